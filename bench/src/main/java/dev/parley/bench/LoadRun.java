@@ -1,0 +1,84 @@
+package dev.parley.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * A closed-loop load: {@code concurrency} virtual threads each send one request after another until the time is up.
+ * Bounded in time, it stops by itself.
+ */
+final class LoadRun {
+
+    private LoadRun() {}
+
+    record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double percentileMs(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1_000_000.0;
+        }
+    }
+
+    static Result run(
+            String name,
+            HttpClient client,
+            Supplier<HttpRequest> request,
+            int concurrency,
+            Duration duration,
+            int expectStatus)
+            throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<Future<long[]>> workers = new ArrayList<>();
+        long[] failures = new long[concurrency];
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                int worker = w;
+                workers.add(executor.submit(() -> {
+                    long[] latencies = new long[1024];
+                    int n = 0;
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> response =
+                                client.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+                        long elapsed = System.nanoTime() - t0;
+                        if (response.statusCode() != expectStatus) {
+                            failures[worker]++;
+                        }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = elapsed;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> worker : workers) {
+                long[] part = worker.get();
+                long[] merged = Arrays.copyOf(all, all.length + part.length);
+                System.arraycopy(part, 0, merged, all.length, part.length);
+                all = merged;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Arrays.sort(all);
+            return new Result(name, all.length, Arrays.stream(failures).sum(), seconds, all);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure the caller can act on. It carries an {@link ErrorCode}, the key and arguments of its localized message
+ * (in {@code messages*.properties}), and details for the envelope; one advice turns it into the error envelope.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String messageKey;
+    private final Object[] messageArgs;
+    private final Map<String, Object> details;
+
+    /**
+     * @param messageKey a key of {@code messages.properties}; {@code null} for the code's generic message
+     */
+    public ApiException(ErrorCode code, String messageKey, Map<String, ?> details, Object... messageArgs) {
+        super(messageKey != null ? messageKey : code.wire());
+        this.code = code;
+        this.messageKey = messageKey != null ? messageKey : "error." + code.wire();
+        this.messageArgs = messageArgs;
+        this.details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    public ApiException(ErrorCode code) {
+        this(code, null, Map.of());
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] messageArgs() {
+        return messageArgs.clone();
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    /** Another workspace's resource answers exactly like a missing one. */
+    public static ApiException notFound(String resource, String id) {
+        return new ApiException(
+                ErrorCode.NOT_FOUND, "error.not_found.resource", Map.of("resource", resource, "id", id), resource, id);
+    }
+
+    /** A field's value is not acceptable; {@code reason} is a short machine-readable word. */
+    public static ApiException invalidField(String field, String reason) {
+        return new ApiException(
+                ErrorCode.INVALID_REQUEST,
+                "error.invalid_request.field." + reason,
+                Map.of("field", field, "reason", reason),
+                field);
+    }
+
+    public static ApiException missingField(String field) {
+        return new ApiException(
+                ErrorCode.MISSING_FIELD, "error.missing_field", Map.of("field", field, "reason", "required"), field);
+    }
+
+    public static ApiException forbidden(String requiredScope) {
+        return new ApiException(
+                ErrorCode.INSUFFICIENT_PERMISSIONS,
+                "error.insufficient_permissions",
+                Map.of("required_permission", requiredScope),
+                requiredScope);
+    }
+}

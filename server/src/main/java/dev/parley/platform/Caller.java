@@ -1,0 +1,38 @@
+package dev.parley.platform;
+
+import java.util.Set;
+
+/**
+ * Who is calling: the workspace and mode a key acts in, and what it may do. Every query a request makes is scoped
+ * by {@link #workspaceId()} and {@link #mode()}.
+ *
+ * @param hourlyQuota the workspace plan's requests per hour, or 0 when the plan has no quota
+ * @param domain the workspace domain chosen with {@code X-Domain}, or {@code null}
+ */
+public record Caller(
+        String workspaceId, Mode mode, String keyId, KeyKind kind, Set<Scope> scopes, long hourlyQuota, String domain) {
+
+    public enum KeyKind {
+        SECRET,
+        PUBLISHABLE
+    }
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean has(Scope scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean isPlatformAdmin() {
+        return scopes.contains(Scope.PLATFORM_ADMIN);
+    }
+
+    /** Fails with 403 {@code insufficient_permissions} unless the key holds the scope. */
+    public void require(Scope scope) {
+        if (!has(scope)) {
+            throw ApiException.forbidden(scope.value());
+        }
+    }
+}

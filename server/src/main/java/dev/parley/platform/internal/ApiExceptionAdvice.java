@@ -1,0 +1,274 @@
+package dev.parley.platform.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Maps every failure inside Spring MVC to the error envelope: a client's mistake is a 4xx, never a 500. */
+@RestControllerAdvice
+class ApiExceptionAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
+
+    private final ErrorResponder errors;
+
+    ApiExceptionAdvice(ErrorResponder errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> apiException(ApiException failure, HttpServletRequest request) {
+        return respond(failure, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(
+            HttpMessageNotReadableException failure, HttpServletRequest request) {
+        return respond(unreadableBody(failure), request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException failure, HttpServletRequest request) {
+        FieldError field = failure.getBindingResult().getFieldError();
+        if (field == null) {
+            return respond(new ApiException(ErrorCode.INVALID_REQUEST), request);
+        }
+        return respond(fromConstraint(snakeCase(field.getField()), field.getCode(), field.getRejectedValue()), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidParameter(
+            HandlerMethodValidationException failure, HttpServletRequest request) {
+        String name = failure.getParameterValidationResults().stream()
+                .findFirst()
+                .map(r -> r.getMethodParameter().getParameterName())
+                .orElse("request");
+        return respond(ApiException.invalidField(snakeCase(name), "invalid_value"), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, Object>> violated(ConstraintViolationException failure, HttpServletRequest request) {
+        String path = failure.getConstraintViolations().stream()
+                .findFirst()
+                .map(v -> v.getPropertyPath().toString())
+                .orElse("request");
+        return respond(ApiException.invalidField(snakeCase(path), "invalid_value"), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(
+            MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
+        ApiException nested = cause(failure, ApiException.class);
+        if (nested != null) {
+            return respond(nested, request);
+        }
+        return respond(
+                new ApiException(
+                        ErrorCode.INVALID_REQUEST,
+                        "error.invalid_request.parameter",
+                        Map.of("parameter", failure.getName(), "reason", "invalid_type"),
+                        failure.getName()),
+                request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(
+            MissingServletRequestParameterException failure, HttpServletRequest request) {
+        return respond(ApiException.missingField(failure.getParameterName()), request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(
+            MissingRequestHeaderException failure, HttpServletRequest request) {
+        return respond(ApiException.missingField(failure.getHeaderName()), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException failure, HttpServletRequest request) {
+        return respond(noRoute(request), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(
+            HttpRequestMethodNotSupportedException failure, HttpServletRequest request) {
+        ResponseEntity<Map<String, Object>> response = respond(
+                new ApiException(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        null,
+                        Map.of("method", failure.getMethod(), "allowed", allowed(failure)),
+                        failure.getMethod()),
+                request);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.ALLOW, String.join(", ", allowed(failure)))
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMediaType(
+            HttpMediaTypeNotSupportedException failure, HttpServletRequest request) {
+        String given = failure.getContentType() == null
+                ? "none"
+                : failure.getContentType().toString();
+        return respond(
+                new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null, Map.of("content_type", given), given),
+                request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(
+            HttpMediaTypeNotAcceptableException failure, HttpServletRequest request) {
+        return respond(
+                new ApiException(
+                        ErrorCode.INVALID_REQUEST, null, Map.of("header", "Accept", "reason", "not_acceptable")),
+                request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception failure, HttpServletRequest request) {
+        ApiException nested = cause(failure, ApiException.class);
+        if (nested != null) {
+            return respond(nested, request);
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return respond(new ApiException(ErrorCode.INTERNAL_ERROR), request);
+    }
+
+    static ApiException noRoute(HttpServletRequest request) {
+        return new ApiException(
+                ErrorCode.NOT_FOUND,
+                "error.not_found.route",
+                Map.of("method", request.getMethod(), "path", request.getRequestURI()),
+                request.getMethod(),
+                request.getRequestURI());
+    }
+
+    private ResponseEntity<Map<String, Object>> respond(ApiException failure, HttpServletRequest request) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(
+                        failure.code().status())
+                .header(
+                        HttpHeaders.CONTENT_LANGUAGE,
+                        ErrorResponder.locale(request).getLanguage());
+        if (failure.code() == ErrorCode.INVALID_API_KEY) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.body(errors.envelope(request, failure));
+    }
+
+    private static ApiException unreadableBody(HttpMessageNotReadableException failure) {
+        ApiException nested = cause(failure, ApiException.class);
+        if (nested != null) {
+            return nested;
+        }
+        PayloadTooLargeException tooLarge = cause(failure, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge.toApiException();
+        }
+        UnrecognizedPropertyException unknown = cause(failure, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            return ApiException.invalidField(path(unknown), "unknown_field");
+        }
+        InvalidFormatException format = cause(failure, InvalidFormatException.class);
+        if (format != null) {
+            return ApiException.invalidField(path(format), "invalid_format");
+        }
+        MismatchedInputException mismatch = cause(failure, MismatchedInputException.class);
+        if (mismatch != null) {
+            String path = path(mismatch);
+            if (path.isEmpty()) {
+                return new ApiException(
+                        ErrorCode.INVALID_REQUEST,
+                        "error.invalid_request.body_required",
+                        Map.of("reason", "body_required"));
+            }
+            return ApiException.invalidField(path, "invalid_type");
+        }
+        StreamReadException malformed = cause(failure, StreamReadException.class);
+        if (malformed != null || failure.getCause() == null) {
+            String reason = failure.getCause() == null ? "body_required" : "malformed_json";
+            return new ApiException(
+                    ErrorCode.INVALID_REQUEST, "error.invalid_request." + reason, Map.of("reason", reason));
+        }
+        JacksonException other = cause(failure, JacksonException.class);
+        if (other != null && !path(other).isEmpty()) {
+            return ApiException.invalidField(path(other), "invalid_value");
+        }
+        return new ApiException(
+                ErrorCode.INVALID_REQUEST, "error.invalid_request.malformed_json", Map.of("reason", "malformed_json"));
+    }
+
+    private static ApiException fromConstraint(String field, String constraint, Object rejected) {
+        if (constraint == null) {
+            return ApiException.invalidField(field, "invalid_value");
+        }
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" ->
+                rejected == null ? ApiException.missingField(field) : ApiException.invalidField(field, "invalid_value");
+            case "Size", "Length" -> ApiException.invalidField(field, "too_long");
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Range" ->
+                ApiException.invalidField(field, "out_of_range");
+            case "Email", "Pattern" -> ApiException.invalidField(field, "invalid_format");
+            default -> ApiException.invalidField(field, "invalid_value");
+        };
+    }
+
+    static String path(JacksonException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : failure.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static List<String> allowed(HttpRequestMethodNotSupportedException failure) {
+        return failure.getSupportedHttpMethods() == null
+                ? List.of()
+                : failure.getSupportedHttpMethods().stream()
+                        .map(Object::toString)
+                        .toList();
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.parley.platform.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds and writes the error envelope of seed 001, localized by {@code Accept-Language} as seed 003 asks:
+ * {@code {"error":{"code","message","message_en","details"},"request_id"}}, with {@code message_en} present when the
+ * message is not English.
+ */
+@Component
+class ErrorResponder {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("uz"));
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ErrorResponder(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    Map<String, Object> envelope(HttpServletRequest request, ApiException failure) {
+        ErrorCode code = failure.code();
+        Locale locale = locale(request);
+        String english = message(failure, Locale.ENGLISH);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.wire());
+        if (locale.getLanguage().equals("en")) {
+            error.put("message", english);
+        } else {
+            error.put("message", message(failure, locale));
+            error.put("message_en", english);
+        }
+        error.put("details", failure.details());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("request_id", requestId(request));
+        return body;
+    }
+
+    /** Writes the envelope straight to the response, for failures found before Spring MVC runs. */
+    void write(HttpServletRequest request, HttpServletResponse response, ApiException failure) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(failure.code().status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Language", locale(request).getLanguage());
+        if (failure.code() == ErrorCode.INVALID_API_KEY) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), envelope(request, failure));
+    }
+
+    static String requestId(HttpServletRequest request) {
+        Object id = request.getAttribute(RequestAttributes.REQUEST_ID);
+        return id != null ? id.toString() : Ids.next("req");
+    }
+
+    /** The best of the supported languages for the request's {@code Accept-Language}, English by default. */
+    static Locale locale(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.ENGLISH;
+        }
+        Enumeration<Locale> wanted = request.getLocales();
+        while (wanted.hasMoreElements()) {
+            String language = wanted.nextElement().getLanguage();
+            for (Locale supported : SUPPORTED) {
+                if (supported.getLanguage().equals(language)) {
+                    return supported;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    private String message(ApiException failure, Locale locale) {
+        String generic = messages.getMessage(
+                "error." + failure.code().wire(), null, failure.code().wire(), locale);
+        return messages.getMessage(failure.messageKey(), failure.messageArgs(), generic, locale);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.parley.platform.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST: the first response is stored and answers every retry with the same key and
+ * request; the same key with a different request is a 409. Server errors are not stored, so they can be retried.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyStore store;
+    private final ErrorResponder errors;
+
+    IdempotencyFilter(IdempotencyStore store, ErrorResponder errors) {
+        this.store = store;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null
+                || !request.getMethod().equals("POST")
+                || !(request.getAttribute(RequestAttributes.CALLER) instanceof Caller caller)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            errors.write(request, response, ApiException.invalidField(HEADER, "invalid_value"));
+            return;
+        }
+        String hash = requestHash(request);
+        while (true) {
+            Optional<IdempotencyStore.Stored> stored = store.find(caller.workspaceId(), caller.mode(), key);
+            if (stored.isPresent()) {
+                replayOrRefuse(stored.get(), hash, request, response);
+                return;
+            }
+            if (store.begin(caller.workspaceId(), caller.mode(), key, hash)) {
+                break;
+            }
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean completed = false;
+        try {
+            chain.doFilter(request, recorded);
+            if (recorded.getStatus() < 500) {
+                store.complete(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        key,
+                        recorded.getStatus(),
+                        recorded.getContentType(),
+                        recorded.getContentAsByteArray());
+                completed = true;
+            }
+        } finally {
+            if (!completed) {
+                store.forget(caller.workspaceId(), caller.mode(), key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void replayOrRefuse(
+            IdempotencyStore.Stored stored, String hash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!stored.requestHash().equals(hash)) {
+            errors.write(
+                    request,
+                    response,
+                    new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null, Map.of("header", HEADER)));
+        } else if (!stored.completed()) {
+            response.setHeader("Retry-After", "1");
+            errors.write(
+                    request,
+                    response,
+                    new ApiException(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS, null, Map.of("header", HEADER)));
+        } else {
+            response.setStatus(stored.status());
+            if (stored.contentType() != null) {
+                response.setContentType(stored.contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(stored.body());
+        }
+    }
+
+    private static String requestHash(HttpServletRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(BodyLimitFilter.bodyOf(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.parley.platform.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.internal.TokenBuckets.Limit;
+import dev.parley.platform.internal.TokenBuckets.Probe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the rate limits to a request and writes the {@code X-RateLimit-*} headers of the tightest bucket: the
+ * per-second burst and the endpoint-class limit per key, the plan's hourly quota per workspace, and a per-IP limit
+ * for requests without a key. A refused request gets 429 with {@code Retry-After}.
+ */
+@Component
+class RateLimitService {
+
+    /** The endpoint classes of seed 001's rate-limit table, plus one for the remaining writes. */
+    enum EndpointClass {
+        CONVERSATION_CREATE,
+        MESSAGE_SEND,
+        READ,
+        WEBHOOK,
+        WRITE
+    }
+
+    private final PlatformProperties.RateLimits config;
+    private final TokenBuckets buckets;
+    private final Clock clock;
+    private final List<Cidr> trustedProxies;
+    private final ErrorResponder errors;
+
+    RateLimitService(PlatformProperties properties, TokenBuckets buckets, Clock clock, ErrorResponder errors) {
+        this.errors = errors;
+        this.config = properties.rateLimits();
+        this.buckets = buckets;
+        this.clock = clock;
+        this.trustedProxies =
+                properties.trustedProxies().stream().map(Cidr::parse).toList();
+    }
+
+    /** Limits a request without a valid key by its client address. Returns false when it was refused. */
+    boolean admitAnonymous(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!config.enabled()) {
+            return true;
+        }
+        Limit perIp = new Limit("ip", config.unauthenticatedPerIpPerMinute(), Duration.ofMinutes(1));
+        Probe probe = buckets.tryConsume("ip:" + clientAddress(request), perIp);
+        return conclude(List.of(probe), request, response, ErrorCode.RATE_LIMITED);
+    }
+
+    /** Limits an authenticated request by its key, endpoint class and workspace. Returns false when refused. */
+    boolean admit(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!config.enabled()) {
+            return true;
+        }
+        List<Probe> probes = new ArrayList<>(3);
+        Limit burst = new Limit("burst", config.burstPerSecond(), Duration.ofSeconds(1));
+        Probe burstProbe = buckets.tryConsume("burst:" + caller.keyId(), burst);
+        probes.add(burstProbe);
+        if (!burstProbe.consumed()) {
+            return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
+        }
+        EndpointClass endpointClass = classify(request);
+        Limit perClass = new Limit(
+                endpointClass.name().toLowerCase(java.util.Locale.ROOT),
+                perMinute(endpointClass),
+                Duration.ofMinutes(1));
+        Probe classProbe = buckets.tryConsume(perClass.name() + ":" + caller.keyId(), perClass);
+        probes.add(classProbe);
+        if (!classProbe.consumed()) {
+            return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
+        }
+        if (caller.hourlyQuota() > 0) {
+            Limit quota = new Limit("quota", caller.hourlyQuota(), Duration.ofHours(1));
+            String key = "quota:" + caller.hourlyQuota() + ":" + caller.workspaceId() + ":"
+                    + caller.mode().wire();
+            Probe quotaProbe = buckets.tryConsume(key, quota);
+            probes.add(quotaProbe);
+            if (!quotaProbe.consumed()) {
+                return conclude(probes, request, response, ErrorCode.QUOTA_EXCEEDED);
+            }
+        }
+        return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
+    }
+
+    static EndpointClass classify(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return EndpointClass.READ;
+        }
+        if (path.startsWith("/v1/webhooks/shopify")
+                || path.startsWith("/v1/webhooks/woocommerce")
+                || path.startsWith("/v1/webhooks/gorgias")) {
+            return EndpointClass.WEBHOOK;
+        }
+        if (method.equals("POST")) {
+            if (path.equals("/v1/conversations") || path.equals("/v1/chat") || path.equals("/v1/sessions")) {
+                return EndpointClass.CONVERSATION_CREATE;
+            }
+            if (path.matches("/v1/(conversations|chats)/[^/]+/messages")) {
+                return EndpointClass.MESSAGE_SEND;
+            }
+        }
+        return EndpointClass.WRITE;
+    }
+
+    private long perMinute(EndpointClass endpointClass) {
+        return switch (endpointClass) {
+            case CONVERSATION_CREATE -> config.conversationCreatePerMinute();
+            case MESSAGE_SEND -> config.messageSendPerMinute();
+            case READ -> config.readPerMinute();
+            case WEBHOOK -> config.webhookPerMinute();
+            case WRITE -> config.writePerMinute();
+        };
+    }
+
+    private boolean conclude(
+            List<Probe> probes, HttpServletRequest request, HttpServletResponse response, ErrorCode refusal)
+            throws IOException {
+        Probe refused = probes.stream().filter(p -> !p.consumed()).findFirst().orElse(null);
+        Probe shown = refused != null
+                ? refused
+                : probes.stream()
+                        .min(Comparator.comparingLong(Probe::remaining)
+                                .thenComparingLong(p -> p.limit().capacity()))
+                        .orElseThrow();
+        long nowSeconds = clock.instant().getEpochSecond();
+        response.setHeader("X-RateLimit-Limit", Long.toString(shown.limit().capacity()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, shown.remaining())));
+        response.setHeader("X-RateLimit-Reset", Long.toString(nowSeconds + ceilSeconds(shown.nanosToFull())));
+        if (refused == null) {
+            return true;
+        }
+        long retryAfter = Math.max(1, ceilSeconds(refused.nanosToNextToken()));
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        Map<String, Object> details = Map.of(
+                "limit", refused.limit().capacity(), "window", refused.limit().name(), "retry_after", retryAfter);
+        ApiException failure = refusal == ErrorCode.QUOTA_EXCEEDED
+                ? new ApiException(refusal, null, details, refused.limit().capacity(), retryAfter)
+                : new ApiException(refusal, null, details, retryAfter);
+        errors.write(request, response, failure);
+        return false;
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /** The client's address: the peer, or the last untrusted hop of {@code X-Forwarded-For} behind our proxies. */
+    String clientAddress(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        if (trustedProxies.isEmpty() || !isTrusted(peer)) {
+            return peer;
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!isTrusted(hop)) {
+                return hop;
+            }
+        }
+        return hops[0].trim();
+    }
+
+    private boolean isTrusted(String address) {
+        return trustedProxies.stream().anyMatch(cidr -> cidr.contains(address));
+    }
+
+    /** An address range such as {@code 10.0.0.0/8} or {@code ::1/128}. */
+    record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.trim().split("/");
+            byte[] address = literal(parts[0]);
+            if (address == null) {
+                throw new IllegalArgumentException("Not an IP address: " + text);
+            }
+            int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
+            return new Cidr(address, prefix);
+        }
+
+        boolean contains(String text) {
+            byte[] address = literal(text);
+            if (address == null || address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Parses an IP literal without ever resolving a name. */
+        private static byte[] literal(String text) {
+            String candidate = text.trim();
+            if (candidate.startsWith("[") && candidate.endsWith("]")) {
+                candidate = candidate.substring(1, candidate.length() - 1);
+            }
+            if (!candidate.matches("[0-9.]+") && !candidate.matches("[0-9A-Fa-f:.]+")) {
+                return null;
+            }
+            try {
+                // Only a literal reaches here, so this parses and never looks a name up.
+                return InetAddress.getByName(candidate).getAddress();
+            } catch (java.net.UnknownHostException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.parley.tenancy;
+
+/** What other modules may ask of tenancy: a workspace's settings. */
+public interface Workspaces {
+
+    /**
+     * @throws dev.parley.platform.ApiException {@code not_found} for an unknown workspace
+     */
+    StoreSettings settings(String workspaceId);
+}

@@ -1,0 +1,178 @@
+package dev.parley.tenancy.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Caller.KeyKind;
+import dev.parley.platform.CallerResolver;
+import dev.parley.platform.ErrorCode;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.Scope;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues, lists and revokes API keys, and authenticates requests by them. Authentications are cached for a few
+ * seconds; a revocation clears this node's cache at once, and other nodes' within {@link #CACHE_TTL}.
+ */
+@Service
+class ApiKeys implements CallerResolver {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private final ApiKeyRepository keys;
+    private final WorkspaceRepository workspaces;
+    private final Clock clock;
+    private final Cache<String, Optional<Resolved>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL)
+            .maximumSize(100_000)
+            .build();
+
+    ApiKeys(ApiKeyRepository keys, WorkspaceRepository workspaces, Clock clock) {
+        this.keys = keys;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /** A key just made, with its secret, which is never shown again. */
+    record Issued(ApiKey key, String secret) {}
+
+    private record Resolved(ApiKey key, Workspace workspace) {}
+
+    Issued issue(String workspaceId, KeyKind kind, Mode mode, String name, Set<Scope> scopes) {
+        String secret = ApiKey.newSecret(kind, mode);
+        return register(workspaceId, secret, name, kind == KeyKind.PUBLISHABLE ? Set.of(Scope.WIDGET) : scopes);
+    }
+
+    /** Stores a key whose secret was chosen outside, such as the operator's bootstrap key. */
+    Issued register(String workspaceId, String secret, String name, Set<Scope> scopes) {
+        if (!ApiKey.FORMAT.matcher(secret).matches()) {
+            throw ApiException.invalidField("key", "invalid_format");
+        }
+        ApiKey key = new ApiKey(
+                Ids.next("key"),
+                workspaceId,
+                ApiKey.kindOf(secret),
+                ApiKey.modeOf(secret),
+                name,
+                scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes),
+                ApiKey.hash(secret),
+                ApiKey.mask(secret),
+                clock.instant(),
+                null);
+        keys.insert(key);
+        return new Issued(key, secret);
+    }
+
+    /** Issues a key on behalf of a caller, who can grant no more than it holds and, in test mode, only test keys. */
+    Issued issueFor(Caller caller, KeyKind kind, Mode mode, String name, List<String> scopeNames) {
+        if (caller.mode() == Mode.TEST && mode == Mode.LIVE) {
+            throw new ApiException(
+                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
+        }
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (scopeNames == null) {
+            scopes.addAll(Scope.secretDefaults());
+            scopes.retainAll(caller.scopes());
+        } else {
+            for (String scopeName : scopeNames) {
+                Scope scope =
+                        Scope.of(scopeName).orElseThrow(() -> ApiException.invalidField("scopes", "invalid_value"));
+                if (!caller.has(scope)) {
+                    throw ApiException.forbidden(scope.value());
+                }
+                scopes.add(scope);
+            }
+        }
+        return issue(caller.workspaceId(), kind, mode, name, scopes);
+    }
+
+    Page<ApiKey> list(Caller caller, boolean includeRevoked, PageQuery page) {
+        List<Mode> modes = visibleModes(caller);
+        return Page.of(
+                keys.page(caller.workspaceId(), modes, includeRevoked, page),
+                page,
+                keys.count(caller.workspaceId(), modes, includeRevoked));
+    }
+
+    ApiKey get(Caller caller, String id) {
+        return keys.find(caller.workspaceId(), visibleModes(caller), id)
+                .orElseThrow(() -> ApiException.notFound("api_key", id));
+    }
+
+    ApiKey revoke(Caller caller, String id) {
+        ApiKey key = get(caller, id);
+        keys.revoke(caller.workspaceId(), id, clock.instant());
+        cache.invalidateAll();
+        return get(caller, key.id());
+    }
+
+    /** Workspace changes (plan, domains) reach authenticated callers at once on this node. */
+    void forgetCachedCallers() {
+        cache.invalidateAll();
+    }
+
+    @Override
+    public Optional<Caller> resolve(String token, String domain, String origin) {
+        if (!ApiKey.FORMAT.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        Optional<Resolved> found = cache.get(
+                ApiKey.hash(token),
+                hash -> keys.findByHash(hash)
+                        .map(key -> new Resolved(
+                                key, workspaces.find(key.workspaceId()).orElseThrow())));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKey key = found.get().key();
+        Workspace workspace = found.get().workspace();
+        if (key.revoked()) {
+            throw new ApiException(ErrorCode.INVALID_API_KEY, null, Map.of("reason", "revoked"));
+        }
+        String chosenDomain = null;
+        if (domain != null && !domain.isBlank()) {
+            if (!workspace.allows(domain.strip())) {
+                throw new ApiException(
+                        ErrorCode.DOMAIN_NOT_CONFIGURED, null, Map.of("domain", domain.strip()), domain.strip());
+            }
+            chosenDomain = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (key.kind() == KeyKind.PUBLISHABLE && origin != null) {
+            String host = originHost(origin);
+            if (host == null || !workspace.allows(host)) {
+                throw new ApiException(
+                        ErrorCode.DOMAIN_NOT_CONFIGURED, null, Map.of("origin", origin), String.valueOf(host));
+            }
+        }
+        return Optional.of(new Caller(
+                workspace.id(), key.mode(), key.id(), key.kind(), key.scopes(), workspace.hourlyQuota(), chosenDomain));
+    }
+
+    private static String originHost(String origin) {
+        try {
+            URI uri = URI.create(origin.strip());
+            if (uri.getHost() == null) {
+                return null;
+            }
+            return uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<Mode> visibleModes(Caller caller) {
+        return caller.mode() == Mode.TEST ? List.of(Mode.TEST) : List.of(Mode.LIVE, Mode.TEST);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.parley.tenancy.internal;
+
+import dev.parley.platform.Caller.KeyKind;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Sql;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the first start of an installation, creates the default workspace and its admin key, and says once where
+ * Parley answers and what the key is. The first node to claim the "bootstrapped" fact does it; the others skip.
+ */
+@Component
+class Bootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final Stores stores;
+    private final TenancyProperties properties;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Environment environment;
+
+    Bootstrap(
+            Stores stores,
+            TenancyProperties properties,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            Environment environment) {
+        this.stores = stores;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String url = "http://localhost:" + port;
+        String given = properties.bootstrapAdminKey();
+        boolean generated = given == null || given.isBlank();
+        String secret = generated ? ApiKey.newSecret(KeyKind.SECRET, Mode.LIVE) : given.strip();
+        if (!ApiKey.FORMAT.matcher(secret).matches() || !secret.startsWith("sk_")) {
+            throw new IllegalStateException(
+                    "PARLEY_BOOTSTRAP_ADMIN_KEY must look like sk_live_ or sk_test_ followed by 32 letters or digits");
+        }
+        Boolean created = transactions.execute(status -> {
+            try {
+                jdbc.sql("INSERT INTO installation_facts (name, created_at) VALUES ('bootstrapped', ?)")
+                        .param(Sql.timestamp(clock.instant()))
+                        .update();
+            } catch (DuplicateKeyException alreadyDone) {
+                return false;
+            }
+            Stores.Created store = stores.createBootstrap(properties.bootstrapStoreName(), secret);
+            log.info(
+                    "Created workspace {} ({})",
+                    store.workspace().id(),
+                    store.workspace().name());
+            return true;
+        });
+        StringBuilder banner =
+                new StringBuilder("\n\n  Parley is running at ").append(url).append('\n');
+        banner.append("  API description: ").append(url).append("/docs\n");
+        if (Boolean.TRUE.equals(created)) {
+            banner.append(
+                    generated
+                            ? "  Admin API key (shown once, keep it safe): " + secret + "\n"
+                            : "  Admin API key: the value of PARLEY_BOOTSTRAP_ADMIN_KEY\n");
+            banner.append("  Try: curl -H 'Authorization: Bearer <key>' ")
+                    .append(url)
+                    .append("/v1/stores\n");
+        } else {
+            banner.append("  Admin API key: the one printed at this installation's first start\n");
+        }
+        System.out.println(banner);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.parley.tenancy.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.RequiresScope;
+import dev.parley.platform.Scope;
+import dev.parley.tenancy.Plan;
+import dev.parley.tenancy.StoreSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Stores (workspaces): seed 001's {@code GET/PATCH /stores/{store_id}}, and onboarding by a platform admin. */
+@RestController
+class StoreController {
+
+    private final Stores stores;
+
+    StoreController(Stores stores) {
+        this.stores = stores;
+    }
+
+    record CreateStoreRequest(
+            String name,
+            String domain,
+            List<String> domains,
+            String platform,
+            String plan,
+            Long quotaPerHour,
+            JsonNode settings) {}
+
+    record UpdateStoreRequest(
+            String name,
+            String domain,
+            List<String> domains,
+            String platform,
+            String plan,
+            Long quotaPerHour,
+            JsonNode settings) {}
+
+    record StoreResponse(
+            String id,
+            String name,
+            String domain,
+            List<String> domains,
+            String platform,
+            String plan,
+            long hourlyQuota,
+            StoreSettings settings,
+            Map<String, Object> integrations,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static StoreResponse of(Workspace w) {
+            return new StoreResponse(
+                    w.id(),
+                    w.name(),
+                    w.domain(),
+                    w.domains(),
+                    w.platform(),
+                    w.plan().wire(),
+                    w.hourlyQuota(),
+                    w.settings(),
+                    Map.of(),
+                    w.createdAt(),
+                    w.updatedAt());
+        }
+    }
+
+    record StoreCreated(StoreResponse store, ApiKeyController.KeyResponse apiKey) {}
+
+    record StoreUpdated(boolean updated, StoreSettings settings, StoreResponse store) {}
+
+    @PostMapping("/v1/stores")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.PLATFORM_ADMIN)
+    StoreCreated create(@RequestBody CreateStoreRequest request) {
+        Stores.Created created = stores.create(new Stores.Draft(
+                request.name(),
+                domains(request.domain(), request.domains()),
+                request.platform(),
+                request.plan() == null ? null : Plan.of(request.plan()),
+                request.quotaPerHour(),
+                request.settings()));
+        return new StoreCreated(
+                StoreResponse.of(created.workspace()), ApiKeyController.KeyResponse.issued(created.key()));
+    }
+
+    @GetMapping("/v1/stores")
+    @RequiresScope(Scope.SETTINGS_READ)
+    Page<StoreResponse> list(
+            Caller caller,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
+        return stores.list(caller, PageQuery.of(page, perPage)).map(StoreResponse::of);
+    }
+
+    @GetMapping("/v1/stores/{store_id}")
+    @RequiresScope(Scope.SETTINGS_READ)
+    StoreResponse get(Caller caller, @PathVariable("store_id") String storeId) {
+        return StoreResponse.of(stores.get(caller, storeId));
+    }
+
+    @PatchMapping("/v1/stores/{store_id}")
+    @RequiresScope(Scope.SETTINGS_WRITE)
+    StoreUpdated update(
+            Caller caller, @PathVariable("store_id") String storeId, @RequestBody UpdateStoreRequest request) {
+        Workspace updated = stores.update(
+                caller,
+                storeId,
+                new Stores.Changes(
+                        request.name(),
+                        request.domain() == null && request.domains() == null
+                                ? null
+                                : domains(request.domain(), request.domains()),
+                        request.platform(),
+                        request.plan() == null ? null : Plan.of(request.plan()),
+                        request.quotaPerHour(),
+                        request.settings()));
+        return new StoreUpdated(true, updated.settings(), StoreResponse.of(updated));
+    }
+
+    /** Seed 001 names one {@code domain}; Parley keeps a list whose first entry is that primary domain. */
+    private static List<String> domains(String domain, List<String> domains) {
+        List<String> all = new ArrayList<>();
+        if (domain != null) {
+            all.add(domain);
+        }
+        if (domains != null) {
+            if (domains.contains(null)) {
+                throw ApiException.invalidField("domains", "invalid_value");
+            }
+            all.addAll(domains);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,3 @@
+/** Tenancy owns workspaces (stores), their settings and plans, and the API keys that act for them. */
+@org.springframework.modulith.ApplicationModule(displayName = "Tenancy")
+package dev.parley.tenancy;

@@ -1,0 +1,188 @@
+package dev.parley.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Every client mistake gets a 4xx in the envelope, with the request id, localized. */
+@ApiTest
+class ErrorEnvelopeTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    Api api;
+    TestStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = fixtures.store();
+        api = Api.at(port).withKey(store.liveKey());
+    }
+
+    @Test
+    void answersMalformedJsonWithInvalidRequest() {
+        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), "{\"name\": \"Acme\",");
+
+        assertEnvelope(response, 400, "invalid_request");
+        assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void answersAMissingBodyWithInvalidRequest() {
+        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), "");
+
+        assertEnvelope(response, 400, "invalid_request");
+        assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("body_required");
+    }
+
+    @Test
+    void answersAWrongTypeNamingTheField() {
+        Api.Response response = api.patch("/v1/stores/" + store.id(), Map.of("domains", "shop.example"));
+
+        assertEnvelope(response, 400, "invalid_request");
+        assertThat(response.json().at("/error/details/field").asString()).isEqualTo("domains");
+    }
+
+    @Test
+    void answersAnOversizedBodyWith413() {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), huge);
+
+        assertEnvelope(response, 413, "payload_too_large");
+        assertThat(response.json().at("/error/details/max_bytes").asLong()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void answersAnOversizedChunkedBodyWith413() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH /v1/stores/" + store.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + store.liveKey() + "\r\n"
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "y".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 20; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response).contains("\"code\":\"payload_too_large\"");
+        }
+    }
+
+    @Test
+    void answersUnknownRoutesWith404InTheEnvelope() {
+        assertEnvelope(api.get("/v1/no-such-thing"), 404, "not_found");
+        assertEnvelope(Api.at(port).get("/no-such-page"), 404, "not_found");
+    }
+
+    @Test
+    void answersUnknownRoutesUnder_v1WithoutAKeyWith401() {
+        assertEnvelope(Api.at(port).get("/v1/no-such-thing"), 401, "invalid_api_key");
+    }
+
+    @Test
+    void answersAWrongMethodWith405AndTheAllowedOnes() {
+        Api.Response response = api.send("PUT", "/v1/stores/" + store.id(), "{}");
+
+        assertEnvelope(response, 405, "method_not_allowed");
+        assertThat(response.header("Allow").orElse("")).contains("GET").contains("PATCH");
+    }
+
+    @Test
+    void answersAnUnsupportedContentTypeWith415() {
+        Api.Response response =
+                api.withHeader("Content-Type", "text/plain").send("PATCH", "/v1/stores/" + store.id(), "name=Acme");
+
+        assertEnvelope(response, 415, "unsupported_media_type");
+    }
+
+    @Test
+    void answersBadPagingParametersWith400() {
+        assertEnvelope(api.get("/v1/stores?per_page=101"), 400, "invalid_request");
+        assertEnvelope(api.get("/v1/stores?page=0"), 400, "invalid_request");
+        Api.Response notANumber = api.get("/v1/stores?page=abc");
+        assertEnvelope(notANumber, 400, "invalid_request");
+        assertThat(notANumber.json().at("/error/details/parameter").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void speaksUzbekWhenAskedAndKeepsTheEnglishBeside() {
+        Api.Response response =
+                api.withHeader("Accept-Language", "uz-UZ,uz;q=0.9,en;q=0.5").get("/v1/stores/store_missing");
+
+        assertEnvelope(response, 404, "not_found");
+        JsonNode error = response.json().path("error");
+        assertThat(error.path("message").asString()).contains("topilmadi");
+        assertThat(error.path("message_en").asString()).isEqualTo("No store with id 'store_missing' exists.");
+        assertThat(response.header("Content-Language")).contains("uz");
+    }
+
+    @Test
+    void leavesOutMessageEnWhenTheMessageIsEnglish() {
+        Api.Response response = api.withHeader("Accept-Language", "fr-FR").get("/v1/stores/store_missing");
+
+        assertThat(response.json().path("error").has("message_en")).isFalse();
+        assertThat(response.json().at("/error/message").asString())
+                .isEqualTo("No store with id 'store_missing' exists.");
+    }
+
+    @Test
+    void putsTheRequestIdOnEveryResponseAndInTheEnvelope() {
+        Api.Response ok = api.get("/v1/stores/" + store.id());
+        Api.Response failed = api.get("/v1/stores/store_missing");
+        Api.Response given = api.withHeader("X-Request-Id", "trace-1234567890").get("/v1/stores/store_missing");
+
+        assertThat(ok.header("X-Request-Id").orElseThrow()).startsWith("req_");
+        assertThat(failed.json().path("request_id").asString())
+                .isEqualTo(failed.header("X-Request-Id").orElseThrow());
+        assertThat(given.json().path("request_id").asString()).isEqualTo("trace-1234567890");
+    }
+
+    @Test
+    void answersABrokenRequestLineWithoutA500() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream()
+                    .write(("GET /v1/stores/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + store.liveKey()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    private static void assertEnvelope(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        JsonNode body = response.json();
+        assertThat(body.at("/error/code").asString()).isEqualTo(code);
+        assertThat(body.at("/error/message").asString()).isNotBlank();
+        assertThat(body.at("/error/details").isObject()).isTrue();
+        assertThat(body.path("request_id").asString()).isNotBlank();
+        assertThat(response.header("X-Request-Id")).isPresent();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.parley.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.support.Concurrently;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ApiTest
+@Tag("database")
+class IdempotencyTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    TestStore store;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        store = fixtures.store();
+        api = Api.at(port).withKey(store.liveKey());
+    }
+
+    @Test
+    void answersARetryWithTheFirstResponseAndDoesTheWorkOnce() {
+        Api once = api.withHeader("Idempotency-Key", "create-zapier-key");
+        Map<String, Object> body = Map.of("name", "Zapier", "mode", "test");
+
+        Api.Response first = once.post("/v1/api-keys", body);
+        Api.Response retry = once.post("/v1/api-keys", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text()).isEqualTo(first.text());
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        assertThat(keyNames()).containsOnlyOnce("Zapier");
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherRequest() {
+        Api once = api.withHeader("Idempotency-Key", "reused-key");
+        once.post("/v1/api-keys", Map.of("name", "first"));
+
+        Api.Response other = once.post("/v1/api-keys", Map.of("name", "second"));
+
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.errorCode()).isEqualTo("idempotency_key_reused");
+        assertThat(keyNames()).doesNotContain("second");
+    }
+
+    @Test
+    void runsConcurrentRetriesOnceAndAnswersTheRestConsistently() {
+        Api once = api.withHeader("Idempotency-Key", "concurrent-retries");
+
+        List<Api.Response> responses =
+                Concurrently.run(8, i -> once.post("/v1/api-keys", Map.of("name", "raced", "mode", "test")));
+
+        Set<String> createdIds = responses.stream()
+                .filter(r -> r.status() == 201)
+                .map(r -> r.json().path("id").asString())
+                .collect(Collectors.toSet());
+        assertThat(createdIds).hasSize(1);
+        assertThat(responses)
+                .allSatisfy(
+                        r -> assertThat(r.status() == 201 || r.errorCode().equals("idempotency_request_in_progress"))
+                                .as(r.toString())
+                                .isTrue());
+        assertThat(keyNames().stream().filter("raced"::equals)).hasSize(1);
+    }
+
+    @Test
+    void keepsKeysApartBetweenWorkspaces() {
+        TestStore other = fixtures.store();
+        Map<String, Object> body = Map.of("name", "shared-idempotency-key", "mode", "test");
+
+        Api.Response mine = api.withHeader("Idempotency-Key", "same").post("/v1/api-keys", body);
+        Api.Response theirs = Api.at(port)
+                .withKey(other.liveKey())
+                .withHeader("Idempotency-Key", "same")
+                .post("/v1/api-keys", body);
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().path("id").asString())
+                .isNotEqualTo(mine.json().path("id").asString());
+        assertThat(theirs.header("Idempotent-Replayed")).isEmpty();
+    }
+
+    @Test
+    void doesNotStoreClientErrorsAsSuccessButReplaysThem() {
+        Api once = api.withHeader("Idempotency-Key", "bad-request");
+
+        Api.Response first = once.post("/v1/api-keys", Map.of("type", "magic"));
+        Api.Response retry = once.post("/v1/api-keys", Map.of("type", "magic"));
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+    }
+
+    private List<String> keyNames() {
+        return api.get("/v1/api-keys?per_page=100")
+                .json()
+                .path("data")
+                .valueStream()
+                .map(k -> k.path("name").asString())
+                .toList();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.tenancy.internal;
+
+import dev.parley.platform.Caller.KeyKind;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
+import dev.parley.tenancy.Plan;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes workspaces and keys for tests straight through the tenancy module, so fixtures do not spend the admin key's
+ * rate limits. Onboarding over HTTP has tests of its own.
+ */
+public class TenancyFixtures {
+
+    public static final String ADMIN_KEY = "sk_live_TestAdminKey00000000000000000000";
+
+    private final Stores stores;
+    private final ApiKeys keys;
+
+    TenancyFixtures(Stores stores, ApiKeys keys) {
+        this.stores = stores;
+        this.keys = keys;
+    }
+
+    /** A workspace and its default live key (every scope but platform administration). */
+    public record TestStore(String id, String liveKey) {}
+
+    public TestStore store(String plan, String... domains) {
+        Stores.Created created =
+                stores.create(new Stores.Draft("Test store", List.of(domains), "custom", Plan.of(plan), null, null));
+        return new TestStore(created.workspace().id(), created.key().secret());
+    }
+
+    public TestStore store() {
+        return store("enterprise");
+    }
+
+    public String key(String storeId, Mode mode, Scope... scopes) {
+        Set<Scope> granted = scopes.length == 0 ? Scope.secretDefaults() : EnumSet.copyOf(List.of(scopes));
+        return keys.issue(storeId, KeyKind.SECRET, mode, "Test key", granted).secret();
+    }
+
+    public String publishableKey(String storeId) {
+        return keys.issue(storeId, KeyKind.PUBLISHABLE, Mode.LIVE, "Widget", Set.of())
+                .secret();
+    }
+}
