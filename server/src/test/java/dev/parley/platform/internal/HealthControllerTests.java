@@ -1,0 +1,61 @@
+package dev.parley.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.platform.DependencyCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class HealthControllerTests {
+
+    @Test
+    void answers503WhenACriticalDependencyFails() {
+        HealthController health =
+                new HealthController(List.of(check("database", DependencyCheck.Status.UNHEALTHY, true)), noBuildInfo());
+
+        var response = health.health();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getBody()).containsEntry("status", "unhealthy");
+    }
+
+    @Test
+    void staysUpButDegradedWhenAnOptionalDependencyFails() {
+        HealthController health = new HealthController(
+                List.of(
+                        check("database", DependencyCheck.Status.HEALTHY, true),
+                        check("shopify", DependencyCheck.Status.UNHEALTHY, false)),
+                noBuildInfo());
+
+        var response = health.health();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).containsEntry("status", "degraded");
+        assertThat(response.getBody().get("checks").toString()).contains("shopify=unhealthy");
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<org.springframework.boot.info.BuildProperties>
+            noBuildInfo() {
+        return new StaticListableBeanFactory().getBeanProvider(org.springframework.boot.info.BuildProperties.class);
+    }
+
+    private static DependencyCheck check(String name, DependencyCheck.Status status, boolean critical) {
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Status check() {
+                return status;
+            }
+
+            @Override
+            public boolean critical() {
+                return critical;
+            }
+        };
+    }
+}

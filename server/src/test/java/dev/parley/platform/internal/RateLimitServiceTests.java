@@ -1,0 +1,87 @@
+package dev.parley.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.platform.Caller;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class RateLimitServiceTests {
+
+    final Caller caller =
+            new Caller("store_x", Mode.LIVE, "key_x", Caller.KeyKind.SECRET, Set.of(Scope.SETTINGS_READ), 100, null);
+
+    @Test
+    void admitsEverythingWithoutHeadersWhenTheOperatorSwitchesLimitsOff() throws Exception {
+        RateLimitService service = service(false, List.of());
+
+        for (int i = 0; i < 100; i++) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            assertThat(service.admit(caller, request("GET", "/v1/stores/store_x"), response))
+                    .isTrue();
+            assertThat(response.getHeader("X-RateLimit-Limit")).isNull();
+        }
+    }
+
+    @Test
+    void classifiesEndpointsAsSeed001sTableDoes() {
+        assertThat(RateLimitService.classify(request("POST", "/v1/conversations")))
+                .isEqualTo(RateLimitService.EndpointClass.CONVERSATION_CREATE);
+        assertThat(RateLimitService.classify(request("POST", "/v1/conversations/conv_1/messages")))
+                .isEqualTo(RateLimitService.EndpointClass.MESSAGE_SEND);
+        assertThat(RateLimitService.classify(request("POST", "/v1/webhooks/shopify/orders")))
+                .isEqualTo(RateLimitService.EndpointClass.WEBHOOK);
+        assertThat(RateLimitService.classify(request("GET", "/v1/conversations")))
+                .isEqualTo(RateLimitService.EndpointClass.READ);
+        assertThat(RateLimitService.classify(request("PATCH", "/v1/stores/store_x")))
+                .isEqualTo(RateLimitService.EndpointClass.WRITE);
+    }
+
+    @Test
+    void believesForwardedForOnlyFromTrustedProxies() {
+        RateLimitService service = service(true, List.of("10.0.0.0/8", "::1/128"));
+        MockHttpServletRequest viaProxy = request("GET", "/v1/stores");
+        viaProxy.setRemoteAddr("10.1.2.3");
+        viaProxy.addHeader("X-Forwarded-For", "198.51.100.9, 10.0.0.7");
+        MockHttpServletRequest direct = request("GET", "/v1/stores");
+        direct.setRemoteAddr("192.0.2.44");
+        direct.addHeader("X-Forwarded-For", "198.51.100.9");
+
+        assertThat(service.clientAddress(viaProxy)).isEqualTo("198.51.100.9");
+        assertThat(service.clientAddress(direct)).isEqualTo("192.0.2.44");
+    }
+
+    @Test
+    void matchesAddressRanges() {
+        RateLimitService.Cidr loopback = RateLimitService.Cidr.parse("127.0.0.0/8");
+        RateLimitService.Cidr ipv6 = RateLimitService.Cidr.parse("fd00::/8");
+
+        assertThat(loopback.contains("127.1.2.3")).isTrue();
+        assertThat(loopback.contains("128.0.0.1")).isFalse();
+        assertThat(loopback.contains("not-an-ip.example")).isFalse();
+        assertThat(ipv6.contains("fd12::1")).isTrue();
+        assertThat(ipv6.contains("127.0.0.1")).isFalse();
+    }
+
+    private static RateLimitService service(boolean enabled, List<String> proxies) {
+        PlatformProperties properties = new PlatformProperties(
+                org.springframework.util.unit.DataSize.ofMegabytes(1),
+                proxies,
+                Duration.ofHours(24),
+                new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600));
+        return new RateLimitService(properties, new LocalTokenBuckets(Clock.systemUTC()), Clock.systemUTC(), null);
+    }
+
+    private static MockHttpServletRequest request(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRemoteAddr("127.0.0.1");
+        return request;
+    }
+}
