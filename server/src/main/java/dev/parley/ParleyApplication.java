@@ -9,7 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ParleyApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("eval")) {
+            System.exit(evaluate(args[1], java.util.Arrays.asList(args).subList(2, args.length)));
+        }
         SpringApplication.run(ParleyApplication.class, args);
+    }
+
+    /** {@code eval <what> ...}: the quality evaluations, run without starting the server. */
+    private static int evaluate(String what, java.util.List<String> args) throws Exception {
+        return switch (what) {
+            case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
+            default -> {
+                System.err.println("Unknown evaluation '" + what + "'. Available: retrieval");
+                yield 2;
+            }
+        };
     }
 }

@@ -12,6 +12,8 @@ public enum Scope {
     CONVERSATIONS_ESCALATE("conversations:escalate"),
     ORDERS_READ("orders:read"),
     ANALYTICS_READ("analytics:read"),
+    KNOWLEDGE_READ("knowledge:read"),
+    KNOWLEDGE_WRITE("knowledge:write"),
     SETTINGS_READ("settings:read"),
     SETTINGS_WRITE("settings:write"),
     KEYS_WRITE("keys:write"),

@@ -41,6 +41,7 @@ class TwoNodeRateLimitTests {
         properties.put("server.port", "0");
         properties.put("parley.tenancy.bootstrap-admin-key", TenancyFixtures.ADMIN_KEY);
         properties.put("logging.level.root", "WARN");
+        properties.put("parley.knowledge.index-path", "memory");
         first = node(properties);
         second = node(properties);
     }

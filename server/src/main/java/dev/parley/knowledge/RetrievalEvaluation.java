@@ -1,0 +1,168 @@
+package dev.parley.knowledge;
+
+import dev.parley.knowledge.internal.Chunker;
+import dev.parley.knowledge.internal.Embedder;
+import dev.parley.knowledge.internal.KnowledgeIndex;
+import dev.parley.knowledge.internal.KnowledgeIndex.IndexedChunk;
+import dev.parley.knowledge.internal.MiniLmEmbedder;
+import dev.parley.platform.Mode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./parley eval retrieval --corpus corpus.jsonl --queries queries.jsonl}: indexes a corpus with the same
+ * chunker, embedder and index the application uses, runs each query, and scores the ranking of documents (a
+ * document ranks where its best chunk ranks). Misses go to stderr; the last stdout line is one JSON object.
+ */
+public final class RetrievalEvaluation {
+
+    private RetrievalEvaluation() {}
+
+    record Document(String id, String title, String text) {}
+
+    record Query(String query, Set<String> relevant) {}
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            options.put(args.get(i).replaceFirst("^--", ""), args.get(i + 1));
+        }
+        if (!options.containsKey("corpus") || !options.containsKey("queries")) {
+            err.println("usage: eval retrieval --corpus corpus.jsonl --queries queries.jsonl");
+            return 2;
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        List<Document> corpus = readLines(Path.of(options.get("corpus"))).stream()
+                .map(json::readTree)
+                .map(n -> new Document(
+                        n.path("id").asString(),
+                        n.path("title").asString(),
+                        n.path("text").asString()))
+                .toList();
+        List<Query> queries = readLines(Path.of(options.get("queries"))).stream()
+                .map(json::readTree)
+                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
+                .toList();
+
+        Embedder embedder = new MiniLmEmbedder();
+        Chunker chunker = new Chunker();
+        long indexingStarted = System.nanoTime();
+        int chunkCount = 0;
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory()) {
+            for (Document document : corpus) {
+                List<Chunker.Chunk> chunks = chunker.chunk(document.title(), document.text(), "markdown", "article");
+                List<float[]> vectors = embedder.embedAll(chunks.stream()
+                        .map(c -> embeddingText(document.title(), c))
+                        .toList());
+                List<IndexedChunk> indexed = new ArrayList<>();
+                for (int i = 0; i < chunks.size(); i++) {
+                    indexed.add(new IndexedChunk(
+                            document.id() + "#" + i,
+                            document.id(),
+                            "eval",
+                            Mode.TEST,
+                            "article",
+                            null,
+                            List.of(),
+                            document.title(),
+                            chunks.get(i).heading(),
+                            chunks.get(i).text(),
+                            null,
+                            vectors.get(i)));
+                }
+                index.replaceSource(document.id(), indexed);
+                chunkCount += chunks.size();
+            }
+            index.refresh();
+            double indexingSeconds = (System.nanoTime() - indexingStarted) / 1e9;
+
+            double[] recallAt = new double[11];
+            double reciprocalRanks = 0;
+            long[] latencies = new long[queries.size()];
+            int q = 0;
+            for (Query query : queries) {
+                long started = System.nanoTime();
+                List<SearchHit> hits = index.search(
+                        "eval", Mode.TEST, SearchQuery.of(query.query(), 40), embedder.embed(query.query()));
+                latencies[q++] = System.nanoTime() - started;
+                List<String> ranking = new ArrayList<>(new LinkedHashSet<>(
+                        hits.stream().map(SearchHit::sourceId).toList()));
+                for (int k : new int[] {1, 5, 10}) {
+                    long found = ranking.subList(0, Math.min(k, ranking.size())).stream()
+                            .filter(query.relevant()::contains)
+                            .count();
+                    recallAt[k] += (double) found / query.relevant().size();
+                }
+                int firstRelevant = -1;
+                for (int i = 0; i < ranking.size(); i++) {
+                    if (query.relevant().contains(ranking.get(i))) {
+                        firstRelevant = i;
+                        break;
+                    }
+                }
+                reciprocalRanks += firstRelevant >= 0 ? 1.0 / (firstRelevant + 1) : 0;
+                if (firstRelevant != 0) {
+                    err.printf(
+                            "miss%s: %s | wanted %s | got %s%n",
+                            firstRelevant < 0 ? "" : "@" + (firstRelevant + 1),
+                            query.query(),
+                            query.relevant(),
+                            ranking.subList(0, Math.min(3, ranking.size())));
+                }
+            }
+            int n = queries.size();
+            Arrays.sort(latencies);
+            out.printf(
+                    Locale.ROOT,
+                    "{\"n\":%d,\"documents\":%d,\"chunks\":%d,\"recall_at_1\":%.4f,\"recall_at_5\":%.4f,"
+                            + "\"recall_at_10\":%.4f,\"mrr\":%.4f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"indexing_seconds\":%.1f}%n",
+                    n,
+                    corpus.size(),
+                    chunkCount,
+                    recallAt[1] / n,
+                    recallAt[5] / n,
+                    recallAt[10] / n,
+                    reciprocalRanks / n,
+                    percentile(latencies, 50),
+                    percentile(latencies, 99),
+                    indexingSeconds);
+            return 0;
+        }
+    }
+
+    /** What is embedded for a chunk: where it sits and what it says. */
+    public static String embeddingText(String title, Chunker.Chunk chunk) {
+        String heading = chunk.heading() == null || chunk.heading().isBlank() ? "" : " > " + chunk.heading();
+        return title + heading + "\n" + chunk.text();
+    }
+
+    private static double percentile(long[] sortedNanos, int p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new LinkedHashSet<>();
+        array.valueStream().forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static List<String> readLines(Path path) throws IOException {
+        return Files.readAllLines(path).stream().filter(l -> !l.isBlank()).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.parley.knowledge.internal;
+
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the embedding model and this node's search index. */
+@Configuration(proxyBeanMethods = false)
+class KnowledgeConfiguration {
+
+    @Bean
+    Embedder embedder() {
+        return new MiniLmEmbedder();
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeIndex knowledgeIndex(KnowledgeProperties properties, Environment environment) {
+        String path = properties.indexPath();
+        if ("memory".equals(path)) {
+            return KnowledgeIndex.inMemory();
+        }
+        Path directory = path == null || path.isBlank()
+                ? Path.of(environment.getProperty("parley.data-dir", "./data"), "index", "knowledge")
+                : Path.of(path);
+        return KnowledgeIndex.open(directory);
+    }
+}

@@ -1,0 +1,363 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.SearchHit;
+import dev.parley.knowledge.SearchQuery;
+import dev.parley.platform.Mode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * This node's Lucene index of knowledge chunks: BM25 over title, heading and text, and HNSW over the embeddings,
+ * fused by reciprocal rank. Every query is filtered to one workspace and mode. The index is a copy: the database holds
+ * the chunks and embeddings, so a lost index is only a rebuild.
+ */
+public final class KnowledgeIndex implements Closeable {
+
+    static final String ID = "chunk_id";
+    static final String SOURCE = "source_id";
+    static final String WORKSPACE = "workspace";
+    static final String MODE = "mode";
+    static final String KIND = "kind";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    static final String TITLE = "title";
+    static final String HEADING = "heading";
+    static final String TEXT = "text";
+    static final String URL = "url";
+    static final String VECTOR = "vector";
+    private static final String SEQ = "parley.seq";
+
+    /** Candidates taken from each ranking before fusion. */
+    static final int CANDIDATES = 40;
+    /** Reciprocal-rank fusion's constant; 60 is the literature's default. */
+    static final int RRF_K = 60;
+
+    /** A chunk as the index holds it. */
+    public record IndexedChunk(
+            String chunkId,
+            String sourceId,
+            String workspaceId,
+            Mode mode,
+            String kind,
+            String category,
+            List<String> tags,
+            String title,
+            String heading,
+            String text,
+            String url,
+            float[] vector) {}
+
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private KnowledgeIndex(Directory directory) {
+        try {
+            this.directory = directory;
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            config.setRAMBufferSizeMB(64);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static KnowledgeIndex inMemory() {
+        return new KnowledgeIndex(new ByteBuffersDirectory());
+    }
+
+    public static KnowledgeIndex open(Path path) {
+        try {
+            return new KnowledgeIndex(FSDirectory.open(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a source's chunks in place of whatever the index held for it, atomically. */
+    public void replaceSource(String sourceId, List<IndexedChunk> chunks) {
+        try {
+            writer.updateDocuments(
+                    new Term(SOURCE, sourceId),
+                    chunks.stream().map(KnowledgeIndex::document).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteSource(String sourceId) {
+        try {
+            writer.deleteDocuments(new Term(SOURCE, sourceId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far visible to searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes durable, remembering the last change-feed position they include. */
+    public void commit(long appliedSeq) {
+        try {
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(appliedSeq)).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The change-feed position of the last commit, or -1 for an index never committed. */
+    public long committedSeq() {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(SEQ)) {
+                return Long.parseLong(entry.getValue());
+            }
+        }
+        return -1;
+    }
+
+    public int chunkCount(String sourceId) {
+        return count(new TermQuery(new Term(SOURCE, sourceId)));
+    }
+
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    private int count(Query query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.count(query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<SearchHit> search(String workspaceId, Mode mode, SearchQuery query, float[] vector) {
+        Query filter = filter(workspaceId, mode, query);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<Integer, Fused> fused = new HashMap<>();
+                Query lexical = lexical(query.query());
+                if (lexical != null) {
+                    Query scoped = new BooleanQuery.Builder()
+                            .add(filter, Occur.FILTER)
+                            .add(lexical, Occur.MUST)
+                            .build();
+                    TopDocs keyword = searcher.search(scoped, CANDIDATES);
+                    rank(keyword, fused, false);
+                }
+                TopDocs meaning =
+                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, CANDIDATES, filter), CANDIDATES);
+                rank(meaning, fused, true);
+                StoredFields stored = searcher.storedFields();
+                double best = 2.0 / (RRF_K + 1);
+                List<Fused> ranked = new ArrayList<>(fused.values());
+                ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
+                List<SearchHit> hits = new ArrayList<>();
+                for (Fused f : ranked.subList(0, Math.min(query.topK(), ranked.size()))) {
+                    Document doc = stored.document(f.doc);
+                    double similarity =
+                            f.vectorScore >= 0 ? 2 * f.vectorScore - 1 : similarity(searcher, f.doc, vector);
+                    hits.add(new SearchHit(
+                            doc.get(ID),
+                            doc.get(SOURCE),
+                            doc.get(KIND),
+                            doc.get(TITLE),
+                            doc.get(HEADING),
+                            doc.get(TEXT),
+                            doc.get(URL),
+                            Math.min(1.0, f.score / best),
+                            similarity));
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Fused {
+        final int doc;
+        double score;
+        double vectorScore = -1;
+
+        Fused(int doc) {
+            this.doc = doc;
+        }
+
+        double score() {
+            return score;
+        }
+    }
+
+    private static void rank(TopDocs top, Map<Integer, Fused> fused, boolean vector) {
+        int rank = 0;
+        for (ScoreDoc hit : top.scoreDocs) {
+            rank++;
+            Fused f = fused.computeIfAbsent(hit.doc, Fused::new);
+            f.score += 1.0 / (RRF_K + rank);
+            if (vector) {
+                f.vectorScore = hit.score;
+            }
+        }
+    }
+
+    /** The exact similarity of a chunk the vector ranking did not return, read from the index's vectors. */
+    private static double similarity(IndexSearcher searcher, int doc, float[] vector) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        if (values == null) {
+            return 0;
+        }
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        int target = doc - leaf.docBase;
+        if (iterator.advance(target) != target) {
+            return 0;
+        }
+        return VectorSimilarityFunction.DOT_PRODUCT.compare(values.vectorValue(iterator.index()), vector) * 2 - 1;
+    }
+
+    private Query lexical(String text) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        Query title = builder.createBooleanQuery(TITLE, text);
+        Query heading = builder.createBooleanQuery(HEADING, text);
+        Query body = builder.createBooleanQuery(TEXT, text);
+        if (title != null) {
+            any.add(new BoostQuery(title, 1.5f), Occur.SHOULD);
+            clauses++;
+        }
+        if (heading != null) {
+            any.add(new BoostQuery(heading, 1.2f), Occur.SHOULD);
+            clauses++;
+        }
+        if (body != null) {
+            any.add(body, Occur.SHOULD);
+            clauses++;
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(WORKSPACE, workspaceId)), Occur.FILTER)
+                .add(new TermQuery(new Term(MODE, mode.wire())), Occur.FILTER);
+        if (!query.kinds().isEmpty()) {
+            filter.add(anyOf(KIND, query.kinds()), Occur.FILTER);
+        }
+        if (query.category() != null) {
+            filter.add(new TermQuery(new Term(CATEGORY, query.category())), Occur.FILTER);
+        }
+        if (!query.tags().isEmpty()) {
+            filter.add(anyOf(TAG, query.tags()), Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    private static Query anyOf(String field, Iterable<String> values) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) {
+            any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Document document(IndexedChunk chunk) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
+        doc.add(new StringField(SOURCE, chunk.sourceId(), Field.Store.YES));
+        doc.add(new StringField(WORKSPACE, chunk.workspaceId(), Field.Store.NO));
+        doc.add(new StringField(MODE, chunk.mode().wire(), Field.Store.NO));
+        doc.add(new StringField(KIND, chunk.kind(), Field.Store.YES));
+        if (chunk.category() != null) {
+            doc.add(new StringField(CATEGORY, chunk.category(), Field.Store.NO));
+        }
+        for (String tag : chunk.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+        }
+        doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
+        doc.add(new TextField(HEADING, chunk.heading() == null ? "" : chunk.heading(), Field.Store.YES));
+        doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        if (chunk.url() != null) {
+            doc.add(new StoredField(URL, chunk.url()));
+        }
+        doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.parley.knowledge.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the knowledge module ({@code parley.knowledge.*}).
+ *
+ * @param indexPath where this node keeps its search index; {@code memory} for an index in memory (tests)
+ * @param syncInterval how often the node applies knowledge written by other nodes
+ * @param maxBatch the largest training batch accepted in one request
+ */
+@ConfigurationProperties("parley.knowledge")
+record KnowledgeProperties(
+        String indexPath,
+        @DefaultValue("1s") Duration syncInterval,
+        @DefaultValue("1000") int maxBatch) {}

@@ -1,0 +1,230 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.KnowledgeSearch;
+import dev.parley.knowledge.RetrievalEvaluation;
+import dev.parley.knowledge.SearchHit;
+import dev.parley.knowledge.SearchQuery;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes knowledge and searches it. A write chunks and embeds the source outside the transaction, stores source,
+ * chunks and a change-feed entry in one transaction, then puts it into this node's index at once, so a source
+ * reported {@code indexed} is searchable on the next request.
+ */
+@Service
+class KnowledgeSources implements KnowledgeSearch {
+
+    private final KnowledgeStore store;
+    private final Chunker chunker = new Chunker();
+    private final Embedder embedder;
+    private final KnowledgeIndex index;
+    private final IndexSync sync;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    KnowledgeSources(
+            KnowledgeStore store,
+            Embedder embedder,
+            KnowledgeIndex index,
+            IndexSync sync,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.store = store;
+        this.embedder = embedder;
+        this.index = index;
+        this.sync = sync;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What a caller sends to create or change a source; {@code null} fields keep their value on change. */
+    record Draft(
+            String kind,
+            String title,
+            String content,
+            String contentFormat,
+            String category,
+            List<String> tags,
+            Map<String, Object> metadata,
+            String status,
+            String domain,
+            String url) {}
+
+    /** A stored source and whether this node's index holds it. */
+    record Saved(KnowledgeSource source, boolean indexed) {}
+
+    Saved create(Caller caller, String origin, Draft draft) {
+        return createAll(caller, origin, List.of(draft)).getFirst();
+    }
+
+    /** Creates several sources at once: all are stored, or none (a bad one fails the whole batch first). */
+    List<Saved> createAll(Caller caller, String origin, List<Draft> drafts) {
+        Instant now = clock.instant();
+        List<KnowledgeSource> sources = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            try {
+                sources.add(new KnowledgeSource(
+                        Ids.next("kb"),
+                        caller.workspaceId(),
+                        caller.mode(),
+                        d.kind() == null ? "article" : d.kind(),
+                        origin,
+                        d.title(),
+                        d.content(),
+                        d.contentFormat() == null ? "markdown" : d.contentFormat(),
+                        d.category(),
+                        d.tags(),
+                        d.metadata(),
+                        d.status() == null ? "published" : d.status(),
+                        d.domain(),
+                        d.url(),
+                        0,
+                        now,
+                        now));
+            } catch (ApiException invalid) {
+                if (drafts.size() == 1) {
+                    throw invalid;
+                }
+                throw batchItemFailure(i, invalid);
+            }
+        }
+        List<Prepared> prepared = sources.stream().map(this::prepare).toList();
+        transactions.executeWithoutResult(status -> {
+            for (Prepared p : prepared) {
+                store.insert(p.source());
+                store.replaceChunks(p.source(), p.chunks());
+                store.recordChange(p.source().workspaceId(), p.source().id(), now);
+            }
+        });
+        return prepared.stream().map(p -> indexNow(p.source())).toList();
+    }
+
+    Saved update(Caller caller, String id, Draft draft) {
+        KnowledgeSource current = get(caller, id);
+        KnowledgeSource changed = new KnowledgeSource(
+                current.id(),
+                current.workspaceId(),
+                current.mode(),
+                draft.kind() != null ? draft.kind() : current.kind(),
+                current.origin(),
+                draft.title() != null ? draft.title() : current.title(),
+                draft.content() != null ? draft.content() : current.content(),
+                draft.contentFormat() != null ? draft.contentFormat() : current.contentFormat(),
+                draft.category() != null ? draft.category() : current.category(),
+                draft.tags() != null ? draft.tags() : current.tags(),
+                draft.metadata() != null ? draft.metadata() : current.metadata(),
+                draft.status() != null ? draft.status() : current.status(),
+                draft.domain() != null ? draft.domain() : current.domain(),
+                draft.url() != null ? draft.url() : current.url(),
+                current.chunkCount(),
+                current.createdAt(),
+                clock.instant());
+        boolean sameContent = changed.contentHash().equals(current.contentHash());
+        Prepared prepared = sameContent ? null : prepare(changed);
+        KnowledgeSource stored = prepared != null ? prepared.source() : changed;
+        transactions.executeWithoutResult(status -> {
+            store.update(stored);
+            if (prepared != null) {
+                store.replaceChunks(stored, prepared.chunks());
+            }
+            store.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
+        });
+        return indexNow(stored);
+    }
+
+    void delete(Caller caller, String id) {
+        KnowledgeSource source = get(caller, id);
+        transactions.executeWithoutResult(status -> {
+            store.delete(caller.workspaceId(), caller.mode(), id);
+            store.recordChange(source.workspaceId(), id, clock.instant());
+        });
+        sync.reindexNow(id);
+    }
+
+    KnowledgeSource get(Caller caller, String id) {
+        return store.find(caller.workspaceId(), caller.mode(), id)
+                .orElseThrow(() -> ApiException.notFound("knowledge source", id));
+    }
+
+    boolean indexed(KnowledgeSource source) {
+        return source.published() && index.chunkCount(source.id()) > 0;
+    }
+
+    Page<KnowledgeSource> list(Caller caller, KnowledgeStore.Filter filter, PageQuery page) {
+        return Page.of(
+                store.page(caller.workspaceId(), caller.mode(), filter, page),
+                page,
+                store.count(caller.workspaceId(), caller.mode(), filter));
+    }
+
+    @Override
+    public List<SearchHit> search(String workspaceId, Mode mode, SearchQuery query) {
+        return index.search(workspaceId, mode, query, embedder.embed(query.query()));
+    }
+
+    private record Prepared(KnowledgeSource source, List<StoredChunk> chunks) {}
+
+    private Prepared prepare(KnowledgeSource source) {
+        List<Chunker.Chunk> chunks =
+                chunker.chunk(source.title(), source.content(), source.contentFormat(), source.kind());
+        List<float[]> vectors = embedder.embedAll(chunks.stream()
+                .map(c -> RetrievalEvaluation.embeddingText(source.title(), c))
+                .toList());
+        List<StoredChunk> stored = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            stored.add(new StoredChunk(
+                    Ids.next("chunk"),
+                    source.id(),
+                    i,
+                    chunks.get(i).heading(),
+                    chunks.get(i).text(),
+                    vectors.get(i)));
+        }
+        KnowledgeSource counted = new KnowledgeSource(
+                source.id(),
+                source.workspaceId(),
+                source.mode(),
+                source.kind(),
+                source.origin(),
+                source.title(),
+                source.content(),
+                source.contentFormat(),
+                source.category(),
+                source.tags(),
+                source.metadata(),
+                source.status(),
+                source.domain(),
+                source.url(),
+                stored.size(),
+                source.createdAt(),
+                source.updatedAt());
+        return new Prepared(counted, stored);
+    }
+
+    private Saved indexNow(KnowledgeSource source) {
+        sync.reindexNow(source.id());
+        return new Saved(source, indexed(source));
+    }
+
+    private static ApiException batchItemFailure(int index, ApiException invalid) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>(invalid.details());
+        details.put("item", index);
+        if (details.get("field") instanceof String field) {
+            details.put("field", "items[" + index + "]." + field);
+        }
+        return new ApiException(invalid.code(), invalid.messageKey(), details, invalid.messageArgs());
+    }
+}
