@@ -12,12 +12,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body accepted; larger ones get 413
  * @param trustedProxies CIDRs of reverse proxies whose {@code X-Forwarded-For} is believed
  * @param idempotencyTtl how long a stored response answers retries with the same {@code Idempotency-Key}
+ * @param jobPollInterval how often this node looks for due background jobs
  */
 @ConfigurationProperties("parley.platform")
 record PlatformProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("24h") Duration idempotencyTtl,
+        @DefaultValue("500ms") Duration jobPollInterval,
         @DefaultValue RateLimits rateLimits) {
 
     /**

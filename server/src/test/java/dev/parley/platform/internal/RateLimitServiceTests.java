@@ -75,6 +75,7 @@ class RateLimitServiceTests {
                 org.springframework.util.unit.DataSize.ofMegabytes(1),
                 proxies,
                 Duration.ofHours(24),
+                Duration.ofMillis(500),
                 new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600));
         return new RateLimitService(properties, new LocalTokenBuckets(Clock.systemUTC()), Clock.systemUTC(), null);
     }

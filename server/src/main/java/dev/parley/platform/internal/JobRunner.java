@@ -1,0 +1,244 @@
+package dev.parley.platform.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Ids;
+import dev.parley.platform.JobContext;
+import dev.parley.platform.JobHandler;
+import dev.parley.platform.JobView;
+import dev.parley.platform.Jobs;
+import dev.parley.platform.Mode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims due jobs for the handlers this node has, runs them on virtual threads, renews their leases while they run,
+ * and retries failures with exponential backoff and jitter. A job whose node died is claimed again once its lease
+ * has run out.
+ */
+@Component
+class JobRunner implements Jobs, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int MAX_RUNNING = 4;
+
+    private final JobStore store;
+    private final Clock clock;
+    private final Map<String, JobHandler> handlers;
+    private final String owner = Ids.next("node");
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private final Duration pollInterval;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private volatile boolean started;
+
+    JobRunner(JobStore store, Clock clock, List<JobHandler> handlers, PlatformProperties properties) {
+        this.store = store;
+        this.clock = clock;
+        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
+        this.pollInterval = properties.jobPollInterval();
+    }
+
+    @Override
+    public String enqueue(String workspaceId, Mode mode, String type, Map<String, Object> payload) {
+        String id = Ids.next("job");
+        store.insert(id, workspaceId, mode, type, payload, clock.instant());
+        return id;
+    }
+
+    @Override
+    public Optional<JobView> find(String workspaceId, Mode mode, String jobId) {
+        return store.find(workspaceId, mode, jobId);
+    }
+
+    @Override
+    public JobView cancel(String workspaceId, Mode mode, String jobId) {
+        JobView job = find(workspaceId, mode, jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
+        if (!job.finished()) {
+            store.requestCancel(workspaceId, mode, jobId, clock.instant());
+        }
+        return find(workspaceId, mode, jobId).orElseThrow();
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("job-runner").factory());
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        long every = pollInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::renewLeases, 20, 20, TimeUnit.SECONDS);
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Claims and starts what is due now; also called by tests that cannot wait for the next tick. */
+    void poll() {
+        int free = MAX_RUNNING - running.size();
+        if (free <= 0 || handlers.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (JobStore.Claimed claimed :
+                store.claim(List.copyOf(handlers.keySet()), owner, now, now.plus(LEASE), free)) {
+            RunningJob job = new RunningJob(claimed.job(), claimed.mode());
+            running.put(job.view.id(), job);
+            workers.submit(() -> execute(job));
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("Claiming jobs failed; retrying", e);
+        }
+    }
+
+    private void execute(RunningJob job) {
+        JobHandler handler = handlers.get(job.view.type());
+        try {
+            handler.run(job);
+            store.finish(job.view.id(), owner, job.cancelled() ? "cancelled" : "succeeded", null, clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+            error = error.length() > 1900 ? error.substring(0, 1900) : error;
+            Instant now = clock.instant();
+            if (job.cancelled()) {
+                store.finish(job.view.id(), owner, "cancelled", error, now);
+            } else if (job.view.attempts() >= handler.maxAttempts()) {
+                log.warn(
+                        "Job {} ({}) failed for good after {} attempts",
+                        job.view.id(),
+                        job.view.type(),
+                        job.view.attempts(),
+                        e);
+                store.finish(job.view.id(), owner, "failed", error, now);
+            } else {
+                log.info(
+                        "Job {} ({}) failed, attempt {}: {}",
+                        job.view.id(),
+                        job.view.type(),
+                        job.view.attempts(),
+                        error);
+                store.retryLater(job.view.id(), owner, error, now.plus(backoff(job.view.attempts())), now);
+            }
+        } finally {
+            running.remove(job.view.id());
+        }
+    }
+
+    /** 5 s, 10 s, 20 s ... up to an hour, each scaled by a random factor between 0.5 and 1.5. */
+    static Duration backoff(int attempts) {
+        long base = Math.min(3600, 5L << Math.min(20, Math.max(0, attempts - 1)));
+        double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (base * 1000 * jitter));
+    }
+
+    private void renewLeases() {
+        running.values().forEach(job -> {
+            try {
+                job.save(job.state);
+            } catch (RuntimeException e) {
+                log.warn("Renewing the lease of job {} failed", job.view.id(), e);
+            }
+        });
+    }
+
+    private final class RunningJob implements JobContext {
+
+        final JobView view;
+        final Mode mode;
+        volatile Map<String, Object> state;
+        private volatile Instant checkedAt = Instant.EPOCH;
+        private volatile boolean cancelled;
+
+        RunningJob(JobView view, Mode mode) {
+            this.view = view;
+            this.mode = mode;
+            this.state = new HashMap<>(view.state());
+        }
+
+        @Override
+        public String jobId() {
+            return view.id();
+        }
+
+        @Override
+        public String workspaceId() {
+            return view.workspaceId();
+        }
+
+        @Override
+        public Mode mode() {
+            return mode;
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return view.payload();
+        }
+
+        @Override
+        public Map<String, Object> state() {
+            return state;
+        }
+
+        @Override
+        public void save(Map<String, Object> newState) {
+            this.state = new HashMap<>(newState);
+            Instant now = clock.instant();
+            store.save(view.id(), owner, state, now.plus(LEASE), now);
+        }
+
+        @Override
+        public boolean cancelled() {
+            Instant now = Instant.now();
+            if (!cancelled && now.isAfter(checkedAt.plusSeconds(1))) {
+                checkedAt = now;
+                String status = store.status(view.id());
+                cancelled = status.equals("cancelling") || status.equals("cancelled");
+            }
+            return cancelled;
+        }
+
+        @Override
+        public int attempt() {
+            return view.attempts();
+        }
+    }
+}
