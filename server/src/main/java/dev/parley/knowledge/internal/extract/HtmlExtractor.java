@@ -59,7 +59,7 @@ public final class HtmlExtractor {
         List<URI> links = links(document, base);
         String title = title(document);
         String description =
-                firstNonNull(metaNamed(document, "description"), ProductExtractor.meta(document, "og:description"));
+                firstNonNull(MetaTags.content(document, "description"), MetaTags.content(document, "og:description"));
 
         Element main = MainContent.extract(document);
         List<TextBlocks.Block> blocks = TextBlocks.structured(main);
@@ -163,7 +163,7 @@ public final class HtmlExtractor {
         Element h1 = document.selectFirst("h1");
         return firstNonNull(
                 TextBlocks.clean(document.title()),
-                ProductExtractor.meta(document, "og:title"),
+                MetaTags.content(document, "og:title"),
                 h1 == null ? null : TextBlocks.clean(h1.text()));
     }
 
@@ -189,18 +189,6 @@ public final class HtmlExtractor {
         for (Element meta : document.select("meta[http-equiv][content]")) {
             if (meta.attr("http-equiv").strip().equalsIgnoreCase("content-language")) {
                 return TextBlocks.clean(meta.attr("content"));
-            }
-        }
-        return null;
-    }
-
-    private static String metaNamed(Document document, String name) {
-        for (Element meta : document.select("meta[name][content]")) {
-            if (meta.attr("name").strip().equalsIgnoreCase(name)) {
-                String content = TextBlocks.clean(meta.attr("content"));
-                if (content != null) {
-                    return content;
-                }
             }
         }
         return null;

@@ -172,39 +172,33 @@ final class ProductExtractor {
 
     /** Open Graph's product tags ({@code product:*}, as Facebook documents them, or the older {@code og:price:*}). */
     private static Optional<Product> fromOpenGraph(Document document, URI base) {
-        String type = meta(document, "og:type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("product")) {
+        String type = MetaTags.content(document, "og:type");
+        if (type == null
+                || !type.toLowerCase(Locale.ROOT).replaceFirst("^og:", "").startsWith("product")) {
             return Optional.empty();
         }
         Offer offer = new Offer(
                 null,
                 null,
-                price(firstNonNull(meta(document, "product:price:amount"), meta(document, "og:price:amount"))),
-                firstNonNull(meta(document, "product:price:currency"), meta(document, "og:price:currency")),
-                availability(firstNonNull(meta(document, "product:availability"), meta(document, "og:availability"))));
+                price(firstNonNull(
+                        MetaTags.content(document, "product:price:amount"),
+                        MetaTags.content(document, "og:price:amount"))),
+                firstNonNull(
+                        MetaTags.content(document, "product:price:currency"),
+                        MetaTags.content(document, "og:price:currency")),
+                availability(firstNonNull(
+                        MetaTags.content(document, "product:availability"),
+                        MetaTags.content(document, "og:availability"))));
         return Optional.of(assemble(
-                TextBlocks.clean(meta(document, "og:title")),
-                TextBlocks.clean(meta(document, "og:description")),
-                meta(document, "product:retailer_item_id"),
-                meta(document, "product:brand"),
-                url(base, meta(document, "og:url")),
-                url(base, meta(document, "og:image")),
+                TextBlocks.clean(MetaTags.content(document, "og:title")),
+                TextBlocks.clean(MetaTags.content(document, "og:description")),
+                MetaTags.content(document, "product:retailer_item_id"),
+                MetaTags.content(document, "product:brand"),
+                url(base, MetaTags.content(document, "og:url")),
+                url(base, MetaTags.content(document, "og:image")),
                 List.of(offer),
                 null,
                 List.of()));
-    }
-
-    static String meta(Document document, String property) {
-        for (Element meta : document.select("meta[content]")) {
-            if (property.equalsIgnoreCase(meta.attr("property").strip())
-                    || property.equalsIgnoreCase(meta.attr("name").strip())) {
-                String content = TextBlocks.clean(meta.attr("content"));
-                if (content != null) {
-                    return content;
-                }
-            }
-        }
-        return null;
     }
 
     /**
