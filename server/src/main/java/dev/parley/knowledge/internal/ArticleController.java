@@ -85,10 +85,11 @@ class ArticleController {
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     ResponseEntity<ArticleResponse> createOrUpdate(Caller caller, @RequestBody ArticleRequest request) {
         if (request.articleId() != null) {
-            KnowledgeSources.Saved saved = sources.update(caller, request.articleId(), request.draft());
+            KnowledgeSources.Saved saved =
+                    sources.update(caller.workspaceId(), caller.mode(), request.articleId(), request.draft());
             return ResponseEntity.ok(ArticleResponse.of(saved.source(), saved.indexed()));
         }
-        KnowledgeSources.Saved saved = sources.create(caller, "api", request.draft());
+        KnowledgeSources.Saved saved = sources.create(caller.workspaceId(), caller.mode(), "api", request.draft());
         return ResponseEntity.status(HttpStatus.CREATED).body(ArticleResponse.of(saved.source(), saved.indexed()));
     }
 
@@ -119,7 +120,7 @@ class ArticleController {
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     ArticleResponse update(Caller caller, @PathVariable("article_id") String id, @RequestBody ArticleRequest request) {
         article(caller, id);
-        KnowledgeSources.Saved saved = sources.update(caller, id, request.draft());
+        KnowledgeSources.Saved saved = sources.update(caller.workspaceId(), caller.mode(), id, request.draft());
         return ArticleResponse.of(saved.source(), saved.indexed());
     }
 
@@ -129,12 +130,12 @@ class ArticleController {
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     Deleted delete(Caller caller, @PathVariable("article_id") String id) {
         article(caller, id);
-        sources.delete(caller, id);
+        sources.delete(caller.workspaceId(), caller.mode(), id);
         return new Deleted(id, true);
     }
 
     private KnowledgeSource article(Caller caller, String id) {
-        KnowledgeSource source = sources.get(caller, id);
+        KnowledgeSource source = sources.get(caller.workspaceId(), caller.mode(), id);
         if (!source.kind().equals("article")) {
             throw dev.parley.platform.ApiException.notFound("article", id);
         }

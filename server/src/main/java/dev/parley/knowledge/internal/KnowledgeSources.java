@@ -5,7 +5,6 @@ import dev.parley.knowledge.RetrievalEvaluation;
 import dev.parley.knowledge.SearchHit;
 import dev.parley.knowledge.SearchQuery;
 import dev.parley.platform.ApiException;
-import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Page;
@@ -65,12 +64,12 @@ class KnowledgeSources implements KnowledgeSearch {
     /** A stored source and whether this node's index holds it. */
     record Saved(KnowledgeSource source, boolean indexed) {}
 
-    Saved create(Caller caller, String origin, Draft draft) {
-        return createAll(caller, origin, List.of(draft)).getFirst();
+    Saved create(String workspaceId, Mode mode, String origin, Draft draft) {
+        return createAll(workspaceId, mode, origin, List.of(draft)).getFirst();
     }
 
     /** Creates several sources at once: all are stored, or none (a bad one fails the whole batch first). */
-    List<Saved> createAll(Caller caller, String origin, List<Draft> drafts) {
+    List<Saved> createAll(String workspaceId, Mode mode, String origin, List<Draft> drafts) {
         Instant now = clock.instant();
         List<KnowledgeSource> sources = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -78,8 +77,8 @@ class KnowledgeSources implements KnowledgeSearch {
             try {
                 sources.add(new KnowledgeSource(
                         Ids.next("kb"),
-                        caller.workspaceId(),
-                        caller.mode(),
+                        workspaceId,
+                        mode,
                         d.kind() == null ? "article" : d.kind(),
                         origin,
                         d.title(),
@@ -112,8 +111,8 @@ class KnowledgeSources implements KnowledgeSearch {
         return prepared.stream().map(p -> indexNow(p.source())).toList();
     }
 
-    Saved update(Caller caller, String id, Draft draft) {
-        KnowledgeSource current = get(caller, id);
+    Saved update(String workspaceId, Mode mode, String id, Draft draft) {
+        KnowledgeSource current = get(workspaceId, mode, id);
         KnowledgeSource changed = new KnowledgeSource(
                 current.id(),
                 current.workspaceId(),
@@ -145,25 +144,24 @@ class KnowledgeSources implements KnowledgeSearch {
         return indexNow(stored);
     }
 
-    void delete(Caller caller, String id) {
-        KnowledgeSource source = get(caller, id);
+    void delete(String workspaceId, Mode mode, String id) {
+        KnowledgeSource source = get(workspaceId, mode, id);
         transactions.executeWithoutResult(status -> {
-            store.delete(caller.workspaceId(), caller.mode(), id);
+            store.delete(workspaceId, mode, id);
             store.recordChange(source.workspaceId(), id, clock.instant());
         });
         sync.reindexNow(id);
     }
 
-    KnowledgeSource get(Caller caller, String id) {
-        return store.find(caller.workspaceId(), caller.mode(), id)
-                .orElseThrow(() -> ApiException.notFound("knowledge source", id));
+    KnowledgeSource get(String workspaceId, Mode mode, String id) {
+        return store.find(workspaceId, mode, id).orElseThrow(() -> ApiException.notFound("knowledge source", id));
     }
 
     boolean indexed(KnowledgeSource source) {
         return source.published() && index.chunkCount(source.id()) > 0;
     }
 
-    Page<KnowledgeSource> list(Caller caller, KnowledgeStore.Filter filter, PageQuery page) {
+    Page<KnowledgeSource> list(dev.parley.platform.Caller caller, KnowledgeStore.Filter filter, PageQuery page) {
         return Page.of(
                 store.page(caller.workspaceId(), caller.mode(), filter, page),
                 page,

@@ -121,7 +121,8 @@ class TrainingController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     TrainingResponse create(Caller caller, @RequestBody TrainingRequest request) {
-        KnowledgeSources.Saved saved = sources.create(caller, "training", request.draft(true));
+        KnowledgeSources.Saved saved =
+                sources.create(caller.workspaceId(), caller.mode(), "training", request.draft(true));
         return TrainingResponse.of(saved.source(), saved.indexed());
     }
 
@@ -156,9 +157,10 @@ class TrainingController {
                 throw new ApiException(e.code(), e.messageKey(), details, details.get("field"));
             }
         }
-        List<TrainingResponse> created = sources.createAll(caller, "training", drafts).stream()
-                .map(s -> TrainingResponse.of(s.source(), s.indexed()))
-                .toList();
+        List<TrainingResponse> created =
+                sources.createAll(caller.workspaceId(), caller.mode(), "training", drafts).stream()
+                        .map(s -> TrainingResponse.of(s.source(), s.indexed()))
+                        .toList();
         return new BatchResponse(created.size(), created);
     }
 
@@ -186,7 +188,7 @@ class TrainingController {
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     TrainingResponse update(Caller caller, @PathVariable String id, @RequestBody TrainingRequest request) {
         training(caller, id);
-        KnowledgeSources.Saved saved = sources.update(caller, id, request.draft(false));
+        KnowledgeSources.Saved saved = sources.update(caller.workspaceId(), caller.mode(), id, request.draft(false));
         return TrainingResponse.of(saved.source(), saved.indexed());
     }
 
@@ -196,12 +198,12 @@ class TrainingController {
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     Deleted delete(Caller caller, @PathVariable String id) {
         training(caller, id);
-        sources.delete(caller, id);
+        sources.delete(caller.workspaceId(), caller.mode(), id);
         return new Deleted(id, true);
     }
 
     private KnowledgeSource training(Caller caller, String id) {
-        KnowledgeSource source = sources.get(caller, id);
+        KnowledgeSource source = sources.get(caller.workspaceId(), caller.mode(), id);
         if (!source.origin().equals("training")) {
             throw ApiException.notFound("training item", id);
         }

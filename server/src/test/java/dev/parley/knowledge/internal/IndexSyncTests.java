@@ -47,7 +47,11 @@ class IndexSyncTests {
     @Test
     void rebuildsALostIndexFromTheDatabase() {
         Caller caller = caller(fixtures.store().id());
-        sources.create(caller, "api", draft("Lost and found", "Umbrellas left in store are kept for 60 days."));
+        sources.create(
+                caller.workspaceId(),
+                caller.mode(),
+                "api",
+                draft("Lost and found", "Umbrellas left in store are kept for 60 days."));
         index.deleteAll();
         index.refresh();
         assertThat(search(caller, "forgotten umbrella")).isEmpty();
