@@ -76,7 +76,8 @@ class RateLimitServiceTests {
                 proxies,
                 Duration.ofHours(24),
                 Duration.ofMillis(500),
-                new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600));
+                new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600),
+                PlatformProperties.Fetch.defaults());
         return new RateLimitService(properties, new LocalTokenBuckets(Clock.systemUTC()), Clock.systemUTC(), null);
     }
 
