@@ -10,9 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexPath where this node keeps its search index; {@code memory} for an index in memory (tests)
  * @param syncInterval how often the node applies knowledge written by other nodes
  * @param maxBatch the largest training batch accepted in one request
+ * @param crawlDelay the pause between two requests of a crawl to the same site (robots.txt may ask for more)
+ * @param maxCrawlPages the most pages one crawl may read
  */
 @ConfigurationProperties("parley.knowledge")
 record KnowledgeProperties(
         String indexPath,
         @DefaultValue("1s") Duration syncInterval,
-        @DefaultValue("1000") int maxBatch) {}
+        @DefaultValue("1000") int maxBatch,
+        @DefaultValue("500ms") Duration crawlDelay,
+        @DefaultValue("1000") int maxCrawlPages) {}

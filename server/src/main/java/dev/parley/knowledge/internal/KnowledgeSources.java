@@ -144,6 +144,13 @@ class KnowledgeSources implements KnowledgeSearch {
         return indexNow(stored);
     }
 
+    /** Creates the source at {@code draft.url()}, or updates the one already there (re-embedding only changes). */
+    Saved upsertByUrl(String workspaceId, Mode mode, String origin, Draft draft) {
+        return store.findByUrl(workspaceId, mode, draft.url())
+                .map(existing -> update(workspaceId, mode, existing.id(), draft))
+                .orElseGet(() -> create(workspaceId, mode, origin, draft));
+    }
+
     void delete(String workspaceId, Mode mode, String id) {
         KnowledgeSource source = get(workspaceId, mode, id);
         transactions.executeWithoutResult(status -> {

@@ -111,6 +111,23 @@ class KnowledgeStore {
                 .optional();
     }
 
+    Optional<KnowledgeSource> findByUrl(String workspaceId, Mode mode, String url) {
+        return jdbc.sql(
+                        "SELECT * FROM knowledge_sources WHERE workspace_id = ? AND mode = ? AND url = ? ORDER BY id LIMIT 1")
+                .params(workspaceId, mode.wire(), url)
+                .query(this::source)
+                .optional();
+    }
+
+    /** Ids and URLs of the sources a crawl made under a URL prefix (the site). */
+    List<Map.Entry<String, String>> crawledUnder(String workspaceId, Mode mode, String urlPrefix) {
+        return jdbc.sql("SELECT id, url FROM knowledge_sources WHERE workspace_id = ? AND mode = ? AND origin = 'crawl'"
+                        + " AND url LIKE ?")
+                .params(workspaceId, mode.wire(), urlPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .query((rs, i) -> Map.entry(rs.getString("id"), rs.getString("url")))
+                .list();
+    }
+
     boolean delete(String workspaceId, Mode mode, String id) {
         jdbc.sql("DELETE FROM knowledge_chunks WHERE source_id = ? AND workspace_id = ? AND mode = ?")
                 .params(id, workspaceId, mode.wire())
