@@ -111,6 +111,15 @@ class CrawlTests {
                 .containsExactly("blocked_address");
         assertThat(done.path("skipped").valueStream().map(e -> e.path("reason").asString()))
                 .contains("blocked_by_robots");
+        assertThat(ScrapeEventsForTests.received)
+                .filteredOn(e -> e.jobId().equals(started.json().path("job_id").asString()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.pagesScraped()).isEqualTo(4);
+                    assertThat(e.pagesFailed()).isEqualTo(1);
+                    assertThat(e.status()).isEqualTo("partial");
+                    assertThat(e.url()).isEqualTo(site.url("/"));
+                });
         assertThat(site.requested()).doesNotContain("/private/secret");
         assertThat(trap.requested())
                 .as("the redirect to 127.0.0.1 is refused before connecting")
