@@ -32,9 +32,13 @@ class CrawlTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestSite site;
     TestSite trap;
     Api api;
+    String storeId;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -42,6 +46,7 @@ class CrawlTests {
         trap = TestSite.on("127.0.0.1");
         trap.html("/", "<h1>Internal admin</h1>");
         TestStore store = fixtures.store();
+        storeId = store.id();
         api = Api.at(port).withKey(store.liveKey());
         site.text("/robots.txt", "text/plain", """
                         User-agent: *
@@ -128,6 +133,9 @@ class CrawlTests {
         JsonNode shipping = search("how long does standard delivery take", null).getFirst();
         assertThat(shipping.path("url").asString()).isEqualTo(site.url("/shipping"));
         assertThat(shipping.path("heading").asString()).contains("Standard shipping");
+        assertThat(shipping.path("text").asString())
+                .as("menus and footers are not content")
+                .doesNotContain("©");
         assertThat(search("change my delivery address", "faq")
                         .getFirst()
                         .path("title")
@@ -209,6 +217,39 @@ class CrawlTests {
         assertThat(done.path("status").asString()).isEqualTo("failed");
         assertThat(done.path("errors").toString()).containsIgnoringCase("blocked");
         assertThat(trap.requested()).isEmpty();
+    }
+
+    @Test
+    void resumesAnInterruptedCrawlWhereItsNodeLeftOff() {
+        // given a crawl whose node died after reading the home and shipping pages
+        String jobId = dev.parley.platform.Ids.next("job");
+        java.time.Instant past = java.time.Instant.now().minus(Duration.ofMinutes(5));
+        String state = """
+                {"started":true,"queue":["%s","%s"],"seen":["%s","%s"],"hashes":[],"kept":[],"failures":[],
+                 "skipped":[],"pages_scraped":2,"pages_failed":0,"started_at":"%s"}""".formatted(
+                site.url("/faq"), site.url("/products/trail-runner"), site.url("/"), site.url("/shipping"), past);
+        jdbc.sql("INSERT INTO jobs (id, workspace_id, mode, type, status, payload, state, attempts, run_after,"
+                        + " lease_owner, lease_until, created_at, updated_at)"
+                        + " VALUES (?, ?, 'live', 'knowledge.crawl', 'running', ?, ?, 1, ?, 'node_dead', ?, ?, ?)")
+                .params(
+                        jobId,
+                        storeId,
+                        "{\"url\":\"" + site.url("/") + "\",\"max_pages\":50}",
+                        state,
+                        dev.parley.platform.Sql.timestamp(past),
+                        dev.parley.platform.Sql.timestamp(past),
+                        dev.parley.platform.Sql.timestamp(past),
+                        dev.parley.platform.Sql.timestamp(past))
+                .update();
+
+        // when its lease has run out and another node takes it over
+        JsonNode done = awaitCrawl(jobId);
+
+        // then it reads only what was left
+        assertThat(done.path("status").asString()).isEqualTo("completed");
+        assertThat(done.at("/progress/pages_scraped").asInt()).isEqualTo(4);
+        assertThat(site.requested()).contains("/faq", "/products/trail-runner").doesNotContain("/", "/shipping");
+        assertThat(search("ship to Canada", "faq")).isNotEmpty();
     }
 
     private List<JsonNode> search(String query, String type) {
