@@ -1,0 +1,20 @@
+package dev.parley.assistant;
+
+/**
+ * Something the assistant can do: look up an order, search knowledge, hand over to a human. A tool is a thin
+ * adapter over a module's API, and the module behind it enforces its own policy (a refund above the store's limit
+ * is refused there, whoever asked). The assistant's gate checks the call itself (the tool exists, the arguments
+ * fit the schema) and records every outcome as an action.
+ */
+public interface AssistantTool {
+
+    /** The name models and the offline planner call it by, e.g. {@code search_knowledge}. */
+    String name();
+
+    /** What it does, for a model choosing tools. */
+    String description();
+
+    ToolSchema parameters();
+
+    ToolOutcome execute(ToolInvocation invocation);
+}

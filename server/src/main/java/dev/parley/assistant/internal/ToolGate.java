@@ -1,0 +1,86 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolOutcome;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to a tool, whoever asks (the offline planner or a model): the tool must exist, the arguments must fit
+ * its schema, and every outcome, refusals and failures included, becomes an action. What the tool then allows is the
+ * policy of the module behind it.
+ */
+@Component
+public class ToolGate {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolGate.class);
+
+    private final Map<String, AssistantTool> tools;
+
+    public ToolGate(List<AssistantTool> tools) {
+        this.tools = tools.stream()
+                .collect(Collectors.toMap(AssistantTool::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** A tool call and what came of it. */
+    public record Call(ActionTaken action, ToolOutcome outcome) {}
+
+    public Collection<AssistantTool> tools() {
+        return tools.values();
+    }
+
+    public Call call(String name, ToolInvocation invocation) {
+        AssistantTool tool = tools.get(name);
+        if (tool == null) {
+            return refused(name, "unknown_tool", Map.of());
+        }
+        List<String> problems = tool.parameters().problems(invocation.arguments());
+        if (!problems.isEmpty()) {
+            return refused(name, "invalid_arguments", Map.of("problems", problems));
+        }
+        ToolOutcome outcome;
+        try {
+            outcome = tool.execute(invocation);
+        } catch (RuntimeException e) {
+            log.warn("Tool {} failed", name, e);
+            return new Call(
+                    new ActionTaken(
+                            name + "_failed",
+                            name,
+                            "failed",
+                            Map.of("error", e.getClass().getSimpleName())),
+                    new ToolOutcome.Refused("tool_failed", null, Map.of(), false));
+        }
+        return new Call(action(name, outcome), outcome);
+    }
+
+    private static ActionTaken action(String tool, ToolOutcome outcome) {
+        return switch (outcome) {
+            case ToolOutcome.Done done -> new ActionTaken(done.actionType(), tool, "executed", done.details());
+            case ToolOutcome.Refused refused -> {
+                Map<String, Object> details = new LinkedHashMap<>(refused.details());
+                details.put("reason", refused.reason());
+                yield new ActionTaken(tool + "_refused", tool, "refused", details);
+            }
+            case ToolOutcome.NeedsInfo needs ->
+                new ActionTaken("information_requested", tool, "needs_info", Map.of("field", needs.field()));
+        };
+    }
+
+    private static Call refused(String tool, String reason, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("reason", reason);
+        return new Call(
+                new ActionTaken("tool_refused", tool, "refused", all),
+                new ToolOutcome.Refused(reason, null, all, false));
+    }
+}
