@@ -1,0 +1,44 @@
+package dev.parley.assistant;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The assistant's reply and everything behind it.
+ *
+ * @param escalation a handoff to humans the conversation should make, or {@code null}
+ * @param facts the conversation's memory after this turn
+ * @param timings milliseconds per stage: understand, decide, act, retrieve, answer, total
+ * @param model the model that wrote the reply, or {@code offline}
+ */
+public record Turn(
+        String reply,
+        Analysis analysis,
+        List<ActionTaken> actions,
+        List<Citation> sources,
+        Escalation escalation,
+        Map<String, String> facts,
+        Map<String, Double> timings,
+        String model,
+        int tokensUsed) {
+
+    /**
+     * What the assistant understood.
+     *
+     * @param confidence how sure it is of its reply, in [0, 1]: understanding and retrieval (and a model's
+     *     grounding) together
+     */
+    public record Analysis(
+            String intent,
+            double intentConfidence,
+            String sentiment,
+            double sentimentScore,
+            double confidence,
+            String language,
+            List<DetectedEntity> entities) {}
+
+    public record DetectedEntity(String type, String text, String value) {}
+
+    /** @param reason customer_request, frustrated, low_confidence, policy (a tool refused and asked for a human) */
+    public record Escalation(String reason, String priority, String detail) {}
+}

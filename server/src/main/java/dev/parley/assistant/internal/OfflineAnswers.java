@@ -1,0 +1,169 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.tenancy.StoreSettings.BrandVoice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes replies without a language model: small talk and handoffs from templates (English and Uzbek), answers
+ * from the best retrieved passage, cut to the sentences that match the question, with its source named. It never
+ * invents: what it says is either a template or the store's own words.
+ */
+final class OfflineAnswers {
+
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"“(])|\\n+");
+    private static final Set<String> STOPWORDS = Set.of(
+            "a", "an", "the", "i", "my", "me", "you", "your", "is", "are", "do", "does", "can", "to", "of", "for", "in",
+            "on", "and", "or", "it", "how", "what", "when", "where", "why", "will", "would", "be", "with", "if", "have",
+            "has", "there", "this", "that", "we", "our", "us", "at", "from", "by", "about", "please", "get");
+
+    /** A passage retrieved for the question. */
+    record Passage(String title, String heading, String text, String url, double similarity) {}
+
+    private OfflineAnswers() {}
+
+    static String smallTalk(String intent, String language, BrandVoice voice, String customerName) {
+        String name = address(voice, customerName);
+        boolean uz = language.equals("uz");
+        return switch (intent) {
+            case "greeting" ->
+                uz
+                        ? "Salom" + name + "! Sizga qanday yordam bera olaman?"
+                        : (formal(voice) ? "Hello" : "Hi") + name + "! How can I help you today?";
+            case "thanks" ->
+                uz
+                        ? "Arzimaydi" + name + "! Yana biror narsada yordam bera olamanmi?"
+                        : "You're welcome" + name + "! " + closing(voice);
+            case "goodbye" ->
+                uz
+                        ? "Murojaatingiz uchun rahmat" + name + ". Kuningiz xayrli oʻtsin!"
+                        : "Thanks for reaching out" + name + ". Have a great day!";
+            default -> throw new IllegalArgumentException(intent);
+        };
+    }
+
+    static String handedOff(String language, String backAt) {
+        if (language.equals("uz")) {
+            return backAt == null
+                    ? "Sizni qoʻllab-quvvatlash jamoamiz bilan bogʻladim. Tez orada xodimimiz javob beradi."
+                    : "Sizni qoʻllab-quvvatlash jamoamiz bilan bogʻladim. Hozir ish vaqtidan tashqari; jamoamiz "
+                            + backAt + " qaytadi va sizga javob beradi.";
+        }
+        return backAt == null
+                ? "I've connected you with our support team. A team member will be with you shortly."
+                : "I've passed your conversation to our support team. They're away right now and will be back " + backAt
+                        + "; they'll reply to you here then.";
+    }
+
+    static String unsure(String language) {
+        return language.equals("uz")
+                ? "Bu savolga aniq javob bera olmayman. Sizni jamoamiz aʼzosi bilan bogʻlashimni xohlaysizmi?"
+                : "I'm not sure I have the right answer to that. Would you like me to connect you with a member of our team?";
+    }
+
+    /** An answer from the passages, best first: the matching sentences of the best one, and where it comes from. */
+    static String fromPassages(
+            String question, List<Passage> passages, BrandVoice voice, String customerName, String language) {
+        Passage best = passages.getFirst();
+        StringBuilder reply = new StringBuilder();
+        String name = address(voice, customerName);
+        if (!name.isEmpty()) {
+            reply.append(formal(voice) ? "Hello" : "Hi").append(name).append("! ");
+        }
+        reply.append(relevantSentences(question, best.text()));
+        reply.append("\n\n")
+                .append(language.equals("uz") ? "Manba: " : "Source: ")
+                .append(best.title());
+        if (best.url() != null && !best.url().isBlank()) {
+            reply.append(" (").append(best.url()).append(')');
+        }
+        if (passages.size() > 1) {
+            Passage second = passages.get(1);
+            if (!second.title().equals(best.title()) && second.similarity() >= best.similarity() - 0.05) {
+                reply.append(language.equals("uz") ? "\nShuningdek qarang: " : "\nSee also: ")
+                        .append(second.title());
+            }
+        }
+        if (!language.equals("uz")) {
+            reply.append("\n\n").append(closing(voice));
+        }
+        return reply.toString();
+    }
+
+    /** The passage's sentences that share the most words with the question, in their own order; short ones whole. */
+    static String relevantSentences(String question, String text) {
+        String clean = text.strip();
+        if (clean.length() <= 280) {
+            return clean;
+        }
+        Set<String> wanted = words(question);
+        List<String> sentences = List.of(SENTENCE.split(clean));
+        record Scored(int index, String sentence, double score) {}
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Set<String> have = words(sentences.get(i));
+            long overlap = have.stream().filter(wanted::contains).count();
+            scored.add(new Scored(i, sentences.get(i).strip(), overlap - i * 0.01));
+        }
+        List<Scored> chosen = new ArrayList<>(scored.stream()
+                .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .limit(3)
+                .toList());
+        chosen.sort(Comparator.comparingInt(Scored::index));
+        StringBuilder out = new StringBuilder();
+        for (Scored s : chosen) {
+            if (out.length() + s.sentence().length() > 600 && !out.isEmpty()) {
+                break;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(s.sentence());
+        }
+        return out.toString();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() > 1 && !STOPWORDS.contains(word)) {
+                words.add(stem(word));
+            }
+        }
+        return words;
+    }
+
+    private static String stem(String word) {
+        for (String suffix : new String[] {"ing", "ed", "es", "s"}) {
+            if (word.length() > suffix.length() + 3 && word.endsWith(suffix)) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
+    private static boolean formal(BrandVoice voice) {
+        return voice.tone().equals("formal");
+    }
+
+    private static String closing(BrandVoice voice) {
+        return formal(voice)
+                ? "Please let me know if I can assist you further."
+                : "Is there anything else I can help you with?";
+    }
+
+    /** ", John" or ", John Doe" or nothing, as the store's brand voice says. */
+    static String address(BrandVoice voice, String customerName) {
+        if (customerName == null || customerName.isBlank() || voice.nameUsage().equals("none")) {
+            return "";
+        }
+        String name =
+                voice.nameUsage().equals("first_name") ? customerName.strip().split("\\s+")[0] : customerName.strip();
+        return " " + name;
+    }
+}

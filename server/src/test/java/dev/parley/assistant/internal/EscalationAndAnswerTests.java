@@ -1,0 +1,163 @@
+package dev.parley.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.assistant.TurnRequest;
+import dev.parley.assistant.TurnRequest.PriorMessage;
+import dev.parley.platform.Mode;
+import dev.parley.tenancy.StoreSettings;
+import dev.parley.tenancy.StoreSettings.BrandVoice;
+import dev.parley.tenancy.StoreSettings.WorkingHours;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EscalationAndAnswerTests {
+
+    final StoreSettings settings = StoreSettings.defaults();
+
+    @Test
+    void handsOverWhenTheCustomerAsksForAPersonInAnyWords() {
+        assertThat(EscalationRules.decide(
+                        request("can I talk to a real person", List.of(), Map.of()),
+                        "other",
+                        0.2,
+                        "neutral",
+                        0.9,
+                        settings))
+                .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("customer_request"));
+        assertThat(EscalationRules.decide(
+                        request("agent please", List.of(), Map.of()), "human_handoff", 0.8, "neutral", 0.9, settings))
+                .isPresent();
+        assertThat(EscalationRules.decide(
+                        request("where is my order", List.of(), Map.of()),
+                        "order_status",
+                        0.9,
+                        "neutral",
+                        0.9,
+                        settings))
+                .isEmpty();
+    }
+
+    @Test
+    void handsOverAFrustratedCustomerOnlyOnceTheConversationHasGoneOn() {
+        List<PriorMessage> twoTurns = List.of(
+                new PriorMessage("user", "where is my order"),
+                new PriorMessage("assistant", "It is on its way."),
+                new PriorMessage("user", "it was due yesterday"),
+                new PriorMessage("assistant", "Sorry about that."));
+
+        assertThat(EscalationRules.decide(
+                        request("this is ridiculous!!!", List.of(), Map.of()),
+                        "complaint",
+                        0.9,
+                        "frustrated",
+                        0.9,
+                        settings))
+                .isEmpty();
+        assertThat(EscalationRules.decide(
+                        request("this is ridiculous!!!", twoTurns, Map.of()),
+                        "complaint",
+                        0.9,
+                        "frustrated",
+                        0.9,
+                        settings))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.reason()).isEqualTo("frustrated");
+                    assertThat(e.priority()).isEqualTo("high");
+                });
+    }
+
+    @Test
+    void handsOverWhenUnsureTwiceInARowUnderTheStoresThreshold() {
+        assertThat(EscalationRules.decide(
+                        request("flux capacitor?", List.of(), Map.of()), "other", 0.3, "neutral", 0.2, settings))
+                .isEmpty();
+        assertThat(EscalationRules.decide(
+                        request("flux capacitor?", List.of(), Map.of("low_confidence_streak", "1")),
+                        "other",
+                        0.3,
+                        "neutral",
+                        0.2,
+                        settings))
+                .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("low_confidence"));
+        assertThat(EscalationRules.decide(
+                        request("returns?", List.of(), Map.of("low_confidence_streak", "1")),
+                        "return_request",
+                        0.9,
+                        "neutral",
+                        0.8,
+                        settings))
+                .isEmpty();
+    }
+
+    @Test
+    void knowsWhenHumansAreAtWorkInTheStoresTimeZone() {
+        WorkingHours weekdays =
+                new WorkingHours("America/New_York", "09:00", "18:00", List.of("mon", "tue", "wed", "thu", "fri"));
+        Instant mondayNoonNewYork = Instant.parse("2026-11-23T17:00:00Z");
+        Instant saturdayNoonNewYork = Instant.parse("2026-11-28T17:00:00Z");
+        Instant mondayNightNewYork = Instant.parse("2026-11-24T02:00:00Z");
+
+        assertThat(WorkingHoursClock.open(weekdays, mondayNoonNewYork)).isTrue();
+        assertThat(WorkingHoursClock.open(weekdays, saturdayNoonNewYork)).isFalse();
+        assertThat(WorkingHoursClock.open(weekdays, mondayNightNewYork)).isFalse();
+        assertThat(WorkingHoursClock.nextOpening(weekdays, saturdayNoonNewYork)
+                        .orElseThrow()
+                        .toString())
+                .startsWith("2026-11-30T09:00-05:00");
+        assertThat(WorkingHoursClock.describe(
+                        WorkingHoursClock.nextOpening(weekdays, mondayNightNewYork)
+                                .orElseThrow(),
+                        mondayNightNewYork,
+                        "en"))
+                .isEqualTo("tomorrow at 09:00 (America/New_York)");
+    }
+
+    @Test
+    void handlesOvernightWorkingHours() {
+        WorkingHours nights = new WorkingHours("UTC", "22:00", "06:00", WorkingHours.ALL_DAYS);
+
+        assertThat(WorkingHoursClock.open(nights, Instant.parse("2026-11-23T23:30:00Z")))
+                .isTrue();
+        assertThat(WorkingHoursClock.open(nights, Instant.parse("2026-11-24T05:59:00Z")))
+                .isTrue();
+        assertThat(WorkingHoursClock.open(nights, Instant.parse("2026-11-24T12:00:00Z")))
+                .isFalse();
+    }
+
+    @Test
+    void answersFromTheSentencesOfThePassageThatMatchTheQuestion() {
+        String text = "Our store opened in 1998 in Portland. We love the outdoors. "
+                + "You can return unworn items within 30 days of delivery. Returns are free for members. "
+                + "Final sale items cannot be returned. Our founders still hike every weekend. "
+                + "Gift cards are sold in any amount from $10 to $500 and never expire.";
+        OfflineAnswers.Passage passage =
+                new OfflineAnswers.Passage("Returns policy", "", text, "https://shop.test/returns", 0.7);
+        BrandVoice voice = new BrandVoice("friendly_professional", "first_name", "Parley");
+
+        String reply = OfflineAnswers.fromPassages(
+                "can i return unworn shoes after 30 days", List.of(passage), voice, "John Doe", "en");
+
+        assertThat(reply).startsWith("Hi John! ").contains("return unworn items within 30 days");
+        assertThat(reply).doesNotContain("founders").doesNotContain("1998");
+        assertThat(reply).contains("Source: Returns policy (https://shop.test/returns)");
+    }
+
+    @Test
+    void speaksTheCustomersLanguageInItsTemplates() {
+        BrandVoice formal = new BrandVoice("formal", "full_name", "Parley");
+
+        assertThat(OfflineAnswers.smallTalk("greeting", "uz", formal, null))
+                .isEqualTo("Salom! Sizga qanday yordam bera olaman?");
+        assertThat(OfflineAnswers.smallTalk("greeting", "en", formal, "Ada Lovelace"))
+                .isEqualTo("Hello Ada Lovelace! How can I help you today?");
+        assertThat(OfflineAnswers.handedOff("en", "tomorrow at 09:00 (UTC)")).contains("back tomorrow at 09:00 (UTC)");
+        assertThat(OfflineAnswers.unsure("uz")).contains("bogʻlashimni");
+    }
+
+    private static TurnRequest request(String message, List<PriorMessage> history, Map<String, String> facts) {
+        return new TurnRequest("store_x", Mode.LIVE, "conv_x", message, history, facts, "widget", null);
+    }
+}
