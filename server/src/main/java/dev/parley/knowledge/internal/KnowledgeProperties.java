@@ -3,6 +3,7 @@ package dev.parley.knowledge.internal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the knowledge module ({@code parley.knowledge.*}).
@@ -10,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexPath where this node keeps its search index; {@code memory} for an index in memory (tests)
  * @param syncInterval how often the node applies knowledge written by other nodes
  * @param maxBatch the largest training batch accepted in one request
+ * @param maxDocumentSize the largest document accepted for import; larger ones get 413
  */
 @ConfigurationProperties("parley.knowledge")
 record KnowledgeProperties(
         String indexPath,
         @DefaultValue("1s") Duration syncInterval,
-        @DefaultValue("1000") int maxBatch) {}
+        @DefaultValue("1000") int maxBatch,
+        @DefaultValue("20MB") DataSize maxDocumentSize) {}
