@@ -81,6 +81,21 @@ public final class Api {
         return execute(request.build());
     }
 
+    /** Sends bytes as they are, with the given {@code Content-Type} (none when {@code null}). */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return execute(request.build());
+    }
+
     public Response execute(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,11 +1,12 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.platform.BodyLimit;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wires the embedding model and this node's search index. */
+/** Wires the embedding model, this node's search index and the body limit of document imports. */
 @Configuration(proxyBeanMethods = false)
 class KnowledgeConfiguration {
 
@@ -24,5 +25,10 @@ class KnowledgeConfiguration {
                 ? Path.of(environment.getProperty("parley.data-dir", "./data"), "index", "knowledge")
                 : Path.of(path);
         return KnowledgeIndex.open(directory);
+    }
+
+    @Bean
+    BodyLimit documentBodyLimit(KnowledgeProperties properties) {
+        return new BodyLimit(DocumentController.PATH, properties.maxDocumentSize());
     }
 }

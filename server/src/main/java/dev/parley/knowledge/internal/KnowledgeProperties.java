@@ -3,6 +3,7 @@ package dev.parley.knowledge.internal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the knowledge module ({@code parley.knowledge.*}).
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch the largest training batch accepted in one request
  * @param crawlDelay the pause between two requests of a crawl to the same site (robots.txt may ask for more)
  * @param maxCrawlPages the most pages one crawl may read
+ * @param maxDocumentSize the largest document accepted for import; larger ones get 413
  */
 @ConfigurationProperties("parley.knowledge")
 record KnowledgeProperties(
@@ -19,4 +21,5 @@ record KnowledgeProperties(
         @DefaultValue("1s") Duration syncInterval,
         @DefaultValue("1000") int maxBatch,
         @DefaultValue("500ms") Duration crawlDelay,
-        @DefaultValue("1000") int maxCrawlPages) {}
+        @DefaultValue("1000") int maxCrawlPages,
+        @DefaultValue("20MB") DataSize maxDocumentSize) {}

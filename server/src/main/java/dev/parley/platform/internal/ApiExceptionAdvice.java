@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -102,6 +104,12 @@ class ApiExceptionAdvice {
         return respond(ApiException.missingField(failure.getParameterName()), request);
     }
 
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Map<String, Object>> missingPart(
+            MissingServletRequestPartException failure, HttpServletRequest request) {
+        return respond(ApiException.missingField(failure.getRequestPartName()), request);
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Map<String, Object>> missingHeader(
             MissingRequestHeaderException failure, HttpServletRequest request) {
@@ -137,6 +145,12 @@ class ApiExceptionAdvice {
         return respond(
                 new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null, Map.of("content_type", given), given),
                 request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> malformedMultipart(MultipartException failure, HttpServletRequest request) {
+        return respond(
+                new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "malformed_multipart")), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -1,5 +1,6 @@
 package dev.parley.platform.internal;
 
+import dev.parley.platform.BodyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,26 +8,45 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over the limit with 413 (by {@code Content-Length}, or while reading a chunked body), and keeps the
- * body in memory so the idempotency filter and the handler can both read it.
+ * body in memory so the idempotency filter and the handler can both read it. The limit is the platform's, or the
+ * largest {@link BodyLimit} a module declared for the request's path.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<BodyLimit> limits;
     private final ErrorResponder errors;
 
     BodyLimitFilter(long limit, ErrorResponder errors) {
-        this.limit = limit;
+        this(limit, List.of(), errors);
+    }
+
+    BodyLimitFilter(long defaultLimit, List<BodyLimit> limits, ErrorResponder errors) {
+        this.defaultLimit = defaultLimit;
+        this.limits = List.copyOf(limits);
         this.errors = errors;
+    }
+
+    long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return limits.stream()
+                .filter(l -> l.matches(path))
+                .mapToLong(l -> l.max().toBytes())
+                .max()
+                .orElse(defaultLimit);
     }
 
     @Override
@@ -37,6 +57,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long limit = limitFor(request);
         PayloadTooLargeException tooLarge = new PayloadTooLargeException(limit);
         if (request.getContentLengthLong() > limit) {
             errors.write(request, response, tooLarge.toApiException());
@@ -60,10 +81,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
         return bytes;
     }
 
-    /** A request whose body has been read already and is served again from memory. */
+    /**
+     * A request whose body has been read already and is served again from memory, multipart parts included (the
+     * container would parse them from its own stream, which is read already).
+     */
     static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private Collection<Part> parts;
 
         CachedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
@@ -111,6 +136,22 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return new BufferedReader(new InputStreamReader(
                     getInputStream(),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public Collection<Part> getParts() throws IOException, ServletException {
+            if (parts == null) {
+                parts = MultipartBody.parts(body, getContentType(), getCharacterEncoding());
+            }
+            return parts;
+        }
+
+        @Override
+        public Part getPart(String name) throws IOException, ServletException {
+            return getParts().stream()
+                    .filter(p -> p.getName().equals(name))
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

@@ -24,8 +24,11 @@ class Filters {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(PlatformProperties properties, ErrorResponder errors) {
-        return register(new BodyLimitFilter(properties.maxBodySize().toBytes(), errors), 2);
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+            PlatformProperties properties,
+            ErrorResponder errors,
+            java.util.List<dev.parley.platform.BodyLimit> limits) {
+        return register(new BodyLimitFilter(properties.maxBodySize().toBytes(), limits, errors), 2);
     }
 
     @Bean
