@@ -3,7 +3,7 @@ package dev.parley.knowledge.internal;
 import java.util.List;
 
 /** Turns text into unit-length vectors whose dot product measures likeness of meaning. */
-public interface Embedder {
+public interface Embedder extends dev.parley.knowledge.TextEmbeddings {
 
     int dimensions();
 

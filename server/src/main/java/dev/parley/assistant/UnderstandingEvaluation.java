@@ -1,0 +1,273 @@
+package dev.parley.assistant;
+
+import dev.parley.assistant.internal.understanding.IntentClassifier;
+import dev.parley.assistant.internal.understanding.LabelledCsv;
+import dev.parley.assistant.internal.understanding.LabelledText;
+import dev.parley.assistant.internal.understanding.Scores;
+import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
+import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Label;
+import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Sentiment;
+import dev.parley.knowledge.TextEmbeddings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The understanding layer's offline evaluations, run without starting the server:
+ *
+ * <ul>
+ *   <li>{@code eval intents --train train.csv --test test.csv [--val val.csv] [--threshold t]}: trains the intent
+ *       classifier on the training set, chooses the out-of-scope threshold on the validation set when given, and
+ *       scores the test set;
+ *   <li>{@code eval sentiment --test test.csv [--train extra.csv,...] [--dev dev.csv]}: trains the sentiment analyzer
+ *       on the built-in examples (plus any extra training sets), chooses the neutral band on the development set when
+ *       given, and scores the test set three ways, or two ways when it has no neutral label;
+ *   <li>{@code eval prepare [--from ../shared/data] [--to data/eval]}: turns the public data sets into such CSVs.
+ * </ul>
+ *
+ * CSVs have a header naming {@code text} and {@code label}. Errors go to stderr; the last stdout line is one JSON
+ * object.
+ */
+public final class UnderstandingEvaluation {
+
+    private UnderstandingEvaluation() {}
+
+    public static int run(String what, List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            options.put(args.get(i).replaceFirst("^--", ""), args.get(i + 1));
+        }
+        return switch (what) {
+            case "intents" -> intents(options, TextEmbeddings.local(), out, err);
+            case "sentiment" -> sentiment(options, TextEmbeddings.local(), out, err);
+            case "prepare" ->
+                EvaluationDataSets.prepare(
+                        Path.of(options.getOrDefault("from", "../shared/data")),
+                        Path.of(options.getOrDefault("to", "data/eval")),
+                        err);
+            default -> throw new IllegalArgumentException(what);
+        };
+    }
+
+    static int intents(Map<String, String> options, TextEmbeddings embeddings, PrintStream out, PrintStream err) {
+        if (!options.containsKey("train") || !options.containsKey("test")) {
+            err.println("usage: eval intents --train train.csv --test test.csv [--val val.csv] [--threshold t]");
+            return 2;
+        }
+        List<LabelledText> train = LabelledCsv.read(Path.of(options.get("train")));
+        List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
+        IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
+        IntentClassifier.Settings settings = new IntentClassifier.Settings(
+                Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
+                Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
+                Double.parseDouble(options.getOrDefault("ngram-weight", "" + d.ngramWeight())),
+                Integer.parseInt(options.getOrDefault("epochs", "" + d.epochs())),
+                Double.parseDouble(options.getOrDefault("learning-rate", "" + d.learningRate())),
+                Double.parseDouble(options.getOrDefault("l2", "" + d.l2())));
+
+        long started = System.nanoTime();
+        IntentClassifier classifier = IntentClassifier.train(train, embeddings, settings);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        boolean trainedOnOutOfScope = train.stream().anyMatch(e -> e.label().equals(IntentClassifier.OUT_OF_SCOPE));
+        String thresholdFrom;
+        if (options.containsKey("threshold")) {
+            classifier = classifier.withThreshold(Double.parseDouble(options.get("threshold")));
+            thresholdFrom = "given";
+        } else if (options.containsKey("val")) {
+            classifier =
+                    classifier.withThreshold(classifier.chooseThreshold(LabelledCsv.read(Path.of(options.get("val")))));
+            thresholdFrom = "validation";
+        } else if (!trainedOnOutOfScope) {
+            // A closed set of intents: nothing is out of scope unless a threshold is asked for.
+            classifier = classifier.withThreshold(0);
+            thresholdFrom = "closed set";
+        } else {
+            thresholdFrom = "default";
+        }
+        err.printf(
+                Locale.ROOT,
+                "trained on %d examples of %d labels in %.1f s; threshold %.2f (%s)%n",
+                train.size(),
+                classifier.labels().size(),
+                trainSeconds,
+                classifier.threshold(),
+                thresholdFrom);
+
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        long[] latencies = new long[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            long before = System.nanoTime();
+            IntentClassifier.Prediction prediction =
+                    classifier.predict(test.get(i).text());
+            latencies[i] = System.nanoTime() - before;
+            gold.add(test.get(i).label());
+            predicted.add(prediction.label());
+            if (!prediction.label().equals(test.get(i).label())) {
+                err.printf(
+                        Locale.ROOT,
+                        "error: %s | wanted %s | got %s (%.2f)%n",
+                        test.get(i).text().replace('\n', ' '),
+                        test.get(i).label(),
+                        prediction.label(),
+                        prediction.confidence());
+            }
+        }
+        Scores scores = Scores.of(gold, predicted);
+        report(scores, err);
+        Arrays.sort(latencies);
+        String oos = IntentClassifier.OUT_OF_SCOPE;
+        StringBuilder json = new StringBuilder();
+        json.append(String.format(
+                Locale.ROOT,
+                "{\"n\":%d,\"labels\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f",
+                scores.n(),
+                scores.classes().values().stream().filter(c -> c.support() > 0).count(),
+                scores.accuracy(),
+                scores.macroF1()));
+        if (gold.contains(oos)) {
+            long inScope = gold.stream().filter(g -> !g.equals(oos)).count();
+            long inScopeRight = 0;
+            for (int i = 0; i < gold.size(); i++) {
+                inScopeRight += !gold.get(i).equals(oos) && gold.get(i).equals(predicted.get(i)) ? 1 : 0;
+            }
+            json.append(String.format(
+                    Locale.ROOT,
+                    ",\"in_scope_accuracy\":%.4f,\"oos_recall\":%.4f,\"oos_precision\":%.4f",
+                    (double) inScopeRight / inScope,
+                    scores.of(oos).recall(),
+                    scores.of(oos).precision()));
+        }
+        json.append(String.format(
+                Locale.ROOT,
+                ",\"threshold\":%.2f,\"train_seconds\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f}",
+                classifier.threshold(),
+                trainSeconds,
+                percentile(latencies, 50),
+                percentile(latencies, 99)));
+        out.println(json);
+        return 0;
+    }
+
+    static int sentiment(Map<String, String> options, TextEmbeddings embeddings, PrintStream out, PrintStream err) {
+        if (!options.containsKey("test")) {
+            err.println("usage: eval sentiment --test test.csv [--train extra.csv,...] [--dev dev.csv]");
+            return 2;
+        }
+        List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
+        List<LabelledText> train = new ArrayList<>(SentimentAnalyzer.builtInExamples());
+        if (options.containsKey("train")) {
+            for (String file : options.get("train").split(",")) {
+                train.addAll(LabelledCsv.read(Path.of(file.strip())));
+            }
+        }
+        long started = System.nanoTime();
+        SentimentAnalyzer analyzer = SentimentAnalyzer.train(train, embeddings);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        if (options.containsKey("band")) {
+            analyzer = analyzer.withNeutralBand(Double.parseDouble(options.get("band")));
+        } else if (options.containsKey("dev")) {
+            analyzer =
+                    analyzer.withNeutralBand(analyzer.chooseNeutralBand(LabelledCsv.read(Path.of(options.get("dev")))));
+        }
+        boolean threeWay = test.stream().anyMatch(t -> Label.of(t.label()) == Label.NEUTRAL);
+        err.printf(
+                Locale.ROOT,
+                "trained on %d examples in %.1f s; neutral band %.2f; scoring %s%n",
+                train.size(),
+                trainSeconds,
+                analyzer.neutralBand(),
+                threeWay ? "three ways" : "two ways (neutral predictions go to the closer pole)");
+
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        long[] latencies = new long[test.size()];
+        int frustrated = 0;
+        int frustratedFound = 0;
+        for (int i = 0; i < test.size(); i++) {
+            long before = System.nanoTime();
+            Sentiment sentiment = analyzer.analyze(test.get(i).text());
+            latencies[i] = System.nanoTime() - before;
+            Label expected = Label.of(test.get(i).label());
+            Label got = sentiment.label().threeWay();
+            if (!threeWay && got == Label.NEUTRAL) {
+                got = sentiment.score() >= 0 ? Label.POSITIVE : Label.NEGATIVE;
+            }
+            if (expected == Label.FRUSTRATED) {
+                frustrated++;
+                frustratedFound += sentiment.label() == Label.FRUSTRATED ? 1 : 0;
+            }
+            gold.add(expected.threeWay().id());
+            predicted.add(got.id());
+            if (got != expected.threeWay()) {
+                err.printf(
+                        Locale.ROOT,
+                        "error: %s | wanted %s | got %s (%.2f)%s%n",
+                        test.get(i).text().replace('\n', ' '),
+                        expected.id(),
+                        sentiment.label().id(),
+                        sentiment.score(),
+                        sentiment.cues().isEmpty() ? "" : " cues " + sentiment.cues());
+            }
+        }
+        Scores scores = Scores.of(gold, predicted);
+        report(scores, err);
+        Arrays.sort(latencies);
+        StringBuilder json = new StringBuilder(String.format(
+                Locale.ROOT,
+                "{\"n\":%d,\"classes\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f",
+                scores.n(),
+                threeWay ? 3 : 2,
+                scores.accuracy(),
+                scores.macroF1()));
+        if (frustrated > 0) {
+            json.append(
+                    String.format(Locale.ROOT, ",\"frustrated_recall\":%.4f", (double) frustratedFound / frustrated));
+        }
+        json.append(String.format(
+                Locale.ROOT,
+                ",\"neutral_band\":%.2f,\"train_seconds\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f}",
+                analyzer.neutralBand(),
+                trainSeconds,
+                percentile(latencies, 50),
+                percentile(latencies, 99)));
+        out.println(json);
+        return 0;
+    }
+
+    private static void report(Scores scores, PrintStream err) {
+        err.println("label | support | precision | recall | f1 (worst first)");
+        scores.classes().entrySet().stream()
+                .filter(e -> e.getValue().support() > 0)
+                .sorted(Comparator.comparingDouble(e -> e.getValue().f1()))
+                .limit(20)
+                .forEach(e -> err.printf(
+                        Locale.ROOT,
+                        "  %s | %d | %.3f | %.3f | %.3f%n",
+                        e.getKey(),
+                        e.getValue().support(),
+                        e.getValue().precision(),
+                        e.getValue().recall(),
+                        e.getValue().f1()));
+        err.println("most frequent confusions (gold -> predicted):");
+        scores.confusions().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(15)
+                .forEach(e -> err.printf("  %3d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static double percentile(long[] sortedNanos, int p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+}

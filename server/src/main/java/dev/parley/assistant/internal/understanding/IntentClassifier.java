@@ -1,0 +1,178 @@
+package dev.parley.assistant.internal.understanding;
+
+import dev.parley.knowledge.TextEmbeddings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tells which intent a message expresses, or that it is out of scope. Learnt from labelled examples (a pure function
+ * of them, so retraining after a workspace adds examples gives the same model for the same examples): a multinomial
+ * logistic regression over the message's MiniLM embedding and its hashed word and character n-grams. Examples
+ * labelled {@value #OUT_OF_SCOPE} teach what is out of scope; besides, a message whose best intent scores under the
+ * threshold is out of scope.
+ */
+public final class IntentClassifier {
+
+    /** The label of a message that matches no intent. */
+    public static final String OUT_OF_SCOPE = "oos";
+
+    /** Chosen on CLINC150's validation split (see docs/quality.md); a workspace may choose its own. */
+    public static final double DEFAULT_THRESHOLD = 0.3;
+
+    /** Training settings; {@link #DEFAULT} was chosen on CLINC150's validation split. */
+    public record Settings(
+            int hashBits, double embeddingWeight, double ngramWeight, int epochs, double learningRate, double l2) {
+
+        public static final Settings DEFAULT = new Settings(17, 1.0, 0.8, 12, 0.2, 1e-5);
+
+        TextFeatures.Settings features() {
+            return new TextFeatures.Settings(
+                    hashBits, (float) embeddingWeight, (float) ngramWeight, (float) ngramWeight);
+        }
+
+        SoftmaxRegression.Settings regression() {
+            return new SoftmaxRegression.Settings(epochs, learningRate, l2, 20_261_123L);
+        }
+    }
+
+    /** An intent and how likely the classifier finds it, in [0, 1]. */
+    public record Alternative(String label, double confidence) {}
+
+    /**
+     * @param label the intent, or {@value #OUT_OF_SCOPE}
+     * @param confidence how sure the classifier is of {@code label}, in [0, 1]
+     * @param alternatives the most likely intents, best first (in scope even when {@code label} is not)
+     */
+    public record Prediction(String label, double confidence, List<Alternative> alternatives) {
+
+        public boolean outOfScope() {
+            return label.equals(OUT_OF_SCOPE);
+        }
+    }
+
+    private final TextFeatures features;
+    private final SoftmaxRegression model;
+    private final List<String> labels;
+    private final double threshold;
+
+    private IntentClassifier(TextFeatures features, SoftmaxRegression model, List<String> labels, double threshold) {
+        this.features = features;
+        this.model = model;
+        this.labels = labels;
+        this.threshold = threshold;
+    }
+
+    public static IntentClassifier train(List<LabelledText> examples, TextEmbeddings embeddings) {
+        return train(examples, embeddings, Settings.DEFAULT);
+    }
+
+    public static IntentClassifier train(List<LabelledText> examples, TextEmbeddings embeddings, Settings settings) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no examples to learn from");
+        }
+        List<String> labels = new ArrayList<>(
+                new TreeMap<>(examples.stream().collect(java.util.stream.Collectors.groupingBy(LabelledText::label)))
+                        .keySet());
+        Map<String, Integer> classOf = new TreeMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            classOf.put(labels.get(i), i);
+        }
+        List<String> texts = examples.stream().map(LabelledText::text).toList();
+        TextFeatures features = TextFeatures.fit(embeddings, settings.features(), texts);
+        List<SparseVector> vectors = features.featuresOfAll(texts);
+        int[] classes = examples.stream().mapToInt(e -> classOf.get(e.label())).toArray();
+        double[] weights = new double[examples.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        SoftmaxRegression model = SoftmaxRegression.train(
+                vectors, classes, weights, labels.size(), features.dimensions(), settings.regression());
+        return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD);
+    }
+
+    /** The same model, calling out of scope what scores under {@code threshold}. */
+    public IntentClassifier withThreshold(double threshold) {
+        return new IntentClassifier(features, model, labels, threshold);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public Prediction predict(String text) {
+        return decide(model.probabilities(features.features(text)), threshold);
+    }
+
+    /** Predicts many at once, embedding them in batches. */
+    public List<Prediction> predictAll(List<String> texts) {
+        return features.featuresOfAll(texts).stream()
+                .map(x -> decide(model.probabilities(x), threshold))
+                .toList();
+    }
+
+    /**
+     * The threshold that does best on labelled validation data: when it has out-of-scope examples, the one that
+     * maximizes the mean of in-scope accuracy and out-of-scope recall (so the choice does not depend on how many
+     * out-of-scope examples there are); otherwise, the one that maximizes accuracy.
+     */
+    public double chooseThreshold(List<LabelledText> validation) {
+        List<Prediction> predictions = withThreshold(0)
+                .predictAll(validation.stream().map(LabelledText::text).toList());
+        boolean hasOutOfScope = validation.stream().anyMatch(v -> v.label().equals(OUT_OF_SCOPE));
+        double best = 0;
+        double bestScore = -1;
+        for (int step = 0; step <= 95; step++) {
+            double candidate = step / 100.0;
+            int inScope = 0, inScopeRight = 0, outOfScope = 0, outOfScopeFound = 0;
+            for (int i = 0; i < validation.size(); i++) {
+                Prediction prediction = predictions.get(i);
+                boolean refused = prediction.outOfScope()
+                        || prediction.alternatives().getFirst().confidence() < candidate;
+                String predicted = refused ? OUT_OF_SCOPE : prediction.label();
+                if (validation.get(i).label().equals(OUT_OF_SCOPE)) {
+                    outOfScope++;
+                    outOfScopeFound += refused ? 1 : 0;
+                } else {
+                    inScope++;
+                    inScopeRight += predicted.equals(validation.get(i).label()) ? 1 : 0;
+                }
+            }
+            double inScopeAccuracy = inScope == 0 ? 0 : (double) inScopeRight / inScope;
+            double score = hasOutOfScope
+                    ? (inScopeAccuracy + (double) outOfScopeFound / outOfScope) / 2
+                    : (double) (inScopeRight + outOfScopeFound) / validation.size();
+            if (score > bestScore + 1e-12) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private Prediction decide(double[] probabilities, double threshold) {
+        List<Alternative> ranked = new ArrayList<>();
+        double outOfScope = 0;
+        for (int k = 0; k < probabilities.length; k++) {
+            if (labels.get(k).equals(OUT_OF_SCOPE)) {
+                outOfScope = probabilities[k];
+            } else {
+                ranked.add(new Alternative(labels.get(k), probabilities[k]));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
+        List<Alternative> alternatives = List.copyOf(ranked.subList(0, Math.min(3, ranked.size())));
+        Alternative best = alternatives.isEmpty() ? new Alternative(OUT_OF_SCOPE, 0) : alternatives.getFirst();
+        if (outOfScope > best.confidence()) {
+            return new Prediction(OUT_OF_SCOPE, outOfScope, alternatives);
+        }
+        if (best.confidence() < threshold) {
+            return new Prediction(OUT_OF_SCOPE, 1 - best.confidence(), alternatives);
+        }
+        return new Prediction(best.label(), best.confidence(), alternatives);
+    }
+}

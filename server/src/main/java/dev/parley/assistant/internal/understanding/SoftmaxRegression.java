@@ -1,0 +1,121 @@
+package dev.parley.assistant.internal.understanding;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Multinomial logistic regression over sparse features, trained by stochastic gradient descent with AdaGrad step
+ * sizes and L2 regularization of the weights an example touches. One thread and a seeded shuffle: the same examples
+ * give the same model.
+ */
+final class SoftmaxRegression {
+
+    record Settings(int epochs, double learningRate, double l2, long seed) {
+
+        static final Settings DEFAULT = new Settings(12, 0.2, 1e-5, 20_261_123L);
+    }
+
+    private final int classes;
+    private final float[] weights;
+    private final double[] bias;
+
+    private SoftmaxRegression(int classes, float[] weights, double[] bias) {
+        this.classes = classes;
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /**
+     * @param labels class of each example, in {@code [0, classes)}
+     * @param exampleWeights how much each example counts (e.g. to balance classes)
+     */
+    static SoftmaxRegression train(
+            List<SparseVector> examples,
+            int[] labels,
+            double[] exampleWeights,
+            int classes,
+            int dimensions,
+            Settings settings) {
+        float[] weights = new float[dimensions * classes];
+        float[] squaredGradients = new float[dimensions * classes];
+        double[] bias = new double[classes];
+        double[] biasSquaredGradients = new double[classes];
+        int[] order = new int[examples.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(settings.seed());
+        double[] gradient = new double[classes];
+        float rate = (float) settings.learningRate();
+        float l2 = (float) settings.l2();
+        SoftmaxRegression model = new SoftmaxRegression(classes, weights, bias);
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            for (int index : order) {
+                SparseVector x = examples.get(index);
+                model.probabilities(x, gradient);
+                gradient[labels[index]] -= 1;
+                for (int k = 0; k < classes; k++) {
+                    gradient[k] *= exampleWeights[index];
+                    biasSquaredGradients[k] += gradient[k] * gradient[k];
+                    bias[k] -= settings.learningRate() * gradient[k] / (Math.sqrt(biasSquaredGradients[k]) + 1e-8);
+                }
+                int[] indices = x.indices();
+                float[] values = x.values();
+                for (int n = 0; n < indices.length; n++) {
+                    int base = indices[n] * classes;
+                    float value = values[n];
+                    for (int k = 0; k < classes; k++) {
+                        float g = (float) gradient[k] * value + l2 * weights[base + k];
+                        float accumulated = squaredGradients[base + k] + g * g;
+                        squaredGradients[base + k] = accumulated;
+                        weights[base + k] -= rate * g / ((float) Math.sqrt(accumulated) + 1e-8f);
+                    }
+                }
+            }
+        }
+        return model;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    double[] probabilities(SparseVector x) {
+        double[] p = new double[classes];
+        probabilities(x, p);
+        return p;
+    }
+
+    private void probabilities(SparseVector x, double[] p) {
+        for (int k = 0; k < classes; k++) {
+            p[k] = bias[k];
+        }
+        int[] indices = x.indices();
+        float[] values = x.values();
+        for (int n = 0; n < indices.length; n++) {
+            int base = indices[n] * classes;
+            float value = values[n];
+            for (int k = 0; k < classes; k++) {
+                p[k] += weights[base + k] * value;
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : p) {
+            max = Math.max(max, score);
+        }
+        double sum = 0;
+        for (int k = 0; k < classes; k++) {
+            p[k] = Math.exp(p[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < classes; k++) {
+            p[k] /= sum;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.parley.assistant.internal.understanding;
+
+import dev.parley.knowledge.TextEmbeddings;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a model sees of a text: its sentence embedding (meaning, robust to paraphrase) followed by hashed word
+ * uni- and bigrams and character 3-5-grams (exact wording, typos, rare terms), each group weighted by log-count
+ * times inverse document frequency and scaled to unit length. The inverse document frequencies are learnt from the
+ * training texts, so the features are a pure function of them.
+ */
+final class TextFeatures {
+
+    record Settings(int hashBits, float embeddingWeight, float wordWeight, float charWeight) {
+
+        static final Settings DEFAULT = new Settings(17, 1.0f, 0.8f, 0.8f);
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final TextEmbeddings embeddings;
+    private final Settings settings;
+    private final float[] idf;
+
+    private TextFeatures(TextEmbeddings embeddings, Settings settings, float[] idf) {
+        this.embeddings = embeddings;
+        this.settings = settings;
+        this.idf = idf;
+    }
+
+    /** Learns the inverse document frequencies of the given texts' n-grams. */
+    static TextFeatures fit(TextEmbeddings embeddings, Settings settings, List<String> texts) {
+        int buckets = 1 << settings.hashBits();
+        int[] documentFrequency = new int[buckets];
+        for (String text : texts) {
+            for (int bucket : ngramCounts(text, buckets).keySet()) {
+                documentFrequency[bucket]++;
+            }
+        }
+        float[] idf = new float[buckets];
+        for (int i = 0; i < buckets; i++) {
+            idf[i] = (float) (Math.log((1.0 + texts.size()) / (1.0 + documentFrequency[i])) + 1);
+        }
+        return new TextFeatures(embeddings, settings, idf);
+    }
+
+    int dimensions() {
+        return embeddings.dimensions() + (1 << settings.hashBits());
+    }
+
+    SparseVector features(String text) {
+        return combine(embeddings.embed(text), text);
+    }
+
+    List<SparseVector> featuresOfAll(List<String> texts) {
+        List<float[]> vectors = embeddings.embedAll(texts);
+        List<SparseVector> features = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            features.add(combine(vectors.get(i), texts.get(i)));
+        }
+        return features;
+    }
+
+    private SparseVector combine(float[] embedding, String text) {
+        int buckets = 1 << settings.hashBits();
+        Map<Integer, float[]> grams = new HashMap<>();
+        // Word and character n-grams are normalised as two groups, so neither drowns the other.
+        for (boolean words : new boolean[] {true, false}) {
+            Map<Integer, Integer> counts = words ? wordCounts(text, buckets) : charCounts(text, buckets);
+            double norm = 0;
+            Map<Integer, Float> weighted = new HashMap<>();
+            for (var entry : counts.entrySet()) {
+                float value = (float) ((1 + Math.log(entry.getValue())) * idf[entry.getKey()]);
+                weighted.put(entry.getKey(), value);
+                norm += value * value;
+            }
+            float scale =
+                    (float) ((words ? settings.wordWeight() : settings.charWeight()) / Math.max(Math.sqrt(norm), 1e-9));
+            weighted.forEach((bucket, value) -> grams.computeIfAbsent(bucket, b -> new float[1])[0] += value * scale);
+        }
+        int dense = embedding.length;
+        int[] keys =
+                grams.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] indices = new int[dense + keys.length];
+        float[] values = new float[dense + keys.length];
+        for (int i = 0; i < dense; i++) {
+            indices[i] = i;
+            values[i] = embedding[i] * settings.embeddingWeight();
+        }
+        for (int i = 0; i < keys.length; i++) {
+            indices[dense + i] = dense + keys[i];
+            values[dense + i] = grams.get(keys[i])[0];
+        }
+        return new SparseVector(indices, values);
+    }
+
+    static String normalize(String text) {
+        String folded =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return folded.toLowerCase(Locale.ROOT).replace('’', '\'').strip();
+    }
+
+    static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        var matcher = TOKEN.matcher(normalize(text));
+        while (matcher.find()) {
+            tokens.add(matcher.group());
+        }
+        return tokens;
+    }
+
+    private static Map<Integer, Integer> ngramCounts(String text, int buckets) {
+        Map<Integer, Integer> counts = wordCounts(text, buckets);
+        charCounts(text, buckets).forEach((k, v) -> counts.merge(k, v, Integer::sum));
+        return counts;
+    }
+
+    private static Map<Integer, Integer> wordCounts(String text, int buckets) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        List<String> tokens = tokens(text);
+        String previous = "<s>";
+        for (String token : tokens) {
+            counts.merge(bucket("w:" + token, buckets), 1, Integer::sum);
+            counts.merge(bucket("b:" + previous + " " + token, buckets), 1, Integer::sum);
+            previous = token;
+        }
+        if (!tokens.isEmpty()) {
+            counts.merge(bucket("b:" + previous + " </s>", buckets), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static Map<Integer, Integer> charCounts(String text, int buckets) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        String padded = " " + String.join(" ", tokens(text)) + " ";
+        for (int n = 3; n <= 5; n++) {
+            for (int i = 0; i + n <= padded.length(); i++) {
+                counts.merge(bucket("c:" + padded.substring(i, i + n), buckets), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** FNV-1a, 64 bits, folded into the bucket range: stable across runs and JVMs. */
+    static int bucket(String gram, int buckets) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < gram.length(); i++) {
+            hash ^= gram.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        hash ^= hash >>> 29;
+        return (int) Math.floorMod(hash, (long) buckets);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.parley.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.knowledge.TextEmbeddings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class UnderstandingEvaluationTests {
+
+    static TextEmbeddings embeddings;
+
+    @TempDir
+    Path directory;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void loadModel() {
+        embeddings = TextEmbeddings.local();
+    }
+
+    @Test
+    void scoresIntentsAndPrintsOneJsonLineLast() throws Exception {
+        Path train = write("train.csv", """
+                text,label
+                where is my order,order_status
+                track my package,order_status
+                has my parcel shipped,order_status
+                I want to return my shoes,return_item
+                how do I send something back,return_item
+                start a return please,return_item
+                tell me a joke,oos
+                what's the capital of Peru,oos
+                """);
+        Path test = write("test.csv", """
+                text,label
+                when will my order arrive,order_status
+                "return these boots, they don't fit",return_item
+                who wrote Hamlet,oos
+                """);
+
+        int status = UnderstandingEvaluation.intents(
+                Map.of("train", train.toString(), "test", test.toString()), embeddings, print(out), print(err));
+
+        assertThat(status).isZero();
+        assertThat(lastLine().propertyNames())
+                .contains(
+                        "n",
+                        "accuracy",
+                        "macro_f1",
+                        "oos_recall",
+                        "oos_precision",
+                        "train_seconds",
+                        "p50_ms",
+                        "p99_ms");
+        assertThat(lastLine().path("n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void scoresSentimentTwoWaysWhenTheDataHasNoNeutral() throws Exception {
+        Path test = write("reviews.csv", """
+                text,label
+                "Great phone, works perfectly",positive
+                Broke after a day. Terrible.,negative
+                """);
+
+        int status =
+                UnderstandingEvaluation.sentiment(Map.of("test", test.toString()), embeddings, print(out), print(err));
+
+        assertThat(status).isZero();
+        assertThat(lastLine().propertyNames())
+                .contains("n", "accuracy", "macro_f1", "train_seconds", "p50_ms", "p99_ms")
+                .doesNotContain("oos_recall");
+        assertThat(lastLine().path("classes").asInt()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("two ways");
+    }
+
+    private JsonNode lastLine() {
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        return JsonMapper.builder().build().readTree(lines.getLast());
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(directory.resolve(name), content);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

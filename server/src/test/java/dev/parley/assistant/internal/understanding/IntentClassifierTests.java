@@ -1,0 +1,84 @@
+package dev.parley.assistant.internal.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.knowledge.TextEmbeddings;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class IntentClassifierTests {
+
+    static TextEmbeddings embeddings;
+    static IntentClassifier classifier;
+
+    @BeforeAll
+    static void train() {
+        embeddings = TextEmbeddings.local();
+        classifier = IntentClassifier.train(IntentExamples.all(), embeddings);
+    }
+
+    @Test
+    void recognisesParaphrasesItNeverSaw() {
+        assertThat(classifier.predict("has order 98765 been dispatched?").label())
+                .isEqualTo("order_status");
+        assertThat(classifier
+                        .predict("these trousers are too big, I want to send them back")
+                        .label())
+                .isEqualTo("return_item");
+        assertThat(classifier.predict("I can't remember my login credentials").label())
+                .isEqualTo("reset_password");
+        assertThat(classifier
+                        .predict("what do you charge to deliver to Germany?")
+                        .label())
+                .isEqualTo("shipping_cost");
+    }
+
+    @Test
+    void givesAConfidenceAndTheLikeliestAlternatives() {
+        IntentClassifier.Prediction prediction = classifier.predict("where's my parcel?");
+
+        assertThat(prediction.confidence()).isBetween(0.0, 1.0);
+        assertThat(prediction.alternatives()).hasSize(3);
+        assertThat(prediction.alternatives().getFirst().label()).isEqualTo("order_status");
+        assertThat(prediction.alternatives())
+                .isSortedAccordingTo((a, b) -> Double.compare(b.confidence(), a.confidence()));
+    }
+
+    @Test
+    void refusesWhatNoIntentCovers() {
+        assertThat(classifier.predict("what year did the Roman empire fall?").outOfScope())
+                .isTrue();
+        assertThat(classifier.withThreshold(0.999).predict("where is my order").label())
+                .isEqualTo(IntentClassifier.OUT_OF_SCOPE);
+    }
+
+    @Test
+    void choosesAThresholdThatSeparatesOutOfScopeOnValidationData() {
+        List<LabelledText> validation = List.of(
+                new LabelledText("where is my stuff", "order_status"),
+                new LabelledText("I'd like to return my boots", "return_item"),
+                new LabelledText("I can't sign in", "reset_password"),
+                new LabelledText("what is two plus two", IntentClassifier.OUT_OF_SCOPE),
+                new LabelledText("play some jazz music", IntentClassifier.OUT_OF_SCOPE));
+
+        double threshold = classifier.chooseThreshold(validation);
+
+        assertThat(threshold).isBetween(0.0, 0.95);
+        assertThat(classifier
+                        .withThreshold(threshold)
+                        .predictAll(validation.stream().map(LabelledText::text).toList()))
+                .extracting(IntentClassifier.Prediction::label)
+                .containsExactlyElementsOf(
+                        validation.stream().map(LabelledText::label).toList());
+    }
+
+    @Test
+    void learnsTheSameModelFromTheSameExamples() {
+        IntentClassifier again = IntentClassifier.train(IntentExamples.all(), embeddings);
+
+        for (String text : List.of("track my package", "free delivery?", "I lost my password", "sing a song")) {
+            assertThat(again.predict(text)).isEqualTo(classifier.predict(text));
+        }
+    }
+}
