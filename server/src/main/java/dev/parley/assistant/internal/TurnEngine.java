@@ -1,0 +1,229 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Assistant;
+import dev.parley.assistant.Citation;
+import dev.parley.assistant.KnowledgeGapFound;
+import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolOutcome;
+import dev.parley.assistant.Turn;
+import dev.parley.assistant.Turn.Escalation;
+import dev.parley.assistant.TurnRequest;
+import dev.parley.assistant.internal.understanding.Entity;
+import dev.parley.tenancy.StoreSettings;
+import dev.parley.tenancy.Workspaces;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * One turn of the offline engine: understand, decide (escalation rules first), act through the tool gate, retrieve,
+ * answer, and report what happened and how long each stage took. Every fact it relies on comes from the message, the
+ * conversation's memory or a tool, never from a guess.
+ */
+@Service
+class TurnEngine implements Assistant {
+
+    static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
+    /** Similarity of a passage to the question at which retrieval counts as weak (0) and as sure (1). */
+    static final double WEAK_MATCH = 0.25;
+
+    static final double STRONG_MATCH = 0.70;
+
+    private final Understanding understanding;
+    private final ToolGate gate;
+    private final Workspaces workspaces;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    TurnEngine(
+            Understanding understanding,
+            ToolGate gate,
+            Workspaces workspaces,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.understanding = understanding;
+        this.gate = gate;
+        this.workspaces = workspaces;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public Turn respond(TurnRequest request) {
+        long started = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        String message = request.message() == null ? "" : request.message().strip();
+
+        Understanding.Understood understood = understanding.understand(message);
+        long understoodAt = lap(timings, "understand", started);
+
+        StoreSettings settings = workspaces.settings(request.workspaceId());
+        Map<String, String> facts = new HashMap<>(request.facts());
+        learn(facts, understood.entities());
+        boolean smallTalk = SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
+        Optional<Escalation> escalation = EscalationRules.decide(
+                request, understood.intent(), understood.intentConfidence(), understood.sentiment(), 1.0, settings);
+        long decidedAt = lap(timings, "decide", understoodAt);
+
+        List<ActionTaken> actions = new ArrayList<>();
+        List<Citation> sources = new ArrayList<>();
+        List<OfflineAnswers.Passage> passages = new ArrayList<>();
+        if (escalation.isEmpty() && !smallTalk && !message.isEmpty()) {
+            ToolGate.Call search =
+                    gate.call("search_knowledge", invocation(request, message, Map.of("query", message), facts));
+            actions.add(search.action());
+            if (search.outcome() instanceof ToolOutcome.Done done) {
+                sources.addAll(done.sources());
+                passages.addAll(passages(done.details()));
+            }
+        }
+        long retrievedAt = lap(timings, "retrieve", decidedAt);
+
+        double retrieval = passages.isEmpty() ? 0 : strength(passages.getFirst().similarity());
+        double intentConfidence = understood.intent().equals("other") ? 0.3 : understood.intentConfidence();
+        double confidence = smallTalk || escalation.isPresent()
+                ? understood.intentConfidence()
+                : message.isEmpty() ? 0 : 0.3 * intentConfidence + 0.7 * retrieval;
+        if (escalation.isEmpty()) {
+            escalation = EscalationRules.decide(
+                    request,
+                    understood.intent(),
+                    understood.intentConfidence(),
+                    understood.sentiment(),
+                    confidence,
+                    settings);
+        }
+        String backAt = null;
+        if (escalation.isPresent()) {
+            Escalation e = escalation.get();
+            ToolGate.Call handoff = gate.call(
+                    "handoff",
+                    invocation(request, message, Map.of("reason", e.reason(), "priority", e.priority()), facts));
+            actions.add(handoff.action());
+            Instant now = clock.instant();
+            if (!WorkingHoursClock.open(settings.workingHours(), now)) {
+                backAt = WorkingHoursClock.nextOpening(settings.workingHours(), now)
+                        .map(opening -> WorkingHoursClock.describe(opening, now, understood.language()))
+                        .orElse(null);
+            }
+        }
+        long actedAt = lap(timings, "act", retrievedAt);
+
+        String language = understood.language().equals("uz") ? "uz" : "en";
+        String reply;
+        boolean unsure = false;
+        if (escalation.isPresent()) {
+            reply = OfflineAnswers.handedOff(language, backAt);
+            sources.clear();
+        } else if (smallTalk) {
+            reply = OfflineAnswers.smallTalk(
+                    understood.intent(), language, settings.brandVoice(), request.customerName());
+        } else if (passages.isEmpty() || confidence < settings.escalationConfidenceThreshold()) {
+            reply = OfflineAnswers.unsure(language);
+            unsure = true;
+            sources.clear();
+        } else {
+            reply = OfflineAnswers.fromPassages(
+                    message, passages, settings.brandVoice(), request.customerName(), language);
+            // Cite what the reply rests on: the best passage, and the second when the reply points to it too.
+            List<Citation> cited = new ArrayList<>(List.of(sources.getFirst()));
+            if (sources.size() > 1
+                    && !sources.get(1).title().equals(sources.getFirst().title())
+                    && passages.get(1).similarity() >= passages.getFirst().similarity() - 0.05) {
+                cited.add(sources.get(1));
+            }
+            sources.clear();
+            sources.addAll(cited);
+        }
+        int streak = Integer.parseInt(facts.getOrDefault("low_confidence_streak", "0"));
+        facts.put("low_confidence_streak", Integer.toString(unsure ? streak + 1 : 0));
+        if (unsure && !message.isEmpty()) {
+            events.publishEvent(new KnowledgeGapFound(
+                    request.workspaceId(), request.mode(), request.conversationId(), abbreviate(message), confidence));
+        }
+        lap(timings, "answer", actedAt);
+        timings.put("total", round((System.nanoTime() - started) / 1e6));
+
+        Turn.Analysis analysis = new Turn.Analysis(
+                understood.intent(),
+                round(understood.intentConfidence()),
+                understood.sentiment(),
+                round(understood.sentimentScore()),
+                round(confidence),
+                language,
+                understood.detected());
+        return new Turn(
+                reply,
+                analysis,
+                actions,
+                List.copyOf(sources),
+                escalation.orElse(null),
+                Map.copyOf(facts),
+                timings,
+                "offline",
+                0);
+    }
+
+    /** What the message itself tells the conversation's memory. An email is only "given", never "verified" here. */
+    private static void learn(Map<String, String> facts, List<Entity> entities) {
+        for (Entity entity : entities) {
+            switch (entity.type()) {
+                case "order_number" -> facts.put("order_number", entity.value());
+                case "email" -> facts.put("email_given", entity.value());
+                default -> {}
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OfflineAnswers.Passage> passages(Map<String, Object> details) {
+        Object found = details.get("passages");
+        if (!(found instanceof List<?> list)) {
+            return List.of();
+        }
+        List<OfflineAnswers.Passage> passages = new ArrayList<>();
+        for (Object item : list) {
+            Map<String, Object> p = (Map<String, Object>) item;
+            passages.add(new OfflineAnswers.Passage(
+                    (String) p.get("title"),
+                    (String) p.get("heading"),
+                    (String) p.get("text"),
+                    (String) p.get("url"),
+                    ((Number) p.get("similarity")).doubleValue()));
+        }
+        return passages;
+    }
+
+    static double strength(double similarity) {
+        return Math.max(0, Math.min(1, (similarity - WEAK_MATCH) / (STRONG_MATCH - WEAK_MATCH)));
+    }
+
+    private static ToolInvocation invocation(
+            TurnRequest request, String message, Map<String, Object> arguments, Map<String, String> facts) {
+        return new ToolInvocation(
+                request.workspaceId(), request.mode(), request.conversationId(), message, arguments, facts);
+    }
+
+    private static long lap(Map<String, Double> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, round((now - since) / 1e6));
+        return now;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}
