@@ -1,0 +1,373 @@
+package dev.parley.conversation.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Citation;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.RequiresScope;
+import dev.parley.platform.Scope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 001's conversations API, and seed 002's create-or-send on the same {@code POST /v1/conversations}: a body
+ * with {@code initial_message} is answered in seed 001's shape, one with {@code message} in seed 002's.
+ */
+@RestController
+class ConversationController {
+
+    private final Conversations conversations;
+
+    ConversationController(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    record CreateRequest(
+            String channel,
+            String customerEmail,
+            String customerName,
+            String initialMessage,
+            Map<String, Object> context,
+            // seed 002
+            String message,
+            String conversationId,
+            String userId,
+            Map<String, Object> metadata) {}
+
+    record SendRequest(String content, List<Map<String, Object>> attachments) {}
+
+    record EscalateRequest(String reason, String priority, String notes) {}
+
+    record ResolveRequest(String resolutionSummary, String resolutionType, Integer csatScore) {}
+
+    record Response(String content, String type) {}
+
+    record Analysis(String intent, String sentiment, double confidence) {}
+
+    record Action(String type, String status, Map<String, Object> details) {}
+
+    record Created(
+            String conversationId,
+            String messageId,
+            Response response,
+            Analysis analysis,
+            List<Action> actionsTaken,
+            boolean escalated,
+            Instant createdAt) {}
+
+    record Sent(String messageId, Response response, Analysis analysis, List<Action> actionsTaken, Instant createdAt) {}
+
+    /** Seed 002's answer to {@code POST /api/v1/conversations}. */
+    record Answered(
+            String conversationId,
+            String response,
+            double confidence,
+            List<String> sources,
+            boolean escalated,
+            Instant timestamp) {}
+
+    @PostMapping("/v1/conversations")
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request) {
+        if (request.initialMessage() == null && request.message() != null) {
+            return ResponseEntity.ok(createOrSend(caller, request));
+        }
+        Conversations.Exchange exchange = conversations.start(
+                caller,
+                new Conversations.NewConversation(
+                        request.channel(),
+                        request.customerEmail(),
+                        request.customerName(),
+                        request.initialMessage(),
+                        request.context()));
+        return ResponseEntity.ok(new Created(
+                exchange.conversation().id(),
+                exchange.received().id(),
+                response(exchange),
+                analysis(exchange),
+                actions(exchange),
+                exchange.turn() != null && exchange.turn().escalation() != null,
+                exchange.conversation().createdAt()));
+    }
+
+    private Answered createOrSend(Caller caller, CreateRequest request) {
+        Conversations.Exchange exchange;
+        if (request.conversationId() != null) {
+            exchange = conversations.send(caller, request.conversationId(), request.message(), List.of());
+        } else {
+            Map<String, Object> metadata = request.metadata() == null ? Map.of() : request.metadata();
+            Map<String, Object> context = new LinkedHashMap<>(metadata);
+            if (request.userId() != null) {
+                context.put("user_id", request.userId());
+            }
+            exchange = conversations.start(
+                    caller,
+                    new Conversations.NewConversation(
+                            request.channel() == null ? "chat" : request.channel(),
+                            string(metadata.get("user_email")),
+                            string(metadata.get("user_name")),
+                            request.message(),
+                            context));
+        }
+        boolean escalated = exchange.conversation().status().equals("escalated");
+        return new Answered(
+                exchange.conversation().id(),
+                exchange.reply() == null ? null : exchange.reply().content(),
+                exchange.turn() == null ? 0 : exchange.turn().analysis().confidence(),
+                exchange.reply() == null
+                        ? List.of()
+                        : exchange.reply().sources().stream()
+                                .map(Citation::sourceId)
+                                .distinct()
+                                .toList(),
+                escalated,
+                exchange.reply() == null
+                        ? exchange.received().createdAt()
+                        : exchange.reply().createdAt());
+    }
+
+    @PostMapping({"/v1/conversations/{conversation_id}/messages"})
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    Sent send(Caller caller, @PathVariable("conversation_id") String id, @RequestBody SendRequest request) {
+        Conversations.Exchange exchange = conversations.send(caller, id, request.content(), request.attachments());
+        return new Sent(
+                exchange.received().id(),
+                response(exchange),
+                analysis(exchange),
+                actions(exchange),
+                exchange.reply() == null
+                        ? exchange.received().createdAt()
+                        : exchange.reply().createdAt());
+    }
+
+    record Customer(String email, String name) {}
+
+    record MessageView(
+            String id,
+            String role,
+            String content,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
+            Instant createdAt) {}
+
+    record ActionView(String type, String status, String messageId, Map<String, Object> details, Instant createdAt) {}
+
+    record ConversationView(
+            String id,
+            String storeId,
+            String status,
+            String channel,
+            Customer customer,
+            String primaryIntent,
+            String sentiment,
+            String priority,
+            String orderId,
+            String assignedTo,
+            List<String> tags,
+            String ticketId,
+            String escalationReason,
+            String resolutionSummary,
+            String resolutionType,
+            Integer csatScore,
+            int messageCount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages,
+            List<ActionView> actionsTaken,
+            Instant resolvedAt,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    @GetMapping("/v1/conversations/{conversation_id}")
+    @RequiresScope(Scope.CONVERSATIONS_READ)
+    ConversationView get(
+            Caller caller,
+            @PathVariable("conversation_id") String id,
+            @RequestParam(name = "include_messages", defaultValue = "true") boolean includeMessages,
+            @RequestParam(name = "message_limit", defaultValue = "50") int messageLimit) {
+        if (messageLimit < 1 || messageLimit > 500) {
+            throw ApiException.invalidField("message_limit", "out_of_range");
+        }
+        Conversation conversation = conversations.get(caller, id);
+        ConversationStore.Contact contact = conversations.contact(caller, conversation);
+        List<Message> messages = conversations.messages(caller, id, includeMessages ? messageLimit : 500);
+        List<ActionView> actions = new ArrayList<>();
+        for (Message message : messages) {
+            for (ActionTaken action : message.actions()) {
+                actions.add(new ActionView(
+                        action.type(), action.status(), message.id(), action.details(), message.createdAt()));
+            }
+        }
+        List<MessageView> views = includeMessages
+                ? messages.stream()
+                        .map(m -> new MessageView(
+                                m.id(), m.role(), m.content(), m.analysis(), m.sources(), m.createdAt()))
+                        .toList()
+                : null;
+        return new ConversationView(
+                conversation.id(),
+                conversation.workspaceId(),
+                conversation.status(),
+                conversation.channel(),
+                new Customer(contact.email(), contact.name()),
+                conversation.primaryIntent(),
+                conversation.sentiment(),
+                conversation.priority(),
+                conversation.orderId(),
+                conversation.assignedTo(),
+                conversation.tags(),
+                conversation.ticketId(),
+                conversation.escalationReason(),
+                conversation.resolutionSummary(),
+                conversation.resolutionType(),
+                conversation.csatScore(),
+                conversation.messageCount(),
+                views,
+                actions,
+                conversation.resolvedAt(),
+                conversation.createdAt(),
+                conversation.updatedAt());
+    }
+
+    record Summary(
+            String id,
+            String status,
+            String channel,
+            String primaryIntent,
+            String sentiment,
+            String priority,
+            String customerEmail,
+            int messageCount,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    @GetMapping("/v1/conversations")
+    @RequiresScope(Scope.CONVERSATIONS_READ)
+    Page<Summary> list(
+            Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String intent,
+            @RequestParam(required = false) String sentiment,
+            @RequestParam(name = "customer_email", required = false) String customerEmail,
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @RequestParam(name = "end_date", required = false) String endDate,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
+        ConversationStore.Filter filter = new ConversationStore.Filter(
+                status,
+                intent,
+                sentiment,
+                customerEmail,
+                instant("start_date", startDate, false),
+                instant("end_date", endDate, true));
+        return conversations
+                .list(caller, filter, PageQuery.of(page, perPage))
+                .map(c -> new Summary(
+                        c.id(),
+                        c.status(),
+                        c.channel(),
+                        c.primaryIntent(),
+                        c.sentiment(),
+                        c.priority(),
+                        conversations.contact(caller, c).email(),
+                        c.messageCount(),
+                        c.createdAt(),
+                        c.updatedAt()));
+    }
+
+    record EscalateResponse(boolean escalated, String ticketId, String assignedTo, String customerMessage) {}
+
+    @PostMapping("/v1/conversations/{conversation_id}/escalate")
+    @RequiresScope(Scope.CONVERSATIONS_ESCALATE)
+    EscalateResponse escalate(
+            Caller caller,
+            @PathVariable("conversation_id") String id,
+            @RequestBody(required = false) EscalateRequest request) {
+        EscalateRequest r = request == null ? new EscalateRequest(null, null, null) : request;
+        Conversations.Escalated escalated = conversations.escalate(caller, id, r.reason(), r.priority(), r.notes());
+        return new EscalateResponse(
+                true,
+                escalated.conversation().ticketId(),
+                escalated.conversation().assignedTo(),
+                escalated.customerMessage());
+    }
+
+    record ResolveResponse(boolean resolved, Instant resolvedAt, int totalMessages, long resolutionTimeSeconds) {}
+
+    @PostMapping("/v1/conversations/{conversation_id}/resolve")
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    ResolveResponse resolve(
+            Caller caller,
+            @PathVariable("conversation_id") String id,
+            @RequestBody(required = false) ResolveRequest request) {
+        ResolveRequest r = request == null ? new ResolveRequest(null, null, null) : request;
+        Conversation resolved =
+                conversations.resolve(caller, id, r.resolutionSummary(), r.resolutionType(), r.csatScore());
+        return new ResolveResponse(
+                true,
+                resolved.resolvedAt(),
+                resolved.messageCount(),
+                java.time.Duration.between(resolved.createdAt(), resolved.resolvedAt())
+                        .toSeconds());
+    }
+
+    private static Response response(Conversations.Exchange exchange) {
+        return exchange.reply() == null ? null : new Response(exchange.reply().content(), "text");
+    }
+
+    private static Analysis analysis(Conversations.Exchange exchange) {
+        if (exchange.turn() == null) {
+            return null;
+        }
+        var a = exchange.turn().analysis();
+        return new Analysis(a.intent(), a.sentiment(), a.confidence());
+    }
+
+    private static List<Action> actions(Conversations.Exchange exchange) {
+        if (exchange.turn() == null) {
+            return List.of();
+        }
+        return Conversations.publicActions(exchange.turn().actions()).stream()
+                .map(a -> new Action(a.type(), a.status(), a.details()))
+                .toList();
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay
+                        ? day.plusDays(1)
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .minusMillis(1)
+                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalidField(field, "invalid_format");
+            }
+        }
+    }
+}

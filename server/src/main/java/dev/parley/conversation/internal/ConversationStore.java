@@ -1,0 +1,285 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Citation;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Contacts, conversations and messages in the database; every query is scoped to a workspace and mode. */
+@Repository
+class ConversationStore {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<ActionTaken>> ACTIONS = new TypeReference<>() {};
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Contact(String id, String email, String name) {}
+
+    /** The contact with this email, made the first time the email is seen; a name given later fills a missing one. */
+    Contact contact(String workspaceId, Mode mode, String email, String name, Instant now) {
+        String normalized = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        if (normalized != null) {
+            Optional<Contact> existing = findContact(workspaceId, mode, normalized);
+            if (existing.isPresent()) {
+                if (existing.get().name() == null && name != null) {
+                    jdbc.sql("UPDATE contacts SET name = ?, updated_at = ? WHERE id = ?")
+                            .params(name, Sql.timestamp(now), existing.get().id())
+                            .update();
+                    return new Contact(existing.get().id(), normalized, name);
+                }
+                return existing.get();
+            }
+        }
+        String id = Ids.next("cust");
+        try {
+            jdbc.sql("""
+                            INSERT INTO contacts (id, workspace_id, mode, email, name, metadata, created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, '{}', ?, ?)""")
+                    .params(id, workspaceId, mode.wire(), normalized, name, Sql.timestamp(now), Sql.timestamp(now))
+                    .update();
+            return new Contact(id, normalized, name);
+        } catch (DuplicateKeyException raced) {
+            return findContact(workspaceId, mode, normalized).orElseThrow();
+        }
+    }
+
+    Optional<Contact> findContactById(String workspaceId, Mode mode, String id) {
+        return jdbc.sql("SELECT id, email, name FROM contacts WHERE id = ? AND workspace_id = ? AND mode = ?")
+                .params(id, workspaceId, mode.wire())
+                .query((rs, i) -> new Contact(rs.getString("id"), rs.getString("email"), rs.getString("name")))
+                .optional();
+    }
+
+    private Optional<Contact> findContact(String workspaceId, Mode mode, String email) {
+        return jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND email = ?")
+                .params(workspaceId, mode.wire(), email)
+                .query((rs, i) -> new Contact(rs.getString("id"), rs.getString("email"), rs.getString("name")))
+                .optional();
+    }
+
+    void insert(Conversation c) {
+        jdbc.sql("""
+                        INSERT INTO conversations (id, workspace_id, mode, contact_id, channel, status, priority, primary_intent,
+                            sentiment, order_id, assigned_to, tags, notes, facts, context, message_count, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        c.id(),
+                        c.workspaceId(),
+                        c.mode().wire(),
+                        c.contactId(),
+                        c.channel(),
+                        c.status(),
+                        c.priority(),
+                        c.primaryIntent(),
+                        c.sentiment(),
+                        c.orderId(),
+                        c.assignedTo(),
+                        json.writeValueAsString(c.tags()),
+                        c.notes(),
+                        json.writeValueAsString(c.facts()),
+                        json.writeValueAsString(c.context()),
+                        c.messageCount(),
+                        Sql.timestamp(c.createdAt()),
+                        Sql.timestamp(c.updatedAt()))
+                .update();
+    }
+
+    void update(Conversation c) {
+        jdbc.sql("""
+                        UPDATE conversations SET status = ?, priority = ?, primary_intent = ?, sentiment = ?, order_id = ?,
+                            assigned_to = ?, tags = ?, notes = ?, facts = ?, ticket_id = ?, escalation_reason = ?,
+                            resolution_summary = ?, resolution_type = ?, csat_score = ?, message_count = ?, resolved_at = ?,
+                            updated_at = ?
+                         WHERE id = ? AND workspace_id = ? AND mode = ?""")
+                .params(
+                        c.status(),
+                        c.priority(),
+                        c.primaryIntent(),
+                        c.sentiment(),
+                        c.orderId(),
+                        c.assignedTo(),
+                        json.writeValueAsString(c.tags()),
+                        c.notes(),
+                        json.writeValueAsString(c.facts()),
+                        c.ticketId(),
+                        c.escalationReason(),
+                        c.resolutionSummary(),
+                        c.resolutionType(),
+                        c.csatScore(),
+                        c.messageCount(),
+                        Sql.timestamp(c.resolvedAt()),
+                        Sql.timestamp(c.updatedAt()),
+                        c.id(),
+                        c.workspaceId(),
+                        c.mode().wire())
+                .update();
+    }
+
+    Optional<Conversation> find(String workspaceId, Mode mode, String id) {
+        return jdbc.sql("SELECT * FROM conversations WHERE id = ? AND workspace_id = ? AND mode = ?")
+                .params(id, workspaceId, mode.wire())
+                .query(this::conversation)
+                .optional();
+    }
+
+    /** Filters of a listing; {@code null} means any. */
+    record Filter(String status, String intent, String sentiment, String customerEmail, Instant from, Instant to) {}
+
+    List<Conversation> page(String workspaceId, Mode mode, Filter filter, PageQuery page) {
+        List<Object> params = new ArrayList<>();
+        String where = where(workspaceId, mode, filter, params);
+        params.add(page.perPage());
+        params.add(page.offset());
+        return jdbc.sql("SELECT c.* FROM conversations c " + where
+                        + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
+                .params(params)
+                .query(this::conversation)
+                .list();
+    }
+
+    long count(String workspaceId, Mode mode, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(workspaceId, mode, filter, params);
+        return jdbc.sql("SELECT COUNT(*) FROM conversations c " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(String workspaceId, Mode mode, Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder("WHERE c.workspace_id = ? AND c.mode = ?");
+        params.add(workspaceId);
+        params.add(mode.wire());
+        if (filter.status() != null) {
+            where.append(" AND c.status = ?");
+            params.add(filter.status());
+        }
+        if (filter.intent() != null) {
+            where.append(" AND c.primary_intent = ?");
+            params.add(filter.intent());
+        }
+        if (filter.sentiment() != null) {
+            where.append(" AND c.sentiment = ?");
+            params.add(filter.sentiment());
+        }
+        if (filter.customerEmail() != null) {
+            where.append(
+                    " AND c.contact_id IN (SELECT id FROM contacts WHERE workspace_id = ? AND mode = ? AND email = ?)");
+            params.add(workspaceId);
+            params.add(mode.wire());
+            params.add(filter.customerEmail().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.from() != null) {
+            where.append(" AND c.created_at >= ?");
+            params.add(Sql.timestamp(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND c.created_at <= ?");
+            params.add(Sql.timestamp(filter.to()));
+        }
+        return where.toString();
+    }
+
+    void insert(String workspaceId, Mode mode, Message m) {
+        jdbc.sql("""
+                        INSERT INTO messages (id, workspace_id, mode, conversation_id, role, content, analysis, actions, sources,
+                            attachments, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        m.id(),
+                        workspaceId,
+                        mode.wire(),
+                        m.conversationId(),
+                        m.role(),
+                        m.content(),
+                        m.analysis() == null ? null : json.writeValueAsString(m.analysis()),
+                        json.writeValueAsString(m.actions()),
+                        json.writeValueAsString(m.sources()),
+                        json.writeValueAsString(m.attachments()),
+                        Sql.timestamp(m.createdAt()))
+                .update();
+    }
+
+    /** The last {@code limit} messages, oldest first. */
+    List<Message> messages(String workspaceId, Mode mode, String conversationId, int limit) {
+        List<Message> newestFirst = jdbc.sql("""
+                        SELECT * FROM messages WHERE conversation_id = ? AND workspace_id = ? AND mode = ?
+                         ORDER BY created_at DESC, id DESC LIMIT ?""")
+                .params(conversationId, workspaceId, mode.wire(), limit)
+                .query(this::message)
+                .list();
+        List<Message> ordered = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(ordered);
+        return ordered;
+    }
+
+    private Conversation conversation(ResultSet rs, int row) throws SQLException {
+        int csat = rs.getInt("csat_score");
+        Integer csatScore = rs.wasNull() ? null : csat;
+        return new Conversation(
+                rs.getString("id"),
+                rs.getString("workspace_id"),
+                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                rs.getString("contact_id"),
+                rs.getString("channel"),
+                rs.getString("status"),
+                rs.getString("priority"),
+                rs.getString("primary_intent"),
+                rs.getString("sentiment"),
+                rs.getString("order_id"),
+                rs.getString("assigned_to"),
+                json.readValue(rs.getString("tags"), STRINGS),
+                rs.getString("notes"),
+                json.readValue(rs.getString("facts"), STRING_MAP),
+                json.readValue(rs.getString("context"), OBJECT),
+                rs.getString("ticket_id"),
+                rs.getString("escalation_reason"),
+                rs.getString("resolution_summary"),
+                rs.getString("resolution_type"),
+                csatScore,
+                rs.getInt("message_count"),
+                Sql.instant(rs, "resolved_at"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+
+    private Message message(ResultSet rs, int row) throws SQLException {
+        String analysis = rs.getString("analysis");
+        return new Message(
+                rs.getString("id"),
+                rs.getString("conversation_id"),
+                rs.getString("role"),
+                rs.getString("content"),
+                analysis == null ? null : json.readValue(analysis, OBJECT),
+                json.readValue(rs.getString("actions"), ACTIONS),
+                json.readValue(rs.getString("sources"), CITATIONS),
+                json.readValue(rs.getString("attachments"), OBJECTS),
+                Sql.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,334 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.assistant.Assistant;
+import dev.parley.assistant.Turn;
+import dev.parley.assistant.TurnRequest;
+import dev.parley.conversation.ConversationEvents.ConversationCreated;
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationResolved;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Conversations and their messages. A customer's message is stored (and acknowledged) before the assistant runs,
+ * so an answer that fails never loses the question; the assistant answers only while no human holds the
+ * conversation; an escalation the assistant decides is carried out here.
+ */
+@Service
+class Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    static final int HISTORY = 12;
+    static final int MAX_MESSAGE = 50_000;
+
+    private final ConversationStore store;
+    private final Assistant assistant;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(
+            ConversationStore store,
+            Assistant assistant,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.assistant = assistant;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record NewConversation(
+            String channel, String customerEmail, String customerName, String message, Map<String, Object> context) {}
+
+    /** A customer message and what came back: the assistant's reply and turn, or none while a human holds it. */
+    record Exchange(Conversation conversation, Message received, Message reply, Turn turn) {}
+
+    Exchange start(Caller caller, NewConversation request) {
+        String channel = request.channel() == null ? "api" : request.channel();
+        if (!Conversation.CHANNELS.contains(channel)) {
+            throw ApiException.invalidField("channel", "invalid_value");
+        }
+        validMessage(request.message(), "initial_message");
+        Instant now = clock.instant();
+        Map<String, Object> context = request.context() == null ? Map.of() : request.context();
+        Map<String, String> facts = new HashMap<>();
+        if (context.get("order_id") != null) {
+            facts.put("order_number", String.valueOf(context.get("order_id")));
+        }
+        Conversation conversation = transactions.execute(status -> {
+            ConversationStore.Contact contact = store.contact(
+                    caller.workspaceId(), caller.mode(), request.customerEmail(), request.customerName(), now);
+            Conversation created = new Conversation(
+                    Ids.next("conv"),
+                    caller.workspaceId(),
+                    caller.mode(),
+                    contact.id(),
+                    channel,
+                    "active",
+                    "normal",
+                    null,
+                    null,
+                    facts.get("order_number"),
+                    null,
+                    List.of(),
+                    null,
+                    facts,
+                    context,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    now,
+                    now);
+            store.insert(created);
+            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
+            return created;
+        });
+        return exchange(caller, conversation, request.message(), List.of(), request.customerName());
+    }
+
+    Exchange send(Caller caller, String conversationId, String content, List<Map<String, Object>> attachments) {
+        validMessage(content, "content");
+        Conversation conversation = get(caller, conversationId);
+        conversation.acceptCustomerMessage();
+        String name = store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
+                .map(ConversationStore.Contact::name)
+                .orElse(null);
+        return exchange(caller, conversation, content, attachments == null ? List.of() : attachments, name);
+    }
+
+    private Exchange exchange(
+            Caller caller,
+            Conversation conversation,
+            String content,
+            List<Map<String, Object>> attachments,
+            String name) {
+        Instant receivedAt = clock.instant();
+        Message received = new Message(
+                Ids.next("msg"),
+                conversation.id(),
+                "user",
+                content,
+                null,
+                List.of(),
+                List.of(),
+                attachments,
+                receivedAt);
+        String status = conversation.status().equals("resolved") ? "active" : conversation.status();
+        Conversation reopened = conversation.afterMessages(1, null, null, conversation.facts(), status, receivedAt);
+        transactions.executeWithoutResult(tx -> {
+            store.insert(caller.workspaceId(), caller.mode(), received);
+            store.update(reopened);
+            events.publishEvent(
+                    new MessageReceived(caller.workspaceId(), caller.mode(), conversation.id(), received.id()));
+        });
+        if (!reopened.assistantAnswers()) {
+            return new Exchange(reopened, received, null, null);
+        }
+        Turn turn = turn(caller, reopened, content, name);
+        Instant repliedAt = later(clock.instant(), receivedAt);
+        Message reply = new Message(
+                Ids.next("msg"),
+                conversation.id(),
+                "assistant",
+                turn.reply(),
+                analysis(turn),
+                turn.actions(),
+                turn.sources(),
+                List.of(),
+                repliedAt);
+        Conversation answered = reopened.afterMessages(
+                1, turn.analysis().intent(), turn.analysis().sentiment(), turn.facts(), reopened.status(), repliedAt);
+        if (turn.escalation() != null) {
+            answered = answered.escalated(turn.escalation().reason(), priority(turn), ticketNumber(), repliedAt);
+        }
+        Conversation saved = answered;
+        transactions.executeWithoutResult(tx -> {
+            store.insert(caller.workspaceId(), caller.mode(), reply);
+            store.update(saved);
+            events.publishEvent(
+                    new MessageSent(caller.workspaceId(), caller.mode(), conversation.id(), reply.id(), "assistant"));
+            if (turn.escalation() != null) {
+                events.publishEvent(new ConversationEscalated(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        conversation.id(),
+                        saved.escalationReason(),
+                        saved.priority(),
+                        saved.ticketId()));
+            }
+        });
+        return new Exchange(saved, received, reply, turn);
+    }
+
+    private Turn turn(Caller caller, Conversation conversation, String content, String name) {
+        List<TurnRequest.PriorMessage> history =
+                store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY + 1).stream()
+                        .filter(m -> !m.role().equals("system"))
+                        .map(m -> new TurnRequest.PriorMessage(m.role(), m.content()))
+                        .toList();
+        // The message just stored is the one being answered, not history.
+        List<TurnRequest.PriorMessage> prior = history.isEmpty() ? history : history.subList(0, history.size() - 1);
+        return assistant.respond(new TurnRequest(
+                caller.workspaceId(),
+                caller.mode(),
+                conversation.id(),
+                content,
+                prior,
+                conversation.facts(),
+                conversation.channel(),
+                name));
+    }
+
+    record Escalated(Conversation conversation, String customerMessage) {}
+
+    Escalated escalate(Caller caller, String conversationId, String reason, String priority, String notes) {
+        Conversation conversation = get(caller, conversationId);
+        conversation.acceptEscalation();
+        String level = priority == null ? conversation.priority() : priority;
+        if (!Conversation.PRIORITIES.contains(level)) {
+            throw ApiException.invalidField("priority", "invalid_value");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw ApiException.invalidField("reason", "too_long");
+        }
+        Instant now = clock.instant();
+        String ticket = conversation.ticketId() != null ? conversation.ticketId() : ticketNumber();
+        Conversation escalated = conversation.escalated(reason == null ? "manual" : reason, level, ticket, now);
+        String message = "I've connected you with our support team. A team member will be with you shortly. "
+                + "Your reference number is " + ticket + ".";
+        Message notice = new Message(
+                Ids.next("msg"),
+                conversation.id(),
+                "system",
+                message,
+                notes == null ? null : Map.of("notes", notes),
+                List.of(),
+                List.of(),
+                List.of(),
+                now);
+        transactions.executeWithoutResult(tx -> {
+            store.update(escalated.afterMessages(1, null, null, escalated.facts(), "escalated", now));
+            store.insert(caller.workspaceId(), caller.mode(), notice);
+            events.publishEvent(new ConversationEscalated(
+                    caller.workspaceId(),
+                    caller.mode(),
+                    conversation.id(),
+                    escalated.escalationReason(),
+                    level,
+                    ticket));
+        });
+        return new Escalated(get(caller, conversationId), message);
+    }
+
+    Conversation resolve(Caller caller, String conversationId, String summary, String type, Integer csat) {
+        Conversation conversation = get(caller, conversationId);
+        conversation.acceptResolution();
+        String resolutionType = type == null ? (conversation.escalationReason() == null ? "automated" : "agent") : type;
+        if (!List.of("automated", "agent", "customer").contains(resolutionType)) {
+            throw ApiException.invalidField("resolution_type", "invalid_value");
+        }
+        if (csat != null && (csat < 1 || csat > 5)) {
+            throw ApiException.invalidField("csat_score", "out_of_range");
+        }
+        if (summary != null && summary.length() > 2000) {
+            throw ApiException.invalidField("resolution_summary", "too_long");
+        }
+        Instant now = clock.instant();
+        Conversation resolved = conversation.resolved(summary, resolutionType, csat, now);
+        transactions.executeWithoutResult(tx -> {
+            store.update(resolved);
+            events.publishEvent(new ConversationResolved(
+                    caller.workspaceId(), caller.mode(), conversation.id(), resolutionType, csat));
+        });
+        return resolved;
+    }
+
+    Conversation get(Caller caller, String conversationId) {
+        return store.find(caller.workspaceId(), caller.mode(), conversationId)
+                .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
+    }
+
+    List<Message> messages(Caller caller, String conversationId, int limit) {
+        return store.messages(caller.workspaceId(), caller.mode(), conversationId, limit);
+    }
+
+    ConversationStore.Contact contact(Caller caller, Conversation conversation) {
+        return store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
+                .orElse(new ConversationStore.Contact(conversation.contactId(), null, null));
+    }
+
+    Page<Conversation> list(Caller caller, ConversationStore.Filter filter, PageQuery page) {
+        return Page.of(
+                store.page(caller.workspaceId(), caller.mode(), filter, page),
+                page,
+                store.count(caller.workspaceId(), caller.mode(), filter));
+    }
+
+    private static void validMessage(String content, String field) {
+        if (content == null || content.isBlank()) {
+            throw ApiException.missingField(field);
+        }
+        if (content.length() > MAX_MESSAGE) {
+            throw ApiException.invalidField(field, "too_long");
+        }
+    }
+
+    /** Passages stay out of actions: the message's sources carry what the reply rests on. */
+    static List<dev.parley.assistant.ActionTaken> publicActions(List<dev.parley.assistant.ActionTaken> actions) {
+        return actions.stream()
+                .map(a -> {
+                    Map<String, Object> details = new LinkedHashMap<>(a.details());
+                    details.remove("passages");
+                    return new dev.parley.assistant.ActionTaken(a.type(), a.tool(), a.status(), details);
+                })
+                .toList();
+    }
+
+    private static Map<String, Object> analysis(Turn turn) {
+        Map<String, Object> analysis = new LinkedHashMap<>();
+        analysis.put("intent", turn.analysis().intent());
+        analysis.put("sentiment", turn.analysis().sentiment());
+        analysis.put("confidence", turn.analysis().confidence());
+        analysis.put("language", turn.analysis().language());
+        analysis.put("model", turn.model());
+        return analysis;
+    }
+
+    private static String priority(Turn turn) {
+        return turn.escalation().priority() == null
+                ? "normal"
+                : turn.escalation().priority();
+    }
+
+    /** A short reference the customer can quote: T- and eight letters or digits. */
+    private static String ticketNumber() {
+        return "T-" + Ids.random(8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Instant later(Instant candidate, Instant than) {
+        return candidate.isAfter(than) ? candidate : than.plusMillis(1);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.platform.Mode;
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Seed 001's conversations API (and seed 002's create-or-send), answered by the offline assistant. */
+@ApiTest
+@Tag("database")
+class ConversationApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    TestStore store;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        store = fixtures.store();
+        api = Api.at(port).withKey(store.liveKey());
+        api.post(
+                "/v1/knowledge-base",
+                Map.of(
+                        "title", "Shipping times",
+                        "content",
+                                "Standard shipping takes 3 to 5 business days. Express shipping arrives in 1 to 2 business days."));
+    }
+
+    @Test
+    void startsAConversationAndAnswersItInSeed001sShape() {
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "channel", "widget",
+                        "customer_email", "customer@example.com",
+                        "customer_name", "John Doe",
+                        "initial_message", "How long does express shipping take?",
+                        "context", Map.of("page_url", "https://store.com/orders", "order_id", "1234")));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("conversation_id").asString()).startsWith("conv_");
+        assertThat(body.path("message_id").asString()).startsWith("msg_");
+        assertThat(body.at("/response/type").asString()).isEqualTo("text");
+        assertThat(body.at("/response/content").asString()).contains("1 to 2 business days");
+        assertThat(body.at("/analysis/intent").asString()).isNotBlank();
+        assertThat(body.at("/analysis/sentiment").asString()).isNotBlank();
+        assertThat(body.at("/analysis/confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(body.path("actions_taken")
+                        .valueStream()
+                        .map(a -> a.path("type").asString()))
+                .contains("knowledge_searched");
+        assertThat(body.path("actions_taken").toString()).doesNotContain("passages");
+        assertThat(body.path("created_at").asString()).isNotBlank();
+
+        JsonNode conversation = api.get(
+                        "/v1/conversations/" + body.path("conversation_id").asString())
+                .json();
+        assertThat(conversation.path("store_id").asString()).isEqualTo(store.id());
+        assertThat(conversation.path("status").asString()).isEqualTo("active");
+        assertThat(conversation.at("/customer/email").asString()).isEqualTo("customer@example.com");
+        assertThat(conversation.at("/customer/name").asString()).isEqualTo("John Doe");
+        assertThat(conversation.path("order_id").asString()).isEqualTo("1234");
+        assertThat(conversation
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("role").asString()))
+                .containsExactly("user", "assistant");
+        assertThat(conversation.path("actions_taken").get(0).path("message_id").asString())
+                .startsWith("msg_");
+    }
+
+    @Test
+    void continuesAConversationAndRemembersWhatWasSaid() {
+        String id = start("Hi there");
+
+        Api.Response sent =
+                api.post("/v1/conversations/" + id + "/messages", Map.of("content", "Is my order #5512 shipped yet?"));
+        JsonNode conversation =
+                api.get("/v1/conversations/" + id + "?message_limit=2").json();
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().path("message_id").asString()).startsWith("msg_");
+        assertThat(sent.json().at("/response/content").asString()).isNotBlank();
+        assertThat(conversation.path("order_id").asString()).isEqualTo("5512");
+        assertThat(conversation.path("message_count").asInt()).isEqualTo(4);
+        assertThat(conversation.path("messages")).hasSize(2);
+        assertThat(conversation.path("messages").get(0).path("content").asString())
+                .contains("#5512");
+    }
+
+    @Test
+    void escalatesWithATicketAndKeepsTheAssistantQuietWhileHumansHoldIt() {
+        String id = start("Where is my parcel?");
+
+        Api.Response escalated = api.post(
+                "/v1/conversations/" + id + "/escalate",
+                Map.of("reason", "Customer specifically requested human agent", "priority", "high", "notes", "VIP"));
+        Api.Response afterwards =
+                api.post("/v1/conversations/" + id + "/messages", Map.of("content", "hello? anyone?"));
+        Api.Response twice = api.post("/v1/conversations/" + id + "/escalate", Map.of());
+
+        assertThat(escalated.status()).isEqualTo(200);
+        assertThat(escalated.json().path("escalated").asBoolean()).isTrue();
+        String ticket = escalated.json().path("ticket_id").asString();
+        assertThat(ticket).startsWith("T-");
+        assertThat(escalated.json().path("customer_message").asString()).contains(ticket);
+        assertThat(escalated.json().has("assigned_to")).isTrue();
+        assertThat(afterwards.json().path("response").isNull()).isTrue();
+        assertThat(twice.json().path("ticket_id").asString()).isEqualTo(ticket);
+        JsonNode conversation = api.get("/v1/conversations/" + id).json();
+        assertThat(conversation.path("status").asString()).isEqualTo("escalated");
+        assertThat(conversation.path("priority").asString()).isEqualTo("high");
+    }
+
+    @Test
+    void handsOverWhenTheCustomerAsksForAPerson() {
+        Api.Response response =
+                api.post("/v1/conversations", Map.of("initial_message", "I want to talk to a human please"));
+
+        assertThat(response.json().path("escalated").asBoolean()).isTrue();
+        assertThat(response.json().at("/response/content").asString()).contains("support team");
+        assertThat(api.get("/v1/conversations/"
+                                + response.json().path("conversation_id").asString())
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("escalated");
+    }
+
+    @Test
+    void resolvesWithCsatAndRefusesToResolveTwice() {
+        String id = start("How long does standard shipping take?");
+
+        Api.Response resolved = api.post(
+                "/v1/conversations/" + id + "/resolve",
+                Map.of(
+                        "resolution_summary",
+                        "Provided delivery estimate",
+                        "resolution_type",
+                        "automated",
+                        "csat_score",
+                        5));
+        Api.Response again = api.post("/v1/conversations/" + id + "/resolve", Map.of());
+        Api.Response badScore = api.post("/v1/conversations/" + start("hi") + "/resolve", Map.of("csat_score", 6));
+
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.json().path("resolved").asBoolean()).isTrue();
+        assertThat(resolved.json().path("total_messages").asInt()).isEqualTo(2);
+        assertThat(resolved.json().path("resolution_time_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(badScore.status()).isEqualTo(400);
+        assertThat(badScore.json().at("/error/details/field").asString()).isEqualTo("csat_score");
+
+        Api.Response reopened =
+                api.post("/v1/conversations/" + id + "/messages", Map.of("content", "one more question"));
+        assertThat(reopened.status()).isEqualTo(200);
+        assertThat(api.get("/v1/conversations/" + id).json().path("status").asString())
+                .isEqualTo("active");
+    }
+
+    @Test
+    void listsWithSeed001sFiltersAndPaging() {
+        start("hello");
+        api.post("/v1/conversations", Map.of("customer_email", "ana@example.com", "initial_message", "hello"));
+        String escalated = start("let me speak to a person");
+
+        JsonNode all = api.get("/v1/conversations?per_page=2").json();
+        JsonNode byEmail =
+                api.get("/v1/conversations?customer_email=ANA@example.com").json();
+        JsonNode byStatus = api.get("/v1/conversations?status=escalated").json();
+        JsonNode today = api.get("/v1/conversations?start_date=2020-01-01&end_date=2999-12-31")
+                .json();
+
+        assertThat(all.at("/pagination/total_count").asLong()).isEqualTo(3);
+        assertThat(all.path("data")).hasSize(2);
+        assertThat(byEmail.path("data")
+                        .valueStream()
+                        .map(c -> c.path("customer_email").asString()))
+                .containsExactly("ana@example.com");
+        assertThat(byStatus.path("data").valueStream().map(c -> c.path("id").asString()))
+                .containsExactly(escalated);
+        assertThat(today.at("/pagination/total_count").asLong()).isEqualTo(3);
+        assertThat(api.get("/v1/conversations?start_date=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void servesSeed002sCreateOrSend() {
+        Api.Response first = api.post(
+                "/api/v1/conversations",
+                Map.of(
+                        "message", "How long does express shipping take?",
+                        "user_id", "user_12345",
+                        "channel", "chat",
+                        "metadata", Map.of("user_email", "customer@example.com", "user_name", "John Doe")));
+        String id = first.json().path("conversation_id").asString();
+        Api.Response second = api.post("/api/v1/conversations", Map.of("message", "thanks!", "conversation_id", id));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("response").asString()).contains("1 to 2 business days");
+        assertThat(first.json().path("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.json().path("sources").get(0).asString()).startsWith("kb_");
+        assertThat(first.json().path("escalated").asBoolean()).isFalse();
+        assertThat(first.json().path("timestamp").asString()).isNotBlank();
+        assertThat(second.json().path("conversation_id").asString()).isEqualTo(id);
+        assertThat(api.get("/v1/conversations/" + id)
+                        .json()
+                        .path("message_count")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void keepsConversationsInsideTheirWorkspaceAndMode() {
+        String id = start("hello");
+        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api testMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+
+        assertThat(other.get("/v1/conversations/" + id).status()).isEqualTo(404);
+        assertThat(other.post("/v1/conversations/" + id + "/messages", Map.of("content", "hi"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(other.post("/v1/conversations/" + id + "/escalate", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(other.post("/v1/conversations/" + id + "/resolve", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(testMode.get("/v1/conversations/" + id).status()).isEqualTo(404);
+        assertThat(testMode.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+        assertThat(other.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void refusesBadRequestsWithClearErrors() {
+        assertThat(api.post("/v1/conversations", Map.of("channel", "widget"))
+                        .json()
+                        .at("/error/details/field")
+                        .asString())
+                .isEqualTo("initial_message");
+        assertThat(api.post("/v1/conversations", Map.of("channel", "pigeon", "initial_message", "hi"))
+                        .json()
+                        .at("/error/details/field")
+                        .asString())
+                .isEqualTo("channel");
+        assertThat(api.post("/v1/conversations", Map.of("initial_message", "x".repeat(50_001)))
+                        .status())
+                .isEqualTo(400);
+        String id = start("hello");
+        assertThat(api.post("/v1/conversations/" + id + "/messages", Map.of("content", ""))
+                        .errorCode())
+                .isEqualTo("missing_field");
+        assertThat(api.get("/v1/conversations/conv_missing").status()).isEqualTo(404);
+        assertThat(Api.at(port)
+                        .withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
+                        .post("/v1/conversations", Map.of("initial_message", "hi"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private String start(String message) {
+        Api.Response response = api.post("/v1/conversations", Map.of("initial_message", message));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().path("conversation_id").asString();
+    }
+}
