@@ -20,13 +20,13 @@ public final class IntentClassifier {
     public static final String OUT_OF_SCOPE = "oos";
 
     /** Chosen on CLINC150's validation split (see docs/quality.md); a workspace may choose its own. */
-    public static final double DEFAULT_THRESHOLD = 0.3;
+    public static final double DEFAULT_THRESHOLD = 0.68;
 
     /** Training settings; {@link #DEFAULT} was chosen on CLINC150's validation split. */
     public record Settings(
             int hashBits, double embeddingWeight, double ngramWeight, int epochs, double learningRate, double l2) {
 
-        public static final Settings DEFAULT = new Settings(17, 1.0, 0.8, 12, 0.2, 1e-5);
+        public static final Settings DEFAULT = new Settings(17, 1.0, 0.8, 15, 0.5, 1e-5);
 
         TextFeatures.Settings features() {
             return new TextFeatures.Settings(

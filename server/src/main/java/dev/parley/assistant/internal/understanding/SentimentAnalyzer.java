@@ -47,7 +47,7 @@ public final class SentimentAnalyzer {
     public record Sentiment(Label label, double score, List<String> cues) {}
 
     /** Chosen on the customer-message development set (see docs/quality.md). */
-    public static final double DEFAULT_NEUTRAL_BAND = 0.3;
+    public static final double DEFAULT_NEUTRAL_BAND = 0.33;
 
     private static final String BUILT_IN_EXAMPLES = "/assistant/sentiment-examples.csv";
 

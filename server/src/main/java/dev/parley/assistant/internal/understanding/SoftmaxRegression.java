@@ -5,7 +5,7 @@ import java.util.Random;
 
 /**
  * Multinomial logistic regression over sparse features, trained by stochastic gradient descent with AdaGrad step
- * sizes and L2 regularization of the weights an example touches. One thread and a seeded shuffle: the same examples
+ * sizes and L2 regularization of the weights an example updates (lazily: only where its gradient is not negligible). One thread and a seeded shuffle: the same examples
  * give the same model.
  */
 final class SoftmaxRegression {
@@ -14,6 +14,9 @@ final class SoftmaxRegression {
 
         static final Settings DEFAULT = new Settings(12, 0.2, 1e-5, 20_261_123L);
     }
+
+    /** Classes the example already scores right to within this are left alone: most of them, after an epoch. */
+    private static final double NEGLIGIBLE = 1e-4;
 
     private final int classes;
     private final float[] weights;
@@ -71,6 +74,9 @@ final class SoftmaxRegression {
                     int base = indices[n] * classes;
                     float value = values[n];
                     for (int k = 0; k < classes; k++) {
+                        if (Math.abs(gradient[k]) < NEGLIGIBLE) {
+                            continue;
+                        }
                         float g = (float) gradient[k] * value + l2 * weights[base + k];
                         float accumulated = squaredGradients[base + k] + g * g;
                         squaredGradients[base + k] = accumulated;
