@@ -49,7 +49,7 @@ class Understanding {
     private final LanguageDetector languages = new LanguageDetector();
 
     Understanding(TextEmbeddings embeddings) {
-        this.intents = CompletableFuture.supplyAsync(() -> IntentClassifier.train(builtInIntentExamples(), embeddings));
+        this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(embeddings));
         this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(embeddings));
     }
 
@@ -95,6 +95,21 @@ class Understanding {
             return Optional.of("goodbye");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The built-in commerce intents. The out-of-scope threshold is chosen on a fifth of the examples held out from a
+     * first model (never on the evaluation set), then the model is trained on all of them.
+     */
+    static IntentClassifier builtInIntents(TextEmbeddings embeddings) {
+        List<LabelledText> examples = builtInIntentExamples();
+        List<LabelledText> train = new ArrayList<>();
+        List<LabelledText> validation = new ArrayList<>();
+        for (LabelledText example : examples) {
+            (Math.floorMod(example.text().hashCode(), 5) == 0 ? validation : train).add(example);
+        }
+        double threshold = IntentClassifier.train(train, embeddings).chooseThreshold(validation);
+        return IntentClassifier.train(examples, embeddings).withThreshold(threshold);
     }
 
     static List<LabelledText> builtInIntentExamples() {
