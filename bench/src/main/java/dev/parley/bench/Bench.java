@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,20 +24,25 @@ import java.util.regex.Pattern;
  * Parley's benchmarks. {@code edge}: starts the server jar on a loopback port with rate limits off, then measures,
  * in one run and alternating rounds, the bare {@code GET /health} against an authenticated read
  * ({@code GET /v1/stores/{id}}), and prints the ratio. All traffic goes to 127.0.0.1 and every phase is bounded in
- * time.
+ * time. {@code search}: knowledge indexing and search in process, see {@link SearchBench}.
  */
 public final class Bench {
+
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("quick");
 
     private static final String KEY = "sk_live_BenchAdminKey0000000000000000000";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        String scenario = options.getOrDefault("scenario", "edge");
-        if (!scenario.equals("edge")) {
-            System.err.println("Unknown benchmark '" + scenario + "'. Available: edge");
-            System.exit(2);
+        switch (options.getOrDefault("scenario", "edge")) {
+            case "edge" -> edge(options);
+            case "search" -> SearchBench.run(options);
+            default -> {
+                System.err.println("Unknown benchmark '" + options.get("scenario") + "'. Available: edge, search");
+                System.exit(2);
+            }
         }
-        edge(options);
     }
 
     private static void edge(Map<String, String> options) throws Exception {
@@ -156,17 +162,24 @@ public final class Bench {
         throw new IllegalStateException("The server did not become healthy in 90 s");
     }
 
+    /** The bootstrap store's id. The admin key is created once the application is ready, which can follow health. */
     private static String storeId(HttpClient client, String base) throws Exception {
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(base + "/v1/stores"))
-                        .header("Authorization", "Bearer " + KEY)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher id = Pattern.compile("\"id\":\"(store_[A-Za-z0-9]+)\"").matcher(response.body());
-        if (!id.find()) {
-            throw new IllegalStateException("No store in " + response.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/stores"))
+                            .header("Authorization", "Bearer " + KEY)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = Pattern.compile("\"id\":\"(store_[A-Za-z0-9]+)\"").matcher(response.body());
+            if (id.find()) {
+                return id.group(1);
+            }
+            if (response.statusCode() != 401 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("No store in " + response.body());
+            }
+            Thread.sleep(250);
         }
-        return id.group(1);
     }
 
     private static int freePort() throws IOException {
@@ -184,6 +197,8 @@ public final class Bench {
                 int eq = name.indexOf('=');
                 if (eq >= 0) {
                     options.put(name.substring(0, eq), name.substring(eq + 1));
+                } else if (FLAGS.contains(name)) {
+                    options.put(name, "true");
                 } else if (i + 1 < args.length) {
                     options.put(name, args[++i]);
                 }

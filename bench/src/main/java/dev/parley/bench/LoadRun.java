@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * A closed-loop load: {@code concurrency} virtual threads each send one request after another until the time is up.
- * Bounded in time, it stops by itself.
+ * A closed-loop load: {@code concurrency} virtual threads each run one operation (an HTTP request, a search) after
+ * another until the time is up. Bounded in time, it stops by itself.
  */
 final class LoadRun {
 
@@ -35,6 +35,12 @@ final class LoadRun {
         }
     }
 
+    /** One timed operation of a closed loop: true when it did what was expected. */
+    @FunctionalInterface
+    interface Operation {
+        boolean run(int worker) throws Exception;
+    }
+
     static Result run(
             String name,
             HttpClient client,
@@ -43,6 +49,16 @@ final class LoadRun {
             Duration duration,
             int expectStatus)
             throws Exception {
+        return run(
+                name,
+                worker -> client.send(request.get(), HttpResponse.BodyHandlers.ofByteArray())
+                                .statusCode()
+                        == expectStatus,
+                concurrency,
+                duration);
+    }
+
+    static Result run(String name, Operation operation, int concurrency, Duration duration) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         List<Future<long[]>> workers = new ArrayList<>();
@@ -55,10 +71,9 @@ final class LoadRun {
                     int n = 0;
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response =
-                                client.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+                        boolean ok = operation.run(worker);
                         long elapsed = System.nanoTime() - t0;
-                        if (response.statusCode() != expectStatus) {
+                        if (!ok) {
                             failures[worker]++;
                         }
                         if (n == latencies.length) {

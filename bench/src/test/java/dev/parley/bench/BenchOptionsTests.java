@@ -15,4 +15,11 @@ class BenchOptionsTests {
                 .containsEntry("server-jar", "x.jar")
                 .containsEntry("seconds", "5");
     }
+
+    @Test
+    void readsAFlagWithoutAValue() {
+        var options = Bench.options(new String[] {"--server-jar", "x.jar", "search", "--quick"});
+
+        assertThat(options).containsEntry("scenario", "search").containsEntry("quick", "true");
+    }
 }

@@ -29,6 +29,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -284,23 +285,30 @@ public final class KnowledgeIndex implements Closeable {
     private Query lexical(String text) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        Query title = builder.createBooleanQuery(TITLE, text);
-        Query heading = builder.createBooleanQuery(HEADING, text);
-        Query body = builder.createBooleanQuery(TEXT, text);
-        if (title != null) {
-            any.add(new BoostQuery(title, 1.5f), Occur.SHOULD);
-            clauses++;
-        }
-        if (heading != null) {
-            any.add(new BoostQuery(heading, 1.2f), Occur.SHOULD);
-            clauses++;
-        }
-        if (body != null) {
-            any.add(body, Occur.SHOULD);
-            clauses++;
-        }
+        int clauses = addClauses(any, builder.createBooleanQuery(TITLE, text), 1.5f)
+                + addClauses(any, builder.createBooleanQuery(HEADING, text), 1.2f)
+                + addClauses(any, builder.createBooleanQuery(TEXT, text), 1f);
         return clauses == 0 ? null : any.build();
+    }
+
+    /**
+     * Adds a field's disjunction of terms to the query clause by clause, each with the field's boost. The scores are
+     * those of the nested per-field disjunctions, but one flat disjunction lets Lucene skip documents that cannot
+     * reach the top (max-score) instead of scoring every document that matches any term.
+     */
+    private static int addClauses(BooleanQuery.Builder any, Query field, float boost) {
+        if (field == null) {
+            return 0;
+        }
+        List<Query> parts = field instanceof BooleanQuery bool
+                        && bool.getMinimumNumberShouldMatch() == 0
+                        && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)
+                ? bool.clauses().stream().map(BooleanClause::query).toList()
+                : List.of(field);
+        for (Query part : parts) {
+            any.add(boost == 1f ? part : new BoostQuery(part, boost), Occur.SHOULD);
+        }
+        return parts.size();
     }
 
     private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
