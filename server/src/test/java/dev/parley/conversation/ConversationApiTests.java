@@ -226,6 +226,33 @@ class ConversationApiTests {
     }
 
     @Test
+    void servesSeed000sOneCallChatWithItsSearchResults() {
+        Api.Response first = api.post(
+                "/api/chat",
+                Map.of(
+                        "message",
+                        "How long does express shipping take?",
+                        "context",
+                        Map.of("pageUrl", "https://store.test/help", "userId", "u_1")));
+        String id = first.json().path("conversation_id").asString();
+        Api.Response second = api.post("/api/chat", Map.of("message", "thank you!", "conversationId", id));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("response").asString()).contains("1 to 2 business days");
+        assertThat(id).startsWith("conv_");
+        JsonNode result = first.json().path("search_results").get(0);
+        assertThat(result.path("content").asString()).contains("Express shipping");
+        assertThat(result.path("source").asString()).isEqualTo("Shipping times");
+        assertThat(result.path("relevance").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.json().at("/metadata/model").asString()).isEqualTo("offline");
+        assertThat(first.json().at("/metadata/search_count").asInt()).isEqualTo(1);
+        assertThat(first.json().at("/metadata/tokens_used").asInt()).isZero();
+        assertThat(second.json().path("conversation_id").asString()).isEqualTo(id);
+        assertThat(api.post("/api/chat", Map.of("conversationId", id)).errorCode())
+                .isEqualTo("missing_field");
+    }
+
+    @Test
     void keepsConversationsInsideTheirWorkspaceAndMode() {
         String id = start("hello");
         Api other = Api.at(port).withKey(fixtures.store().liveKey());
