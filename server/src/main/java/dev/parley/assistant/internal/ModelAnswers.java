@@ -63,6 +63,7 @@ class ModelAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ModelAnswers.class);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
+    private static final Pattern REPEATED_CITATION = Pattern.compile("(\\[\\d+(?:, \\d+)*\\])\\1+");
     private static final String SYSTEM_PROMPT = resource("/assistant/prompts/system.txt");
     private static final int MAX_PASSAGE_CHARS = 2000;
 
@@ -364,7 +365,9 @@ class ModelAnswers {
             m.appendReplacement(reply, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(reply);
-        String clean = reply.toString()
+        String clean = REPEATED_CITATION
+                .matcher(reply.toString())
+                .replaceAll("$1")
                 .replaceAll("[ \\t]+([.,;:!?])", "$1")
                 .replaceAll("[ \\t]{2,}", " ")
                 .strip();
