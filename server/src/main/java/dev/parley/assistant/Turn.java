@@ -9,7 +9,8 @@ import java.util.Map;
  * @param escalation a handoff to humans the conversation should make, or {@code null}
  * @param facts the conversation's memory after this turn
  * @param timings milliseconds per stage: understand, decide, act, retrieve, answer, total
- * @param model the model that wrote the reply, or {@code offline}
+ * @param model the model that wrote the reply, or {@code offline} (also when a configured model failed)
+ * @param tokensUsed the tokens the model spent on this turn, 0 offline
  */
 public record Turn(
         String reply,
@@ -39,6 +40,9 @@ public record Turn(
 
     public record DetectedEntity(String type, String text, String value) {}
 
-    /** @param reason customer_request, frustrated, low_confidence, policy (a tool refused and asked for a human) */
+    /**
+     * @param reason customer_request, frustrated, low_confidence, policy (a tool refused and asked for a human),
+     *     assistant_request (the model handed over through the handoff tool)
+     */
     public record Escalation(String reason, String priority, String detail) {}
 }

@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-/** Beans every test context shares: the movable clock and the tenancy fixtures. */
+/** Beans every test context shares: the movable clock, the tenancy fixtures and the tools of the tests. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(dev.parley.tenancy.internal.TenancyFixtures.class)
+@Import({dev.parley.tenancy.internal.TenancyFixtures.class, dev.parley.assistant.ToolsForTests.class})
 public class TestSupportConfiguration {
 
     @Bean

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -43,22 +44,46 @@ class TurnEngine implements Assistant {
     private final Workspaces workspaces;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ModelAnswers model;
 
     TurnEngine(
             Understanding understanding,
             ToolGate gate,
             Workspaces workspaces,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ModelAnswers model) {
         this.understanding = understanding;
         this.gate = gate;
         this.workspaces = workspaces;
         this.clock = clock;
         this.events = events;
+        this.model = model;
     }
 
     @Override
     public Turn respond(TurnRequest request) {
+        return respond(request, null);
+    }
+
+    /**
+     * A turn whose answer is streamed to {@code onToken} as the model writes it. The returned turn is what counts: when
+     * no model answered (offline, or the model failed midway), its reply is not what was streamed, and it is sent
+     * whole to {@code onToken} once at the end when nothing was streamed.
+     */
+    Turn respondStreaming(TurnRequest request, Consumer<String> onToken) {
+        boolean[] streamed = {false};
+        Turn turn = respond(request, token -> {
+            streamed[0] = true;
+            onToken.accept(token);
+        });
+        if (!streamed[0]) {
+            onToken.accept(turn.reply());
+        }
+        return turn;
+    }
+
+    private Turn respond(TurnRequest request, Consumer<String> onToken) {
         long started = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
         String message = request.message() == null ? "" : request.message().strip();
@@ -102,13 +127,55 @@ class TurnEngine implements Assistant {
                     confidence,
                     settings);
         }
+        // With a model, it answers, unless the rules above already handed over; policy is judged again after it.
+        String language = understood.language().equals("uz") ? "uz" : "en";
+        ModelAnswers.Outcome modelled = null;
+        String refusal = null;
+        if (escalation.isEmpty() && !smallTalk && !message.isEmpty()) {
+            modelled = model.answer(
+                            new ModelAnswers.Question(
+                                    request, message, Map.copyOf(facts), passages, sources, settings, language),
+                            onToken)
+                    .orElse(null);
+        }
+        if (modelled != null) {
+            actions.addAll(modelled.actions());
+            for (ToolGate.Call call : modelled.calls()) {
+                switch (call.outcome()) {
+                    case ToolOutcome.Done done -> {
+                        facts.putAll(done.factsLearned());
+                        if (call.action().tool().equals("handoff") && escalation.isEmpty()) {
+                            escalation = Optional.of(new Escalation(
+                                    "assistant_request",
+                                    String.valueOf(done.details().getOrDefault("priority", "normal")),
+                                    String.valueOf(done.details().get("reason"))));
+                        }
+                    }
+                    case ToolOutcome.Refused refused -> {
+                        if (refused.escalate() && escalation.isEmpty()) {
+                            escalation = Optional.of(new Escalation("policy", "normal", refused.reason()));
+                            refusal = refused.message();
+                        }
+                    }
+                    default -> {}
+                }
+            }
+            timings.put("model", round((System.nanoTime() - retrievedAt) / 1e6));
+        }
+        boolean modelAnswered = modelled != null && !modelled.failed() && escalation.isEmpty();
+        boolean handedOffByModel = modelled != null
+                && modelled.calls().stream()
+                        .anyMatch(c -> c.action().tool().equals("handoff") && c.outcome() instanceof ToolOutcome.Done);
+
         String backAt = null;
         if (escalation.isPresent()) {
             Escalation e = escalation.get();
-            ToolGate.Call handoff = gate.call(
-                    "handoff",
-                    invocation(request, message, Map.of("reason", e.reason(), "priority", e.priority()), facts));
-            actions.add(handoff.action());
+            if (!handedOffByModel) {
+                ToolGate.Call handoff = gate.call(
+                        "handoff",
+                        invocation(request, message, Map.of("reason", e.reason(), "priority", e.priority()), facts));
+                actions.add(handoff.action());
+            }
             Instant now = clock.instant();
             if (!WorkingHoursClock.open(settings.workingHours(), now)) {
                 backAt = WorkingHoursClock.nextOpening(settings.workingHours(), now)
@@ -118,12 +185,24 @@ class TurnEngine implements Assistant {
         }
         long actedAt = lap(timings, "act", retrievedAt);
 
-        String language = understood.language().equals("uz") ? "uz" : "en";
         String reply;
         boolean unsure = false;
         if (escalation.isPresent()) {
             reply = OfflineAnswers.handedOff(language, backAt);
+            if (refusal != null && !refusal.isBlank()) {
+                reply = refusal + " " + reply;
+            }
             sources.clear();
+        } else if (modelAnswered) {
+            reply = modelled.reply();
+            boolean actedThroughTools = modelled.calls().stream()
+                    .anyMatch(c ->
+                            !c.action().tool().equals("search_knowledge") && c.outcome() instanceof ToolOutcome.Done);
+            unsure = modelled.cited().isEmpty()
+                    && !actedThroughTools
+                    && (passages.isEmpty() || confidence < settings.escalationConfidenceThreshold());
+            sources.clear();
+            sources.addAll(modelled.cited());
         } else if (smallTalk) {
             reply = OfflineAnswers.smallTalk(
                     understood.intent(), language, settings.brandVoice(), request.customerName());
@@ -169,8 +248,8 @@ class TurnEngine implements Assistant {
                 escalation.orElse(null),
                 Map.copyOf(facts),
                 timings,
-                "offline",
-                0);
+                modelAnswered ? modelled.model() : "offline",
+                modelled == null ? 0 : modelled.tokensUsed());
     }
 
     /** What the message itself tells the conversation's memory. An email is only "given", never "verified" here. */

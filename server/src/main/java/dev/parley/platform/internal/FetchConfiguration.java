@@ -1,6 +1,7 @@
 package dev.parley.platform.internal;
 
 import dev.parley.platform.GuardedFetcher;
+import dev.parley.platform.OutboundTargets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,11 @@ class FetchConfiguration {
     @Bean
     GuardedFetcher guardedFetcher(PlatformProperties properties) {
         return new HttpGuardedFetcher(properties.fetch());
+    }
+
+    @Bean
+    OutboundTargets outboundTargets(PlatformProperties properties) {
+        return new PolicyOutboundTargets(
+                AddressPolicy.allowing(properties.fetch().allow()));
     }
 }

@@ -269,7 +269,8 @@ final class HttpGuardedFetcher implements GuardedFetcher, AutoCloseable {
     }
 
     /** Checks what a URL can say before anything is resolved, and drops its fragment. */
-    private static URI checked(URI url) {
+    /** The URL without its fragment, if it is an absolute http(s) URL with a host and no credentials. */
+    static URI checked(URI url) {
         String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
         if (scheme == null) {
             throw new FetchException(Reason.INVALID_URL, url, "Not an absolute URL");
@@ -326,7 +327,7 @@ final class HttpGuardedFetcher implements GuardedFetcher, AutoCloseable {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
     }
 
-    private static int port(URI url) {
+    static int port(URI url) {
         return url.getPort() != -1 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 

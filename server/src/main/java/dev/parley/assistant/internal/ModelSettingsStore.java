@@ -1,0 +1,81 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.platform.Sql;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The workspaces' model settings, one row per workspace; API keys are stored only sealed. */
+@Repository
+class ModelSettingsStore {
+
+    private final JdbcClient jdbc;
+
+    ModelSettingsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ModelSettings> find(String workspaceId) {
+        return jdbc.sql("SELECT * FROM assistant_models WHERE workspace_id = ?")
+                .param(workspaceId)
+                .query((rs, row) -> new ModelSettings(
+                        rs.getString("provider"),
+                        rs.getString("base_url"),
+                        rs.getString("model"),
+                        rs.getString("api_key_encrypted"),
+                        rs.getObject("temperature") == null ? null : rs.getDouble("temperature"),
+                        Duration.ofMillis(rs.getLong("timeout_ms")),
+                        Sql.instant(rs, "updated_at")))
+                .optional();
+    }
+
+    void save(String workspaceId, ModelSettings settings) {
+        int updated = jdbc.sql("""
+                        UPDATE assistant_models SET provider = ?, base_url = ?, model = ?, api_key_encrypted = ?,
+                            temperature = ?, timeout_ms = ?, updated_at = ?
+                        WHERE workspace_id = ?""")
+                .params(
+                        settings.provider(),
+                        settings.baseUrl(),
+                        settings.model(),
+                        settings.sealedApiKey(),
+                        settings.temperature(),
+                        settings.timeout().toMillis(),
+                        Sql.timestamp(settings.updatedAt()),
+                        workspaceId)
+                .update();
+        if (updated == 0) {
+            insert(workspaceId, settings);
+        }
+    }
+
+    private void insert(String workspaceId, ModelSettings settings) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO assistant_models (workspace_id, provider, base_url, model, api_key_encrypted,
+                                temperature, timeout_ms, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            workspaceId,
+                            settings.provider(),
+                            settings.baseUrl(),
+                            settings.model(),
+                            settings.sealedApiKey(),
+                            settings.temperature(),
+                            settings.timeout().toMillis(),
+                            Sql.timestamp(settings.updatedAt()))
+                    .update();
+        } catch (DuplicateKeyException concurrentFirstSave) {
+            save(workspaceId, settings);
+        }
+    }
+
+    boolean delete(String workspaceId) {
+        return jdbc.sql("DELETE FROM assistant_models WHERE workspace_id = ?")
+                        .param(workspaceId)
+                        .update()
+                > 0;
+    }
+}
