@@ -41,6 +41,12 @@ final class EvaluationDataSets {
                 to.resolve("reviews-test.csv"),
                 reviews.stream().filter(r -> heldOut(r.text())).toList(),
                 err);
+
+        // The assistant's own intents, split exactly as the server splits them at startup.
+        dev.parley.assistant.internal.understanding.BuiltInIntents.Split builtIn =
+                dev.parley.assistant.internal.understanding.BuiltInIntents.split();
+        write(to.resolve("builtin-intents-train.csv"), builtIn.train(), err);
+        write(to.resolve("builtin-intents-val.csv"), builtIn.validation(), err);
         return 0;
     }
 

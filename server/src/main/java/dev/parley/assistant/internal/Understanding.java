@@ -1,19 +1,13 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.Turn.DetectedEntity;
+import dev.parley.assistant.internal.understanding.BuiltInIntents;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
 import dev.parley.assistant.internal.understanding.IntentClassifier;
-import dev.parley.assistant.internal.understanding.LabelledCsv;
-import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.assistant.internal.understanding.LanguageDetector;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.knowledge.TextEmbeddings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -102,30 +96,8 @@ class Understanding {
      * first model (never on the evaluation set), then the model is trained on all of them.
      */
     static IntentClassifier builtInIntents(TextEmbeddings embeddings) {
-        List<LabelledText> examples = builtInIntentExamples();
-        List<LabelledText> train = new ArrayList<>();
-        List<LabelledText> validation = new ArrayList<>();
-        for (LabelledText example : examples) {
-            (Math.floorMod(example.text().hashCode(), 5) == 0 ? validation : train).add(example);
-        }
-        double threshold = IntentClassifier.train(train, embeddings).chooseThreshold(validation);
-        return IntentClassifier.train(examples, embeddings).withThreshold(threshold);
-    }
-
-    static List<LabelledText> builtInIntentExamples() {
-        List<LabelledText> examples = new ArrayList<>(read("/assistant/intents/builtin-train.csv"));
-        examples.addAll(read("/assistant/intents/builtin-oos.csv"));
-        return examples;
-    }
-
-    private static List<LabelledText> read(String resource) {
-        try (InputStream in = Understanding.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            return LabelledCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BuiltInIntents.Split split = BuiltInIntents.split();
+        double threshold = IntentClassifier.train(split.train(), embeddings).chooseThreshold(split.validation());
+        return IntentClassifier.train(BuiltInIntents.examples(), embeddings).withThreshold(threshold);
     }
 }
