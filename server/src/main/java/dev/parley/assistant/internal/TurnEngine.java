@@ -88,7 +88,7 @@ class TurnEngine implements Assistant {
         Map<String, Double> timings = new LinkedHashMap<>();
         String message = request.message() == null ? "" : request.message().strip();
 
-        Understanding.Understood understood = understanding.understand(message);
+        Understanding.Understood understood = understanding.understand(request.workspaceId(), request.mode(), message);
         long understoodAt = lap(timings, "understand", started);
 
         StoreSettings settings = workspaces.settings(request.workspaceId());

@@ -1,16 +1,23 @@
 package dev.parley.assistant.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.assistant.Turn.DetectedEntity;
 import dev.parley.assistant.internal.understanding.BuiltInIntents;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
 import dev.parley.assistant.internal.understanding.IntentClassifier;
+import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.assistant.internal.understanding.LanguageDetector;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.platform.Mode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,16 +45,84 @@ class Understanding {
     }
 
     private final CompletableFuture<IntentClassifier> intents;
+    private final TextEmbeddings embeddings;
+    private final WorkspaceIntentStore workspaceIntents;
+    private final Cache<String, String> versions = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(100_000)
+            .build();
+    private final Map<String, WorkspaceModel> workspaceModels = new ConcurrentHashMap<>();
+
+    /** A workspace's classifier: the built-in intents and its own, trained for one version of its intents. */
+    private record WorkspaceModel(String version, CompletableFuture<IntentClassifier> classifier) {}
+
     private final CompletableFuture<SentimentAnalyzer> sentiment;
     private final EntityExtractor entities = new EntityExtractor();
     private final LanguageDetector languages = new LanguageDetector();
 
-    Understanding(TextEmbeddings embeddings) {
-        this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(embeddings));
+    Understanding(TextEmbeddings embeddings, WorkspaceIntentStore workspaceIntents) {
+        this.embeddings = new CachingEmbeddings(embeddings);
+        this.workspaceIntents = workspaceIntents;
+        this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
         this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(embeddings));
     }
 
+    Understood understand(String workspaceId, Mode mode, String message) {
+        return understand(classifier(workspaceId, mode), message);
+    }
+
     Understood understand(String message) {
+        return understand(intents.join(), message);
+    }
+
+    /**
+     * The classifier for a workspace: the built-in one until it has intents of its own, then one trained on both.
+     * A change is noticed within five seconds on every node; while the new model trains, the previous one answers.
+     */
+    IntentClassifier classifier(String workspaceId, Mode mode) {
+        String key = workspaceId + ":" + mode.wire();
+        String version = versions.get(key, k -> workspaceIntents.version(workspaceId, mode));
+        if (version.startsWith("0:")) {
+            return intents.join();
+        }
+        WorkspaceModel previous = workspaceModels.get(key);
+        WorkspaceModel latest = workspaceModels.compute(
+                key,
+                (k, current) -> current != null && current.version().equals(version)
+                        ? current
+                        : new WorkspaceModel(version, CompletableFuture.supplyAsync(() -> train(workspaceId, mode))));
+        boolean previousReady = previous != null && previous != latest && ready(previous.classifier());
+        return orBuiltIn(previousReady && !latest.classifier().isDone() ? previous.classifier() : latest.classifier());
+    }
+
+    private static boolean ready(CompletableFuture<IntentClassifier> model) {
+        return model.isDone() && !model.isCompletedExceptionally();
+    }
+
+    /** A model that failed to train leaves the workspace with the built-in intents, not with failing turns. */
+    private IntentClassifier orBuiltIn(CompletableFuture<IntentClassifier> model) {
+        try {
+            return model.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            return intents.join();
+        }
+    }
+
+    /** Forgets what this node knows of a workspace's intents, so the next message retrains at once. */
+    void refresh(String workspaceId, Mode mode) {
+        versions.invalidate(workspaceId + ":" + mode.wire());
+    }
+
+    private IntentClassifier train(String workspaceId, Mode mode) {
+        List<LabelledText> examples = new java.util.ArrayList<>(BuiltInIntents.examples());
+        for (WorkspaceIntentStore.Intent intent : workspaceIntents.all(workspaceId, mode)) {
+            intent.examples().forEach(example -> examples.add(new LabelledText(example, intent.name())));
+        }
+        return IntentClassifier.train(examples, embeddings)
+                .withThreshold(intents.join().threshold());
+    }
+
+    private Understood understand(IntentClassifier classifier, String message) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         if (text.isBlank()) {
             return new Understood("other", 0, "neutral", 0, "en", List.of());
@@ -61,7 +136,7 @@ class Understanding {
             intent = uzbekSmallTalk.get();
             confidence = 0.9;
         } else {
-            IntentClassifier.Prediction prediction = intents.join().predict(text);
+            IntentClassifier.Prediction prediction = classifier.predict(text);
             intent = prediction.outOfScope() ? "other" : prediction.label();
             confidence = prediction.confidence();
         }
