@@ -20,6 +20,16 @@ public final class ConversationEvents {
     public record ConversationEscalated(
             String workspaceId, Mode mode, String conversationId, String reason, String priority, String ticketId) {}
 
+    /** {@code chat.session.ended} (seed 000): a live session closed. */
+    public record SessionEnded(
+            String workspaceId,
+            Mode mode,
+            String sessionId,
+            String conversationId,
+            int messageCount,
+            long durationSeconds,
+            boolean resolved) {}
+
     /** {@code conversation.resolved} */
     public record ConversationResolved(
             String workspaceId, Mode mode, String conversationId, String resolutionType, Integer csatScore) {}

@@ -109,6 +109,46 @@ class Conversations {
         return exchange(caller, conversation, request.message(), List.of(), request.customerName());
     }
 
+    /** A conversation with no message yet, as a session opens it. */
+    Conversation open(Caller caller, String channel, String userId, Map<String, Object> metadata) {
+        Instant now = clock.instant();
+        Map<String, Object> context = new LinkedHashMap<>(metadata);
+        if (userId != null) {
+            context.put("user_id", userId);
+        }
+        return transactions.execute(status -> {
+            ConversationStore.Contact contact = store.contact(caller.workspaceId(), caller.mode(), null, null, now);
+            Conversation created = new Conversation(
+                    Ids.next("conv"),
+                    caller.workspaceId(),
+                    caller.mode(),
+                    contact.id(),
+                    channel,
+                    "active",
+                    "normal",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    Map.of(),
+                    context,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    now,
+                    now);
+            store.insert(created);
+            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
+            return created;
+        });
+    }
+
     Exchange send(Caller caller, String conversationId, String content, List<Map<String, Object>> attachments) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);

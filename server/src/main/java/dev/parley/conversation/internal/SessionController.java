@@ -1,0 +1,227 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.assistant.ActionTaken;
+import dev.parley.conversation.ConversationEvents.SessionEnded;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Ids;
+import dev.parley.platform.RequiresScope;
+import dev.parley.platform.Scope;
+import dev.parley.platform.Sql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seed 004's sessions: a session is one conversation (channel {@code voice}) with a short-lived token for its
+ * socket. The token is random and stored only as a hash, like an API key; it expires after {@link #TOKEN_TTL}.
+ */
+@RestController
+class SessionController {
+
+    static final Duration TOKEN_TTL = Duration.ofHours(1);
+
+    private final Conversations conversations;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SessionController(
+            Conversations conversations,
+            JdbcClient jdbc,
+            JsonMapper json,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.conversations = conversations;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record SessionRequest(String userId, Map<String, Object> metadata) {}
+
+    record SessionCreated(String sessionId, String conversationId, String token, Instant expiresAt) {}
+
+    record SessionMessage(String role, String content, Instant timestamp, List<String> toolsUsed) {}
+
+    record SessionContext(List<Object> cartItems, List<String> viewedProducts) {}
+
+    record SessionView(
+            String sessionId,
+            String conversationId,
+            String status,
+            String userId,
+            Map<String, Object> metadata,
+            Instant startedAt,
+            Instant endedAt,
+            Instant expiresAt,
+            List<SessionMessage> messages,
+            SessionContext context) {}
+
+    record SessionEndedResponse(String message, long durationSeconds) {}
+
+    private record Session(
+            String id,
+            String conversationId,
+            String userId,
+            Map<String, Object> metadata,
+            String status,
+            Instant expiresAt,
+            Instant startedAt,
+            Instant endedAt) {}
+
+    @PostMapping("/v1/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    SessionCreated create(Caller caller, @RequestBody(required = false) SessionRequest request) {
+        SessionRequest r = request == null ? new SessionRequest(null, null) : request;
+        if (r.userId() != null && r.userId().length() > 200) {
+            throw ApiException.invalidField("user_id", "too_long");
+        }
+        Map<String, Object> metadata = r.metadata() == null ? Map.of() : r.metadata();
+        Instant now = clock.instant();
+        Conversation conversation = conversations.open(caller, "voice", r.userId(), metadata);
+        String id = Ids.next("sess");
+        String token = "st_" + Ids.random(40);
+        Instant expires = now.plus(TOKEN_TTL);
+        jdbc.sql("""
+                        INSERT INTO sessions (id, workspace_id, mode, conversation_id, user_id, metadata, token_hash, status,
+                            expires_at, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)""")
+                .params(
+                        id,
+                        caller.workspaceId(),
+                        caller.mode().wire(),
+                        conversation.id(),
+                        r.userId(),
+                        json.writeValueAsString(metadata),
+                        hash(token),
+                        Sql.timestamp(expires),
+                        Sql.timestamp(now))
+                .update();
+        return new SessionCreated(id, conversation.id(), token, expires);
+    }
+
+    @GetMapping("/v1/sessions/{session_id}")
+    @RequiresScope(Scope.CONVERSATIONS_READ)
+    SessionView get(Caller caller, @PathVariable("session_id") String id) {
+        Session session = session(caller, id);
+        List<SessionMessage> messages = conversations.messages(caller, session.conversationId(), 500).stream()
+                .filter(m -> !m.role().equals("system"))
+                .map(m -> new SessionMessage(
+                        m.role(),
+                        m.content(),
+                        m.createdAt(),
+                        m.role().equals("assistant")
+                                ? m.actions().stream()
+                                        .map(ActionTaken::tool)
+                                        .distinct()
+                                        .toList()
+                                : null))
+                .toList();
+        return new SessionView(
+                session.id(),
+                session.conversationId(),
+                status(session),
+                session.userId(),
+                session.metadata(),
+                session.startedAt(),
+                session.endedAt(),
+                session.expiresAt(),
+                messages,
+                new SessionContext(List.of(), List.of()));
+    }
+
+    @DeleteMapping("/v1/sessions/{session_id}")
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    SessionEndedResponse end(Caller caller, @PathVariable("session_id") String id) {
+        Session session = session(caller, id);
+        if (session.status().equals("ended")) {
+            throw new ApiException(
+                    dev.parley.platform.ErrorCode.CONFLICT, null, Map.of("session_id", id, "status", "ended"));
+        }
+        Instant now = clock.instant();
+        long duration = Duration.between(session.startedAt(), now).toSeconds();
+        Conversation conversation = conversations.get(caller, session.conversationId());
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql(
+                            "UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ? AND workspace_id = ? AND mode = ?")
+                    .params(
+                            Sql.timestamp(now),
+                            id,
+                            caller.workspaceId(),
+                            caller.mode().wire())
+                    .update();
+            events.publishEvent(new SessionEnded(
+                    caller.workspaceId(),
+                    caller.mode(),
+                    id,
+                    conversation.id(),
+                    conversation.messageCount(),
+                    duration,
+                    conversation.status().equals("resolved")));
+        });
+        return new SessionEndedResponse("Session ended successfully", duration);
+    }
+
+    private String status(Session session) {
+        if (session.status().equals("active") && session.expiresAt().isBefore(clock.instant())) {
+            return "expired";
+        }
+        return session.status();
+    }
+
+    private Session session(Caller caller, String id) {
+        return jdbc.sql("SELECT * FROM sessions WHERE id = ? AND workspace_id = ? AND mode = ?")
+                .params(id, caller.workspaceId(), caller.mode().wire())
+                .query((rs, i) -> new Session(
+                        rs.getString("id"),
+                        rs.getString("conversation_id"),
+                        rs.getString("user_id"),
+                        readMap(rs.getString("metadata")),
+                        rs.getString("status"),
+                        Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "started_at"),
+                        Sql.instant(rs, "ended_at")))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("session", id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readMap(String text) {
+        return new LinkedHashMap<>(json.readValue(text, Map.class));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
