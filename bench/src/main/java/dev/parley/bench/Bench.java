@@ -31,15 +31,18 @@ public final class Bench {
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("quick");
 
-    private static final String KEY = "sk_live_BenchAdminKey0000000000000000000";
+    static final String KEY = "sk_live_BenchAdminKey0000000000000000000";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         switch (options.getOrDefault("scenario", "edge")) {
             case "edge" -> edge(options);
             case "search" -> SearchBench.run(options);
+            case "turn" -> TurnBench.run(options);
+            case "crawl" -> CrawlBench.run(options);
             default -> {
-                System.err.println("Unknown benchmark '" + options.get("scenario") + "'. Available: edge, search");
+                System.err.println(
+                        "Unknown benchmark '" + options.get("scenario") + "'. Available: edge, search, turn, crawl");
                 System.exit(2);
             }
         }
@@ -51,7 +54,7 @@ public final class Bench {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int port = freePort();
         Path data = Files.createTempDirectory("parley-bench");
-        Process server = startServer(options.get("server-jar"), port, data);
+        Process server = startServer(options.get("server-jar"), port, data, Map.of());
         try {
             String base = "http://127.0.0.1:" + port;
             HttpClient client = HttpClient.newBuilder()
@@ -125,7 +128,8 @@ public final class Bench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static Process startServer(String jar, int port, Path data) throws IOException {
+    /** The server jar on a loopback port with a fresh data directory, rate limits off and the bench's admin key. */
+    static Process startServer(String jar, int port, Path data, Map<String, String> environment) throws IOException {
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalArgumentException("--server-jar must name the built server jar (./parley bench does)");
         }
@@ -136,12 +140,13 @@ public final class Bench {
         builder.environment().put("PARLEY_DATA_DIR", data.toString());
         builder.environment().put("PARLEY_RATE_LIMITS_ENABLED", "false");
         builder.environment().put("PARLEY_BOOTSTRAP_ADMIN_KEY", KEY);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(data.resolve("server.log").toFile());
         return builder.start();
     }
 
-    private static void awaitHealthy(HttpClient client, String base, Process server) throws Exception {
+    static void awaitHealthy(HttpClient client, String base, Process server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -163,7 +168,7 @@ public final class Bench {
     }
 
     /** The bootstrap store's id. The admin key is created once the application is ready, which can follow health. */
-    private static String storeId(HttpClient client, String base) throws Exception {
+    static String storeId(HttpClient client, String base) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             HttpResponse<String> response = client.send(
@@ -182,7 +187,7 @@ public final class Bench {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -452,7 +452,7 @@ final class SearchBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static List<JsonNode> jsonLines(JsonMapper json, String file) throws IOException {
+    static List<JsonNode> jsonLines(JsonMapper json, String file) throws IOException {
         try (InputStream in = SearchBench.class.getResourceAsStream("/eval/retrieval/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource eval/retrieval/" + file);
@@ -465,7 +465,7 @@ final class SearchBench {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -354,6 +354,8 @@ class Conversations {
         analysis.put("confidence", turn.analysis().confidence());
         analysis.put("language", turn.analysis().language());
         analysis.put("model", turn.model());
+        // Milliseconds per stage of the turn, as the assistant measured them (understand, decide, retrieve, ...).
+        analysis.put("timings", turn.timings());
         return analysis;
     }
 
