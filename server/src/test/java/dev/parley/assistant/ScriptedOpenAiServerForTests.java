@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A fake language model for tests: a local HTTP server that speaks OpenAI's chat completions format and answers
  * each request with the next step of its script (an answer, a tool call, a stream of tokens, an error status, a slow
  * answer). It listens on 127.0.0.2, the one private address the test configuration lets server-side clients reach,
- * and records every request it receives.
+ * and records every request it receives. It also speaks Anthropic's messages API, for the steps named so.
  */
 public final class ScriptedOpenAiServerForTests implements AutoCloseable {
 
@@ -122,6 +122,38 @@ public final class ScriptedOpenAiServerForTests implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** The next request gets this text as an answer in Anthropic's messages format. */
+    public ScriptedOpenAiServerForTests answersAsAnthropic(String text) {
+        script.add(exchange ->
+                json(exchange, 200, anthropicMessage(List.of(Map.of("type", "text", "text", text)), "end_turn")));
+        return this;
+    }
+
+    /** The next request gets a {@code tool_use} of {@code tool} with this input, in Anthropic's messages format. */
+    public ScriptedOpenAiServerForTests callsToolAsAnthropic(String tool, Map<String, Object> input) {
+        script.add(exchange -> json(
+                exchange,
+                200,
+                anthropicMessage(
+                        List.of(Map.of(
+                                "type", "tool_use", "id", "toolu_" + received.size(), "name", tool, "input", input)),
+                        "tool_use")));
+        return this;
+    }
+
+    private static Map<String, Object> anthropicMessage(List<Map<String, Object>> content, String stopReason) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", "msg_scripted");
+        message.put("type", "message");
+        message.put("role", "assistant");
+        message.put("model", MODEL);
+        message.put("content", content);
+        message.put("stop_reason", stopReason);
+        message.put("stop_sequence", null);
+        message.put("usage", Map.of("input_tokens", 50, "output_tokens", 10));
+        return message;
     }
 
     /** The next request gets this HTTP status and an OpenAI error body. */

@@ -101,6 +101,34 @@ record Conversation(
                 at);
     }
 
+    Conversation withContact(String contact) {
+        return new Conversation(
+                id,
+                workspaceId,
+                mode,
+                contact,
+                channel,
+                status,
+                priority,
+                primaryIntent,
+                sentiment,
+                orderId,
+                assignedTo,
+                tags,
+                notes,
+                facts,
+                context,
+                ticketId,
+                escalationReason,
+                resolutionSummary,
+                resolutionType,
+                csatScore,
+                messageCount,
+                resolvedAt,
+                createdAt,
+                updatedAt);
+    }
+
     Conversation escalated(String reason, String newPriority, String ticket, Instant at) {
         return new Conversation(
                 id,

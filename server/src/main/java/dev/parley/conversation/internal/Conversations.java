@@ -74,40 +74,39 @@ class Conversations {
         if (context.get("order_id") != null) {
             facts.put("order_number", String.valueOf(context.get("order_id")));
         }
-        Conversation conversation = transactions.execute(status -> {
-            ConversationStore.Contact contact = store.contact(
-                    caller.workspaceId(), caller.mode(), request.customerEmail(), request.customerName(), now);
-            Conversation created = new Conversation(
-                    Ids.next("conv"),
-                    caller.workspaceId(),
-                    caller.mode(),
-                    contact.id(),
-                    channel,
-                    "active",
-                    "normal",
-                    null,
-                    null,
-                    facts.get("order_number"),
-                    null,
-                    List.of(),
-                    null,
-                    facts,
-                    context,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null,
-                    now,
-                    now);
-            store.insert(created);
-            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
-            return created;
-        });
-        return exchange(caller, conversation, request.message(), List.of(), request.customerName());
+        // Nothing is stored until the turn is done: then the conversation, its contact and both messages are
+        // written in one transaction (and the question alone if the turn fails).
+        Conversation created = new Conversation(
+                Ids.next("conv"),
+                caller.workspaceId(),
+                caller.mode(),
+                null,
+                channel,
+                "active",
+                "normal",
+                null,
+                null,
+                facts.get("order_number"),
+                null,
+                List.of(),
+                null,
+                facts,
+                context,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                now,
+                now);
+        NewContact contact = new NewContact(request.customerEmail(), request.customerName());
+        return exchange(caller, created, contact, request.message(), List.of(), request.customerName());
     }
+
+    /** The customer of a new conversation, stored with it when an email or a name is known. */
+    private record NewContact(String email, String name) {}
 
     /** A conversation with no message yet, as a session opens it. */
     Conversation open(Caller caller, String channel, String userId, Map<String, Object> metadata) {
@@ -117,12 +116,11 @@ class Conversations {
             context.put("user_id", userId);
         }
         return transactions.execute(status -> {
-            ConversationStore.Contact contact = store.contact(caller.workspaceId(), caller.mode(), null, null, now);
             Conversation created = new Conversation(
                     Ids.next("conv"),
                     caller.workspaceId(),
                     caller.mode(),
-                    contact.id(),
+                    null,
                     channel,
                     "active",
                     "normal",
@@ -153,18 +151,26 @@ class Conversations {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
-        String name = store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
-                .map(ConversationStore.Contact::name)
-                .orElse(null);
-        return exchange(caller, conversation, content, attachments == null ? List.of() : attachments, name);
+        String name = conversation.contactId() == null
+                ? null
+                : store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
+                        .map(ConversationStore.Contact::name)
+                        .orElse(null);
+        return exchange(caller, conversation, null, content, attachments == null ? List.of() : attachments, name);
     }
 
+    /**
+     * One customer message and its answer. {@code contact} is non-null for a conversation not stored yet. The turn
+     * runs first; then everything is written in one transaction, so the reply the caller receives is stored.
+     */
     private Exchange exchange(
             Caller caller,
             Conversation conversation,
+            NewContact contact,
             String content,
             List<Map<String, Object>> attachments,
             String name) {
+        boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
                 Ids.next("msg"),
@@ -178,16 +184,17 @@ class Conversations {
                 receivedAt);
         String status = conversation.status().equals("resolved") ? "active" : conversation.status();
         Conversation reopened = conversation.afterMessages(1, null, null, conversation.facts(), status, receivedAt);
-        transactions.executeWithoutResult(tx -> {
-            store.insert(caller.workspaceId(), caller.mode(), received);
-            store.update(reopened);
-            events.publishEvent(
-                    new MessageReceived(caller.workspaceId(), caller.mode(), conversation.id(), received.id()));
-        });
         if (!reopened.assistantAnswers()) {
-            return new Exchange(reopened, received, null, null);
+            Conversation saved = save(caller, reopened, contact, received, null, null, isNew);
+            return new Exchange(saved, received, null, null);
         }
-        Turn turn = turn(caller, reopened, content, name);
+        Turn turn;
+        try {
+            turn = turn(caller, reopened, content, name);
+        } catch (RuntimeException failed) {
+            save(caller, reopened, contact, received, null, null, isNew);
+            throw failed;
+        }
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(
                 Ids.next("msg"),
@@ -195,7 +202,7 @@ class Conversations {
                 "assistant",
                 turn.reply(),
                 analysis(turn),
-                turn.actions(),
+                publicActions(turn.actions()),
                 turn.sources(),
                 List.of(),
                 repliedAt);
@@ -204,39 +211,71 @@ class Conversations {
         if (turn.escalation() != null) {
             answered = answered.escalated(turn.escalation().reason(), priority(turn), ticketNumber(), repliedAt);
         }
-        Conversation saved = answered;
-        transactions.executeWithoutResult(tx -> {
-            store.insert(caller.workspaceId(), caller.mode(), reply);
-            store.update(saved);
-            events.publishEvent(
-                    new MessageSent(caller.workspaceId(), caller.mode(), conversation.id(), reply.id(), "assistant"));
-            if (turn.escalation() != null) {
-                events.publishEvent(new ConversationEscalated(
-                        caller.workspaceId(),
-                        caller.mode(),
-                        conversation.id(),
-                        saved.escalationReason(),
-                        saved.priority(),
-                        saved.ticketId()));
-            }
-        });
+        Conversation saved = save(caller, answered, contact, received, reply, turn, isNew);
         return new Exchange(saved, received, reply, turn);
     }
 
+    private Conversation save(
+            Caller caller,
+            Conversation conversation,
+            NewContact contact,
+            Message received,
+            Message reply,
+            Turn turn,
+            boolean isNew) {
+        return transactions.execute(tx -> {
+            Conversation stored = conversation;
+            if (isNew) {
+                String contactId = contact.email() == null && contact.name() == null
+                        ? null
+                        : store.contact(
+                                        caller.workspaceId(),
+                                        caller.mode(),
+                                        contact.email(),
+                                        contact.name(),
+                                        conversation.createdAt())
+                                .id();
+                stored = conversation.withContact(contactId);
+                store.insert(stored);
+                events.publishEvent(
+                        new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
+            } else {
+                store.update(stored);
+            }
+            store.insert(caller.workspaceId(), caller.mode(), received);
+            events.publishEvent(new MessageReceived(caller.workspaceId(), caller.mode(), stored.id(), received.id()));
+            if (reply != null) {
+                store.insert(caller.workspaceId(), caller.mode(), reply);
+                events.publishEvent(
+                        new MessageSent(caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant"));
+            }
+            if (turn != null && turn.escalation() != null) {
+                events.publishEvent(new ConversationEscalated(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        stored.id(),
+                        stored.escalationReason(),
+                        stored.priority(),
+                        stored.ticketId()));
+            }
+            return stored;
+        });
+    }
+
     private Turn turn(Caller caller, Conversation conversation, String content, String name) {
-        List<TurnRequest.PriorMessage> history =
-                store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY + 1).stream()
+        // The message being answered is not stored yet, so everything stored is history; a new conversation has none.
+        List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
+                ? List.of()
+                : store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
                         .filter(m -> !m.role().equals("system"))
                         .map(m -> new TurnRequest.PriorMessage(m.role(), m.content()))
                         .toList();
-        // The message just stored is the one being answered, not history.
-        List<TurnRequest.PriorMessage> prior = history.isEmpty() ? history : history.subList(0, history.size() - 1);
         return assistant.respond(new TurnRequest(
                 caller.workspaceId(),
                 caller.mode(),
                 conversation.id(),
                 content,
-                prior,
+                history,
                 conversation.facts(),
                 conversation.channel(),
                 name));

@@ -31,6 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class Stores implements Workspaces {
 
+    static final java.time.Duration SETTINGS_TTL = java.time.Duration.ofSeconds(5);
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, StoreSettings> settingsCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(SETTINGS_TTL)
+                    .maximumSize(100_000)
+                    .build();
     private final WorkspaceRepository workspaces;
     private final ApiKeys keys;
     private final JsonMapper json;
@@ -125,15 +132,22 @@ class Stores implements Workspaces {
                 clock.instant());
         workspaces.update(updated);
         keys.forgetCachedCallers();
+        settingsCache.invalidate(updated.id());
         return updated;
     }
 
+    /**
+     * Settings are read on every assistant turn, so they are kept for a few seconds; a change made on this node is
+     * seen at once, one made on another node within {@link #SETTINGS_TTL}.
+     */
     @Override
     public StoreSettings settings(String workspaceId) {
-        return workspaces
-                .find(workspaceId)
-                .orElseThrow(() -> ApiException.notFound("store", workspaceId))
-                .settings();
+        return settingsCache.get(
+                workspaceId,
+                id -> workspaces
+                        .find(id)
+                        .orElseThrow(() -> ApiException.notFound("store", id))
+                        .settings());
     }
 
     private StoreSettings mergeSettings(StoreSettings current, JsonNode patch) {

@@ -270,6 +270,38 @@ class ModelTurnTests {
         assertThat(request.header("Authorization")).isNull();
     }
 
+    @Test
+    void servesAnthropicThroughItsMessagesApiWithToolsThroughTheGate() {
+        api.send(
+                "PUT",
+                "/v1/assistant/model",
+                Map.of(
+                        "provider",
+                        "anthropic",
+                        "base_url",
+                        model.baseUrl() + "/",
+                        "model",
+                        "claude-scripted",
+                        "api_key",
+                        API_KEY));
+        model.callsToolAsAnthropic("test_refund", Map.of("order_number", "1001", "amount", 20))
+                .answersAsAnthropic("Your refund of $20 is on its way, and returns are accepted within 30 days [1].");
+
+        Turn turn = respond(QUESTION);
+
+        assertThat(turn.model()).isEqualTo("claude-scripted");
+        assertThat(turn.reply()).contains("within 30 days [1]");
+        assertThat(turn.actions())
+                .extracting(ActionTaken::tool, ActionTaken::status)
+                .contains(tuple("test_refund", "executed"));
+        assertThat(refund.executions.get()).isEqualTo(1);
+        Received request = model.requests().getFirst();
+        assertThat(request.path()).isEqualTo("/v1/messages");
+        assertThat(request.header("x-api-key")).isEqualTo(API_KEY);
+        assertThat(request.header("anthropic-version")).isNotBlank();
+        assertThat(request.body().path("tools").toString()).contains("test_refund");
+    }
+
     private void assertOfflineAnswerAfterModelFailure(Turn turn, String reason) {
         assertThat(turn.model()).isEqualTo("offline");
         assertThat(turn.reply()).contains("30 days").contains("Source: Returns policy");
