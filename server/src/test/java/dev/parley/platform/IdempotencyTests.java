@@ -27,6 +27,9 @@ class IdempotencyTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestStore store;
     Api api;
 
@@ -46,9 +49,18 @@ class IdempotencyTests {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.text()).isEqualTo(first.text());
+        assertThat(retry.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         assertThat(retry.header("Idempotent-Replayed")).contains("true");
         assertThat(keyNames()).containsOnlyOnce("Zapier");
+        // the secret was shown once: the stored response (and so the replay) only has it masked
+        String secret = first.json().path("key").asString();
+        assertThat(retry.json().path("key").asString())
+                .isEqualTo(secret.substring(0, 12) + "…" + secret.substring(secret.length() - 4));
+        assertThat(jdbc.sql("SELECT response_body FROM idempotency_records WHERE idempotency_key = 'create-zapier-key'")
+                        .query(String.class)
+                        .list())
+                .noneMatch(stored -> stored.contains(secret));
     }
 
     @Test

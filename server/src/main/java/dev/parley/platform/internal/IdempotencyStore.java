@@ -77,12 +77,26 @@ class IdempotencyStore {
         }
     }
 
+    /** Secrets shown once (API keys, session tokens) must not outlive their response: stored responses mask them. */
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "\\b((?:sk|pk)_(?:live|test)_|st_)([A-Za-z0-9]{4})[A-Za-z0-9]{24,}([A-Za-z0-9]{4})\\b");
+
+    static String maskSecrets(String body) {
+        return SECRET.matcher(body).replaceAll("$1$2…$3");
+    }
+
     void complete(String workspaceId, Mode mode, String key, int status, String contentType, byte[] body) {
         jdbc.sql("""
                         UPDATE idempotency_records
                            SET completed = TRUE, response_status = ?, response_content_type = ?, response_body = ?
                          WHERE workspace_id = ? AND mode = ? AND idempotency_key = ?""")
-                .params(status, contentType, new String(body, StandardCharsets.UTF_8), workspaceId, mode.wire(), key)
+                .params(
+                        status,
+                        contentType,
+                        maskSecrets(new String(body, StandardCharsets.UTF_8)),
+                        workspaceId,
+                        mode.wire(),
+                        key)
                 .update();
     }
 
