@@ -216,4 +216,19 @@ public final class Bench {
         }
         return options;
     }
+
+    /** Seconds since {@code startedNanos}, from {@link System#nanoTime()}. */
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Two decimals, for the JSON line. */
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** A line of progress on stderr; stdout is kept for the result. */
+    static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, format + "%n", args);
+    }
 }

@@ -71,7 +71,7 @@ final class CrawlBench {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            progress("Starting the server (data in %s)...", data);
+            Bench.progress("Starting the server (data in %s)...", data);
             Bench.awaitHealthy(client, base, server);
             Bench.storeId(client, base);
             figures.put("benchmark", "crawl");
@@ -84,7 +84,7 @@ final class CrawlBench {
 
             String start = site.url("/");
             int maxPages = Math.min(1000, site.pages.size() + 10);
-            progress(
+            Bench.progress(
                     "Crawling %s (%d pages, max_pages %d, at most %d s)...",
                     start, site.pages.size(), maxPages, limit.toSeconds());
             long started = System.nanoTime();
@@ -113,14 +113,14 @@ final class CrawlBench {
                 String state = status.path("status").asString();
                 int scraped = status.path("progress").path("pages_scraped").asInt();
                 if (scraped / 25 != lastReported / 25) {
-                    progress("  %s: %d pages, %.0f s", state, scraped, seconds(started));
+                    Bench.progress("  %s: %d pages, %.0f s", state, scraped, Bench.seconds(started));
                     lastReported = scraped;
                 }
                 if (!state.equals("queued") && !state.equals("processing")) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    progress("Time is up: cancelling the crawl");
+                    Bench.progress("Time is up: cancelling the crawl");
                     client.send(
                             HttpRequest.newBuilder(URI.create(base + "/v1/scrape/" + jobId))
                                     .header("Authorization", "Bearer " + Bench.KEY)
@@ -131,7 +131,7 @@ final class CrawlBench {
                 }
                 Thread.sleep(250);
             }
-            double wall = seconds(started);
+            double wall = Bench.seconds(started);
             int scraped = status.path("progress").path("pages_scraped").asInt();
             figures.put("status", status.path("status").asString());
             figures.put("result", status.path("result").asString(null));
@@ -140,8 +140,8 @@ final class CrawlBench {
                     "pages_failed", status.path("progress").path("pages_failed").asInt());
             figures.put("pages_skipped", status.path("skipped").size());
             figures.put("site_requests", site.requests.sum());
-            figures.put("wall_seconds", round(wall));
-            figures.put("pages_per_s", round(scraped / wall));
+            figures.put("wall_seconds", Bench.round(wall));
+            figures.put("pages_per_s", Bench.round(scraped / wall));
             if (!status.path("started_at").isNull()
                     && !status.path("finished_at").isNull()) {
                 double job = Duration.between(
@@ -149,8 +149,8 @@ final class CrawlBench {
                                         Instant.parse(status.path("finished_at").asString()))
                                 .toMillis()
                         / 1000.0;
-                figures.put("job_seconds", round(job));
-                figures.put("job_pages_per_s", round(scraped / job));
+                figures.put("job_seconds", Bench.round(job));
+                figures.put("job_pages_per_s", Bench.round(scraped / job));
             }
         } finally {
             server.destroy();
@@ -161,7 +161,7 @@ final class CrawlBench {
             int[] counts = counts(data);
             figures.put("sources_indexed", counts[0]);
             figures.put("chunks_indexed", counts[1]);
-            figures.put("chunks_per_s", round(counts[1] / (double) figures.get("wall_seconds")));
+            figures.put("chunks_per_s", Bench.round(counts[1] / (double) figures.get("wall_seconds")));
         } finally {
             SearchBench.deleteTree(data);
         }
@@ -398,17 +398,5 @@ final class CrawlBench {
             server.stop(0);
             executor.close();
         }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, format + "%n", args);
     }
 }

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,10 +99,10 @@ final class SearchBench {
                 queries.add(n.path("query").asString());
             }
         }
-        progress("Loading MiniLM...");
+        Bench.progress("Loading MiniLM...");
         long started = System.nanoTime();
         Embedder embedder = new MiniLmEmbedder();
-        double modelLoad = seconds(started);
+        double modelLoad = Bench.seconds(started);
 
         SearchBench bench = new SearchBench(settings, embedder, articles, queries);
         bench.figures.put("benchmark", "search");
@@ -116,7 +115,7 @@ final class SearchBench {
         bench.figures.put("rounds", rounds);
         bench.figures.put("articles", articles.size());
         bench.figures.put("queries", queries.size());
-        bench.figures.put("model_load_seconds", round(modelLoad));
+        bench.figures.put("model_load_seconds", Bench.round(modelLoad));
         bench.measure();
         System.out.println(json.writeValueAsString(bench.figures));
     }
@@ -130,11 +129,11 @@ final class SearchBench {
             int syntheticChunks = synthetic.stream().mapToInt(List::size).sum();
             figures.put("synthetic_chunks", syntheticChunks);
             try (KnowledgeIndex index = KnowledgeIndex.open(root.resolve("synthetic"))) {
-                progress("Rebuilding an index of %d chunks from stored vectors...", syntheticChunks);
+                Bench.progress("Rebuilding an index of %d chunks from stored vectors...", syntheticChunks);
                 double rebuild = rebuild(index, synthetic);
-                figures.put("rebuild_synthetic_seconds", round(rebuild));
+                figures.put("rebuild_synthetic_seconds", Bench.round(rebuild));
                 figures.put("rebuild_synthetic_chunks_per_s", Math.round(syntheticChunks / rebuild));
-                progress("Rebuilt in %.1f s", rebuild);
+                Bench.progress("Rebuilt in %.1f s", rebuild);
                 searches(index, "synthetic");
             }
         } finally {
@@ -159,7 +158,7 @@ final class SearchBench {
                 Math.round(queries.stream().mapToInt(String::length).average().orElse(0)));
         // Rate on a fixed slice of the help centers' chunks, so a round stays short.
         List<String> rated = texts.subList(0, Math.min(256, texts.size()));
-        progress("Embedding: warming up...");
+        Bench.progress("Embedding: warming up...");
         embedder.embedAll(texts.subList(0, Math.min(64, texts.size())));
         AtomicInteger next = new AtomicInteger();
         LoadRun.run("warmup", w -> embedOne(next) != null, 1, settings.warmup());
@@ -168,9 +167,9 @@ final class SearchBench {
         for (int round = 0; round < settings.rounds(); round++) {
             long started = System.nanoTime();
             embedder.embedAll(rated);
-            double rate = rated.size() / seconds(started);
+            double rate = rated.size() / Bench.seconds(started);
             rates.add(rate);
-            progress("round %d embed %d chunk texts in batches: %.1f texts/s", round + 1, rated.size(), rate);
+            Bench.progress("round %d embed %d chunk texts in batches: %.1f texts/s", round + 1, rated.size(), rate);
         }
         List<LoadRun.Result> single = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
@@ -178,12 +177,12 @@ final class SearchBench {
             single.add(result);
             report(round, result);
         }
-        figures.put("embed_batched_texts_per_s", round(median(rates)));
+        figures.put("embed_batched_texts_per_s", Bench.round(median(rates)));
         LoadRun.Result median = medianByP50(single);
-        figures.put("embed_query_p50_ms", round(median.percentileMs(50)));
-        figures.put("embed_query_p99_ms", round(median.percentileMs(99)));
+        figures.put("embed_query_p50_ms", Bench.round(median.percentileMs(50)));
+        figures.put("embed_query_p99_ms", Bench.round(median.percentileMs(99)));
 
-        progress("Embedding the %d queries...", queries.size());
+        Bench.progress("Embedding the %d queries...", queries.size());
         List<float[]> vectors = embedder.embedAll(queries);
         Map<String, float[]> byQuery = new HashMap<>();
         for (int i = 0; i < queries.size(); i++) {
@@ -210,7 +209,7 @@ final class SearchBench {
         long chunking = 0;
         long embedding = 0;
         long indexing = 0;
-        progress(
+        Bench.progress(
                 "Indexing %d chunks with MiniLM embeddings (chunk, embed in batches, index)...", settings.realChunks());
         try (KnowledgeIndex index = KnowledgeIndex.open(directory)) {
             long started = System.nanoTime();
@@ -250,7 +249,7 @@ final class SearchBench {
                         batch.clear();
                         if (chunks - reported >= 1000) {
                             reported = chunks;
-                            progress("  %d chunks, %.0f chunks/s", chunks, chunks / seconds(started));
+                            Bench.progress("  %d chunks, %.0f chunks/s", chunks, chunks / Bench.seconds(started));
                         }
                         if (chunks >= settings.realChunks()) {
                             break;
@@ -262,20 +261,20 @@ final class SearchBench {
             index.refresh();
             index.commit(1);
             indexing += System.nanoTime() - t0;
-            double total = seconds(started);
+            double total = Bench.seconds(started);
             figures.put("real_chunks", chunks);
-            figures.put("indexing_seconds", round(total));
-            figures.put("indexing_chunks_per_s", round(chunks / total));
-            figures.put("indexing_chunk_share", round((double) chunking / (chunking + embedding + indexing)));
-            figures.put("indexing_embed_share", round((double) embedding / (chunking + embedding + indexing)));
-            figures.put("indexing_index_share", round((double) indexing / (chunking + embedding + indexing)));
-            progress("Indexed %d chunks in %.1f s: %.1f chunks/s", chunks, total, chunks / total);
+            figures.put("indexing_seconds", Bench.round(total));
+            figures.put("indexing_chunks_per_s", Bench.round(chunks / total));
+            figures.put("indexing_chunk_share", Bench.round((double) chunking / (chunking + embedding + indexing)));
+            figures.put("indexing_embed_share", Bench.round((double) embedding / (chunking + embedding + indexing)));
+            figures.put("indexing_index_share", Bench.round((double) indexing / (chunking + embedding + indexing)));
+            Bench.progress("Indexed %d chunks in %.1f s: %.1f chunks/s", chunks, total, chunks / total);
             searches(index, "real");
         }
         try (KnowledgeIndex index = KnowledgeIndex.open(directory.resolveSibling("real-rebuild"))) {
             double rebuild = rebuild(index, sources);
-            figures.put("rebuild_real_seconds", round(rebuild));
-            progress("Rebuilt the %d-chunk index from stored vectors in %.1f s", chunks, rebuild);
+            figures.put("rebuild_real_seconds", Bench.round(rebuild));
+            Bench.progress("Rebuilt the %d-chunk index from stored vectors in %.1f s", chunks, rebuild);
         }
         return sources;
     }
@@ -289,7 +288,7 @@ final class SearchBench {
         }
         index.refresh();
         index.commit(1);
-        return seconds(started);
+        return Bench.seconds(started);
     }
 
     /**
@@ -334,7 +333,7 @@ final class SearchBench {
 
     /** Search latency: one and 16 searchers, query vectors ready (search only) or embedded per search. */
     private void searches(KnowledgeIndex index, String name) throws Exception {
-        progress("Searching the %s index (%d chunks): warming up...", name, index.size());
+        Bench.progress("Searching the %s index (%d chunks): warming up...", name, index.size());
         AtomicInteger next = new AtomicInteger();
         LoadRun.run("warmup", w -> search(index, next, false), 2, settings.warmup());
         LoadRun.run("warmup", w -> search(index, next, true), 2, settings.warmup());
@@ -353,8 +352,8 @@ final class SearchBench {
         figures.put(name + "_index_chunks", index.size());
         for (Map.Entry<String, List<LoadRun.Result>> entry : results.entrySet()) {
             LoadRun.Result median = medianByP50(entry.getValue());
-            figures.put(entry.getKey() + "_p50_ms", round(median.percentileMs(50)));
-            figures.put(entry.getKey() + "_p99_ms", round(median.percentileMs(99)));
+            figures.put(entry.getKey() + "_p50_ms", Bench.round(median.percentileMs(50)));
+            figures.put(entry.getKey() + "_p99_ms", Bench.round(median.percentileMs(99)));
             figures.put(entry.getKey() + "_per_s", Math.round(median.throughput()));
             long failures = entry.getValue().stream()
                     .mapToLong(LoadRun.Result::failures)
@@ -430,7 +429,7 @@ final class SearchBench {
     }
 
     private static void report(int round, LoadRun.Result result) {
-        progress(
+        Bench.progress(
                 "round %d %-32s %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  empty %d",
                 round + 1,
                 result.name(),
@@ -471,17 +470,5 @@ final class SearchBench {
                 Files.deleteIfExists(path);
             }
         }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, format + "%n", args);
     }
 }

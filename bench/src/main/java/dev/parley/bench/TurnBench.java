@@ -98,7 +98,7 @@ final class TurnBench {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            progress("Starting the server (data in %s)...", data);
+            Bench.progress("Starting the server (data in %s)...", data);
             Bench.awaitHealthy(client, base, server);
             Bench.storeId(client, base);
             TurnBench bench = new TurnBench(client, base, queries, phase, warmup);
@@ -124,7 +124,8 @@ final class TurnBench {
 
     /** Training items until the index holds {@code target} chunks, or the time is up. */
     private void seed(List<SearchBench.Article> articles, int target, Duration limit) throws Exception {
-        progress("Seeding about %d chunks through /v1/training/batch (at most %d s)...", target, limit.toSeconds());
+        Bench.progress(
+                "Seeding about %d chunks through /v1/training/batch (at most %d s)...", target, limit.toSeconds());
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         int chunks = 0;
@@ -156,20 +157,20 @@ final class TurnBench {
                 chunks += item.path("chunk_count").asInt();
                 items++;
             }
-            progress("  %d items, %d chunks, %.0f s", items, chunks, seconds(started));
+            Bench.progress("  %d items, %d chunks, %.0f s", items, chunks, Bench.seconds(started));
         }
-        double took = seconds(started);
+        double took = Bench.seconds(started);
         figures.put("kb_items", items);
         figures.put("kb_chunks", chunks);
-        figures.put("seed_seconds", round(took));
-        figures.put("seed_chunks_per_s", round(chunks / took));
+        figures.put("seed_seconds", Bench.round(took));
+        figures.put("seed_chunks_per_s", Bench.round(chunks / took));
         if (chunks < target) {
-            progress("Seeding stopped at %d of %d chunks: the time limit was reached", chunks, target);
+            Bench.progress("Seeding stopped at %d of %d chunks: the time limit was reached", chunks, target);
         }
     }
 
     private void offline() throws Exception {
-        progress("Offline turns: warm-up %d s at 16 clients...", warmup.toSeconds());
+        Bench.progress("Offline turns: warm-up %d s at 16 clients...", warmup.toSeconds());
         turns("warmup", 16, warmup, false);
         for (int clients : List.of(1, 16, 64)) {
             Phase result = turns("offline", clients, phase, false);
@@ -202,7 +203,7 @@ final class TurnBench {
                     "PUT /v1/assistant/model: " + response.statusCode() + " " + response.body());
         }
         figures.put("model_delay_ms", delayMs);
-        progress("Turns with a model answering after %d ms: warm-up %d s...", delayMs, warmup.toSeconds());
+        Bench.progress("Turns with a model answering after %d ms: warm-up %d s...", delayMs, warmup.toSeconds());
         turns("warmup", 16, warmup, false);
         for (int clients : List.of(1, 16)) {
             long callsBefore = model.calls.sum();
@@ -211,7 +212,7 @@ final class TurnBench {
             put(prefix, result, delayMs);
             figures.put(
                     prefix + "model_calls_per_turn",
-                    round((model.calls.sum() - callsBefore)
+                    Bench.round((model.calls.sum() - callsBefore)
                             / (double) Math.max(1, result.load().requests())));
             timings(prefix, result.conversations());
         }
@@ -248,7 +249,7 @@ final class TurnBench {
                 },
                 clients,
                 duration);
-        progress(
+        Bench.progress(
                 "%-18s %3d clients %8.1f turns/s  p50 %7.2f ms  p99 %7.2f ms  failures %d  escalated %d",
                 name,
                 clients,
@@ -263,15 +264,16 @@ final class TurnBench {
     private void put(String prefix, Phase result, int delayMs) {
         LoadRun.Result load = result.load();
         figures.put(prefix + "turns", load.requests());
-        figures.put(prefix + "turns_per_s", round(load.throughput()));
-        figures.put(prefix + "p50_ms", round(load.percentileMs(50)));
-        figures.put(prefix + "p99_ms", round(load.percentileMs(99)));
+        figures.put(prefix + "turns_per_s", Bench.round(load.throughput()));
+        figures.put(prefix + "p50_ms", Bench.round(load.percentileMs(50)));
+        figures.put(prefix + "p99_ms", Bench.round(load.percentileMs(99)));
         if (delayMs > 0) {
-            figures.put(prefix + "overhead_p50_ms", round(load.percentileMs(50) - delayMs));
-            figures.put(prefix + "overhead_p99_ms", round(load.percentileMs(99) - delayMs));
+            figures.put(prefix + "overhead_p50_ms", Bench.round(load.percentileMs(50) - delayMs));
+            figures.put(prefix + "overhead_p99_ms", Bench.round(load.percentileMs(99) - delayMs));
         }
         figures.put(prefix + "failures", load.failures());
-        figures.put(prefix + "escalated_share", round(result.escalated() / (double) Math.max(1, load.requests())));
+        figures.put(
+                prefix + "escalated_share", Bench.round(result.escalated() / (double) Math.max(1, load.requests())));
     }
 
     /** The stored per-stage timings of a sample of the phase's turns, as {@code GET /v1/conversations/{id}} shows. */
@@ -323,13 +325,13 @@ final class TurnBench {
             Collections.sort(values);
             double p50 = percentile(values, 50);
             double p99 = percentile(values, 99);
-            split.put(stage, Map.of("p50_ms", round(p50), "p99_ms", round(p99)));
+            split.put(stage, Map.of("p50_ms", Bench.round(p50), "p99_ms", Bench.round(p99)));
             line.append(String.format(Locale.ROOT, " %s %.2f/%.2f", stage, p50, p99));
         }
         figures.put(prefix + "server_ms", split);
         figures.put(prefix + "server_sample", sample.size());
         figures.put(prefix + "answered_by", models);
-        progress("  server-side p50/p99 ms (%d turns):%s; answered by %s", sample.size(), line, models);
+        Bench.progress("  server-side p50/p99 ms (%d turns):%s; answered by %s", sample.size(), line, models);
     }
 
     private HttpRequest.Builder post(String path, Object body) throws Exception {
@@ -347,18 +349,6 @@ final class TurnBench {
     private static double percentile(List<Double> sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, format + "%n", args);
     }
 
     /**

@@ -45,6 +45,34 @@ public class ApiException extends RuntimeException {
         return details;
     }
 
+    /**
+     * The same failure for item {@code index} of a list named {@code list}: {@code title} becomes
+     * {@code items[3].title}, in the details and in the message.
+     */
+    public ApiException forItem(String list, int index) {
+        Map<String, Object> more = new LinkedHashMap<>(details);
+        more.put("item", index);
+        Object[] args = messageArgs.clone();
+        if (details.get("field") instanceof String field) {
+            String prefixed = list + "[" + index + "]." + field;
+            more.put("field", prefixed);
+            if (args.length > 0 && field.equals(args[0])) {
+                args[0] = prefixed;
+            }
+        }
+        return new ApiException(code, messageKey, more, args);
+    }
+
+    /** The {@code ApiException} a failure carries somewhere in its causes, if any. */
+    public static java.util.Optional<ApiException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Another workspace's resource answers exactly like a missing one. */
     public static ApiException notFound(String resource, String id) {
         return new ApiException(

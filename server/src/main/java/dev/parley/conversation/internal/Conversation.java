@@ -38,6 +38,41 @@ record Conversation(
     static final Set<String> CHANNELS = Set.of("widget", "api", "chat", "email", "voice", "sms", "whatsapp");
     static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
 
+    /** A new conversation: active, normal priority, no contact and no message yet. */
+    static Conversation opened(
+            String workspaceId,
+            Mode mode,
+            String channel,
+            Map<String, String> facts,
+            Map<String, Object> context,
+            Instant at) {
+        return new Conversation(
+                dev.parley.platform.Ids.next("conv"),
+                workspaceId,
+                mode,
+                null,
+                channel,
+                "active",
+                "normal",
+                null,
+                null,
+                facts.get("order_number"),
+                null,
+                List.of(),
+                null,
+                facts,
+                context,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                at,
+                at);
+    }
+
     /** Whether the assistant answers: not while a human holds the conversation. */
     boolean assistantAnswers() {
         return status.equals("active");

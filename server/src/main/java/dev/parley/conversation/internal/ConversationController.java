@@ -274,19 +274,19 @@ class ConversationController {
                 customerEmail,
                 instant("start_date", startDate, false),
                 instant("end_date", endDate, true));
-        return conversations
-                .list(caller, filter, PageQuery.of(page, perPage))
-                .map(c -> new Summary(
-                        c.id(),
-                        c.status(),
-                        c.channel(),
-                        c.primaryIntent(),
-                        c.sentiment(),
-                        c.priority(),
-                        conversations.contact(caller, c).email(),
-                        c.messageCount(),
-                        c.createdAt(),
-                        c.updatedAt()));
+        Page<Conversation> found = conversations.list(caller, filter, PageQuery.of(page, perPage));
+        Map<String, String> emails = conversations.contactEmails(caller, found.data());
+        return found.map(c -> new Summary(
+                c.id(),
+                c.status(),
+                c.channel(),
+                c.primaryIntent(),
+                c.sentiment(),
+                c.priority(),
+                c.contactId() == null ? null : emails.get(c.contactId()),
+                c.messageCount(),
+                c.createdAt(),
+                c.updatedAt()));
     }
 
     record EscalateResponse(boolean escalated, String ticketId, String assignedTo, String customerMessage) {}

@@ -76,6 +76,25 @@ class ConversationStore {
                 .optional();
     }
 
+    /** The emails of these contacts, in one query. */
+    Map<String, String> emails(String workspaceId, Mode mode, java.util.Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        params.addAll(contactIds);
+        Map<String, String> emails = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, email FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                .params(params)
+                .query(rs -> {
+                    if (rs.getString("email") != null) {
+                        emails.put(rs.getString("id"), rs.getString("email"));
+                    }
+                });
+        return emails;
+    }
+
     private Optional<Contact> findContact(String workspaceId, Mode mode, String email) {
         return jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND email = ?")
                 .params(workspaceId, mode.wire(), email)

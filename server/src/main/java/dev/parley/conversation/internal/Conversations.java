@@ -76,31 +76,7 @@ class Conversations {
         }
         // Nothing is stored until the turn is done: then the conversation, its contact and both messages are
         // written in one transaction (and the question alone if the turn fails).
-        Conversation created = new Conversation(
-                Ids.next("conv"),
-                caller.workspaceId(),
-                caller.mode(),
-                null,
-                channel,
-                "active",
-                "normal",
-                null,
-                null,
-                facts.get("order_number"),
-                null,
-                List.of(),
-                null,
-                facts,
-                context,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                now,
-                now);
+        Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName());
         return exchange(caller, created, contact, request.message(), List.of(), request.customerName());
     }
@@ -116,31 +92,8 @@ class Conversations {
             context.put("user_id", userId);
         }
         return transactions.execute(status -> {
-            Conversation created = new Conversation(
-                    Ids.next("conv"),
-                    caller.workspaceId(),
-                    caller.mode(),
-                    null,
-                    channel,
-                    "active",
-                    "normal",
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    Map.of(),
-                    context,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null,
-                    now,
-                    now);
+            Conversation created =
+                    Conversation.opened(caller.workspaceId(), caller.mode(), channel, Map.of(), context, now);
             store.insert(created);
             events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
             return created;
@@ -357,6 +310,18 @@ class Conversations {
     ConversationStore.Contact contact(Caller caller, Conversation conversation) {
         return store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
                 .orElse(new ConversationStore.Contact(conversation.contactId(), null, null));
+    }
+
+    /** The customer emails of a page of conversations, by contact id. */
+    Map<String, String> contactEmails(Caller caller, List<Conversation> conversations) {
+        return store.emails(
+                caller.workspaceId(),
+                caller.mode(),
+                conversations.stream()
+                        .map(Conversation::contactId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
     }
 
     Page<Conversation> list(Caller caller, ConversationStore.Filter filter, PageQuery page) {

@@ -11,6 +11,7 @@ import dev.parley.knowledge.internal.extract.SitemapContent;
 import dev.parley.knowledge.internal.extract.SitemapEntry;
 import dev.parley.knowledge.internal.extract.Sitemaps;
 import dev.parley.knowledge.internal.extract.UrlNormalizer;
+import dev.parley.platform.Digests;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -19,15 +20,12 @@ import dev.parley.platform.JobContext;
 import dev.parley.platform.JobHandler;
 import dev.parley.platform.Mode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -466,11 +464,6 @@ class Crawler implements JobHandler {
     }
 
     private static String hash(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text);
     }
 }

@@ -2,12 +2,10 @@ package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.SearchQuery;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Digests;
 import dev.parley.platform.Mode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,15 +79,12 @@ record KnowledgeSource(
 
     /** What decides the chunks and embeddings: when it is unchanged, they are reused. */
     String contentHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {kind, contentFormat, title, content}) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] separator = {0};
+        List<byte[]> parts = new java.util.ArrayList<>();
+        for (String part : new String[] {kind, contentFormat, title, content}) {
+            parts.add(part.getBytes(StandardCharsets.UTF_8));
+            parts.add(separator);
         }
+        return Digests.sha256Hex(parts.toArray(byte[][]::new));
     }
 }

@@ -97,7 +97,7 @@ class KnowledgeSources implements KnowledgeSearch {
                 if (drafts.size() == 1) {
                     throw invalid;
                 }
-                throw batchItemFailure(i, invalid);
+                throw invalid.forItem("items", i);
             }
         }
         List<Prepared> prepared = sources.stream().map(this::prepare).toList();
@@ -222,14 +222,5 @@ class KnowledgeSources implements KnowledgeSearch {
     private Saved indexNow(KnowledgeSource source) {
         sync.reindexNow(source.id());
         return new Saved(source, indexed(source));
-    }
-
-    private static ApiException batchItemFailure(int index, ApiException invalid) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>(invalid.details());
-        details.put("item", index);
-        if (details.get("field") instanceof String field) {
-            details.put("field", "items[" + index + "]." + field);
-        }
-        return new ApiException(invalid.code(), invalid.messageKey(), details, invalid.messageArgs());
     }
 }

@@ -152,9 +152,7 @@ class TrainingController {
             } catch (JacksonException e) {
                 throw ApiException.invalidField("items[" + i + "]", "invalid_value");
             } catch (ApiException e) {
-                Map<String, Object> details = new LinkedHashMap<>(e.details());
-                details.put("field", "items[" + i + "]." + e.details().getOrDefault("field", ""));
-                throw new ApiException(e.code(), e.messageKey(), details, details.get("field"));
+                throw e.forItem("items", i);
             }
         }
         List<TrainingResponse> created =

@@ -2,6 +2,7 @@ package dev.parley.platform.internal;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ErrorCode;
+import dev.parley.platform.JsonPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -204,15 +205,15 @@ class ApiExceptionAdvice {
         }
         UnrecognizedPropertyException unknown = cause(failure, UnrecognizedPropertyException.class);
         if (unknown != null) {
-            return ApiException.invalidField(path(unknown), "unknown_field");
+            return ApiException.invalidField(JsonPaths.of(unknown), "unknown_field");
         }
         InvalidFormatException format = cause(failure, InvalidFormatException.class);
         if (format != null) {
-            return ApiException.invalidField(path(format), "invalid_format");
+            return ApiException.invalidField(JsonPaths.of(format), "invalid_format");
         }
         MismatchedInputException mismatch = cause(failure, MismatchedInputException.class);
         if (mismatch != null) {
-            String path = path(mismatch);
+            String path = JsonPaths.of(mismatch);
             if (path.isEmpty()) {
                 return new ApiException(
                         ErrorCode.INVALID_REQUEST,
@@ -228,8 +229,8 @@ class ApiExceptionAdvice {
                     ErrorCode.INVALID_REQUEST, "error.invalid_request." + reason, Map.of("reason", reason));
         }
         JacksonException other = cause(failure, JacksonException.class);
-        if (other != null && !path(other).isEmpty()) {
-            return ApiException.invalidField(path(other), "invalid_value");
+        if (other != null && !JsonPaths.of(other).isEmpty()) {
+            return ApiException.invalidField(JsonPaths.of(other), "invalid_value");
         }
         return new ApiException(
                 ErrorCode.INVALID_REQUEST, "error.invalid_request.malformed_json", Map.of("reason", "malformed_json"));
@@ -248,21 +249,6 @@ class ApiExceptionAdvice {
             case "Email", "Pattern" -> ApiException.invalidField(field, "invalid_format");
             default -> ApiException.invalidField(field, "invalid_value");
         };
-    }
-
-    static String path(JacksonException failure) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : failure.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static List<String> allowed(HttpRequestMethodNotSupportedException failure) {

@@ -37,7 +37,7 @@ class RateLimitService {
     private final PlatformProperties.RateLimits config;
     private final TokenBuckets buckets;
     private final Clock clock;
-    private final List<Cidr> trustedProxies;
+    private final List<AddressPolicy.Range> trustedProxies;
     private final ErrorResponder errors;
 
     RateLimitService(PlatformProperties properties, TokenBuckets buckets, Clock clock, ErrorResponder errors) {
@@ -45,8 +45,9 @@ class RateLimitService {
         this.config = properties.rateLimits();
         this.buckets = buckets;
         this.clock = clock;
-        this.trustedProxies =
-                properties.trustedProxies().stream().map(Cidr::parse).toList();
+        this.trustedProxies = properties.trustedProxies().stream()
+                .map(AddressPolicy.Range::parse)
+                .toList();
     }
 
     /** Limits a request without a valid key by its client address. Returns false when it was refused. */
@@ -179,51 +180,7 @@ class RateLimitService {
     }
 
     private boolean isTrusted(String address) {
-        return trustedProxies.stream().anyMatch(cidr -> cidr.contains(address));
-    }
-
-    /** An address range such as {@code 10.0.0.0/8} or {@code ::1/128}. */
-    record Cidr(byte[] network, int prefix) {
-
-        static Cidr parse(String text) {
-            String[] parts = text.trim().split("/");
-            byte[] address = literal(parts[0]);
-            if (address == null) {
-                throw new IllegalArgumentException("Not an IP address: " + text);
-            }
-            int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
-            return new Cidr(address, prefix);
-        }
-
-        boolean contains(String text) {
-            byte[] address = literal(text);
-            if (address == null || address.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Parses an IP literal without ever resolving a name. */
-        private static byte[] literal(String text) {
-            String candidate = text.trim();
-            if (candidate.startsWith("[") && candidate.endsWith("]")) {
-                candidate = candidate.substring(1, candidate.length() - 1);
-            }
-            if (!candidate.matches("[0-9.]+") && !candidate.matches("[0-9A-Fa-f:.]+")) {
-                return null;
-            }
-            try {
-                // Only a literal reaches here, so this parses and never looks a name up.
-                return InetAddress.getByName(candidate).getAddress();
-            } catch (java.net.UnknownHostException e) {
-                return null;
-            }
-        }
+        InetAddress literal = AddressPolicy.literal(address);
+        return literal != null && trustedProxies.stream().anyMatch(range -> range.contains(literal.getAddress()));
     }
 }

@@ -163,11 +163,10 @@ class Stores implements Workspaces {
         try {
             return json.treeToValue(merged, StoreSettings.class);
         } catch (JacksonException e) {
-            ApiException cause = causeOf(e);
-            if (cause != null) {
+            ApiException.in(e).ifPresent(cause -> {
                 throw cause;
-            }
-            String path = path(e);
+            });
+            String path = dev.parley.platform.JsonPaths.of(e);
             String reason = e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
                     ? "unknown_field"
                     : "invalid_type";
@@ -193,29 +192,5 @@ class Stores implements Workspaces {
                 target.set(name, value);
             }
         }
-    }
-
-    private static ApiException causeOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-        }
-        return null;
-    }
-
-    private static String path(JacksonException failure) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : failure.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -60,14 +60,17 @@ class RateLimitServiceTests {
 
     @Test
     void matchesAddressRanges() {
-        RateLimitService.Cidr loopback = RateLimitService.Cidr.parse("127.0.0.0/8");
-        RateLimitService.Cidr ipv6 = RateLimitService.Cidr.parse("fd00::/8");
+        AddressPolicy.Range loopback = AddressPolicy.Range.parse("127.0.0.0/8");
+        AddressPolicy.Range ipv6 = AddressPolicy.Range.parse("fd00::/8");
 
-        assertThat(loopback.contains("127.1.2.3")).isTrue();
-        assertThat(loopback.contains("128.0.0.1")).isFalse();
-        assertThat(loopback.contains("not-an-ip.example")).isFalse();
-        assertThat(ipv6.contains("fd12::1")).isTrue();
-        assertThat(ipv6.contains("127.0.0.1")).isFalse();
+        assertThat(loopback.contains(AddressPolicy.literal("127.1.2.3").getAddress()))
+                .isTrue();
+        assertThat(loopback.contains(AddressPolicy.literal("128.0.0.1").getAddress()))
+                .isFalse();
+        assertThat(AddressPolicy.literal("not-an-ip.example")).isNull();
+        assertThat(ipv6.contains(AddressPolicy.literal("fd12::1").getAddress())).isTrue();
+        assertThat(ipv6.contains(AddressPolicy.literal("127.0.0.1").getAddress()))
+                .isFalse();
     }
 
     private static RateLimitService service(boolean enabled, List<String> proxies) {
