@@ -1,24 +1,101 @@
 package dev.parley.conversation;
 
 import dev.parley.platform.Mode;
+import dev.parley.platform.PublicEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** What happened to conversations, past tense, for webhooks, analytics and live updates alike. */
+/**
+ * What happened to conversations, past tense, for webhooks, analytics and live updates alike. Each is published once,
+ * inside the transaction that stored it; listeners that act on committed facts listen after commit.
+ */
 public final class ConversationEvents {
 
     private ConversationEvents() {}
 
     /** {@code conversation.created} */
-    public record ConversationCreated(String workspaceId, Mode mode, String conversationId, String channel) {}
+    public record ConversationCreated(String workspaceId, Mode mode, String conversationId, String channel)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "conversation.created";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields("conversation_id", conversationId, "channel", channel);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
 
     /** {@code message.received}: a customer's message. */
-    public record MessageReceived(String workspaceId, Mode mode, String conversationId, String messageId) {}
+    public record MessageReceived(
+            String workspaceId, Mode mode, String conversationId, String messageId, String content)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "message.received";
+        }
 
-    /** {@code message.sent}: the assistant's or an agent's reply. */
-    public record MessageSent(String workspaceId, Mode mode, String conversationId, String messageId, String role) {}
+        @Override
+        public Map<String, Object> data() {
+            return fields("conversation_id", conversationId, "message_id", messageId, "content", content);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /**
+     * {@code message.sent}: the assistant's or an agent's reply.
+     *
+     * @param role {@code assistant} or {@code agent}
+     */
+    public record MessageSent(
+            String workspaceId, Mode mode, String conversationId, String messageId, String role, String content)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "message.sent";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields("conversation_id", conversationId, "message_id", messageId, "role", role, "content", content);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
 
     /** {@code conversation.escalated} */
     public record ConversationEscalated(
-            String workspaceId, Mode mode, String conversationId, String reason, String priority, String ticketId) {}
+            String workspaceId, Mode mode, String conversationId, String reason, String priority, String ticketId)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "conversation.escalated";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields(
+                    "conversation_id", conversationId, "reason", reason, "priority", priority, "ticket_id", ticketId);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
 
     /** {@code chat.session.ended} (seed 000): a live session closed. */
     public record SessionEnded(
@@ -28,9 +105,61 @@ public final class ConversationEvents {
             String conversationId,
             int messageCount,
             long durationSeconds,
-            boolean resolved) {}
+            boolean resolved)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "chat.session.ended";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields(
+                    "session_id",
+                    sessionId,
+                    "conversation_id",
+                    conversationId,
+                    "message_count",
+                    messageCount,
+                    "duration_seconds",
+                    durationSeconds,
+                    "resolved",
+                    resolved);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
 
     /** {@code conversation.resolved} */
     public record ConversationResolved(
-            String workspaceId, Mode mode, String conversationId, String resolutionType, Integer csatScore) {}
+            String workspaceId, Mode mode, String conversationId, String resolutionType, Integer csatScore)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "conversation.resolved";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields(
+                    "conversation_id", conversationId, "resolution_type", resolutionType, "csat_score", csatScore);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /** A data object from alternating keys and values, in order; null values are kept as JSON nulls. */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            data.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return data;
+    }
 }

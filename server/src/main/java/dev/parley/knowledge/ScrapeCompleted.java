@@ -1,6 +1,10 @@
 package dev.parley.knowledge;
 
+import dev.parley.platform.Mode;
+import dev.parley.platform.PublicEvent;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A website crawl finished (seed 000's {@code scrape.completed}).
@@ -9,9 +13,29 @@ import java.time.Duration;
  */
 public record ScrapeCompleted(
         String workspaceId,
+        Mode mode,
         String jobId,
         String url,
         int pagesScraped,
         int pagesFailed,
         Duration duration,
-        String status) {}
+        String status)
+        implements PublicEvent {
+
+    @Override
+    public String type() {
+        return "scrape.completed";
+    }
+
+    @Override
+    public Map<String, Object> data() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("job_id", jobId);
+        data.put("url", url);
+        data.put("status", status);
+        data.put("pages_scraped", pagesScraped);
+        data.put("pages_failed", pagesFailed);
+        data.put("duration_seconds", duration.toSeconds());
+        return data;
+    }
+}

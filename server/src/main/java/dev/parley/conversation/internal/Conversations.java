@@ -196,11 +196,12 @@ class Conversations {
                 store.update(stored);
             }
             store.insert(caller.workspaceId(), caller.mode(), received);
-            events.publishEvent(new MessageReceived(caller.workspaceId(), caller.mode(), stored.id(), received.id()));
+            events.publishEvent(new MessageReceived(
+                    caller.workspaceId(), caller.mode(), stored.id(), received.id(), received.content()));
             if (reply != null) {
                 store.insert(caller.workspaceId(), caller.mode(), reply);
-                events.publishEvent(
-                        new MessageSent(caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant"));
+                events.publishEvent(new MessageSent(
+                        caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant", reply.content()));
             }
             if (turn != null && turn.escalation() != null) {
                 events.publishEvent(new ConversationEscalated(

@@ -207,6 +207,7 @@ class Crawler implements JobHandler {
         Duration took = Duration.between(Instant.parse(progress.startedAt), clock.instant());
         transactions.executeWithoutResult(status -> events.publishEvent(new ScrapeCompleted(
                 context.workspaceId(),
+                context.mode(),
                 context.jobId(),
                 start.toString(),
                 progress.scraped,
