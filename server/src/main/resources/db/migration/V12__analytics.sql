@@ -10,12 +10,13 @@ CREATE TABLE analytics_events (
     name             VARCHAR(200),              -- intent of a turn, action type, gap query, client event type
     amount           DOUBLE PRECISION,          -- response milliseconds of a turn, confidence of a gap
     occurred_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    slot             BIGINT         NOT NULL,   -- the quarter hour of occurred_at since the epoch
     conversation_id  VARCHAR(64),
     session_id       VARCHAR(200),
     agent_id         VARCHAR(64),
     data             VARCHAR(12000) NOT NULL
 );
-CREATE INDEX analytics_events_by_type ON analytics_events (workspace_id, mode, type, occurred_at);
+CREATE INDEX analytics_events_by_type ON analytics_events (workspace_id, mode, type, occurred_at, slot, name);
 CREATE INDEX analytics_events_by_session ON analytics_events (workspace_id, mode, session_id, occurred_at);
 CREATE INDEX analytics_events_by_conversation ON analytics_events (conversation_id, occurred_at);
 
@@ -27,6 +28,7 @@ CREATE TABLE analytics_conversations (
     contact_id               VARCHAR(64),
     session_id               VARCHAR(64),
     created_at               TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_slot             BIGINT       NOT NULL,   -- the quarter hour of created_at since the epoch
     first_query              VARCHAR(200),
     intent                   VARCHAR(64),
     sentiment                VARCHAR(16),
@@ -42,6 +44,8 @@ CREATE TABLE analytics_conversations (
     first_agent_response_at  TIMESTAMP WITH TIME ZONE,
     resolved_at              TIMESTAMP WITH TIME ZONE,
     resolution_type          VARCHAR(16),
+    resolution_seconds       BIGINT,                  -- from start to the latest resolution
+    agent_response_seconds   BIGINT,                  -- from assignment (or escalation) to the first agent reply
     reopened                 BOOLEAN      NOT NULL,
     closed_at                TIMESTAMP WITH TIME ZONE,
     csat                     INTEGER

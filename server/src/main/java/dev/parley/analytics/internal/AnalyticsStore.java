@@ -38,19 +38,15 @@ class AnalyticsStore {
             SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
             SUM(CASE WHEN resolved_at IS NOT NULL AND %1$s THEN 1 ELSE 0 END) AS ai_resolved,
             SUM(CASE WHEN resolved_at IS NOT NULL AND NOT reopened THEN 1 ELSE 0 END) AS first_contact,
-            SUM(CASE WHEN resolved_at IS NOT NULL
-                THEN EXTRACT(EPOCH FROM resolved_at) - EXTRACT(EPOCH FROM created_at) ELSE 0 END) AS resolution_seconds,
-            SUM(CASE WHEN first_agent_response_at IS NOT NULL THEN 1 ELSE 0 END) AS agent_responses,
-            SUM(CASE WHEN first_agent_response_at IS NOT NULL
-                THEN GREATEST(0, EXTRACT(EPOCH FROM first_agent_response_at)
-                    - EXTRACT(EPOCH FROM COALESCE(assigned_at, escalated_at, created_at))) ELSE 0 END)
+            SUM(CASE WHEN resolved_at IS NOT NULL THEN resolution_seconds ELSE 0 END) AS resolution_seconds,
+            SUM(CASE WHEN agent_response_seconds IS NOT NULL THEN 1 ELSE 0 END) AS agent_responses,
+            SUM(CASE WHEN agent_response_seconds IS NOT NULL THEN agent_response_seconds ELSE 0 END)
                 AS agent_response_seconds,
             SUM(turns) AS turns,
             SUM(turn_millis) AS turn_millis,
             SUM(CASE WHEN csat IS NOT NULL THEN 1 ELSE 0 END) AS csat_count,
             SUM(CASE WHEN csat IS NOT NULL THEN csat ELSE 0 END) AS csat_sum,
-            SUM(messages_in + messages_out) AS messages,
-            COUNT(DISTINCT COALESCE(contact_id, conversation_id)) AS customers""".formatted(AUTOMATED);
+            SUM(messages_in + messages_out) AS messages""".formatted(AUTOMATED);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -74,9 +70,9 @@ class AnalyticsStore {
             String agentId,
             Map<String, Object> data) {
         jdbc.sql("""
-                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at,
+                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
                             conversation_id, session_id, agent_id, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         Ids.next("evt"),
                         workspaceId,
@@ -85,6 +81,7 @@ class AnalyticsStore {
                         name,
                         amount,
                         Sql.timestamp(at),
+                        slot(at),
                         conversationId,
                         sessionId,
                         agentId,
@@ -102,9 +99,9 @@ class AnalyticsStore {
             String sessionId,
             Map<String, Object> data) {
         jdbc.sql("""
-                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at,
+                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
                             session_id, data)
-                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         workspaceId,
@@ -112,6 +109,7 @@ class AnalyticsStore {
                         eventType,
                         amount,
                         Sql.timestamp(at),
+                        slot(at),
                         sessionId,
                         json.writeValueAsString(data))
                 .update();
@@ -121,9 +119,9 @@ class AnalyticsStore {
         try {
             jdbc.sql("""
                             INSERT INTO analytics_conversations (conversation_id, workspace_id, mode, channel, created_at,
-                                messages_in, messages_out, turns, turn_millis, reopened)
-                            VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, FALSE)""")
-                    .params(conversationId, workspaceId, mode.wire(), channel, Sql.timestamp(at))
+                                created_slot, messages_in, messages_out, turns, turn_millis, reopened)
+                            VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, FALSE)""")
+                    .params(conversationId, workspaceId, mode.wire(), channel, Sql.timestamp(at), slot(at))
                     .update();
         } catch (DuplicateKeyException again) {
             // A fact recorded twice is counted once.
@@ -142,12 +140,47 @@ class AnalyticsStore {
     void replied(String conversationId, boolean byAgent, Instant at) {
         jdbc.sql("""
                         UPDATE analytics_conversations SET messages_out = messages_out + 1,
-                            first_response_at = COALESCE(first_response_at, ?),
-                            first_agent_response_at = CASE WHEN ? THEN COALESCE(first_agent_response_at, ?)
-                                ELSE first_agent_response_at END
-                        WHERE conversation_id = ?""")
-                .params(Sql.timestamp(at), byAgent, Sql.timestamp(at), conversationId)
-                .update();
+                            first_response_at = COALESCE(first_response_at, ?)
+                        WHERE conversation_id = ?""").params(Sql.timestamp(at), conversationId).update();
+        if (byAgent) {
+            moments(conversationId)
+                    .filter(m -> m.firstAgentResponse() == null)
+                    .ifPresent(m -> jdbc.sql("""
+                                    UPDATE analytics_conversations SET first_agent_response_at = ?,
+                                        agent_response_seconds = ?
+                                    WHERE conversation_id = ?""")
+                            .params(Sql.timestamp(at), Math.max(0, seconds(m.waitingSince(), at)), conversationId)
+                            .update());
+        }
+    }
+
+    /** When a conversation started and began waiting for a person, to measure what follows from them. */
+    private record Moments(Instant created, Instant escalated, Instant assigned, Instant firstAgentResponse) {
+        Instant waitingSince() {
+            return assigned != null ? assigned : escalated != null ? escalated : created;
+        }
+    }
+
+    private Optional<Moments> moments(String conversationId) {
+        return jdbc.sql("""
+                        SELECT created_at, escalated_at, assigned_at, first_agent_response_at
+                        FROM analytics_conversations WHERE conversation_id = ?""")
+                .param(conversationId)
+                .query((rs, i) -> new Moments(
+                        Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "escalated_at"),
+                        Sql.instant(rs, "assigned_at"),
+                        Sql.instant(rs, "first_agent_response_at")))
+                .optional();
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).toSeconds();
+    }
+
+    /** The quarter hour an instant falls in, counted from the epoch. */
+    static long slot(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), SLOT_SECONDS);
     }
 
     void answered(String conversationId, String contactId, String intent, String sentiment, long millis) {
@@ -179,9 +212,12 @@ class AnalyticsStore {
     }
 
     void resolved(String conversationId, String type, Integer csat, Instant at) {
-        jdbc.sql("""
-                        UPDATE analytics_conversations SET resolved_at = ?, resolution_type = ?, csat = COALESCE(?, csat)
-                        WHERE conversation_id = ?""").params(Sql.timestamp(at), type, csat, conversationId).update();
+        moments(conversationId).ifPresent(m -> jdbc.sql("""
+                        UPDATE analytics_conversations SET resolved_at = ?, resolution_type = ?, resolution_seconds = ?,
+                            csat = COALESCE(?, csat)
+                        WHERE conversation_id = ?""")
+                .params(Sql.timestamp(at), type, Math.max(0, seconds(m.created(), at)), csat, conversationId)
+                .update());
     }
 
     void closed(String conversationId, Instant at) {
@@ -227,7 +263,26 @@ class AnalyticsStore {
 
         static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-        /** Sums two sets; {@code customers} is only exact for the set a query counted, so it adds as an estimate. */
+        Totals withCustomers(long count) {
+            return new Totals(
+                    conversations,
+                    automated,
+                    escalated,
+                    resolved,
+                    aiResolved,
+                    firstContact,
+                    resolutionSeconds,
+                    agentResponses,
+                    agentResponseSeconds,
+                    turns,
+                    turnMillis,
+                    csatCount,
+                    csatSum,
+                    messages,
+                    count);
+        }
+
+        /** Sums two sets; {@code customers} is only counted for a whole period, never summed. */
         Totals plus(Totals o) {
             return new Totals(
                     conversations + o.conversations,
@@ -263,7 +318,7 @@ class AnalyticsStore {
                     rs.getLong("csat_count"),
                     rs.getLong("csat_sum"),
                     rs.getLong("messages"),
-                    rs.getLong("customers"));
+                    0);
         }
     }
 
@@ -273,9 +328,9 @@ class AnalyticsStore {
 
     /** Conversations started in [from, to), added up per quarter hour of their start. */
     List<Slot> slots(String workspaceId, Mode mode, Instant from, Instant to) {
-        return jdbc.sql("SELECT FLOOR(EXTRACT(EPOCH FROM created_at) / " + SLOT_SECONDS + ") AS slot, " + TOTALS
+        return jdbc.sql("SELECT created_slot AS slot, " + TOTALS
                         + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND created_at >= ?"
-                        + " AND created_at < ? GROUP BY FLOOR(EXTRACT(EPOCH FROM created_at) / " + SLOT_SECONDS + ")")
+                        + " AND created_at < ? GROUP BY created_slot")
                 .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
                 .query((rs, i) -> new Slot(rs.getLong("slot"), Totals.read(rs)))
                 .list();
@@ -287,6 +342,16 @@ class AnalyticsStore {
                         + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?")
                 .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
                 .query((rs, i) -> Totals.read(rs))
+                .single();
+    }
+
+    /** The customers (contacts, or the conversation itself while anonymous) of conversations started in [from, to). */
+    long customers(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT COALESCE(contact_id, conversation_id)) FROM analytics_conversations
+                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?""")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query(Long.class)
                 .single();
     }
 
@@ -333,10 +398,10 @@ class AnalyticsStore {
 
     /** Events of one type in [from, to), counted per quarter hour. */
     List<SlotCount> eventSlots(String workspaceId, Mode mode, String type, Instant from, Instant to) {
-        return jdbc.sql("SELECT FLOOR(EXTRACT(EPOCH FROM occurred_at) / " + SLOT_SECONDS + ") AS slot, COUNT(*) AS n"
-                        + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = ?"
-                        + " AND occurred_at >= ? AND occurred_at < ?"
-                        + " GROUP BY FLOOR(EXTRACT(EPOCH FROM occurred_at) / " + SLOT_SECONDS + ")")
+        return jdbc.sql("""
+                        SELECT slot, COUNT(*) AS n FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ? AND occurred_at < ?
+                        GROUP BY slot""")
                 .params(workspaceId, mode.wire(), type, Sql.timestamp(from), Sql.timestamp(to))
                 .query((rs, i) -> new SlotCount(rs.getLong("slot"), rs.getLong("n")))
                 .list();

@@ -244,9 +244,11 @@ class Reports {
             List<Query> topQueries) {}
 
     Dashboard dashboard(Caller caller, String name, Period period) {
-        Totals now = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
+        Totals now = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end())
+                .withCustomers(store.customers(caller.workspaceId(), caller.mode(), period.start(), period.end()));
         Period before = period.previous();
-        Totals then = store.totals(caller.workspaceId(), caller.mode(), before.start(), before.end());
+        Totals then = store.totals(caller.workspaceId(), caller.mode(), before.start(), before.end())
+                .withCustomers(store.customers(caller.workspaceId(), caller.mode(), before.start(), before.end()));
         List<Query> top =
                 store.topQueries(caller.workspaceId(), caller.mode(), period.start(), period.end(), 10).stream()
                         .map(c -> new Query(c.key(), c.count()))
