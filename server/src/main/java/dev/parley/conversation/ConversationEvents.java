@@ -157,6 +157,90 @@ public final class ConversationEvents {
     }
 
     /**
+     * {@code conversation.assigned}: a conversation was given to an agent, or taken from one ({@code agentId} null).
+     *
+     * @param previousAgentId who held it before, or {@code null}
+     */
+    public record ConversationAssigned(
+            String workspaceId, Mode mode, String conversationId, String agentId, String previousAgentId)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "conversation.assigned";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields("conversation_id", conversationId, "agent_id", agentId, "previous_agent_id", previousAgentId);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /** {@code conversation.closed} (seed 003's {@code chat.closed}): the conversation is over for good. */
+    public record ConversationClosed(String workspaceId, Mode mode, String conversationId, String closedBy)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "conversation.closed";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields("conversation_id", conversationId, "closed_by", closedBy);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /**
+     * {@code feedback.submitted} (seed 002): the customer rated the conversation.
+     *
+     * @param rating 1 to 5
+     * @param agentId the agent who held the conversation, or {@code null}
+     */
+    public record FeedbackSubmitted(
+            String workspaceId,
+            Mode mode,
+            String conversationId,
+            String feedbackId,
+            int rating,
+            String comment,
+            String agentId)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "feedback.submitted";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields(
+                    "conversation_id",
+                    conversationId,
+                    "feedback_id",
+                    feedbackId,
+                    "rating",
+                    rating,
+                    "comment",
+                    comment,
+                    "agent_id",
+                    agentId);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /**
      * {@code chat.session.started}: a live session (seed 004) opened with its conversation.
      */
     public record SessionStarted(String workspaceId, Mode mode, String sessionId, String conversationId, String userId)

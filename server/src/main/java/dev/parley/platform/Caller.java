@@ -8,9 +8,17 @@ import java.util.Set;
  *
  * @param hourlyQuota the workspace plan's requests per hour, or 0 when the plan has no quota
  * @param domain the workspace domain chosen with {@code X-Domain}, or {@code null}
+ * @param agentId the signed-in console user (agent or admin) when the token is a console token, else {@code null}
  */
 public record Caller(
-        String workspaceId, Mode mode, String keyId, KeyKind kind, Set<Scope> scopes, long hourlyQuota, String domain) {
+        String workspaceId,
+        Mode mode,
+        String keyId,
+        KeyKind kind,
+        Set<Scope> scopes,
+        long hourlyQuota,
+        String domain,
+        String agentId) {
 
     public enum KeyKind {
         SECRET,
@@ -19,6 +27,23 @@ public record Caller(
 
     public Caller {
         scopes = Set.copyOf(scopes);
+    }
+
+    /** A caller authenticated by an API key, not by a console user. */
+    public Caller(
+            String workspaceId,
+            Mode mode,
+            String keyId,
+            KeyKind kind,
+            Set<Scope> scopes,
+            long hourlyQuota,
+            String domain) {
+        this(workspaceId, mode, keyId, kind, scopes, hourlyQuota, domain, null);
+    }
+
+    /** Whether a signed-in console user (agent or admin) makes this request. */
+    public boolean isAgent() {
+        return agentId != null;
     }
 
     public boolean has(Scope scope) {

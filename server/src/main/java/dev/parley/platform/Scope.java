@@ -19,6 +19,8 @@ public enum Scope {
     SETTINGS_READ("settings:read"),
     SETTINGS_WRITE("settings:write"),
     KEYS_WRITE("keys:write"),
+    /** Invite, change and deactivate console users (agents and admins). */
+    AGENTS_WRITE("agents:write"),
     MONITORING_READ("monitoring:read"),
     /** What a publishable widget key may do: open and continue widget conversations. */
     WIDGET("widget"),

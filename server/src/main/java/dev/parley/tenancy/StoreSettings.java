@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * A store's policy and preferences (seed 001), validated on construction. The assistant acts within these: refunds
  * only when enabled and up to {@link #autoRefundLimit()}, returns inside {@link #returnWindowDays()}, a human when
  * confidence falls under {@link #escalationConfidenceThreshold()} or outside {@link #workingHours()}.
+ *
+ * @param assignmentStrategy how an escalated conversation finds an agent: {@code round_robin} (default),
+ *     {@code least_loaded} or {@code manual}
  */
 public record StoreSettings(
         BigDecimal autoRefundLimit,
@@ -22,7 +25,10 @@ public record StoreSettings(
         double escalationConfidenceThreshold,
         WorkingHours workingHours,
         BrandVoice brandVoice,
-        Notifications notifications) {
+        Notifications notifications,
+        String assignmentStrategy) {
+
+    public static final Set<String> ASSIGNMENT_STRATEGIES = Set.of("round_robin", "least_loaded", "manual");
 
     private static final BigDecimal MAX_REFUND_LIMIT = new BigDecimal("1000000");
 
@@ -52,6 +58,10 @@ public record StoreSettings(
         if (notifications == null) {
             throw ApiException.missingField("settings.notifications");
         }
+        assignmentStrategy = assignmentStrategy == null ? "round_robin" : assignmentStrategy;
+        if (!ASSIGNMENT_STRATEGIES.contains(assignmentStrategy)) {
+            throw ApiException.invalidField("settings.assignment_strategy", "invalid_value");
+        }
     }
 
     public static StoreSettings defaults() {
@@ -62,7 +72,8 @@ public record StoreSettings(
                 0.6,
                 new WorkingHours("UTC", "09:00", "18:00", WorkingHours.ALL_DAYS),
                 new BrandVoice("friendly_professional", "first_name", "Parley"),
-                new Notifications(null, false));
+                new Notifications(null, false),
+                "round_robin");
     }
 
     /**

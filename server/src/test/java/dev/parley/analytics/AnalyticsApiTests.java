@@ -281,6 +281,64 @@ class AnalyticsApiTests {
     }
 
     @Test
+    void seed003AgentPerformanceMatchesEachAgentsOwnStats() {
+        String email = "sara-" + java.util.UUID.randomUUID() + "@company.uz";
+        Api.Response invited = api.post(
+                "/v1/agents",
+                Map.of("name", "Sara", "email", email, "password", "correct horse battery", "status", "online"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        String sara = invited.json().path("id").asString();
+        String token = Api.at(port)
+                .post("/v1/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                .json()
+                .path("token")
+                .asString();
+        Api saraApi = Api.at(port).withKey(token);
+        String id = conversation(Instant.parse("2026-07-01T10:00:00Z"), "kim@example.com", "How long is shipping?");
+        assertThat(api.patch("/v1/conversations/" + id, Map.of("assigned_to", sara))
+                        .status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(saraApi.post("/v1/chats/" + id + "/messages", Map.of("text", "Sara here, let me check."))
+                        .status())
+                .isEqualTo(201);
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(api.patch("/v1/chats/" + id, Map.of("status", "resolved")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/v1/conversations/" + id + "/feedback", Map.of("rating", 4))
+                        .status())
+                .isIn(200, 201);
+
+        JsonNode agents = api.get("/v1/analytics/agents?from=2026-07-01&to=2026-07-01")
+                .json()
+                .path("data");
+        JsonNode own = api.get("/v1/agents/" + sara + "/stats?from=2026-07-01&to=2026-07-01")
+                .json()
+                .path("stats");
+        JsonNode overview =
+                api.get("/v1/analytics/overview?from=2026-07-01&to=2026-07-01").json();
+
+        assertThat(agents.size()).isEqualTo(1);
+        JsonNode row = agents.get(0);
+        assertThat(row.path("agent_id").asString()).isEqualTo(sara);
+        assertThat(row.path("name").asString()).isEqualTo("Sara");
+        assertThat(row.path("total_chats").asLong()).isEqualTo(1);
+        assertThat(row.path("resolved_chats").asLong()).isEqualTo(1);
+        assertThat(row.path("avg_response_time_seconds").asLong()).isEqualTo(120);
+        assertThat(row.path("csat_score").asDouble()).isEqualTo(4.0);
+        assertThat(row.path("csat_responses").asLong()).isEqualTo(1);
+        for (String field : List.of("total_chats", "resolved_chats", "avg_response_time_seconds", "csat_score")) {
+            assertThat(row.path(field).toString())
+                    .as(field)
+                    .isEqualTo(own.path(field).toString());
+        }
+        assertThat(overview.at("/metrics/avg_response_time_seconds").asLong()).isEqualTo(120);
+        assertThat(overview.at("/metrics/avg_resolution_time_minutes").asDouble())
+                .isEqualTo(10.0);
+        assertThat(overview.at("/metrics/csat_score").asDouble()).isEqualTo(4.0);
+    }
+
+    @Test
     void seed000DashboardCountsCustomersAndTopQueries() {
         seedFourConversations();
         clock.set(Instant.parse("2026-03-10T20:00:00Z"));

@@ -93,7 +93,7 @@ class AnalyticsController {
             @RequestParam(required = false) String to,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(required = false) String timezone) {
-        return new AgentList(reports.agents(caller, fromTo(from, to, timezone), sortBy, Map.of()));
+        return new AgentList(reports.agents(caller, fromTo(from, to, timezone), sortBy));
     }
 
     private Period fromTo(String from, String to, String timezone) {

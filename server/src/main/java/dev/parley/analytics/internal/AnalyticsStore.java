@@ -212,12 +212,13 @@ class AnalyticsStore {
     }
 
     void resolved(String conversationId, String type, Integer csat, Instant at) {
-        moments(conversationId).ifPresent(m -> jdbc.sql("""
+        moments(conversationId)
+                .ifPresent(m -> jdbc.sql("""
                         UPDATE analytics_conversations SET resolved_at = ?, resolution_type = ?, resolution_seconds = ?,
                             csat = COALESCE(?, csat)
                         WHERE conversation_id = ?""")
-                .params(Sql.timestamp(at), type, Math.max(0, seconds(m.created(), at)), csat, conversationId)
-                .update());
+                        .params(Sql.timestamp(at), type, Math.max(0, seconds(m.created(), at)), csat, conversationId)
+                        .update());
     }
 
     void closed(String conversationId, Instant at) {

@@ -6,7 +6,9 @@ import dev.parley.analytics.internal.AnalyticsStore.Group;
 import dev.parley.analytics.internal.AnalyticsStore.Slot;
 import dev.parley.analytics.internal.AnalyticsStore.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
+import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.Caller;
+import dev.parley.tenancy.Agents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -27,9 +29,13 @@ class Reports {
     static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative", "frustrated");
 
     private final AnalyticsStore store;
+    private final Agents team;
+    private final AgentPerformance performance;
 
-    Reports(AnalyticsStore store) {
+    Reports(AnalyticsStore store, Agents team, AgentPerformance performance) {
         this.store = store;
+        this.team = team;
+        this.performance = performance;
     }
 
     // ---- seed 001 (with seed 002's blocks) ---------------------------------------------------------------
@@ -198,30 +204,38 @@ class Reports {
             String name,
             long totalChats,
             long resolvedChats,
-            long avgResponseTimeSeconds,
-            double csatScore,
+            Long avgResponseTimeSeconds,
+            Double csatScore,
             long csatResponses) {}
 
-    List<AgentRow> agents(Caller caller, Period period, String sortBy, Map<String, String> names) {
+    /**
+     * Seed 003's agent performance: every agent still on the team, and any other who held chats in the period, by
+     * {@link AgentPerformance}'s definitions (the same numbers as each agent's own stats).
+     */
+    List<AgentRow> agents(Caller caller, Period period, String sortBy) {
         Comparator<AgentRow> order = switch (sortBy == null ? "total_chats" : sortBy) {
             case "total_chats" -> Comparator.comparingLong(AgentRow::totalChats).reversed();
-            case "csat_score" -> Comparator.comparingDouble(AgentRow::csatScore).reversed();
-            case "response_time" -> Comparator.comparingLong(AgentRow::avgResponseTimeSeconds);
+            case "csat_score" ->
+                Comparator.comparing(AgentRow::csatScore, Comparator.nullsLast(Comparator.reverseOrder()));
+            case "response_time" ->
+                Comparator.comparing(AgentRow::avgResponseTimeSeconds, Comparator.nullsLast(Comparator.naturalOrder()));
             default -> throw dev.parley.platform.ApiException.invalidField("sort_by", "invalid_value");
         };
-        return store
-                .groups(caller.workspaceId(), caller.mode(), period.start(), period.end(), "assigned_agent")
-                .stream()
-                .filter(g -> g.key() != null)
-                .map(g -> new AgentRow(
-                        g.key(),
-                        names.get(g.key()),
-                        g.totals().conversations(),
-                        g.totals().resolved(),
-                        Math.round(average(
-                                g.totals().agentResponseSeconds(), g.totals().agentResponses())),
-                        round(average(g.totals().csatSum(), g.totals().csatCount()), 2),
-                        g.totals().csatCount()))
+        return team.all(caller.workspaceId()).stream()
+                .map(agent -> {
+                    AgentPerformance.Stats stats = performance.of(caller, agent.id(), period.start(), period.end());
+                    return agent.active() || stats.totalChats() > 0
+                            ? new AgentRow(
+                                    agent.id(),
+                                    agent.name(),
+                                    stats.totalChats(),
+                                    stats.resolvedChats(),
+                                    stats.avgResponseTimeSeconds(),
+                                    stats.csatScore(),
+                                    stats.csatResponses())
+                            : null;
+                })
+                .filter(java.util.Objects::nonNull)
                 .sorted(order.thenComparing(AgentRow::agentId))
                 .toList();
     }

@@ -82,7 +82,7 @@ class ChatController {
                 exchange.reply() == null ? null : exchange.reply().content(),
                 exchange.conversation().id(),
                 results,
-                exchange.conversation().status().equals("escalated"),
+                exchange.conversation().heldByHumans(),
                 new Metadata(model, tokens, searches));
     }
 

@@ -37,6 +37,18 @@ record Conversation(
 
     static final Set<String> CHANNELS = Set.of("widget", "api", "chat", "email", "voice", "sms", "whatsapp");
     static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+    static final Set<String> STATUSES = Set.of("active", "assigned", "escalated", "resolved", "closed");
+
+    /**
+     * Which status may follow which. Active is the assistant's; escalated waits for a human; assigned is held by one;
+     * a hand-back returns it to the assistant; a customer message reopens a resolved one; closed is final.
+     */
+    static final Map<String, Set<String>> TRANSITIONS = Map.of(
+            "active", Set.of("assigned", "escalated", "resolved", "closed"),
+            "escalated", Set.of("assigned", "active", "resolved", "closed"),
+            "assigned", Set.of("active", "escalated", "resolved", "closed"),
+            "resolved", Set.of("active", "closed"),
+            "closed", Set.of());
 
     /** A new conversation: active, normal priority, no contact and no message yet. */
     static Conversation opened(
@@ -78,29 +90,80 @@ record Conversation(
         return status.equals("active");
     }
 
+    /** Whether a human holds the conversation or it waits for one. */
+    boolean heldByHumans() {
+        return status.equals("escalated") || status.equals("assigned");
+    }
+
     /** A customer message is welcome unless the conversation is closed; a resolved one opens again. */
     void acceptCustomerMessage() {
+        acceptMessage();
+    }
+
+    /** Any new message (the customer's, an agent's, a note) needs a conversation that is not closed. */
+    void acceptMessage() {
         if (status.equals("closed")) {
             throw new ApiException(
                     ErrorCode.CONVERSATION_CLOSED, null, Map.of("conversation_id", id, "status", status));
         }
     }
 
+    /** Escalating again while it waits for a human changes nothing and is allowed. */
     void acceptEscalation() {
-        if (status.equals("resolved") || status.equals("closed")) {
-            throw conflict("escalate");
+        if (!status.equals("escalated")) {
+            acceptTransition("escalated");
         }
     }
 
     void acceptResolution() {
-        if (status.equals("resolved") || status.equals("closed")) {
-            throw conflict("resolve");
+        acceptTransition("resolved");
+    }
+
+    /** Fails with 409 naming both statuses unless {@code to} may follow the current status. */
+    void acceptTransition(String to) {
+        if (!TRANSITIONS.getOrDefault(status, Set.of()).contains(to)) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "error.conflict.transition",
+                    Map.of("conversation_id", id, "from", status, "to", to),
+                    status,
+                    to);
         }
     }
 
-    private ApiException conflict(String action) {
-        return new ApiException(
-                ErrorCode.CONFLICT, null, Map.of("conversation_id", id, "status", status, "action", action));
+    /** The same conversation with the inbox's fields changed. */
+    Conversation changed(
+            String newStatus,
+            String newAssignee,
+            List<String> newTags,
+            String newNotes,
+            String newPriority,
+            Instant at) {
+        return new Conversation(
+                id,
+                workspaceId,
+                mode,
+                contactId,
+                channel,
+                newStatus,
+                newPriority,
+                primaryIntent,
+                sentiment,
+                orderId,
+                newAssignee,
+                newTags,
+                newNotes,
+                facts,
+                context,
+                ticketId,
+                escalationReason,
+                resolutionSummary,
+                resolutionType,
+                csatScore,
+                messageCount,
+                resolvedAt,
+                createdAt,
+                at);
     }
 
     /** After a message: what the conversation now knows, and how many messages it holds. */

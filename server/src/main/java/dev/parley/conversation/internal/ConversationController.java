@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Seed 001's conversations API, and seed 002's create-or-send on the same {@code POST /v1/conversations}: a body
@@ -33,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
 
     private final Conversations conversations;
+    private final Inbox inbox;
 
-    ConversationController(Conversations conversations) {
+    ConversationController(Conversations conversations, Inbox inbox) {
         this.conversations = conversations;
+        this.inbox = inbox;
     }
 
     record CreateRequest(
@@ -125,7 +129,7 @@ class ConversationController {
                             request.message(),
                             context));
         }
-        boolean escalated = exchange.conversation().status().equals("escalated");
+        boolean escalated = exchange.conversation().heldByHumans();
         return new Answered(
                 exchange.conversation().id(),
                 exchange.reply() == null ? null : exchange.reply().content(),
@@ -158,13 +162,24 @@ class ConversationController {
 
     record Customer(String email, String name) {}
 
+    /** Who wrote an agent's message or a private note. */
+    record Author(String id, String name) {}
+
     record MessageView(
             String id,
             String role,
             String content,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
-            Instant createdAt) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
+            Instant createdAt) {
+
+        static MessageView of(Message m) {
+            Author author =
+                    m.authorId() == null && m.authorName() == null ? null : new Author(m.authorId(), m.authorName());
+            return new MessageView(m.id(), m.role(), m.content(), m.analysis(), m.sources(), author, m.createdAt());
+        }
+    }
 
     record ActionView(String type, String status, String messageId, Map<String, Object> details, Instant createdAt) {}
 
@@ -203,6 +218,7 @@ class ConversationController {
             throw ApiException.invalidField("message_limit", "out_of_range");
         }
         Conversation conversation = conversations.get(caller, id);
+        inbox.read(caller, id);
         ConversationStore.Contact contact = conversations.contact(caller, conversation);
         List<Message> messages = conversations.messages(caller, id, includeMessages ? messageLimit : 500);
         List<ActionView> actions = new ArrayList<>();
@@ -212,12 +228,8 @@ class ConversationController {
                         action.type(), action.status(), message.id(), action.details(), message.createdAt()));
             }
         }
-        List<MessageView> views = includeMessages
-                ? messages.stream()
-                        .map(m -> new MessageView(
-                                m.id(), m.role(), m.content(), m.analysis(), m.sources(), m.createdAt()))
-                        .toList()
-                : null;
+        List<MessageView> views =
+                includeMessages ? messages.stream().map(MessageView::of).toList() : null;
         return new ConversationView(
                 conversation.id(),
                 conversation.workspaceId(),
@@ -265,16 +277,40 @@ class ConversationController {
             @RequestParam(name = "customer_email", required = false) String customerEmail,
             @RequestParam(name = "start_date", required = false) String startDate,
             @RequestParam(name = "end_date", required = false) String endDate,
+            @RequestParam(name = "assigned_to", required = false) String assignedTo,
+            @RequestParam(name = "agent_id", required = false) String agentId,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String tags,
+            @RequestParam(required = false) String priority,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         ConversationStore.Filter filter = new ConversationStore.Filter(
-                status,
+                status(status),
                 intent,
                 sentiment,
                 customerEmail,
                 instant("start_date", startDate, false),
-                instant("end_date", endDate, true));
-        Page<Conversation> found = conversations.list(caller, filter, PageQuery.of(page, perPage));
+                instant("end_date", endDate, true),
+                assignedTo != null ? assignedTo : agentId,
+                channel,
+                tags(tags),
+                priority,
+                null);
+        return summaries(caller, filter, PageQuery.of(page, perPage));
+    }
+
+    /** A contact's conversations, as the list shows them. */
+    Page<Summary> listFor(Caller caller, String contactId, PageQuery page) {
+        ConversationStore.Filter none = ConversationStore.Filter.none();
+        return summaries(
+                caller,
+                new ConversationStore.Filter(
+                        null, null, null, null, null, null, null, null, none.tags(), null, contactId),
+                page);
+    }
+
+    private Page<Summary> summaries(Caller caller, ConversationStore.Filter filter, PageQuery page) {
+        Page<Conversation> found = conversations.list(caller, filter, page);
         Map<String, String> emails = conversations.contactEmails(caller, found.data());
         return found.map(c -> new Summary(
                 c.id(),
@@ -287,6 +323,23 @@ class ConversationController {
                 c.messageCount(),
                 c.createdAt(),
                 c.updatedAt()));
+    }
+
+    /** Seed 001's conversation with the inbox's fields changed: status, assignee, tags, notes, priority. */
+    @PatchMapping("/v1/conversations/{conversation_id}")
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    ConversationView change(
+            Caller caller, @PathVariable("conversation_id") String id, @RequestBody(required = false) JsonNode body) {
+        inbox.change(caller, id, InboxRequests.change(body));
+        return get(caller, id, true, 50);
+    }
+
+    /** Returns the conversation to the assistant: active again, nobody holding it. */
+    @PostMapping("/v1/conversations/{conversation_id}/handback")
+    @RequiresScope(Scope.CONVERSATIONS_WRITE)
+    ConversationView handBack(Caller caller, @PathVariable("conversation_id") String id) {
+        inbox.handBack(caller, id);
+        return get(caller, id, true, 50);
     }
 
     record EscalateResponse(boolean escalated, String ticketId, String assignedTo, String customerMessage) {}
@@ -350,7 +403,25 @@ class ConversationController {
         return value == null ? null : value.toString();
     }
 
-    private static Instant instant(String field, String value, boolean endOfDay) {
+    static String status(String status) {
+        if (status != null && !Conversation.STATUSES.contains(status)) {
+            throw ApiException.invalidField("status", "invalid_value");
+        }
+        return status;
+    }
+
+    /** Comma-separated tags, all of which a conversation must carry. */
+    static List<String> tags(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Inbox.validTags(java.util.Arrays.stream(tags.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList());
+    }
+
+    static Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -95,6 +95,25 @@ class ConversationStore {
         return emails;
     }
 
+    /** These contacts, by id, in one query. */
+    Map<String, Contact> contacts(String workspaceId, Mode mode, java.util.Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        params.addAll(contactIds);
+        Map<String, Contact> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                .params(params)
+                .query(rs -> {
+                    found.put(
+                            rs.getString("id"),
+                            new Contact(rs.getString("id"), rs.getString("email"), rs.getString("name")));
+                });
+        return found;
+    }
+
     private Optional<Contact> findContact(String workspaceId, Mode mode, String email) {
         return jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND email = ?")
                 .params(workspaceId, mode.wire(), email)
@@ -167,8 +186,132 @@ class ConversationStore {
                 .optional();
     }
 
-    /** Filters of a listing; {@code null} means any. */
-    record Filter(String status, String intent, String sentiment, String customerEmail, Instant from, Instant to) {}
+    /** The conversation, locked until the surrounding transaction ends: changes to one conversation queue up. */
+    Optional<Conversation> lock(String workspaceId, Mode mode, String id) {
+        return jdbc.sql("SELECT * FROM conversations WHERE id = ? AND workspace_id = ? AND mode = ? FOR UPDATE")
+                .params(id, workspaceId, mode.wire())
+                .query(this::conversation)
+                .optional();
+    }
+
+    /**
+     * Filters of a listing; {@code null} means any.
+     *
+     * @param tags conversations carrying every one of these tags
+     */
+    record Filter(
+            String status,
+            String intent,
+            String sentiment,
+            String customerEmail,
+            Instant from,
+            Instant to,
+            String assignedTo,
+            String channel,
+            List<String> tags,
+            String priority,
+            String contactId) {
+
+        static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, List.of(), null, null);
+        }
+    }
+
+    /** A conversation as the inbox lists it, with its unread customer messages and its last message's time. */
+    record ChatRow(Conversation conversation, int unreadCount, Instant lastMessageAt) {}
+
+    /**
+     * Unread: the customer's messages after the last time an agent read the conversation (opened it) or answered
+     * in it; all of them when no agent has yet.
+     */
+    List<ChatRow> chats(String workspaceId, Mode mode, Filter filter, PageQuery page) {
+        List<Object> params = new ArrayList<>();
+        String where = where(workspaceId, mode, filter, params);
+        params.add(page.perPage());
+        params.add(page.offset());
+        return jdbc.sql("""
+                        SELECT c.*,
+                            (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
+                                AND (c.agent_read_at IS NULL OR m.created_at > c.agent_read_at)) AS unread_count,
+                            (SELECT MAX(m.created_at) FROM messages m WHERE m.conversation_id = c.id
+                                AND m.role <> 'note') AS last_message_at
+                          FROM conversations c""" + " " + where + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, i) ->
+                        new ChatRow(conversation(rs, i), rs.getInt("unread_count"), Sql.instant(rs, "last_message_at")))
+                .list();
+    }
+
+    /** A contact with everything the inbox shows of them. */
+    record ContactDetails(
+            String id,
+            String email,
+            String name,
+            String phone,
+            Map<String, Object> metadata,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    Optional<ContactDetails> contactDetails(String workspaceId, Mode mode, String id) {
+        return jdbc.sql("SELECT * FROM contacts WHERE id = ? AND workspace_id = ? AND mode = ?")
+                .params(id, workspaceId, mode.wire())
+                .query(this::contactDetails)
+                .optional();
+    }
+
+    List<ContactDetails> contacts(String workspaceId, Mode mode, String email, PageQuery page) {
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String where = "WHERE workspace_id = ? AND mode = ?";
+        if (email != null) {
+            where += " AND email = ?";
+            params.add(email.strip().toLowerCase(Locale.ROOT));
+        }
+        params.add(page.perPage());
+        params.add(page.offset());
+        return jdbc.sql("SELECT * FROM contacts " + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(params)
+                .query(this::contactDetails)
+                .list();
+    }
+
+    long countContacts(String workspaceId, Mode mode, String email) {
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String where = "WHERE workspace_id = ? AND mode = ?";
+        if (email != null) {
+            where += " AND email = ?";
+            params.add(email.strip().toLowerCase(Locale.ROOT));
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM contacts " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    void updateContact(String workspaceId, Mode mode, ContactDetails c) {
+        jdbc.sql("""
+                        UPDATE contacts SET name = ?, phone = ?, metadata = ?, updated_at = ?
+                         WHERE id = ? AND workspace_id = ? AND mode = ?""")
+                .params(
+                        c.name(),
+                        c.phone(),
+                        json.writeValueAsString(c.metadata()),
+                        Sql.timestamp(c.updatedAt()),
+                        c.id(),
+                        workspaceId,
+                        mode.wire())
+                .update();
+    }
+
+    private ContactDetails contactDetails(ResultSet rs, int row) throws SQLException {
+        return new ContactDetails(
+                rs.getString("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                json.readValue(rs.getString("metadata"), OBJECT),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
 
     List<Conversation> page(String workspaceId, Mode mode, Filter filter, PageQuery page) {
         List<Object> params = new ArrayList<>();
@@ -222,14 +365,35 @@ class ConversationStore {
             where.append(" AND c.created_at <= ?");
             params.add(Sql.timestamp(filter.to()));
         }
+        if (filter.assignedTo() != null) {
+            where.append(" AND c.assigned_to = ?");
+            params.add(filter.assignedTo());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND c.channel = ?");
+            params.add(filter.channel());
+        }
+        if (filter.priority() != null) {
+            where.append(" AND c.priority = ?");
+            params.add(filter.priority());
+        }
+        if (filter.contactId() != null) {
+            where.append(" AND c.contact_id = ?");
+            params.add(filter.contactId());
+        }
+        // Tags are stored as a JSON array of strings; a tag's quoted form is matched literally.
+        for (String tag : filter.tags() == null ? List.<String>of() : filter.tags()) {
+            where.append(" AND c.tags LIKE ? ESCAPE '!'");
+            params.add("%\"" + tag.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%");
+        }
         return where.toString();
     }
 
     void insert(String workspaceId, Mode mode, Message m) {
         jdbc.sql("""
                         INSERT INTO messages (id, workspace_id, mode, conversation_id, role, content, analysis, actions, sources,
-                            attachments, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            attachments, created_at, author_id, author_name)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         m.id(),
                         workspaceId,
@@ -241,7 +405,9 @@ class ConversationStore {
                         json.writeValueAsString(m.actions()),
                         json.writeValueAsString(m.sources()),
                         json.writeValueAsString(m.attachments()),
-                        Sql.timestamp(m.createdAt()))
+                        Sql.timestamp(m.createdAt()),
+                        m.authorId(),
+                        m.authorName())
                 .update();
     }
 
@@ -299,6 +465,8 @@ class ConversationStore {
                 json.readValue(rs.getString("actions"), ACTIONS),
                 json.readValue(rs.getString("sources"), CITATIONS),
                 json.readValue(rs.getString("attachments"), OBJECTS),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                rs.getString("author_id"),
+                rs.getString("author_name"));
     }
 }

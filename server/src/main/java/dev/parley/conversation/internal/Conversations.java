@@ -39,6 +39,8 @@ class Conversations {
     static final int MAX_MESSAGE = 50_000;
 
     private final ConversationStore store;
+    private final Inbox inbox;
+    private final InboxStore marks;
     private final Assistant assistant;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -46,11 +48,15 @@ class Conversations {
 
     Conversations(
             ConversationStore store,
+            Inbox inbox,
+            InboxStore marks,
             Assistant assistant,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
+        this.inbox = inbox;
+        this.marks = marks;
         this.assistant = assistant;
         this.transactions = transactions;
         this.events = events;
@@ -135,18 +141,24 @@ class Conversations {
                 List.of(),
                 List.of(),
                 attachments,
-                receivedAt);
-        String status = conversation.status().equals("resolved") ? "active" : conversation.status();
-        Conversation reopened = conversation.afterMessages(1, null, null, conversation.facts(), status, receivedAt);
+                receivedAt,
+                null,
+                null);
+        // A customer message reopens a resolved conversation for the assistant; nobody holds it any more.
+        Conversation current = conversation.status().equals("resolved")
+                ? conversation.changed(
+                        "active", null, conversation.tags(), conversation.notes(), conversation.priority(), receivedAt)
+                : conversation;
+        Conversation reopened = current.afterMessages(1, null, null, current.facts(), current.status(), receivedAt);
         if (!reopened.assistantAnswers()) {
-            Conversation saved = save(caller, reopened, contact, received, null, null, isNew);
+            Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
             return new Exchange(saved, received, null, null);
         }
         Turn turn;
         try {
             turn = turn(caller, reopened, content, name);
         } catch (RuntimeException failed) {
-            save(caller, reopened, contact, received, null, null, isNew);
+            save(caller, conversation, reopened, contact, received, null, null, isNew);
             throw failed;
         }
         Instant repliedAt = later(clock.instant(), receivedAt);
@@ -159,18 +171,21 @@ class Conversations {
                 publicActions(turn.actions()),
                 turn.sources(),
                 List.of(),
-                repliedAt);
+                repliedAt,
+                null,
+                null);
         Conversation answered = reopened.afterMessages(
                 1, turn.analysis().intent(), turn.analysis().sentiment(), turn.facts(), reopened.status(), repliedAt);
         if (turn.escalation() != null) {
             answered = answered.escalated(turn.escalation().reason(), priority(turn), ticketNumber(), repliedAt);
         }
-        Conversation saved = save(caller, answered, contact, received, reply, turn, isNew);
+        Conversation saved = save(caller, conversation, answered, contact, received, reply, turn, isNew);
         return new Exchange(saved, received, reply, turn);
     }
 
     private Conversation save(
             Caller caller,
+            Conversation original,
             Conversation conversation,
             NewContact contact,
             Message received,
@@ -194,6 +209,10 @@ class Conversations {
                 events.publishEvent(
                         new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
             } else {
+                // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
+                Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), stored.id())
+                        .orElseThrow();
+                stored = merged(original, stored, fresh);
                 store.update(stored);
             }
             store.insert(caller.workspaceId(), caller.mode(), received);
@@ -219,7 +238,7 @@ class Conversations {
                                 .toMillis(),
                         turn.escalation() != null));
             }
-            if (turn != null && turn.escalation() != null) {
+            if (turn != null && turn.escalation() != null && stored.status().equals("escalated")) {
                 events.publishEvent(new ConversationEscalated(
                         caller.workspaceId(),
                         caller.mode(),
@@ -227,9 +246,48 @@ class Conversations {
                         stored.escalationReason(),
                         stored.priority(),
                         stored.ticketId()));
+                stored = inbox.assignOnEscalation(stored, stored.updatedAt());
             }
             return stored;
         });
+    }
+
+    /**
+     * The exchange's outcome over what the locked row holds now: what the turn learned always counts, messages are
+     * added to the current count, and the status (with its assignee, priority and ticket) changes only if nobody else
+     * changed it meanwhile.
+     */
+    private static Conversation merged(Conversation original, Conversation computed, Conversation fresh) {
+        boolean exchangeMovedStatus = !computed.status().equals(original.status())
+                || !java.util.Objects.equals(computed.assignedTo(), original.assignedTo());
+        boolean othersMovedStatus = !fresh.status().equals(original.status())
+                || !java.util.Objects.equals(fresh.assignedTo(), original.assignedTo());
+        Conversation base = exchangeMovedStatus && !othersMovedStatus ? computed : fresh;
+        return new Conversation(
+                fresh.id(),
+                fresh.workspaceId(),
+                fresh.mode(),
+                fresh.contactId(),
+                fresh.channel(),
+                base.status(),
+                base.priority(),
+                computed.primaryIntent(),
+                computed.sentiment(),
+                computed.orderId(),
+                base.assignedTo(),
+                fresh.tags(),
+                fresh.notes(),
+                computed.facts(),
+                fresh.context(),
+                base.ticketId(),
+                base.escalationReason(),
+                fresh.resolutionSummary(),
+                fresh.resolutionType(),
+                fresh.csatScore(),
+                fresh.messageCount() + computed.messageCount() - original.messageCount(),
+                fresh.resolvedAt(),
+                fresh.createdAt(),
+                computed.updatedAt());
     }
 
     private Turn turn(Caller caller, Conversation conversation, String content, String name) {
@@ -237,7 +295,7 @@ class Conversations {
         List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
                 ? List.of()
                 : store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
-                        .filter(m -> !m.role().equals("system"))
+                        .filter(m -> !m.role().equals("system") && !m.isPrivate())
                         .map(m -> new TurnRequest.PriorMessage(m.role(), m.content()))
                         .toList();
         return assistant.respond(new TurnRequest(
@@ -264,32 +322,42 @@ class Conversations {
             throw ApiException.invalidField("reason", "too_long");
         }
         Instant now = clock.instant();
-        String ticket = conversation.ticketId() != null ? conversation.ticketId() : ticketNumber();
-        Conversation escalated = conversation.escalated(reason == null ? "manual" : reason, level, ticket, now);
-        String message = "I've connected you with our support team. A team member will be with you shortly. "
-                + "Your reference number is " + ticket + ".";
-        Message notice = new Message(
-                Ids.next("msg"),
-                conversation.id(),
-                "system",
-                message,
-                notes == null ? null : Map.of("notes", notes),
-                List.of(),
-                List.of(),
-                List.of(),
-                now);
-        transactions.executeWithoutResult(tx -> {
-            store.update(escalated.afterMessages(1, null, null, escalated.facts(), "escalated", now));
+        String[] message = new String[1];
+        Conversation stored = transactions.execute(tx -> {
+            Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), conversationId)
+                    .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
+            fresh.acceptEscalation();
+            String ticket = fresh.ticketId() != null ? fresh.ticketId() : ticketNumber();
+            message[0] = "I've connected you with our support team. A team member will be with you shortly. "
+                    + "Your reference number is " + ticket + ".";
+            Conversation escalated = fresh.escalated(reason == null ? "manual" : reason, level, ticket, now)
+                    .changed("escalated", null, fresh.tags(), fresh.notes(), level, now);
+            escalated = escalated.afterMessages(1, null, null, escalated.facts(), "escalated", now);
+            Message notice = new Message(
+                    Ids.next("msg"),
+                    conversationId,
+                    "system",
+                    message[0],
+                    notes == null ? null : Map.of("notes", notes),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    now,
+                    null,
+                    null);
+            store.update(escalated);
             store.insert(caller.workspaceId(), caller.mode(), notice);
+            if (fresh.assignedTo() != null && fresh.status().equals("assigned")) {
+                // Escalating a held conversation puts it back in the queue.
+                marks.endAssignment(caller.workspaceId(), conversationId, now);
+                events.publishEvent(new dev.parley.conversation.ConversationEvents.ConversationAssigned(
+                        caller.workspaceId(), caller.mode(), conversationId, null, fresh.assignedTo()));
+            }
             events.publishEvent(new ConversationEscalated(
-                    caller.workspaceId(),
-                    caller.mode(),
-                    conversation.id(),
-                    escalated.escalationReason(),
-                    level,
-                    ticket));
+                    caller.workspaceId(), caller.mode(), conversationId, escalated.escalationReason(), level, ticket));
+            return inbox.assignOnEscalation(escalated, now);
         });
-        return new Escalated(get(caller, conversationId), message);
+        return new Escalated(stored, message[0]);
     }
 
     Conversation resolve(Caller caller, String conversationId, String summary, String type, Integer csat) {
@@ -306,11 +374,22 @@ class Conversations {
             throw ApiException.invalidField("resolution_summary", "too_long");
         }
         Instant now = clock.instant();
-        Conversation resolved = conversation.resolved(summary, resolutionType, csat, now);
-        transactions.executeWithoutResult(tx -> {
-            store.update(resolved);
+        Conversation resolved = transactions.execute(tx -> {
+            Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), conversationId)
+                    .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
+            fresh.acceptResolution();
+            Conversation done = fresh.resolved(summary, resolutionType, csat, now);
+            store.update(done);
+            if (fresh.status().equals("assigned") && fresh.assignedTo() != null) {
+                marks.resolvedBy(caller.workspaceId(), conversationId, fresh.assignedTo());
+                marks.resolveAssignment(caller.workspaceId(), conversationId, now);
+            }
             events.publishEvent(new ConversationResolved(
-                    caller.workspaceId(), caller.mode(), conversation.id(), resolutionType, csat));
+                    caller.workspaceId(), caller.mode(), conversationId, resolutionType, csat));
+            if (csat != null) {
+                inbox.record(caller.workspaceId(), caller.mode(), done, csat, null, now);
+            }
+            return done;
         });
         return resolved;
     }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One message: the customer's (user), the assistant's, an agent's, or a system notice. */
+/**
+ * One message: the customer's ({@code user}), the assistant's, an agent's, a system notice, or an agents-only
+ * private {@code note}. Agents' messages and notes name their author.
+ */
 record Message(
         String id,
         String conversationId,
@@ -16,4 +19,12 @@ record Message(
         List<ActionTaken> actions,
         List<Citation> sources,
         List<Map<String, Object>> attachments,
-        Instant createdAt) {}
+        Instant createdAt,
+        String authorId,
+        String authorName) {
+
+    /** What the customer never sees: private notes. */
+    boolean isPrivate() {
+        return role.equals("note");
+    }
+}

@@ -133,7 +133,7 @@ class SessionController {
     SessionView get(Caller caller, @PathVariable("session_id") String id) {
         Session session = session(caller, id);
         List<SessionMessage> messages = conversations.messages(caller, session.conversationId(), 500).stream()
-                .filter(m -> !m.role().equals("system"))
+                .filter(m -> !m.role().equals("system") && !m.isPrivate())
                 .map(m -> new SessionMessage(
                         m.role(),
                         m.content(),

@@ -33,15 +33,17 @@ class ApiKeys implements CallerResolver {
 
     private final ApiKeyRepository keys;
     private final WorkspaceRepository workspaces;
+    private final Team team;
     private final Clock clock;
     private final Cache<String, Optional<Resolved>> cache = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .maximumSize(100_000)
             .build();
 
-    ApiKeys(ApiKeyRepository keys, WorkspaceRepository workspaces, Clock clock) {
+    ApiKeys(ApiKeyRepository keys, WorkspaceRepository workspaces, Team team, Clock clock) {
         this.keys = keys;
         this.workspaces = workspaces;
+        this.team = team;
         this.clock = clock;
     }
 
@@ -125,6 +127,9 @@ class ApiKeys implements CallerResolver {
 
     @Override
     public Optional<Caller> resolve(String token, String domain, String origin) {
+        if (Team.isConsoleToken(token)) {
+            return team.resolve(token);
+        }
         if (!ApiKey.FORMAT.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -157,7 +162,17 @@ class ApiKeys implements CallerResolver {
             }
         }
         return Optional.of(new Caller(
-                workspace.id(), key.mode(), key.id(), key.kind(), key.scopes(), workspace.hourlyQuota(), chosenDomain));
+                workspace.id(), key.mode(), key.id(), key.kind(), scopes(key), workspace.hourlyQuota(), chosenDomain));
+    }
+
+    /** Managing the team is part of the store's settings: a key that may change settings may manage agents. */
+    private static Set<Scope> scopes(ApiKey key) {
+        if (key.scopes().contains(Scope.SETTINGS_WRITE) && !key.scopes().contains(Scope.AGENTS_WRITE)) {
+            EnumSet<Scope> more = EnumSet.copyOf(key.scopes());
+            more.add(Scope.AGENTS_WRITE);
+            return more;
+        }
+        return key.scopes();
     }
 
     private static String originHost(String origin) {

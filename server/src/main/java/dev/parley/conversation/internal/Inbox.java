@@ -1,0 +1,431 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.conversation.ConversationEvents.ConversationAssigned;
+import dev.parley.conversation.ConversationEvents.ConversationClosed;
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationResolved;
+import dev.parley.conversation.ConversationEvents.FeedbackSubmitted;
+import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.tenancy.Agent;
+import dev.parley.tenancy.AgentDeactivated;
+import dev.parley.tenancy.Agents;
+import dev.parley.tenancy.Workspaces;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The human side of conversations: assignment (by the workspace's strategy when a conversation is escalated, or by
+ * hand), agents' replies and private notes, status changes, hand-back to the assistant, and feedback. Every change
+ * locks the conversation row first, so concurrent changes to one conversation queue up and none is lost; each fact
+ * is published once, inside the transaction that stored it.
+ */
+@Service
+class Inbox {
+
+    /** Who signs a reply made with an API key to a conversation no agent holds. */
+    static final String TEAM_SENDER = "Support team";
+
+    static final int MAX_TAGS = 50;
+    static final int MAX_NOTES = 10_000;
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _:.-]{1,50}");
+
+    private final ConversationStore store;
+    private final InboxStore inbox;
+    private final Agents agents;
+    private final Workspaces workspaces;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Inbox(
+            ConversationStore store,
+            InboxStore inbox,
+            Agents agents,
+            Workspaces workspaces,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.inbox = inbox;
+        this.agents = agents;
+        this.workspaces = workspaces;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A change of the inbox's fields; {@code assignedToGiven} tells an explicit {@code "assigned_to": null}
+     * (unassign) from a field left out. {@code null} elsewhere means unchanged.
+     */
+    record Change(
+            String status,
+            boolean assignedToGiven,
+            String assignedTo,
+            List<String> tags,
+            String notes,
+            String priority) {}
+
+    Conversation change(Caller caller, String conversationId, Change change) {
+        validate(change);
+        return transactions.execute(tx -> {
+            Conversation current = locked(caller, conversationId);
+            Instant now = clock.instant();
+            String assignee = change.assignedToGiven() ? change.assignedTo() : current.assignedTo();
+            if (change.assignedToGiven() && assignee != null) {
+                Agent agent = agents.find(caller.workspaceId(), assignee)
+                        .filter(Agent::active)
+                        .orElseThrow(() -> ApiException.invalidField("assigned_to", "invalid_value"));
+                assignee = agent.id();
+            }
+            String target;
+            if (change.status() != null) {
+                target = change.status();
+            } else if (change.assignedToGiven() && !java.util.Objects.equals(assignee, current.assignedTo())) {
+                target = assignee != null
+                        ? "assigned"
+                        : current.status().equals("assigned") ? "escalated" : current.status();
+            } else {
+                target = current.status();
+            }
+            if (target.equals("active") || target.equals("escalated")) {
+                // Back to the assistant, or back in the queue: nobody holds it.
+                assignee = null;
+            }
+            if (target.equals("assigned") && assignee == null) {
+                throw ApiException.missingField("assigned_to");
+            }
+            if (current.status().equals("closed")) {
+                current.acceptTransition(target);
+            }
+            if (!target.equals(current.status())) {
+                current.acceptTransition(target);
+            }
+            Conversation changed = current.changed(
+                    target,
+                    assignee,
+                    change.tags() == null ? current.tags() : List.copyOf(change.tags()),
+                    change.notes() == null ? current.notes() : change.notes(),
+                    change.priority() == null ? current.priority() : change.priority(),
+                    now);
+            return apply(caller.workspaceId(), caller.mode(), current, changed, caller.agentId(), now);
+        });
+    }
+
+    /** Returns the conversation to the assistant: active, nobody holding it. */
+    Conversation handBack(Caller caller, String conversationId) {
+        return transactions.execute(tx -> {
+            Conversation current = locked(caller, conversationId);
+            current.acceptTransition("active");
+            Instant now = clock.instant();
+            Conversation changed =
+                    current.changed("active", null, current.tags(), current.notes(), current.priority(), now);
+            return apply(caller.workspaceId(), caller.mode(), current, changed, caller.agentId(), now);
+        });
+    }
+
+    /**
+     * Stores a changed conversation and everything that follows from the change: the assignment history, the marks,
+     * the events, and an assignment by strategy when it has just been escalated.
+     */
+    private Conversation apply(
+            String workspaceId, Mode mode, Conversation before, Conversation after, String actor, Instant now) {
+        Conversation stored = after;
+        if (after.status().equals("resolved") && !before.status().equals("resolved")) {
+            stored = after.resolved(
+                    after.resolutionSummary(), before.heldByHumans() ? "agent" : "automated", after.csatScore(), now);
+        }
+        store.update(stored);
+        boolean assigneeChanged = !java.util.Objects.equals(before.assignedTo(), after.assignedTo());
+        String status = after.status();
+        if (status.equals("resolved") && !before.status().equals("resolved")) {
+            String by = after.assignedTo() != null ? after.assignedTo() : actor;
+            inbox.resolvedBy(workspaceId, before.id(), by);
+            inbox.resolveAssignment(workspaceId, before.id(), now);
+            events.publishEvent(new ConversationResolved(
+                    workspaceId, mode, before.id(), stored.resolutionType(), stored.csatScore()));
+        } else if (status.equals("closed")) {
+            inbox.closed(workspaceId, before.id(), now);
+            inbox.endAssignment(workspaceId, before.id(), now);
+            events.publishEvent(new ConversationClosed(workspaceId, mode, before.id(), actor));
+        } else if (assigneeChanged) {
+            inbox.endAssignment(workspaceId, before.id(), now);
+            if (after.assignedTo() != null) {
+                inbox.startAssignment(workspaceId, mode, before.id(), after.assignedTo(), now);
+            }
+        }
+        if (assigneeChanged && !status.equals("closed") && !status.equals("resolved")) {
+            events.publishEvent(
+                    new ConversationAssigned(workspaceId, mode, before.id(), after.assignedTo(), before.assignedTo()));
+        }
+        if (status.equals("escalated") && before.status().equals("active")) {
+            events.publishEvent(new ConversationEscalated(
+                    workspaceId, mode, before.id(), "manual", stored.priority(), stored.ticketId()));
+            stored = assignOnEscalation(stored, now);
+        }
+        return stored;
+    }
+
+    /**
+     * Inside the escalating transaction: gives an escalated conversation nobody holds to one of the workspace's online
+     * agents below capacity, by the workspace's strategy. Round robin takes the agent assigned least recently; least
+     * loaded the one holding fewest (then the least recent). The online agents' rows stay locked until commit, so
+     * escalations on several nodes at once take turns and round robin never gives two of them the same turn.
+     */
+    Conversation assignOnEscalation(Conversation escalated, Instant now) {
+        if (!escalated.status().equals("escalated") || escalated.assignedTo() != null) {
+            return escalated;
+        }
+        String strategy = workspaces.settings(escalated.workspaceId()).assignmentStrategy();
+        if (strategy.equals("manual")) {
+            return escalated;
+        }
+        List<Agent> online = agents.lockOnline(escalated.workspaceId());
+        if (online.isEmpty()) {
+            return escalated;
+        }
+        Map<String, Integer> loads = inbox.activeLoads(escalated.workspaceId());
+        Comparator<Agent> leastRecent = Comparator.comparing(
+                        Agent::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Agent::id);
+        Comparator<Agent> order = strategy.equals("least_loaded")
+                ? Comparator.<Agent>comparingInt(a -> loads.getOrDefault(a.id(), 0))
+                        .thenComparing(leastRecent)
+                : leastRecent;
+        Optional<Agent> chosen = online.stream()
+                .filter(a -> loads.getOrDefault(a.id(), 0) < a.capacity())
+                .min(order);
+        if (chosen.isEmpty()) {
+            return escalated;
+        }
+        // Strictly after every earlier turn, so turns taken in the same millisecond still keep their order.
+        Instant turn = online.stream()
+                .map(Agent::lastAssignedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .filter(last -> !last.isBefore(now))
+                .map(last -> last.plusMillis(1))
+                .orElse(now);
+        agents.assigned(escalated.workspaceId(), chosen.get().id(), turn);
+        Conversation assigned = escalated.changed(
+                "assigned",
+                chosen.get().id(),
+                escalated.tags(),
+                escalated.notes(),
+                escalated.priority(),
+                escalated.updatedAt());
+        store.update(assigned);
+        inbox.startAssignment(
+                escalated.workspaceId(),
+                escalated.mode(),
+                escalated.id(),
+                chosen.get().id(),
+                now);
+        events.publishEvent(new ConversationAssigned(
+                escalated.workspaceId(),
+                escalated.mode(),
+                escalated.id(),
+                chosen.get().id(),
+                null));
+        return assigned;
+    }
+
+    /** An agent's reply (role {@code agent}), with the agent who wrote it. */
+    record Reply(Message message, Conversation conversation, String senderId, String senderName) {}
+
+    /**
+     * A reply by the signed-in agent, else by the conversation's assignee, else by the team ({@link #TEAM_SENDER}). A
+     * signed-in agent replying to a conversation nobody holds takes it.
+     */
+    Reply reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+        validText(text, "text");
+        List<Map<String, Object>> files = attachments == null ? List.of() : attachments;
+        if (files.size() > 10) {
+            throw ApiException.invalidField("attachments", "out_of_range");
+        }
+        for (Map<String, Object> file : files) {
+            if (!(file.get("url") instanceof String url) || url.isBlank() || url.length() > 2000) {
+                throw ApiException.invalidField("attachments.url", "invalid_value");
+            }
+        }
+        return transactions.execute(tx -> {
+            Conversation current = locked(caller, conversationId);
+            current.acceptMessage();
+            Instant now = later(clock.instant(), inbox.lastMessageAt(caller.workspaceId(), conversationId));
+            Conversation conversation = current;
+            if (caller.isAgent()
+                    && current.assignedTo() == null
+                    && (current.status().equals("active") || current.status().equals("escalated"))) {
+                conversation = apply(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        current,
+                        current.changed(
+                                "assigned", caller.agentId(), current.tags(), current.notes(), current.priority(), now),
+                        caller.agentId(),
+                        now);
+            }
+            Optional<Agent> sender =
+                    agents.find(caller.workspaceId(), caller.isAgent() ? caller.agentId() : conversation.assignedTo());
+            String senderId = sender.map(Agent::id).orElse(null);
+            String senderName = sender.map(Agent::name).orElse(TEAM_SENDER);
+            Message message = new Message(
+                    Ids.next("msg"),
+                    conversationId,
+                    "agent",
+                    text,
+                    null,
+                    List.of(),
+                    List.of(),
+                    files,
+                    now,
+                    senderId,
+                    senderName);
+            store.insert(caller.workspaceId(), caller.mode(), message);
+            inbox.countMessage(caller.workspaceId(), conversationId, now);
+            inbox.markRead(caller.workspaceId(), conversationId, now);
+            if (senderId != null) {
+                inbox.firstResponse(caller.workspaceId(), conversationId, senderId, now);
+            }
+            events.publishEvent(new MessageSent(
+                    caller.workspaceId(), caller.mode(), conversationId, message.id(), "agent", message.content()));
+            return new Reply(message, conversation, senderId, senderName);
+        });
+    }
+
+    /** A private note: for agents only, never shown to the customer nor to the assistant, and not published. */
+    Message note(Caller caller, String conversationId, String content) {
+        validText(content, "content");
+        return transactions.execute(tx -> {
+            Conversation current = locked(caller, conversationId);
+            current.acceptMessage();
+            Instant now = later(clock.instant(), inbox.lastMessageAt(caller.workspaceId(), conversationId));
+            Optional<Agent> author = agents.find(caller.workspaceId(), caller.agentId());
+            Message note = new Message(
+                    Ids.next("msg"),
+                    conversationId,
+                    "note",
+                    content,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    now,
+                    author.map(Agent::id).orElse(null),
+                    author.map(Agent::name).orElse(TEAM_SENDER));
+            store.insert(caller.workspaceId(), caller.mode(), note);
+            return note;
+        });
+    }
+
+    record Feedback(String id, String conversationId, int rating, String comment, String agentId, Instant createdAt) {}
+
+    Feedback feedback(Caller caller, String conversationId, Integer rating, String comment) {
+        if (rating == null) {
+            throw ApiException.missingField("rating");
+        }
+        if (rating < 1 || rating > 5) {
+            throw ApiException.invalidField("rating", "out_of_range");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw ApiException.invalidField("comment", "too_long");
+        }
+        return transactions.execute(tx -> {
+            Conversation current = locked(caller, conversationId);
+            return record(caller.workspaceId(), caller.mode(), current, rating, comment, clock.instant());
+        });
+    }
+
+    /** Records a rating of the conversation for the agent who holds (or last held) it, and publishes it. */
+    Feedback record(String workspaceId, Mode mode, Conversation conversation, int rating, String comment, Instant at) {
+        String id = Ids.next("fb");
+        String agentId = conversation.assignedTo();
+        inbox.insertFeedback(id, workspaceId, mode, conversation.id(), agentId, rating, comment, at);
+        events.publishEvent(new FeedbackSubmitted(workspaceId, mode, conversation.id(), id, rating, comment, agentId));
+        return new Feedback(id, conversation.id(), rating, comment, agentId, at);
+    }
+
+    /** A signed-in agent opened the conversation: its customer messages so far are read. */
+    void read(Caller caller, String conversationId) {
+        if (caller.isAgent()) {
+            inbox.markRead(caller.workspaceId(), conversationId, clock.instant());
+        }
+    }
+
+    /**
+     * A deactivated agent's conversations go back to the queue (escalated, nobody holding them), in the transaction
+     * that deactivated them.
+     */
+    @EventListener
+    void on(AgentDeactivated event) {
+        Instant now = clock.instant();
+        for (InboxStore.Held held : inbox.heldBy(event.workspaceId(), event.agentId())) {
+            store.lock(event.workspaceId(), held.mode(), held.conversationId()).ifPresent(current -> {
+                Conversation queued =
+                        current.changed("escalated", null, current.tags(), current.notes(), current.priority(), now);
+                apply(event.workspaceId(), held.mode(), current, queued, null, now);
+            });
+        }
+    }
+
+    private Conversation locked(Caller caller, String conversationId) {
+        return store.lock(caller.workspaceId(), caller.mode(), conversationId)
+                .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
+    }
+
+    private static void validate(Change change) {
+        if (change.status() != null && !Conversation.STATUSES.contains(change.status())) {
+            throw ApiException.invalidField("status", "invalid_value");
+        }
+        if (change.priority() != null && !Conversation.PRIORITIES.contains(change.priority())) {
+            throw ApiException.invalidField("priority", "invalid_value");
+        }
+        if (change.notes() != null && change.notes().length() > MAX_NOTES) {
+            throw ApiException.invalidField("notes", "too_long");
+        }
+        if (change.tags() != null) {
+            validTags(change.tags());
+        }
+    }
+
+    static List<String> validTags(List<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw ApiException.invalidField("tags", "out_of_range");
+        }
+        List<String> valid = new ArrayList<>();
+        for (String tag : tags) {
+            if (tag == null || !TAG.matcher(tag).matches()) {
+                throw ApiException.invalidField("tags", "invalid_value");
+            }
+            valid.add(tag);
+        }
+        return valid;
+    }
+
+    private static void validText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.missingField(field);
+        }
+        if (text.length() > Conversations.MAX_MESSAGE) {
+            throw ApiException.invalidField(field, "too_long");
+        }
+    }
+
+    private static Instant later(Instant candidate, Instant than) {
+        return than == null || candidate.isAfter(than) ? candidate : than.plusMillis(1);
+    }
+}
