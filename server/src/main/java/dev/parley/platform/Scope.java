@@ -18,6 +18,8 @@ public enum Scope {
     SETTINGS_WRITE("settings:write"),
     KEYS_WRITE("keys:write"),
     MONITORING_READ("monitoring:read"),
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write"),
     /** What a publishable widget key may do: open and continue widget conversations. */
     WIDGET("widget"),
     /** Operators of a Parley installation: create and list workspaces. Never granted by default. */

@@ -155,7 +155,13 @@ class JobRunner implements Jobs, SmartLifecycle {
                         job.view.type(),
                         job.view.attempts(),
                         error);
-                store.retryLater(job.view.id(), owner, error, now.plus(backoff(job.view.attempts())), now);
+                Duration delay = handler.retryDelay(job);
+                store.retryLater(
+                        job.view.id(),
+                        owner,
+                        error,
+                        now.plus(delay != null ? delay : backoff(job.view.attempts())),
+                        now);
             }
         } finally {
             running.remove(job.view.id());
