@@ -40,9 +40,10 @@ public final class Bench {
             case "search" -> SearchBench.run(options);
             case "turn" -> TurnBench.run(options);
             case "crawl" -> CrawlBench.run(options);
+            case "webhooks" -> WebhookBench.run(options);
             default -> {
-                System.err.println(
-                        "Unknown benchmark '" + options.get("scenario") + "'. Available: edge, search, turn, crawl");
+                System.err.println("Unknown benchmark '" + options.get("scenario")
+                        + "'. Available: edge, search, turn, crawl, webhooks");
                 System.exit(2);
             }
         }
