@@ -41,9 +41,10 @@ public final class Bench {
             case "turn" -> TurnBench.run(options);
             case "crawl" -> CrawlBench.run(options);
             case "analytics" -> AnalyticsBench.run(options);
+            case "webhooks" -> WebhookBench.run(options);
             default -> {
                 System.err.println("Unknown benchmark '" + options.get("scenario")
-                        + "'. Available: edge, search, turn, crawl, analytics");
+                        + "'. Available: edge, search, turn, crawl, webhooks, analytics");
                 System.exit(2);
             }
         }

@@ -22,6 +22,8 @@ public enum Scope {
     /** Invite, change and deactivate console users (agents and admins). */
     AGENTS_WRITE("agents:write"),
     MONITORING_READ("monitoring:read"),
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write"),
     /** What a publishable widget key may do: open and continue widget conversations. */
     WIDGET("widget"),
     /** Operators of a Parley installation: create and list workspaces. Never granted by default. */

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param provider openai, openai_compatible, azure_openai, anthropic, or none
  * @param baseUrl where the provider answers; {@code null} for the provider's public endpoint
- * @param sealedApiKey the provider's API key as {@link SecretBox} sealed it, or {@code null}
+ * @param sealedApiKey the provider's API key as {@link dev.parley.platform.SecretBox} sealed it, or {@code null}
  * @param temperature the sampling temperature, or {@code null} for the provider's default
  */
 record ModelSettings(

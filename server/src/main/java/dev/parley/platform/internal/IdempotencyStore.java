@@ -77,9 +77,9 @@ class IdempotencyStore {
         }
     }
 
-    /** Secrets shown once (API keys, session tokens) must not outlive their response: stored responses mask them. */
+    /** Secrets shown once (API keys, session tokens, webhook secrets) must not outlive their response: stored responses mask them. */
     private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
-            "\\b((?:sk|pk)_(?:live|test)_|st_)([A-Za-z0-9]{4})[A-Za-z0-9]{24,}([A-Za-z0-9]{4})\\b");
+            "\\b((?:sk|pk)_(?:live|test)_|st_|whsec_)([A-Za-z0-9]{4})[A-Za-z0-9]{24,}([A-Za-z0-9]{4})\\b");
 
     static String maskSecrets(String body) {
         return SECRET.matcher(body).replaceAll("$1$2…$3");

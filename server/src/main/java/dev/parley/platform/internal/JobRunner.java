@@ -104,8 +104,11 @@ class JobRunner implements Jobs, SmartLifecycle {
         return started;
     }
 
-    /** Claims and starts what is due now; also called by tests that cannot wait for the next tick. */
-    void poll() {
+    /**
+     * Claims and starts what is due now; also called by tests that cannot wait for the next tick, and after every job
+     * that ends, so that a queue of short jobs (webhook deliveries) does not wait a tick between batches.
+     */
+    synchronized void poll() {
         int free = MAX_RUNNING - running.size();
         if (free <= 0 || handlers.isEmpty()) {
             return;
@@ -155,10 +158,23 @@ class JobRunner implements Jobs, SmartLifecycle {
                         job.view.type(),
                         job.view.attempts(),
                         error);
-                store.retryLater(job.view.id(), owner, error, now.plus(backoff(job.view.attempts())), now);
+                Duration delay = handler.retryDelay(job);
+                store.retryLater(
+                        job.view.id(),
+                        owner,
+                        error,
+                        now.plus(delay != null ? delay : backoff(job.view.attempts())),
+                        now);
             }
         } finally {
             running.remove(job.view.id());
+            if (started) {
+                try {
+                    workers.submit(this::pollSafely);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // the node is shutting down
+                }
+            }
         }
     }
 

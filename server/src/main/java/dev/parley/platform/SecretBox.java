@@ -1,4 +1,4 @@
-package dev.parley.assistant.internal;
+package dev.parley.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts secrets Parley must send on (a model provider's API key) with AES-256-GCM under the server's secret key.
+ * Encrypts secrets Parley must use later (a model provider's API key, a webhook signing secret) with AES-256-GCM under the server's secret key.
  * Each value is bound to a context, the workspace it belongs to, so a value copied into another workspace's row does
  * not open.
  */
-final class SecretBox {
+public final class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String PREFIX = "v1:";
@@ -42,18 +42,18 @@ final class SecretBox {
      * The operator's key when given; otherwise the key in {@code keyFile}, made on first start. The file, not the
      * database, so that a copy of the database (a backup, a dump) does not carry the key that opens its secrets.
      */
-    static SecretBox of(String configured, Path keyFile) {
+    public static SecretBox of(String configured, Path keyFile) {
         if (configured != null && !configured.isBlank()) {
             return new SecretBox(keyBytes(configured.strip()));
         }
         return new SecretBox(keyBytes(readOrCreate(keyFile)));
     }
 
-    static SecretBox withKey(byte[] key) {
+    public static SecretBox withKey(byte[] key) {
         return new SecretBox(key.clone());
     }
 
-    String seal(String plaintext, String context) {
+    public String seal(String plaintext, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -71,7 +71,7 @@ final class SecretBox {
     }
 
     /** @throws IllegalStateException when the value was sealed under another key or context, or is damaged */
-    String open(String sealed, String context) {
+    public String open(String sealed, String context) {
         try {
             if (!sealed.startsWith(PREFIX)) {
                 throw new IllegalStateException("Not a sealed value");
@@ -127,7 +127,7 @@ final class SecretBox {
                 // Windows: the data directory's own permissions protect it.
             }
             log.warn(
-                    "Generated the secret key that encrypts model API keys in {}. Keep it with the data; every node of"
+                    "Generated the secret key that encrypts stored secrets (model API keys, webhook secrets) in {}. Keep it with the data; every node of"
                             + " a cluster needs the same key, so set PARLEY_SECRET_KEY when running more than one.",
                     file.toAbsolutePath());
             return encoded;
