@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class Bench {
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("quick");
+    private static final Set<String> FLAGS = Set.of("quick", "keep");
 
     static final String KEY = "sk_live_BenchAdminKey0000000000000000000";
 
@@ -40,10 +40,11 @@ public final class Bench {
             case "search" -> SearchBench.run(options);
             case "turn" -> TurnBench.run(options);
             case "crawl" -> CrawlBench.run(options);
+            case "analytics" -> AnalyticsBench.run(options);
             case "webhooks" -> WebhookBench.run(options);
             default -> {
                 System.err.println("Unknown benchmark '" + options.get("scenario")
-                        + "'. Available: edge, search, turn, crawl, webhooks");
+                        + "'. Available: edge, search, turn, crawl, webhooks, analytics");
                 System.exit(2);
             }
         }

@@ -1,8 +1,10 @@
 package dev.parley.conversation;
 
+import dev.parley.assistant.ActionTaken;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -235,6 +237,52 @@ public final class ConversationEvents {
         @Override
         public String orderingKey() {
             return conversationId;
+        }
+    }
+
+    /**
+     * {@code chat.session.started}: a live session (seed 004) opened with its conversation.
+     */
+    public record SessionStarted(String workspaceId, Mode mode, String sessionId, String conversationId, String userId)
+            implements PublicEvent {
+        @Override
+        public String type() {
+            return "chat.session.started";
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return fields("session_id", sessionId, "conversation_id", conversationId, "user_id", userId);
+        }
+
+        @Override
+        public String orderingKey() {
+            return conversationId;
+        }
+    }
+
+    /**
+     * The assistant answered a customer message: what it understood and did, and how long it took. For analytics;
+     * not a webhook event (its facts reach receivers in {@code message.sent}).
+     *
+     * @param contactId the conversation's customer, or {@code null} while anonymous
+     * @param responseMillis from the customer's message arriving to the reply being ready
+     */
+    public record TurnRecorded(
+            String workspaceId,
+            Mode mode,
+            String conversationId,
+            String contactId,
+            String messageId,
+            String intent,
+            String sentiment,
+            double confidence,
+            List<ActionTaken> actions,
+            long responseMillis,
+            boolean escalated) {
+
+        public TurnRecorded {
+            actions = List.copyOf(actions);
         }
     }
 

@@ -12,6 +12,8 @@ public enum Scope {
     CONVERSATIONS_ESCALATE("conversations:escalate"),
     ORDERS_READ("orders:read"),
     ANALYTICS_READ("analytics:read"),
+    /** Record clients' own analytics events (seed 004); publishable widget keys may too. */
+    ANALYTICS_WRITE("analytics:write"),
     KNOWLEDGE_READ("knowledge:read"),
     KNOWLEDGE_WRITE("knowledge:write"),
     SETTINGS_READ("settings:read"),

@@ -10,6 +10,9 @@ public interface Agents {
     /** An agent of this workspace, active or deactivated; empty for an unknown id or another workspace's. */
     Optional<Agent> find(String workspaceId, String agentId);
 
+    /** Every agent of the workspace, active or deactivated. */
+    List<Agent> all(String workspaceId);
+
     /**
      * The workspace's active, online agents, locked (row locks, in id order) until the surrounding transaction ends,
      * so assignments made on any node at the same time are made one after the other. Call inside a transaction.

@@ -25,9 +25,11 @@ public final class WebhookCatalogue {
             "message.received",
             "message.sent",
             "feedback.submitted",
+            "chat.session.started",
             "chat.session.ended",
             "scrape.completed",
-            "knowledge.gap_found");
+            "knowledge.gap_found",
+            "agent.deactivated");
 
     /** Seed 003's names for the same events ({@code chat.created}, ...), stored and sent as Parley's names. */
     public static final Map<String, String> ALIASES =

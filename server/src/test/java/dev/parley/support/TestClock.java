@@ -26,6 +26,11 @@ public final class TestClock extends Clock {
         frozenAt = Clock.tickMillis(ZoneOffset.UTC).instant();
     }
 
+    /** Freezes the clock at a given instant, for facts that must happen at known times. */
+    public void set(Instant at) {
+        frozenAt = at;
+    }
+
     public void advance(Duration duration) {
         if (frozenAt == null) {
             throw new IllegalStateException("Freeze the clock before moving it");

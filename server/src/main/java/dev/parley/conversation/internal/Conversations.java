@@ -8,6 +8,7 @@ import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationResolved;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
@@ -221,6 +222,21 @@ class Conversations {
                 store.insert(caller.workspaceId(), caller.mode(), reply);
                 events.publishEvent(new MessageSent(
                         caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant", reply.content()));
+            }
+            if (turn != null) {
+                events.publishEvent(new TurnRecorded(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        stored.id(),
+                        stored.contactId(),
+                        reply.id(),
+                        turn.analysis().intent(),
+                        turn.analysis().sentiment(),
+                        turn.analysis().confidence(),
+                        publicActions(turn.actions()),
+                        java.time.Duration.between(received.createdAt(), reply.createdAt())
+                                .toMillis(),
+                        turn.escalation() != null));
             }
             if (turn != null && turn.escalation() != null && stored.status().equals("escalated")) {
                 events.publishEvent(new ConversationEscalated(

@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.conversation.ConversationEvents.SessionEnded;
+import dev.parley.conversation.ConversationEvents.SessionStarted;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Digests;
@@ -105,21 +106,25 @@ class SessionController {
         String id = Ids.next("sess");
         String token = "st_" + Ids.random(40);
         Instant expires = now.plus(TOKEN_TTL);
-        jdbc.sql("""
-                        INSERT INTO sessions (id, workspace_id, mode, conversation_id, user_id, metadata, token_hash, status,
-                            expires_at, started_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)""")
-                .params(
-                        id,
-                        caller.workspaceId(),
-                        caller.mode().wire(),
-                        conversation.id(),
-                        r.userId(),
-                        json.writeValueAsString(metadata),
-                        hash(token),
-                        Sql.timestamp(expires),
-                        Sql.timestamp(now))
-                .update();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                            INSERT INTO sessions (id, workspace_id, mode, conversation_id, user_id, metadata, token_hash,
+                                status, expires_at, started_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)""")
+                    .params(
+                            id,
+                            caller.workspaceId(),
+                            caller.mode().wire(),
+                            conversation.id(),
+                            r.userId(),
+                            json.writeValueAsString(metadata),
+                            hash(token),
+                            Sql.timestamp(expires),
+                            Sql.timestamp(now))
+                    .update();
+            events.publishEvent(
+                    new SessionStarted(caller.workspaceId(), caller.mode(), id, conversation.id(), r.userId()));
+        });
         return new SessionCreated(id, conversation.id(), token, expires);
     }
 

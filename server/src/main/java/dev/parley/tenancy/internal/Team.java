@@ -263,6 +263,11 @@ class Team implements Agents {
     }
 
     @Override
+    public List<Agent> all(String workspaceId) {
+        return store.list(workspaceId, true);
+    }
+
+    @Override
     public Optional<Agent> find(String workspaceId, String agentId) {
         return agentId == null ? Optional.empty() : store.find(workspaceId, agentId);
     }

@@ -1,0 +1,466 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event store and the per-conversation rows kept from it. Every read is scoped to a workspace and mode; the
+ * per-conversation updates go by conversation id, which the fact being recorded already proved belongs to its
+ * workspace.
+ */
+@Repository
+class AnalyticsStore {
+
+    /** Reports group time in quarter hours, which every time zone's offset is a whole number of. */
+    static final int SLOT_SECONDS = 900;
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private static final String AUTOMATED =
+            "escalated_at IS NULL AND assigned_at IS NULL AND first_agent_response_at IS NULL";
+
+    private static final String TOTALS = """
+            COUNT(*) AS conversations,
+            SUM(CASE WHEN %1$s THEN 1 ELSE 0 END) AS automated,
+            SUM(CASE WHEN escalated_at IS NOT NULL THEN 1 ELSE 0 END) AS escalated,
+            SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+            SUM(CASE WHEN resolved_at IS NOT NULL AND %1$s THEN 1 ELSE 0 END) AS ai_resolved,
+            SUM(CASE WHEN resolved_at IS NOT NULL AND NOT reopened THEN 1 ELSE 0 END) AS first_contact,
+            SUM(CASE WHEN resolved_at IS NOT NULL THEN resolution_seconds ELSE 0 END) AS resolution_seconds,
+            SUM(CASE WHEN agent_response_seconds IS NOT NULL THEN 1 ELSE 0 END) AS agent_responses,
+            SUM(CASE WHEN agent_response_seconds IS NOT NULL THEN agent_response_seconds ELSE 0 END)
+                AS agent_response_seconds,
+            SUM(turns) AS turns,
+            SUM(turn_millis) AS turn_millis,
+            SUM(CASE WHEN csat IS NOT NULL THEN 1 ELSE 0 END) AS csat_count,
+            SUM(CASE WHEN csat IS NOT NULL THEN csat ELSE 0 END) AS csat_sum,
+            SUM(messages_in + messages_out) AS messages""".formatted(AUTOMATED);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AnalyticsStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---- recording -------------------------------------------------------------------------------------------
+
+    void event(
+            String workspaceId,
+            Mode mode,
+            String type,
+            String name,
+            Double amount,
+            Instant at,
+            String conversationId,
+            String sessionId,
+            String agentId,
+            Map<String, Object> data) {
+        jdbc.sql("""
+                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
+                            conversation_id, session_id, agent_id, data)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        Ids.next("evt"),
+                        workspaceId,
+                        mode.wire(),
+                        type,
+                        name,
+                        amount,
+                        Sql.timestamp(at),
+                        slot(at),
+                        conversationId,
+                        sessionId,
+                        agentId,
+                        json.writeValueAsString(data))
+                .update();
+    }
+
+    void clientEvent(
+            String id,
+            String workspaceId,
+            Mode mode,
+            String eventType,
+            Double amount,
+            Instant at,
+            String sessionId,
+            Map<String, Object> data) {
+        jdbc.sql("""
+                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
+                            session_id, data)
+                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        workspaceId,
+                        mode.wire(),
+                        eventType,
+                        amount,
+                        Sql.timestamp(at),
+                        slot(at),
+                        sessionId,
+                        json.writeValueAsString(data))
+                .update();
+    }
+
+    void opened(String workspaceId, Mode mode, String conversationId, String channel, Instant at) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO analytics_conversations (conversation_id, workspace_id, mode, channel, created_at,
+                                created_slot, messages_in, messages_out, turns, turn_millis, reopened)
+                            VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, FALSE)""")
+                    .params(conversationId, workspaceId, mode.wire(), channel, Sql.timestamp(at), slot(at))
+                    .update();
+        } catch (DuplicateKeyException again) {
+            // A fact recorded twice is counted once.
+        }
+    }
+
+    void customerWrote(String conversationId, String query, Instant at) {
+        jdbc.sql("""
+                        UPDATE analytics_conversations SET messages_in = messages_in + 1,
+                            first_message_at = COALESCE(first_message_at, ?),
+                            first_query = COALESCE(first_query, ?),
+                            reopened = CASE WHEN resolved_at IS NOT NULL AND closed_at IS NULL THEN TRUE ELSE reopened END
+                        WHERE conversation_id = ?""").params(Sql.timestamp(at), query, conversationId).update();
+    }
+
+    void replied(String conversationId, boolean byAgent, Instant at) {
+        jdbc.sql("""
+                        UPDATE analytics_conversations SET messages_out = messages_out + 1,
+                            first_response_at = COALESCE(first_response_at, ?)
+                        WHERE conversation_id = ?""").params(Sql.timestamp(at), conversationId).update();
+        if (byAgent) {
+            moments(conversationId)
+                    .filter(m -> m.firstAgentResponse() == null)
+                    .ifPresent(m -> jdbc.sql("""
+                                    UPDATE analytics_conversations SET first_agent_response_at = ?,
+                                        agent_response_seconds = ?
+                                    WHERE conversation_id = ?""")
+                            .params(Sql.timestamp(at), Math.max(0, seconds(m.waitingSince(), at)), conversationId)
+                            .update());
+        }
+    }
+
+    /** When a conversation started and began waiting for a person, to measure what follows from them. */
+    private record Moments(Instant created, Instant escalated, Instant assigned, Instant firstAgentResponse) {
+        Instant waitingSince() {
+            return assigned != null ? assigned : escalated != null ? escalated : created;
+        }
+    }
+
+    private Optional<Moments> moments(String conversationId) {
+        return jdbc.sql("""
+                        SELECT created_at, escalated_at, assigned_at, first_agent_response_at
+                        FROM analytics_conversations WHERE conversation_id = ?""")
+                .param(conversationId)
+                .query((rs, i) -> new Moments(
+                        Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "escalated_at"),
+                        Sql.instant(rs, "assigned_at"),
+                        Sql.instant(rs, "first_agent_response_at")))
+                .optional();
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).toSeconds();
+    }
+
+    /** The quarter hour an instant falls in, counted from the epoch. */
+    static long slot(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), SLOT_SECONDS);
+    }
+
+    void answered(String conversationId, String contactId, String intent, String sentiment, long millis) {
+        jdbc.sql("""
+                        UPDATE analytics_conversations SET turns = turns + 1, turn_millis = turn_millis + ?,
+                            contact_id = COALESCE(contact_id, ?),
+                            intent = CASE WHEN intent IS NULL OR intent IN ('other', 'greeting') THEN COALESCE(?, intent)
+                                ELSE intent END,
+                            sentiment = COALESCE(?, sentiment)
+                        WHERE conversation_id = ?""")
+                .params(millis, contactId, intent, sentiment, conversationId)
+                .update();
+    }
+
+    void escalated(String conversationId, Instant at) {
+        jdbc.sql(
+                        "UPDATE analytics_conversations SET escalated_at = COALESCE(escalated_at, ?) WHERE conversation_id = ?")
+                .params(Sql.timestamp(at), conversationId)
+                .update();
+    }
+
+    void assigned(String conversationId, String agentId, Instant at) {
+        if (agentId == null) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE analytics_conversations SET assigned_agent = ?, assigned_at = COALESCE(assigned_at, ?)
+                        WHERE conversation_id = ?""").params(agentId, Sql.timestamp(at), conversationId).update();
+    }
+
+    void resolved(String conversationId, String type, Integer csat, Instant at) {
+        moments(conversationId)
+                .ifPresent(m -> jdbc.sql("""
+                        UPDATE analytics_conversations SET resolved_at = ?, resolution_type = ?, resolution_seconds = ?,
+                            csat = COALESCE(?, csat)
+                        WHERE conversation_id = ?""")
+                        .params(Sql.timestamp(at), type, Math.max(0, seconds(m.created(), at)), csat, conversationId)
+                        .update());
+    }
+
+    void closed(String conversationId, Instant at) {
+        jdbc.sql("UPDATE analytics_conversations SET closed_at = COALESCE(closed_at, ?) WHERE conversation_id = ?")
+                .params(Sql.timestamp(at), conversationId)
+                .update();
+    }
+
+    void rated(String conversationId, Integer rating) {
+        if (rating == null) {
+            return;
+        }
+        jdbc.sql("UPDATE analytics_conversations SET csat = ? WHERE conversation_id = ?")
+                .params(rating, conversationId)
+                .update();
+    }
+
+    void sessionOf(String conversationId, String sessionId) {
+        jdbc.sql("UPDATE analytics_conversations SET session_id = ? WHERE conversation_id = ?")
+                .params(sessionId, conversationId)
+                .update();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    /** What a set of conversations adds up to; averages are taken from these sums. */
+    record Totals(
+            long conversations,
+            long automated,
+            long escalated,
+            long resolved,
+            long aiResolved,
+            long firstContact,
+            double resolutionSeconds,
+            long agentResponses,
+            double agentResponseSeconds,
+            long turns,
+            long turnMillis,
+            long csatCount,
+            long csatSum,
+            long messages,
+            long customers) {
+
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Totals withCustomers(long count) {
+            return new Totals(
+                    conversations,
+                    automated,
+                    escalated,
+                    resolved,
+                    aiResolved,
+                    firstContact,
+                    resolutionSeconds,
+                    agentResponses,
+                    agentResponseSeconds,
+                    turns,
+                    turnMillis,
+                    csatCount,
+                    csatSum,
+                    messages,
+                    count);
+        }
+
+        /** Sums two sets; {@code customers} is only counted for a whole period, never summed. */
+        Totals plus(Totals o) {
+            return new Totals(
+                    conversations + o.conversations,
+                    automated + o.automated,
+                    escalated + o.escalated,
+                    resolved + o.resolved,
+                    aiResolved + o.aiResolved,
+                    firstContact + o.firstContact,
+                    resolutionSeconds + o.resolutionSeconds,
+                    agentResponses + o.agentResponses,
+                    agentResponseSeconds + o.agentResponseSeconds,
+                    turns + o.turns,
+                    turnMillis + o.turnMillis,
+                    csatCount + o.csatCount,
+                    csatSum + o.csatSum,
+                    messages + o.messages,
+                    customers + o.customers);
+        }
+
+        static Totals read(ResultSet rs) throws SQLException {
+            return new Totals(
+                    rs.getLong("conversations"),
+                    rs.getLong("automated"),
+                    rs.getLong("escalated"),
+                    rs.getLong("resolved"),
+                    rs.getLong("ai_resolved"),
+                    rs.getLong("first_contact"),
+                    rs.getDouble("resolution_seconds"),
+                    rs.getLong("agent_responses"),
+                    rs.getDouble("agent_response_seconds"),
+                    rs.getLong("turns"),
+                    rs.getLong("turn_millis"),
+                    rs.getLong("csat_count"),
+                    rs.getLong("csat_sum"),
+                    rs.getLong("messages"),
+                    0);
+        }
+    }
+
+    record Slot(long slot, Totals totals) {}
+
+    record Group(String key, Totals totals) {}
+
+    /** Conversations started in [from, to), added up per quarter hour of their start. */
+    List<Slot> slots(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("SELECT created_slot AS slot, " + TOTALS
+                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND created_at >= ?"
+                        + " AND created_at < ? GROUP BY created_slot")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query((rs, i) -> new Slot(rs.getLong("slot"), Totals.read(rs)))
+                .list();
+    }
+
+    /** Conversations started in [from, to), added up in one row. */
+    Totals totals(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + TOTALS + " FROM analytics_conversations"
+                        + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query((rs, i) -> Totals.read(rs))
+                .single();
+    }
+
+    /** The customers (contacts, or the conversation itself while anonymous) of conversations started in [from, to). */
+    long customers(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT COALESCE(contact_id, conversation_id)) FROM analytics_conversations
+                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?""")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Conversations started in [from, to), added up per value of a column: intent, sentiment or assigned agent. */
+    List<Group> groups(String workspaceId, Mode mode, Instant from, Instant to, String column) {
+        if (!List.of("intent", "sentiment", "assigned_agent").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("SELECT " + column + " AS grouping_key, " + TOTALS + " FROM analytics_conversations"
+                        + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?"
+                        + " GROUP BY " + column)
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query((rs, i) -> new Group(rs.getString("grouping_key"), Totals.read(rs)))
+                .list();
+    }
+
+    record Count(String key, long count, double average) {}
+
+    /** The most frequent first questions of conversations started in [from, to). */
+    List<Count> topQueries(String workspaceId, Mode mode, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT first_query, COUNT(*) AS n FROM analytics_conversations
+                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?
+                            AND first_query IS NOT NULL
+                        GROUP BY first_query ORDER BY n DESC, first_query LIMIT ?""")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to), limit)
+                .query((rs, i) -> new Count(rs.getString("first_query"), rs.getLong("n"), 0))
+                .list();
+    }
+
+    /** Events of one type in [from, to), counted per name, most frequent first, with the average amount. */
+    List<Count> named(String workspaceId, Mode mode, String type, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT name, COUNT(*) AS n, AVG(amount) AS average FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ? AND occurred_at < ?
+                            AND name IS NOT NULL
+                        GROUP BY name ORDER BY n DESC, name LIMIT ?""")
+                .params(workspaceId, mode.wire(), type, Sql.timestamp(from), Sql.timestamp(to), limit)
+                .query((rs, i) -> new Count(rs.getString("name"), rs.getLong("n"), rs.getDouble("average")))
+                .list();
+    }
+
+    record SlotCount(long slot, long count) {}
+
+    /** Events of one type in [from, to), counted per quarter hour. */
+    List<SlotCount> eventSlots(String workspaceId, Mode mode, String type, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT slot, COUNT(*) AS n FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ? AND occurred_at < ?
+                        GROUP BY slot""")
+                .params(workspaceId, mode.wire(), type, Sql.timestamp(from), Sql.timestamp(to))
+                .query((rs, i) -> new SlotCount(rs.getLong("slot"), rs.getLong("n")))
+                .list();
+    }
+
+    record Stored(
+            String type,
+            String name,
+            Double amount,
+            Instant at,
+            String conversationId,
+            String sessionId,
+            Map<String, Object> data) {}
+
+    /** Clients' own events (seed 004) in [from, to), by session and time. */
+    List<Stored> clientEvents(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT type, name, amount, occurred_at, conversation_id, session_id, data FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ? AND occurred_at < ?
+                        ORDER BY session_id, occurred_at, seq""")
+                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+                .query(this::stored)
+                .list();
+    }
+
+    /** Everything recorded for one session: its own events and those of its conversation. */
+    List<Stored> sessionEvents(String workspaceId, Mode mode, String sessionId, String conversationId) {
+        return jdbc.sql("""
+                        SELECT type, name, amount, occurred_at, conversation_id, session_id, data FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND (session_id = ? OR conversation_id = ?)
+                        ORDER BY occurred_at, seq""")
+                .params(workspaceId, mode.wire(), sessionId, conversationId)
+                .query(this::stored)
+                .list();
+    }
+
+    record ConversationRow(String conversationId, int messages, Instant createdAt) {}
+
+    Optional<ConversationRow> conversationOfSession(String workspaceId, Mode mode, String sessionId) {
+        return jdbc.sql("""
+                        SELECT conversation_id, messages_in + messages_out AS messages, created_at
+                        FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND session_id = ?""")
+                .params(workspaceId, mode.wire(), sessionId)
+                .query((rs, i) -> new ConversationRow(
+                        rs.getString("conversation_id"), rs.getInt("messages"), Sql.instant(rs, "created_at")))
+                .optional();
+    }
+
+    private Stored stored(ResultSet rs, int row) throws SQLException {
+        double value = rs.getDouble("amount");
+        Double amount = rs.wasNull() ? null : value;
+        return new Stored(
+                rs.getString("type"),
+                rs.getString("name"),
+                amount,
+                Sql.instant(rs, "occurred_at"),
+                rs.getString("conversation_id"),
+                rs.getString("session_id"),
+                json.readValue(rs.getString("data"), OBJECT));
+    }
+}
