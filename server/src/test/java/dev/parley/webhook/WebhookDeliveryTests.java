@@ -342,7 +342,9 @@ class WebhookDeliveryTests {
             clock.advance(Duration.ofHours(15));
         }
 
-        receiver.await(r -> r.size() == 8);
+        // At least once: on a loaded machine an attempt that outlives its timeout is sent again, so "second" may
+        // arrive more than once; it must arrive, after every attempt of "first".
+        receiver.await(r -> r.size() >= 8);
         JsonNode first = awaitDelivery(
                 webhook,
                 d -> d.path("event_type").asString().equals("first")
