@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.parley.platform.OutboundTargets;
+import dev.parley.platform.SecretBox;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.parley.assistant.internal;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.OutboundTargets;
+import dev.parley.platform.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

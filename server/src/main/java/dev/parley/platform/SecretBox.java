@@ -1,4 +1,4 @@
-package dev.parley.assistant.internal;
+package dev.parley.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts secrets Parley must send on (a model provider's API key) with AES-256-GCM under the server's secret key.
- * Each value is bound to a context, the workspace it belongs to, so a value copied into another workspace's row does
- * not open.
+ * The one way Parley keeps secrets it must send on (a model provider's API key, a store's access token, a helpdesk's
+ * credentials): AES-256-GCM under the server's secret key ({@code PARLEY_SECRET_KEY}). Each value is bound to a
+ * context, the workspace it belongs to, so a value copied into another workspace's row does not open. The
+ * application has one instance, a bean.
  */
-final class SecretBox {
+public final class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String PREFIX = "v1:";
@@ -42,18 +43,18 @@ final class SecretBox {
      * The operator's key when given; otherwise the key in {@code keyFile}, made on first start. The file, not the
      * database, so that a copy of the database (a backup, a dump) does not carry the key that opens its secrets.
      */
-    static SecretBox of(String configured, Path keyFile) {
+    public static SecretBox of(String configured, Path keyFile) {
         if (configured != null && !configured.isBlank()) {
             return new SecretBox(keyBytes(configured.strip()));
         }
         return new SecretBox(keyBytes(readOrCreate(keyFile)));
     }
 
-    static SecretBox withKey(byte[] key) {
+    public static SecretBox withKey(byte[] key) {
         return new SecretBox(key.clone());
     }
 
-    String seal(String plaintext, String context) {
+    public String seal(String plaintext, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -71,7 +72,7 @@ final class SecretBox {
     }
 
     /** @throws IllegalStateException when the value was sealed under another key or context, or is damaged */
-    String open(String sealed, String context) {
+    public String open(String sealed, String context) {
         try {
             if (!sealed.startsWith(PREFIX)) {
                 throw new IllegalStateException("Not a sealed value");
@@ -127,7 +128,7 @@ final class SecretBox {
                 // Windows: the data directory's own permissions protect it.
             }
             log.warn(
-                    "Generated the secret key that encrypts model API keys in {}. Keep it with the data; every node of"
+                    "Generated the secret key that encrypts stored credentials in {}. Keep it with the data; every node of"
                             + " a cluster needs the same key, so set PARLEY_SECRET_KEY when running more than one.",
                     file.toAbsolutePath());
             return encoded;

@@ -1,4 +1,4 @@
-package dev.parley.assistant.internal;
+package dev.parley.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
