@@ -209,6 +209,14 @@ final class StoreTools {
                         label = g.store().createReturn(order, (String)
                                 invocation.arguments().get("reason"));
                     } catch (StoreUnavailableException e) {
+                        if ("returns_not_supported".equals(e.details().get("reason"))) {
+                            yield new ToolOutcome.Refused(
+                                    "returns_not_supported",
+                                    "I can't create return labels for this store myself, so I've passed your return"
+                                            + " request for order #" + order.number() + " to our team.",
+                                    details,
+                                    true);
+                        }
                         yield OrderAccess.unreachable();
                     }
                     details.put("return_id", label.returnId());
