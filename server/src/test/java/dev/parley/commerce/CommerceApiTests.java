@@ -65,6 +65,17 @@ class CommerceApiTests {
     }
 
     @Test
+    void theBootstrapWorkspaceHasTheDemoStoreWithoutConnectingIt() {
+        Api admin = Api.at(port).withKey(TenancyFixtures.ADMIN_KEY);
+
+        JsonNode connection = admin.get("/v1/store/connection").json();
+        assertThat(connection.path("connected").asBoolean()).isTrue();
+        assertThat(connection.path("platform").asString()).isEqualTo("demo");
+        assertThat(admin.get("/v1/orders/1001").json().path("customer_email").asString())
+                .isEqualTo("jane@example.com");
+    }
+
+    @Test
     void refusesConnectionMistakesWithFourHundreds() {
         assertThat(api.send("PUT", "/v1/store/connection", Map.of()).errorCode())
                 .isEqualTo("missing_field");
