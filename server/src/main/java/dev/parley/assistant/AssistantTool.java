@@ -17,4 +17,12 @@ public interface AssistantTool {
     ToolSchema parameters();
 
     ToolOutcome execute(ToolInvocation invocation);
+
+    /**
+     * Whether the tool can act for this workspace and mode at all (a store tool needs a connected store), so that
+     * the offline planner does not reach for it in vain. The tool's own policy still decides each call.
+     */
+    default boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+        return true;
+    }
 }

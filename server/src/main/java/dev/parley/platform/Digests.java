@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The one way to hash for lookups and dedupe: SHA-256, as lower-case hex. */
+/**
+ * The one way to hash for lookups and dedupe (SHA-256, as lower-case hex) and to sign and check signatures
+ * (HMAC-SHA256, compared in constant time).
+ */
 public final class Digests {
 
     private Digests() {}
@@ -25,5 +28,21 @@ public final class Digests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** HMAC-SHA256 of {@code data} under {@code key}. */
+    public static byte[] hmacSha256(byte[] key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Whether two signatures are equal, in time that does not depend on where they differ. */
+    public static boolean sameSignature(byte[] expected, byte[] given) {
+        return given != null && MessageDigest.isEqual(expected, given);
     }
 }

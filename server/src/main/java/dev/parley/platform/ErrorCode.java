@@ -9,6 +9,8 @@ public enum ErrorCode {
     MISSING_FIELD(400),
     INVALID_API_KEY(401),
     INVALID_CREDENTIALS(401),
+    /** An inbound webhook whose signature is missing or wrong, or whose sender is unknown. */
+    INVALID_SIGNATURE(401),
     INSUFFICIENT_PERMISSIONS(403),
     DOMAIN_NOT_CONFIGURED(403),
     NOT_FOUND(404),

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts secrets Parley must use later (a model provider's API key, a webhook signing secret) with AES-256-GCM under the server's secret key.
- * Each value is bound to a context, the workspace it belongs to, so a value copied into another workspace's row does
- * not open.
+ * The one way Parley keeps secrets it must send on (a model provider's API key, a store's access token, a helpdesk's
+ * credentials): AES-256-GCM under the server's secret key ({@code PARLEY_SECRET_KEY}). Each value is bound to a
+ * context, the workspace it belongs to, so a value copied into another workspace's row does not open. The
+ * application has one instance, a bean.
  */
 public final class SecretBox {
 
@@ -127,7 +128,7 @@ public final class SecretBox {
                 // Windows: the data directory's own permissions protect it.
             }
             log.warn(
-                    "Generated the secret key that encrypts stored secrets (model API keys, webhook secrets) in {}. Keep it with the data; every node of"
+                    "Generated the secret key that encrypts stored secrets (model API keys, store credentials, webhook secrets) in {}. Keep it with the data; every node of"
                             + " a cluster needs the same key, so set PARLEY_SECRET_KEY when running more than one.",
                     file.toAbsolutePath());
             return encoded;

@@ -7,13 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the assistant module ({@code parley.assistant.*}).
  *
- * @param secretKey the key that encrypts model API keys at rest ({@code PARLEY_SECRET_KEY}): 32 bytes in base64, or
- *     a passphrase of at least 32 characters; when unset, one is generated into {@code <data-dir>/secret.key}
  * @param modelTimeout how long one model request may take when the workspace sets no timeout of its own
  * @param maxToolRounds how many rounds of tool calls a model may make in one turn before it must answer
  */
 @ConfigurationProperties("parley.assistant")
 record AssistantProperties(
-        String secretKey,
         @DefaultValue("20s") Duration modelTimeout,
         @DefaultValue("3") int maxToolRounds) {}

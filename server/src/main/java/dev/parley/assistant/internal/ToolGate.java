@@ -38,6 +38,12 @@ public class ToolGate {
         return tools.values();
     }
 
+    /** Whether the tool exists and can act for this workspace and mode. */
+    public boolean available(String name, String workspaceId, dev.parley.platform.Mode mode) {
+        AssistantTool tool = tools.get(name);
+        return tool != null && tool.available(workspaceId, mode);
+    }
+
     public Call call(String name, ToolInvocation invocation) {
         AssistantTool tool = tools.get(name);
         if (tool == null) {

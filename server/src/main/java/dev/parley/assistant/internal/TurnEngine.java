@@ -102,7 +102,43 @@ class TurnEngine implements Assistant {
         List<ActionTaken> actions = new ArrayList<>();
         List<Citation> sources = new ArrayList<>();
         List<OfflineAnswers.Passage> passages = new ArrayList<>();
+        // A store question goes to its store tool first; the tool's policy decides what the customer is told.
+        String toolReply = null;
+        String refusal = null;
         if (escalation.isEmpty() && !smallTalk && !message.isEmpty()) {
+            Optional<StorePlan.Step> step = StorePlan.next(
+                    understood.intent(), understood.intentConfidence(), message, understood.entities(), facts);
+            if (step.isPresent() && gate.available(step.get().tool(), request.workspaceId(), request.mode())) {
+                ToolGate.Call call = gate.call(
+                        step.get().tool(),
+                        invocation(request, message, step.get().arguments(), facts));
+                actions.add(call.action());
+                switch (call.outcome()) {
+                    case ToolOutcome.Done done -> {
+                        facts.putAll(done.factsLearned());
+                        facts.remove("pending_tool");
+                        toolReply = done.answer();
+                    }
+                    case ToolOutcome.NeedsInfo needs -> {
+                        facts.put("pending_tool", step.get().tool());
+                        toolReply = needs.question();
+                    }
+                    case ToolOutcome.Refused refused
+                    when refused.escalate() -> {
+                        facts.remove("pending_tool");
+                        escalation = Optional.of(new Escalation("policy", "normal", refused.reason()));
+                        refusal = refused.message();
+                    }
+                    case ToolOutcome.Refused refused
+                    when refused.message() != null -> {
+                        facts.remove("pending_tool");
+                        toolReply = refused.message();
+                    }
+                    default -> {}
+                }
+            }
+        }
+        if (escalation.isEmpty() && !smallTalk && !message.isEmpty() && toolReply == null) {
             ToolGate.Call search =
                     gate.call("search_knowledge", invocation(request, message, Map.of("query", message), facts));
             actions.add(search.action());
@@ -115,10 +151,12 @@ class TurnEngine implements Assistant {
 
         double retrieval = passages.isEmpty() ? 0 : strength(passages.getFirst().similarity());
         double intentConfidence = understood.intent().equals("other") ? 0.3 : understood.intentConfidence();
-        double confidence = smallTalk || escalation.isPresent()
-                ? understood.intentConfidence()
-                : message.isEmpty() ? 0 : 0.3 * intentConfidence + 0.7 * retrieval;
-        if (escalation.isEmpty()) {
+        double confidence = toolReply != null
+                ? Math.max(0.9, understood.intentConfidence())
+                : smallTalk || escalation.isPresent()
+                        ? understood.intentConfidence()
+                        : message.isEmpty() ? 0 : 0.3 * intentConfidence + 0.7 * retrieval;
+        if (escalation.isEmpty() && toolReply == null) {
             escalation = EscalationRules.decide(
                     request,
                     understood.intent(),
@@ -130,8 +168,7 @@ class TurnEngine implements Assistant {
         // With a model, it answers, unless the rules above already handed over; policy is judged again after it.
         String language = understood.language().equals("uz") ? "uz" : "en";
         ModelAnswers.Outcome modelled = null;
-        String refusal = null;
-        if (escalation.isEmpty() && !smallTalk && !message.isEmpty()) {
+        if (escalation.isEmpty() && !smallTalk && !message.isEmpty() && toolReply == null) {
             modelled = model.answer(
                             new ModelAnswers.Question(
                                     request, message, Map.copyOf(facts), passages, sources, settings, language),
@@ -192,6 +229,9 @@ class TurnEngine implements Assistant {
             if (refusal != null && !refusal.isBlank()) {
                 reply = refusal + " " + reply;
             }
+            sources.clear();
+        } else if (toolReply != null) {
+            reply = toolReply;
             sources.clear();
         } else if (modelAnswered) {
             reply = modelled.reply();

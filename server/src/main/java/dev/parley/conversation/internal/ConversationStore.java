@@ -124,8 +124,9 @@ class ConversationStore {
     void insert(Conversation c) {
         jdbc.sql("""
                         INSERT INTO conversations (id, workspace_id, mode, contact_id, channel, status, priority, primary_intent,
-                            sentiment, order_id, assigned_to, tags, notes, facts, context, message_count, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            sentiment, order_id, assigned_to, tags, notes, facts, context, message_count, created_at, updated_at,
+                            ticket_id, escalation_reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         c.id(),
                         c.workspaceId(),
@@ -144,7 +145,9 @@ class ConversationStore {
                         json.writeValueAsString(c.context()),
                         c.messageCount(),
                         Sql.timestamp(c.createdAt()),
-                        Sql.timestamp(c.updatedAt()))
+                        Sql.timestamp(c.updatedAt()),
+                        c.ticketId(),
+                        c.escalationReason())
                 .update();
     }
 

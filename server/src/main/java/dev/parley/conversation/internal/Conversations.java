@@ -45,6 +45,7 @@ class Conversations {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<dev.parley.conversation.Helpdesk> helpdesks;
 
     Conversations(
             ConversationStore store,
@@ -53,7 +54,8 @@ class Conversations {
             Assistant assistant,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<dev.parley.conversation.Helpdesk> helpdesks) {
         this.store = store;
         this.inbox = inbox;
         this.marks = marks;
@@ -61,6 +63,7 @@ class Conversations {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.helpdesks = helpdesks;
     }
 
     record NewConversation(
@@ -80,6 +83,10 @@ class Conversations {
         Map<String, String> facts = new HashMap<>();
         if (context.get("order_id") != null) {
             facts.put("order_number", String.valueOf(context.get("order_id")));
+        }
+        if (context.get("customer_token") instanceof String token) {
+            // Checked by the store tools against the store's secret; never trusted as it stands.
+            facts.put("customer_token", token);
         }
         // Nothing is stored until the turn is done: then the conversation, its contact and both messages are
         // written in one transaction (and the question alone if the turn fails).
@@ -177,7 +184,10 @@ class Conversations {
         Conversation answered = reopened.afterMessages(
                 1, turn.analysis().intent(), turn.analysis().sentiment(), turn.facts(), reopened.status(), repliedAt);
         if (turn.escalation() != null) {
-            answered = answered.escalated(turn.escalation().reason(), priority(turn), ticketNumber(), repliedAt);
+            String ticket = reopened.ticketId() != null
+                    ? reopened.ticketId()
+                    : openTicket(caller, reopened, contact, turn.escalation().reason(), priority(turn), received);
+            answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
         }
         Conversation saved = save(caller, conversation, answered, contact, received, reply, turn, isNew);
         return new Exchange(saved, received, reply, turn);
@@ -322,12 +332,16 @@ class Conversations {
             throw ApiException.invalidField("reason", "too_long");
         }
         Instant now = clock.instant();
+        // A connected helpdesk opens its ticket before the row is locked: no lock waits on another system.
+        String external = conversation.ticketId() != null
+                ? null
+                : openTicket(caller, conversation, null, reason == null ? "manual" : reason, level, null);
         String[] message = new String[1];
         Conversation stored = transactions.execute(tx -> {
             Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), conversationId)
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptEscalation();
-            String ticket = fresh.ticketId() != null ? fresh.ticketId() : ticketNumber();
+            String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
             message[0] = "I've connected you with our support team. A team member will be with you shortly. "
                     + "Your reference number is " + ticket + ".";
             Conversation escalated = fresh.escalated(reason == null ? "manual" : reason, level, ticket, now)
@@ -463,6 +477,47 @@ class Conversations {
         return turn.escalation().priority() == null
                 ? "normal"
                 : turn.escalation().priority();
+    }
+
+    /**
+     * The connected helpdesk's ticket for an escalation, or Parley's own reference when there is none. {@code
+     * contact} is the customer of a conversation not stored yet; {@code pending} the message not stored yet.
+     */
+    private String openTicket(
+            Caller caller,
+            Conversation conversation,
+            NewContact contact,
+            String reason,
+            String priority,
+            Message pending) {
+        if (helpdesks.isEmpty()) {
+            return ticketNumber();
+        }
+        List<dev.parley.conversation.Helpdesk.TranscriptLine> transcript = new java.util.ArrayList<>(
+                store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
+                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(m.role(), m.content()))
+                        .toList());
+        if (pending != null) {
+            transcript.add(new dev.parley.conversation.Helpdesk.TranscriptLine("user", pending.content()));
+        }
+        ConversationStore.Contact known = contact != null
+                ? new ConversationStore.Contact(null, contact.email(), contact.name())
+                : conversation.contactId() == null ? null : contact(caller, conversation);
+        var escalation = new dev.parley.conversation.Helpdesk.Escalation(
+                caller.workspaceId(),
+                caller.mode(),
+                conversation.id(),
+                known == null ? null : known.email(),
+                known == null ? null : known.name(),
+                reason,
+                priority,
+                transcript,
+                pending == null ? null : pending.id());
+        return helpdesks.stream()
+                .map(h -> h.openTicket(escalation))
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElseGet(Conversations::ticketNumber);
     }
 
     /** A short reference the customer can quote: T- and eight letters or digits. */

@@ -150,6 +150,14 @@ class Stores implements Workspaces {
                         .settings());
     }
 
+    @Override
+    public String platform(String workspaceId) {
+        return workspaces
+                .find(workspaceId)
+                .orElseThrow(() -> ApiException.notFound("store", workspaceId))
+                .platform();
+    }
+
     private StoreSettings mergeSettings(StoreSettings current, JsonNode patch) {
         if (patch == null || patch.isNull()) {
             return current;

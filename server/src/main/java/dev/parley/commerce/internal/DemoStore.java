@@ -1,0 +1,158 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import dev.parley.platform.PageQuery;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The built-in demo store of one workspace and mode: the generated catalogue, and orders kept in the order cache so
+ * refunds and address changes stick.
+ */
+final class DemoStore implements StoreConnector {
+
+    private final String workspaceId;
+    private final Mode mode;
+    private final OrderCache cache;
+
+    DemoStore(String workspaceId, Mode mode, OrderCache cache) {
+        this.workspaceId = workspaceId;
+        this.mode = mode;
+        this.cache = cache;
+    }
+
+    @Override
+    public String platform() {
+        return "demo";
+    }
+
+    @Override
+    public Optional<Order> order(String orderNumber) {
+        return cache.find(workspaceId, mode, orderNumber);
+    }
+
+    @Override
+    public List<Order> ordersByEmail(String email, int limit) {
+        return cache.page(workspaceId, mode, new OrderCache.Filter(email, null, null, null), new PageQuery(1, limit));
+    }
+
+    @Override
+    public Optional<Customer> customer(String email) {
+        List<Order> orders = ordersByEmail(email, 100);
+        if (orders.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Customer(
+                "demo_customer_"
+                        + Integer.toHexString(email.toLowerCase(Locale.ROOT).hashCode()),
+                orders.getFirst().email(),
+                orders.getFirst().customerName(),
+                orders.size()));
+    }
+
+    @Override
+    public Order refund(Order order, BigDecimal amount, String reason) {
+        BigDecimal refunded = order.refunded().add(amount);
+        Order after = new Order(
+                order.id(),
+                order.number(),
+                order.email(),
+                order.customerName(),
+                order.placedAt(),
+                order.currency(),
+                order.total(),
+                refunded,
+                refunded.compareTo(order.total()) >= 0 ? "refunded" : "partially_refunded",
+                order.fulfillmentStatus(),
+                order.cancelledAt(),
+                order.lineItems(),
+                order.shippingAddress(),
+                order.fulfillments());
+        cache.put(workspaceId, mode, after);
+        return after;
+    }
+
+    @Override
+    public ReturnLabel createReturn(Order order, String reason) {
+        String id = Ids.next("ret");
+        String tracking = "1ZRET" + id.substring(id.length() - 10).toUpperCase(Locale.ROOT);
+        return new ReturnLabel(id, "UPS", tracking, "https://demo.parley.dev/returns/" + id + "/label.pdf");
+    }
+
+    @Override
+    public Discount createDiscount(String code, int percent, String email) {
+        return new Discount(code, percent);
+    }
+
+    @Override
+    public Order changeAddress(Order order, Address address) {
+        Order after = new Order(
+                order.id(),
+                order.number(),
+                order.email(),
+                order.customerName(),
+                order.placedAt(),
+                order.currency(),
+                order.total(),
+                order.refunded(),
+                order.financialStatus(),
+                order.fulfillmentStatus(),
+                order.cancelledAt(),
+                order.lineItems(),
+                address,
+                order.fulfillments());
+        cache.put(workspaceId, mode, after);
+        return after;
+    }
+
+    @Override
+    public ProductPage searchProducts(ProductQuery query) {
+        List<String> words = query.query() == null
+                ? List.of()
+                : Arrays.stream(query.query().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                        .filter(w -> !w.isBlank())
+                        .map(DemoStore::stem)
+                        .toList();
+        List<Product> matches = new ArrayList<>();
+        for (Product product : DemoCatalogue.products()) {
+            String text =
+                    (product.title() + " " + product.description() + " " + product.category()).toLowerCase(Locale.ROOT);
+            if (!words.stream().allMatch(text::contains)) {
+                continue;
+            }
+            if (query.category() != null && !product.category().equalsIgnoreCase(query.category())) {
+                continue;
+            }
+            if (query.minPrice() != null && product.price().compareTo(query.minPrice()) < 0) {
+                continue;
+            }
+            if (query.maxPrice() != null && product.price().compareTo(query.maxPrice()) > 0) {
+                continue;
+            }
+            if (query.size() != null
+                    && product.variants().stream()
+                            .noneMatch(v -> v.available() && v.size().equalsIgnoreCase(query.size()))) {
+                continue;
+            }
+            matches.add(product);
+        }
+        List<Product> page = matches.stream().limit(query.limit()).toList();
+        return new ProductPage(page, matches.size(), matches.size() > page.size());
+    }
+
+    private static String stem(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
+                ? word.substring(0, word.length() - 1)
+                : word;
+    }
+
+    @Override
+    public boolean reachable() {
+        return true;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolOutcome;
+import dev.parley.commerce.internal.StoreConnector.Order;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The policy every order tool starts with: an order is shown or acted on only for its own customer, proven by the
+ * email on the order (as the conversation established it, never as a model claims it) or by a customer token signed
+ * by the store's site. An order that does not exist and an order of someone else get the same answer.
+ */
+@Component
+class OrderAccess {
+
+    static final String UNREACHABLE = "I can't reach the order system right now. Please try again in a few minutes,"
+            + " or I can connect you with a member of our team.";
+
+    private final StoreConnections connections;
+    private final Clock clock;
+
+    OrderAccess(StoreConnections connections, Clock clock) {
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    /** Either the customer's verified order with its store, or what to tell the customer instead. */
+    sealed interface Access {}
+
+    record Granted(Order order, StoreConnector store, StoreConnection connection, Map<String, String> facts)
+            implements Access {}
+
+    record Denied(ToolOutcome outcome) implements Access {}
+
+    boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+        return connections.connected(workspaceId, mode);
+    }
+
+    Access order(ToolInvocation invocation) {
+        Optional<StoreConnection> connection = connections.get(invocation.workspaceId());
+        Optional<StoreConnector> store = connections.connector(invocation.workspaceId(), invocation.mode());
+        if (connection.isEmpty() || store.isEmpty()) {
+            return new Denied(new ToolOutcome.Refused(
+                    "no_store_connected",
+                    "I can't look up orders here. A member of our team can help you with your order.",
+                    Map.of(),
+                    false));
+        }
+        String number = orderNumber(invocation);
+        if (number == null) {
+            return new Denied(new ToolOutcome.NeedsInfo(
+                    "order_number", "Could you tell me your order number? You'll find it in your order confirmation."));
+        }
+        Optional<String> email = customerEmail(invocation, connection.get());
+        if (email.isEmpty()) {
+            return new Denied(new ToolOutcome.NeedsInfo(
+                    "email",
+                    "I can help with order #" + number + ". To keep your details safe, please tell me the email"
+                            + " address you used when you placed it."));
+        }
+        Optional<Order> order;
+        try {
+            order = store.get().order(number);
+        } catch (StoreUnavailableException e) {
+            return new Denied(unreachable());
+        }
+        if (order.isEmpty()
+                || order.get().email() == null
+                || !order.get().email().equalsIgnoreCase(email.get())) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("order_number", number);
+            return new Denied(new ToolOutcome.Refused(
+                    "order_not_verified",
+                    "I couldn't find order #" + number + " under that email address. Please check the order number"
+                            + " and the email you used when ordering.",
+                    details,
+                    false));
+        }
+        Map<String, String> learned = new LinkedHashMap<>();
+        learned.put("order_number", number);
+        learned.put("verified_email", email.get().toLowerCase(Locale.ROOT));
+        return new Granted(order.get(), store.get(), connection.get(), learned);
+    }
+
+    static ToolOutcome.Refused unreachable() {
+        return new ToolOutcome.Refused("store_unavailable", UNREACHABLE, Map.of(), false);
+    }
+
+    static String orderNumber(ToolInvocation invocation) {
+        Object given = invocation.arguments().get("order_number");
+        String number = given instanceof String s && !s.isBlank()
+                ? s
+                : invocation.facts().get("order_number");
+        if (number == null) {
+            return null;
+        }
+        number = number.strip().replaceFirst("^#\\s*", "").toUpperCase(Locale.ROOT);
+        return number.matches("[A-Z0-9-]{1,32}") ? number : null;
+    }
+
+    /** Who the customer is, as the conversation proved it: a verified email, a signed token, or the email they gave. */
+    Optional<String> customerEmail(ToolInvocation invocation, StoreConnection connection) {
+        Map<String, String> facts = invocation.facts();
+        if (facts.get("customer_token") != null) {
+            Optional<String> vouched = CustomerTokens.verify(
+                    connections.credentials(connection).customerTokenSecret(),
+                    facts.get("customer_token"),
+                    clock.instant());
+            if (vouched.isPresent()) {
+                return vouched;
+            }
+        }
+        if (facts.get("email_given") != null) {
+            return Optional.of(facts.get("email_given"));
+        }
+        return Optional.ofNullable(facts.get("verified_email"));
+    }
+}

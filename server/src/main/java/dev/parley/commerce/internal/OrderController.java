@@ -1,0 +1,102 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.commerce.internal.StoreConnector.Order;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.RequiresScope;
+import dev.parley.platform.Scope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Orders for API clients (seed 001's {@code orders:read}): {@code GET /v1/orders} lists the cached orders of the
+ * connected store; {@code GET /v1/orders/{order_number}} reads one, from the store when it is not cached.
+ */
+@RestController
+class OrderController {
+
+    static final Set<String> STATUSES =
+            Set.of("unfulfilled", "in_transit", "delivered", "cancelled", "refunded", "partially_refunded");
+
+    private final StoreConnections connections;
+    private final OrderCache cache;
+
+    OrderController(StoreConnections connections, OrderCache cache) {
+        this.connections = connections;
+        this.cache = cache;
+    }
+
+    @GetMapping("/v1/orders")
+    @RequiresScope(Scope.ORDERS_READ)
+    Page<OrderView> list(
+            Caller caller,
+            @RequestParam(name = "customer_email", required = false) String email,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @RequestParam(name = "end_date", required = false) String endDate,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalidField("status", "invalid_value");
+        }
+        PageQuery query = PageQuery.of(page, perPage);
+        // Loads the demo store's orders on first use.
+        connections.connector(caller.workspaceId(), caller.mode());
+        OrderCache.Filter filter = new OrderCache.Filter(
+                email == null || email.isBlank() ? null : email.strip(),
+                status,
+                instant("start_date", startDate, false),
+                instant("end_date", endDate, true));
+        return Page.of(
+                        cache.page(caller.workspaceId(), caller.mode(), filter, query),
+                        query,
+                        cache.count(caller.workspaceId(), caller.mode(), filter))
+                .map(OrderView::of);
+    }
+
+    @GetMapping("/v1/orders/{order_number}")
+    @RequiresScope(Scope.ORDERS_READ)
+    OrderView get(Caller caller, @PathVariable("order_number") String orderNumber) {
+        String number = orderNumber.strip().replaceFirst("^#", "");
+        StoreConnector store = connections
+                .connector(caller.workspaceId(), caller.mode())
+                .orElseThrow(() -> ApiException.notFound("order", number));
+        Order order = cache.find(caller.workspaceId(), caller.mode(), number)
+                .or(() -> store.order(number).map(found -> {
+                    cache.put(caller.workspaceId(), caller.mode(), found);
+                    return found;
+                }))
+                .orElseThrow(() -> ApiException.notFound("order", number));
+        return OrderView.of(order);
+    }
+
+    private static Instant instant(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay
+                        ? day.plusDays(1)
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .minusNanos(1)
+                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADay) {
+                throw ApiException.invalidField(field, "invalid_format");
+            }
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.commerce.internal.StoreConnection.Credentials;
+import dev.parley.platform.FetchException;
+import dev.parley.platform.FetchRequest;
+import dev.parley.platform.FetchResponse;
+import dev.parley.platform.GuardedFetcher;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Shopify through its Admin GraphQL API, version {@value #API_VERSION}, with the shop's access token. Shopify limits
+ * by query cost: a throttled answer ({@code errors[].extensions.code = THROTTLED}) says in
+ * {@code extensions.cost.throttleStatus} how many points are available and how fast they come back, and the call is
+ * retried once enough have; 429, 5xx and timeouts are retried with backoff. After the last try the store is
+ * unavailable (a 502 for API callers, an apology in a conversation).
+ */
+final class ShopifyStore implements StoreConnector {
+
+    static final String API_VERSION = "2025-10";
+
+    private static final String ORDER_FIELDS = """
+            fragment OrderFields on Order {
+              id name email createdAt cancelledAt displayFinancialStatus displayFulfillmentStatus currencyCode
+              totalPriceSet { shopMoney { amount currencyCode } }
+              totalRefundedSet { shopMoney { amount currencyCode } }
+              customer { displayName email }
+              shippingAddress { name address1 address2 city province zip countryCodeV2 }
+              lineItems(first: 50) { nodes { sku title variantTitle quantity
+                originalUnitPriceSet { shopMoney { amount } } } }
+              fulfillments(first: 10) { status displayStatus createdAt estimatedDeliveryAt deliveredAt
+                trackingInfo(first: 1) { company number url } }
+            }
+            """;
+
+    private final URI endpoint;
+    private final Credentials credentials;
+    private final GuardedFetcher fetcher;
+    private final StoreHealth health;
+    private final JsonMapper json;
+
+    ShopifyStore(URI baseUrl, Credentials credentials, GuardedFetcher fetcher, StoreHealth health, JsonMapper json) {
+        this.endpoint =
+                URI.create(baseUrl.toString().replaceAll("/+$", "") + "/admin/api/" + API_VERSION + "/graphql.json");
+        this.credentials = credentials;
+        this.fetcher = fetcher;
+        this.health = health;
+        this.json = json;
+    }
+
+    @Override
+    public String platform() {
+        return "shopify";
+    }
+
+    @Override
+    public Optional<Order> order(String orderNumber) {
+        JsonNode data = graphql(
+                "query Order($q: String!) { orders(first: 1, query: $q) { nodes { ...OrderFields } } }\n"
+                        + ORDER_FIELDS,
+                Map.of("q", "name:#" + orderNumber));
+        JsonNode nodes = data.at("/orders/nodes");
+        return nodes.isEmpty() ? Optional.empty() : Optional.of(order(nodes.get(0)));
+    }
+
+    @Override
+    public List<Order> ordersByEmail(String email, int limit) {
+        JsonNode data = graphql(
+                "query Orders($q: String!, $n: Int!) { orders(first: $n, query: $q, sortKey: CREATED_AT,"
+                        + " reverse: true) { nodes { ...OrderFields } } }\n" + ORDER_FIELDS,
+                Map.of("q", "email:" + email, "n", limit));
+        List<Order> orders = new ArrayList<>();
+        data.at("/orders/nodes").forEach(node -> orders.add(order(node)));
+        return orders;
+    }
+
+    @Override
+    public Optional<Customer> customer(String email) {
+        JsonNode data = graphql(
+                "query Customer($q: String!) { customers(first: 1, query: $q) { nodes { id displayName email"
+                        + " numberOfOrders } } }",
+                Map.of("q", "email:" + email));
+        JsonNode nodes = data.at("/customers/nodes");
+        if (nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode c = nodes.get(0);
+        return Optional.of(new Customer(
+                c.path("id").asString(),
+                c.path("email").asString(),
+                c.path("displayName").asString(),
+                c.path("numberOfOrders").asInt()));
+    }
+
+    @Override
+    public Order refund(Order order, BigDecimal amount, String reason) {
+        Map<String, Object> transaction = new LinkedHashMap<>();
+        transaction.put("orderId", order.id());
+        transaction.put("amount", amount.toPlainString());
+        transaction.put("kind", "REFUND");
+        transaction.put("gateway", "manual");
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("orderId", order.id());
+        input.put("note", reason == null ? "Refunded by Parley" : reason);
+        input.put("notify", true);
+        input.put("transactions", List.of(transaction));
+        JsonNode data = graphql(
+                "mutation Refund($input: RefundInput!) { refundCreate(input: $input) { refund { id }"
+                        + " userErrors { field message } } }",
+                Map.of("input", input));
+        userErrors(data.path("refundCreate"));
+        return order(order.number()).orElse(order);
+    }
+
+    @Override
+    public ReturnLabel createReturn(Order order, String reason) {
+        // Shopify's returnCreate needs fulfillment line item ids and a label from a shipping app: not wired yet.
+        throw new StoreUnavailableException(platform(), "returns_not_supported");
+    }
+
+    @Override
+    public Discount createDiscount(String code, int percent, String email) {
+        Map<String, Object> discount = new LinkedHashMap<>();
+        discount.put("title", "Parley " + code);
+        discount.put("code", code);
+        discount.put("startsAt", Instant.now().toString());
+        discount.put("usageLimit", 1);
+        discount.put("appliesOncePerCustomer", true);
+        discount.put("customerSelection", Map.of("all", true));
+        discount.put(
+                "customerGets", Map.of("value", Map.of("percentage", percent / 100.0), "items", Map.of("all", true)));
+        JsonNode data = graphql(
+                "mutation Discount($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) {"
+                        + " codeDiscountNode { id } userErrors { field message } } }",
+                Map.of("d", discount));
+        userErrors(data.path("discountCodeBasicCreate"));
+        return new Discount(code, percent);
+    }
+
+    @Override
+    public Order changeAddress(Order order, Address address) {
+        Map<String, Object> shipping = new LinkedHashMap<>();
+        shipping.put("address1", address.address1());
+        shipping.put("address2", address.address2());
+        shipping.put("city", address.city());
+        shipping.put("province", address.province());
+        shipping.put("zip", address.zip());
+        shipping.put("countryCode", address.country());
+        JsonNode data = graphql(
+                "mutation Address($input: OrderInput!) { orderUpdate(input: $input) { order { ...OrderFields }"
+                        + " userErrors { field message } } }\n" + ORDER_FIELDS,
+                Map.of("input", Map.of("id", order.id(), "shippingAddress", shipping)));
+        userErrors(data.path("orderUpdate"));
+        return order(data.at("/orderUpdate/order"));
+    }
+
+    @Override
+    public ProductPage searchProducts(ProductQuery query) {
+        StringBuilder q = new StringBuilder();
+        if (query.query() != null) {
+            q.append(query.query().replaceAll("[:()\"\\\\]", " "));
+        }
+        if (query.category() != null) {
+            q.append(" product_type:'")
+                    .append(query.category().replace("'", ""))
+                    .append('\'');
+        }
+        JsonNode data = graphql("""
+                query Products($q: String!, $n: Int!) {
+                  products(first: $n, query: $q) { pageInfo { hasNextPage } nodes { id title description productType
+                    priceRangeV2 { minVariantPrice { amount currencyCode } } images(first: 3) { nodes { url } }
+                    variants(first: 50) { nodes { id sku price availableForSale inventoryQuantity
+                      selectedOptions { name value } } } } }
+                  productsCount(query: $q) { count }
+                }""", Map.of("q", q.toString().strip(), "n", Math.min(250, query.limit())));
+        List<Product> products = new ArrayList<>();
+        for (JsonNode node : data.at("/products/nodes")) {
+            Product product = product(node);
+            boolean inRange = (query.minPrice() == null || product.price().compareTo(query.minPrice()) >= 0)
+                    && (query.maxPrice() == null || product.price().compareTo(query.maxPrice()) <= 0);
+            boolean sized = query.size() == null
+                    || product.variants().stream()
+                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
+            if (inRange && sized) {
+                products.add(product);
+            }
+        }
+        long total = data.at("/productsCount/count").asLong(products.size());
+        boolean more = data.at("/products/pageInfo/hasNextPage").asBoolean();
+        return new ProductPage(products, Math.max(total, products.size()), more);
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            graphql("{ shop { name } }", Map.of());
+            return true;
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** One GraphQL call with Shopify's retry rules; the {@code data} of a successful answer. */
+    JsonNode graphql(String query, Map<String, Object> variables) {
+        byte[] body = json.writeValueAsString(Map.of("query", query, "variables", variables))
+                .getBytes(StandardCharsets.UTF_8);
+        String reason = "unavailable";
+        for (int attempt = 0; attempt < StoreRetries.ATTEMPTS; attempt++) {
+            Duration wait = StoreRetries.backoff(attempt);
+            FetchResponse response;
+            try {
+                response = fetcher.fetch(FetchRequest.post(endpoint, "application/json", body)
+                        .withHeader("X-Shopify-Access-Token", credentials.accessToken())
+                        .withHeader("Accept", "application/json")
+                        .withTimeout(StoreRetries.TIMEOUT)
+                        .withMaxRedirects(0));
+            } catch (FetchException e) {
+                switch (e.reason()) {
+                    case TIMEOUT, CONNECTION_FAILED -> {
+                        reason = e.reason().name().toLowerCase(Locale.ROOT);
+                        StoreRetries.pause(wait, platform());
+                        continue;
+                    }
+                    default -> {
+                        health.failed(platform());
+                        throw new StoreUnavailableException(
+                                platform(), e.reason().name().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            if (response.status() == 429 || response.status() >= 500) {
+                reason = response.status() == 429 ? "throttled" : "http_" + response.status();
+                StoreRetries.pause(StoreRetries.retryAfter(response).orElse(wait), platform());
+                continue;
+            }
+            if (response.status() == 401 || response.status() == 403) {
+                health.failed(platform());
+                throw new StoreUnavailableException(platform(), "unauthorized");
+            }
+            if (!response.successful()) {
+                health.failed(platform());
+                throw new StoreUnavailableException(platform(), "http_" + response.status());
+            }
+            JsonNode answer;
+            try {
+                answer = json.readTree(response.text());
+            } catch (RuntimeException malformed) {
+                health.failed(platform());
+                throw new StoreUnavailableException(platform(), "malformed_response");
+            }
+            JsonNode errors = answer.path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                boolean throttled = errors.valueStream()
+                        .anyMatch(
+                                e -> "THROTTLED".equals(e.at("/extensions/code").asString()));
+                if (throttled) {
+                    reason = "throttled";
+                    StoreRetries.pause(
+                            throttleWait(answer.at("/extensions/cost")).orElse(wait), platform());
+                    continue;
+                }
+                health.failed(platform());
+                throw new StoreUnavailableException(platform(), "graphql_error");
+            }
+            health.succeeded(platform());
+            return answer.path("data");
+        }
+        health.failed(platform());
+        throw new StoreUnavailableException(platform(), reason);
+    }
+
+    /**
+     * How long until the points a throttled query needs are back: (requested - available) / restore rate, from
+     * {@code extensions.cost}.
+     */
+    static Optional<Duration> throttleWait(JsonNode cost) {
+        JsonNode status = cost.path("throttleStatus");
+        double restoreRate = status.path("restoreRate").asDouble(0);
+        if (restoreRate <= 0) {
+            return Optional.empty();
+        }
+        double requested = cost.path("requestedQueryCost").asDouble(0);
+        double available = status.path("currentlyAvailable").asDouble(0);
+        double seconds = Math.max(0, requested - available) / restoreRate;
+        return Optional.of(StoreRetries.cap(Duration.ofMillis((long) Math.ceil(seconds * 1000))));
+    }
+
+    private void userErrors(JsonNode payload) {
+        if (payload.path("userErrors").isArray() && !payload.path("userErrors").isEmpty()) {
+            throw new StoreUnavailableException(platform(), "rejected");
+        }
+    }
+
+    /** A Shopify order as Parley's; Shopify names orders {@code #1001}. */
+    static Order order(JsonNode o) {
+        List<LineItem> items = new ArrayList<>();
+        o.at("/lineItems/nodes")
+                .forEach(i -> items.add(new LineItem(
+                        text(i.path("sku")),
+                        i.path("title").asString(),
+                        text(i.path("variantTitle")),
+                        i.path("quantity").asInt(),
+                        money(i.at("/originalUnitPriceSet/shopMoney/amount")))));
+        List<Fulfillment> fulfillments = new ArrayList<>();
+        o.path("fulfillments").forEach(f -> {
+            JsonNode tracking = f.path("trackingInfo").path(0);
+            String display = f.path("displayStatus").asString("").toLowerCase(Locale.ROOT);
+            String status = display.equals("delivered")
+                    ? "delivered"
+                    : display.equals("out_for_delivery")
+                            ? "out_for_delivery"
+                            : display.contains("fail") ? "failure" : "in_transit";
+            fulfillments.add(new Fulfillment(
+                    status,
+                    text(tracking.path("company")),
+                    text(tracking.path("number")),
+                    text(tracking.path("url")),
+                    instant(f.path("createdAt")),
+                    instant(f.path("estimatedDeliveryAt")),
+                    instant(f.path("deliveredAt"))));
+        });
+        JsonNode a = o.path("shippingAddress");
+        Address address = a.isMissingNode() || a.isNull()
+                ? null
+                : new Address(
+                        text(a.path("name")),
+                        text(a.path("address1")),
+                        text(a.path("address2")),
+                        text(a.path("city")),
+                        text(a.path("province")),
+                        text(a.path("zip")),
+                        text(a.path("countryCodeV2")));
+        String email = text(o.path("email"));
+        if (email == null) {
+            email = text(o.at("/customer/email"));
+        }
+        return new Order(
+                o.path("id").asString(),
+                o.path("name").asString().replaceFirst("^#", ""),
+                email,
+                text(o.at("/customer/displayName")),
+                instant(o.path("createdAt")),
+                o.path("currencyCode").asString("USD"),
+                money(o.at("/totalPriceSet/shopMoney/amount")),
+                money(o.at("/totalRefundedSet/shopMoney/amount")),
+                o.path("displayFinancialStatus").asString("").toLowerCase(Locale.ROOT),
+                o.path("displayFulfillmentStatus").asString("").toLowerCase(Locale.ROOT),
+                instant(o.path("cancelledAt")),
+                items,
+                address,
+                fulfillments);
+    }
+
+    private static Product product(JsonNode p) {
+        List<Variant> variants = new ArrayList<>();
+        p.at("/variants/nodes").forEach(v -> {
+            String size = null;
+            String color = null;
+            for (JsonNode option : v.path("selectedOptions")) {
+                String name = option.path("name").asString().toLowerCase(Locale.ROOT);
+                if (name.equals("size")) {
+                    size = option.path("value").asString();
+                } else if (name.equals("color") || name.equals("colour")) {
+                    color = option.path("value").asString();
+                }
+            }
+            int inventory = v.path("inventoryQuantity").asInt(0);
+            variants.add(new Variant(
+                    v.path("id").asString(),
+                    text(v.path("sku")),
+                    size,
+                    color,
+                    money(v.path("price")),
+                    v.path("availableForSale").asBoolean(inventory > 0),
+                    inventory));
+        });
+        List<String> images = new ArrayList<>();
+        p.at("/images/nodes").forEach(i -> images.add(i.path("url").asString()));
+        return new Product(
+                p.path("id").asString(),
+                p.path("title").asString(),
+                p.path("description").asString(""),
+                text(p.path("productType")),
+                money(p.at("/priceRangeV2/minVariantPrice/amount")),
+                p.at("/priceRangeV2/minVariantPrice/currencyCode").asString("USD"),
+                images,
+                variants);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.asString().isBlank() ? null : node.asString();
+    }
+
+    private static Instant instant(JsonNode node) {
+        String value = text(node);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static BigDecimal money(JsonNode node) {
+        String value = text(node);
+        return value == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(value).setScale(2);
+    }
+}

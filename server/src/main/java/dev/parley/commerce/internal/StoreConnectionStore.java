@@ -1,0 +1,73 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.platform.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** One store connection per workspace. */
+@Repository
+class StoreConnectionStore {
+
+    private final JdbcClient jdbc;
+
+    StoreConnectionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoreConnection> find(String workspaceId) {
+        return jdbc.sql("SELECT * FROM store_connections WHERE workspace_id = ?")
+                .param(workspaceId)
+                .query(StoreConnectionStore::row)
+                .optional();
+    }
+
+    Optional<StoreConnection> findByShop(String platform, String shopDomain) {
+        return jdbc.sql("SELECT * FROM store_connections WHERE platform = ? AND shop_domain = ?")
+                .params(platform, shopDomain)
+                .query(StoreConnectionStore::row)
+                .optional();
+    }
+
+    /** Replaces the workspace's connection. */
+    void save(StoreConnection c) {
+        jdbc.sql("DELETE FROM store_connections WHERE workspace_id = ?")
+                .param(c.workspaceId())
+                .update();
+        jdbc.sql("""
+                        INSERT INTO store_connections (workspace_id, platform, shop_domain, base_url,
+                            credentials_encrypted, max_discount_percent, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        c.workspaceId(),
+                        c.platform(),
+                        c.shopDomain(),
+                        c.baseUrl(),
+                        c.sealedCredentials(),
+                        c.maxDiscountPercent(),
+                        Sql.timestamp(c.createdAt()),
+                        Sql.timestamp(c.updatedAt()))
+                .update();
+    }
+
+    boolean delete(String workspaceId) {
+        return jdbc.sql("DELETE FROM store_connections WHERE workspace_id = ?")
+                        .param(workspaceId)
+                        .update()
+                > 0;
+    }
+
+    private static StoreConnection row(ResultSet rs, int row) throws SQLException {
+        return new StoreConnection(
+                rs.getString("workspace_id"),
+                rs.getString("platform"),
+                rs.getString("shop_domain"),
+                rs.getString("base_url"),
+                rs.getString("credentials_encrypted"),
+                rs.getInt("max_discount_percent"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

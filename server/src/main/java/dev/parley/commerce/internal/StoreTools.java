@@ -1,0 +1,510 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolOutcome;
+import dev.parley.assistant.ToolSchema;
+import dev.parley.assistant.ToolSchema.Property;
+import dev.parley.commerce.internal.OrderAccess.Denied;
+import dev.parley.commerce.internal.OrderAccess.Granted;
+import dev.parley.commerce.internal.StoreConnector.Address;
+import dev.parley.commerce.internal.StoreConnector.Order;
+import dev.parley.commerce.internal.StoreConnector.ReturnLabel;
+import dev.parley.tenancy.StoreSettings;
+import dev.parley.tenancy.Workspaces;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The store tools the assistant acts through. Each is a thin adapter whose policy is checked here, in code, whatever
+ * a model asked for: the order must be the customer's own ({@link OrderAccess}), refunds only when the store enables
+ * them and up to its limit, returns inside its window, discounts up to its cap, address changes before shipping.
+ */
+final class StoreTools {
+
+    private StoreTools() {}
+
+    private static final Property ORDER_NUMBER = Property.string("The order number, e.g. 1001");
+
+    private static Map<String, Object> details(Order order) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("order_number", order.number());
+        details.put("status", order.status());
+        return details;
+    }
+
+    @Component
+    static class OrderStatusTool implements AssistantTool {
+
+        private final OrderAccess access;
+
+        OrderStatusTool(OrderAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return access.available(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "order_status";
+        }
+
+        @Override
+        public String description() {
+            return "Look up the status of the customer's order (only their own, verified by the conversation).";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            return new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of());
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g ->
+                    new ToolOutcome.Done(
+                            "order_status_checked",
+                            OrderAnswers.status(g.order()),
+                            details(g.order()),
+                            List.of(),
+                            g.facts());
+            };
+        }
+    }
+
+    @Component
+    static class TrackOrderTool implements AssistantTool {
+
+        private final OrderAccess access;
+
+        TrackOrderTool(OrderAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return access.available(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "track_order";
+        }
+
+        @Override
+        public String description() {
+            return "Give the carrier, tracking number and delivery estimate of the customer's order.";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            return new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of());
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g -> {
+                    Map<String, Object> details = details(g.order());
+                    if (!g.order().fulfillments().isEmpty()) {
+                        var f = g.order().fulfillments().getLast();
+                        details.put("carrier", f.trackingCompany());
+                        details.put("tracking_number", f.trackingNumber());
+                        details.put("tracking_status", f.status());
+                    }
+                    yield new ToolOutcome.Done(
+                            "order_tracked", OrderAnswers.tracking(g.order()), details, List.of(), g.facts());
+                }
+            };
+        }
+    }
+
+    @Component
+    static class RequestReturnTool implements AssistantTool {
+
+        private final OrderAccess access;
+        private final Workspaces workspaces;
+        private final Clock clock;
+
+        RequestReturnTool(OrderAccess access, Workspaces workspaces, Clock clock) {
+            this.access = access;
+            this.workspaces = workspaces;
+            this.clock = clock;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return access.available(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "request_return";
+        }
+
+        @Override
+        public String description() {
+            return "Start a return of the customer's delivered order inside the store's return window and make a"
+                    + " return label.";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            return new ToolSchema(
+                    Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it goes back")), List.of());
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g -> {
+                    Order order = g.order();
+                    StoreSettings settings = workspaces.settings(invocation.workspaceId());
+                    Map<String, Object> details = details(order);
+                    if (order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
+                        yield new ToolOutcome.Refused(
+                                "not_returnable",
+                                "Order #" + order.number() + " was " + order.status() + ", so there is nothing to"
+                                        + " return.",
+                                details,
+                                false);
+                    }
+                    Instant delivered = order.deliveredAt();
+                    if (delivered == null) {
+                        yield new ToolOutcome.Refused(
+                                "not_delivered",
+                                "Order #" + order.number() + " hasn't been delivered yet. Once it arrives, you can"
+                                        + " return it within " + settings.returnWindowDays() + " days.",
+                                details,
+                                false);
+                    }
+                    Instant deadline = delivered.plus(Duration.ofDays(settings.returnWindowDays()));
+                    details.put("delivered_at", delivered.toString());
+                    details.put("return_window_days", settings.returnWindowDays());
+                    if (clock.instant().isAfter(deadline)) {
+                        yield new ToolOutcome.Refused(
+                                "outside_return_window",
+                                "Order #" + order.number() + " was delivered on " + OrderAnswers.day(delivered)
+                                        + ", which is outside our " + settings.returnWindowDays()
+                                        + "-day return window, so I can't start a return for it.",
+                                details,
+                                false);
+                    }
+                    ReturnLabel label;
+                    try {
+                        label = g.store().createReturn(order, (String)
+                                invocation.arguments().get("reason"));
+                    } catch (StoreUnavailableException e) {
+                        if ("returns_not_supported".equals(e.details().get("reason"))) {
+                            yield new ToolOutcome.Refused(
+                                    "returns_not_supported",
+                                    "I can't create return labels for this store myself, so I've passed your return"
+                                            + " request for order #" + order.number() + " to our team.",
+                                    details,
+                                    true);
+                        }
+                        yield OrderAccess.unreachable();
+                    }
+                    details.put("return_id", label.returnId());
+                    details.put("carrier", label.carrier());
+                    details.put("tracking_number", label.trackingNumber());
+                    details.put("label_url", label.labelUrl());
+                    yield new ToolOutcome.Done(
+                            "return_label_generated",
+                            "I've started a return for order #" + order.number() + ". Print your prepaid "
+                                    + label.carrier() + " label here: " + label.labelUrl()
+                                    + " and drop the parcel off within 14 days.",
+                            details,
+                            List.of(),
+                            g.facts());
+                }
+            };
+        }
+    }
+
+    @Component
+    static class RefundTool implements AssistantTool {
+
+        private final OrderAccess access;
+        private final Workspaces workspaces;
+
+        RefundTool(OrderAccess access, Workspaces workspaces) {
+            this.access = access;
+            this.workspaces = workspaces;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return access.available(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "refund";
+        }
+
+        @Override
+        public String description() {
+            return "Refund the customer's order, in full or an amount of it. Only within the store's automatic refund"
+                    + " policy; anything else goes to a person.";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            return new ToolSchema(
+                    Map.of(
+                            "order_number", ORDER_NUMBER,
+                            "amount",
+                                    Property.number(
+                                            "How much, in the order's currency; all that is left if absent",
+                                            0.01,
+                                            1_000_000.0),
+                            "reason", Property.string("Why")),
+                    List.of());
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g -> {
+                    Order order = g.order();
+                    StoreSettings settings = workspaces.settings(invocation.workspaceId());
+                    Map<String, Object> details = details(order);
+                    BigDecimal refundable = order.refundable();
+                    BigDecimal amount = invocation.arguments().get("amount") instanceof Number n
+                            ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
+                            : refundable;
+                    details.put("amount", amount);
+                    details.put("currency", order.currency());
+                    if (order.cancelledAt() != null || refundable.signum() == 0) {
+                        yield new ToolOutcome.Refused(
+                                "nothing_to_refund",
+                                "Order #" + order.number() + " has nothing left to refund (it is " + order.status()
+                                        + ").",
+                                details,
+                                false);
+                    }
+                    if (amount.compareTo(refundable) > 0) {
+                        details.put("refundable", refundable);
+                        yield new ToolOutcome.Refused(
+                                "amount_exceeds_order",
+                                "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #"
+                                        + order.number() + ".",
+                                details,
+                                false);
+                    }
+                    details.put("auto_refund_limit", settings.autoRefundLimit());
+                    if (!settings.autoRefundEnabled()) {
+                        yield new ToolOutcome.Refused(
+                                "auto_refund_disabled",
+                                "I can't issue refunds myself, so I've passed your request for "
+                                        + OrderAnswers.money(amount, order) + " on order #" + order.number()
+                                        + " to our team.",
+                                details,
+                                true);
+                    }
+                    if (amount.compareTo(settings.autoRefundLimit()) > 0) {
+                        yield new ToolOutcome.Refused(
+                                "above_auto_refund_limit",
+                                "A refund of " + OrderAnswers.money(amount, order) + " needs a member of our team"
+                                        + " to approve it, so I've passed your request on.",
+                                details,
+                                true);
+                    }
+                    Order after;
+                    try {
+                        after = g.store().refund(order, amount, (String)
+                                invocation.arguments().get("reason"));
+                    } catch (StoreUnavailableException e) {
+                        yield OrderAccess.unreachable();
+                    }
+                    details.put("status", after.status());
+                    yield new ToolOutcome.Done(
+                            "refund_processed",
+                            "I've refunded " + OrderAnswers.money(amount, order) + " for order #" + order.number()
+                                    + " to your original payment method. It usually shows up within 5 to 10 business"
+                                    + " days.",
+                            details,
+                            List.of(),
+                            g.facts());
+                }
+            };
+        }
+    }
+
+    @Component
+    static class ChangeAddressTool implements AssistantTool {
+
+        private final OrderAccess access;
+
+        ChangeAddressTool(OrderAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return access.available(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "change_address";
+        }
+
+        @Override
+        public String description() {
+            return "Change the shipping address of the customer's order, only before it ships.";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            Map<String, Property> properties = new LinkedHashMap<>();
+            properties.put("order_number", ORDER_NUMBER);
+            properties.put("address1", Property.string("Street and number"));
+            properties.put("address2", Property.string("Apartment, suite"));
+            properties.put("city", Property.string("City"));
+            properties.put("province", Property.string("State or province"));
+            properties.put("zip", Property.string("Postal code"));
+            properties.put("country", Property.string("Country code, e.g. US"));
+            return new ToolSchema(properties, List.of("address1", "city", "zip", "country"));
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g -> {
+                    Order order = g.order();
+                    Map<String, Object> details = details(order);
+                    if (order.cancelledAt() != null || order.shipped()) {
+                        yield new ToolOutcome.Refused(
+                                "already_shipped",
+                                "Order #" + order.number() + " has already "
+                                        + (order.cancelledAt() != null ? "been cancelled" : "shipped")
+                                        + ", so its address can no longer change.",
+                                details,
+                                false);
+                    }
+                    Map<String, Object> a = invocation.arguments();
+                    Address address = new Address(
+                            order.shippingAddress() == null
+                                    ? order.customerName()
+                                    : order.shippingAddress().name(),
+                            (String) a.get("address1"),
+                            (String) a.get("address2"),
+                            (String) a.get("city"),
+                            (String) a.get("province"),
+                            (String) a.get("zip"),
+                            (String) a.get("country"));
+                    try {
+                        g.store().changeAddress(order, address);
+                    } catch (StoreUnavailableException e) {
+                        yield OrderAccess.unreachable();
+                    }
+                    details.put(
+                            "address",
+                            address.address1() + ", " + address.city() + " " + address.zip() + ", "
+                                    + address.country());
+                    yield new ToolOutcome.Done(
+                            "address_updated",
+                            "Done: order #" + order.number() + " will ship to " + details.get("address") + ".",
+                            details,
+                            List.of(),
+                            g.facts());
+                }
+            };
+        }
+    }
+
+    @Component
+    static class ApplyDiscountTool implements AssistantTool {
+
+        private final StoreConnections connections;
+
+        ApplyDiscountTool(StoreConnections connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
+            return connections.connected(workspaceId, mode);
+        }
+
+        @Override
+        public String name() {
+            return "apply_discount";
+        }
+
+        @Override
+        public String description() {
+            return "Give the customer a one-time percentage discount code as an apology, up to the store's cap.";
+        }
+
+        @Override
+        public ToolSchema parameters() {
+            return new ToolSchema(
+                    Map.of(
+                            "percent", Property.number("The discount in percent", 1.0, 100.0),
+                            "reason", Property.string("Why")),
+                    List.of());
+        }
+
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            var connection = connections.get(invocation.workspaceId());
+            var store = connections.connector(invocation.workspaceId(), invocation.mode());
+            if (connection.isEmpty() || store.isEmpty()) {
+                return new ToolOutcome.Refused("no_store_connected", null, Map.of(), false);
+            }
+            int cap = connection.get().maxDiscountPercent();
+            int percent = invocation.arguments().get("percent") instanceof Number n
+                    ? (int) Math.ceil(n.doubleValue())
+                    : Math.min(10, cap);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("value", percent + "%");
+            details.put("max_discount_percent", cap);
+            if (invocation.facts().get("discount_code") != null) {
+                details.put("code", invocation.facts().get("discount_code"));
+                return new ToolOutcome.Refused(
+                        "discount_already_given",
+                        "You already have the code " + invocation.facts().get("discount_code")
+                                + " from this conversation.",
+                        details,
+                        false);
+            }
+            if (percent > cap || cap == 0) {
+                return new ToolOutcome.Refused(
+                        "above_discount_cap", "I'm not able to offer a discount of " + percent + "%.", details, false);
+            }
+            String code = "SORRY" + percent;
+            try {
+                store.get().createDiscount(code, percent, invocation.facts().get("verified_email"));
+            } catch (StoreUnavailableException e) {
+                return OrderAccess.unreachable();
+            }
+            details.put("code", code);
+            return new ToolOutcome.Done(
+                    "discount_applied",
+                    "As an apology for the inconvenience, here is a " + percent + "% discount code for your next"
+                            + " order: " + code,
+                    details,
+                    List.of(),
+                    Map.of("discount_code", code));
+        }
+    }
+}

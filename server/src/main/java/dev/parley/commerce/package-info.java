@@ -1,0 +1,7 @@
+/**
+ * Commerce owns the connection to a workspace's store (Shopify, WooCommerce or the built-in demo store), the order
+ * cache kept current by the store's webhooks, the policy-checked store tools the assistant acts through, and the
+ * helpdesk (Gorgias) that escalations open tickets in.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Commerce")
+package dev.parley.commerce;

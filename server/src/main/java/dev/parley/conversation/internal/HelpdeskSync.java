@@ -1,0 +1,53 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.conversation.HelpdeskInbox;
+import dev.parley.platform.Ids;
+import dev.parley.platform.Mode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Messages synced back from a helpdesk ticket, stored and published like any other of their role. */
+@Service
+class HelpdeskSync implements HelpdeskInbox {
+
+    private final ConversationStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HelpdeskSync(ConversationStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> sync(String workspaceId, Mode mode, String conversationId, String role, String content) {
+        if (!role.equals("agent") && !role.equals("user")) {
+            throw new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + role);
+        }
+        Optional<Conversation> found = store.find(workspaceId, mode, conversationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Conversation conversation = found.get();
+        Instant now = clock.instant();
+        Message message = new Message(
+                Ids.next("msg"), conversationId, role, content, null, List.of(), List.of(), List.of(), now, null, null);
+        store.update(conversation.afterMessages(1, null, null, conversation.facts(), conversation.status(), now));
+        store.insert(workspaceId, mode, message);
+        if (role.equals("agent")) {
+            events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), "agent", content));
+        } else {
+            events.publishEvent(new MessageReceived(workspaceId, mode, conversationId, message.id(), content));
+        }
+        return Optional.of(message.id());
+    }
+}
