@@ -42,9 +42,10 @@ public final class Bench {
             case "crawl" -> CrawlBench.run(options);
             case "analytics" -> AnalyticsBench.run(options);
             case "webhooks" -> WebhookBench.run(options);
+            case "voice" -> VoiceBench.run(options);
             default -> {
                 System.err.println("Unknown benchmark '" + options.get("scenario")
-                        + "'. Available: edge, search, turn, crawl, webhooks, analytics");
+                        + "'. Available: edge, search, turn, crawl, webhooks, analytics, voice");
                 System.exit(2);
             }
         }

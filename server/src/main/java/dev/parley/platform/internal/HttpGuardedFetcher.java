@@ -77,6 +77,9 @@ final class HttpGuardedFetcher implements GuardedFetcher, AutoCloseable {
                         .setDnsResolver(new GuardedResolver(policy))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                // A kept-alive connection the other side closed meanwhile is checked before
+                                // reuse, so a POST (never retried) does not fail on a dead socket.
+                                .setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofMilliseconds(100))
                                 .build())
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(8)

@@ -1,0 +1,95 @@
+package dev.parley.voice.internal;
+
+import dev.parley.platform.DependencyCheck;
+import dev.parley.platform.GuardedFetcher;
+import dev.parley.platform.PublicPath;
+import dev.parley.voice.SpeechToText;
+import dev.parley.voice.TextToSpeech;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The voice socket (authenticated by the session token in its URL, since browsers cannot set headers on a
+ * WebSocket), the engines found on this node, and their lines in {@code /health}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class VoiceConfiguration implements WebSocketConfigurer {
+
+    static final String PATH = "/v1/ws/voice/session";
+
+    private final VoiceSocket socket;
+
+    VoiceConfiguration(VoiceSocket socket) {
+        this.socket = socket;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(socket, PATH).setAllowedOriginPatterns("*");
+    }
+
+    @Bean
+    PublicPath voiceSocketPath() {
+        return new PublicPath(PATH);
+    }
+
+    @Bean
+    static Engines voiceEngines(VoiceProperties properties, GuardedFetcher fetcher, JsonMapper json) {
+        List<SpeechToText> recognisers = new ArrayList<>();
+        List<TextToSpeech> voices = new ArrayList<>();
+        if (Processes.installed(properties.pocketsphinx())) {
+            recognisers.add(new PocketSphinx(properties.pocketsphinx(), properties.processTimeout()));
+        }
+        if (Processes.installed(properties.text2wave())) {
+            voices.add(new Festival(properties.text2wave(), properties.festivalVoice(), properties.processTimeout()));
+        }
+        if (properties.openai().configured()) {
+            OpenAiAudio openai = new OpenAiAudio(properties.openai(), fetcher, json);
+            recognisers.add(openai.transcription());
+            voices.add(openai.speech());
+        }
+        return new Engines(List.copyOf(recognisers), List.copyOf(voices));
+    }
+
+    @Bean
+    static DependencyCheck speechToTextCheck(Engines engines) {
+        return engineCheck(
+                "speech_to_text",
+                engines.recognisers().stream().map(SpeechToText::name).toList());
+    }
+
+    @Bean
+    static DependencyCheck textToSpeechCheck(Engines engines) {
+        return engineCheck(
+                "text_to_speech",
+                engines.voices().stream().map(TextToSpeech::name).toList());
+    }
+
+    /** {@code speech_to_text.pocketsphinx+openai: healthy}, or {@code speech_to_text.none: degraded}. */
+    private static DependencyCheck engineCheck(String kind, List<String> active) {
+        String name = kind + "." + (active.isEmpty() ? "none" : String.join("+", active));
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Status check() {
+                return active.isEmpty() ? Status.DEGRADED : Status.HEALTHY;
+            }
+
+            @Override
+            public boolean critical() {
+                return false;
+            }
+        };
+    }
+}

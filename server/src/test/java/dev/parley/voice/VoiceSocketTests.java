@@ -1,0 +1,312 @@
+package dev.parley.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.support.TestClock;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seed 004's voice socket with the OpenAI-compatible engines, against a fake audio API on loopback (the real
+ * client code, through the guarded fetcher): the protocol, the assistant's turn, and every client mistake answered
+ * with an error frame on a socket that stays usable.
+ */
+@ApiTest
+@Tag("database")
+class VoiceSocketTests {
+
+    static final Map<String, Object> OPENAI = Map.of("speech_to_text", "openai", "text_to_speech", "openai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    Api api;
+    FakeOpenAiAudioServer audio;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = Api.at(port).withKey(fixtures.store().liveKey());
+        audio = new FakeOpenAiAudioServer();
+    }
+
+    @AfterEach
+    void tearDown() {
+        audio.close();
+        TestClock.shared().resume();
+    }
+
+    private JsonNode session() {
+        Api.Response created = api.post("/v1/sessions", Map.of("user_id", "caller-1"));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void answersSpeechWithTranscriptionTheAssistantsReplyAndAudio() throws Exception {
+        // given
+        JsonNode session = session();
+        String sessionId = session.path("session_id").asString();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.send(Map.of(
+                    "type",
+                    "session.start",
+                    "data",
+                    Map.of("session_id", sessionId, "context", Map.of("preferences", OPENAI))));
+            JsonNode ready = client.next("session.ready");
+            assertThat(ready.path("session_id").asString()).isEqualTo(sessionId);
+            assertThat(ready.path("speech_to_text").asString()).isEqualTo("openai");
+            assertThat(ready.has("room")).as("no LiveKit configured").isFalse();
+            assertThat(ready.has("token")).isFalse();
+
+            // when: a second of "speech", then a pause that ends the utterance
+            client.audio(VoiceClient.toneThenSilence(1000, 1000), false);
+
+            // then
+            JsonNode heard = client.next("transcription");
+            assertThat(heard.path("text").asString()).isEqualTo("where is my order");
+            assertThat(heard.path("is_final").asBoolean()).isTrue();
+            JsonNode answer = client.next("agent.response");
+            assertThat(answer.path("text").asString()).isNotBlank();
+            assertThat(answer.path("intent").asString()).isNotBlank();
+            JsonNode spoken = client.next("audio.output");
+            assertThat(spoken.path("format").asString()).isEqualTo("wav");
+            byte[] wav = Base64.getDecoder().decode(spoken.path("audio").asString());
+            assertWavOfDuration(wav, 24_000, spoken.path("duration_ms").asLong());
+
+            FakeOpenAiAudioServer.Request transcription = audio.requests.getFirst();
+            assertThat(transcription.path()).isEqualTo("/v1/audio/transcriptions");
+            assertThat(transcription.authorization()).isEqualTo("Bearer sk-fake-voice-key");
+            FakeOpenAiAudioServer.Request speech = audio.requests.get(1);
+            JsonNode speechRequest = VoiceClient.JSON.readTree(speech.body());
+            assertThat(speechRequest.path("input").asString())
+                    .isEqualTo(answer.path("text").asString());
+            assertThat(speechRequest.path("response_format").asString()).isEqualTo("wav");
+
+            // the turn is stored in the session's conversation, with the tools the socket reported
+            JsonNode stored = api.get("/v1/sessions/" + sessionId).json().path("messages");
+            assertThat(stored.valueStream().map(m -> m.path("content").asString()))
+                    .containsExactly("where is my order", answer.path("text").asString());
+            assertThat(answer.path("tools_used")).isEqualTo(stored.get(1).path("tools_used"));
+
+            client.send(Map.of("type", "session.end"));
+            assertThat(client.closeCode()).isEqualTo(1000);
+        }
+        // and session analytics count the voice turn, in this workspace only
+        JsonNode report = eventually(
+                () -> api.get("/v1/analytics/sessions/" + sessionId),
+                r -> r.at("/metrics/messages_count").asLong() == 2);
+        assertThat(report.path("intents").valueStream().map(JsonNode::asString)).isNotEmpty();
+        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        assertThat(other.get("/v1/analytics/sessions/" + sessionId).status()).isEqualTo(404);
+        assertThat(other.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void speaksPcm16WhenAskedAndEndsAnUtteranceWhenTheClientSaysSo() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.start(Map.of("speech_to_text", "openai", "text_to_speech", "openai", "audio_format", "pcm16"));
+            client.next("session.ready");
+
+            client.audio(VoiceClient.toneThenSilence(600, 0), true);
+
+            client.next("transcription");
+            client.next("agent.response");
+            JsonNode spoken = client.next("audio.output");
+            assertThat(spoken.path("format").asString()).isEqualTo("pcm16");
+            byte[] pcm = Base64.getDecoder().decode(spoken.path("audio").asString());
+            assertThat(pcm.length * 1000L / (spoken.path("sample_rate").asLong() * 2))
+                    .isEqualTo(spoken.path("duration_ms").asLong());
+            assertThat(spoken.path("duration_ms").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void refusesAWrongOrMissingTokenWithAnErrorAndCloses() {
+        try (VoiceClient client = VoiceClient.connect(port, "st_not-a-real-token")) {
+            assertThat(client.next("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(client.closeCode()).isEqualTo(1008);
+        }
+        try (VoiceClient client = VoiceClient.connect(port, null)) {
+            assertThat(client.next("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(client.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void refusesAnExpiredOrEndedSessionsToken() {
+        JsonNode ended = session();
+        assertThat(api.delete("/v1/sessions/" + ended.path("session_id").asString())
+                        .status())
+                .isEqualTo(200);
+        try (VoiceClient client = VoiceClient.connect(port, ended.path("token").asString())) {
+            assertThat(client.next("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(client.closeCode()).isEqualTo(1008);
+        }
+        JsonNode expiring = session();
+        TestClock.shared().freeze();
+        TestClock.shared().advance(Duration.ofHours(2));
+        try (VoiceClient client =
+                VoiceClient.connect(port, expiring.path("token").asString())) {
+            assertThat(client.next("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(client.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void answersEveryMistakeWithAnErrorFrameAndKeepsTheSocket() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.audio(new byte[320], false);
+            assertReason(client, "VALIDATION_ERROR", "session_not_started");
+            client.sendText("{not json");
+            assertReason(client, "VALIDATION_ERROR", "malformed_json");
+            client.send(Map.of("type", "dance"));
+            assertReason(client, "VALIDATION_ERROR", "unknown_type");
+            client.start(Map.of("speech_to_text", "no-such-engine"));
+            assertReason(client, "VALIDATION_ERROR", "unknown_engine");
+            client.start(OPENAI);
+            client.next("session.ready");
+            client.start(OPENAI);
+            assertReason(client, "VALIDATION_ERROR", "already_started");
+
+            client.send(audioFrame("%%% not base64 %%%", "pcm16", 16000));
+            assertReason(client, "VALIDATION_ERROR", "invalid_base64");
+            client.send(audioFrame(Base64.getEncoder().encodeToString(new byte[640]), "pcm16", 44100));
+            assertReason(client, "VALIDATION_ERROR", "unsupported_sample_rate");
+            client.send(audioFrame(Base64.getEncoder().encodeToString(new byte[640]), "mp3", 16000));
+            assertReason(client, "VALIDATION_ERROR", "unsupported_format");
+            client.send(audioFrame(
+                    Base64.getEncoder().encodeToString(FakeOpenAiAudioServer.wav(new byte[640], 8000)), "wav", null));
+            assertReason(client, "VALIDATION_ERROR", "unsupported_sample_rate");
+            client.send(audioFrame(Base64.getEncoder().encodeToString("RIFF....".getBytes()), "wav", null));
+            assertReason(client, "VALIDATION_ERROR", "invalid_wav");
+            client.sendBinary(new byte[] {1, 2, 3});
+            assertReason(client, "VALIDATION_ERROR", "binary_frame");
+
+            // silence only: nothing is buffered, and ending the utterance finds no speech
+            client.audio(new byte[32_000 * 3], true);
+            assertReason(client, "AUDIO_PROCESSING_ERROR", "no_speech");
+
+            // far more speech than one utterance may hold (20 s in the tests): dropped, the socket kept
+            byte[] tenSeconds = VoiceClient.toneThenSilence(10_000, 0);
+            for (int i = 0; i < 3; i++) {
+                client.audio(tenSeconds, false);
+            }
+            assertReason(client, "AUDIO_PROCESSING_ERROR", "audio_too_long");
+            client.audio(new byte[32_000], false);
+
+            // a recogniser that fails is an error frame too
+            audio.transcriptionStatus = 500;
+            client.audio(VoiceClient.toneThenSilence(500, 0), true);
+            assertReason(client, "AUDIO_PROCESSING_ERROR", "speech_to_text_failed");
+
+            // and the socket still works
+            audio.transcriptionStatus = 200;
+            client.audio(VoiceClient.toneThenSilence(500, 800), false);
+            assertThat(client.next("transcription").path("text").asString()).isEqualTo("where is my order");
+            client.next("agent.response");
+            client.next("audio.output");
+        }
+        assertThat(api.get("/health").json().at("/checks").toString()).contains("speech_to_text.");
+    }
+
+    @Test
+    void closesASessionTheClientLeftIdle() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.start(OPENAI);
+            client.next("session.ready");
+            TestClock.shared().freeze();
+
+            TestClock.shared().advance(Duration.ofMinutes(3));
+
+            assertThat(client.next("error").path("code").asString()).isEqualTo("SESSION_TIMEOUT");
+            assertThat(client.closeCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void reportsTheActiveEnginesInHealth() {
+        JsonNode checks = api.get("/health").json().path("checks");
+        List<String> names = checks.propertyNames().stream().toList();
+        assertThat(names)
+                .anySatisfy(n -> assertThat(n).startsWith("speech_to_text.").contains("openai"));
+        assertThat(names)
+                .anySatisfy(n -> assertThat(n).startsWith("text_to_speech.").contains("openai"));
+    }
+
+    private static Map<String, Object> audioFrame(String audio, String format, Integer rate) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("audio", audio);
+        data.put("format", format);
+        if (rate != null) {
+            data.put("sample_rate", rate);
+        }
+        return Map.of("type", "audio.input", "data", data);
+    }
+
+    private static void assertReason(VoiceClient client, String code, String reason) {
+        JsonNode error = client.next("error");
+        assertThat(error.path("code").asString()).isEqualTo(code);
+        assertThat(error.at("/details/reason").asString()).isEqualTo(reason);
+        assertThat(error.path("message").asString()).isNotBlank();
+    }
+
+    static void assertWavOfDuration(byte[] wav, int expectedRate, long durationMs) {
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(wav, 0, 4)).isEqualTo("RIFF");
+        assertThat(new String(wav, 8, 8)).isEqualTo("WAVEfmt ");
+        assertThat(b.getShort(20)).as("pcm").isEqualTo((short) 1);
+        assertThat(b.getShort(22)).as("mono").isEqualTo((short) 1);
+        int rate = b.getInt(24);
+        assertThat(rate).isEqualTo(expectedRate);
+        assertThat(b.getShort(34)).as("16-bit").isEqualTo((short) 16);
+        assertThat(new String(wav, 36, 4)).isEqualTo("data");
+        int dataBytes = b.getInt(40);
+        assertThat(dataBytes).isEqualTo(wav.length - 44);
+        assertThat(dataBytes * 1000L / (rate * 2L)).isEqualTo(durationMs);
+        assertThat(durationMs).isPositive();
+    }
+
+    static JsonNode eventually(
+            java.util.function.Supplier<Api.Response> call, java.util.function.Predicate<JsonNode> done) {
+        JsonNode last = null;
+        for (int i = 0; i < 100; i++) {
+            Api.Response response = call.get();
+            assertThat(response.status()).isEqualTo(200);
+            last = response.json();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("never reached: " + last);
+    }
+}
