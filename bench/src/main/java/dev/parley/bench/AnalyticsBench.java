@@ -184,12 +184,15 @@ final class AnalyticsBench {
                     """.formatted(store));
             s.execute("""
                     INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at,
-                        session_id, data, slot)
+                        session_id, data, slot, step, visitor_id, domain)
                     SELECT 'evt_cl' || g, '%1$s', 'live', 'client',
                         (ARRAY['page_view','product_view','add_to_cart','checkout','purchase'])[1 + (g %% 11) / 3],
                         NULL, timestamptz '%2$s' - (g %% 129600) * interval '1 minute', 'sess_' || (g / 4),
                         '{"page_type":"landing","domain":"shop.example"}',
-                        floor(extract(epoch FROM timestamptz '%2$s' - (g %% 129600) * interval '1 minute') / 900)::bigint
+                        floor(extract(epoch FROM timestamptz '%2$s' - (g %% 129600) * interval '1 minute') / 900)::bigint,
+                        CASE WHEN (g %% 11) / 3 = 0 THEN 'landing'
+                             ELSE (ARRAY['page_view','product_view','add_to_cart','checkout','purchase'])[1 + (g %% 11) / 3] END,
+                        'visitor_' || (g / 12), 'shop.example'
                     FROM generate_series(1, %3$d) g
                     """.formatted(store, now, conversations));
             s.execute("ANALYZE");

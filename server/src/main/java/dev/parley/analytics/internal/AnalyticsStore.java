@@ -89,29 +89,36 @@ class AnalyticsStore {
                 .update();
     }
 
-    void clientEvent(
+    /** A client's own event (seed 004), with the columns the journey and funnel reports read. */
+    record ClientEvent(
             String id,
-            String workspaceId,
-            Mode mode,
-            String eventType,
+            String type,
             Double amount,
             Instant at,
             String sessionId,
-            Map<String, Object> data) {
+            String step,
+            String visitorId,
+            String domain,
+            Map<String, Object> data) {}
+
+    void clientEvent(String workspaceId, Mode mode, ClientEvent e) {
         jdbc.sql("""
                         INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
-                            session_id, data)
-                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?, ?)""")
+                            session_id, step, visitor_id, domain, data)
+                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        id,
+                        e.id(),
                         workspaceId,
                         mode.wire(),
-                        eventType,
-                        amount,
-                        Sql.timestamp(at),
-                        slot(at),
-                        sessionId,
-                        json.writeValueAsString(data))
+                        e.type(),
+                        e.amount(),
+                        Sql.timestamp(e.at()),
+                        slot(e.at()),
+                        e.sessionId(),
+                        e.step(),
+                        e.visitorId(),
+                        e.domain(),
+                        json.writeValueAsString(e.data()))
                 .update();
     }
 
@@ -325,8 +332,6 @@ class AnalyticsStore {
 
     record Slot(long slot, Totals totals) {}
 
-    record Group(String key, Totals totals) {}
-
     /** Conversations started in [from, to), added up per quarter hour of their start. */
     List<Slot> slots(String workspaceId, Mode mode, Instant from, Instant to) {
         return jdbc.sql("SELECT created_slot AS slot, " + TOTALS
@@ -356,16 +361,18 @@ class AnalyticsStore {
                 .single();
     }
 
-    /** Conversations started in [from, to), added up per value of a column: intent, sentiment or assigned agent. */
-    List<Group> groups(String workspaceId, Mode mode, Instant from, Instant to, String column) {
-        if (!List.of("intent", "sentiment", "assigned_agent").contains(column)) {
-            throw new IllegalArgumentException(column);
-        }
-        return jdbc.sql("SELECT " + column + " AS grouping_key, " + TOTALS + " FROM analytics_conversations"
+    /** How many conversations (and of them automated) had an intent and a sentiment. */
+    record Mix(String intent, String sentiment, long conversations, long automated) {}
+
+    /** Conversations started in [from, to), counted per intent and sentiment together. */
+    List<Mix> mix(String workspaceId, Mode mode, Instant from, Instant to) {
+        return jdbc.sql("SELECT intent, sentiment, COUNT(*) AS n, SUM(CASE WHEN " + AUTOMATED
+                        + " THEN 1 ELSE 0 END) AS automated FROM analytics_conversations"
                         + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?"
-                        + " GROUP BY " + column)
+                        + " GROUP BY intent, sentiment")
                 .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
-                .query((rs, i) -> new Group(rs.getString("grouping_key"), Totals.read(rs)))
+                .query((rs, i) -> new Mix(
+                        rs.getString("intent"), rs.getString("sentiment"), rs.getLong("n"), rs.getLong("automated")))
                 .list();
     }
 
@@ -417,14 +424,31 @@ class AnalyticsStore {
             String sessionId,
             Map<String, Object> data) {}
 
-    /** Clients' own events (seed 004) in [from, to), by session and time. */
-    List<Stored> clientEvents(String workspaceId, Mode mode, Instant from, Instant to) {
-        return jdbc.sql("""
-                        SELECT type, name, amount, occurred_at, conversation_id, session_id, data FROM analytics_events
-                        WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ? AND occurred_at < ?
-                        ORDER BY session_id, occurred_at, seq""")
-                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
-                .query(this::stored)
+    /** One step of a visitor's session, as the journey and funnel reports read it. */
+    record Step(String sessionId, String name, String step, String visitorId, Instant at) {}
+
+    /** Clients' own events (seed 004) in [from, to), by session and time; only those of {@code domain} when given. */
+    List<Step> clientSteps(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
+        boolean byDomain = domain != null && !domain.isBlank();
+        return jdbc.sql("SELECT session_id, name, step, visitor_id, occurred_at FROM analytics_events"
+                        + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
+                        + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "")
+                        + " ORDER BY session_id, occurred_at, seq")
+                .params(
+                        byDomain
+                                ? List.of(
+                                        workspaceId,
+                                        mode.wire(),
+                                        Sql.timestamp(from),
+                                        Sql.timestamp(to),
+                                        domain.strip().toLowerCase(java.util.Locale.ROOT))
+                                : List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)))
+                .query((rs, i) -> new Step(
+                        rs.getString("session_id"),
+                        rs.getString("name"),
+                        rs.getString("step"),
+                        rs.getString("visitor_id"),
+                        Sql.instant(rs, "occurred_at")))
                 .list();
     }
 

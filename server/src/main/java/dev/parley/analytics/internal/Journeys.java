@@ -71,15 +71,21 @@ class Journeys {
         }
         Instant now = clock.instant();
         String id = Ids.next("evt");
+        String domain = domainOf(payload);
+        Object visitor = payload.get("visitor_id");
         store.clientEvent(
-                id,
                 caller.workspaceId(),
                 caller.mode(),
-                eventType,
-                amount(eventType, payload),
-                now,
-                sessionId,
-                payload);
+                new AnalyticsStore.ClientEvent(
+                        id,
+                        eventType,
+                        amount(eventType, payload),
+                        now,
+                        sessionId,
+                        clip(step(eventType, payload)),
+                        visitor == null ? null : clip(visitor.toString()),
+                        domain == null ? null : clip(domain.toLowerCase(Locale.ROOT)),
+                        payload));
         return new Recorded(id, now);
     }
 
@@ -202,13 +208,11 @@ class Journeys {
             throw ApiException.invalidField("metric", "invalid_value");
         }
         boolean all = wanted.equals("all");
-        Map<String, List<Stored>> sessions = new LinkedHashMap<>();
+        Map<String, List<AnalyticsStore.Step>> sessions = new LinkedHashMap<>();
         if (all || wanted.equals("journey") || wanted.equals("conversion-funnel")) {
-            for (Stored e : store.clientEvents(caller.workspaceId(), caller.mode(), period.start(), period.end())) {
-                if (domain == null || domain.isBlank() || domain.equalsIgnoreCase(domainOf(e.data()))) {
-                    sessions.computeIfAbsent(e.sessionId(), k -> new ArrayList<>())
-                            .add(e);
-                }
+            for (AnalyticsStore.Step e :
+                    store.clientSteps(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)) {
+                sessions.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
             }
         }
         Journey journey = all || wanted.equals("journey") ? journey(sessions.values()) : null;
@@ -233,25 +237,25 @@ class Journeys {
         return new Gap(c.key(), c.count(), Reports.round(c.average(), 2));
     }
 
-    private Journey journey(Collection<List<Stored>> sessions) {
+    private Journey journey(Collection<List<AnalyticsStore.Step>> sessions) {
         Map<List<String>, long[]> paths = new HashMap<>();
         long converted = 0;
         Map<String, List<Instant>> visitorSessions = new HashMap<>();
         Map<String, Instant> visitorConverted = new HashMap<>();
-        for (List<Stored> events : sessions) {
+        for (List<AnalyticsStore.Step> events : sessions) {
             List<String> path = new ArrayList<>();
             boolean purchase = false;
             String visitor = null;
-            for (Stored e : events) {
-                String step = step(e);
+            for (AnalyticsStore.Step e : events) {
+                String step = e.step() == null ? e.name() : e.step();
                 if (path.isEmpty() || !path.getLast().equals(step)) {
                     if (path.size() < 8) {
                         path.add(step);
                     }
                 }
                 purchase |= e.name().equals("purchase");
-                if (visitor == null && e.data().get("visitor_id") != null) {
-                    visitor = e.data().get("visitor_id").toString();
+                if (visitor == null && e.visitorId() != null) {
+                    visitor = e.visitorId();
                 }
                 if (visitor != null && e.name().equals("purchase")) {
                     visitorConverted.merge(visitor, e.at(), (a, b) -> a.isBefore(b) ? a : b);
@@ -284,17 +288,21 @@ class Journeys {
         return new Journey(Reports.ratio(converted, sessions.size()), Reports.round(before, 2), common);
     }
 
-    /** A step of a visitor's path: a page view's page type, else the event's own name. */
-    private static String step(Stored e) {
-        if (e.name().equals("page_view")) {
-            Object type = e.data().get("page_type");
-            if (type != null) {
-                return type.toString();
+    /** A step of a visitor's path: a page view's page type (or path), else the event's own name. */
+    private static String step(String type, Map<String, Object> data) {
+        if (type.equals("page_view")) {
+            Object pageType = data.get("page_type");
+            if (pageType != null) {
+                return pageType.toString();
             }
-            Object path = e.data().getOrDefault("path", e.data().get("url"));
+            Object path = data.getOrDefault("path", data.get("url"));
             return path == null ? "page" : pathOf(path.toString());
         }
-        return e.name();
+        return type;
+    }
+
+    private static String clip(String value) {
+        return value.length() > 200 ? value.substring(0, 200) : value;
     }
 
     private static String pathOf(String url) {
@@ -322,7 +330,7 @@ class Journeys {
         }
     }
 
-    private Funnel funnel(Collection<List<Stored>> sessions) {
+    private Funnel funnel(Collection<List<AnalyticsStore.Step>> sessions) {
         List<Stage> stages = new ArrayList<>();
         long previous = sessions.size();
         long first = 0;

@@ -2,7 +2,6 @@ package dev.parley.analytics.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.analytics.internal.AnalyticsStore.Count;
-import dev.parley.analytics.internal.AnalyticsStore.Group;
 import dev.parley.analytics.internal.AnalyticsStore.Slot;
 import dev.parley.analytics.internal.AnalyticsStore.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
@@ -89,28 +88,36 @@ class Reports {
 
     Analytics analytics(Caller caller, Period period, Granularity granularity, Set<String> metrics) {
         List<Slot> slots = store.slots(caller.workspaceId(), caller.mode(), period.start(), period.end());
-        Totals all = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
         Map<LocalDate, Totals> buckets = new LinkedHashMap<>();
         for (LocalDate bucket : period.buckets(granularity)) {
             buckets.put(bucket, Totals.NONE);
         }
+        Totals all = Totals.NONE;
         for (Slot slot : slots) {
             buckets.merge(granularity.bucketOf(period.dayOf(slot.slot())), slot.totals(), Totals::plus);
+            all = all.plus(slot.totals());
         }
-        Map<String, IntentRow> byIntent = new LinkedHashMap<>();
-        store.groups(caller.workspaceId(), caller.mode(), period.start(), period.end(), "intent").stream()
-                .sorted(Comparator.comparingLong((Group g) -> -g.totals().conversations())
-                        .thenComparing(g -> key(g.key())))
-                .forEach(g -> byIntent.put(
-                        key(g.key()),
-                        new IntentRow(
-                                g.totals().conversations(),
-                                ratio(g.totals().conversations(), all.conversations()),
-                                ratio(g.totals().automated(), g.totals().conversations()))));
+        // One pass over the period's conversations gives both tables: counted per intent and sentiment together.
+        Map<String, long[]> intents = new LinkedHashMap<>();
         Map<String, Long> bySentiment = new LinkedHashMap<>();
         SENTIMENTS.forEach(s -> bySentiment.put(s, 0L));
-        store.groups(caller.workspaceId(), caller.mode(), period.start(), period.end(), "sentiment")
-                .forEach(g -> bySentiment.merge(key(g.key()), g.totals().conversations(), Long::sum));
+        for (AnalyticsStore.Mix mix : store.mix(caller.workspaceId(), caller.mode(), period.start(), period.end())) {
+            long[] counts = intents.computeIfAbsent(key(mix.intent()), k -> new long[2]);
+            counts[0] += mix.conversations();
+            counts[1] += mix.automated();
+            bySentiment.merge(key(mix.sentiment()), mix.conversations(), Long::sum);
+        }
+        long total = all.conversations();
+        Map<String, IntentRow> byIntent = new LinkedHashMap<>();
+        intents.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> byIntent.put(
+                        e.getKey(),
+                        new IntentRow(
+                                e.getValue()[0],
+                                ratio(e.getValue()[0], total),
+                                ratio(e.getValue()[1], e.getValue()[0]))));
         Map<String, Long> actions = new TreeMap<>();
         store.named(caller.workspaceId(), caller.mode(), "action", period.start(), period.end(), 1000)
                 .forEach(c -> actions.put(c.key(), c.count()));
