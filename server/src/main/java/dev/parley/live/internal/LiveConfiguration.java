@@ -1,0 +1,70 @@
+package dev.parley.live.internal;
+
+import dev.parley.platform.PublicPath;
+import io.lettuce.core.RedisClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two sockets, open to any origin at the upgrade (a publishable key is checked against the store's domains in
+ * the auth frame instead), authenticated by their first frame rather than by a header, which browsers cannot set on
+ * a WebSocket; and the fan-out, through Redis when there is one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class LiveConfiguration implements WebSocketConfigurer {
+
+    static final String WIDGET_PATH = "/v1/ws";
+    static final String AGENT_PATH = "/v1/agent/ws";
+
+    private final WidgetSocket widget;
+    private final AgentSocket agent;
+
+    LiveConfiguration(WidgetSocket widget, AgentSocket agent) {
+        this.widget = widget;
+        this.agent = agent;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(widget, WIDGET_PATH).setAllowedOriginPatterns("*");
+        registry.addHandler(agent, AGENT_PATH).setAllowedOriginPatterns("*");
+    }
+
+    /**
+     * Small per-socket buffers: a client frame longer than a buffer arrives in parts and is assembled (up to
+     * {@code parley.live.max-frame-chars}); binary frames are not part of the protocol.
+     */
+    @Bean
+    static ServletServerContainerFactoryBean liveSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(4096);
+        container.setMaxBinaryMessageBufferSize(1024);
+        return container;
+    }
+
+    @Bean
+    PublicPath widgetSocketPath() {
+        return new PublicPath(WIDGET_PATH);
+    }
+
+    @Bean
+    PublicPath agentSocketPath() {
+        return new PublicPath(AGENT_PATH);
+    }
+
+    @Bean
+    static Fanout fanout(Hub hub, JsonMapper json, ObjectProvider<RedisClient> redis, LiveProperties properties) {
+        RedisClient client = redis.getIfAvailable();
+        if (client == null) {
+            return hub::deliver;
+        }
+        return new RedisFanout(hub, json, client, properties.channel());
+    }
+}
