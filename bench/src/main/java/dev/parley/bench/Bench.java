@@ -40,9 +40,10 @@ public final class Bench {
             case "search" -> SearchBench.run(options);
             case "turn" -> TurnBench.run(options);
             case "crawl" -> CrawlBench.run(options);
+            case "sockets" -> SocketBench.run(options);
             default -> {
-                System.err.println(
-                        "Unknown benchmark '" + options.get("scenario") + "'. Available: edge, search, turn, crawl");
+                System.err.println("Unknown benchmark '" + options.get("scenario")
+                        + "'. Available: edge, search, turn, crawl, sockets");
                 System.exit(2);
             }
         }
@@ -130,12 +131,20 @@ public final class Bench {
 
     /** The server jar on a loopback port with a fresh data directory, rate limits off and the bench's admin key. */
     static Process startServer(String jar, int port, Path data, Map<String, String> environment) throws IOException {
+        return startServer(jar, port, data, environment, List.of());
+    }
+
+    /** The same, with more JVM options for the server (e.g. JMX for a benchmark that reads its heap). */
+    static Process startServer(String jar, int port, Path data, Map<String, String> environment, List<String> jvm)
+            throws IOException {
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalArgumentException("--server-jar must name the built server jar (./parley bench does)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx1g", "-jar", jar);
+        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx1g"));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("PARLEY_DATA_DIR", data.toString());
         builder.environment().put("PARLEY_RATE_LIMITS_ENABLED", "false");
