@@ -156,7 +156,7 @@ public final class Bench {
     }
 
     static void awaitHealthy(HttpClient client, String base, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("The server stopped while starting");
@@ -173,7 +173,7 @@ public final class Bench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The server did not become healthy in 90 s");
+        throw new IllegalStateException("The server did not become healthy in 240 s");
     }
 
     /** The bootstrap store's id. The admin key is created once the application is ready, which can follow health. */

@@ -182,6 +182,7 @@ final class SocketBench {
         for (Client client : idle) {
             client.close();
         }
+        Thread.sleep(5000); // let the server finish closing them before the next phase
     }
 
     private static long heapAfterGc(MemoryMXBean memory) throws InterruptedException {
@@ -219,6 +220,7 @@ final class SocketBench {
                 "  %d connected; chatting for %d s at about %.0f messages/s (one per client every %.1f s)...",
                 chatting.size(), phase.toSeconds(), rate, intervalNanos / 1e9);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> conversations = Collections.synchronizedList(new ArrayList<>());
         LongAdder failures = new LongAdder();
         LongAdder escalations = new LongAdder();
         long started = System.nanoTime();
@@ -242,6 +244,7 @@ final class SocketBench {
                             if (client.escalated || !client.isOpen()) {
                                 // a human holds that conversation now: the shopper starts a new one
                                 escalations.increment();
+                                conversations.add(client.conversationId);
                                 client.close();
                                 client = Client.open(http, port).authenticate();
                             }
@@ -259,26 +262,67 @@ final class SocketBench {
                     } catch (Exception failed) {
                         failures.increment();
                     } finally {
+                        if (client.conversationId != null) {
+                            conversations.add(client.conversationId);
+                        }
                         client.close();
                     }
                 });
             }
         }
-        double seconds = Bench.seconds(started);
+        double offered = phase.toNanos() / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double p50 = percentileMs(sorted, 50);
+        double p90 = percentileMs(sorted, 90);
         double p99 = percentileMs(sorted, 99);
         Bench.progress(
-                "  %d round trips in %.1f s (%.1f/s): p50 %.1f ms, p99 %.1f ms; %d failed, %d conversations escalated",
-                sorted.length, seconds, sorted.length / seconds, p50, p99, failures.sum(), escalations.sum());
+                "  %d round trips in %.0f s (%.1f/s): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; %d failed,"
+                        + " %d conversations escalated",
+                sorted.length, offered, sorted.length / offered, p50, p90, p99, failures.sum(), escalations.sum());
         figures.put("chat_clients", chatting.size());
         figures.put("chat_rate_target", rate);
         figures.put("round_trips", sorted.length);
-        figures.put("round_trips_per_s", Bench.round(sorted.length / seconds));
+        figures.put("round_trips_per_s", Bench.round(sorted.length / offered));
         figures.put("round_trip_p50_ms", Bench.round(p50));
+        figures.put("round_trip_p90_ms", Bench.round(p90));
         figures.put("round_trip_p99_ms", Bench.round(p99));
         figures.put("round_trip_failures", failures.sum());
         figures.put("escalated_conversations", escalations.sum());
+        serverTurns(conversations);
+    }
+
+    /**
+     * The assistant's own time per turn (the {@code total} of the stored per-stage timings) for a sample of the
+     * phase's conversations: what the round trip adds to it is the socket path, the storing and the fan-out.
+     */
+    private void serverTurns(List<String> conversations) throws Exception {
+        List<String> all;
+        synchronized (conversations) {
+            all = List.copyOf(conversations);
+        }
+        List<Long> totals = new ArrayList<>();
+        for (String id : all.subList(0, Math.min(300, all.size()))) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + id + "?message_limit=10"))
+                            .header("Authorization", "Bearer " + Bench.KEY)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (JsonNode message : JSON.readTree(response.body()).path("messages")) {
+                JsonNode total = message.at("/analysis/timings/total");
+                if (message.path("role").asString().equals("assistant") && total.isNumber()) {
+                    totals.add((long) (total.asDouble() * 1_000_000));
+                }
+            }
+        }
+        long[] sorted = totals.stream().mapToLong(Long::longValue).sorted().toArray();
+        Bench.progress(
+                "  the assistant's own time per turn (%d turns): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms",
+                sorted.length, percentileMs(sorted, 50), percentileMs(sorted, 90), percentileMs(sorted, 99));
+        figures.put("server_turn_sample", sorted.length);
+        figures.put("server_turn_p50_ms", Bench.round(percentileMs(sorted, 50)));
+        figures.put("server_turn_p90_ms", Bench.round(percentileMs(sorted, 90)));
+        figures.put("server_turn_p99_ms", Bench.round(percentileMs(sorted, 99)));
     }
 
     private static double percentileMs(long[] sorted, double p) {
@@ -297,6 +341,7 @@ final class SocketBench {
         private volatile String awaitedType = "authenticated";
         private volatile boolean closed;
         volatile boolean escalated;
+        volatile String conversationId;
         private WebSocket socket;
 
         static Client open(HttpClient http, int port) {
@@ -343,6 +388,9 @@ final class SocketBench {
                 String text = partial.toString();
                 partial.setLength(0);
                 // Cheap checks first: most frames are not the one awaited.
+                if (conversationId == null && text.contains("\"conversation\"")) {
+                    conversationId = JSON.readTree(text).path("conversation_id").asString();
+                }
                 if (text.contains("\"escalated\"")) {
                     escalated = true;
                 }
