@@ -234,7 +234,7 @@ final class SocketBench {
                     int asked = 0;
                     try {
                         while (true) {
-                            long wait = next - System.nanoTime();
+                            long wait = Math.min(next, end) - System.nanoTime();
                             if (wait > 0) {
                                 Thread.sleep(Duration.ofNanos(wait));
                             }
