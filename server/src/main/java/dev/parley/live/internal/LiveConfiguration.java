@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,18 +36,6 @@ class LiveConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(widget, WIDGET_PATH).setAllowedOriginPatterns("*");
         registry.addHandler(agent, AGENT_PATH).setAllowedOriginPatterns("*");
-    }
-
-    /**
-     * Small per-socket buffers, so a node holds many sockets: a client frame longer than a buffer arrives in parts and
-     * is assembled (up to {@code parley.live.max-frame-chars}); binary frames are not part of the protocol.
-     */
-    @Bean
-    static ServletServerContainerFactoryBean liveSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(1024);
-        container.setMaxBinaryMessageBufferSize(256);
-        return container;
     }
 
     /**

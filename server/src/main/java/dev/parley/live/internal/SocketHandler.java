@@ -26,6 +26,8 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SocketHandler.class);
     private static final String CONNECTION = "parley.connection";
+    static final int TEXT_BUFFER_CHARS = 1024;
+    static final int BINARY_BUFFER_BYTES = 256;
 
     final Hub hub;
     final Frames frames;
@@ -55,6 +57,10 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
                             "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
                             properties.sendTimeout().toMillis());
         }
+        // Small buffers, so a node holds many sockets (Tomcat resizes them at the next frame): a longer client frame
+        // arrives in parts and is assembled up to parley.live.max-frame-chars; binary frames are not in the protocol.
+        session.setTextMessageSizeLimit(TEXT_BUFFER_CHARS);
+        session.setBinaryMessageSizeLimit(BINARY_BUFFER_BYTES);
         Locale locale = Frames.locale(session.getHandshakeHeaders().getFirst("Accept-Language"));
         SocketConnection connection = new SocketConnection(
                 kind, locale, session, hub.writers(), properties.sendQueue(), properties.frameBurst());
