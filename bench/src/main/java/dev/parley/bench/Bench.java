@@ -40,12 +40,13 @@ public final class Bench {
             case "search" -> SearchBench.run(options);
             case "turn" -> TurnBench.run(options);
             case "crawl" -> CrawlBench.run(options);
+            case "sockets" -> SocketBench.run(options);
             case "analytics" -> AnalyticsBench.run(options);
             case "webhooks" -> WebhookBench.run(options);
             case "voice" -> VoiceBench.run(options);
             default -> {
                 System.err.println("Unknown benchmark '" + options.get("scenario")
-                        + "'. Available: edge, search, turn, crawl, webhooks, analytics, voice");
+                        + "'. Available: edge, search, turn, crawl, webhooks, analytics, voice, sockets");
                 System.exit(2);
             }
         }
@@ -133,12 +134,20 @@ public final class Bench {
 
     /** The server jar on a loopback port with a fresh data directory, rate limits off and the bench's admin key. */
     static Process startServer(String jar, int port, Path data, Map<String, String> environment) throws IOException {
+        return startServer(jar, port, data, environment, List.of());
+    }
+
+    /** The same, with more JVM options for the server (e.g. JMX for a benchmark that reads its heap). */
+    static Process startServer(String jar, int port, Path data, Map<String, String> environment, List<String> jvm)
+            throws IOException {
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalArgumentException("--server-jar must name the built server jar (./parley bench does)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx1g", "-jar", jar);
+        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx1g"));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("PARLEY_DATA_DIR", data.toString());
         builder.environment().put("PARLEY_RATE_LIMITS_ENABLED", "false");
@@ -150,7 +159,7 @@ public final class Bench {
     }
 
     static void awaitHealthy(HttpClient client, String base, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("The server stopped while starting");
@@ -167,7 +176,7 @@ public final class Bench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The server did not become healthy in 90 s");
+        throw new IllegalStateException("The server did not become healthy in 240 s");
     }
 
     /** The bootstrap store's id. The admin key is created once the application is ready, which can follow health. */

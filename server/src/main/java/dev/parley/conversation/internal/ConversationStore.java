@@ -427,6 +427,38 @@ class ConversationStore {
         return ordered;
     }
 
+    /**
+     * The messages of these roles after the message {@code afterId} ({@code null}: from the first), oldest first, at
+     * most {@code limit}; empty when {@code afterId} is not a message of this conversation.
+     */
+    Optional<List<Message>> messagesAfter(
+            String workspaceId, Mode mode, String conversationId, String afterId, List<String> roles, int limit) {
+        List<Object> params = new ArrayList<>(List.of(conversationId, workspaceId, mode.wire()));
+        params.addAll(roles);
+        String sql = "SELECT * FROM messages WHERE conversation_id = ? AND workspace_id = ? AND mode = ? AND role IN ("
+                + String.join(", ", java.util.Collections.nCopies(roles.size(), "?")) + ")";
+        if (afterId != null) {
+            boolean known = jdbc.sql("""
+                            SELECT COUNT(*) FROM messages WHERE id = ? AND conversation_id = ? AND workspace_id = ?
+                             AND mode = ?""")
+                            .params(afterId, conversationId, workspaceId, mode.wire())
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (!known) {
+                return Optional.empty();
+            }
+            sql += " AND (created_at > (SELECT created_at FROM messages WHERE id = ?)"
+                    + " OR (created_at = (SELECT created_at FROM messages WHERE id = ?) AND id > ?))";
+            params.addAll(List.of(afterId, afterId, afterId));
+        }
+        params.add(limit);
+        return Optional.of(jdbc.sql(sql + " ORDER BY created_at, id LIMIT ?")
+                .params(params)
+                .query(this::message)
+                .list());
+    }
+
     private Conversation conversation(ResultSet rs, int row) throws SQLException {
         int csat = rs.getInt("csat_score");
         Integer csatScore = rs.wasNull() ? null : csat;

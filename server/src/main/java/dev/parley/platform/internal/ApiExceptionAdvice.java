@@ -183,8 +183,10 @@ class ApiExceptionAdvice {
     }
 
     private ResponseEntity<Map<String, Object>> respond(ApiException failure, HttpServletRequest request) {
+        // The envelope is JSON whatever the request accepted (an event stream, say), never a 406 instead.
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(
                         failure.code().status())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .header(
                         HttpHeaders.CONTENT_LANGUAGE,
                         ErrorResponder.locale(request).getLanguage());

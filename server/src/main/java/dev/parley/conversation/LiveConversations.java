@@ -1,0 +1,56 @@
+package dev.parley.conversation;
+
+import dev.parley.platform.Caller;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What real-time delivery (sockets, server-sent events) needs from conversations: open one for a widget, send a
+ * customer's message and get the stored message and the reply back, read what a reconnecting client missed, and
+ * check that a conversation is the caller's. Every call is scoped to the caller's workspace and mode; another
+ * workspace's conversation is not found.
+ */
+public interface LiveConversations {
+
+    /** Roles a customer may see; private notes and anything else stay with the agents. */
+    List<String> CUSTOMER_ROLES = List.of("user", "assistant", "agent", "system");
+
+    /** Opens a conversation with no message yet on this channel (e.g. {@code widget}), and publishes its creation. */
+    String open(Caller caller, String channel);
+
+    /** The conversation, if it is the caller's. */
+    Optional<ConversationState> find(Caller caller, String conversationId);
+
+    /**
+     * Stores a customer message and answers it, as {@code POST /v1/conversations/{id}/messages} does.
+     *
+     * @throws dev.parley.platform.ApiException {@code conversation_closed}, {@code not_found}, or
+     *     {@code invalid_request}/{@code missing_field} for an empty or too long message
+     */
+    Exchange send(Caller caller, String conversationId, String content);
+
+    /**
+     * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most
+     * {@code limit}.
+     *
+     * @throws dev.parley.platform.ApiException {@code not_found} for an unknown conversation, {@code invalid_request}
+     *     (field {@code after}) when {@code afterMessageId} is not a message of it
+     */
+    List<LiveMessage> messagesAfter(Caller caller, String conversationId, String afterMessageId, int limit);
+
+    /** The caller and conversation of a seed 004 session token, while the session is active and unexpired. */
+    Optional<SessionAccess> session(String token);
+
+    /** @param status active, assigned, escalated, resolved or closed */
+    record ConversationState(String id, String channel, String status) {}
+
+    /** @param role user, assistant, agent or system */
+    record LiveMessage(String id, String role, String content, Instant createdAt) {}
+
+    /** A customer message and what came back: the reply, or {@code null} while a human holds the conversation. */
+    record Exchange(ConversationState conversation, LiveMessage received, LiveMessage reply) {}
+
+    /** A session token's caller (the session's workspace and mode, widget rights only) and its one conversation. */
+    record SessionAccess(Caller caller, String sessionId, String conversationId) {}
+}

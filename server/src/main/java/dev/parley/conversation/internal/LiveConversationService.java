@@ -1,0 +1,91 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.conversation.LiveConversations;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
+import dev.parley.platform.Sql;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** {@link LiveConversations} over the conversations of this module. */
+@Service
+class LiveConversationService implements LiveConversations {
+
+    private final Conversations conversations;
+    private final ConversationStore store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LiveConversationService(Conversations conversations, ConversationStore store, JdbcClient jdbc, Clock clock) {
+        this.conversations = conversations;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String open(Caller caller, String channel) {
+        return conversations.open(caller, channel, null, java.util.Map.of()).id();
+    }
+
+    @Override
+    public Optional<ConversationState> find(Caller caller, String conversationId) {
+        return store.find(caller.workspaceId(), caller.mode(), conversationId).map(LiveConversationService::state);
+    }
+
+    @Override
+    public Exchange send(Caller caller, String conversationId, String content) {
+        Conversations.Exchange exchange = conversations.send(caller, conversationId, content, List.of());
+        return new Exchange(state(exchange.conversation()), view(exchange.received()), view(exchange.reply()));
+    }
+
+    @Override
+    public List<LiveMessage> messagesAfter(Caller caller, String conversationId, String afterMessageId, int limit) {
+        conversations.get(caller, conversationId);
+        return store
+                .messagesAfter(
+                        caller.workspaceId(), caller.mode(), conversationId, afterMessageId, CUSTOMER_ROLES, limit)
+                .orElseThrow(() -> ApiException.invalidField("after", "invalid_value"))
+                .stream()
+                .map(LiveConversationService::view)
+                .toList();
+    }
+
+    @Override
+    public Optional<SessionAccess> session(String token) {
+        if (token == null || !token.startsWith("st_")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT id, workspace_id, mode, conversation_id FROM sessions
+                         WHERE token_hash = ? AND status = 'active' AND expires_at > ?""")
+                .params(SessionController.hash(token), Sql.timestamp(clock.instant()))
+                .query((rs, i) -> new SessionAccess(
+                        new Caller(
+                                rs.getString("workspace_id"),
+                                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                                rs.getString("id"),
+                                Caller.KeyKind.PUBLISHABLE,
+                                Set.of(Scope.WIDGET),
+                                0,
+                                null),
+                        rs.getString("id"),
+                        rs.getString("conversation_id")))
+                .optional();
+    }
+
+    private static ConversationState state(Conversation c) {
+        return new ConversationState(c.id(), c.channel(), c.status());
+    }
+
+    private static LiveMessage view(Message m) {
+        return m == null ? null : new LiveMessage(m.id(), m.role(), m.content(), m.createdAt());
+    }
+}

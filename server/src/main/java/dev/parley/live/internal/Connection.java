@@ -1,0 +1,201 @@
+package dev.parley.live.internal;
+
+import dev.parley.platform.Caller;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client held by this node: a widget socket, an agent's stream or a server-sent event stream. Frames for it wait
+ * in a bounded queue that one virtual thread at a time drains, in order; a client that lets the queue fill up, or
+ * whose writes time out, is dropped rather than buffered for. The state is small on purpose: a node holds
+ * thousands.
+ */
+abstract class Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    enum Kind {
+        CUSTOMER,
+        AGENT
+    }
+
+    final Kind kind;
+    final Locale locale;
+    final long openedNanos = System.nanoTime();
+    volatile long lastSeenNanos = openedNanos;
+    volatile long lastPingNanos = openedNanos;
+    /** Who is connected, once authenticated. */
+    volatile Caller caller;
+    /** A customer connection's one conversation, once known. */
+    volatile String conversationId;
+
+    private final Executor executor;
+    private final int limit;
+    private final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean draining;
+    private volatile boolean closed;
+    private volatile boolean closing;
+    private volatile int closeCode;
+    private volatile String closeReason;
+    /** Frames held back while missed messages are replayed; {@code null} otherwise. */
+    private List<Frame> held;
+
+    Connection(Kind kind, Locale locale, Executor executor, int limit) {
+        this.kind = kind;
+        this.locale = locale;
+        this.executor = executor;
+        this.limit = limit;
+    }
+
+    /** Queues a frame; never blocks. */
+    void send(Frame frame) {
+        synchronized (this) {
+            if (held != null && frame != Frame.PING) {
+                if (held.size() >= limit) {
+                    dropSlow();
+                } else {
+                    held.add(frame);
+                }
+                return;
+            }
+        }
+        enqueue(frame);
+    }
+
+    /** Holds live frames back until {@link #release} while a replay is sent. */
+    synchronized void hold() {
+        held = new ArrayList<>();
+    }
+
+    /** Sends the replay, then what arrived meanwhile, without the messages the replay already had. */
+    void release(List<Frame> replay) {
+        Set<String> replayed = new HashSet<>();
+        for (Frame frame : replay) {
+            if (frame.id() != null) {
+                replayed.add(frame.id());
+            }
+            enqueue(frame);
+        }
+        synchronized (this) {
+            for (Frame frame : held) {
+                if (frame.id() == null || !replayed.contains(frame.id())) {
+                    enqueue(frame);
+                }
+            }
+            held = null;
+        }
+    }
+
+    private void enqueue(Frame frame) {
+        if (closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > limit) {
+            queued.decrementAndGet();
+            dropSlow();
+            return;
+        }
+        queue.add(frame);
+        startDrain();
+    }
+
+    private void startDrain() {
+        synchronized (queue) {
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            closed = true;
+            draining = false;
+        }
+    }
+
+    private void drain() {
+        try {
+            Frame frame;
+            while (!closed && (frame = queue.poll()) != null) {
+                queued.decrementAndGet();
+                if (frame == Frame.CLOSE) {
+                    closed = true;
+                    close(closeCode, closeReason);
+                    return;
+                }
+                try {
+                    write(frame);
+                } catch (Exception failed) {
+                    log.debug("Dropping a live connection that could not be written to: {}", failed.toString());
+                    closed = true;
+                    abort();
+                    return;
+                }
+            }
+        } finally {
+            synchronized (queue) {
+                draining = false;
+            }
+            if (!closed && !queue.isEmpty()) {
+                startDrain();
+            }
+        }
+    }
+
+    private void dropSlow() {
+        if (!closed) {
+            closed = true;
+            log.debug("Dropping a live connection whose client does not keep up");
+            executor.execute(this::abort);
+        }
+    }
+
+    /** Sends the frames queued before this call, then closes; never blocks the caller. */
+    void closeAfterSending(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        closeCode = code;
+        closeReason = reason;
+        queued.incrementAndGet();
+        queue.add(Frame.CLOSE);
+        startDrain();
+    }
+
+    /** Closed, or closing once what was queued is sent. */
+    boolean isClosed() {
+        return closed || closing;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    boolean authenticated() {
+        return caller != null;
+    }
+
+    void seen() {
+        lastSeenNanos = System.nanoTime();
+    }
+
+    /** Writes one frame to the client, blocking (on a virtual thread) until it is sent or times out. */
+    abstract void write(Frame frame) throws Exception;
+
+    /** Closes gracefully with a WebSocket close code. */
+    abstract void close(int code, String reason);
+
+    /** Closes at once: the client is gone or too slow. */
+    abstract void abort();
+}

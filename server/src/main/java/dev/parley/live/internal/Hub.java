@@ -1,0 +1,186 @@
+package dev.parley.live.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clients this node holds, and delivery of signals to them: a conversation's events and its agents' and the
+ * assistant's typing to the customer's connections; every conversation event and the customers' typing to the agent
+ * streams of that workspace and mode, and never to another's. Once a second it closes sockets that did not
+ * authenticate in time and pings idle ones, closing those that stopped answering.
+ */
+@Component
+class Hub implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+    private final Frames frames;
+    private final LiveProperties properties;
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private volatile boolean running;
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> agentsByWorkspace = new ConcurrentHashMap<>();
+
+    Hub(Frames frames, LiveProperties properties) {
+        this.frames = frames;
+        this.properties = properties;
+    }
+
+    ExecutorService writers() {
+        return writers;
+    }
+
+    void add(Connection connection) {
+        all.add(connection);
+    }
+
+    /** The customer connection follows its conversation from now on. */
+    void follow(Connection connection, String conversationId) {
+        connection.conversationId = conversationId;
+        byConversation
+                .computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    /** The agent connection hears every conversation of its caller's workspace and mode from now on. */
+    void watch(Connection connection) {
+        agentsByWorkspace
+                .computeIfAbsent(workspaceKey(connection), key -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    /** Forgets the connection; it hears nothing more. */
+    void remove(Connection connection) {
+        all.remove(connection);
+        if (connection.conversationId != null) {
+            byConversation.computeIfPresent(connection.conversationId, (id, set) -> {
+                set.remove(connection);
+                return set.isEmpty() ? null : set;
+            });
+        }
+        if (connection.kind == Connection.Kind.AGENT && connection.caller != null) {
+            agentsByWorkspace.computeIfPresent(workspaceKey(connection), (key, set) -> {
+                set.remove(connection);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    int size() {
+        return all.size();
+    }
+
+    /** Delivers a signal to the connections of this node it concerns. Never blocks. */
+    void deliver(Signal signal) {
+        boolean toCustomers = !signal.aboutTyping() || !signal.role().equals("customer");
+        boolean toAgents = !signal.aboutTyping() || signal.role().equals("customer");
+        if (toCustomers) {
+            Set<Connection> followers = byConversation.get(signal.conversationId());
+            if (followers != null) {
+                for (Connection connection : followers) {
+                    if (sameWorkspace(connection, signal)) {
+                        Frame frame = signal.aboutTyping()
+                                ? frames.typing(signal.typing())
+                                : frames.forCustomer(signal, connection.locale);
+                        if (frame != null) {
+                            connection.send(frame);
+                        }
+                    }
+                }
+            }
+        }
+        if (toAgents) {
+            Set<Connection> agents = agentsByWorkspace.get(signal.workspaceId() + "/" + signal.mode());
+            if (agents != null && !agents.isEmpty()) {
+                Frame frame = signal.aboutTyping() ? frames.agentTyping(signal) : frames.forAgent(signal);
+                for (Connection connection : agents) {
+                    if (sameWorkspace(connection, signal)) {
+                        connection.send(frame);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean sameWorkspace(Connection connection, Signal signal) {
+        var caller = connection.caller;
+        return caller != null && caller.workspaceId().equals(signal.workspaceId()) && caller.mode() == signal.mode();
+    }
+
+    private static String workspaceKey(Connection connection) {
+        return connection.caller.workspaceId() + "/" + connection.caller.mode();
+    }
+
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            long authTimeout = properties.authTimeout().toNanos();
+            long ping = properties.pingInterval().toNanos();
+            for (Connection connection : all) {
+                if (connection.isClosed()) {
+                    remove(connection);
+                } else if (!connection.authenticated()) {
+                    if (now - connection.openedNanos > authTimeout) {
+                        remove(connection);
+                        connection.send(frames.error("unauthorized", "live.unauthorized.timeout", connection.locale));
+                        connection.closeAfterSending(4001, "authentication timeout");
+                    }
+                } else if (now - connection.lastPingNanos >= ping) {
+                    if (connection.lastSeenNanos < connection.lastPingNanos) {
+                        remove(connection);
+                        writers.execute(connection::abort);
+                    } else {
+                        connection.lastPingNanos = now;
+                        connection.send(Frame.PING);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Live sweep failed", e);
+        }
+    }
+
+    @Override
+    public void start() {
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        running = true;
+    }
+
+    /** Closes every client before the web server's graceful shutdown, which would wait for open streams. */
+    @Override
+    public void stop() {
+        running = false;
+        sweeper.shutdownNow();
+        for (Connection connection : all) {
+            remove(connection);
+            connection.closeAfterSending(1001, "server shutting down");
+        }
+        writers.shutdown();
+        try {
+            writers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.parley.live.internal;
+
+import dev.parley.platform.Mode;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What travels between nodes: a conversation event as published ({@code kind} {@code event}), or someone typing
+ * ({@code kind} {@code typing}). Small and self-contained, so it crosses Redis as one JSON message.
+ *
+ * @param role for typing: {@code customer}, {@code agent} or {@code assistant}
+ * @param origin the node that raised it, so a node ignores its own signals coming back from Redis
+ */
+record Signal(
+        String kind,
+        String workspaceId,
+        Mode mode,
+        String conversationId,
+        String type,
+        Map<String, Object> data,
+        String role,
+        boolean typing,
+        Instant at,
+        String origin) {
+
+    static Signal event(
+            String workspaceId, Mode mode, String conversationId, String type, Map<String, Object> data, Instant at) {
+        return new Signal("event", workspaceId, mode, conversationId, type, data, null, false, at, null);
+    }
+
+    static Signal typing(String workspaceId, Mode mode, String conversationId, String role, boolean typing) {
+        return new Signal("typing", workspaceId, mode, conversationId, null, Map.of(), role, typing, null, null);
+    }
+
+    boolean aboutTyping() {
+        return kind.equals("typing");
+    }
+
+    Signal from(String node) {
+        return new Signal(kind, workspaceId, mode, conversationId, type, data, role, typing, at, node);
+    }
+}

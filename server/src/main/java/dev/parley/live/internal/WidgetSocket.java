@@ -1,0 +1,178 @@
+package dev.parley.live.internal;
+
+import dev.parley.conversation.LiveConversations;
+import dev.parley.conversation.LiveConversations.ConversationState;
+import dev.parley.conversation.LiveConversations.SessionAccess;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.CallerResolver;
+import dev.parley.platform.Scope;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seed 001's widget socket, {@code /v1/ws}. The client authenticates in its first frame with an API key (a
+ * publishable {@code pk_} key, accepted only from the store's domains as the upgrade's {@code Origin} names them, or
+ * a secret key with {@code conversations:write}) or a seed 004 session token, optionally naming its conversation and
+ * the last message it has ({@code last_message_id}: what it missed is replayed first). Then {@code message} frames
+ * are answered by the assistant (its {@code typing} while it works), {@code typing} frames reach the agents, and
+ * everything said in the conversation, by anyone on any node, reaches the socket.
+ */
+@Component
+class WidgetSocket extends SocketHandler {
+
+    private final LiveConversations conversations;
+    private final CallerResolver callers;
+    private final Fanout fanout;
+
+    WidgetSocket(
+            Hub hub,
+            Frames frames,
+            LiveProperties properties,
+            JsonMapper json,
+            LiveConversations conversations,
+            CallerResolver callers,
+            Fanout fanout) {
+        super(Connection.Kind.CUSTOMER, hub, frames, properties, json);
+        this.conversations = conversations;
+        this.callers = callers;
+        this.fanout = fanout;
+    }
+
+    @Override
+    void authenticate(SocketConnection connection, JsonNode frame, WebSocketSession session) {
+        String token = text(frame, "token");
+        String apiKey = text(frame, "api_key");
+        String conversationId = text(frame, "conversation_id");
+        String sessionId = null;
+        Caller caller;
+        if (token != null) {
+            Optional<SessionAccess> access = conversations.session(token);
+            if (access.isEmpty()
+                    || (conversationId != null
+                            && !conversationId.equals(access.get().conversationId()))) {
+                refuse(connection, "live.unauthorized.token");
+                return;
+            }
+            caller = access.get().caller();
+            sessionId = access.get().sessionId();
+            conversationId = access.get().conversationId();
+        } else if (apiKey != null) {
+            Optional<Caller> resolved;
+            try {
+                resolved = callers.resolve(
+                        apiKey, null, session.getHandshakeHeaders().getOrigin());
+            } catch (ApiException refused) {
+                refuse(connection, frames.error(refused, connection.locale));
+                return;
+            }
+            if (resolved.isEmpty()) {
+                refuse(connection, "live.unauthorized.key");
+                return;
+            }
+            caller = resolved.get();
+            if (!caller.has(Scope.WIDGET) && !caller.has(Scope.CONVERSATIONS_WRITE)) {
+                refuse(connection, "live.unauthorized.scope", Scope.CONVERSATIONS_WRITE.value());
+                return;
+            }
+        } else {
+            refuse(connection, "live.unauthorized.missing");
+            return;
+        }
+        if (conversationId != null) {
+            Optional<ConversationState> state = conversations.find(caller, conversationId);
+            if (state.isEmpty() || !mayUse(caller, state.get(), token != null)) {
+                refuse(
+                        connection,
+                        frames.error(ApiException.notFound("conversation", conversationId), connection.locale));
+                return;
+            }
+        }
+        connection.caller = caller;
+        connection.send(frames.authenticated(conversationId, sessionId));
+        if (conversationId != null) {
+            String lastMessageId = text(frame, "last_message_id");
+            if (lastMessageId == null) {
+                hub.follow(connection, conversationId);
+            } else {
+                connection.hold();
+                hub.follow(connection, conversationId);
+                List<Frame> replay = List.of();
+                try {
+                    replay =
+                            conversations
+                                    .messagesAfter(caller, conversationId, lastMessageId, properties.replayLimit())
+                                    .stream()
+                                    .map(m -> frames.message(m.id(), m.role(), m.content(), m.createdAt()))
+                                    .toList();
+                } catch (ApiException unknownMessage) {
+                    connection.send(frames.error(unknownMessage, connection.locale));
+                } finally {
+                    connection.release(replay);
+                }
+            }
+        }
+    }
+
+    /** A publishable key opens widget conversations only; a session token its own; a secret key any. */
+    private static boolean mayUse(Caller caller, ConversationState conversation, boolean session) {
+        return session
+                || caller.has(Scope.CONVERSATIONS_WRITE)
+                || conversation.channel().equals("widget");
+    }
+
+    @Override
+    void handle(SocketConnection connection, String type, JsonNode frame) {
+        switch (type) {
+            case "message" -> message(connection, frame);
+            case "typing" -> typing(connection, frame);
+            default -> invalid(connection, "live.invalid_message.unknown_type", type);
+        }
+    }
+
+    private void message(SocketConnection connection, JsonNode frame) {
+        JsonNode content = frame.path("content");
+        if (!content.isString() || content.asString().isBlank()) {
+            invalid(connection, "live.invalid_message.content");
+            return;
+        }
+        Caller caller = connection.caller;
+        String conversationId = connection.conversationId;
+        if (conversationId == null) {
+            conversationId = conversations.open(caller, "widget");
+            hub.follow(connection, conversationId);
+            connection.send(frames.conversation(conversationId));
+        }
+        ConversationState state = conversations
+                .find(caller, conversationId)
+                .orElseThrow(() -> ApiException.notFound("conversation", connection.conversationId));
+        boolean answering = state.status().equals("active") || state.status().equals("resolved");
+        if (answering) {
+            fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", true));
+        }
+        try {
+            conversations.send(caller, conversationId, content.asString());
+        } finally {
+            if (answering) {
+                fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));
+            }
+        }
+    }
+
+    private void typing(SocketConnection connection, JsonNode frame) {
+        JsonNode typing = frame.path("is_typing");
+        if (!typing.isBoolean()) {
+            invalid(connection, "live.invalid_message.is_typing");
+            return;
+        }
+        if (connection.conversationId != null) {
+            Caller caller = connection.caller;
+            fanout.publish(Signal.typing(
+                    caller.workspaceId(), caller.mode(), connection.conversationId, "customer", typing.asBoolean()));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.parley.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.ParleyApplication;
+import dev.parley.support.Api;
+import dev.parley.support.TestDatabase;
+import dev.parley.support.TestSupportConfiguration;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes of Parley on one database and the Redis on 127.0.0.1:6379: what happens on one node reaches the sockets
+ * held by the other, through Redis pub/sub.
+ */
+class TwoNodeLiveTests {
+
+    static final String REDIS = System.getProperty("parley.test.redis.url", "redis://127.0.0.1:6379");
+
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.h2("live_two_nodes"));
+        properties.put("parley.redis.url", REDIS);
+        properties.put("server.port", "0");
+        properties.put("parley.tenancy.bootstrap-admin-key", TenancyFixtures.ADMIN_KEY);
+        properties.put("logging.level.root", "WARN");
+        properties.put("parley.knowledge.index-path", "memory");
+        first = node(properties);
+        second = node(properties);
+    }
+
+    private static ConfigurableApplicationContext node(Map<String, Object> properties) {
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ParleyApplication.class, TestSupportConfiguration.class).run(arguments);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void anAgentsReplyPostedToOneNodeReachesTheSocketHeldByTheOther() {
+        TestStore store = first.getBean(TenancyFixtures.class).store();
+        Api onSecond = Api.at(port(second)).withKey(store.liveKey());
+        String conversationId = onSecond.post(
+                        "/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
+                .json()
+                .path("conversation_id")
+                .asString();
+
+        try (LiveClient widget = LiveClient.widget(port(first))) {
+            widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            Api.Response replied = onSecond.post(
+                    "/v1/chats/" + conversationId + "/messages", Map.of("text", "Hello from the other node"));
+            JsonNode reply = widget.message("agent");
+
+            assertThat(reply.path("content").asString()).isEqualTo("Hello from the other node");
+            assertThat(reply.path("message_id").asString())
+                    .isEqualTo(replied.json().path("id").asString());
+        }
+    }
+
+    @Test
+    void typingAndMessagesCrossBetweenNodesBothWays() {
+        TestStore store = first.getBean(TenancyFixtures.class).store();
+        String conversationId = Api.at(port(first))
+                .withKey(store.liveKey())
+                .post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
+                .json()
+                .path("conversation_id")
+                .asString();
+
+        try (LiveClient widget = LiveClient.widget(port(first));
+                LiveClient agent = LiveClient.agent(port(second))) {
+            widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
+
+            widget.send(Map.of("type", "typing", "is_typing", true));
+            JsonNode customerTyping = agent.next("typing");
+            agent.send(Map.of("type", "typing", "conversation_id", conversationId, "is_typing", true));
+            JsonNode agentTyping = widget.next("typing");
+            widget.send(Map.of("type", "message", "content", "Is my order #5512 shipped yet?"));
+            JsonNode received = agent.next(f -> f.path("event").asString().equals("message.received"));
+            JsonNode answered = agent.next(f -> f.path("event").asString().equals("message.sent"));
+
+            assertThat(customerTyping.path("conversation_id").asString()).isEqualTo(conversationId);
+            assertThat(customerTyping.path("is_typing").asBoolean()).isTrue();
+            assertThat(agentTyping.path("is_typing").asBoolean()).isTrue();
+            assertThat(received.at("/data/content").asString()).isEqualTo("Is my order #5512 shipped yet?");
+            assertThat(answered.at("/data/role").asString()).isEqualTo("assistant");
+            assertThat(answered.at("/data/message_id").asString())
+                    .isEqualTo(widget.message("assistant").path("message_id").asString());
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+}

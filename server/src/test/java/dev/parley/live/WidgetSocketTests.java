@@ -1,0 +1,286 @@
+package dev.parley.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Seed 001's widget socket on {@code /v1/ws}, with real WebSocket clients on loopback. */
+@ApiTest
+@Tag("database")
+class WidgetSocketTests {
+
+    static final String ORIGIN = "https://shop.example";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    TestStore store;
+    String widgetKey;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        store = fixtures.store("enterprise", "shop.example");
+        widgetKey = fixtures.publishableKey(store.id());
+        api = Api.at(port).withKey(store.liveKey());
+        api.post(
+                "/v1/knowledge-base",
+                Map.of(
+                        "title", "Shipping times",
+                        "content",
+                                "Standard shipping takes 3 to 5 business days. Express shipping arrives in 1 to 2 business days."));
+    }
+
+    @Test
+    void startsAWidgetConversationWithTheFirstMessageAndAnswersIt() {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            // when
+            JsonNode authenticated = widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+            widget.send(Map.of("type", "message", "content", "How long does express shipping take?"));
+
+            // then
+            assertThat(authenticated.path("type").asString()).isEqualTo("authenticated");
+            String conversationId =
+                    widget.next("conversation").path("conversation_id").asString();
+            assertThat(conversationId).startsWith("conv_");
+            assertThat(widget.next("typing").path("is_typing").asBoolean()).isTrue();
+            JsonNode mine = widget.message("user");
+            assertThat(mine.path("content").asString()).isEqualTo("How long does express shipping take?");
+            assertThat(mine.path("message_id").asString()).startsWith("msg_");
+            JsonNode reply = widget.message("assistant");
+            assertThat(reply.path("content").asString()).contains("1 to 2 business days");
+            assertThat(reply.path("timestamp").asString()).isNotBlank();
+            assertThat(widget.next("typing").path("is_typing").asBoolean()).isFalse();
+
+            JsonNode stored = api.get("/v1/conversations/" + conversationId).json();
+            assertThat(stored.path("channel").asString()).isEqualTo("widget");
+            assertThat(stored.path("messages").get(1).path("id").asString())
+                    .isEqualTo(reply.path("message_id").asString());
+        }
+    }
+
+    @Test
+    void acceptsASecretKeyAndContinuesAnExistingConversation() {
+        String conversationId = start("Hello");
+
+        try (LiveClient widget = LiveClient.widget(port)) {
+            JsonNode authenticated =
+                    widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            widget.send(Map.of("type", "message", "content", "And standard shipping?"));
+
+            assertThat(authenticated.path("conversation_id").asString()).isEqualTo(conversationId);
+            assertThat(widget.message("user").path("content").asString()).isEqualTo("And standard shipping?");
+            assertThat(widget.message("assistant").path("content").asString()).isNotBlank();
+        }
+        assertThat(api.get("/v1/conversations/" + conversationId)
+                        .json()
+                        .path("message_count")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void refusesAPublishableKeyFromAnOriginThatIsNotTheStores() {
+        try (LiveClient widget = LiveClient.widget(port, "https://elsewhere.example")) {
+            JsonNode error = widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+
+            assertThat(error.path("type").asString()).isEqualTo("error");
+            assertThat(error.path("code").asString()).isEqualTo("unauthorized");
+            assertThat(error.path("message").asString()).contains("elsewhere.example");
+            assertThat(widget.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownKeyAndAFirstFrameThatIsNotAuth() {
+        try (LiveClient wrongKey = LiveClient.widget(port, ORIGIN);
+                LiveClient noAuth = LiveClient.widget(port, ORIGIN)) {
+            JsonNode unknown = wrongKey.auth(Map.of("type", "auth", "api_key", "pk_live_" + "x".repeat(32)));
+            JsonNode notAuth = noAuth.auth(Map.of("type", "message", "content", "hi"));
+
+            assertThat(unknown.path("code").asString()).isEqualTo("unauthorized");
+            assertThat(notAuth.path("code").asString()).isEqualTo("unauthorized");
+            assertThat(wrongKey.closeCode()).isEqualTo(4001);
+            assertThat(noAuth.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void closesASocketThatNeverAuthenticates() {
+        try (LiveClient silent = LiveClient.widget(port, ORIGIN)) {
+            JsonNode error = silent.next();
+
+            assertThat(error.path("code").asString()).isEqualTo("unauthorized");
+            assertThat(error.path("message").asString()).contains("in time");
+            assertThat(silent.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void refusesAnotherWorkspacesConversationAndAnotherModesKey() {
+        String theirs = start("Hello");
+        TestStore other = fixtures.store("enterprise", "shop.example");
+        String testKey = fixtures.key(store.id(), Mode.TEST, Scope.CONVERSATIONS_WRITE);
+
+        try (LiveClient stranger = LiveClient.widget(port, ORIGIN);
+                LiveClient testMode = LiveClient.widget(port)) {
+            JsonNode foreign = stranger.auth(
+                    Map.of("type", "auth", "api_key", fixtures.publishableKey(other.id()), "conversation_id", theirs));
+            JsonNode otherMode = testMode.auth(Map.of("type", "auth", "api_key", testKey, "conversation_id", theirs));
+
+            assertThat(foreign.path("code").asString()).isEqualTo("not_found");
+            assertThat(otherMode.path("code").asString()).isEqualTo("not_found");
+            assertThat(stranger.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void answersGarbageFramesWithInvalidMessageAndKeepsTheConnection() {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+
+            widget.send("this is not json");
+            JsonNode notJson = widget.next();
+            widget.send("[1, 2, 3]");
+            JsonNode notAnObject = widget.next();
+            widget.send(Map.of("type", "dance"));
+            JsonNode unknownType = widget.next();
+            widget.send(Map.of("type", "message", "content", 42));
+            JsonNode badContent = widget.next();
+            widget.send(Map.of("type", "message", "content", "x".repeat(20_000)));
+            JsonNode oversized = widget.next();
+            widget.send(Map.of("type", "message", "content", "Still there?"));
+
+            assertThat(notJson.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(notAnObject.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(unknownType.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(unknownType.path("message").asString()).contains("dance");
+            assertThat(badContent.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(oversized.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(oversized.path("message").asString()).contains("16000");
+            assertThat(widget.message("assistant").path("content").asString()).isNotBlank();
+            assertThat(widget.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void tellsAFloodingSocketToSlowDownAndKeepsIt() throws Exception {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+
+            for (int i = 0; i < 40; i++) {
+                widget.send(Map.of("type", "typing", "is_typing", i % 2 == 0));
+            }
+            JsonNode limited = widget.next();
+            Thread.sleep(1500); // the bucket refills at 2 frames a second
+            widget.send(Map.of("type", "dance"));
+            JsonNode afterwards = widget.next("error");
+
+            assertThat(limited.path("code").asString()).isEqualTo("rate_limited");
+            assertThat(afterwards.path("code").asString()).isEqualTo("invalid_message");
+            assertThat(widget.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void authenticatesWithASessionTokenForItsConversation() {
+        JsonNode session = api.post("/v1/sessions", Map.of("user_id", "u-1")).json();
+
+        try (LiveClient widget = LiveClient.widget(port);
+                LiveClient wrong = LiveClient.widget(port)) {
+            JsonNode authenticated = widget.auth(
+                    Map.of("type", "auth", "token", session.path("token").asString()));
+            widget.send(Map.of("type", "message", "content", "How long does express shipping take?"));
+            JsonNode refused = wrong.auth(Map.of("type", "auth", "token", "st_" + "a".repeat(40)));
+
+            assertThat(authenticated.path("conversation_id").asString())
+                    .isEqualTo(session.path("conversation_id").asString());
+            assertThat(authenticated.path("session_id").asString())
+                    .isEqualTo(session.path("session_id").asString());
+            assertThat(widget.message("assistant").path("content").asString()).contains("1 to 2 business days");
+            assertThat(refused.path("code").asString()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void noticesAnEscalationAndAnAgentsReplyMadeOverRest() {
+        String conversationId = start("Where is my parcel?");
+
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey, "conversation_id", conversationId));
+            Api.Response escalated =
+                    api.post("/v1/conversations/" + conversationId + "/escalate", Map.of("reason", "customer asked"));
+            JsonNode notice = widget.next("escalated");
+            Api.Response replied = api.post(
+                    "/v1/chats/" + conversationId + "/messages", Map.of("text", "Hi, this is Sam from the team."));
+            JsonNode reply = widget.message("agent");
+            widget.send(Map.of("type", "message", "content", "Thanks Sam"));
+            JsonNode mine = widget.message("user");
+
+            assertThat(notice.path("ticket_id").asString())
+                    .isEqualTo(escalated.json().path("ticket_id").asString());
+            assertThat(notice.path("message").asString()).isNotBlank();
+            assertThat(reply.path("message_id").asString())
+                    .isEqualTo(replied.json().path("id").asString());
+            assertThat(reply.path("content").asString()).isEqualTo("Hi, this is Sam from the team.");
+            assertThat(mine.path("content").asString()).isEqualTo("Thanks Sam");
+            // a human holds the conversation: the assistant neither types nor answers
+            widget.send(Map.of("type", "dance"));
+            widget.next("error");
+            assertThat(widget.passed).noneMatch(f -> f.path("role").asString().equals("assistant"));
+            assertThat(widget.passed).noneMatch(f -> f.path("type").asString().equals("typing"));
+        }
+    }
+
+    @Test
+    void replaysWhatAReconnectingClientMissedBeforeLiveMessages() {
+        String conversationId = start("How long does express shipping take?");
+        JsonNode first = api.get("/v1/conversations/" + conversationId)
+                .json()
+                .path("messages")
+                .get(0);
+        api.post("/v1/conversations/" + conversationId + "/messages", Map.of("content", "And standard?"));
+
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of(
+                    "type",
+                    "auth",
+                    "api_key",
+                    widgetKey,
+                    "conversation_id",
+                    conversationId,
+                    "last_message_id",
+                    first.path("id").asString()));
+            JsonNode[] replayed = {widget.next(), widget.next(), widget.next()};
+            api.post("/v1/chats/" + conversationId + "/messages", Map.of("text", "Live after the replay"));
+            JsonNode live = widget.next();
+
+            assertThat(replayed[0].path("role").asString()).isEqualTo("assistant");
+            assertThat(replayed[1].path("content").asString()).isEqualTo("And standard?");
+            assertThat(replayed[2].path("role").asString()).isEqualTo("assistant");
+            assertThat(live.path("content").asString()).isEqualTo("Live after the replay");
+        }
+    }
+
+    private String start(String message) {
+        return api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", message))
+                .json()
+                .path("conversation_id")
+                .asString();
+    }
+}
