@@ -7,4 +7,7 @@ public interface Workspaces {
      * @throws dev.parley.platform.ApiException {@code not_found} for an unknown workspace
      */
     StoreSettings settings(String workspaceId);
+
+    /** The ids of every workspace of the installation, for work that visits each (retention). */
+    java.util.List<String> ids();
 }

@@ -150,6 +150,11 @@ class Stores implements Workspaces {
                         .settings());
     }
 
+    @Override
+    public List<String> ids() {
+        return workspaces.ids();
+    }
+
     private StoreSettings mergeSettings(StoreSettings current, JsonNode patch) {
         if (patch == null || patch.isNull()) {
             return current;
