@@ -72,20 +72,12 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
         }
         if (userId != null && !userId.isBlank() && !contactId) {
             userIds.add(userId);
-            conversations.addAll(jdbc.sql("""
-                            SELECT s.conversation_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id
-                             WHERE s.workspace_id = ? AND s.mode = ? AND s.user_id = ? AND c.erased_at IS NULL""")
-                    .params(workspaceId, mode.wire(), userId)
-                    .query(String.class)
-                    .list());
-            // Contexts are stored as compact JSON, so the pair is matched as Jackson writes it.
-            String pair = "\"user_id\":" + json.writeValueAsString(userId);
-            conversations.addAll(jdbc.sql("""
-                            SELECT id FROM conversations
-                             WHERE workspace_id = ? AND mode = ? AND erased_at IS NULL AND context LIKE ? ESCAPE '!'""")
-                    .params(workspaceId, mode.wire(), "%" + like(pair) + "%")
-                    .query(String.class)
-                    .list());
+        }
+        // The store's user ids on the contact's conversations name the same person: their other conversations
+        // (a session, a chat without an email) are theirs too.
+        userIds.addAll(userIdsOf(workspaceId, mode, List.copyOf(conversations)));
+        for (String user : List.copyOf(userIds)) {
+            conversations.addAll(conversationsOfUser(workspaceId, mode, user));
         }
         if (contact.isEmpty() && conversations.isEmpty()) {
             return Optional.empty();
@@ -96,6 +88,24 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
                 contact.map(c -> c[1]).orElse(null),
                 List.copyOf(userIds),
                 List.copyOf(conversations)));
+    }
+
+    private List<String> conversationsOfUser(String workspaceId, Mode mode, String userId) {
+        List<String> found = new ArrayList<>(jdbc.sql("""
+                        SELECT s.conversation_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id
+                         WHERE s.workspace_id = ? AND s.mode = ? AND s.user_id = ? AND c.erased_at IS NULL""")
+                .params(workspaceId, mode.wire(), userId)
+                .query(String.class)
+                .list());
+        // Contexts are stored as compact JSON, so the pair is matched as Jackson writes it.
+        String pair = "\"user_id\":" + json.writeValueAsString(userId);
+        found.addAll(jdbc.sql("""
+                        SELECT id FROM conversations
+                         WHERE workspace_id = ? AND mode = ? AND erased_at IS NULL AND context LIKE ? ESCAPE '!'""")
+                .params(workspaceId, mode.wire(), "%" + like(pair) + "%")
+                .query(String.class)
+                .list());
+        return found;
     }
 
     private Optional<String[]> contactWhere(String workspaceId, Mode mode, String condition, String value) {

@@ -30,8 +30,8 @@ class PrivacyHousekeeping implements SmartLifecycle {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("privacy-housekeeping").factory());
         long every = Math.max(1, properties.sweepInterval().toSeconds());
-        // The first sweep waits a minute, so a node that just started serves before it sweeps.
-        scheduler.scheduleWithFixedDelay(this::sweepSafely, 60, every, TimeUnit.SECONDS);
+        // The first sweep waits one interval, so a node that just started serves first.
+        scheduler.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.SECONDS);
     }
 
     private void sweepSafely() {
