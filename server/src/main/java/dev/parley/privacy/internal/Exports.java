@@ -113,6 +113,18 @@ class Exports implements JobHandler {
 
     @Override
     public void run(JobContext job) throws Exception {
+        try {
+            make(job);
+        } catch (Exception e) {
+            if (job.attempt() >= maxAttempts()) {
+                // The runner gives up after this attempt: the export says so instead of processing forever.
+                records.failed(String.valueOf(job.payload().get("export_id")), "archive_failed", clock.instant());
+            }
+            throw e;
+        }
+    }
+
+    private void make(JobContext job) throws Exception {
         String id = String.valueOf(job.payload().get("export_id"));
         Optional<Export> found = records.find(job.workspaceId(), job.mode(), id);
         if (found.isEmpty() || !found.get().status().equals("processing")) {

@@ -283,9 +283,12 @@ class GdprApiTests {
         assertThat(erased.json().at("/erased/conversation.conversations").asLong())
                 .isEqualTo(1);
         assertClean(api.get("/v1/conversations/" + conversation).text());
-        assertThat(api.send("DELETE", "/v1/gdpr/delete", Map.of("user_id", userId))
-                        .status())
-                .isEqualTo(404);
+        // asking again by the same user id is recognised (by its keyed hash) and changes nothing
+        Api.Response again = api.send("DELETE", "/v1/gdpr/delete", Map.of("user_id", userId));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asString()).isEqualTo("already_erased");
+        assertThat(again.json().path("erasure_id").asString())
+                .isEqualTo(erased.json().path("erasure_id").asString());
     }
 
     @Test
