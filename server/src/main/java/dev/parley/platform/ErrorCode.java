@@ -13,6 +13,10 @@ public enum ErrorCode {
     INVALID_SIGNATURE(401),
     INSUFFICIENT_PERMISSIONS(403),
     DOMAIN_NOT_CONFIGURED(403),
+    /** A signed link (file upload or download, export download) whose signature does not match. */
+    INVALID_LINK(403),
+    /** A signed link used after its expiry. */
+    LINK_EXPIRED(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     CONFLICT(409),

@@ -24,6 +24,8 @@ public enum Scope {
     MONITORING_READ("monitoring:read"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
+    /** Export and erase a customer's personal data (GDPR). */
+    PRIVACY_WRITE("privacy:write"),
     /** What a publishable widget key may do: open and continue widget conversations. */
     WIDGET("widget"),
     /** Operators of a Parley installation: create and list workspaces. Never granted by default. */

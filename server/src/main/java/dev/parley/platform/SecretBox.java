@@ -87,6 +87,34 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * An HMAC-SHA256 of {@code message} under a key derived from the server's secret key for one {@code purpose}
+     * (signed download links, keyed hashes in audit entries), as URL-safe base64 without padding. Purposes keep keys
+     * apart: a signature made for one never verifies for another.
+     */
+    public String sign(String purpose, String message) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("parley-sign:" + purpose).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            byte[] signature = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Whether {@code signature} is {@link #sign}'s for this purpose and message, compared in constant time. */
+    public boolean verify(String purpose, String message, String signature) {
+        if (signature == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                sign(purpose, message).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** 32 bytes in base64 as they are; a longer passphrase through SHA-256. */
     private static byte[] keyBytes(String text) {
         try {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *
  * @param assignmentStrategy how an escalated conversation finds an agent: {@code round_robin} (default),
  *     {@code least_loaded} or {@code manual}
+ * @param retentionDays how long conversations are kept after their last activity before their personal data is
+ *     erased (1 to 3650 days); {@code null} keeps them until a customer asks for erasure
  */
 public record StoreSettings(
         BigDecimal autoRefundLimit,
@@ -26,7 +28,8 @@ public record StoreSettings(
         WorkingHours workingHours,
         BrandVoice brandVoice,
         Notifications notifications,
-        String assignmentStrategy) {
+        String assignmentStrategy,
+        Integer retentionDays) {
 
     public static final Set<String> ASSIGNMENT_STRATEGIES = Set.of("round_robin", "least_loaded", "manual");
 
@@ -62,6 +65,9 @@ public record StoreSettings(
         if (!ASSIGNMENT_STRATEGIES.contains(assignmentStrategy)) {
             throw ApiException.invalidField("settings.assignment_strategy", "invalid_value");
         }
+        if (retentionDays != null && (retentionDays < 1 || retentionDays > 3650)) {
+            throw ApiException.invalidField("settings.retention_days", "out_of_range");
+        }
     }
 
     public static StoreSettings defaults() {
@@ -73,7 +79,8 @@ public record StoreSettings(
                 new WorkingHours("UTC", "09:00", "18:00", WorkingHours.ALL_DAYS),
                 new BrandVoice("friendly_professional", "first_name", "Parley"),
                 new Notifications(null, false),
-                "round_robin");
+                "round_robin",
+                null);
     }
 
     /**

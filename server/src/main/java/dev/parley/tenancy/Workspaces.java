@@ -14,4 +14,7 @@ public interface Workspaces {
      * @throws dev.parley.platform.ApiException {@code not_found} for an unknown workspace
      */
     String platform(String workspaceId);
+
+    /** The ids of every workspace of the installation, for work that visits each (retention). */
+    java.util.List<String> ids();
 }

@@ -20,6 +20,11 @@ final class CachingEmbeddings implements TextEmbeddings {
         this.embeddings = embeddings;
     }
 
+    /** Forgets every remembered text, so no customer's words outlive their erasure here. */
+    void forgetAll() {
+        cache.invalidateAll();
+    }
+
     @Override
     public int dimensions() {
         return embeddings.dimensions();

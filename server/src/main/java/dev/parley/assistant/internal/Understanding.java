@@ -45,7 +45,7 @@ class Understanding {
     }
 
     private final CompletableFuture<IntentClassifier> intents;
-    private final TextEmbeddings embeddings;
+    private final CachingEmbeddings embeddings;
     private final WorkspaceIntentStore workspaceIntents;
     private final Cache<String, String> versions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5))
@@ -65,6 +65,11 @@ class Understanding {
         this.workspaceIntents = workspaceIntents;
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
         this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(embeddings));
+    }
+
+    /** Drops the remembered embeddings of texts, customers' messages among them. */
+    void forgetCachedText() {
+        embeddings.forgetAll();
     }
 
     Understood understand(String workspaceId, Mode mode, String message) {

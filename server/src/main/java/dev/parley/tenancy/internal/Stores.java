@@ -158,6 +158,11 @@ class Stores implements Workspaces {
                 .platform();
     }
 
+    @Override
+    public List<String> ids() {
+        return workspaces.ids();
+    }
+
     private StoreSettings mergeSettings(StoreSettings current, JsonNode patch) {
         if (patch == null || patch.isNull()) {
             return current;

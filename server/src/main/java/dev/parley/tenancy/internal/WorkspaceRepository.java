@@ -75,6 +75,12 @@ class WorkspaceRepository {
                 .list();
     }
 
+    List<String> ids() {
+        return jdbc.sql("SELECT id FROM workspaces ORDER BY id")
+                .query(String.class)
+                .list();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM workspaces").query(Long.class).single();
     }

@@ -1,0 +1,173 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.analytics.CustomerAnalytics;
+import dev.parley.platform.CustomerErased;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Sql;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Analytics' side of privacy. Erasing anonymizes rather than deletes, so every count and average stays: the
+ * conversations lose their contact and first question, the events of those conversations and their sessions lose
+ * every text that came from a person (a gap's query, a comment, a user id), and clients' own events keep only their
+ * numbers and flags.
+ */
+@Component
+class AnalyticsErasure implements CustomerAnalytics {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    /** Keys of Parley's own event data that may carry what a person wrote or who they are. */
+    private static final Set<String> PERSONAL = Set.of("content", "query", "comment", "user_id", "email", "name");
+
+    private static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AnalyticsErasure(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventListener
+    void on(CustomerErased erased) {
+        String ws = erased.workspaceId();
+        Mode mode = erased.mode();
+        long conversations = 0;
+        Set<String> sessions = new LinkedHashSet<>(erased.userIds());
+        for (List<String> batch : batches(erased.conversationIds())) {
+            List<Object> params = scoped(ws, mode, batch);
+            sessions.addAll(
+                    jdbc.sql("SELECT session_id FROM analytics_conversations WHERE workspace_id = ? AND mode = ?"
+                                    + " AND session_id IS NOT NULL AND conversation_id IN (" + marks(batch) + ")")
+                            .params(params)
+                            .query(String.class)
+                            .list());
+            conversations += jdbc.sql("UPDATE analytics_conversations SET contact_id = NULL, first_query = NULL"
+                            + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN (" + marks(batch) + ")")
+                    .params(params)
+                    .update();
+        }
+        long events = 0;
+        for (List<String> batch : batches(erased.conversationIds())) {
+            events += scrub(ws, mode, "conversation_id", batch);
+        }
+        for (List<String> batch : batches(List.copyOf(sessions))) {
+            events += scrub(ws, mode, "session_id", batch);
+        }
+        erased.tally().add("analytics.conversations_anonymized", conversations);
+        erased.tally().add("analytics.events_scrubbed", events);
+    }
+
+    private long scrub(String ws, Mode mode, String column, List<String> ids) {
+        record Row(String id, String type, String data) {}
+        List<Row> rows = jdbc.sql("SELECT id, type, data FROM analytics_events WHERE workspace_id = ? AND mode = ? AND "
+                        + column + " IN (" + marks(ids) + ")")
+                .params(scoped(ws, mode, ids))
+                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("type"), rs.getString("data")))
+                .list();
+        long changed = 0;
+        for (Row row : rows) {
+            Map<String, Object> data = json.readValue(row.data(), OBJECT);
+            Map<String, Object> kept = new LinkedHashMap<>();
+            boolean client = row.type().equals("client");
+            data.forEach((key, value) -> {
+                boolean keep = client ? value instanceof Number || value instanceof Boolean : !PERSONAL.contains(key);
+                if (keep) {
+                    kept.put(key, value);
+                }
+            });
+            boolean gap = row.type().equals("knowledge.gap_found");
+            if (!kept.equals(data) || gap) {
+                changed += jdbc.sql("UPDATE analytics_events SET data = ?,"
+                                + " name = CASE WHEN type = 'knowledge.gap_found' THEN NULL ELSE name END WHERE id = ?")
+                        .params(json.writeValueAsString(kept), row.id())
+                        .update();
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public Map<String, Object> export(String workspaceId, Mode mode, List<String> conversationIds) {
+        List<Map<String, Object>> conversations = new ArrayList<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (List<String> batch : batches(conversationIds)) {
+            List<Object> params = scoped(workspaceId, mode, batch);
+            conversations.addAll(jdbc.sql("""
+                            SELECT conversation_id, channel, session_id, created_at, first_query, intent, sentiment,
+                                messages_in, messages_out, escalated_at, resolved_at, resolution_type, csat
+                              FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND conversation_id IN (""" + marks(batch) + ") ORDER BY created_at")
+                    .params(params)
+                    .query((rs, i) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("conversation_id", rs.getString("conversation_id"));
+                        row.put("channel", rs.getString("channel"));
+                        row.put("session_id", rs.getString("session_id"));
+                        row.put("created_at", Sql.instant(rs, "created_at"));
+                        row.put("first_query", rs.getString("first_query"));
+                        row.put("intent", rs.getString("intent"));
+                        row.put("sentiment", rs.getString("sentiment"));
+                        row.put("messages_in", rs.getInt("messages_in"));
+                        row.put("messages_out", rs.getInt("messages_out"));
+                        row.put("escalated_at", Sql.instant(rs, "escalated_at"));
+                        row.put("resolved_at", Sql.instant(rs, "resolved_at"));
+                        row.put("resolution_type", rs.getString("resolution_type"));
+                        int csat = rs.getInt("csat");
+                        row.put("csat", rs.wasNull() ? null : csat);
+                        return row;
+                    })
+                    .list());
+            events.addAll(jdbc.sql(
+                            "SELECT type, name, occurred_at, conversation_id, session_id, data FROM analytics_events"
+                                    + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN (" + marks(batch)
+                                    + ")"
+                                    + " ORDER BY occurred_at, seq")
+                    .params(params)
+                    .query((rs, i) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("type", rs.getString("type"));
+                        row.put("name", rs.getString("name"));
+                        row.put("occurred_at", Sql.instant(rs, "occurred_at"));
+                        row.put("conversation_id", rs.getString("conversation_id"));
+                        row.put("session_id", rs.getString("session_id"));
+                        row.put("data", json.readValue(rs.getString("data"), OBJECT));
+                        return row;
+                    })
+                    .list());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversations", conversations);
+        out.put("events", events);
+        return out;
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+        return batches;
+    }
+
+    private static List<Object> scoped(String workspaceId, Mode mode, List<String> ids) {
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        params.addAll(ids);
+        return params;
+    }
+
+    private static String marks(List<String> ids) {
+        return String.join(", ", Collections.nCopies(ids.size(), "?"));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.webhook.internal;
+
+import dev.parley.platform.CustomerErased;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox's side of privacy: the payloads of an erased customer's conversations, pending or delivered, lose what
+ * people wrote ({@code content}, {@code comment}, a gap's {@code query}) and the store's {@code user_id}, so neither a
+ * retry nor a redelivery sends them again. What receivers already got is theirs to erase; the delivery log's
+ * response snippets are the receivers' words, not the customer's, and stay.
+ */
+@Component
+class OutboxErasure {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    private static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OutboxErasure(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventListener
+    @SuppressWarnings("unchecked")
+    void on(CustomerErased erased) {
+        long scrubbed = 0;
+        List<String> ids = erased.conversationIds();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<Object> params =
+                    new ArrayList<>(List.of(erased.workspaceId(), erased.mode().wire()));
+            params.addAll(batch);
+            record Row(String id, String body) {}
+            List<Row> rows = jdbc.sql("SELECT id, body FROM webhook_deliveries WHERE workspace_id = ? AND mode = ?"
+                            + " AND ordering_key IN (" + String.join(", ", Collections.nCopies(batch.size(), "?"))
+                            + ")")
+                    .params(params)
+                    .query((rs, i) -> new Row(rs.getString("id"), rs.getString("body")))
+                    .list();
+            for (Row row : rows) {
+                Map<String, Object> body = json.readValue(row.body(), OBJECT);
+                if (!(body.get("data") instanceof Map<?, ?> raw)) {
+                    continue;
+                }
+                Map<String, Object> data = (Map<String, Object>) raw;
+                boolean changed = false;
+                for (String key : List.of("content", "comment", "query", "user_id")) {
+                    Object value = data.get(key);
+                    if (value != null && !"".equals(value)) {
+                        data.put(key, key.equals("content") ? "" : null);
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    scrubbed += jdbc.sql("UPDATE webhook_deliveries SET body = ? WHERE id = ?")
+                            .params(json.writeValueAsString(body), row.id())
+                            .update();
+                }
+            }
+        }
+        erased.tally().add("webhook.deliveries_scrubbed", scrubbed);
+    }
+}
