@@ -214,10 +214,16 @@
     var b = el('div', { 'class': 'b ' + (m.role === 'customer' ? 'customer' : 'assistant') });
     b.appendChild(el('span', { 'class': 'who' }, who));
     b.appendChild(document.createTextNode(m.content || ''));
-    var links = (m.sources || []).filter(function (s) { return /^https?:\/\//i.test(s.url || ''); });
-    if (links.length) {
-      var ul = el('ul', { 'aria-label': T.sources });
-      links.forEach(function (s) { var li = el('li'); li.appendChild(el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title || s.url)); ul.appendChild(li); });
+    var seen = {}, srcs = (m.sources || []).filter(function (s) { var k = s.source_id; return seen[k] ? false : (seen[k] = true); });
+    if (srcs.length) {
+      var ul = el('ul', { 'class': 'src', 'aria-label': T.sources });
+      srcs.forEach(function (s) {
+        var li = el('li');
+        li.appendChild(/^https?:\/\//i.test(s.url || '')
+          ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title || s.url)
+          : el('span', {}, s.title || ''));
+        ul.appendChild(li);
+      });
       b.appendChild(ul);
     }
     ui.log.appendChild(b);
