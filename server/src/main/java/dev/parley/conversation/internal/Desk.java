@@ -51,8 +51,12 @@ class Desk implements ConversationDesk {
                         .distinct()
                         .toList());
         List<Item> items = rows.stream()
-                .map(row ->
-                        item(row.conversation(), contacts.get(row.conversation().contactId()), row))
+                .map(row -> item(
+                        row.conversation(),
+                        row.conversation().contactId() == null
+                                ? null
+                                : contacts.get(row.conversation().contactId()),
+                        row))
                 .toList();
         return Page.of(items, page, store.count(caller.workspaceId(), caller.mode(), query));
     }
