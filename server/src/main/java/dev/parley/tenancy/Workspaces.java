@@ -1,6 +1,9 @@
 package dev.parley.tenancy;
 
-/** What other modules may ask of tenancy: a workspace's settings and platform. */
+import dev.parley.platform.Caller;
+import java.util.List;
+
+/** What other modules may ask of tenancy: a workspace's settings, platform, name and allowed domains. */
 public interface Workspaces {
 
     /**
@@ -17,4 +20,21 @@ public interface Workspaces {
 
     /** The ids of every workspace of the installation, for work that visits each (retention). */
     java.util.List<String> ids();
+
+    /** The workspace's name. */
+    String name(String workspaceId);
+
+    /**
+     * The domains the workspace's widget and publishable keys may be used from ({@code shop.com},
+     * {@code *.shop.com}, optionally with a port).
+     */
+    List<String> domains(String workspaceId);
+
+    /**
+     * Replaces the caller's workspace's allowed domains, validated like the store API's {@code domains}; a test key
+     * may not.
+     *
+     * @return the domains as stored (lower case, without duplicates)
+     */
+    List<String> changeDomains(Caller caller, List<String> domains);
 }

@@ -87,8 +87,8 @@ class ConversationController {
             Instant timestamp) {}
 
     @PostMapping("/v1/conversations")
-    @RequiresScope(Scope.CONVERSATIONS_WRITE)
     ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request) {
+        widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         if (request.initialMessage() == null && request.message() != null) {
             return ResponseEntity.ok(createOrSend(caller, request));
         }
@@ -147,8 +147,8 @@ class ConversationController {
     }
 
     @PostMapping({"/v1/conversations/{conversation_id}/messages"})
-    @RequiresScope(Scope.CONVERSATIONS_WRITE)
     Sent send(Caller caller, @PathVariable("conversation_id") String id, @RequestBody SendRequest request) {
+        widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         Conversations.Exchange exchange = conversations.send(caller, id, request.content(), request.attachments());
         return new Sent(
                 exchange.received().id(),
@@ -207,8 +207,17 @@ class ConversationController {
             Instant createdAt,
             Instant updatedAt) {}
 
+    /**
+     * The widget's publishable key may open and continue a conversation, read one whose id it holds (without private
+     * notes), escalate it and rate it; it may not list conversations nor change them otherwise.
+     */
+    static void widgetOr(Caller caller, Scope scope) {
+        if (!caller.has(Scope.WIDGET)) {
+            caller.require(scope);
+        }
+    }
+
     @GetMapping("/v1/conversations/{conversation_id}")
-    @RequiresScope(Scope.CONVERSATIONS_READ)
     ConversationView get(
             Caller caller,
             @PathVariable("conversation_id") String id,
@@ -217,10 +226,16 @@ class ConversationController {
         if (messageLimit < 1 || messageLimit > 500) {
             throw ApiException.invalidField("message_limit", "out_of_range");
         }
+        widgetOr(caller, Scope.CONVERSATIONS_READ);
+        boolean widget = caller.has(Scope.WIDGET);
         Conversation conversation = conversations.get(caller, id);
-        inbox.read(caller, id);
+        if (!widget) {
+            inbox.read(caller, id);
+        }
         ConversationStore.Contact contact = conversations.contact(caller, conversation);
-        List<Message> messages = conversations.messages(caller, id, includeMessages ? messageLimit : 500);
+        List<Message> messages = conversations.messages(caller, id, includeMessages ? messageLimit : 500).stream()
+                .filter(m -> !(widget && m.isPrivate()))
+                .toList();
         List<ActionView> actions = new ArrayList<>();
         for (Message message : messages) {
             for (ActionTaken action : message.actions()) {
@@ -345,11 +360,11 @@ class ConversationController {
     record EscalateResponse(boolean escalated, String ticketId, String assignedTo, String customerMessage) {}
 
     @PostMapping("/v1/conversations/{conversation_id}/escalate")
-    @RequiresScope(Scope.CONVERSATIONS_ESCALATE)
     EscalateResponse escalate(
             Caller caller,
             @PathVariable("conversation_id") String id,
             @RequestBody(required = false) EscalateRequest request) {
+        widgetOr(caller, Scope.CONVERSATIONS_ESCALATE);
         EscalateRequest r = request == null ? new EscalateRequest(null, null, null) : request;
         Conversations.Escalated escalated = conversations.escalate(caller, id, r.reason(), r.priority(), r.notes());
         return new EscalateResponse(

@@ -215,6 +215,9 @@ class ConversationStore {
             String priority,
             String contactId) {
 
+        /** {@code assignedTo} for conversations assigned to nobody. */
+        static final String NOBODY = "";
+
         static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, List.of(), null, null);
         }
@@ -368,7 +371,9 @@ class ConversationStore {
             where.append(" AND c.created_at <= ?");
             params.add(Sql.timestamp(filter.to()));
         }
-        if (filter.assignedTo() != null) {
+        if (filter.assignedTo() != null && filter.assignedTo().equals(Filter.NOBODY)) {
+            where.append(" AND c.assigned_to IS NULL");
+        } else if (filter.assignedTo() != null) {
             where.append(" AND c.assigned_to = ?");
             params.add(filter.assignedTo());
         }

@@ -82,9 +82,9 @@ class InboxController {
 
     @PostMapping("/v1/conversations/{conversation_id}/feedback")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresScope(Scope.CONVERSATIONS_WRITE)
     FeedbackView feedback(
             Caller caller, @PathVariable("conversation_id") String id, @RequestBody FeedbackRequest request) {
+        ConversationController.widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         Inbox.Feedback f = inbox.feedback(caller, id, request.rating(), request.comment());
         return new FeedbackView(f.id(), f.conversationId(), f.rating(), f.comment(), f.agentId(), f.createdAt());
     }

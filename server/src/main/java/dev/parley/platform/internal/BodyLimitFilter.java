@@ -63,6 +63,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
             errors.write(request, response, tooLarge.toApiException());
             return;
         }
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            // HTML forms (the console): the container parses the parameters from its own stream, within its post
+            // size limit; reading the body here would leave them empty.
+            request.getParameterMap();
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body;
         try {
             body = readAtMost(request.getInputStream(), limit);

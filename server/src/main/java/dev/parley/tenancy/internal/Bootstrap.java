@@ -1,6 +1,7 @@
 package dev.parley.tenancy.internal;
 
 import dev.parley.platform.Caller.KeyKind;
+import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.time.Clock;
@@ -29,6 +30,7 @@ class Bootstrap {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Environment environment;
+    private final Team team;
 
     Bootstrap(
             Stores stores,
@@ -36,7 +38,9 @@ class Bootstrap {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock,
-            Environment environment) {
+            Environment environment,
+            Team team) {
+        this.team = team;
         this.stores = stores;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -56,6 +60,8 @@ class Bootstrap {
             throw new IllegalStateException(
                     "PARLEY_BOOTSTRAP_ADMIN_KEY must look like sk_live_ or sk_test_ followed by 32 letters or digits");
         }
+        String consoleEmail = "admin@parley.local";
+        String consolePassword = Ids.random(20);
         Boolean created = transactions.execute(status -> {
             try {
                 jdbc.sql("INSERT INTO installation_facts (name, created_at) VALUES ('bootstrapped', ?)")
@@ -65,6 +71,7 @@ class Bootstrap {
                 return false;
             }
             Stores.Created store = stores.createBootstrap(properties.bootstrapStoreName(), secret);
+            team.bootstrapAdmin(store.workspace().id(), consoleEmail, consolePassword);
             log.info(
                     "Created workspace {} ({})",
                     store.workspace().id(),
@@ -74,7 +81,13 @@ class Bootstrap {
         StringBuilder banner =
                 new StringBuilder("\n\n  Parley is running at ").append(url).append('\n');
         banner.append("  API description: ").append(url).append("/docs\n");
+        banner.append("  Agent console: ").append(url).append("/console\n");
         if (Boolean.TRUE.equals(created)) {
+            banner.append("  Console admin (password shown once): ")
+                    .append(consoleEmail)
+                    .append(" / ")
+                    .append(consolePassword)
+                    .append('\n');
             banner.append(
                     generated
                             ? "  Admin API key (shown once, keep it safe): " + secret + "\n"

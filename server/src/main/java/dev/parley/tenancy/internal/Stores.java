@@ -136,6 +136,32 @@ class Stores implements Workspaces {
         return updated;
     }
 
+    @Override
+    public String name(String workspaceId) {
+        return workspaces
+                .find(workspaceId)
+                .orElseThrow(() -> ApiException.notFound("store", workspaceId))
+                .name();
+    }
+
+    @Override
+    public List<String> domains(String workspaceId) {
+        return workspaces
+                .find(workspaceId)
+                .orElseThrow(() -> ApiException.notFound("store", workspaceId))
+                .domains();
+    }
+
+    @Override
+    @Transactional
+    public List<String> changeDomains(Caller caller, List<String> domains) {
+        if (domains == null) {
+            throw ApiException.missingField("domains");
+        }
+        return update(caller, caller.workspaceId(), new Changes(null, domains, null, null, null, null))
+                .domains();
+    }
+
     /**
      * Settings are read on every assistant turn, so they are kept for a few seconds; a change made on this node is
      * seen at once, one made on another node within {@link #SETTINGS_TTL}.

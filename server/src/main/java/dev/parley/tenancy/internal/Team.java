@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row lock the email for {@link #LOCKOUT}, counted in the database so every node sees the same count.
  */
 @Service
-class Team implements Agents {
+class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
@@ -227,7 +227,8 @@ class Team implements Agents {
                 token, expires, store.find(agent.workspaceId(), agent.id()).orElseThrow());
     }
 
-    void signOut(Caller caller) {
+    @Override
+    public void signOut(Caller caller) {
         if (!caller.isAgent()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "not_a_console_token"));
         }
@@ -237,6 +238,40 @@ class Team implements Agents {
             store.find(caller.workspaceId(), caller.agentId())
                     .ifPresent(agent -> store.update(withStatus(agent, "offline", now)));
         });
+    }
+
+    @Override
+    public Session signIn(String email, String password) {
+        SignedIn signedIn = signIn(email, password, "live");
+        return new Session(signedIn.token(), signedIn.expiresAt(), signedIn.agent());
+    }
+
+    @Override
+    public Agent presence(Caller caller, String status) {
+        if (!caller.isAgent()) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "not_a_console_token"));
+        }
+        return change(caller, caller.agentId(), new Changes(null, null, status(status, null), null))
+                .agent();
+    }
+
+    /** The first admin console user of a new installation; call inside the bootstrap transaction. */
+    Agent bootstrapAdmin(String workspaceId, String email, String password) {
+        Instant now = clock.instant();
+        Agent admin = new Agent(
+                Ids.next("agent"),
+                workspaceId,
+                "Admin",
+                email,
+                "admin",
+                "offline",
+                DEFAULT_CAPACITY,
+                true,
+                null,
+                now,
+                now);
+        store.insert(admin, passwords.hash(password));
+        return admin;
     }
 
     /** The caller a console token stands for, or empty when it is unknown, expired, ended or its user deactivated. */

@@ -1,0 +1,219 @@
+package dev.parley.console.internal;
+
+import dev.parley.conversation.ConversationDesk;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.Scope;
+import dev.parley.tenancy.Agent;
+import dev.parley.tenancy.Agents;
+import dev.parley.tenancy.ConsoleAccounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-in, the live inbox and the conversation view with the agent's actions. */
+@Controller
+class ConsoleController {
+
+    static final int POLL_SECONDS = 3;
+
+    private final ConsoleSession sessions;
+    private final ConsoleAccounts accounts;
+    private final ConversationDesk desk;
+    private final Agents agents;
+    private final MessageSource messages;
+
+    ConsoleController(
+            ConsoleSession sessions,
+            ConsoleAccounts accounts,
+            ConversationDesk desk,
+            Agents agents,
+            MessageSource messages) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.desk = desk;
+        this.agents = agents;
+        this.messages = messages;
+    }
+
+    @GetMapping("/console/login")
+    String loginPage(HttpServletRequest request) {
+        return sessions.caller(request).isPresent() ? "redirect:/console" : "console/login";
+    }
+
+    @PostMapping("/console/login")
+    String login(
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String password,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            ConsoleAccounts.Session session = accounts.signIn(email, password);
+            sessions.start(request, response, session.token(), session.expiresAt());
+            return "redirect:/console";
+        } catch (ApiException refused) {
+            response.setStatus(refused.code().status());
+            model.addAttribute("error", message(refused, request));
+            model.addAttribute("email", email);
+            return "console/login";
+        }
+    }
+
+    @PostMapping("/console/logout")
+    String logout(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        accounts.signOut(caller);
+        sessions.end(request, response);
+        return "redirect:/console/login";
+    }
+
+    @PostMapping("/console/presence")
+    String presence(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam String status,
+            @RequestParam(required = false, defaultValue = "/console") String back) {
+        accounts.presence(caller, status);
+        return "redirect:" + (back.startsWith("/console") ? back : "/console");
+    }
+
+    @GetMapping("/console")
+    String inbox(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request, Model model) {
+        ConversationDesk.Filter filter = filter(request);
+        common(caller, request, model);
+        model.addAttribute("filter", filter);
+        rows(caller, filter, request, model);
+        return "console/inbox";
+    }
+
+    @GetMapping("/console/inbox/rows")
+    String inboxRows(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request, Model model) {
+        rows(caller, filter(request), request, model);
+        return "console/inbox :: rows";
+    }
+
+    private static ConversationDesk.Filter filter(HttpServletRequest request) {
+        return new ConversationDesk.Filter(
+                request.getParameter("status"),
+                "true".equals(request.getParameter("mine")),
+                "true".equals(request.getParameter("unassigned")),
+                request.getParameter("intent"),
+                request.getParameter("sentiment"),
+                request.getParameter("priority"));
+    }
+
+    private void rows(Caller caller, ConversationDesk.Filter filter, HttpServletRequest request, Model model) {
+        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("pollSeconds", POLL_SECONDS);
+        try {
+            model.addAttribute(
+                    "items", desk.inbox(caller, filter, new PageQuery(1, 50)).data());
+        } catch (ApiException invalid) {
+            model.addAttribute("items", List.of());
+        }
+        model.addAttribute("agentNames", agentNames(caller));
+    }
+
+    @GetMapping("/console/conversations/{id}")
+    String conversation(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) String error,
+            HttpServletRequest request,
+            Model model) {
+        common(caller, request, model);
+        model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute(
+                "agents",
+                agents.all(caller.workspaceId()).stream().filter(Agent::active).toList());
+        model.addAttribute("agentNames", agentNames(caller));
+        model.addAttribute("error", error);
+        return "console/conversation";
+    }
+
+    @GetMapping("/console/conversations/{id}/transcript")
+    String transcript(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id, Model model) {
+        model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute("agentNames", agentNames(caller));
+        return "console/conversation :: transcript";
+    }
+
+    @PostMapping("/console/conversations/{id}/{action}")
+    String act(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @PathVariable String id,
+            @PathVariable String action,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request) {
+        String back = "/console/conversations/" + id;
+        try {
+            switch (action) {
+                case "reply" -> desk.reply(caller, id, form.get("content"));
+                case "note" -> desk.note(caller, id, form.get("content"));
+                case "assign" -> {
+                    String to = form.getOrDefault("agent_id", "");
+                    desk.assign(caller, id, to.equals("me") ? caller.agentId() : to.isBlank() ? null : to);
+                }
+                case "tag" ->
+                    desk.tag(
+                            caller,
+                            id,
+                            Arrays.stream(form.getOrDefault("tags", "").split(","))
+                                    .map(String::strip)
+                                    .filter(t -> !t.isEmpty())
+                                    .toList());
+                case "escalate" -> desk.escalate(caller, id);
+                case "resolve" -> desk.resolve(caller, id);
+                case "handback" -> desk.handBack(caller, id);
+                default -> throw ApiException.notFound("action", action);
+            }
+        } catch (ApiException refused) {
+            if (refused.code().status() == 404) {
+                throw refused;
+            }
+            return "redirect:" + back + "?error="
+                    + URLEncoder.encode(message(refused, request), StandardCharsets.UTF_8);
+        }
+        return "redirect:" + back;
+    }
+
+    void common(Caller caller, HttpServletRequest request, Model model) {
+        model.addAttribute(
+                "me", agents.find(caller.workspaceId(), caller.agentId()).orElseThrow());
+        model.addAttribute("admin", caller.has(Scope.SETTINGS_WRITE));
+        model.addAttribute("csrf", sessions.csrf(request));
+        model.addAttribute("path", request.getRequestURI());
+        model.addAttribute("pollSeconds", POLL_SECONDS);
+    }
+
+    private Map<String, String> agentNames(Caller caller) {
+        return agents.all(caller.workspaceId()).stream().collect(Collectors.toMap(Agent::id, Agent::name, (a, b) -> a));
+    }
+
+    private String message(ApiException failure, HttpServletRequest request) {
+        try {
+            String key = failure.messageKey() != null
+                    ? failure.messageKey()
+                    : "error." + failure.code().wire();
+            return messages.getMessage(key, failure.messageArgs(), request.getLocale());
+        } catch (org.springframework.context.NoSuchMessageException e) {
+            return failure.code().wire();
+        }
+    }
+}

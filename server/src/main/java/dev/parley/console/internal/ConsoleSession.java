@@ -1,0 +1,90 @@
+package dev.parley.console.internal;
+
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.CallerResolver;
+import dev.parley.platform.Digests;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's session: a cookie holding the console token (HttpOnly, SameSite=Lax, Secure on https), and a CSRF
+ * token derived from it, so it is per session, needs no storage, and cannot be computed without the cookie.
+ */
+@Component
+class ConsoleSession {
+
+    static final String COOKIE = "parley_console";
+
+    private final CallerResolver callers;
+
+    ConsoleSession(CallerResolver callers) {
+        this.callers = callers;
+    }
+
+    Optional<String> token(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies)
+                .filter(c -> c.getName().equals(COOKIE)
+                        && c.getValue() != null
+                        && !c.getValue().isBlank())
+                .map(Cookie::getValue)
+                .findFirst();
+    }
+
+    /** The signed-in console user, or empty when there is no session or it expired or ended. */
+    Optional<Caller> caller(HttpServletRequest request) {
+        return token(request).flatMap(token -> {
+            try {
+                return callers.resolve(token, null, null).filter(Caller::isAgent);
+            } catch (ApiException refused) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    void start(HttpServletRequest request, HttpServletResponse response, String token, Instant expiresAt) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds());
+        response.addHeader(
+                "Set-Cookie",
+                cookie(request, token, Duration.ofSeconds(seconds)).toString());
+    }
+
+    void end(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", cookie(request, "", Duration.ZERO).toString());
+    }
+
+    private static ResponseCookie cookie(HttpServletRequest request, String value, Duration maxAge) {
+        return ResponseCookie.from(COOKIE, value)
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure(request.isSecure())
+                .path("/console")
+                .maxAge(maxAge)
+                .build();
+    }
+
+    String csrf(HttpServletRequest request) {
+        return token(request).map(t -> Digests.sha256Hex("console-csrf:" + t)).orElse("");
+    }
+
+    boolean csrfMatches(HttpServletRequest request, String given) {
+        String expected = csrf(request);
+        return given != null
+                && !expected.isEmpty()
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

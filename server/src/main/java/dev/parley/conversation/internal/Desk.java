@@ -1,0 +1,146 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.conversation.ConversationDesk;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Page;
+import dev.parley.platform.PageQuery;
+import dev.parley.platform.Scope;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/** The console's view of conversations, over the same services the REST API uses. */
+@Service
+class Desk implements ConversationDesk {
+
+    private final Conversations conversations;
+    private final Inbox inbox;
+    private final ConversationStore store;
+
+    Desk(Conversations conversations, Inbox inbox, ConversationStore store) {
+        this.conversations = conversations;
+        this.inbox = inbox;
+        this.store = store;
+    }
+
+    @Override
+    public Page<Item> inbox(Caller caller, Filter filter, PageQuery page) {
+        caller.require(Scope.CONVERSATIONS_READ);
+        String assignedTo =
+                filter.mine() ? caller.agentId() : filter.unassigned() ? ConversationStore.Filter.NOBODY : null;
+        ConversationStore.Filter query = new ConversationStore.Filter(
+                ConversationController.status(blank(filter.status())),
+                blank(filter.intent()),
+                blank(filter.sentiment()),
+                null,
+                null,
+                null,
+                assignedTo,
+                null,
+                List.of(),
+                blank(filter.priority()),
+                null);
+        List<ConversationStore.ChatRow> rows = store.chats(caller.workspaceId(), caller.mode(), query, page);
+        Map<String, ConversationStore.Contact> contacts = store.contacts(
+                caller.workspaceId(),
+                caller.mode(),
+                rows.stream()
+                        .map(r -> r.conversation().contactId())
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        List<Item> items = rows.stream()
+                .map(row -> item(
+                        row.conversation(),
+                        row.conversation().contactId() == null
+                                ? null
+                                : contacts.get(row.conversation().contactId()),
+                        row))
+                .toList();
+        return Page.of(items, page, store.count(caller.workspaceId(), caller.mode(), query));
+    }
+
+    @Override
+    public Detail open(Caller caller, String conversationId) {
+        caller.require(Scope.CONVERSATIONS_READ);
+        Conversation c = conversations.get(caller, conversationId);
+        inbox.read(caller, conversationId);
+        ConversationStore.Contact contact = conversations.contact(caller, c);
+        List<Entry> entries = conversations.messages(caller, conversationId, 500).stream()
+                .map(m -> new Entry(
+                        m.id(),
+                        m.role(),
+                        m.content(),
+                        m.analysis(),
+                        m.actions(),
+                        m.sources(),
+                        m.authorName(),
+                        m.createdAt()))
+                .toList();
+        return new Detail(item(c, contact, null), c.ticketId(), c.escalationReason(), c.csatScore(), entries);
+    }
+
+    @Override
+    public void reply(Caller caller, String conversationId, String text) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.reply(caller, conversationId, text, List.of());
+    }
+
+    @Override
+    public void note(Caller caller, String conversationId, String text) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.note(caller, conversationId, text);
+    }
+
+    @Override
+    public void assign(Caller caller, String conversationId, String agentId) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.change(caller, conversationId, new Inbox.Change(null, true, agentId, null, null, null));
+    }
+
+    @Override
+    public void tag(Caller caller, String conversationId, List<String> tags) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.change(caller, conversationId, new Inbox.Change(null, false, null, tags, null, null));
+    }
+
+    @Override
+    public void escalate(Caller caller, String conversationId) {
+        caller.require(Scope.CONVERSATIONS_ESCALATE);
+        conversations.escalate(caller, conversationId, "agent_request", null, null);
+    }
+
+    @Override
+    public void resolve(Caller caller, String conversationId) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        conversations.resolve(caller, conversationId, null, null, null);
+    }
+
+    @Override
+    public void handBack(Caller caller, String conversationId) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.handBack(caller, conversationId);
+    }
+
+    private static Item item(Conversation c, ConversationStore.Contact contact, ConversationStore.ChatRow row) {
+        return new Item(
+                c.id(),
+                c.status(),
+                c.channel(),
+                contact == null ? null : contact.name(),
+                contact == null ? null : contact.email(),
+                c.primaryIntent(),
+                c.sentiment(),
+                c.priority(),
+                c.assignedTo(),
+                c.tags(),
+                row == null ? 0 : row.unreadCount(),
+                row == null ? null : row.lastMessageAt(),
+                c.updatedAt());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,293 @@
+/*! Parley chat widget. Plain JavaScript, no dependencies. Embed:
+ *  <script>window.ParleyConfig = { apiKey: 'pk_live_...' };</script>
+ *  <script src="https://YOUR-PARLEY/widget.js" async></script>
+ * Everything the server or a visitor wrote is rendered with textContent, never as HTML. */
+(function () {
+  'use strict';
+  if (window.__parleyWidget) return;
+  window.__parleyWidget = true;
+
+  var own = document.currentScript || (function () {
+    var all = document.getElementsByTagName('script');
+    for (var i = all.length - 1; i >= 0; i--) if (/\/widget\.js(\?|$)/.test(all[i].src)) return all[i];
+    return null;
+  })();
+  var opts = window.ParleyConfig || window.OurPlatformConfig || {};
+  var base = (opts.apiBase || (own ? new URL(own.src, location.href).origin : location.origin)).replace(/\/$/, '');
+  var key = opts.apiKey;
+  if (!key) { console.warn('Parley: window.ParleyConfig.apiKey is missing'); return; }
+
+  var uz = /^uz/i.test(opts.language || navigator.language || '');
+  var T = uz ? {
+    open: 'Chatni ochish', close: 'Chatni yopish', send: 'Yuborish', input: 'Xabaringiz', human: 'Operator bilan gaplashish',
+    typing: 'Yozmoqda…', escalated: 'Suhbat operatorga uzatildi. Tez orada javob beramiz.', sources: 'Manbalar',
+    rate: 'Yordamimizni baholang', rateN: function (n) { return n + ' / 5 baho'; }, thanks: 'Rahmat!',
+    offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi'
+  } : {
+    open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
+    typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
+    rate: 'How did we do?', rateN: function (n) { return 'Rate ' + n + ' out of 5'; }, thanks: 'Thank you for your feedback!',
+    offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant'
+  };
+
+  var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
+  var convKey = 'parley:' + key.slice(-12) + ':conversation';
+  var state = { cfg: null, conv: store && store.getItem(convKey), seen: {}, last: null, open: false,
+    status: null, rated: false, socket: null, socketUp: false, poll: null, retry: 0, waiting: false };
+
+  function api(method, path, body) {
+    var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
+    if (body) headers['Content-Type'] = 'application/json';
+    return fetch(base + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
+      .then(function (r) {
+        return r.text().then(function (t) {
+          var j = t ? JSON.parse(t) : {};
+          if (!r.ok) { var e = new Error((j.error && j.error.message) || r.status); e.status = r.status; throw e; }
+          return j;
+        });
+      });
+  }
+
+  function el(tag, attrs, text) {
+    var n = document.createElement(tag);
+    for (var k in attrs || {}) n.setAttribute(k, attrs[k]);
+    if (text != null) n.textContent = text;
+    return n;
+  }
+
+  function readable(hex) {
+    var c = parseInt(hex.slice(1), 16), l = [c >> 16, (c >> 8) & 255, c & 255].map(function (v) {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2] > 0.18 ? '#111111' : '#ffffff';
+  }
+
+  function globMatch(pattern, value) {
+    var re = new RegExp('^' + pattern.split('*').map(function (p) { return p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'); }).join('.*') + '$');
+    return re.test(value);
+  }
+  function onPage(pattern) { return globMatch(pattern, location.pathname) || globMatch(pattern, location.href); }
+
+  api('GET', '/v1/widget/config').then(start, function (e) {
+    console.warn('Parley: the widget is not available on this site (' + e.message + ')');
+  });
+
+  var ui = {};
+  function start(cfg) {
+    var theme = typeof opts.theme === 'object' && opts.theme ? opts.theme : {};
+    var beh = opts.behavior || {};
+    cfg.color = /^#[0-9a-f]{6}$/i.test(theme.primaryColor || '') ? theme.primaryColor : cfg.color;
+    cfg.font_family = theme.fontFamily || cfg.font_family;
+    cfg.border_radius = theme.borderRadius != null ? parseInt(theme.borderRadius, 10) || 0 : cfg.border_radius;
+    cfg.theme = typeof opts.theme === 'string' ? opts.theme : cfg.theme;
+    cfg.position = opts.position || cfg.position;
+    cfg.welcome_message = opts.greeting || cfg.welcome_message;
+    var pages = beh.showOnPages || cfg.behavior.show_on_pages;
+    var hideMobile = beh.hideOnMobile != null ? beh.hideOnMobile : cfg.behavior.hide_on_mobile;
+    if (pages.length && !pages.some(onPage)) return;
+    if (hideMobile && window.matchMedia && matchMedia('(max-width: 640px)').matches) return;
+    state.cfg = cfg;
+    render(cfg);
+    if (state.conv) { sync(); connect(); }
+    if (beh.autoOpen != null ? beh.autoOpen : cfg.behavior.auto_open) toggle(true, false);
+    (cfg.triggers || []).filter(function (t) { return onPage(t.url_pattern); }).forEach(arm);
+  }
+
+  function render(cfg) {
+    var host = el('div', { id: 'parley-widget' });
+    var root = host.attachShadow({ mode: 'open' });
+    var dark = cfg.theme === 'dark', fg = readable(cfg.color), r = cfg.border_radius + 'px';
+    var side = cfg.position === 'bottom-left' ? 'left' : 'right';
+    var css = ':host{all:initial}*{box-sizing:border-box;font-family:' + cfg.font_family.replace(/[;{}<>]/g, '') + ';font-size:15px}' +
+      '.w{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-' + (side === 'left' ? 'start' : 'end') + '}' +
+      'button{cursor:pointer;border:0;border-radius:' + r + ';font-weight:600}' +
+      'button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}' +
+      '.l{background:' + cfg.color + ';color:' + fg + ';padding:12px 18px;box-shadow:0 4px 14px rgba(0,0,0,.25)' + (cfg.shape === 'square' ? '' : ';border-radius:999px') + '}' +
+      '.p{width:min(370px,calc(100vw - 40px));height:min(540px,calc(100vh - 100px));margin-bottom:12px;display:flex;flex-direction:column;overflow:hidden;border-radius:' + r + ';box-shadow:0 8px 30px rgba(0,0,0,.3);background:' + (dark ? '#1e1e24;color:#f2f2f2' : '#fff;color:#1b1b1f') + '}' +
+      '.p[hidden]{display:none}.h{background:' + cfg.color + ';color:' + fg + ';padding:12px 14px;display:flex;align-items:center;gap:8px}.h strong{flex:1}' +
+      '.h button{background:transparent;color:' + fg + ';font-size:20px;padding:2px 8px}.h img{height:24px}' +
+      '.m{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}' +
+      '.b{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;background:' + (dark ? '#2d2d36' : '#eef0f4') + '}' +
+      '.b.customer{align-self:flex-end;background:' + cfg.color + ';color:' + fg + '}.b .who{display:block;font-size:12px;opacity:.8}' +
+      '.b ul{margin:6px 0 0;padding-left:18px}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
+      '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
+      'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
+      '.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
+      '.r{display:flex;gap:4px;justify-content:center}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
+    root.appendChild(el('style', {}, css));
+    var w = el('div', { 'class': 'w' });
+    var panel = el('div', { 'class': 'p', role: 'dialog', 'aria-label': cfg.store_name || 'Chat', id: 'parley-panel', hidden: '' });
+    var head = el('div', { 'class': 'h' });
+    if (cfg.branding.logo_url) head.appendChild(el('img', { src: cfg.branding.logo_url, alt: '' }));
+    head.appendChild(el('strong', {}, cfg.store_name || 'Chat'));
+    var close = el('button', { type: 'button', 'aria-label': T.close }, '×');
+    head.appendChild(close);
+    var log = el('div', { 'class': 'm', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+    var welcome = el('div', { 'class': 'b assistant' }, cfg.welcome_message);
+    log.appendChild(welcome);
+    var typing = el('div', { 'class': 'n', hidden: '' }, T.typing);
+    var human = el('button', { type: 'button', 'class': 'x' }, T.human);
+    var form = el('form', { 'class': 'f' });
+    var input = el('textarea', { 'aria-label': T.input, placeholder: T.input, maxlength: '4000' });
+    var send = el('button', { type: 'submit', 'class': 's' }, T.send);
+    form.appendChild(input); form.appendChild(send);
+    panel.appendChild(head); panel.appendChild(log); panel.appendChild(typing); panel.appendChild(human); panel.appendChild(form);
+    if (cfg.branding.show_powered_by) panel.appendChild(el('div', { 'class': 'pw' }, 'Powered by Parley'));
+    var launcher = el('button', { type: 'button', 'class': 'l', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel' }, cfg.button_text);
+    w.appendChild(panel); w.appendChild(launcher); root.appendChild(w);
+    document.body.appendChild(host);
+    ui = { root: root, panel: panel, log: log, typing: typing, input: input, launcher: launcher, human: human };
+
+    launcher.addEventListener('click', function () { toggle(!state.open, true); });
+    close.addEventListener('click', function () { toggle(false, true); });
+    root.addEventListener('keydown', function (e) { if (e.key === 'Escape' && state.open) { e.stopPropagation(); toggle(false, true); } });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : submit(e); }
+    });
+    input.addEventListener('input', function () { if (state.socketUp) state.socket.send(JSON.stringify({ type: 'typing', is_typing: !!input.value })); });
+    form.addEventListener('submit', submit);
+    human.addEventListener('click', escalate);
+    window.addEventListener('online', function () { sync(); connect(); });
+  }
+
+  function toggle(open, focus) {
+    state.open = open;
+    if (open) ui.panel.removeAttribute('hidden'); else ui.panel.setAttribute('hidden', '');
+    ui.launcher.setAttribute('aria-expanded', String(open));
+    ui.launcher.setAttribute('aria-label', open ? T.close : T.open);
+    if (focus) (open ? ui.input : ui.launcher).focus();
+    if (open) schedule();
+  }
+
+  function arm(t) {
+    var fire = function () { if (!state.open && !state.conv) { notice(t.message, 'b assistant'); toggle(true, false); } };
+    if (t.condition === 'exit_intent') {
+      var onOut = function (e) { if (!e.relatedTarget && e.clientY <= 0) { document.removeEventListener('mouseout', onOut); fire(); } };
+      document.addEventListener('mouseout', onOut);
+    } else {
+      setTimeout(fire, (t.delay_seconds || 0) * 1000);
+    }
+  }
+
+  function notice(text, cls) { var n = el('div', { 'class': cls || 'n' }, text); ui.log.appendChild(n); ui.log.scrollTop = ui.log.scrollHeight; return n; }
+
+  function submit(e) {
+    e.preventDefault();
+    var text = ui.input.value.trim();
+    if (!text || state.waiting) return;
+    ui.input.value = '';
+    state.waiting = true;
+    ui.typing.removeAttribute('hidden');
+    var pending = notice(text, 'b customer');
+    var done = function () { state.waiting = false; ui.typing.setAttribute('hidden', ''); };
+    var call = state.conv
+      ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
+      : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href } })
+          .then(function (r) { setConv(r.conversation_id); return r; });
+    call.then(function () { pending.remove(); return sync(); })
+      .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
+  }
+
+  function escalate() {
+    if (!state.conv) { ui.input.value = ui.input.value || T.human; return ui.input.focus(); }
+    api('POST', '/v1/conversations/' + state.conv + '/escalate', { reason: 'customer_request' })
+      .then(sync, function (err) { notice(err.message); });
+  }
+
+  function setConv(id) { state.conv = id; if (store) store.setItem(convKey, id); connect(); schedule(); }
+
+  function sync() {
+    if (!state.conv) return Promise.resolve();
+    return api('GET', '/v1/conversations/' + state.conv + '?message_limit=200').then(function (c) {
+      (c.messages || []).forEach(show);
+      status(c.status);
+    }, function (err) {
+      if (err.status === 404 && store) { store.removeItem(convKey); state.conv = null; }
+    });
+  }
+
+  function show(m) {
+    if (state.seen[m.id] || m.role === 'note' || m.role === 'system') return;
+    state.seen[m.id] = true;
+    state.last = m.id;
+    var who = m.role === 'customer' ? T.you : m.role === 'agent' ? (m.author && m.author.name) || T.agent : T.bot;
+    var b = el('div', { 'class': 'b ' + (m.role === 'customer' ? 'customer' : 'assistant') });
+    b.appendChild(el('span', { 'class': 'who' }, who));
+    b.appendChild(document.createTextNode(m.content || ''));
+    var seen = {}, srcs = (m.sources || []).filter(function (s) { var k = s.source_id; return seen[k] ? false : (seen[k] = true); });
+    if (srcs.length) {
+      var ul = el('ul', { 'class': 'src', 'aria-label': T.sources });
+      srcs.forEach(function (s) {
+        var li = el('li');
+        li.appendChild(/^https?:\/\//i.test(s.url || '')
+          ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title || s.url)
+          : el('span', {}, s.title || ''));
+        ul.appendChild(li);
+      });
+      b.appendChild(ul);
+    }
+    ui.log.appendChild(b);
+    ui.log.scrollTop = ui.log.scrollHeight;
+  }
+
+  function status(s) {
+    if (s === state.status) return;
+    var was = state.status;
+    state.status = s;
+    if ((s === 'escalated' || s === 'assigned') && was !== 'escalated' && was !== 'assigned') notice(T.escalated);
+    if (s === 'resolved' && !state.rated) csat();
+  }
+
+  function csat() {
+    state.rated = true;
+    var box = el('div', { 'class': 'n', role: 'group', 'aria-label': T.rate });
+    box.appendChild(el('div', {}, T.rate));
+    var row = el('div', { 'class': 'r' });
+    [1, 2, 3, 4, 5].forEach(function (n) {
+      var b = el('button', { type: 'button', 'aria-label': T.rateN(n) }, String(n));
+      b.addEventListener('click', function () {
+        api('POST', '/v1/conversations/' + state.conv + '/feedback', { rating: n }).then(function () {
+          box.textContent = T.thanks; ui.input.focus();
+        }, function (err) { notice(err.message); });
+      });
+      row.appendChild(b);
+    });
+    box.appendChild(row);
+    ui.log.appendChild(box);
+    ui.log.scrollTop = ui.log.scrollHeight;
+  }
+
+  // Live updates: the socket when the server offers one; otherwise polling, which also catches up after a drop.
+  function schedule() {
+    clearTimeout(state.poll);
+    if (!state.conv || state.socketUp) return;
+    state.poll = setTimeout(function () { sync().then(schedule, schedule); }, state.open ? 3000 : 15000);
+  }
+
+  function connect() {
+    if (!state.conv || state.socket || !window.WebSocket || opts.socket === false) return;
+    var ws;
+    try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return; }
+    state.socket = ws;
+    ws.onopen = function () {
+      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, last_message_id: state.last || undefined }));
+    };
+    ws.onmessage = function (e) {
+      var f; try { f = JSON.parse(e.data); } catch (x) { return; }
+      if (f.type === 'authenticated') { state.socketUp = true; state.retry = 0; clearTimeout(state.poll); sync(); }
+      else if (f.type === 'message') sync();
+      else if (f.type === 'typing') { if (f.is_typing) ui.typing.removeAttribute('hidden'); else ui.typing.setAttribute('hidden', ''); }
+      else if (f.type === 'escalated') sync();
+    };
+    ws.onclose = function () {
+      var wasUp = state.socketUp;
+      state.socket = null; state.socketUp = false;
+      schedule();
+      if (wasUp) {
+        // Reconnect with backoff; the auth frame's last_message_id and a sync catch up on what was missed.
+        state.retry = Math.min(state.retry + 1, 6);
+        setTimeout(connect, 500 * Math.pow(2, state.retry));
+      }
+    };
+  }
+})();

@@ -1,0 +1,290 @@
+package dev.parley.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.support.TestClock;
+import dev.parley.support.TestSite;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The widget and the console in Debian's headless Chromium (one browser for the class): a shopper on a store page
+ * served from loopback, an agent in the console, keyboard-only use, inert script, a refused domain, session expiry
+ * and CSRF. Writes screenshots to {@code docs/screenshots/}.
+ */
+@ApiTest
+@Tag("browser")
+class BrowserTests {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Path SCREENSHOTS = Paths.get("..", "docs", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+    static TestSite site;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    TestStore store;
+    Api api;
+    String publishable;
+    BrowserContext shopper;
+    BrowserContext agent;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        site = TestSite.on("127.0.0.1");
+    }
+
+    @AfterAll
+    static void close() {
+        if (site != null) {
+            site.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = fixtures.store("enterprise", "127.0.0.1:" + site.port());
+        api = Api.at(port).withKey(store.liveKey());
+        publishable = fixtures.publishableKey(store.id());
+        Api.Response article = api.post(
+                "/v1/knowledge-base",
+                Map.of(
+                        "title",
+                        "Shipping policy",
+                        "content",
+                        "We ship worldwide. Standard shipping takes 3 to 5 business days and is free over 50 dollars."));
+        assertThat(article.status()).as(article.toString()).isBetween(200, 201);
+        shopper = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        agent = browser.newContext();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        TestClock.shared().resume();
+        shopper.close();
+        agent.close();
+    }
+
+    String shopPage(String path, String key) {
+        site.html(path, """
+                <!DOCTYPE html><html lang="en"><head><title>Test shop</title></head>
+                <body><h1>Test shop</h1><p>Everything you need.</p>
+                <script>window.ParleyConfig = { apiKey: '%s', greeting: 'Hi! How can I help you today?' };</script>
+                <script src="http://127.0.0.1:%d/widget.js" async></script></body></html>""".formatted(key, port));
+        return site.url(path);
+    }
+
+    String newAgent(String name, String role) {
+        String email = "agent-" + UUID.randomUUID() + "@shop.example";
+        Api.Response created =
+                api.post("/v1/agents", Map.of("name", name, "email", email, "password", PASSWORD, "role", role));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return email;
+    }
+
+    Page signIn(String email) {
+        Page page = agent.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/console");
+        assertThat(page).hasURL(Pattern.compile(".*/console/login$"));
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox")))
+                .isVisible();
+        return page;
+    }
+
+    @Test
+    void aShopperAsksGetsAnAnswerWithItsSourceAsksForAHumanAndRatesTheAgentsHelp() {
+        String email = newAgent("Dilnoza", "admin");
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/shop", publishable));
+
+        // the shopper asks
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        shop.getByLabel("Your message").fill("How long does shipping take?");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant").last()).containsText("business days");
+        assertThat(log.locator("ul.src").first()).containsText("Shipping policy");
+        shop.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget.png")));
+
+        // and asks for a human
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a human"))
+                .click();
+        assertThat(log).containsText("human agent");
+
+        // the agent sees it arrive, replies and resolves
+        Page console = signIn(email);
+        Locator row =
+                console.locator("tr.conversation-row").filter(new Locator.FilterOptions().setHasText("escalated"));
+        assertThat(row).hasCount(1);
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-inbox.png")));
+        row.getByRole(AriaRole.LINK).click();
+        assertThat(console.locator("#transcript")).containsText("How long does shipping take?");
+        console.getByLabel("Reply to the customer").fill("Hello, Dilnoza here: your parcel leaves today.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+        assertThat(console.locator("#transcript")).containsText("your parcel leaves today");
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-conversation.png")));
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))
+                .click();
+        assertThat(console.locator(".status")).hasText("resolved");
+
+        // the shopper sees the reply and rates it
+        assertThat(log).containsText("your parcel leaves today");
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rate 5 out of 5"))
+                .click();
+        assertThat(log).containsText("Thank you for your feedback!");
+        console.reload();
+        assertThat(console.locator(".csat")).hasText("5");
+
+        console.navigate("http://127.0.0.1:" + port + "/console/widget");
+        assertThat(console.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widget & triggers")))
+                .isVisible();
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-widget.png")));
+    }
+
+    @Test
+    void theWidgetWorksWithTheKeyboardAlone() {
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/keyboard", publishable));
+        Locator launcher = shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"));
+        assertThat(launcher).isVisible();
+
+        shop.keyboard().press("Tab");
+        assertThat(launcher).isFocused();
+        shop.keyboard().press("Enter");
+        Locator input = shop.getByLabel("Your message");
+        assertThat(input).isFocused();
+        shop.keyboard().type("Do you ship worldwide?");
+        shop.keyboard().press("Enter");
+        assertThat(shop.getByRole(AriaRole.LOG).locator(".b.assistant").last()).containsText("ship");
+        assertThat(shop.getByRole(AriaRole.LOG)).hasAttribute("aria-live", "polite");
+
+        shop.keyboard().press("Escape");
+        assertThat(shop.getByRole(AriaRole.DIALOG)).isHidden();
+        Locator reopen = shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"));
+        assertThat(reopen).isFocused();
+        assertThat(reopen).hasAttribute("aria-expanded", "false");
+    }
+
+    @Test
+    void scriptInMessagesAndNamesStaysInert() {
+        String email = newAgent("<img src=x onerror=\"window.__pwned=1\">", "agent");
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/inert", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        String attack = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
+        shop.getByLabel("Your message").fill(attack);
+        shop.getByLabel("Your message").press("Enter");
+        assertThat(shop.getByRole(AriaRole.LOG).locator(".b.customer").last()).containsText("<script>");
+
+        Page console = signIn(email);
+        assertThat(console.locator("tr.conversation-row")).hasCount(1);
+        console.locator("tr.conversation-row").getByRole(AriaRole.LINK).click();
+        assertThat(console.locator("#transcript")).containsText("<script>window.__pwned=1</script>");
+        console.getByLabel("Private note (agents only)").fill(attack);
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note"))
+                .click();
+        assertThat(console.locator(".msg.note")).containsText("onerror");
+
+        assertThat(shop.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        assertThat(console.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        assertThat(console.locator("#transcript img")).hasCount(0);
+    }
+
+    @Test
+    void onADomainTheStoreDoesNotAllowTheWidgetShowsNothing() {
+        TestStore elsewhere = fixtures.store("enterprise", "shop.example");
+        Page shop = shopper.newPage();
+        Response config = shop.waitForResponse(
+                r -> r.url().endsWith("/v1/widget/config"),
+                () -> shop.navigate(shopPage("/foreign", fixtures.publishableKey(elsewhere.id()))));
+
+        assertThat(config.status()).isEqualTo(403);
+        assertThat(shop.locator("#parley-widget")).hasCount(0);
+        assertThat(shop.getByRole(AriaRole.BUTTON)).hasCount(0);
+    }
+
+    @Test
+    void anExpiredSessionReturnsToSignInAndAFormWithoutItsTokenIsRefused() {
+        Page console = signIn(newAgent("Kamola", "agent"));
+        String id = api.post("/v1/conversations", Map.of("initial_message", "Hello"))
+                .json()
+                .path("conversation_id")
+                .asString();
+
+        var refused = agent.request()
+                .post(
+                        "http://127.0.0.1:" + port + "/console/conversations/" + id + "/reply",
+                        RequestOptions.create()
+                                .setForm(FormData.create().set("content", "no token"))
+                                .setMaxRedirects(0));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(api.get("/v1/conversations/" + id).text()).doesNotContain("no token");
+
+        TestClock.shared().freeze();
+        TestClock.shared().advance(Duration.ofHours(13));
+        console.navigate("http://127.0.0.1:" + port + "/console");
+        assertThat(console).hasURL(Pattern.compile(".*/console/login$"));
+        assertThat(console.getByRole(AriaRole.HEADING)).hasText("Sign in to Parley");
+    }
+}
