@@ -210,8 +210,9 @@
     if (state.seen[m.id] || m.role === 'note' || m.role === 'system') return;
     state.seen[m.id] = true;
     state.last = m.id;
-    var who = m.role === 'customer' ? T.you : m.role === 'agent' ? (m.author && m.author.name) || T.agent : T.bot;
-    var b = el('div', { 'class': 'b ' + (m.role === 'customer' ? 'customer' : 'assistant') });
+    var mine = m.role === 'user' || m.role === 'customer';
+    var who = mine ? T.you : m.role === 'agent' ? (m.author && m.author.name) || T.agent : T.bot;
+    var b = el('div', { 'class': 'b ' + (mine ? 'customer' : 'assistant') });
     b.appendChild(el('span', { 'class': 'who' }, who));
     b.appendChild(document.createTextNode(m.content || ''));
     var seen = {}, srcs = (m.sources || []).filter(function (s) { var k = s.source_id; return seen[k] ? false : (seen[k] = true); });
@@ -257,11 +258,12 @@
     ui.log.scrollTop = ui.log.scrollHeight;
   }
 
-  // Live updates: the socket when the server offers one; otherwise polling, which also catches up after a drop.
+  // Live updates: messages by the socket when the server offers one; polling catches up after a drop and, slower
+  // beside a socket, notices status changes (a resolution asks for a rating) that the socket does not carry.
   function schedule() {
     clearTimeout(state.poll);
-    if (!state.conv || state.socketUp) return;
-    state.poll = setTimeout(function () { sync().then(schedule, schedule); }, state.open ? 3000 : 15000);
+    if (!state.conv) return;
+    state.poll = setTimeout(function () { sync().then(schedule, schedule); }, state.socketUp ? 5000 : state.open ? 3000 : 15000);
   }
 
   function connect() {
@@ -274,7 +276,7 @@
     };
     ws.onmessage = function (e) {
       var f; try { f = JSON.parse(e.data); } catch (x) { return; }
-      if (f.type === 'authenticated') { state.socketUp = true; state.retry = 0; clearTimeout(state.poll); sync(); }
+      if (f.type === 'authenticated') { state.socketUp = true; state.retry = 0; sync(); schedule(); }
       else if (f.type === 'message') sync();
       else if (f.type === 'typing') { if (f.is_typing) ui.typing.removeAttribute('hidden'); else ui.typing.setAttribute('hidden', ''); }
       else if (f.type === 'escalated') sync();

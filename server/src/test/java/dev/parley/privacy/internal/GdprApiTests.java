@@ -525,8 +525,9 @@ class GdprApiTests {
                 .asLong();
     }
 
+    /** Conversations of the last year: erasure keeps them, anonymous (a year, so no week boundary can move them). */
     private long totalConversations() {
-        return api.get("/api/dashboard/overview?period=week")
+        return api.get("/api/dashboard/overview?period=year")
                 .json()
                 .at("/metrics/total_conversations")
                 .asLong();
