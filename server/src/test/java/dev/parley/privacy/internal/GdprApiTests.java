@@ -525,11 +525,11 @@ class GdprApiTests {
                 .asLong();
     }
 
-    /** Conversations of the last year: erasure keeps them, anonymous (a year, so no week boundary can move them). */
+    /** The workspace's conversations: erasure keeps them as anonymous shells. */
     private long totalConversations() {
-        return api.get("/api/dashboard/overview?period=year")
+        return api.get("/v1/conversations?per_page=1")
                 .json()
-                .at("/metrics/total_conversations")
+                .at("/pagination/total")
                 .asLong();
     }
 
