@@ -2,18 +2,14 @@ package dev.parley.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.ParleyApplication;
 import dev.parley.support.Api;
-import dev.parley.support.TestDatabase;
-import dev.parley.support.TestSupportConfiguration;
+import dev.parley.support.TwoNodes;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -23,51 +19,35 @@ import tools.jackson.databind.JsonNode;
  */
 class TwoNodeLiveTests {
 
-    static final String REDIS = System.getProperty("parley.test.redis.url", "redis://127.0.0.1:6379");
-
+    static TwoNodes nodes;
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoNodes() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.h2("live_two_nodes"));
-        properties.put("parley.redis.url", REDIS);
-        properties.put("server.port", "0");
-        properties.put("parley.tenancy.bootstrap-admin-key", TenancyFixtures.ADMIN_KEY);
-        properties.put("logging.level.root", "WARN");
-        properties.put("parley.knowledge.index-path", "memory");
-        first = node(properties);
-        second = node(properties);
-    }
-
-    private static ConfigurableApplicationContext node(Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(ParleyApplication.class, TestSupportConfiguration.class).run(arguments);
+        nodes = TwoNodes.start("live_two_nodes");
+        first = nodes.first();
+        second = nodes.second();
     }
 
     @AfterAll
     static void stopNodes() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void anAgentsReplyPostedToOneNodeReachesTheSocketHeldByTheOther() {
         TestStore store = first.getBean(TenancyFixtures.class).store();
-        Api onSecond = Api.at(port(second)).withKey(store.liveKey());
+        Api onSecond = Api.at(TwoNodes.port(second)).withKey(store.liveKey());
         String conversationId = onSecond.post(
                         "/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
                 .json()
                 .path("conversation_id")
                 .asString();
 
-        try (LiveClient widget = LiveClient.widget(port(first))) {
+        try (LiveClient widget = LiveClient.widget(TwoNodes.port(first))) {
             widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
             Api.Response replied = onSecond.post(
                     "/v1/chats/" + conversationId + "/messages", Map.of("text", "Hello from the other node"));
@@ -82,15 +62,15 @@ class TwoNodeLiveTests {
     @Test
     void typingAndMessagesCrossBetweenNodesBothWays() {
         TestStore store = first.getBean(TenancyFixtures.class).store();
-        String conversationId = Api.at(port(first))
+        String conversationId = Api.at(TwoNodes.port(first))
                 .withKey(store.liveKey())
                 .post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
                 .json()
                 .path("conversation_id")
                 .asString();
 
-        try (LiveClient widget = LiveClient.widget(port(first));
-                LiveClient agent = LiveClient.agent(port(second))) {
+        try (LiveClient widget = LiveClient.widget(TwoNodes.port(first));
+                LiveClient agent = LiveClient.agent(TwoNodes.port(second))) {
             widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
             agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
 
@@ -110,9 +90,5 @@ class TwoNodeLiveTests {
             assertThat(answered.at("/data/message_id").asString())
                     .isEqualTo(widget.message("assistant").path("message_id").asString());
         }
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 }

@@ -37,10 +37,6 @@ class OrderAccess {
 
     record Denied(ToolOutcome outcome) implements Access {}
 
-    boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-        return connections.connected(workspaceId, mode);
-    }
-
     Access order(ToolInvocation invocation) {
         Optional<StoreConnection> connection = connections.get(invocation.workspaceId());
         Optional<StoreConnector> store = connections.connector(invocation.workspaceId(), invocation.mode());

@@ -1,6 +1,5 @@
 package dev.parley.commerce.internal;
 
-import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -17,39 +16,17 @@ import org.springframework.stereotype.Component;
 
 /** Searches the connected store's catalogue (seed 004's {@code search_products}). */
 @Component
-class SearchProductsTool implements AssistantTool {
+class SearchProductsTool extends StoreTool {
 
     private final StoreConnections connections;
 
     SearchProductsTool(StoreConnections connections) {
+        super(
+                connections,
+                "search_products",
+                "Search the store's products by words, category, price range and size in stock.",
+                schema());
         this.connections = connections;
-    }
-
-    @Override
-    public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-        return connections.connected(workspaceId, mode);
-    }
-
-    @Override
-    public String name() {
-        return "search_products";
-    }
-
-    @Override
-    public String description() {
-        return "Search the store's products by words, category, price range and size in stock.";
-    }
-
-    @Override
-    public ToolSchema parameters() {
-        Map<String, Property> properties = new LinkedHashMap<>();
-        properties.put("query", Property.string("What the customer is looking for"));
-        properties.put("category", Property.string("A category, e.g. footwear"));
-        properties.put("min_price", Property.number("Lowest price", 0.0, 1_000_000.0));
-        properties.put("max_price", Property.number("Highest price", 0.0, 1_000_000.0));
-        properties.put("size", Property.string("A size that must be in stock"));
-        properties.put("limit", Property.number("How many, 1 to 20", 1.0, 20.0));
-        return new ToolSchema(properties, List.of());
     }
 
     @Override
@@ -108,5 +85,16 @@ class SearchProductsTool implements AssistantTool {
 
     static BigDecimal decimal(Object value) {
         return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    }
+
+    private static ToolSchema schema() {
+        Map<String, Property> properties = new LinkedHashMap<>();
+        properties.put("query", Property.string("What the customer is looking for"));
+        properties.put("category", Property.string("A category, e.g. footwear"));
+        properties.put("min_price", Property.number("Lowest price", 0.0, 1_000_000.0));
+        properties.put("max_price", Property.number("Highest price", 0.0, 1_000_000.0));
+        properties.put("size", Property.string("A size that must be in stock"));
+        properties.put("limit", Property.number("How many, 1 to 20", 1.0, 20.0));
+        return new ToolSchema(properties, List.of());
     }
 }

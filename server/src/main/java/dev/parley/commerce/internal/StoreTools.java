@@ -1,6 +1,5 @@
 package dev.parley.commerce.internal;
 
-import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -41,32 +40,17 @@ final class StoreTools {
     }
 
     @Component
-    static class OrderStatusTool implements AssistantTool {
+    static class OrderStatusTool extends StoreTool {
 
         private final OrderAccess access;
 
-        OrderStatusTool(OrderAccess access) {
+        OrderStatusTool(StoreConnections connections, OrderAccess access) {
+            super(
+                    connections,
+                    "order_status",
+                    "Look up the status of the customer's order (only their own, verified by the conversation).",
+                    new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
             this.access = access;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return access.available(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "order_status";
-        }
-
-        @Override
-        public String description() {
-            return "Look up the status of the customer's order (only their own, verified by the conversation).";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            return new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of());
         }
 
         @Override
@@ -85,32 +69,17 @@ final class StoreTools {
     }
 
     @Component
-    static class TrackOrderTool implements AssistantTool {
+    static class TrackOrderTool extends StoreTool {
 
         private final OrderAccess access;
 
-        TrackOrderTool(OrderAccess access) {
+        TrackOrderTool(StoreConnections connections, OrderAccess access) {
+            super(
+                    connections,
+                    "track_order",
+                    "Give the carrier, tracking number and delivery estimate of the customer's order.",
+                    new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
             this.access = access;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return access.available(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "track_order";
-        }
-
-        @Override
-        public String description() {
-            return "Give the carrier, tracking number and delivery estimate of the customer's order.";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            return new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of());
         }
 
         @Override
@@ -133,38 +102,24 @@ final class StoreTools {
     }
 
     @Component
-    static class RequestReturnTool implements AssistantTool {
+    static class RequestReturnTool extends StoreTool {
 
         private final OrderAccess access;
         private final Workspaces workspaces;
         private final Clock clock;
 
-        RequestReturnTool(OrderAccess access, Workspaces workspaces, Clock clock) {
+        RequestReturnTool(StoreConnections connections, OrderAccess access, Workspaces workspaces, Clock clock) {
+            super(
+                    connections,
+                    "request_return",
+                    "Start a return of the customer's delivered order inside the store's return window and make a"
+                            + " return label.",
+                    new ToolSchema(
+                            Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it goes back")),
+                            List.of()));
             this.access = access;
             this.workspaces = workspaces;
             this.clock = clock;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return access.available(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "request_return";
-        }
-
-        @Override
-        public String description() {
-            return "Start a return of the customer's delivered order inside the store's return window and make a"
-                    + " return label.";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            return new ToolSchema(
-                    Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it goes back")), List.of());
         }
 
         @Override
@@ -237,44 +192,20 @@ final class StoreTools {
     }
 
     @Component
-    static class RefundTool implements AssistantTool {
+    static class RefundTool extends StoreTool {
 
         private final OrderAccess access;
         private final Workspaces workspaces;
 
-        RefundTool(OrderAccess access, Workspaces workspaces) {
+        RefundTool(StoreConnections connections, OrderAccess access, Workspaces workspaces) {
+            super(
+                    connections,
+                    "refund",
+                    "Refund the customer's order, in full or an amount of it. Only within the store's automatic refund"
+                            + " policy; anything else goes to a person.",
+                    schema());
             this.access = access;
             this.workspaces = workspaces;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return access.available(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "refund";
-        }
-
-        @Override
-        public String description() {
-            return "Refund the customer's order, in full or an amount of it. Only within the store's automatic refund"
-                    + " policy; anything else goes to a person.";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            return new ToolSchema(
-                    Map.of(
-                            "order_number", ORDER_NUMBER,
-                            "amount",
-                                    Property.number(
-                                            "How much, in the order's currency; all that is left if absent",
-                                            0.01,
-                                            1_000_000.0),
-                            "reason", Property.string("Why")),
-                    List.of());
         }
 
         @Override
@@ -345,43 +276,33 @@ final class StoreTools {
                 }
             };
         }
+
+        private static ToolSchema schema() {
+            return new ToolSchema(
+                    Map.of(
+                            "order_number", ORDER_NUMBER,
+                            "amount",
+                                    Property.number(
+                                            "How much, in the order's currency; all that is left if absent",
+                                            0.01,
+                                            1_000_000.0),
+                            "reason", Property.string("Why")),
+                    List.of());
+        }
     }
 
     @Component
-    static class ChangeAddressTool implements AssistantTool {
+    static class ChangeAddressTool extends StoreTool {
 
         private final OrderAccess access;
 
-        ChangeAddressTool(OrderAccess access) {
+        ChangeAddressTool(StoreConnections connections, OrderAccess access) {
+            super(
+                    connections,
+                    "change_address",
+                    "Change the shipping address of the customer's order, only before it ships.",
+                    schema());
             this.access = access;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return access.available(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "change_address";
-        }
-
-        @Override
-        public String description() {
-            return "Change the shipping address of the customer's order, only before it ships.";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            Map<String, Property> properties = new LinkedHashMap<>();
-            properties.put("order_number", ORDER_NUMBER);
-            properties.put("address1", Property.string("Street and number"));
-            properties.put("address2", Property.string("Apartment, suite"));
-            properties.put("city", Property.string("City"));
-            properties.put("province", Property.string("State or province"));
-            properties.put("zip", Property.string("Postal code"));
-            properties.put("country", Property.string("Country code, e.g. US"));
-            return new ToolSchema(properties, List.of("address1", "city", "zip", "country"));
         }
 
         @Override
@@ -429,39 +350,36 @@ final class StoreTools {
                 }
             };
         }
+
+        private static ToolSchema schema() {
+            Map<String, Property> properties = new LinkedHashMap<>();
+            properties.put("order_number", ORDER_NUMBER);
+            properties.put("address1", Property.string("Street and number"));
+            properties.put("address2", Property.string("Apartment, suite"));
+            properties.put("city", Property.string("City"));
+            properties.put("province", Property.string("State or province"));
+            properties.put("zip", Property.string("Postal code"));
+            properties.put("country", Property.string("Country code, e.g. US"));
+            return new ToolSchema(properties, List.of("address1", "city", "zip", "country"));
+        }
     }
 
     @Component
-    static class ApplyDiscountTool implements AssistantTool {
+    static class ApplyDiscountTool extends StoreTool {
 
         private final StoreConnections connections;
 
         ApplyDiscountTool(StoreConnections connections) {
+            super(
+                    connections,
+                    "apply_discount",
+                    "Give the customer a one-time percentage discount code as an apology, up to the store's cap.",
+                    new ToolSchema(
+                            Map.of(
+                                    "percent", Property.number("The discount in percent", 1.0, 100.0),
+                                    "reason", Property.string("Why")),
+                            List.of()));
             this.connections = connections;
-        }
-
-        @Override
-        public boolean available(String workspaceId, dev.parley.platform.Mode mode) {
-            return connections.connected(workspaceId, mode);
-        }
-
-        @Override
-        public String name() {
-            return "apply_discount";
-        }
-
-        @Override
-        public String description() {
-            return "Give the customer a one-time percentage discount code as an apology, up to the store's cap.";
-        }
-
-        @Override
-        public ToolSchema parameters() {
-            return new ToolSchema(
-                    Map.of(
-                            "percent", Property.number("The discount in percent", 1.0, 100.0),
-                            "reason", Property.string("Why")),
-                    List.of());
         }
 
         @Override
