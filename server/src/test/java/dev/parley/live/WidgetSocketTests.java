@@ -218,6 +218,49 @@ class WidgetSocketTests {
     }
 
     @Test
+    void closesASessionsSocketWhenTheSessionEnds() {
+        JsonNode session = api.post("/v1/sessions", Map.of("user_id", "u-2")).json();
+        String conversationId = session.path("conversation_id").asString();
+
+        try (LiveClient bySession = LiveClient.widget(port);
+                LiveClient byKey = LiveClient.widget(port)) {
+            bySession.auth(Map.of("type", "auth", "token", session.path("token").asString()));
+            JsonNode keyAuthenticated =
+                    byKey.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            api.delete("/v1/sessions/" + session.path("session_id").asString());
+            JsonNode ended = bySession.next("error");
+
+            assertThat(keyAuthenticated.path("type").asString()).isEqualTo("authenticated");
+            assertThat(ended.path("code").asString()).isEqualTo("session_ended");
+            assertThat(ended.path("message").asString()).isNotBlank();
+            assertThat(bySession.closeCode()).isEqualTo(4003);
+            // a socket that came in with the store's key follows the conversation, not the session
+            api.post("/v1/chats/" + conversationId + "/messages", Map.of("text", "Still here"));
+            assertThat(byKey.message("agent").path("content").asString()).isEqualTo("Still here");
+            assertThat(byKey.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void tellsTheWidgetWhenItsConversationIsClosedAndRefusesMoreMessages() {
+        String conversationId = start("How long does express shipping take?");
+
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey, "conversation_id", conversationId));
+            Api.Response closed = api.patch("/v1/conversations/" + conversationId, Map.of("status", "closed"));
+            JsonNode notice = widget.next("error");
+            widget.send(Map.of("type", "message", "content", "Hello?"));
+            JsonNode refused = widget.next("error");
+
+            assertThat(closed.status()).isEqualTo(200);
+            assertThat(notice.path("code").asString()).isEqualTo("conversation_closed");
+            assertThat(refused.path("code").asString()).isEqualTo("conversation_closed");
+            assertThat(api.get("/v1/conversations/" + conversationId).json().path("messages"))
+                    .noneMatch(m -> m.path("content").asString().equals("Hello?"));
+        }
+    }
+
+    @Test
     void noticesAnEscalationAndAnAgentsReplyMadeOverRest() {
         String conversationId = start("Where is my parcel?");
 

@@ -36,6 +36,8 @@ abstract class Connection {
     volatile Caller caller;
     /** A customer connection's one conversation, once known. */
     volatile String conversationId;
+    /** The seed 004 session a customer connection authenticated with, if it did: the socket ends with it. */
+    volatile String sessionId;
 
     private final Executor executor;
     private final int limit;

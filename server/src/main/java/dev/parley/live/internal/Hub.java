@@ -94,7 +94,11 @@ class Hub implements SmartLifecycle {
             Set<Connection> followers = byConversation.get(signal.conversationId());
             if (followers != null) {
                 for (Connection connection : followers) {
-                    if (sameWorkspace(connection, signal)) {
+                    if (endsSessionOf(connection, signal)) {
+                        remove(connection);
+                        connection.send(frames.error("session_ended", "live.session_ended", connection.locale));
+                        connection.closeAfterSending(4003, "session ended");
+                    } else if (sameWorkspace(connection, signal)) {
                         Frame frame = signal.aboutTyping()
                                 ? frames.typing(signal.typing())
                                 : frames.forCustomer(signal, connection.locale);
@@ -121,6 +125,14 @@ class Hub implements SmartLifecycle {
     private static boolean sameWorkspace(Connection connection, Signal signal) {
         var caller = connection.caller;
         return caller != null && caller.workspaceId().equals(signal.workspaceId()) && caller.mode() == signal.mode();
+    }
+
+    /** A socket opened with a session's token lasts as long as that session. */
+    private static boolean endsSessionOf(Connection connection, Signal signal) {
+        return connection.sessionId != null
+                && "chat.session.ended".equals(signal.type())
+                && sameWorkspace(connection, signal)
+                && connection.sessionId.equals(signal.data().get("session_id"));
     }
 
     private static String workspaceKey(Connection connection) {

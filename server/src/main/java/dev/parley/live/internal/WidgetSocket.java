@@ -93,6 +93,7 @@ class WidgetSocket extends SocketHandler {
             }
         }
         connection.caller = caller;
+        connection.sessionId = sessionId;
         connection.send(frames.authenticated(conversationId, sessionId));
         if (conversationId != null) {
             String lastMessageId = text(frame, "last_message_id");
