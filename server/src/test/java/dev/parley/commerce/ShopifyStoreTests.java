@@ -3,6 +3,7 @@ package dev.parley.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.commerce.FakeStoreServer.Response;
+import dev.parley.commerce.internal.CommerceFixtures;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -65,6 +66,9 @@ class ShopifyStoreTests {
 
     @Autowired
     TenancyFixtures fixtures;
+
+    @Autowired
+    CommerceFixtures commerce;
 
     FakeStoreServer shopify;
     Api api;
@@ -238,6 +242,41 @@ class ShopifyStoreTests {
         List<JsonNode> sent = requestsWith(field);
         assertThat(sent).as(field).hasSize(1);
         return sent.getFirst().path("variables");
+    }
+
+    @Test
+    void aScheduledRefreshReadsTheCachedOrdersAgainFromTheStore() throws Exception {
+        shopify.otherwise(r -> Response.json(ORDER_1001));
+        assertThat(api.get("/v1/orders/1001").json().path("status").asString()).isEqualTo("in_transit");
+        String delivered = edited(o -> {
+            ObjectNode f = (ObjectNode) o.path("fulfillments").get(0);
+            f.put("displayStatus", "DELIVERED");
+            f.put("deliveredAt", "2026-02-05T15:00:00Z");
+        });
+        shopify.otherwise(r -> Response.json(delivered));
+        assertThat(listedStatus()).as("the cache, until refreshed").isEqualTo("in_transit");
+        int before = shopify.requests().size();
+
+        assertThat(commerce.queueDueOrderRefreshes()).contains(storeId);
+        assertThat(commerce.queueDueOrderRefreshes())
+                .as("queued once per interval")
+                .doesNotContain(storeId);
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!listedStatus().equals("delivered") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(listedStatus()).isEqualTo("delivered");
+        FakeStoreServer.Request refresh = shopify.requests().get(before);
+        assertThat(refresh.header("X-Shopify-Access-Token")).isEqualTo("shpat_0123456789abcdef");
+        assertThat(JSON.readTree(refresh.body()).at("/variables/q").asString()).isEqualTo("name:#1001");
+    }
+
+    private String listedStatus() {
+        return api.get("/v1/orders?customer_email=jane@example.com")
+                .json()
+                .at("/data/0/status")
+                .asString();
     }
 
     @Test
