@@ -343,6 +343,27 @@ class ShopifyStoreTests {
     }
 
     @Test
+    void aStoreThatDoesNotAnswerInTimeIsRetriedThenAnIntegrationError() {
+        // The test context waits 2 s per call (parley.commerce.store-timeout); this store takes longer.
+        shopify.otherwise(r -> {
+            try {
+                Thread.sleep(Duration.ofSeconds(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Response.json(ORDER_1001);
+        });
+
+        Api.Response response = api.get("/v1/orders/1001");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(502);
+        assertThat(response.errorCode()).isEqualTo("integration_error");
+        assertThat(response.json().at("/error/details/service").asString()).isEqualTo("shopify");
+        assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("timeout");
+        assertThat(shopify.requests()).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void aConversationAnswersFromTheShopifyOrder() {
         shopify.otherwise(r -> Response.json(ORDER_1001));
 

@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orderRefreshInterval how often each connected Shopify or WooCommerce store's cached orders are read again
  *     from the store, besides its webhooks ({@code PARLEY_ORDER_REFRESH_INTERVAL})
  * @param orderRefreshBatch how many cached orders, the longest unrefreshed first, one refresh reads
+ * @param storeTimeout how long one call to a store or Gorgias may take before it counts as failed and is retried
+ *     ({@code PARLEY_STORE_TIMEOUT})
  */
 @ConfigurationProperties("parley.commerce")
 record CommerceProperties(
         @DefaultValue("15m") Duration orderRefreshInterval,
-        @DefaultValue("50") int orderRefreshBatch) {}
+        @DefaultValue("50") int orderRefreshBatch,
+        @DefaultValue("10s") Duration storeTimeout) {}

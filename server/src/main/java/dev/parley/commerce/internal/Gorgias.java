@@ -52,6 +52,7 @@ class Gorgias implements Helpdesk {
     private final GuardedFetcher fetcher;
     private final Jobs jobs;
     private final JsonMapper json;
+    private final CommerceProperties properties;
     private final Clock clock;
 
     Gorgias(
@@ -60,12 +61,14 @@ class Gorgias implements Helpdesk {
             GuardedFetcher fetcher,
             @Lazy Jobs jobs, // the runner needs GorgiasJob, which needs this, first
             JsonMapper json,
+            CommerceProperties properties,
             Clock clock) {
         this.connections = connections;
         this.receipts = receipts;
         this.fetcher = fetcher;
         this.jobs = jobs;
         this.json = json;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -262,7 +265,7 @@ class Gorgias implements Helpdesk {
                         json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8))
                 .withHeader("Authorization", authorization)
                 .withHeader("Accept", "application/json")
-                .withTimeout(StoreRetries.TIMEOUT)
+                .withTimeout(properties.storeTimeout())
                 .withMaxRedirects(0);
         String reason = "unavailable";
         Duration wait = Duration.ZERO;

@@ -49,14 +49,22 @@ final class ShopifyStore implements StoreConnector {
     private final GuardedFetcher fetcher;
     private final StoreHealth health;
     private final JsonMapper json;
+    private final Duration timeout;
 
-    ShopifyStore(URI baseUrl, Credentials credentials, GuardedFetcher fetcher, StoreHealth health, JsonMapper json) {
+    ShopifyStore(
+            URI baseUrl,
+            Credentials credentials,
+            GuardedFetcher fetcher,
+            StoreHealth health,
+            JsonMapper json,
+            Duration timeout) {
         this.endpoint =
                 URI.create(baseUrl.toString().replaceAll("/+$", "") + "/admin/api/" + API_VERSION + "/graphql.json");
         this.credentials = credentials;
         this.fetcher = fetcher;
         this.health = health;
         this.json = json;
+        this.timeout = timeout;
     }
 
     @Override
@@ -287,7 +295,7 @@ final class ShopifyStore implements StoreConnector {
                 response = fetcher.fetch(FetchRequest.post(endpoint, "application/json", body)
                         .withHeader("X-Shopify-Access-Token", credentials.accessToken())
                         .withHeader("Accept", "application/json")
-                        .withTimeout(StoreRetries.TIMEOUT)
+                        .withTimeout(timeout)
                         .withMaxRedirects(0));
             } catch (FetchException e) {
                 switch (e.reason()) {

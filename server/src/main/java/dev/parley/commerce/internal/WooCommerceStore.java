@@ -36,9 +36,15 @@ final class WooCommerceStore implements StoreConnector {
     private final GuardedFetcher fetcher;
     private final StoreHealth health;
     private final JsonMapper json;
+    private final Duration timeout;
 
     WooCommerceStore(
-            URI baseUrl, Credentials credentials, GuardedFetcher fetcher, StoreHealth health, JsonMapper json) {
+            URI baseUrl,
+            Credentials credentials,
+            GuardedFetcher fetcher,
+            StoreHealth health,
+            JsonMapper json,
+            Duration timeout) {
         this.api = baseUrl.toString().replaceAll("/+$", "") + "/wp-json/wc/v3";
         this.authorization = "Basic "
                 + Base64.getEncoder()
@@ -47,6 +53,7 @@ final class WooCommerceStore implements StoreConnector {
         this.fetcher = fetcher;
         this.health = health;
         this.json = json;
+        this.timeout = timeout;
     }
 
     @Override
@@ -208,7 +215,7 @@ final class WooCommerceStore implements StoreConnector {
                 .withMethod(method)
                 .withHeader("Authorization", authorization)
                 .withHeader("Accept", "application/json")
-                .withTimeout(StoreRetries.TIMEOUT)
+                .withTimeout(timeout)
                 .withMaxRedirects(0);
         if (body != null) {
             request = request.withHeader("Content-Type", "application/json")
