@@ -8,6 +8,7 @@ import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -114,9 +115,7 @@ class GorgiasTests {
 
         // when the customer writes again, the message follows the ticket
         api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", "It's order #1003."));
-        List<FakeStoreServer.Request> followed = gorgias.requests().stream()
-                .filter(r -> r.path().equals("/api/tickets/" + ticketId + "/messages"))
-                .toList();
+        List<FakeStoreServer.Request> followed = awaitRequests("/api/tickets/" + ticketId + "/messages", 1);
         assertThat(followed).hasSize(1);
         assertThat(JSON.readTree(followed.getFirst().body()).path("body_text").asString())
                 .isEqualTo("It's order #1003.");
@@ -179,6 +178,76 @@ class GorgiasTests {
         assertThat(escalated.json().path("customer_message").asString()).contains("GORG-" + ticketId);
     }
 
+    @Test
+    void aMessageThatMeetsGorgiasDownIsRetriedByTheJobAndArrivesOnce() throws Exception {
+        String conversation = api.post(
+                        "/v1/conversations",
+                        Map.of(
+                                "customer_email",
+                                "ana@example.com",
+                                "initial_message",
+                                "I want to talk to a human about my order"))
+                .json()
+                .path("conversation_id")
+                .asString();
+        assertThat(api.get("/v1/conversations/" + conversation)
+                        .json()
+                        .path("ticket_id")
+                        .asString())
+                .isEqualTo("GORG-" + ticketId);
+        String path = "/api/tickets/" + ticketId + "/messages";
+        gorgias.then(new Response(500, Map.of(), "{\"error\":\"Internal Server Error\"}"));
+
+        api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", "Are you there?"));
+
+        List<FakeStoreServer.Request> sent = awaitRequests(path, 2);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.stream()
+                        .map(r -> JSON.readTree(r.body()).path("body_text").asString()))
+                .containsExactly("Are you there?", "Are you there?");
+        // a later message arrives after it, and the first is not sent a third time
+        api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", "Still waiting."));
+        assertThat(awaitRequests(path, 3).stream()
+                        .map(r -> JSON.readTree(r.body()).path("body_text").asString()))
+                .containsExactly("Are you there?", "Are you there?", "Still waiting.");
+    }
+
+    @Test
+    void aTicketThatMeetsGorgiasDownIsOpenedByTheJobWhenItRecovers() throws Exception {
+        gorgias.otherwise(r -> new Response(503, Map.of(), "{\"error\":\"Service Unavailable\"}"));
+        Api.Response started = api.post(
+                "/v1/conversations",
+                Map.of("customer_email", "lee@example.com", "initial_message", "Let me speak to a real person"));
+        String conversation = started.json().path("conversation_id").asString();
+        assertThat(api.get("/v1/conversations/" + conversation)
+                        .json()
+                        .path("ticket_id")
+                        .asString())
+                .as("Parley's own reference while Gorgias is down")
+                .startsWith("T-");
+        api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", "Hello? Anyone?"));
+
+        gorgias.otherwise(r -> r.path().equals("/api/tickets")
+                ? Response.json("{\"id\":" + ticketId + ",\"status\":\"open\"}")
+                : Response.json("{\"id\":" + ThreadLocalRandom.current().nextLong(1, 1_000_000) + "}"));
+
+        List<FakeStoreServer.Request> followed = awaitRequests("/api/tickets/" + ticketId + "/messages", 1);
+        assertThat(followed).hasSize(1);
+        assertThat(JSON.readTree(followed.getFirst().body()).path("body_text").asString())
+                .isEqualTo("Hello? Anyone?");
+        List<JsonNode> tickets = gorgias.requests().stream()
+                .filter(r -> r.path().equals("/api/tickets"))
+                .map(r -> JSON.readTree(r.body()))
+                .toList();
+        assertThat(tickets.getLast().at("/messages/0/body_text").asString()).contains("Let me speak to a real person");
+        assertThat(tickets.getLast().path("external_id").asString()).isEqualTo(conversation);
+        // the ticket is known now: its replies come back into the conversation
+        String reply = "{\"event\":\"ticket.message.created\",\"ticket_id\":" + ticketId
+                + ",\"message\":{\"id\":555,\"sender\":\"agent\",\"body_text\":\"Hi Lee, I'm here.\"}}";
+        assertThat(webhook(sign(secret, reply), reply).json().path("action").asString())
+                .isEqualTo("message_synced");
+    }
+
     private Api.Response webhook(String signature, String body) {
         Api anonymous = Api.at(port);
         if (signature != null) {
@@ -186,6 +255,20 @@ class GorgiasTests {
         }
         return anonymous.send(
                 "POST", "/v1/webhooks/gorgias", "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The requests Gorgias got on this path, once there are {@code count} of them or a minute has passed. */
+    private List<FakeStoreServer.Request> awaitRequests(String path, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            List<FakeStoreServer.Request> sent = gorgias.requests().stream()
+                    .filter(r -> r.path().equals(path))
+                    .toList();
+            if (sent.size() >= count || System.nanoTime() > deadline) {
+                return sent;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** base64(HMAC-SHA256(secret, body)), computed here with the JDK, independently of the server's code. */

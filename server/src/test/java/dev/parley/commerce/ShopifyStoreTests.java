@@ -3,12 +3,18 @@ package dev.parley.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.commerce.FakeStoreServer.Response;
+import dev.parley.commerce.internal.CommerceFixtures;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Shopify connector against a fake Admin GraphQL API on 127.0.0.2 that answers in Shopify's documented format,
@@ -60,13 +67,18 @@ class ShopifyStoreTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    @Autowired
+    CommerceFixtures commerce;
+
     FakeStoreServer shopify;
     Api api;
+    String storeId;
 
     @BeforeEach
     void connectAShopifyStore() throws Exception {
         shopify = new FakeStoreServer();
         TestStore store = fixtures.store();
+        storeId = store.id();
         api = Api.at(port).withKey(store.liveKey());
         Api.Response put = api.send(
                 "PUT",
@@ -87,6 +99,184 @@ class ShopifyStoreTests {
     @AfterEach
     void stop() {
         shopify.close();
+    }
+
+    @Test
+    void refundsReturnsDiscountsAndAddressChangesSendShopifysDocumentedMutations() {
+        api.patch(
+                "/v1/stores/" + storeId,
+                Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
+        String delivered = edited(o -> {
+            ObjectNode f = (ObjectNode) o.path("fulfillments").get(0);
+            f.put("displayStatus", "DELIVERED");
+            f.put("deliveredAt", Instant.now().minus(Duration.ofDays(2)).toString());
+        });
+        String unfulfilled = edited(o -> {
+            o.put("displayFulfillmentStatus", "UNFULFILLED");
+            o.set("fulfillments", JSON.createArrayNode());
+        });
+        AtomicReference<String> order = new AtomicReference<>(delivered);
+        shopify.otherwise(r -> {
+            String query = JSON.readTree(r.body()).path("query").asString();
+            if (query.contains("transactions(first")) {
+                return Response.json("""
+                        {"data":{"order":{"transactions":[
+                          {"id":"gid://shopify/OrderTransaction/7000","kind":"AUTHORIZATION","status":"SUCCESS",
+                           "gateway":"shopify_payments","amountSet":{"shopMoney":{"amount":"89.00","currencyCode":"USD"}}},
+                          {"id":"gid://shopify/OrderTransaction/7001","kind":"CAPTURE","status":"SUCCESS",
+                           "gateway":"shopify_payments","amountSet":{"shopMoney":{"amount":"89.00","currencyCode":"USD"}}}
+                        ]}}}""");
+            }
+            if (query.contains("refundCreate")) {
+                return Response.json("{\"data\":{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/9001\"},"
+                        + "\"order\":" + JSON.readTree(order.get()).at("/data/orders/nodes/0")
+                        + ",\"userErrors\":[]}}}");
+            }
+            if (query.contains("returnableFulfillments")) {
+                return Response.json("""
+                        {"data":{"returnableFulfillments":{"nodes":[{"returnableFulfillmentLineItems":{"nodes":[
+                          {"fulfillmentLineItem":{"id":"gid://shopify/FulfillmentLineItem/8001"},"quantity":1}]}}]}}}""");
+            }
+            if (query.contains("returnCreate")) {
+                return Response.json("""
+                        {"data":{"returnCreate":{"return":{"id":"gid://shopify/Return/945","name":"#1001-R1",
+                          "status":"OPEN","reverseFulfillmentOrders":{"nodes":[{"reverseDeliveries":{"nodes":[
+                          {"deliverable":{"label":{"publicFileUrl":"https://cdn.shopify.com/s/files/label-945.pdf"},
+                           "tracking":{"carrierName":"UPS","number":"1ZRET945","url":null}}}]}}]}},
+                          "userErrors":[]}}}""");
+            }
+            if (query.contains("discountCodeBasicCreate")) {
+                return Response.json("{\"data\":{\"discountCodeBasicCreate\":{\"codeDiscountNode\":"
+                        + "{\"id\":\"gid://shopify/DiscountCodeNode/1\"},\"userErrors\":[]}}}");
+            }
+            if (query.contains("orderUpdate")) {
+                return Response.json("{\"data\":{\"orderUpdate\":{\"order\":"
+                        + JSON.readTree(order.get()).at("/data/orders/nodes/0") + ",\"userErrors\":[]}}}");
+            }
+            return Response.json(order.get());
+        });
+
+        // a refund under the limit goes back through the captured payment
+        JsonNode refund = tool("refund", Map.of("order_number", "1001", "amount", 20));
+        assertThat(refund.path("status").asString()).as(refund.toString()).isEqualTo("executed");
+        JsonNode transactions = variablesOf("transactions(first");
+        assertThat(transactions.path("id").asString()).isEqualTo("gid://shopify/Order/5001");
+        JsonNode refundInput = variablesOf("refundCreate").path("input");
+        assertThat(refundInput.path("orderId").asString()).isEqualTo("gid://shopify/Order/5001");
+        JsonNode transaction = refundInput.at("/transactions/0");
+        assertThat(transaction.path("parentId").asString()).isEqualTo("gid://shopify/OrderTransaction/7001");
+        assertThat(transaction.path("gateway").asString()).isEqualTo("shopify_payments");
+        assertThat(transaction.path("kind").asString()).isEqualTo("REFUND");
+        assertThat(transaction.path("amount").asString()).isEqualTo("20.00");
+        assertThat(transaction.path("orderId").asString()).isEqualTo("gid://shopify/Order/5001");
+
+        // a return of the delivered order, with the label Shopify attached to it
+        JsonNode ret = tool("request_return", Map.of("order_number", "1001"));
+        assertThat(ret.at("/action/type").asString()).as(ret.toString()).isEqualTo("return_label_generated");
+        assertThat(ret.at("/action/details/return_id").asString()).isEqualTo("#1001-R1");
+        assertThat(ret.at("/action/details/label_url").asString())
+                .isEqualTo("https://cdn.shopify.com/s/files/label-945.pdf");
+        assertThat(ret.at("/action/details/tracking_number").asString()).isEqualTo("1ZRET945");
+        assertThat(variablesOf("returnableFulfillments").path("id").asString()).isEqualTo("gid://shopify/Order/5001");
+        JsonNode returnInput = variablesOf("returnCreate").path("input");
+        assertThat(returnInput.path("orderId").asString()).isEqualTo("gid://shopify/Order/5001");
+        assertThat(returnInput.at("/returnLineItems/0/fulfillmentLineItemId").asString())
+                .isEqualTo("gid://shopify/FulfillmentLineItem/8001");
+        assertThat(returnInput.at("/returnLineItems/0/quantity").asInt()).isEqualTo(1);
+        assertThat(returnInput.at("/returnLineItems/0/returnReason").asString()).isEqualTo("UNKNOWN");
+
+        // the apology discount, single use
+        JsonNode discount = tool("apply_discount", Map.of("percent", 10));
+        assertThat(discount.at("/action/details/code").asString())
+                .as(discount.toString())
+                .isEqualTo("SORRY10");
+        JsonNode code = variablesOf("discountCodeBasicCreate").path("d");
+        assertThat(code.path("code").asString()).isEqualTo("SORRY10");
+        assertThat(code.path("usageLimit").asInt()).isEqualTo(1);
+        assertThat(code.at("/customerGets/value/percentage").asDouble()).isEqualTo(0.1);
+
+        // an address change, only before fulfilment
+        JsonNode shipped = tool("change_address", newAddress());
+        assertThat(shipped.at("/action/details/reason").asString()).isEqualTo("already_shipped");
+        assertThat(requestsWith("orderUpdate")).isEmpty();
+        order.set(unfulfilled);
+        JsonNode moved = tool("change_address", newAddress());
+        assertThat(moved.path("status").asString()).as(moved.toString()).isEqualTo("executed");
+        JsonNode update = variablesOf("orderUpdate").path("input");
+        assertThat(update.path("id").asString()).isEqualTo("gid://shopify/Order/5001");
+        assertThat(update.at("/shippingAddress/address1").asString()).isEqualTo("1 New Street");
+        assertThat(update.at("/shippingAddress/city").asString()).isEqualTo("Austin");
+        assertThat(update.at("/shippingAddress/zip").asString()).isEqualTo("73301");
+        assertThat(update.at("/shippingAddress/countryCode").asString()).isEqualTo("US");
+    }
+
+    /** ORDER_1001 with its order changed. */
+    private static String edited(Consumer<ObjectNode> change) {
+        JsonNode answer = JSON.readTree(ORDER_1001);
+        change.accept((ObjectNode) answer.at("/data/orders/nodes/0"));
+        return answer.toString();
+    }
+
+    private static Map<String, Object> newAddress() {
+        return Map.of(
+                "order_number", "1001", "address1", "1 New Street", "city", "Austin", "zip", "73301", "country", "US");
+    }
+
+    private JsonNode tool(String name, Map<String, Object> parameters) {
+        Api.Response response = api.post(
+                "/v1/test/tool-execution",
+                Map.of("tool", name, "parameters", parameters, "facts", Map.of("email_given", "jane@example.com")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<JsonNode> requestsWith(String field) {
+        return shopify.requests().stream()
+                .map(r -> JSON.readTree(r.body()))
+                .filter(b -> b.path("query").asString().contains(field))
+                .toList();
+    }
+
+    /** The variables of the one request whose query names {@code field}. */
+    private JsonNode variablesOf(String field) {
+        List<JsonNode> sent = requestsWith(field);
+        assertThat(sent).as(field).hasSize(1);
+        return sent.getFirst().path("variables");
+    }
+
+    @Test
+    void aScheduledRefreshReadsTheCachedOrdersAgainFromTheStore() throws Exception {
+        shopify.otherwise(r -> Response.json(ORDER_1001));
+        assertThat(api.get("/v1/orders/1001").json().path("status").asString()).isEqualTo("in_transit");
+        String delivered = edited(o -> {
+            ObjectNode f = (ObjectNode) o.path("fulfillments").get(0);
+            f.put("displayStatus", "DELIVERED");
+            f.put("deliveredAt", "2026-02-05T15:00:00Z");
+        });
+        shopify.otherwise(r -> Response.json(delivered));
+        assertThat(listedStatus()).as("the cache, until refreshed").isEqualTo("in_transit");
+        int before = shopify.requests().size();
+
+        assertThat(commerce.queueDueOrderRefreshes()).contains(storeId);
+        assertThat(commerce.queueDueOrderRefreshes())
+                .as("queued once per interval")
+                .doesNotContain(storeId);
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!listedStatus().equals("delivered") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(listedStatus()).isEqualTo("delivered");
+        FakeStoreServer.Request refresh = shopify.requests().get(before);
+        assertThat(refresh.header("X-Shopify-Access-Token")).isEqualTo("shpat_0123456789abcdef");
+        assertThat(JSON.readTree(refresh.body()).at("/variables/q").asString()).isEqualTo("name:#1001");
+    }
+
+    private String listedStatus() {
+        return api.get("/v1/orders?customer_email=jane@example.com")
+                .json()
+                .at("/data/0/status")
+                .asString();
     }
 
     @Test
@@ -150,6 +340,27 @@ class ShopifyStoreTests {
         assertThat(api.get("/v1/orders/1001").status()).isEqualTo(200);
         assertThat(Api.at(port).get("/health").json().at("/checks/shopify").asString())
                 .isEqualTo("healthy");
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerInTimeIsRetriedThenAnIntegrationError() {
+        // The test context waits 2 s per call (parley.commerce.store-timeout); this store takes longer.
+        shopify.otherwise(r -> {
+            try {
+                Thread.sleep(Duration.ofSeconds(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Response.json(ORDER_1001);
+        });
+
+        Api.Response response = api.get("/v1/orders/1001");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(502);
+        assertThat(response.errorCode()).isEqualTo("integration_error");
+        assertThat(response.json().at("/error/details/service").asString()).isEqualTo("shopify");
+        assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("timeout");
+        assertThat(shopify.requests()).hasSizeGreaterThan(1);
     }
 
     @Test

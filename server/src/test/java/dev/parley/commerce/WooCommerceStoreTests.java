@@ -7,8 +7,15 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The WooCommerce connector against a fake REST API v3 on 127.0.0.2 answering in WooCommerce's documented JSON. */
 @ApiTest
@@ -49,13 +57,17 @@ class WooCommerceStoreTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
     FakeStoreServer woo;
     Api api;
+    String storeId;
 
     @BeforeEach
     void connectAWooCommerceStore() throws Exception {
         woo = new FakeStoreServer();
         TestStore store = fixtures.store();
+        storeId = store.id();
         api = Api.at(port).withKey(store.liveKey());
         Api.Response put = api.send(
                 "PUT",
@@ -70,6 +82,98 @@ class WooCommerceStoreTests {
     @AfterEach
     void stop() {
         woo.close();
+    }
+
+    @Test
+    void refundsReturnsDiscountsAndAddressChangesSendWooCommercesDocumentedRequests() {
+        api.patch(
+                "/v1/stores/" + storeId,
+                Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
+        String completed = ORDER.replace("\"status\":\"processing\"", "\"status\":\"completed\"")
+                .replace(
+                        "\"date_modified_gmt\"",
+                        "\"date_completed_gmt\":\""
+                                + LocalDateTime.ofInstant(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                + "\",\"date_modified_gmt\"");
+        AtomicReference<String> order = new AtomicReference<>(completed);
+        woo.otherwise(r -> switch (r.method() + " " + r.path()) {
+            case "GET /wp-json/wc/v3/orders/727", "PUT /wp-json/wc/v3/orders/727" -> Response.json(order.get());
+            case "POST /wp-json/wc/v3/orders/727/refunds" ->
+                new Response(
+                        201, Map.of(), "{\"id\":801,\"reason\":\"\",\"amount\":\"20.00\",\"refunded_payment\":true}");
+            case "POST /wp-json/wc/v3/orders/727/notes" ->
+                new Response(201, Map.of(), "{\"id\":281,\"author\":\"system\",\"customer_note\":true}");
+            case "POST /wp-json/wc/v3/coupons" ->
+                new Response(201, Map.of(), "{\"id\":719,\"code\":\"sorry10\",\"discount_type\":\"percent\"}");
+            default -> new Response(404, Map.of(), "{\"code\":\"rest_no_route\"}");
+        });
+
+        // a refund under the limit, through the store's gateway
+        JsonNode refund = tool("refund", Map.of("order_number", "727", "amount", 20));
+        assertThat(refund.path("status").asString()).as(refund.toString()).isEqualTo("executed");
+        JsonNode refundBody = bodyOf("POST", "/wp-json/wc/v3/orders/727/refunds");
+        assertThat(refundBody.path("amount").asString()).isEqualTo("20.00");
+        assertThat(refundBody.path("api_refund").asBoolean()).isTrue();
+
+        // a return: an RMA on the order, as a note the customer gets too; no carrier label
+        JsonNode ret = tool("request_return", Map.of("order_number", "727", "reason", "Too small"));
+        assertThat(ret.at("/action/type").asString()).as(ret.toString()).isEqualTo("return_created");
+        String rma = ret.at("/action/details/return_id").asString();
+        assertThat(rma).startsWith("RMA-727-");
+        assertThat(ret.at("/action/details/label_url").isNull()).isTrue();
+        JsonNode note = bodyOf("POST", "/wp-json/wc/v3/orders/727/notes");
+        assertThat(note.path("customer_note").asBoolean()).isTrue();
+        assertThat(note.path("note").asString()).contains(rma, "Too small");
+
+        // the apology coupon, single use, for this customer only
+        JsonNode discount = tool("apply_discount", Map.of("percent", 10));
+        assertThat(discount.at("/action/details/code").asString())
+                .as(discount.toString())
+                .isEqualTo("SORRY10");
+        JsonNode coupon = bodyOf("POST", "/wp-json/wc/v3/coupons");
+        assertThat(coupon.path("code").asString()).isEqualTo("SORRY10");
+        assertThat(coupon.path("discount_type").asString()).isEqualTo("percent");
+        assertThat(coupon.path("amount").asString()).isEqualTo("10");
+        assertThat(coupon.path("usage_limit").asInt()).isEqualTo(1);
+
+        // an address change, only before the order is completed
+        assertThat(tool("change_address", newAddress())
+                        .at("/action/details/reason")
+                        .asString())
+                .isEqualTo("already_shipped");
+        order.set(ORDER);
+        JsonNode moved = tool("change_address", newAddress());
+        assertThat(moved.path("status").asString()).as(moved.toString()).isEqualTo("executed");
+        JsonNode shipping = bodyOf("PUT", "/wp-json/wc/v3/orders/727").path("shipping");
+        assertThat(shipping.path("address_1").asString()).isEqualTo("1 New Street");
+        assertThat(shipping.path("city").asString()).isEqualTo("Austin");
+        assertThat(shipping.path("postcode").asString()).isEqualTo("73301");
+        assertThat(shipping.path("country").asString()).isEqualTo("US");
+    }
+
+    private static Map<String, Object> newAddress() {
+        return Map.of(
+                "order_number", "727", "address1", "1 New Street", "city", "Austin", "zip", "73301", "country", "US");
+    }
+
+    private JsonNode tool(String name, Map<String, Object> parameters) {
+        Api.Response response = api.post(
+                "/v1/test/tool-execution",
+                Map.of("tool", name, "parameters", parameters, "facts", Map.of("email_given", "ada@example.com")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The body of the one request sent with this method to this path. */
+    private JsonNode bodyOf(String method, String path) {
+        List<FakeStoreServer.Request> sent = woo.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
+        assertThat(sent).as(method + " " + path).hasSize(1);
+        assertThat(sent.getFirst().header("Authorization"))
+                .isEqualTo("Basic " + Base64.getEncoder().encodeToString("ck_live_1234:cs_live_5678".getBytes()));
+        return JSON.readTree(sent.getFirst().body());
     }
 
     @Test

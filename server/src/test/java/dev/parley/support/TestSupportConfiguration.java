@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Primary;
 
 /** Beans every test context shares: the movable clock, the tenancy fixtures and the tools of the tests. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({dev.parley.tenancy.internal.TenancyFixtures.class, dev.parley.assistant.ToolsForTests.class})
+@Import({
+    dev.parley.tenancy.internal.TenancyFixtures.class,
+    dev.parley.commerce.internal.CommerceFixtures.class,
+    dev.parley.assistant.ToolsForTests.class
+})
 public class TestSupportConfiguration {
 
     @Bean

@@ -8,10 +8,13 @@ import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
 import dev.parley.platform.GuardedFetcher;
+import dev.parley.platform.JobContext;
+import dev.parley.platform.Jobs;
 import dev.parley.platform.Mode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -37,22 +41,34 @@ class Gorgias implements Helpdesk {
     static final String PREFIX = "GORG-";
     private static final Logger log = LoggerFactory.getLogger(Gorgias.class);
 
+    static final String JOB_TYPE = "gorgias.forward";
+    /** Conversations whose ticket is still to be opened by a job. */
+    private static final String PENDING = "gorgias-pending";
+    /** Parley messages Gorgias has taken. */
+    private static final String FORWARDED = "gorgias-forwarded";
+
     private final HelpdeskConnections connections;
     private final WebhookReceipts receipts;
     private final GuardedFetcher fetcher;
+    private final Jobs jobs;
     private final JsonMapper json;
+    private final CommerceProperties properties;
     private final Clock clock;
 
     Gorgias(
             HelpdeskConnections connections,
             WebhookReceipts receipts,
             GuardedFetcher fetcher,
+            @Lazy Jobs jobs, // the runner needs GorgiasJob, which needs this, first
             JsonMapper json,
+            CommerceProperties properties,
             Clock clock) {
         this.connections = connections;
         this.receipts = receipts;
         this.fetcher = fetcher;
+        this.jobs = jobs;
         this.json = json;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -93,60 +109,128 @@ class Gorgias implements Helpdesk {
         body.put("external_id", escalation.conversationId());
         body.put("tags", List.of(Map.of("name", "parley")));
         body.put("messages", List.of(message(email, transcript.toString().strip())));
+        String ws = escalation.workspaceId();
         try {
-            JsonNode created = post(connection.get(), "/api/tickets", body);
-            String id = created.path("id").asString(null);
-            if (id == null || id.isBlank()) {
-                log.warn("Gorgias answered a ticket without an id for workspace {}", escalation.workspaceId());
-                return Optional.empty();
-            }
-            connections.remember(
-                    new Ticket(escalation.workspaceId(), escalation.mode(), id, escalation.conversationId(), email));
-            if (escalation.lastMessageId() != null) {
-                // That message is in the ticket already: it must not follow it again.
-                receipts.first(
-                        escalation.workspaceId(),
-                        GorgiasWebhookController.SYNCED,
-                        escalation.lastMessageId(),
-                        clock.instant());
-            }
-            return Optional.of(PREFIX + id);
+            return Optional.of(PREFIX
+                    + open(
+                            connection.get(),
+                            escalation.mode(),
+                            escalation.conversationId(),
+                            email,
+                            body,
+                            escalation.lastMessageId(),
+                            StoreRetries.ATTEMPTS));
         } catch (StoreUnavailableException e) {
-            log.warn("Gorgias did not open a ticket for workspace {}: {}", escalation.workspaceId(), e.details());
+            // The conversation gets Parley's reference now; the job opens the Gorgias ticket when Gorgias is back.
+            log.warn("Gorgias did not open a ticket for workspace {} ({}); queued", ws, e.details());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("kind", "ticket");
+            payload.put("conversation_id", escalation.conversationId());
+            payload.put("email", email);
+            payload.put("ticket", body);
+            jobs.enqueue(ws, escalation.mode(), JOB_TYPE, payload);
+            claim(ws, PENDING, escalation.conversationId());
+            if (escalation.lastMessageId() != null) {
+                claim(ws, GorgiasWebhookController.SYNCED, escalation.lastMessageId());
+            }
             return Optional.empty();
         }
     }
 
-    /** The customer's messages after escalation follow the ticket, unless they came from Gorgias itself. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * The customer's messages after escalation follow the ticket, unless they came from Gorgias itself: queued in
+     * the transaction that stored them, so none is lost, and sent by {@link GorgiasJob}.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived event) {
-        if (event.mode() != Mode.LIVE) {
+        String ws = event.workspaceId();
+        if (event.mode() != Mode.LIVE || receipts.seen(ws, GorgiasWebhookController.SYNCED, event.messageId())) {
             return;
         }
-        Optional<Ticket> ticket = connections.ticketOf(event.workspaceId(), event.mode(), event.conversationId());
-        if (ticket.isEmpty()
-                || receipts.seen(event.workspaceId(), GorgiasWebhookController.SYNCED, event.messageId())) {
+        boolean ticketed =
+                connections.ticketOf(ws, event.mode(), event.conversationId()).isPresent()
+                        || receipts.seen(ws, PENDING, event.conversationId());
+        Optional<Connection> connection = connections.find(ws);
+        if (!ticketed || connection.isEmpty() || !connection.get().mode().equals("bidirectional")) {
             return;
         }
-        Optional<Connection> connection = connections.find(event.workspaceId());
-        if (connection.isEmpty() || !connection.get().mode().equals("bidirectional")) {
-            return;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("kind", "message");
+        payload.put("conversation_id", event.conversationId());
+        payload.put("message_id", event.messageId());
+        payload.put("content", event.content());
+        jobs.enqueue(ws, event.mode(), JOB_TYPE, payload);
+    }
+
+    /** One attempt at a queued ticket or message; a failure is retried by the job runner. */
+    @SuppressWarnings("unchecked")
+    void forward(JobContext job) {
+        String ws = job.workspaceId();
+        Optional<Connection> connection = connections.find(ws);
+        if (connection.isEmpty()) {
+            return; // disconnected since: there is nowhere to send it
         }
-        try {
-            JsonNode created = post(
-                    connection.get(),
-                    "/api/tickets/" + ticket.get().ticketId() + "/messages",
-                    message(ticket.get().customerEmail(), event.content()));
-            String id = created.path("id").asString(null);
-            if (id != null) {
-                // Gorgias announces this message by webhook too: it is ours already.
-                receipts.first(event.workspaceId(), GorgiasWebhookController.SOURCE, id, clock.instant());
+        Map<String, Object> payload = job.payload();
+        String conversationId = (String) payload.get("conversation_id");
+        Optional<Ticket> ticket = connections.ticketOf(ws, job.mode(), conversationId);
+        if ("ticket".equals(payload.get("kind"))) {
+            if (ticket.isEmpty()) {
+                open(
+                        connection.get(),
+                        job.mode(),
+                        conversationId,
+                        (String) payload.get("email"),
+                        (Map<String, Object>) payload.get("ticket"),
+                        null,
+                        1);
             }
-        } catch (StoreUnavailableException e) {
-            log.warn(
-                    "Gorgias did not take a message of ticket {}: {}",
-                    ticket.get().ticketId(),
-                    e.details());
+            return;
+        }
+        String messageId = (String) payload.get("message_id");
+        if (receipts.seen(ws, FORWARDED, messageId)) {
+            return;
+        }
+        if (ticket.isEmpty()) {
+            throw new StoreUnavailableException("gorgias", "ticket_pending");
+        }
+        JsonNode created = post(
+                connection.get(),
+                "/api/tickets/" + ticket.get().ticketId() + "/messages",
+                message(ticket.get().customerEmail(), (String) payload.get("content")),
+                1);
+        claim(ws, FORWARDED, messageId);
+        String id = created.path("id").asString(null);
+        if (id != null) {
+            // Gorgias announces this message by webhook too: it is ours already.
+            claim(ws, GorgiasWebhookController.SOURCE, id);
+        }
+    }
+
+    private String open(
+            Connection connection,
+            Mode mode,
+            String conversationId,
+            String email,
+            Map<String, Object> body,
+            String lastMessageId,
+            int attempts) {
+        JsonNode created = post(connection, "/api/tickets", body, attempts);
+        String id = created.path("id").asString(null);
+        if (id == null || id.isBlank()) {
+            throw new StoreUnavailableException("gorgias", "malformed_response");
+        }
+        connections.remember(new Ticket(connection.workspaceId(), mode, id, conversationId, email));
+        if (lastMessageId != null) {
+            // That message is in the ticket already: it must not follow it again.
+            claim(connection.workspaceId(), GorgiasWebhookController.SYNCED, lastMessageId);
+        }
+        return id;
+    }
+
+    /** Records a receipt once; checked first, so a duplicate never aborts the caller's transaction. */
+    private void claim(String workspaceId, String source, String id) {
+        if (!receipts.seen(workspaceId, source, id)) {
+            receipts.first(workspaceId, source, id, clock.instant());
         }
     }
 
@@ -170,7 +254,7 @@ class Gorgias implements Helpdesk {
         };
     }
 
-    private JsonNode post(Connection connection, String path, Object body) {
+    private JsonNode post(Connection connection, String path, Object body, int attempts) {
         String authorization = "Basic "
                 + Base64.getEncoder()
                         .encodeToString(
@@ -181,10 +265,15 @@ class Gorgias implements Helpdesk {
                         json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8))
                 .withHeader("Authorization", authorization)
                 .withHeader("Accept", "application/json")
-                .withTimeout(StoreRetries.TIMEOUT)
+                .withTimeout(properties.storeTimeout())
                 .withMaxRedirects(0);
         String reason = "unavailable";
-        for (int attempt = 0; attempt < StoreRetries.ATTEMPTS; attempt++) {
+        Duration wait = Duration.ZERO;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                StoreRetries.pause(wait, "gorgias");
+            }
+            wait = StoreRetries.backoff(attempt);
             FetchResponse response;
             try {
                 response = fetcher.fetch(request);
@@ -195,12 +284,11 @@ class Gorgias implements Helpdesk {
                             "gorgias", e.reason().name().toLowerCase(java.util.Locale.ROOT));
                 }
                 reason = "timeout";
-                StoreRetries.pause(StoreRetries.backoff(attempt), "gorgias");
                 continue;
             }
             if (response.status() == 429 || response.status() >= 500) {
                 reason = "http_" + response.status();
-                StoreRetries.pause(StoreRetries.retryAfter(response).orElse(StoreRetries.backoff(attempt)), "gorgias");
+                wait = StoreRetries.retryAfter(response).orElse(wait);
                 continue;
             }
             if (!response.successful()) {

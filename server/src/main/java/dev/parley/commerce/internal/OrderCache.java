@@ -104,6 +104,22 @@ class OrderCache {
         }
     }
 
+    /** The numbers of the orders longest not updated, first. */
+    List<String> stalest(String workspaceId, Mode mode, int limit) {
+        return jdbc.sql("""
+                        SELECT order_number FROM commerce_orders WHERE workspace_id = ? AND mode = ?
+                        ORDER BY updated_at, order_number LIMIT ?""")
+                .params(workspaceId, mode.wire(), limit)
+                .query(String.class)
+                .list();
+    }
+
+    void remove(String workspaceId, Mode mode, String number) {
+        jdbc.sql("DELETE FROM commerce_orders WHERE workspace_id = ? AND mode = ? AND order_number = ?")
+                .params(workspaceId, mode.wire(), number)
+                .update();
+    }
+
     void clear(String workspaceId) {
         jdbc.sql("DELETE FROM commerce_orders WHERE workspace_id = ?")
                 .param(workspaceId)

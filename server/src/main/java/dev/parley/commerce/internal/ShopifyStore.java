@@ -49,14 +49,22 @@ final class ShopifyStore implements StoreConnector {
     private final GuardedFetcher fetcher;
     private final StoreHealth health;
     private final JsonMapper json;
+    private final Duration timeout;
 
-    ShopifyStore(URI baseUrl, Credentials credentials, GuardedFetcher fetcher, StoreHealth health, JsonMapper json) {
+    ShopifyStore(
+            URI baseUrl,
+            Credentials credentials,
+            GuardedFetcher fetcher,
+            StoreHealth health,
+            JsonMapper json,
+            Duration timeout) {
         this.endpoint =
                 URI.create(baseUrl.toString().replaceAll("/+$", "") + "/admin/api/" + API_VERSION + "/graphql.json");
         this.credentials = credentials;
         this.fetcher = fetcher;
         this.health = health;
         this.json = json;
+        this.timeout = timeout;
     }
 
     @Override
@@ -105,28 +113,92 @@ final class ShopifyStore implements StoreConnector {
 
     @Override
     public Order refund(Order order, BigDecimal amount, String reason) {
+        // A refund goes back through the payment it reverses: the order's successful sale or capture.
+        JsonNode paid = null;
+        JsonNode data = graphql(
+                "query Transactions($id: ID!) { order(id: $id) { transactions(first: 20) { id kind status gateway"
+                        + " amountSet { shopMoney { amount currencyCode } } } } }",
+                Map.of("id", order.id()));
+        for (JsonNode t : data.at("/order/transactions")) {
+            String kind = t.path("kind").asString("");
+            if ((kind.equals("SALE") || kind.equals("CAPTURE"))
+                    && t.path("status").asString("").equals("SUCCESS")) {
+                paid = t;
+            }
+        }
+        if (paid == null) {
+            throw new StoreUnavailableException(platform(), "no_refundable_transaction");
+        }
         Map<String, Object> transaction = new LinkedHashMap<>();
         transaction.put("orderId", order.id());
+        transaction.put("parentId", paid.path("id").asString());
         transaction.put("amount", amount.toPlainString());
         transaction.put("kind", "REFUND");
-        transaction.put("gateway", "manual");
+        transaction.put("gateway", paid.path("gateway").asString());
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("orderId", order.id());
         input.put("note", reason == null ? "Refunded by Parley" : reason);
         input.put("notify", true);
         input.put("transactions", List.of(transaction));
-        JsonNode data = graphql(
+        JsonNode refunded = graphql(
                 "mutation Refund($input: RefundInput!) { refundCreate(input: $input) { refund { id }"
-                        + " userErrors { field message } } }",
+                        + " order { ...OrderFields } userErrors { field message } } }\n" + ORDER_FIELDS,
                 Map.of("input", input));
-        userErrors(data.path("refundCreate"));
-        return order(order.number()).orElse(order);
+        userErrors(refunded.path("refundCreate"));
+        JsonNode after = refunded.at("/refundCreate/order");
+        return after.isObject() ? order(after) : order;
     }
 
+    /**
+     * A Shopify return of every returnable item ({@code returnableFulfillments}, then {@code returnCreate}). Its
+     * label is the one Shopify attached to the return's reverse delivery when the store makes labels (Shopify
+     * Shipping); otherwise the return has none and Shopify's return email tells the customer what to do.
+     */
     @Override
     public ReturnLabel createReturn(Order order, String reason) {
-        // Shopify's returnCreate needs fulfillment line item ids and a label from a shipping app: not wired yet.
-        throw new StoreUnavailableException(platform(), "returns_not_supported");
+        JsonNode returnable = graphql(
+                "query Returnable($id: ID!) { returnableFulfillments(orderId: $id, first: 10) { nodes {"
+                        + " returnableFulfillmentLineItems(first: 50) { nodes { fulfillmentLineItem { id }"
+                        + " quantity } } } } }",
+                Map.of("id", order.id()));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (JsonNode fulfillment : returnable.at("/returnableFulfillments/nodes")) {
+            for (JsonNode item : fulfillment.at("/returnableFulfillmentLineItems/nodes")) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put(
+                        "fulfillmentLineItemId",
+                        item.at("/fulfillmentLineItem/id").asString());
+                line.put("quantity", item.path("quantity").asInt());
+                line.put("returnReason", reason == null ? "UNKNOWN" : "OTHER");
+                if (reason != null) {
+                    line.put("returnReasonNote", reason.length() > 255 ? reason.substring(0, 255) : reason);
+                }
+                items.add(line);
+            }
+        }
+        if (items.isEmpty()) {
+            throw new StoreUnavailableException(platform(), "nothing_returnable");
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("orderId", order.id());
+        input.put("returnLineItems", items);
+        input.put("notifyCustomer", true);
+        JsonNode data = graphql("""
+                mutation Return($input: ReturnInput!) { returnCreate(returnInput: $input) {
+                  return { id name status reverseFulfillmentOrders(first: 1) { nodes { reverseDeliveries(first: 1) {
+                    nodes { deliverable { ... on ReverseDeliveryShippingDeliverable {
+                      label { publicFileUrl } tracking { carrierName number url } } } } } } } }
+                  userErrors { field message } } }""", Map.of("input", input));
+        userErrors(data.path("returnCreate"));
+        JsonNode created = data.at("/returnCreate/return");
+        JsonNode deliverable = created.at("/reverseFulfillmentOrders/nodes/0/reverseDeliveries/nodes/0/deliverable");
+        return new ReturnLabel(
+                text(created.path("name")) != null
+                        ? text(created.path("name"))
+                        : created.path("id").asString(),
+                text(deliverable.at("/tracking/carrierName")),
+                text(deliverable.at("/tracking/number")),
+                text(deliverable.at("/label/publicFileUrl")));
     }
 
     @Override
@@ -223,7 +295,7 @@ final class ShopifyStore implements StoreConnector {
                 response = fetcher.fetch(FetchRequest.post(endpoint, "application/json", body)
                         .withHeader("X-Shopify-Access-Token", credentials.accessToken())
                         .withHeader("Accept", "application/json")
-                        .withTimeout(StoreRetries.TIMEOUT)
+                        .withTimeout(timeout)
                         .withMaxRedirects(0));
             } catch (FetchException e) {
                 switch (e.reason()) {

@@ -3,6 +3,9 @@ package dev.parley.commerce.internal;
 import dev.parley.platform.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +60,29 @@ class StoreConnectionStore {
                         .param(workspaceId)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Claims the Shopify and WooCommerce connections due for an order refresh, moving their turn to {@code next};
+     * a connection another node claimed first is left out.
+     */
+    List<String> claimRefreshes(Instant now, Instant next) {
+        List<String> due =
+                jdbc.sql("""
+                        SELECT workspace_id FROM store_connections
+                        WHERE platform IN ('shopify', 'woocommerce') AND (next_refresh_at IS NULL OR next_refresh_at <= ?)""").param(Sql.timestamp(now)).query(String.class).list();
+        List<String> claimed = new ArrayList<>();
+        for (String workspaceId : due) {
+            int updated = jdbc.sql("""
+                            UPDATE store_connections SET next_refresh_at = ?
+                            WHERE workspace_id = ? AND (next_refresh_at IS NULL OR next_refresh_at <= ?)""")
+                    .params(Sql.timestamp(next), workspaceId, Sql.timestamp(now))
+                    .update();
+            if (updated > 0) {
+                claimed.add(workspaceId);
+            }
+        }
+        return claimed;
     }
 
     private static StoreConnection row(ResultSet rs, int row) throws SQLException {

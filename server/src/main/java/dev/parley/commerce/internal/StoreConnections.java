@@ -36,6 +36,7 @@ class StoreConnections {
     private final StoreHealth health;
     private final Workspaces workspaces;
     private final JsonMapper json;
+    private final CommerceProperties properties;
     private final Clock clock;
 
     StoreConnections(
@@ -47,6 +48,7 @@ class StoreConnections {
             StoreHealth health,
             Workspaces workspaces,
             JsonMapper json,
+            CommerceProperties properties,
             Clock clock) {
         this.store = store;
         this.cache = cache;
@@ -56,6 +58,7 @@ class StoreConnections {
         this.health = health;
         this.workspaces = workspaces;
         this.json = json;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -206,8 +209,10 @@ class StoreConnections {
         URI base = URI.create(connection.baseUrl());
         return Optional.of(
                 connection.platform().equals("shopify")
-                        ? new ShopifyStore(base, credentials(connection), fetcher, health, json)
-                        : new WooCommerceStore(base, credentials(connection), fetcher, health, json));
+                        ? new ShopifyStore(
+                                base, credentials(connection), fetcher, health, json, properties.storeTimeout())
+                        : new WooCommerceStore(
+                                base, credentials(connection), fetcher, health, json, properties.storeTimeout()));
     }
 
     private String checked(String url) {

@@ -13,7 +13,6 @@ final class StoreRetries {
     static final int ATTEMPTS = 4;
     static final Duration BASE_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private StoreRetries() {}
 

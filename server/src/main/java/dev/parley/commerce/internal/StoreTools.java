@@ -178,6 +178,16 @@ final class StoreTools {
                     details.put("carrier", label.carrier());
                     details.put("tracking_number", label.trackingNumber());
                     details.put("label_url", label.labelUrl());
+                    if (label.labelUrl() == null) {
+                        yield new ToolOutcome.Done(
+                                "return_created",
+                                "I've started return " + label.returnId() + " for order #" + order.number()
+                                        + ". The store will email you the return label; please write "
+                                        + label.returnId() + " on the parcel.",
+                                details,
+                                List.of(),
+                                g.facts());
+                    }
                     yield new ToolOutcome.Done(
                             "return_label_generated",
                             "I've started a return for order #" + order.number() + ". Print your prepaid "

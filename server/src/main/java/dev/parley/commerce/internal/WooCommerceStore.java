@@ -5,6 +5,7 @@ import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
 import dev.parley.platform.GuardedFetcher;
+import dev.parley.platform.Ids;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,9 +36,15 @@ final class WooCommerceStore implements StoreConnector {
     private final GuardedFetcher fetcher;
     private final StoreHealth health;
     private final JsonMapper json;
+    private final Duration timeout;
 
     WooCommerceStore(
-            URI baseUrl, Credentials credentials, GuardedFetcher fetcher, StoreHealth health, JsonMapper json) {
+            URI baseUrl,
+            Credentials credentials,
+            GuardedFetcher fetcher,
+            StoreHealth health,
+            JsonMapper json,
+            Duration timeout) {
         this.api = baseUrl.toString().replaceAll("/+$", "") + "/wp-json/wc/v3";
         this.authorization = "Basic "
                 + Base64.getEncoder()
@@ -46,6 +53,7 @@ final class WooCommerceStore implements StoreConnector {
         this.fetcher = fetcher;
         this.health = health;
         this.json = json;
+        this.timeout = timeout;
     }
 
     @Override
@@ -102,10 +110,23 @@ final class WooCommerceStore implements StoreConnector {
         return order(order.number()).orElse(order);
     }
 
+    /**
+     * WooCommerce has no returns of its own (returns plugins differ per store), so a return is what stores without
+     * a plugin do by hand: an RMA number Parley makes, written on the order as a note the customer also gets by
+     * email ({@code customer_note}), so the store's team sees it and sends the label. No carrier label is made.
+     */
     @Override
     public ReturnLabel createReturn(Order order, String reason) {
-        // WooCommerce has no returns of its own; a returns plugin would be needed.
-        throw new StoreUnavailableException(platform(), "returns_not_supported");
+        String rma = "RMA-" + order.number() + "-" + Ids.random(6).toUpperCase(Locale.ROOT);
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put(
+                "note",
+                "Return " + rma + " opened by Parley for the whole order"
+                        + (reason == null || reason.isBlank() ? "" : " (reason: " + reason.strip() + ")")
+                        + ". Please write " + rma + " on the parcel; we will email you the return label.");
+        note.put("customer_note", true);
+        call(FetchRequest.Method.POST, "/orders/" + order.id() + "/notes", note);
+        return new ReturnLabel(rma, null, null, null);
     }
 
     @Override
@@ -194,7 +215,7 @@ final class WooCommerceStore implements StoreConnector {
                 .withMethod(method)
                 .withHeader("Authorization", authorization)
                 .withHeader("Accept", "application/json")
-                .withTimeout(StoreRetries.TIMEOUT)
+                .withTimeout(timeout)
                 .withMaxRedirects(0);
         if (body != null) {
             request = request.withHeader("Content-Type", "application/json")
@@ -293,7 +314,11 @@ final class WooCommerceStore implements StoreConnector {
             }
         }
         if (fulfillments.isEmpty() && status.equals("completed")) {
-            fulfillments.add(new Fulfillment("in_transit", null, null, null, modified, null, null));
+            // Without tracking, Woo knows no delivery: a completed order counts as delivered when it was completed,
+            // which is where stores start their return window.
+            Instant completed = instant(o.path("date_completed_gmt").asString(null));
+            Instant at = completed != null ? completed : modified;
+            fulfillments.add(new Fulfillment("delivered", null, null, null, at, null, at));
         }
         String financial = switch (status) {
             case "refunded" -> "refunded";

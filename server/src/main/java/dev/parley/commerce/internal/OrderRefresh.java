@@ -1,0 +1,121 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.platform.JobContext;
+import dev.parley.platform.JobHandler;
+import dev.parley.platform.Jobs;
+import dev.parley.platform.Mode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps cached orders current when a webhook was missed: every refresh interval each connected Shopify or
+ * WooCommerce store whose turn has come gets one durable job, which reads its longest unrefreshed cached orders again
+ * from the store. Only orders already cached are read, so an erased customer's orders are not brought back; an order
+ * the store no longer has leaves the cache.
+ */
+@Component
+class OrderRefresh implements JobHandler, SmartLifecycle {
+
+    static final String JOB_TYPE = "commerce.order_refresh";
+    private static final Logger log = LoggerFactory.getLogger(OrderRefresh.class);
+
+    private final StoreConnectionStore store;
+    private final StoreConnections connections;
+    private final OrderCache cache;
+    private final Jobs jobs;
+    private final CommerceProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    OrderRefresh(
+            StoreConnectionStore store,
+            StoreConnections connections,
+            OrderCache cache,
+            @Lazy Jobs jobs, // the runner needs this handler first
+            CommerceProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.connections = connections;
+        this.cache = cache;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Queues a refresh of every store whose turn has come; the workspaces queued. */
+    List<String> queueDue() {
+        List<String> claimed =
+                store.claimRefreshes(clock.instant(), clock.instant().plus(properties.orderRefreshInterval()));
+        claimed.forEach(workspaceId -> jobs.enqueue(workspaceId, Mode.LIVE, JOB_TYPE, Map.of()));
+        return claimed;
+    }
+
+    @Override
+    public String type() {
+        return JOB_TYPE;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 3; // the next interval tries again anyway
+    }
+
+    @Override
+    public void run(JobContext job) {
+        String workspaceId = job.workspaceId();
+        Optional<StoreConnector> connector = connections.connector(workspaceId, Mode.LIVE);
+        if (connector.isEmpty() || connector.get().platform().equals("demo")) {
+            return; // disconnected or switched to the demo store since
+        }
+        for (String number : cache.stalest(workspaceId, Mode.LIVE, properties.orderRefreshBatch())) {
+            if (job.cancelled()) {
+                return;
+            }
+            connector
+                    .get()
+                    .order(number)
+                    .ifPresentOrElse(
+                            order -> cache.put(workspaceId, Mode.LIVE, order),
+                            () -> cache.remove(workspaceId, Mode.LIVE, number));
+        }
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("order-refresh").factory());
+        long every = Math.max(1, properties.orderRefreshInterval().toSeconds());
+        scheduler.scheduleWithFixedDelay(this::queueSafely, every, every, TimeUnit.SECONDS);
+    }
+
+    private void queueSafely() {
+        try {
+            queueDue();
+        } catch (RuntimeException e) {
+            log.warn("Queuing order refreshes failed; retrying next time", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Api;
+import dev.parley.support.ApiTest;
+import dev.parley.tenancy.internal.TenancyFixtures;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A GDPR erasure reaches commerce: the customer's cached orders go, in that workspace only. */
+@ApiTest
+@Tag("database")
+class CommerceErasureTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void erasingACustomerErasesTheirCachedOrdersInThatWorkspaceOnly() {
+        TenancyFixtures.TestStore store = fixtures.store();
+        Api api = demoStore(store);
+        Api other = demoStore(fixtures.store());
+        long janes = api.get("/v1/orders?customer_email=jane@example.com")
+                .json()
+                .at("/pagination/total_count")
+                .asLong();
+        assertThat(janes).isPositive();
+        assertThat(other.get("/v1/orders?customer_email=jane@example.com")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isPositive();
+        api.post("/v1/conversations", Map.of("customer_email", "jane@example.com", "initial_message", "Hello"));
+
+        Api.Response erased = api.send("DELETE", "/v1/gdpr/delete", Map.of("email", "Jane@Example.com"));
+
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().at("/erased/commerce.orders").asLong()).isEqualTo(janes);
+        Api.Response listed = api.get("/v1/orders?customer_email=jane@example.com");
+        assertThat(listed.json().at("/pagination/total_count").asLong()).isZero();
+        assertThat(api.get("/v1/orders?per_page=100").text()).doesNotContain("jane@example.com", "Jane Doe");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_orders WHERE workspace_id = ? AND data LIKE ?")
+                        .params(store.id(), "%jane@example.com%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(api.get("/v1/orders?customer_email=alex@example.com")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .as("other customers' orders stay")
+                .isPositive();
+        assertThat(other.get("/v1/orders?customer_email=jane@example.com")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .as("another workspace's customer of the same email is not touched")
+                .isEqualTo(janes);
+    }
+
+    private Api demoStore(TenancyFixtures.TestStore store) {
+        Api api = Api.at(port).withKey(store.liveKey());
+        Api.Response put = api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        return api;
+    }
+}
