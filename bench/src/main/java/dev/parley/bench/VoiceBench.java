@@ -140,8 +140,10 @@ final class VoiceBench {
                             true)
                     .join();
             long end = System.nanoTime();
-            expect(frames, "transcription");
+            String transcription = expect(frames, "transcription");
             double heard = Bench.seconds(end);
+            Matcher text = Pattern.compile("\"text\":\"([^\"]*)\"").matcher(transcription);
+            Bench.progress("%s heard \"%s\"", stt, text.find() ? text.group(1) : "?");
             expect(frames, "agent.response");
             double answered = Bench.seconds(end);
             expect(frames, "audio.output");
@@ -151,11 +153,12 @@ final class VoiceBench {
         }
     }
 
-    private static void expect(LinkedBlockingQueue<String> frames, String type) throws InterruptedException {
+    private static String expect(LinkedBlockingQueue<String> frames, String type) throws InterruptedException {
         String frame = frames.poll(120, TimeUnit.SECONDS);
         if (frame == null || !frame.contains("\"type\":\"" + type + "\"")) {
             throw new IllegalStateException("Expected " + type + " but got " + frame);
         }
+        return frame;
     }
 
     private static double median(List<double[]> samples, int index) {

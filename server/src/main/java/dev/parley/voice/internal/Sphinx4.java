@@ -10,8 +10,11 @@ import edu.cmu.sphinx.util.LogMath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
@@ -69,17 +72,32 @@ final class Sphinx4 implements SpeechToText {
         return new Transcript(String.join(" ", words), mean);
     }
 
+    /**
+     * Sphinx4 gives its components' loggers a console handler of its own at INFO (model loading, timers after every
+     * utterance); only its warnings belong in the server's output.
+     */
+    private static void quietSphinxLoggers() {
+        LogManager manager = LogManager.getLogManager();
+        for (String name : Collections.list(manager.getLoggerNames())) {
+            Logger logger = manager.getLogger(name);
+            if (logger != null
+                    && Arrays.stream(logger.getHandlers())
+                            .anyMatch(h -> h.getFormatter() != null
+                                    && h.getFormatter().getClass().getName().startsWith("edu.cmu.sphinx"))) {
+                logger.setLevel(Level.WARNING);
+            }
+        }
+    }
+
     private StreamSpeechRecognizer recogniser() throws IOException {
         if (recogniser == null) {
-            // Sphinx4 logs every component's configuration at INFO through java.util.logging.
-            Logger.getLogger("default.config").setLevel(Level.WARNING);
-            Logger.getLogger("edu.cmu.sphinx").setLevel(Level.WARNING);
             Configuration configuration = new Configuration();
             configuration.setAcousticModelPath(MODEL + "en-us");
             configuration.setDictionaryPath(MODEL + "cmudict-en-us.dict");
             configuration.setLanguageModelPath(MODEL + "en-us.lm.bin");
             configuration.setSampleRate(Utterances.SAMPLE_RATE);
             recogniser = new StreamSpeechRecognizer(configuration);
+            quietSphinxLoggers();
         }
         return recogniser;
     }
