@@ -185,6 +185,8 @@ class VoiceSocketTests {
             assertReason(client, "VALIDATION_ERROR", "unknown_type");
             client.start(Map.of("speech_to_text", "no-such-engine"));
             assertReason(client, "VALIDATION_ERROR", "unknown_engine");
+            client.start(Map.of("speech_to_text", "openai", "audio_format", "ogg"));
+            assertReason(client, "VALIDATION_ERROR", "unsupported_output_format");
             client.start(OPENAI);
             client.next("session.ready");
             client.start(OPENAI);
