@@ -19,11 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code voice}: spoken turns through the real server's voice socket with the local engines (pocketsphinx and
- * Festival, which must be installed). Festival speaks a shopper's question once; each round opens a session, sends
- * the speech in one {@code audio.input} frame that ends the utterance, and times, from that frame (the end of
- * speech), the transcription, the assistant's response and the first audio out. One client at a time: the engines
- * are CPU-bound processes. All traffic goes to 127.0.0.1.
+ * {@code voice}: spoken turns through the real server's voice socket, per pair of engines ({@code --engines}, by
+ * default the local processes {@code pocketsphinx+festival}, which must be installed, then the in-process
+ * {@code sphinx4+freetts}). Festival speaks a shopper's question once; each round opens a session that asks for the
+ * pair, sends the speech in one {@code audio.input} frame that ends the utterance, and times, from that frame (the end
+ * of speech), the transcription, the assistant's response and the first audio out. One client at a time: the
+ * engines are CPU-bound. A warm-up round per pair (which loads Sphinx4's model) is not counted. All traffic goes to
+ * 127.0.0.1.
  */
 final class VoiceBench {
 
@@ -33,10 +35,13 @@ final class VoiceBench {
 
     static void run(Map<String, String> options) throws Exception {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", options.containsKey("quick") ? "3" : "8"));
+        List<String> pairs = List.of(options.getOrDefault("engines", "pocketsphinx+festival,sphinx4+freetts")
+                .split(","));
         byte[] pcm = spoken(QUESTION);
         int port = Bench.freePort();
         Path data = Files.createTempDirectory("parley-bench-voice");
-        Process server = Bench.startServer(options.get("server-jar"), port, data, Map.of());
+        // Sphinx4's en-us model takes about half a gigabyte of heap once loaded.
+        Process server = Bench.startServer(options.get("server-jar"), port, data, Map.of(), List.of("-Xmx1536m"));
         try {
             String base = "http://127.0.0.1:" + port;
             HttpClient client = HttpClient.newHttpClient();
@@ -53,28 +58,36 @@ final class VoiceBench {
             }
             Bench.storeId(client, base);
             String audio = Base64.getEncoder().encodeToString(pcm);
-            List<double[]> samples = new ArrayList<>();
-            for (int i = 0; i <= rounds; i++) {
-                double[] t = round(client, port, base, audio);
-                if (i == 0) {
-                    Bench.progress("warm-up round: first audio after %.2f s", t[2]);
-                    continue;
+            for (String pair : pairs) {
+                String[] engines = pair.split("\\+");
+                if (engines.length != 2) {
+                    throw new IllegalArgumentException("--engines takes speech_to_text+text_to_speech pairs: " + pair);
                 }
-                Bench.progress(
-                        "round %d: transcription %.2f s, response %.2f s, first audio %.2f s", i, t[0], t[1], t[2]);
-                samples.add(t);
+                List<double[]> samples = new ArrayList<>();
+                for (int i = 0; i <= rounds; i++) {
+                    double[] t = round(client, port, base, audio, engines[0], engines[1]);
+                    if (i == 0) {
+                        Bench.progress("%s warm-up round: first audio after %.2f s", pair, t[2]);
+                        continue;
+                    }
+                    Bench.progress(
+                            "%s round %d: transcription %.2f s, response %.2f s, first audio %.2f s",
+                            pair, i, t[0], t[1], t[2]);
+                    samples.add(t);
+                }
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "{\"scenario\":\"voice\",\"engines\":\"%s\",\"speech_seconds\":%.2f,\"rounds\":%d,"
+                                + "\"transcription_median_s\":%.2f,\"response_median_s\":%.2f,"
+                                + "\"first_audio_median_s\":%.2f,\"first_audio_max_s\":%.2f}%n",
+                        pair,
+                        pcm.length / 32000.0,
+                        samples.size(),
+                        median(samples, 0),
+                        median(samples, 1),
+                        median(samples, 2),
+                        samples.stream().mapToDouble(s -> s[2]).max().orElse(0));
             }
-            System.out.printf(
-                    java.util.Locale.ROOT,
-                    "{\"scenario\":\"voice\",\"engines\":\"pocketsphinx+festival\",\"speech_seconds\":%.2f,\"rounds\":%d,"
-                            + "\"transcription_median_s\":%.2f,\"response_median_s\":%.2f,"
-                            + "\"first_audio_median_s\":%.2f,\"first_audio_max_s\":%.2f}%n",
-                    pcm.length / 32000.0,
-                    samples.size(),
-                    median(samples, 0),
-                    median(samples, 1),
-                    median(samples, 2),
-                    samples.stream().mapToDouble(s -> s[2]).max().orElse(0));
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
@@ -82,7 +95,8 @@ final class VoiceBench {
     }
 
     /** Seconds from the end of speech to the transcription, the agent's response and the audio output. */
-    private static double[] round(HttpClient client, int port, String base, String audio) throws Exception {
+    private static double[] round(HttpClient client, int port, String base, String audio, String stt, String tts)
+            throws Exception {
         HttpResponse<String> created = client.send(
                 HttpRequest.newBuilder(URI.create(base + "/v1/sessions"))
                         .header("Authorization", "Bearer " + Bench.KEY)
@@ -114,7 +128,11 @@ final class VoiceBench {
                         })
                 .join();
         try {
-            socket.sendText("{\"type\":\"session.start\",\"data\":{}}", true).join();
+            socket.sendText(
+                            "{\"type\":\"session.start\",\"data\":{\"context\":{\"preferences\":{\"speech_to_text\":\""
+                                    + stt + "\",\"text_to_speech\":\"" + tts + "\"}}}}",
+                            true)
+                    .join();
             expect(frames, "session.ready");
             socket.sendText(
                             "{\"type\":\"audio.input\",\"data\":{\"audio\":\"" + audio
@@ -122,8 +140,10 @@ final class VoiceBench {
                             true)
                     .join();
             long end = System.nanoTime();
-            expect(frames, "transcription");
+            String transcription = expect(frames, "transcription");
             double heard = Bench.seconds(end);
+            Matcher text = Pattern.compile("\"text\":\"([^\"]*)\"").matcher(transcription);
+            Bench.progress("%s heard \"%s\"", stt, text.find() ? text.group(1) : "?");
             expect(frames, "agent.response");
             double answered = Bench.seconds(end);
             expect(frames, "audio.output");
@@ -133,11 +153,12 @@ final class VoiceBench {
         }
     }
 
-    private static void expect(LinkedBlockingQueue<String> frames, String type) throws InterruptedException {
+    private static String expect(LinkedBlockingQueue<String> frames, String type) throws InterruptedException {
         String frame = frames.poll(120, TimeUnit.SECONDS);
         if (frame == null || !frame.contains("\"type\":\"" + type + "\"")) {
             throw new IllegalStateException("Expected " + type + " but got " + frame);
         }
+        return frame;
     }
 
     private static double median(List<double[]> samples, int index) {

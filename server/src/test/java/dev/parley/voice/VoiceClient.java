@@ -25,10 +25,18 @@ final class VoiceClient implements AutoCloseable {
     private WebSocket socket;
 
     static VoiceClient connect(int port, String token) {
+        return connect(port, token, null);
+    }
+
+    /** With an {@code Accept-Language} header on the upgrade request, when not {@code null}. */
+    static VoiceClient connect(int port, String token, String acceptLanguage) {
         VoiceClient client = new VoiceClient();
         String query = token == null ? "" : "?token=" + token;
-        client.socket = HTTP.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
+        }
+        client.socket = builder.connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws/voice/session" + query), client.listener())
                 .join();
         return client;

@@ -185,6 +185,8 @@ class VoiceSocketTests {
             assertReason(client, "VALIDATION_ERROR", "unknown_type");
             client.start(Map.of("speech_to_text", "no-such-engine"));
             assertReason(client, "VALIDATION_ERROR", "unknown_engine");
+            client.start(Map.of("speech_to_text", "openai", "audio_format", "ogg"));
+            assertReason(client, "VALIDATION_ERROR", "unsupported_output_format");
             client.start(OPENAI);
             client.next("session.ready");
             client.start(OPENAI);
@@ -252,9 +254,116 @@ class VoiceSocketTests {
         JsonNode checks = api.get("/health").json().path("checks");
         List<String> names = checks.propertyNames().stream().toList();
         assertThat(names)
-                .anySatisfy(n -> assertThat(n).startsWith("speech_to_text.").contains("openai"));
+                .anySatisfy(n -> assertThat(n).startsWith("speech_to_text.").contains("sphinx4+openai"));
         assertThat(names)
-                .anySatisfy(n -> assertThat(n).startsWith("text_to_speech.").contains("openai"));
+                .anySatisfy(n -> assertThat(n).startsWith("text_to_speech.").contains("freetts+openai"));
+    }
+
+    @Test
+    void speaksMp3WithFreeTtsWhenAsked() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.start(Map.of("speech_to_text", "openai", "text_to_speech", "freetts", "audio_format", "mp3"));
+            JsonNode ready = client.next("session.ready");
+            assertThat(ready.path("text_to_speech").asString()).isEqualTo("freetts");
+            assertThat(ready.path("audio_format").asString()).isEqualTo("mp3");
+
+            client.audio(VoiceClient.toneThenSilence(600, 0), true);
+
+            client.next("transcription");
+            assertThat(client.next("agent.response").path("text").asString()).isNotBlank();
+            JsonNode spoken = client.next("audio.output");
+            assertThat(spoken.path("format").asString()).isEqualTo("mp3");
+            byte[] mp3 = Base64.getDecoder().decode(spoken.path("audio").asString());
+            Mp3Frames frames = Mp3Frames.read(mp3);
+            assertThat(frames.sampleRate()).isEqualTo(16_000);
+            assertThat(frames.mono()).isTrue();
+            long stated = spoken.path("duration_ms").asLong();
+            assertThat(stated).isGreaterThan(500);
+            // LAME adds its encoder delay and pads the last frame: at most a few 36-ms frames beyond the speech
+            assertThat(frames.durationMs()).isBetween(stated, stated + 250);
+        }
+    }
+
+    @Test
+    void refusesMoreThanTheSeedsMessagesPerMinuteAndKeepsTheSocket() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            TestClock.shared().freeze();
+            client.start(OPENAI);
+            client.next("session.ready");
+            // 99 more frames make 100 in this minute: silence, which the server answers with nothing
+            for (int i = 0; i < 99; i++) {
+                client.audio(new byte[640], false);
+            }
+
+            client.audio(new byte[640], false);
+
+            JsonNode refused = client.next("error");
+            assertThat(refused.path("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+            assertThat(refused.at("/details/reason").asString()).isEqualTo("rate_limited");
+            assertThat(refused.path("message").asString()).contains("100");
+
+            // a minute later the socket is heard again
+            TestClock.shared().advance(Duration.ofSeconds(61));
+            client.audio(VoiceClient.toneThenSilence(500, 0), true);
+            assertThat(client.next("transcription").path("text").asString()).isEqualTo("where is my order");
+        }
+    }
+
+    @Test
+    void answersInTheClientsLanguage() {
+        try (VoiceClient client = VoiceClient.connect(port, "st_not-a-real-token", "uz-UZ,uz;q=0.9")) {
+            JsonNode error = client.next("error");
+            assertThat(error.path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(error.path("message").asString()).contains("tokeni");
+            assertThat(error.path("message_en").asString()).isEqualTo("Invalid, expired or missing session token.");
+        }
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.send(Map.of("type", "dance"));
+            JsonNode english = client.next("error");
+            assertThat(english.path("message").asString()).isEqualTo("Unknown message type.");
+            assertThat(english.has("message_en")).isFalse();
+
+            client.start(Map.of("speech_to_text", "openai", "language", "uz"));
+            client.next("session.ready");
+            client.send(audioFrame("%%% not base64 %%%", "pcm16", 16000));
+            JsonNode uzbek = client.next("error");
+            assertThat(uzbek.at("/details/reason").asString()).isEqualTo("invalid_base64");
+            assertThat(uzbek.path("message").asString()).isEqualTo("audio base64 emas.");
+            assertThat(uzbek.path("message_en").asString()).isEqualTo("audio is not base64.");
+        }
+    }
+
+    @Test
+    void dropsTenMinutesOfSpeechAndStaysHealthy() {
+        JsonNode session = session();
+        try (VoiceClient client =
+                VoiceClient.connect(port, session.path("token").asString())) {
+            client.start(OPENAI);
+            client.next("session.ready");
+
+            // ten minutes of uninterrupted "speech" in 10-second frames, as a stuck microphone would send it
+            byte[] tenSeconds = VoiceClient.toneThenSilence(10_000, 0);
+            for (int i = 0; i < 60; i++) {
+                client.audio(tenSeconds, false);
+            }
+            client.audio(new byte[32_000], false);
+
+            assertReason(client, "AUDIO_PROCESSING_ERROR", "audio_too_long");
+            // one error for the whole run of speech, then the next utterance is answered as usual
+            client.audio(VoiceClient.toneThenSilence(500, 0), true);
+            JsonNode next = client.next();
+            assertThat(next.path("type").asString()).isEqualTo("transcription");
+            client.next("agent.response");
+            client.next("audio.output");
+        }
+        Api.Response health = api.get("/health");
+        assertThat(health.status()).isEqualTo(200);
     }
 
     private static Map<String, Object> audioFrame(String audio, String format, Integer rate) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The speech engines this node can use, best first: local processes when installed (pocketsphinx, Festival), then
- * an OpenAI-compatible API when configured. A session takes the first, or the one its preferences name.
+ * the in-process engines (Sphinx4, FreeTTS), then an OpenAI-compatible API when configured. A session takes the one
+ * its preferences name, else the one its workspace's voice settings name, else the first.
  */
 record Engines(List<SpeechToText> recognisers, List<TextToSpeech> voices) {
 

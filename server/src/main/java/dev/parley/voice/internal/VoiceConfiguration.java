@@ -47,8 +47,14 @@ class VoiceConfiguration implements WebSocketConfigurer {
         if (Processes.installed(properties.pocketsphinx())) {
             recognisers.add(new PocketSphinx(properties.pocketsphinx(), properties.processTimeout()));
         }
+        if (properties.sphinx4()) {
+            recognisers.add(new Sphinx4());
+        }
         if (Processes.installed(properties.text2wave())) {
             voices.add(new Festival(properties.text2wave(), properties.festivalVoice(), properties.processTimeout()));
+        }
+        if (properties.freetts()) {
+            voices.add(new FreeTts());
         }
         if (properties.openai().configured()) {
             OpenAiAudio openai = new OpenAiAudio(properties.openai(), fetcher, json);

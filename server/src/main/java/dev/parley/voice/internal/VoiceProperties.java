@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pocketsphinx the {@code pocketsphinx_continuous} command; empty to never use it
  * @param text2wave Festival's {@code text2wave} command; empty to never use it
  * @param festivalVoice the Festival voice function
+ * @param sphinx4 whether CMU Sphinx4 runs in process (after pocketsphinx, before the OpenAI-compatible API)
+ * @param freetts whether FreeTTS runs in process (after Festival, before the OpenAI-compatible API)
+ * @param messagesPerMinute the client frames one socket may send per minute; more are refused with an error frame
  * @param openai an OpenAI-compatible audio API, used when its base URL is set
  * @param livekit a LiveKit server, whose room and token {@code session.ready} carries when all three are set
  */
@@ -30,6 +33,9 @@ record VoiceProperties(
         @DefaultValue("pocketsphinx_continuous") String pocketsphinx,
         @DefaultValue("text2wave") String text2wave,
         @DefaultValue("voice_cmu_us_slt_arctic_hts") String festivalVoice,
+        @DefaultValue("true") boolean sphinx4,
+        @DefaultValue("true") boolean freetts,
+        @DefaultValue("100") int messagesPerMinute,
         @DefaultValue OpenAi openai,
         @DefaultValue LiveKit livekit) {
 

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -51,6 +54,8 @@ class VoiceSocket extends AbstractWebSocketHandler {
     private final VoiceProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final MessageSource messages;
+    private final VoiceSettingsStore settings;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("voice-idle").daemon().factory());
@@ -60,8 +65,12 @@ class VoiceSocket extends AbstractWebSocketHandler {
             Engines engines,
             VoiceProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages,
+            VoiceSettingsStore settings) {
         this.conversations = conversations;
+        this.messages = messages;
+        this.settings = settings;
         this.engines = engines;
         this.properties = properties;
         this.json = json;
@@ -84,13 +93,18 @@ class VoiceSocket extends AbstractWebSocketHandler {
         SpeechToText recogniser;
         TextToSpeech voice;
         String outputFormat = "wav";
+        Locale locale;
+        Instant windowStart;
+        int windowMessages;
         volatile Instant lastActive;
         final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
 
-        Call(WebSocketSession socket, VoiceSession session) {
+        Call(WebSocketSession socket, VoiceSession session, Locale locale) {
             this.socket = socket;
             this.session = session;
+            this.locale = locale;
             this.lastActive = clock.instant();
+            this.windowStart = lastActive;
         }
     }
 
@@ -109,12 +123,13 @@ class VoiceSocket extends AbstractWebSocketHandler {
                         .getQueryParams()
                         .getFirst("token");
         Optional<VoiceSession> session = conversations.session(token);
+        Locale locale = locale(raw.getHandshakeHeaders().getFirst("Accept-Language"));
         if (session.isEmpty()) {
-            send(socket, error("UNAUTHORIZED", "Invalid, expired or missing session token", null));
+            send(socket, error(locale, "UNAUTHORIZED", "unauthorized"));
             socket.close(UNAUTHORIZED);
             return;
         }
-        calls.put(raw.getId(), new Call(socket, session.get()));
+        calls.put(raw.getId(), new Call(socket, session.get(), locale));
     }
 
     @Override
@@ -138,7 +153,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
         }
         if (call.frameTooLarge) {
             call.frameTooLarge = false;
-            send(call.socket, error("VALIDATION_ERROR", "Frame too large", Map.of("reason", "frame_too_large")));
+            send(call.socket, error(call, "VALIDATION_ERROR", "frame_too_large", properties.maxFrameChars()));
             return;
         }
         String text = call.frame.toString();
@@ -146,23 +161,32 @@ class VoiceSocket extends AbstractWebSocketHandler {
         if (call.frame.capacity() > 64 * 1024) {
             call.frame.trimToSize();
         }
+        if (!withinRate(call)) {
+            send(call.socket, error(call, "RATE_LIMIT_EXCEEDED", "rate_limited", properties.messagesPerMinute()));
+            return;
+        }
         try {
             handle(call, text);
         } catch (ClientMistake mistake) {
-            send(call.socket, error(mistake.code, mistake.getMessage(), mistake.details));
+            send(call.socket, error(call, mistake.code, mistake.reason, mistake.args));
         }
+    }
+
+    /** Seed 004's limit of messages per minute per socket, counted in fixed one-minute windows. */
+    private boolean withinRate(Call call) {
+        Instant now = clock.instant();
+        if (!now.isBefore(call.windowStart.plusSeconds(60))) {
+            call.windowStart = now;
+            call.windowMessages = 0;
+        }
+        return ++call.windowMessages <= properties.messagesPerMinute();
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession raw, BinaryMessage message) {
         Call call = calls.get(raw.getId());
         if (call != null && message.isLast()) {
-            send(
-                    call.socket,
-                    error(
-                            "VALIDATION_ERROR",
-                            "Send audio as base64 in audio.input text frames",
-                            Map.of("reason", "binary_frame")));
+            send(call.socket, error(call, "VALIDATION_ERROR", "binary_frame"));
         }
     }
 
@@ -182,17 +206,19 @@ class VoiceSocket extends AbstractWebSocketHandler {
     /** A client mistake, answered with an error frame; the socket stays open. */
     private static final class ClientMistake extends RuntimeException {
         final String code;
-        final Map<String, Object> details;
+        final String reason;
+        final Object[] args;
 
-        ClientMistake(String code, String message, String reason) {
-            super(message);
+        ClientMistake(String code, String reason, Object... args) {
+            super(reason, null, false, false);
             this.code = code;
-            this.details = Map.of("reason", reason);
+            this.reason = reason;
+            this.args = args;
         }
     }
 
-    private static ClientMistake invalid(String message, String reason) {
-        return new ClientMistake("VALIDATION_ERROR", message, reason);
+    private static ClientMistake invalid(String reason) {
+        return new ClientMistake("VALIDATION_ERROR", reason);
     }
 
     private void handle(Call call, String text) {
@@ -200,46 +226,63 @@ class VoiceSocket extends AbstractWebSocketHandler {
         try {
             frame = json.readTree(text);
         } catch (RuntimeException e) {
-            throw invalid("The frame is not JSON", "malformed_json");
+            throw invalid("malformed_json");
         }
         if (frame == null || !frame.isObject() || !frame.path("type").isString()) {
-            throw invalid("A frame is a JSON object with a type", "missing_type");
+            throw invalid("missing_type");
         }
         if (call.ending) {
-            throw invalid("The session is ending", "session_ending");
+            throw invalid("session_ending");
         }
         JsonNode data = frame.path("data");
         switch (frame.path("type").asString()) {
             case "session.start" -> start(call, data);
             case "audio.input" -> audio(call, data);
             case "session.end" -> end(call);
-            default -> throw invalid("Unknown message type", "unknown_type");
+            default -> throw invalid("unknown_type");
         }
     }
 
     private void start(Call call, JsonNode data) {
         if (call.started) {
-            throw invalid("The session has started already", "already_started");
+            throw invalid("already_started");
         }
         String sessionId = text(data, "session_id");
         if (sessionId != null && !sessionId.equals(call.session.sessionId())) {
-            throw invalid("session_id is not this token's session", "session_mismatch");
+            throw invalid("session_mismatch");
         }
         JsonNode preferences = data.path("context").path("preferences");
+        String language = text(preferences, "language");
+        if (language != null) {
+            call.locale = locale(language);
+        }
         String stt = text(preferences, "speech_to_text");
         String tts = text(preferences, "text_to_speech");
-        String format = Optional.ofNullable(text(preferences, "audio_format")).orElse("wav");
-        if (!format.equals("wav") && !format.equals("pcm16")) {
-            throw invalid("audio_format is wav or pcm16", "unsupported_output_format");
+        String format = text(preferences, "audio_format");
+        VoiceSettings defaults = settings.find(call.session.workspaceId()).orElse(VoiceSettings.DEFAULTS);
+        if (format == null) {
+            format = defaults.audioFormat();
         }
+        if (!VoiceSettings.AUDIO_FORMATS.contains(format)) {
+            throw invalid("unsupported_output_format");
+        }
+        // The workspace's engine may be missing on this node (another node's packages): then the node's first.
+        if (stt == null && defaults.speechToText() != null) {
+            stt = engines.recogniser(defaults.speechToText())
+                    .map(SpeechToText::name)
+                    .orElse(null);
+        }
+        if (tts == null && defaults.textToSpeech() != null) {
+            tts = engines.voice(defaults.textToSpeech()).map(TextToSpeech::name).orElse(null);
+        }
+        String preferredStt = stt;
         SpeechToText recogniser = engines.recogniser(stt)
-                .orElseThrow(() -> stt == null
-                        ? new ClientMistake(
-                                "AUDIO_PROCESSING_ERROR", "No speech-to-text engine is available", "no_speech_to_text")
-                        : invalid("Unknown or unavailable speech_to_text engine", "unknown_engine"));
+                .orElseThrow(() -> preferredStt == null
+                        ? new ClientMistake("AUDIO_PROCESSING_ERROR", "no_speech_to_text")
+                        : invalid("unknown_engine"));
         TextToSpeech voice = engines.voice(tts).orElse(null);
         if (tts != null && voice == null) {
-            throw invalid("Unknown or unavailable text_to_speech engine", "unknown_engine");
+            throw invalid("unknown_engine");
         }
         call.recogniser = recogniser;
         call.voice = voice;
@@ -266,7 +309,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
 
     private void audio(Call call, JsonNode data) {
         if (!call.started) {
-            throw invalid("Send session.start first", "session_not_started");
+            throw invalid("session_not_started");
         }
         byte[] pcm = samples(data);
         Utterances.Outcome outcome = call.utterances.feed(pcm);
@@ -274,16 +317,16 @@ class VoiceSocket extends AbstractWebSocketHandler {
             send(
                     call.socket,
                     error(
+                            call,
                             "AUDIO_PROCESSING_ERROR",
-                            "The utterance is longer than "
-                                    + properties.maxUtterance().toSeconds() + " seconds; it was dropped",
-                            Map.of("reason", "audio_too_long")));
+                            "audio_too_long",
+                            properties.maxUtterance().toSeconds()));
         }
         outcome.utterances().forEach(u -> submit(call, u));
         if (data.path("end_of_utterance").asBoolean(false)) {
             byte[] rest = call.utterances.flush().orElse(null);
             if (rest == null && outcome.utterances().isEmpty()) {
-                throw new ClientMistake("AUDIO_PROCESSING_ERROR", "No speech was heard", "no_speech");
+                throw new ClientMistake("AUDIO_PROCESSING_ERROR", "no_speech");
             }
             if (rest != null) {
                 submit(call, rest);
@@ -295,23 +338,23 @@ class VoiceSocket extends AbstractWebSocketHandler {
     private static byte[] samples(JsonNode data) {
         String encoded = text(data, "audio");
         if (encoded == null) {
-            throw invalid("audio is required", "audio_required");
+            throw invalid("audio_required");
         }
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw invalid("audio is not base64", "invalid_base64");
+            throw invalid("invalid_base64");
         }
         String format = Optional.ofNullable(text(data, "format")).orElse("pcm16");
         JsonNode rate = data.path("sample_rate");
         if (!rate.isMissingNode() && !rate.isNull() && (!rate.isNumber() || rate.asInt() != Utterances.SAMPLE_RATE)) {
-            throw invalid("sample_rate must be 16000", "unsupported_sample_rate");
+            throw invalid("unsupported_sample_rate");
         }
         switch (format) {
             case "pcm16" -> {
                 if (bytes.length % 2 != 0) {
-                    throw invalid("pcm16 audio has an even number of bytes", "invalid_pcm16");
+                    throw invalid("invalid_pcm16");
                 }
                 return bytes;
             }
@@ -320,15 +363,15 @@ class VoiceSocket extends AbstractWebSocketHandler {
                 try {
                     wav = Wav.read(bytes);
                 } catch (IllegalArgumentException e) {
-                    throw invalid("audio is not a pcm WAV file", "invalid_wav");
+                    throw invalid("invalid_wav");
                 }
                 if (wav.sampleRate() != Utterances.SAMPLE_RATE || wav.channels() != 1 || wav.bitsPerSample() != 16) {
-                    throw invalid("WAV audio must be 16 kHz mono 16-bit pcm", "unsupported_sample_rate");
+                    throw invalid("unsupported_sample_rate");
                 }
                 byte[] pcm = wav.pcm();
                 return pcm.length % 2 == 0 ? pcm : java.util.Arrays.copyOf(pcm, pcm.length - 1);
             }
-            default -> throw invalid("format is pcm16 or wav", "unsupported_format");
+            default -> throw invalid("unsupported_format");
         }
     }
 
@@ -352,7 +395,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
                 turn(call, utterance);
             } catch (RuntimeException e) {
                 log.warn("voice turn failed in session {}", call.session.sessionId(), e);
-                send(call.socket, error("INTERNAL_ERROR", "The turn failed", null));
+                send(call.socket, error(call, "INTERNAL_ERROR", "turn_failed"));
             } finally {
                 call.lastActive = clock.instant();
                 call.busy.decrementAndGet();
@@ -366,18 +409,11 @@ class VoiceSocket extends AbstractWebSocketHandler {
             transcript = call.recogniser.transcribe(utterance);
         } catch (SpeechException e) {
             log.warn("speech to text failed: {}", e.getMessage());
-            send(
-                    call.socket,
-                    error(
-                            "AUDIO_PROCESSING_ERROR",
-                            "Failed to process audio input",
-                            Map.of("reason", "speech_to_text_failed")));
+            send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "speech_to_text_failed"));
             return;
         }
         if (transcript.text().isBlank()) {
-            send(
-                    call.socket,
-                    error("AUDIO_PROCESSING_ERROR", "No words were recognised", Map.of("reason", "no_speech")));
+            send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "no_speech"));
             return;
         }
         Map<String, Object> heard = new LinkedHashMap<>();
@@ -392,9 +428,10 @@ class VoiceSocket extends AbstractWebSocketHandler {
             send(
                     call.socket,
                     error(
+                            call,
                             "VALIDATION_ERROR",
-                            "The conversation refused the message",
-                            Map.of("reason", e.code().name().toLowerCase(java.util.Locale.ROOT))));
+                            "conversation_refused",
+                            e.code().name().toLowerCase(java.util.Locale.ROOT)));
             return;
         }
         if (!reply.answered()) {
@@ -411,12 +448,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
 
     private void speak(Call call, String text) {
         if (call.voice == null) {
-            send(
-                    call.socket,
-                    error(
-                            "AUDIO_PROCESSING_ERROR",
-                            "No text-to-speech engine is available",
-                            Map.of("reason", "no_text_to_speech")));
+            send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "no_text_to_speech"));
             return;
         }
         Wav.Audio audio;
@@ -426,19 +458,16 @@ class VoiceSocket extends AbstractWebSocketHandler {
             audio = Wav.read(file);
         } catch (SpeechException | IllegalArgumentException e) {
             log.warn("text to speech failed: {}", e.getMessage());
-            send(
-                    call.socket,
-                    error(
-                            "AUDIO_PROCESSING_ERROR",
-                            "Failed to synthesise the answer",
-                            Map.of("reason", "text_to_speech_failed")));
+            send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "text_to_speech_failed"));
             return;
         }
-        boolean wav = call.outputFormat.equals("wav");
+        byte[] encoded = switch (call.outputFormat) {
+            case "wav" -> Wav.write(audio.pcm(), audio.sampleRate());
+            case "mp3" -> Mp3.encode(audio.pcm(), audio.sampleRate());
+            default -> audio.pcm();
+        };
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "audio",
-                Base64.getEncoder().encodeToString(wav ? Wav.write(audio.pcm(), audio.sampleRate()) : audio.pcm()));
+        out.put("audio", Base64.getEncoder().encodeToString(encoded));
         out.put("format", call.outputFormat);
         out.put("sample_rate", audio.sampleRate());
         out.put("duration_ms", audio.durationMs());
@@ -450,7 +479,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
         calls.values().forEach(call -> {
             if (call.busy.get() == 0
                     && call.lastActive.plus(properties.idleTimeout()).isBefore(now)) {
-                send(call.socket, error("SESSION_TIMEOUT", "No message for too long; the session is closed", null));
+                send(call.socket, error(call, "SESSION_TIMEOUT", "session_timeout"));
                 try {
                     call.socket.close(IDLE);
                 } catch (IOException | RuntimeException ignored) {
@@ -467,6 +496,21 @@ class VoiceSocket extends AbstractWebSocketHandler {
         calls.values().forEach(call -> call.turns.shutdownNow());
     }
 
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uz"));
+
+    /** English or Uzbek, from an Accept-Language header or a session's {@code language} preference. */
+    static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException unreadable) {
+            return Locale.ENGLISH;
+        }
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() ? value.asString() : null;
@@ -479,13 +523,22 @@ class VoiceSocket extends AbstractWebSocketHandler {
         return frame;
     }
 
-    private static Map<String, Object> error(String code, String message, Map<String, Object> details) {
+    private Map<String, Object> error(Call call, String code, String reason, Object... args) {
+        return error(call.locale, code, reason, args);
+    }
+
+    /**
+     * An error frame whose message comes from the catalogue in the client's language, with {@code message_en}
+     * beside it when that is not English (as the REST envelope does); {@code details.reason} is machine-readable.
+     */
+    private Map<String, Object> error(Locale locale, String code, String reason, Object... args) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", code);
-        data.put("message", message);
-        if (details != null) {
-            data.put("details", details);
+        data.put("message", messages.getMessage("voice.error." + reason, args, locale));
+        if (!locale.getLanguage().equals("en")) {
+            data.put("message_en", messages.getMessage("voice.error." + reason, args, Locale.ENGLISH));
         }
+        data.put("details", Map.of("reason", reason));
         return message("error", data);
     }
 
