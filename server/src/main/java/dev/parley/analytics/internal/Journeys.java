@@ -175,6 +175,10 @@ class Journeys {
 
     // ---- seed 000's intelligence ----------------------------------------------------------------------------
 
+    /** A session's steps in the order they were recorded. */
+    private static final java.util.Comparator<AnalyticsStore.Step> IN_ORDER =
+            java.util.Comparator.comparing(AnalyticsStore.Step::at).thenComparingLong(AnalyticsStore.Step::seq);
+
     static final Set<String> METRICS = Set.of("journey", "content-gaps", "peak-usage", "conversion-funnel", "all");
 
     record Path(List<String> path, long count, double conversionRate) {}
@@ -208,12 +212,13 @@ class Journeys {
             throw ApiException.invalidField("metric", "invalid_value");
         }
         boolean all = wanted.equals("all");
-        Map<String, List<AnalyticsStore.Step>> sessions = new LinkedHashMap<>();
+        Map<String, List<AnalyticsStore.Step>> sessions = new HashMap<>();
         if (all || wanted.equals("journey") || wanted.equals("conversion-funnel")) {
             for (AnalyticsStore.Step e :
                     store.clientSteps(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)) {
                 sessions.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
             }
+            sessions.values().forEach(steps -> steps.sort(IN_ORDER));
         }
         Journey journey = all || wanted.equals("journey") ? journey(sessions.values()) : null;
         List<Gap> gaps = all || wanted.equals("content-gaps")

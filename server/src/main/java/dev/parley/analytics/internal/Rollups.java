@@ -109,7 +109,7 @@ class Rollups {
         record Mark(long id, long slot) {}
         List<Mark> marks = jdbc.sql("""
                         SELECT id, slot FROM analytics_rollup_marks WHERE workspace_id = ? AND mode = ?
-                        ORDER BY id LIMIT ?""")
+                        ORDER BY slot, id LIMIT ?""")
                 .params(workspaceId, mode, BATCH)
                 .query((rs, i) -> new Mark(rs.getLong("id"), rs.getLong("slot")))
                 .list();
