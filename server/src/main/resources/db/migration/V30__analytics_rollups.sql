@@ -88,3 +88,23 @@ INSERT INTO analytics_rollup_marks (workspace_id, mode, slot)
     SELECT DISTINCT workspace_id, mode, created_slot FROM analytics_conversations;
 INSERT INTO analytics_rollup_marks (workspace_id, mode, slot)
     SELECT DISTINCT workspace_id, mode, slot FROM analytics_events;
+
+-- Visitors' sessions as the journey and funnel reports read them (their steps in order, folded): one row for all the
+-- session's events (domain '') and one per domain, with the quarter hours of its first and last event, so a report
+-- takes a session from here only when all of it lies in the period's unmarked quarter hours.
+CREATE TABLE analytics_visits (
+    workspace_id  VARCHAR(64)     NOT NULL,
+    mode          VARCHAR(8)      NOT NULL,
+    session_id    VARCHAR(200)    NOT NULL,
+    domain        VARCHAR(253)    NOT NULL,
+    first_slot    BIGINT          NOT NULL,
+    last_slot     BIGINT          NOT NULL,
+    first_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    path          VARCHAR(12000)  NOT NULL,   -- JSON array of the first eight steps, repeats collapsed
+    purchase      BOOLEAN         NOT NULL,
+    visitor_id    VARCHAR(200),
+    converted_at  TIMESTAMP WITH TIME ZONE,   -- the visitor's first purchase in the session
+    stages        INTEGER         NOT NULL,   -- bit i: the session reached funnel stage i
+    PRIMARY KEY (workspace_id, mode, session_id, domain)
+);
+CREATE INDEX analytics_visits_by_end ON analytics_visits (workspace_id, mode, domain, last_slot);

@@ -74,12 +74,12 @@ class AnalyticsErasure implements CustomerAnalytics {
         for (List<String> batch : batches(List.copyOf(sessions))) {
             events += scrub(ws, mode, "session_id", batch, slots);
         }
-        rollups.purge(ws, mode, slots);
+        rollups.purge(ws, mode, slots, List.copyOf(sessions));
         erased.tally().add("analytics.conversations_anonymized", conversations);
         erased.tally().add("analytics.events_scrubbed", events);
     }
 
-    /** Scrubs the events of those ids, adding to {@code slots} the quarter hours of the gaps' queries it erased. */
+    /** Scrubs the events of those ids, adding to {@code slots} the quarter hours of their gaps and visitors' events. */
     private long scrub(String ws, Mode mode, String column, List<String> ids, List<Long> slots) {
         record Row(String id, String type, String data, long slot) {}
         List<Row> rows = jdbc.sql("SELECT id, type, data, slot FROM analytics_events WHERE workspace_id = ?"
@@ -100,7 +100,7 @@ class AnalyticsErasure implements CustomerAnalytics {
                 }
             });
             boolean gap = row.type().equals("knowledge.gap_found");
-            if (gap) {
+            if (gap || client) {
                 slots.add(row.slot());
             }
             if (!kept.equals(data) || gap) {

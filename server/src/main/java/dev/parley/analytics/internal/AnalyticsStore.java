@@ -564,15 +564,117 @@ class AnalyticsStore {
             Map<String, Object> data) {}
 
     /** One step of a visitor's session, as the journey and funnel reports read it. */
-    record Step(String sessionId, String name, String step, String visitorId, Instant at, long seq) {}
+    record Step(String sessionId, String name, String step, String visitorId, Instant at, long seq, String domain) {}
+
+    /** A session's steps in the order they were recorded. */
+    static final java.util.Comparator<Step> IN_ORDER =
+            java.util.Comparator.comparing(Step::at).thenComparingLong(Step::seq);
+
+    static final String STEP_COLUMNS = "session_id, name, step, visitor_id, occurred_at, seq, domain";
+
+    static Step step(ResultSet rs, int row) throws SQLException {
+        return new Step(
+                rs.getString("session_id"),
+                rs.getString("name"),
+                rs.getString("step"),
+                rs.getString("visitor_id"),
+                Sql.instant(rs, "occurred_at"),
+                rs.getLong("seq"),
+                rs.getString("domain"));
+    }
+
+    /** The visits of these steps: grouped by session, each session's in order. */
+    static List<Visit> visitsOf(List<Step> steps) {
+        Map<String, List<Step>> sessions = new java.util.HashMap<>();
+        for (Step step : steps) {
+            sessions.computeIfAbsent(step.sessionId(), k -> new ArrayList<>()).add(step);
+        }
+        List<Visit> visits = new ArrayList<>();
+        sessions.forEach((session, list) -> {
+            list.sort(IN_ORDER);
+            visits.add(Visit.of(session, list));
+        });
+        return visits;
+    }
 
     /**
-     * Clients' own events (seed 004) in [from, to), in no order (the caller orders each session's by time and {@code
-     * seq}, cheaper than sorting them all in the database); only those of {@code domain} when given.
+     * The visitors' sessions in [from, to), only their events of {@code domain} when given: from {@code
+     * analytics_visits} when all of a session lies in the period's unmarked quarter hours, else from its events.
      */
+    List<Visit> visits(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
+        boolean byDomain = domain != null && !domain.isBlank();
+        String key = byDomain ? domain.strip().toLowerCase(java.util.Locale.ROOT) : "";
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        if (split.from() >= split.to()) {
+            return visitsOf(clientSteps(workspaceId, mode, from, to, domain));
+        }
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("occurred_at", params);
+        if (byDomain) {
+            params.add(key);
+        }
+        Set<String> rawSessions = new java.util.HashSet<>(
+                jdbc.sql("SELECT DISTINCT session_id FROM analytics_events WHERE workspace_id = ? AND mode = ?"
+                                + " AND type = 'client' AND " + raw + (byDomain ? " AND domain = ?" : ""))
+                        .params(params)
+                        .query(String.class)
+                        .list());
+        record Stored(Visit visit) {}
+        List<Stored> rows = jdbc.sql("""
+                        SELECT session_id, first_slot, last_slot, first_at, path, purchase, visitor_id, converted_at,
+                            stages
+                        FROM analytics_visits
+                        WHERE workspace_id = ? AND mode = ? AND domain = ? AND last_slot >= ? AND first_slot < ?""")
+                .params(workspaceId, mode.wire(), key, split.from(), split.to())
+                .query((rs, i) -> new Stored(new Visit(
+                        rs.getString("session_id"),
+                        json.readValue(rs.getString("path"), PATH),
+                        rs.getBoolean("purchase"),
+                        rs.getString("visitor_id"),
+                        Sql.instant(rs, "converted_at"),
+                        Sql.instant(rs, "first_at"),
+                        rs.getInt("stages"),
+                        rs.getLong("first_slot"),
+                        rs.getLong("last_slot"))))
+                .list();
+        List<Visit> visits = new ArrayList<>();
+        for (Stored row : rows) {
+            Visit visit = row.visit();
+            if (rawSessions.contains(visit.sessionId())) {
+                continue;
+            }
+            if (visit.firstSlot() >= split.from() && visit.lastSlot() < split.to()) {
+                visits.add(visit);
+            } else {
+                rawSessions.add(visit.sessionId());
+            }
+        }
+        List<String> ids = List.copyOf(rawSessions);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Object> batchParams =
+                    new ArrayList<>(List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)));
+            if (byDomain) {
+                batchParams.add(key);
+            }
+            batchParams.addAll(batch);
+            visits.addAll(visitsOf(jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
+                            + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
+                            + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "") + " AND session_id IN ("
+                            + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")
+                    .params(batchParams)
+                    .query(AnalyticsStore::step)
+                    .list()));
+        }
+        return visits;
+    }
+
+    private static final TypeReference<List<String>> PATH = new TypeReference<>() {};
+
+    /** Clients' own events (seed 004) in [from, to), in no order; only those of {@code domain} when given. */
     List<Step> clientSteps(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
         boolean byDomain = domain != null && !domain.isBlank();
-        return jdbc.sql("SELECT session_id, name, step, visitor_id, occurred_at, seq FROM analytics_events"
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
                         + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
                         + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : ""))
                 .params(
@@ -584,13 +686,7 @@ class AnalyticsStore {
                                         Sql.timestamp(to),
                                         domain.strip().toLowerCase(java.util.Locale.ROOT))
                                 : List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)))
-                .query((rs, i) -> new Step(
-                        rs.getString("session_id"),
-                        rs.getString("name"),
-                        rs.getString("step"),
-                        rs.getString("visitor_id"),
-                        Sql.instant(rs, "occurred_at"),
-                        rs.getLong("seq")))
+                .query(AnalyticsStore::step)
                 .list();
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rollups the reports read (V30): writers mark the quarter hours they change, in their own transaction; {@link
@@ -25,10 +26,12 @@ class Rollups {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final JsonMapper json;
 
-    Rollups(JdbcClient jdbc, TransactionTemplate transactions) {
+    Rollups(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.json = json;
     }
 
     void mark(String workspaceId, Mode mode, long slot) {
@@ -58,8 +61,16 @@ class Rollups {
      * Removes the rollup rows that may hold an erased customer's words (first questions, gap queries) for the quarter
      * hours given, and marks them, so they are read raw (already anonymized) until rebuilt.
      */
-    void purge(String workspaceId, Mode mode, List<Long> slots) {
+    void purge(String workspaceId, Mode mode, List<Long> slots, List<String> sessions) {
         lock(workspaceId, mode.wire());
+        for (List<String> batch : batches(sessions)) {
+            List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+            params.addAll(batch);
+            jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
+                            + marks(batch.size()) + ")")
+                    .params(params)
+                    .update();
+        }
         for (long slot : new TreeSet<>(slots)) {
             mark(workspaceId, mode, slot);
         }
@@ -122,6 +133,7 @@ class Rollups {
         for (long[] range : runs(slots)) {
             slotTotals(workspaceId, mode, range[0], range[1]);
             slotEvents(workspaceId, mode, range[0], range[1]);
+            visits(workspaceId, mode, range[0], range[1]);
         }
         for (long[] range : runs(days)) {
             dayMix(workspaceId, mode, range[0], range[1]);
@@ -174,6 +186,86 @@ class Rollups {
                             COALESCE(SUM(amount), 0)
                         FROM analytics_events WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?
                         GROUP BY workspace_id, mode, type, slot, COALESCE(name, '')""").params(workspaceId, mode, from, to).update();
+    }
+
+    /** Rebuilds the visits of every session with a client event in [from, to), from all of its events. */
+    private void visits(String workspaceId, String mode, long from, long to) {
+        List<String> sessions = jdbc.sql("""
+                        SELECT DISTINCT session_id FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ? AND type = 'client'""")
+                .params(workspaceId, mode, from, to)
+                .query(String.class)
+                .list();
+        for (List<String> batch : batches(sessions)) {
+            List<Object> params = new ArrayList<>(List.of(workspaceId, mode));
+            params.addAll(batch);
+            List<AnalyticsStore.Step> steps = jdbc.sql("SELECT " + AnalyticsStore.STEP_COLUMNS
+                            + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = 'client'"
+                            + " AND session_id IN (" + marks(batch.size()) + ")")
+                    .params(params)
+                    .query(AnalyticsStore::step)
+                    .list();
+            jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
+                            + marks(batch.size()) + ")")
+                    .params(params)
+                    .update();
+            List<Object> rows = new ArrayList<>();
+            int count = 0;
+            for (Visit visit : AnalyticsStore.visitsOf(steps)) {
+                count += row(rows, workspaceId, mode, "", visit);
+            }
+            java.util.Map<String, List<AnalyticsStore.Step>> byDomain = new java.util.HashMap<>();
+            for (AnalyticsStore.Step step : steps) {
+                if (step.domain() != null && !step.domain().isBlank()) {
+                    byDomain.computeIfAbsent(step.domain(), k -> new ArrayList<>())
+                            .add(step);
+                }
+            }
+            for (var domain : byDomain.entrySet()) {
+                for (Visit visit : AnalyticsStore.visitsOf(domain.getValue())) {
+                    count += row(rows, workspaceId, mode, domain.getKey(), visit);
+                }
+            }
+            for (int i = 0; i < count; i += 100) {
+                int n = Math.min(count - i, 100);
+                jdbc.sql("INSERT INTO analytics_visits (workspace_id, mode, session_id, domain, first_slot, last_slot,"
+                                + " first_at, path, purchase, visitor_id, converted_at, stages) VALUES "
+                                + String.join(", ", Collections.nCopies(n, "(" + marks(VISIT_COLUMNS) + ")")))
+                        .params(rows.subList(i * VISIT_COLUMNS, (i + n) * VISIT_COLUMNS))
+                        .update();
+            }
+        }
+    }
+
+    private static final int VISIT_COLUMNS = 12;
+
+    private int row(List<Object> rows, String workspaceId, String mode, String domain, Visit visit) {
+        rows.addAll(java.util.Arrays.asList(
+                workspaceId,
+                mode,
+                visit.sessionId(),
+                domain,
+                visit.firstSlot(),
+                visit.lastSlot(),
+                Sql.timestamp(visit.firstAt()),
+                json.writeValueAsString(visit.path()),
+                visit.purchase(),
+                visit.visitor(),
+                Sql.timestamp(visit.converted()),
+                visit.stages()));
+        return 1;
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 200) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + 200)));
+        }
+        return batches;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private void dayMix(String workspaceId, String mode, long from, long to) {

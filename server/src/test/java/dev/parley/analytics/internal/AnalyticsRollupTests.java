@@ -63,7 +63,8 @@ class AnalyticsRollupTests {
             "/v1/analytics?start_date=2026-05-04T10:07:00Z&end_date=2026-05-06T23:52:00Z",
             "/v1/analytics/overview?from=2026-05-01&to=2026-05-10&timezone=America/St_Johns",
             "/v1/dashboard/overview?period=month&timezone=Asia/Kathmandu",
-            "/v1/analytics/intelligence?metric=all&days=30&timezone=Asia/Kolkata");
+            "/v1/analytics/intelligence?metric=all&days=30&timezone=Asia/Kolkata",
+            "/v1/analytics/intelligence?metric=all&start_date=2026-05-04&end_date=2026-05-06&domain=shop.example");
 
     @BeforeEach
     void setUp() {
@@ -197,6 +198,16 @@ class AnalyticsRollupTests {
             transactions.executeWithoutResult(tx -> events.publishEvent(
                     new KnowledgeGapFound(store.id(), Mode.LIVE, "conv_gap", "Gift cards?", confidence)));
         }
+        clock.set(Instant.parse("2026-05-04T10:00:00Z"));
+        for (String step : List.of("page_view", "product_view", "add_to_cart", "checkout", "purchase")) {
+            track("s1", step, Map.of("page_type", "landing", "visitor_id", "v1", "domain", "shop.example"));
+        }
+        clock.set(Instant.parse("2026-05-05T03:20:00Z"));
+        track("s2", "page_view", Map.of("page_type", "landing", "visitor_id", "v1", "domain", "shop.example"));
+        clock.set(Instant.parse("2026-05-06T23:50:00Z"));
+        track("s4", "page_view", Map.of("page_type", "landing", "domain", "shop.example"));
+        clock.set(Instant.parse("2026-05-10T19:00:00Z"));
+        track("s4", "product_view", Map.of("product_id", "p1", "domain", "shop.example"));
     }
 
     private String conversation(String email, String question) {
@@ -204,6 +215,12 @@ class AnalyticsRollupTests {
                 "/v1/conversations", Map.of("channel", "widget", "customer_email", email, "initial_message", question));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().path("conversation_id").asString();
+    }
+
+    private void track(String session, String type, Map<String, Object> data) {
+        Api.Response response =
+                api.post("/v1/analytics/events", Map.of("session_id", session, "event_type", type, "data", data));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     private Map<String, String> reports() {
