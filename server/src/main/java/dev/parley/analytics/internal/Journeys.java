@@ -175,10 +175,6 @@ class Journeys {
 
     // ---- seed 000's intelligence ----------------------------------------------------------------------------
 
-    /** A session's steps in the order they were recorded. */
-    private static final java.util.Comparator<AnalyticsStore.Step> IN_ORDER =
-            java.util.Comparator.comparing(AnalyticsStore.Step::at).thenComparingLong(AnalyticsStore.Step::seq);
-
     static final Set<String> METRICS = Set.of("journey", "content-gaps", "peak-usage", "conversion-funnel", "all");
 
     record Path(List<String> path, long count, double conversionRate) {}
