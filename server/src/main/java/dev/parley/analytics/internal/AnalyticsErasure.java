@@ -34,10 +34,12 @@ class AnalyticsErasure implements CustomerAnalytics {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Rollups rollups;
 
-    AnalyticsErasure(JdbcClient jdbc, JsonMapper json) {
+    AnalyticsErasure(JdbcClient jdbc, JsonMapper json, Rollups rollups) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rollups = rollups;
     }
 
     @EventListener
@@ -46,8 +48,14 @@ class AnalyticsErasure implements CustomerAnalytics {
         Mode mode = erased.mode();
         long conversations = 0;
         Set<String> sessions = new LinkedHashSet<>(erased.userIds());
+        List<Long> slots = new ArrayList<>();
         for (List<String> batch : batches(erased.conversationIds())) {
             List<Object> params = scoped(ws, mode, batch);
+            slots.addAll(jdbc.sql("SELECT created_slot FROM analytics_conversations WHERE workspace_id = ? AND mode = ?"
+                            + " AND conversation_id IN (" + marks(batch) + ")")
+                    .params(params)
+                    .query(Long.class)
+                    .list());
             sessions.addAll(
                     jdbc.sql("SELECT session_id FROM analytics_conversations WHERE workspace_id = ? AND mode = ?"
                                     + " AND session_id IS NOT NULL AND conversation_id IN (" + marks(batch) + ")")
@@ -61,21 +69,24 @@ class AnalyticsErasure implements CustomerAnalytics {
         }
         long events = 0;
         for (List<String> batch : batches(erased.conversationIds())) {
-            events += scrub(ws, mode, "conversation_id", batch);
+            events += scrub(ws, mode, "conversation_id", batch, slots);
         }
         for (List<String> batch : batches(List.copyOf(sessions))) {
-            events += scrub(ws, mode, "session_id", batch);
+            events += scrub(ws, mode, "session_id", batch, slots);
         }
+        rollups.purge(ws, mode, slots, List.copyOf(sessions));
         erased.tally().add("analytics.conversations_anonymized", conversations);
         erased.tally().add("analytics.events_scrubbed", events);
     }
 
-    private long scrub(String ws, Mode mode, String column, List<String> ids) {
-        record Row(String id, String type, String data) {}
-        List<Row> rows = jdbc.sql("SELECT id, type, data FROM analytics_events WHERE workspace_id = ? AND mode = ? AND "
-                        + column + " IN (" + marks(ids) + ")")
+    /** Scrubs the events of those ids, adding to {@code slots} the quarter hours of their gaps and visitors' events. */
+    private long scrub(String ws, Mode mode, String column, List<String> ids, List<Long> slots) {
+        record Row(String id, String type, String data, long slot) {}
+        List<Row> rows = jdbc.sql("SELECT id, type, data, slot FROM analytics_events WHERE workspace_id = ?"
+                        + " AND mode = ? AND " + column + " IN (" + marks(ids) + ")")
                 .params(scoped(ws, mode, ids))
-                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("type"), rs.getString("data")))
+                .query((rs, i) ->
+                        new Row(rs.getString("id"), rs.getString("type"), rs.getString("data"), rs.getLong("slot")))
                 .list();
         long changed = 0;
         for (Row row : rows) {
@@ -89,6 +100,9 @@ class AnalyticsErasure implements CustomerAnalytics {
                 }
             });
             boolean gap = row.type().equals("knowledge.gap_found");
+            if (gap || client) {
+                slots.add(row.slot());
+            }
             if (!kept.equals(data) || gap) {
                 changed += jdbc.sql("UPDATE analytics_events SET data = ?,"
                                 + " name = CASE WHEN type = 'knowledge.gap_found' THEN NULL ELSE name END WHERE id = ?")

@@ -6,9 +6,13 @@ import dev.parley.platform.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +32,9 @@ class AnalyticsStore {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private static final String AUTOMATED =
-            "escalated_at IS NULL AND assigned_at IS NULL AND first_agent_response_at IS NULL";
+    static final String AUTOMATED = "escalated_at IS NULL AND assigned_at IS NULL AND first_agent_response_at IS NULL";
 
-    private static final String TOTALS = """
+    static final String TOTALS = """
             COUNT(*) AS conversations,
             SUM(CASE WHEN %1$s THEN 1 ELSE 0 END) AS automated,
             SUM(CASE WHEN escalated_at IS NOT NULL THEN 1 ELSE 0 END) AS escalated,
@@ -48,12 +51,25 @@ class AnalyticsStore {
             SUM(CASE WHEN csat IS NOT NULL THEN csat ELSE 0 END) AS csat_sum,
             SUM(messages_in + messages_out) AS messages""".formatted(AUTOMATED);
 
+    /** The columns of {@link #TOTALS}, in order, as {@code analytics_slot_totals} holds them. */
+    static final String TOTAL_COLUMNS = "conversations, automated, escalated, resolved, ai_resolved, first_contact,"
+            + " resolution_seconds, agent_responses, agent_response_seconds, turns, turn_millis, csat_count, csat_sum,"
+            + " messages";
+
+    /** Sums of {@link #TOTAL_COLUMNS} under the same names. */
+    private static final String SUM_TOTALS = java.util.Arrays.stream(TOTAL_COLUMNS.split(","))
+            .map(String::strip)
+            .map(c -> "SUM(" + c + ") AS " + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Rollups rollups;
 
-    AnalyticsStore(JdbcClient jdbc, JsonMapper json) {
+    AnalyticsStore(JdbcClient jdbc, JsonMapper json, Rollups rollups) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rollups = rollups;
     }
 
     // ---- recording -------------------------------------------------------------------------------------------
@@ -87,6 +103,7 @@ class AnalyticsStore {
                         agentId,
                         json.writeValueAsString(data))
                 .update();
+        rollups.mark(workspaceId, mode, slot(at));
     }
 
     /** A client's own event (seed 004), with the columns the journey and funnel reports read. */
@@ -120,6 +137,7 @@ class AnalyticsStore {
                         e.domain(),
                         json.writeValueAsString(e.data()))
                 .update();
+        rollups.mark(workspaceId, mode, slot(e.at()));
     }
 
     void opened(String workspaceId, Mode mode, String conversationId, String channel, Instant at) {
@@ -130,6 +148,7 @@ class AnalyticsStore {
                             VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, FALSE)""")
                     .params(conversationId, workspaceId, mode.wire(), channel, Sql.timestamp(at), slot(at))
                     .update();
+            rollups.mark(workspaceId, mode, slot(at));
         } catch (DuplicateKeyException again) {
             // A fact recorded twice is counted once.
         }
@@ -142,6 +161,7 @@ class AnalyticsStore {
                             first_query = COALESCE(first_query, ?),
                             reopened = CASE WHEN resolved_at IS NOT NULL AND closed_at IS NULL THEN TRUE ELSE reopened END
                         WHERE conversation_id = ?""").params(Sql.timestamp(at), query, conversationId).update();
+        rollups.markConversation(conversationId);
     }
 
     void replied(String conversationId, boolean byAgent, Instant at) {
@@ -159,6 +179,7 @@ class AnalyticsStore {
                             .params(Sql.timestamp(at), Math.max(0, seconds(m.waitingSince(), at)), conversationId)
                             .update());
         }
+        rollups.markConversation(conversationId);
     }
 
     /** When a conversation started and began waiting for a person, to measure what follows from them. */
@@ -200,6 +221,7 @@ class AnalyticsStore {
                         WHERE conversation_id = ?""")
                 .params(millis, contactId, intent, sentiment, conversationId)
                 .update();
+        rollups.markConversation(conversationId);
     }
 
     void escalated(String conversationId, Instant at) {
@@ -207,6 +229,7 @@ class AnalyticsStore {
                         "UPDATE analytics_conversations SET escalated_at = COALESCE(escalated_at, ?) WHERE conversation_id = ?")
                 .params(Sql.timestamp(at), conversationId)
                 .update();
+        rollups.markConversation(conversationId);
     }
 
     void assigned(String conversationId, String agentId, Instant at) {
@@ -216,6 +239,7 @@ class AnalyticsStore {
         jdbc.sql("""
                         UPDATE analytics_conversations SET assigned_agent = ?, assigned_at = COALESCE(assigned_at, ?)
                         WHERE conversation_id = ?""").params(agentId, Sql.timestamp(at), conversationId).update();
+        rollups.markConversation(conversationId);
     }
 
     void resolved(String conversationId, String type, Integer csat, Instant at) {
@@ -226,6 +250,7 @@ class AnalyticsStore {
                         WHERE conversation_id = ?""")
                         .params(Sql.timestamp(at), type, Math.max(0, seconds(m.created(), at)), csat, conversationId)
                         .update());
+        rollups.markConversation(conversationId);
     }
 
     void closed(String conversationId, Instant at) {
@@ -241,6 +266,7 @@ class AnalyticsStore {
         jdbc.sql("UPDATE analytics_conversations SET csat = ? WHERE conversation_id = ?")
                 .params(rating, conversationId)
                 .update();
+        rollups.markConversation(conversationId);
     }
 
     void sessionOf(String conversationId, String sessionId) {
@@ -334,19 +360,33 @@ class AnalyticsStore {
 
     /** Conversations started in [from, to), added up per quarter hour of their start. */
     List<Slot> slots(String workspaceId, Mode mode, Instant from, Instant to) {
-        return jdbc.sql("SELECT created_slot AS slot, " + TOTALS
-                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND created_at >= ?"
-                        + " AND created_at < ? GROUP BY created_slot")
-                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String rollup = split.rollup("slot", params);
+        params.addAll(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("created_at", params);
+        return jdbc.sql("SELECT slot, " + TOTAL_COLUMNS
+                        + " FROM analytics_slot_totals WHERE workspace_id = ? AND mode = ? AND " + rollup
+                        + " UNION ALL SELECT created_slot AS slot, " + TOTALS
+                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND " + raw
+                        + " GROUP BY created_slot")
+                .params(params)
                 .query((rs, i) -> new Slot(rs.getLong("slot"), Totals.read(rs)))
                 .list();
     }
 
     /** Conversations started in [from, to), added up in one row. */
     Totals totals(String workspaceId, Mode mode, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + TOTALS + " FROM analytics_conversations"
-                        + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?")
-                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String rollup = split.rollup("slot", params);
+        params.addAll(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("created_at", params);
+        return jdbc.sql("SELECT " + SUM_TOTALS + " FROM (SELECT " + TOTAL_COLUMNS
+                        + " FROM analytics_slot_totals WHERE workspace_id = ? AND mode = ? AND " + rollup
+                        + " UNION ALL SELECT " + TOTALS
+                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND " + raw + ") t")
+                .params(params)
                 .query((rs, i) -> Totals.read(rs))
                 .single();
     }
@@ -366,11 +406,18 @@ class AnalyticsStore {
 
     /** Conversations started in [from, to), counted per intent and sentiment together. */
     List<Mix> mix(String workspaceId, Mode mode, Instant from, Instant to) {
-        return jdbc.sql("SELECT intent, sentiment, COUNT(*) AS n, SUM(CASE WHEN " + AUTOMATED
-                        + " THEN 1 ELSE 0 END) AS automated FROM analytics_conversations"
-                        + " WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?"
-                        + " GROUP BY intent, sentiment")
-                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to))
+        Split split = split(workspaceId, mode, from, to, Rollups.DAY_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String rollup = split.rollup("utc_day", params);
+        params.addAll(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("created_at", params);
+        return jdbc.sql("SELECT intent, sentiment, SUM(c) AS n, SUM(a) AS automated FROM ("
+                        + "SELECT NULLIF(intent, '') AS intent, NULLIF(sentiment, '') AS sentiment, conversations AS c,"
+                        + " automated AS a FROM analytics_day_mix WHERE workspace_id = ? AND mode = ? AND " + rollup
+                        + " UNION ALL SELECT intent, sentiment, 1, CASE WHEN " + AUTOMATED + " THEN 1 ELSE 0 END"
+                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND " + raw
+                        + ") m GROUP BY intent, sentiment")
+                .params(params)
                 .query((rs, i) -> new Mix(
                         rs.getString("intent"), rs.getString("sentiment"), rs.getLong("n"), rs.getLong("automated")))
                 .list();
@@ -380,24 +427,38 @@ class AnalyticsStore {
 
     /** The most frequent first questions of conversations started in [from, to). */
     List<Count> topQueries(String workspaceId, Mode mode, Instant from, Instant to, int limit) {
-        return jdbc.sql("""
-                        SELECT first_query, COUNT(*) AS n FROM analytics_conversations
-                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?
-                            AND first_query IS NOT NULL
-                        GROUP BY first_query ORDER BY n DESC, first_query LIMIT ?""")
-                .params(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to), limit)
-                .query((rs, i) -> new Count(rs.getString("first_query"), rs.getLong("n"), 0))
+        Split split = split(workspaceId, mode, from, to, Rollups.DAY_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String rollup = split.rollup("utc_day", params);
+        params.addAll(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("created_at", params);
+        params.add(limit);
+        return jdbc.sql(
+                        "SELECT q, SUM(c) AS n FROM (SELECT first_query AS q, conversations AS c FROM analytics_day_queries"
+                                + " WHERE workspace_id = ? AND mode = ? AND " + rollup
+                                + " UNION ALL SELECT first_query, 1 FROM analytics_conversations"
+                                + " WHERE workspace_id = ? AND mode = ? AND " + raw + " AND first_query IS NOT NULL"
+                                + ") x GROUP BY q ORDER BY n DESC, q LIMIT ?")
+                .params(params)
+                .query((rs, i) -> new Count(rs.getString("q"), rs.getLong("n"), 0))
                 .list();
     }
 
     /** Events of one type in [from, to), counted per name, most frequent first, with the average amount. */
     List<Count> named(String workspaceId, Mode mode, String type, Instant from, Instant to, int limit) {
-        return jdbc.sql("""
-                        SELECT name, COUNT(*) AS n, AVG(amount) AS average FROM analytics_events
-                        WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ? AND occurred_at < ?
-                            AND name IS NOT NULL
-                        GROUP BY name ORDER BY n DESC, name LIMIT ?""")
-                .params(workspaceId, mode.wire(), type, Sql.timestamp(from), Sql.timestamp(to), limit)
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type));
+        String rollup = split.rollup("slot", params);
+        params.addAll(List.of(workspaceId, mode.wire(), type));
+        String raw = split.raw("occurred_at", params);
+        params.add(limit);
+        return jdbc.sql("SELECT name, SUM(c) AS n, SUM(s) / NULLIF(SUM(k), 0) AS average FROM ("
+                        + "SELECT name, events AS c, amounts AS k, amount_sum AS s FROM analytics_slot_events"
+                        + " WHERE workspace_id = ? AND mode = ? AND type = ? AND " + rollup + " AND name <> ''"
+                        + " UNION ALL SELECT name, 1, CASE WHEN amount IS NULL THEN 0 ELSE 1 END, COALESCE(amount, 0)"
+                        + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = ? AND " + raw
+                        + " AND name IS NOT NULL) e GROUP BY name ORDER BY n DESC, name LIMIT ?")
+                .params(params)
                 .query((rs, i) -> new Count(rs.getString("name"), rs.getLong("n"), rs.getDouble("average")))
                 .list();
     }
@@ -406,13 +467,91 @@ class AnalyticsStore {
 
     /** Events of one type in [from, to), counted per quarter hour. */
     List<SlotCount> eventSlots(String workspaceId, Mode mode, String type, Instant from, Instant to) {
-        return jdbc.sql("""
-                        SELECT slot, COUNT(*) AS n FROM analytics_events
-                        WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ? AND occurred_at < ?
-                        GROUP BY slot""")
-                .params(workspaceId, mode.wire(), type, Sql.timestamp(from), Sql.timestamp(to))
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type));
+        String rollup = split.rollup("slot", params);
+        params.addAll(List.of(workspaceId, mode.wire(), type));
+        String raw = split.raw("occurred_at", params);
+        return jdbc.sql("SELECT slot, SUM(c) AS n FROM (SELECT slot, events AS c FROM analytics_slot_events"
+                        + " WHERE workspace_id = ? AND mode = ? AND type = ? AND " + rollup
+                        + " UNION ALL SELECT slot, 1 FROM analytics_events WHERE workspace_id = ? AND mode = ?"
+                        + " AND type = ? AND " + raw + ") e GROUP BY slot")
+                .params(params)
                 .query((rs, i) -> new SlotCount(rs.getLong("slot"), rs.getLong("n")))
                 .list();
+    }
+
+    /** Beyond this many marked buckets in a period (say, right after a backfill), the whole period is read raw. */
+    private static final int MOST_MARKED = 400;
+
+    /**
+     * A period cut for reading: its whole buckets [from, to) of {@code bucketSeconds} from a rollup, except those
+     * still marked for refresh; those and the period's ragged ends from the raw rows, as instant ranges.
+     */
+    private record Split(long from, long to, Set<Long> marked, List<Instant[]> raw) {
+
+        String rollup(String column, List<Object> params) {
+            if (from >= to) {
+                return "1 = 0";
+            }
+            params.add(from);
+            params.add(to);
+            params.addAll(marked);
+            return column + " >= ? AND " + column + " < ?"
+                    + (marked.isEmpty()
+                            ? ""
+                            : " AND " + column + " NOT IN ("
+                                    + String.join(", ", Collections.nCopies(marked.size(), "?")) + ")");
+        }
+
+        String raw(String column, List<Object> params) {
+            if (raw.isEmpty()) {
+                return "1 = 0";
+            }
+            List<String> ranges = new ArrayList<>();
+            for (Instant[] range : raw) {
+                params.add(Sql.timestamp(range[0]));
+                params.add(Sql.timestamp(range[1]));
+                ranges.add(column + " >= ? AND " + column + " < ?");
+            }
+            return "((" + String.join(") OR (", ranges) + "))";
+        }
+    }
+
+    private Split split(String workspaceId, Mode mode, Instant start, Instant end, long bucketSeconds) {
+        long from = Math.ceilDiv(start.getEpochSecond() + (start.getNano() > 0 ? 1 : 0), bucketSeconds);
+        long to = Math.floorDiv(end.getEpochSecond(), bucketSeconds);
+        List<Instant[]> raw = new ArrayList<>();
+        if (from >= to) {
+            raw.add(new Instant[] {start, end});
+            return new Split(0, 0, Set.of(), raw);
+        }
+        long slotsPerBucket = bucketSeconds / SLOT_SECONDS;
+        TreeSet<Long> marked = new TreeSet<>();
+        for (long slot : rollups.marked(workspaceId, mode, from * slotsPerBucket, to * slotsPerBucket)) {
+            marked.add(Math.floorDiv(slot, slotsPerBucket));
+        }
+        if (marked.size() > MOST_MARKED) {
+            raw.add(new Instant[] {start, end});
+            return new Split(0, 0, Set.of(), raw);
+        }
+        addRange(raw, start, Instant.ofEpochSecond(from * bucketSeconds));
+        for (long[] run : Rollups.runs(marked)) {
+            addRange(raw, Instant.ofEpochSecond(run[0] * bucketSeconds), Instant.ofEpochSecond(run[1] * bucketSeconds));
+        }
+        addRange(raw, Instant.ofEpochSecond(to * bucketSeconds), end);
+        return new Split(from, to, marked, raw);
+    }
+
+    private static void addRange(List<Instant[]> ranges, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        if (!ranges.isEmpty() && ranges.getLast()[1].equals(from)) {
+            ranges.getLast()[1] = to;
+        } else {
+            ranges.add(new Instant[] {from, to});
+        }
     }
 
     record Stored(
@@ -425,15 +564,119 @@ class AnalyticsStore {
             Map<String, Object> data) {}
 
     /** One step of a visitor's session, as the journey and funnel reports read it. */
-    record Step(String sessionId, String name, String step, String visitorId, Instant at) {}
+    record Step(String sessionId, String name, String step, String visitorId, Instant at, long seq, String domain) {}
 
-    /** Clients' own events (seed 004) in [from, to), by session and time; only those of {@code domain} when given. */
+    /** A session's steps in the order they were recorded. */
+    static final java.util.Comparator<Step> IN_ORDER =
+            java.util.Comparator.comparing(Step::at).thenComparingLong(Step::seq);
+
+    static final String STEP_COLUMNS = "session_id, name, step, visitor_id, occurred_at, seq, domain";
+
+    static Step step(ResultSet rs, int row) throws SQLException {
+        return new Step(
+                rs.getString("session_id"),
+                rs.getString("name"),
+                rs.getString("step"),
+                rs.getString("visitor_id"),
+                Sql.instant(rs, "occurred_at"),
+                rs.getLong("seq"),
+                rs.getString("domain"));
+    }
+
+    /** The visits of these steps: grouped by session, each session's in order. */
+    static List<Visit> visitsOf(List<Step> steps) {
+        Map<String, List<Step>> sessions = new java.util.HashMap<>();
+        for (Step step : steps) {
+            sessions.computeIfAbsent(step.sessionId(), k -> new ArrayList<>()).add(step);
+        }
+        List<Visit> visits = new ArrayList<>();
+        sessions.forEach((session, list) -> {
+            list.sort(IN_ORDER);
+            visits.add(Visit.of(session, list));
+        });
+        return visits;
+    }
+
+    /**
+     * The visitors' sessions in [from, to), only their events of {@code domain} when given: from {@code
+     * analytics_visits} when all of a session lies in the period's unmarked quarter hours, else from its events.
+     */
+    List<Visit> visits(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
+        boolean byDomain = domain != null && !domain.isBlank();
+        String key = byDomain ? domain.strip().toLowerCase(java.util.Locale.ROOT) : "";
+        Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
+        if (split.from() >= split.to()) {
+            return visitsOf(clientSteps(workspaceId, mode, from, to, domain));
+        }
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        String raw = split.raw("occurred_at", params);
+        if (byDomain) {
+            params.add(key);
+        }
+        Set<String> rawSessions = new java.util.HashSet<>(
+                jdbc.sql("SELECT DISTINCT session_id FROM analytics_events WHERE workspace_id = ? AND mode = ?"
+                                + " AND type = 'client' AND " + raw + (byDomain ? " AND domain = ?" : ""))
+                        .params(params)
+                        .query(String.class)
+                        .list());
+        record Stored(Visit visit) {}
+        List<Stored> rows = jdbc.sql("""
+                        SELECT session_id, first_slot, last_slot, first_at, path, purchase, visitor_id, converted_at,
+                            stages
+                        FROM analytics_visits
+                        WHERE workspace_id = ? AND mode = ? AND domain = ? AND last_slot >= ? AND first_slot < ?""")
+                .params(workspaceId, mode.wire(), key, split.from(), split.to())
+                .query((rs, i) -> new Stored(new Visit(
+                        rs.getString("session_id"),
+                        json.readValue(rs.getString("path"), PATH),
+                        rs.getBoolean("purchase"),
+                        rs.getString("visitor_id"),
+                        Sql.instant(rs, "converted_at"),
+                        Sql.instant(rs, "first_at"),
+                        rs.getInt("stages"),
+                        rs.getLong("first_slot"),
+                        rs.getLong("last_slot"))))
+                .list();
+        List<Visit> visits = new ArrayList<>();
+        for (Stored row : rows) {
+            Visit visit = row.visit();
+            if (rawSessions.contains(visit.sessionId())) {
+                continue;
+            }
+            if (visit.firstSlot() >= split.from() && visit.lastSlot() < split.to()) {
+                visits.add(visit);
+            } else {
+                rawSessions.add(visit.sessionId());
+            }
+        }
+        List<String> ids = List.copyOf(rawSessions);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Object> batchParams =
+                    new ArrayList<>(List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)));
+            if (byDomain) {
+                batchParams.add(key);
+            }
+            batchParams.addAll(batch);
+            visits.addAll(visitsOf(jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
+                            + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
+                            + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "") + " AND session_id IN ("
+                            + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")
+                    .params(batchParams)
+                    .query(AnalyticsStore::step)
+                    .list()));
+        }
+        return visits;
+    }
+
+    private static final TypeReference<List<String>> PATH = new TypeReference<>() {};
+
+    /** Clients' own events (seed 004) in [from, to), in no order; only those of {@code domain} when given. */
     List<Step> clientSteps(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
         boolean byDomain = domain != null && !domain.isBlank();
-        return jdbc.sql("SELECT session_id, name, step, visitor_id, occurred_at FROM analytics_events"
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
                         + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
-                        + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "")
-                        + " ORDER BY session_id, occurred_at, seq")
+                        + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : ""))
                 .params(
                         byDomain
                                 ? List.of(
@@ -443,12 +686,7 @@ class AnalyticsStore {
                                         Sql.timestamp(to),
                                         domain.strip().toLowerCase(java.util.Locale.ROOT))
                                 : List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)))
-                .query((rs, i) -> new Step(
-                        rs.getString("session_id"),
-                        rs.getString("name"),
-                        rs.getString("step"),
-                        rs.getString("visitor_id"),
-                        Sql.instant(rs, "occurred_at")))
+                .query(AnalyticsStore::step)
                 .list();
     }
 

@@ -208,21 +208,17 @@ class Journeys {
             throw ApiException.invalidField("metric", "invalid_value");
         }
         boolean all = wanted.equals("all");
-        Map<String, List<AnalyticsStore.Step>> sessions = new LinkedHashMap<>();
-        if (all || wanted.equals("journey") || wanted.equals("conversion-funnel")) {
-            for (AnalyticsStore.Step e :
-                    store.clientSteps(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)) {
-                sessions.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
-            }
-        }
-        Journey journey = all || wanted.equals("journey") ? journey(sessions.values()) : null;
+        List<Visit> sessions = all || wanted.equals("journey") || wanted.equals("conversion-funnel")
+                ? store.visits(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)
+                : List.of();
+        Journey journey = all || wanted.equals("journey") ? journey(sessions) : null;
         List<Gap> gaps = all || wanted.equals("content-gaps")
                 ? reports.contentGaps(caller, period).stream()
                         .map(Journeys::gap)
                         .toList()
                 : null;
         Peak peak = all || wanted.equals("peak-usage") ? peak(caller, period) : null;
-        Funnel funnel = all || wanted.equals("conversion-funnel") ? funnel(sessions.values()) : null;
+        Funnel funnel = all || wanted.equals("conversion-funnel") ? funnel(sessions) : null;
         return new Intelligence(
                 new Reports.PeriodView(
                         period.start(), period.end(), period.zone().getId()),
@@ -237,38 +233,23 @@ class Journeys {
         return new Gap(c.key(), c.count(), Reports.round(c.average(), 2));
     }
 
-    private Journey journey(Collection<List<AnalyticsStore.Step>> sessions) {
+    private Journey journey(Collection<Visit> sessions) {
         Map<List<String>, long[]> paths = new HashMap<>();
         long converted = 0;
         Map<String, List<Instant>> visitorSessions = new HashMap<>();
         Map<String, Instant> visitorConverted = new HashMap<>();
-        for (List<AnalyticsStore.Step> events : sessions) {
-            List<String> path = new ArrayList<>();
-            boolean purchase = false;
-            String visitor = null;
-            for (AnalyticsStore.Step e : events) {
-                String step = e.step() == null ? e.name() : e.step();
-                if (path.isEmpty() || !path.getLast().equals(step)) {
-                    if (path.size() < 8) {
-                        path.add(step);
-                    }
-                }
-                purchase |= e.name().equals("purchase");
-                if (visitor == null && e.visitorId() != null) {
-                    visitor = e.visitorId();
-                }
-                if (visitor != null && e.name().equals("purchase")) {
-                    visitorConverted.merge(visitor, e.at(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-            if (visitor != null) {
+        for (Visit visit : sessions) {
+            if (visit.visitor() != null) {
                 visitorSessions
-                        .computeIfAbsent(visitor, k -> new ArrayList<>())
-                        .add(events.getFirst().at());
+                        .computeIfAbsent(visit.visitor(), k -> new ArrayList<>())
+                        .add(visit.firstAt());
+                if (visit.converted() != null) {
+                    visitorConverted.merge(visit.visitor(), visit.converted(), (a, b) -> a.isBefore(b) ? a : b);
+                }
             }
-            long[] counts = paths.computeIfAbsent(path, k -> new long[2]);
+            long[] counts = paths.computeIfAbsent(visit.path(), k -> new long[2]);
             counts[0]++;
-            if (purchase) {
+            if (visit.purchase()) {
                 counts[1]++;
                 converted++;
             }
@@ -330,16 +311,15 @@ class Journeys {
         }
     }
 
-    private Funnel funnel(Collection<List<AnalyticsStore.Step>> sessions) {
+    private Funnel funnel(Collection<Visit> sessions) {
         List<Stage> stages = new ArrayList<>();
         long previous = sessions.size();
         long first = 0;
         long reached = 0;
         for (int i = 0; i < FUNNEL.size(); i++) {
             String stage = FUNNEL.get(i);
-            reached = sessions.stream()
-                    .filter(events -> events.stream().anyMatch(e -> e.name().equals(stage)))
-                    .count();
+            int index = i;
+            reached = sessions.stream().filter(visit -> visit.reached(index)).count();
             if (i == 0) {
                 first = reached;
             }

@@ -1,0 +1,308 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.platform.Mode;
+import dev.parley.platform.Sql;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rollups the reports read (V30): writers mark the quarter hours they change, in their own transaction; {@link
+ * #refresh} recomputes marked buckets from the raw rows and removes the marks it read. Recomputing is idempotent, so a
+ * mark seen twice, or two nodes refreshing, costs time and never a wrong number; a bucket still marked is read raw.
+ */
+@Repository
+class Rollups {
+
+    static final int SLOTS_PER_DAY = 96;
+    static final long DAY_SECONDS = 86_400;
+    private static final int BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    Rollups(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    void mark(String workspaceId, Mode mode, long slot) {
+        jdbc.sql("INSERT INTO analytics_rollup_marks (workspace_id, mode, slot) VALUES (?, ?, ?)")
+                .params(workspaceId, mode.wire(), slot)
+                .update();
+    }
+
+    /** Marks the quarter hour a conversation started in: its row changed, and it counts where it started. */
+    void markConversation(String conversationId) {
+        jdbc.sql("""
+                        INSERT INTO analytics_rollup_marks (workspace_id, mode, slot)
+                        SELECT workspace_id, mode, created_slot FROM analytics_conversations WHERE conversation_id = ?""").param(conversationId).update();
+    }
+
+    /** The marked quarter hours in [from, to). */
+    TreeSet<Long> marked(String workspaceId, Mode mode, long from, long to) {
+        return new TreeSet<>(jdbc.sql("""
+                        SELECT DISTINCT slot FROM analytics_rollup_marks
+                        WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?""")
+                .params(workspaceId, mode.wire(), from, to)
+                .query(Long.class)
+                .list());
+    }
+
+    /**
+     * Removes the rollup rows that may hold an erased customer's words (first questions, gap queries) for the quarter
+     * hours given, and marks them, so they are read raw (already anonymized) until rebuilt.
+     */
+    void purge(String workspaceId, Mode mode, List<Long> slots, List<String> sessions) {
+        lock(workspaceId, mode.wire());
+        for (List<String> batch : batches(sessions)) {
+            List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+            params.addAll(batch);
+            jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
+                            + marks(batch.size()) + ")")
+                    .params(params)
+                    .update();
+        }
+        for (long slot : new TreeSet<>(slots)) {
+            mark(workspaceId, mode, slot);
+        }
+        for (long day : new TreeSet<>(
+                slots.stream().map(s -> Math.floorDiv(s, SLOTS_PER_DAY)).toList())) {
+            jdbc.sql("DELETE FROM analytics_day_queries WHERE workspace_id = ? AND mode = ? AND utc_day = ?")
+                    .params(workspaceId, mode.wire(), day)
+                    .update();
+        }
+        for (long slot : new TreeSet<>(slots)) {
+            jdbc.sql("""
+                            DELETE FROM analytics_slot_events
+                            WHERE workspace_id = ? AND mode = ? AND type = 'knowledge.gap_found' AND slot = ?""").params(workspaceId, mode.wire(), slot).update();
+        }
+    }
+
+    /** Rebuilds every marked bucket; returns how many marks it cleared. */
+    int refresh() {
+        record Scope(String workspaceId, String mode) {}
+        List<Scope> scopes = jdbc.sql("SELECT DISTINCT workspace_id, mode FROM analytics_rollup_marks")
+                .query((rs, i) -> new Scope(rs.getString("workspace_id"), rs.getString("mode")))
+                .list();
+        int cleared = 0;
+        for (Scope scope : scopes) {
+            int done;
+            do {
+                done = transactions.execute(status -> refresh(scope.workspaceId(), scope.mode()));
+                cleared += done;
+            } while (done == BATCH);
+        }
+        return cleared;
+    }
+
+    /** Holds the workspace's rollups until the transaction ends: a refresh and a purge never interleave. */
+    private void lock(String workspaceId, String mode) {
+        jdbc.sql("INSERT INTO analytics_rollup_locks (workspace_id, mode) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(workspaceId, mode)
+                .update();
+        jdbc.sql("SELECT workspace_id FROM analytics_rollup_locks WHERE workspace_id = ? AND mode = ? FOR UPDATE")
+                .params(workspaceId, mode)
+                .query(String.class)
+                .single();
+    }
+
+    private int refresh(String workspaceId, String mode) {
+        lock(workspaceId, mode);
+        record Mark(long id, long slot) {}
+        List<Mark> marks = jdbc.sql("""
+                        SELECT id, slot FROM analytics_rollup_marks WHERE workspace_id = ? AND mode = ?
+                        ORDER BY slot, id LIMIT ?""")
+                .params(workspaceId, mode, BATCH)
+                .query((rs, i) -> new Mark(rs.getLong("id"), rs.getLong("slot")))
+                .list();
+        TreeSet<Long> slots = new TreeSet<>();
+        TreeSet<Long> days = new TreeSet<>();
+        for (Mark mark : marks) {
+            slots.add(mark.slot());
+            days.add(Math.floorDiv(mark.slot(), SLOTS_PER_DAY));
+        }
+        for (long[] range : runs(slots)) {
+            slotTotals(workspaceId, mode, range[0], range[1]);
+            slotEvents(workspaceId, mode, range[0], range[1]);
+            visits(workspaceId, mode, range[0], range[1]);
+        }
+        for (long[] range : runs(days)) {
+            dayMix(workspaceId, mode, range[0], range[1]);
+            dayQueries(workspaceId, mode, range[0], range[1]);
+        }
+        List<Long> ids = marks.stream().map(Mark::id).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("DELETE FROM analytics_rollup_marks WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(batch))
+                    .update();
+        }
+        return marks.size();
+    }
+
+    /** Contiguous runs [first, last + 1) of the numbers given. */
+    static List<long[]> runs(TreeSet<Long> numbers) {
+        List<long[]> runs = new ArrayList<>();
+        for (long n : numbers) {
+            if (!runs.isEmpty() && runs.getLast()[1] == n) {
+                runs.getLast()[1] = n + 1;
+            } else {
+                runs.add(new long[] {n, n + 1});
+            }
+        }
+        return runs;
+    }
+
+    private void slotTotals(String workspaceId, String mode, long from, long to) {
+        jdbc.sql("DELETE FROM analytics_slot_totals WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?")
+                .params(workspaceId, mode, from, to)
+                .update();
+        jdbc.sql("INSERT INTO analytics_slot_totals (workspace_id, mode, slot, " + AnalyticsStore.TOTAL_COLUMNS + ")"
+                        + " SELECT workspace_id, mode, created_slot, " + AnalyticsStore.TOTALS
+                        + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND created_at >= ?"
+                        + " AND created_at < ? GROUP BY workspace_id, mode, created_slot")
+                .params(workspaceId, mode, at(from), at(to))
+                .update();
+    }
+
+    private void slotEvents(String workspaceId, String mode, long from, long to) {
+        jdbc.sql("DELETE FROM analytics_slot_events WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?")
+                .params(workspaceId, mode, from, to)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO analytics_slot_events (workspace_id, mode, type, slot, name, events, amounts,
+                            amount_sum)
+                        SELECT workspace_id, mode, type, slot, COALESCE(name, ''), COUNT(*), COUNT(amount),
+                            COALESCE(SUM(amount), 0)
+                        FROM analytics_events WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?
+                        GROUP BY workspace_id, mode, type, slot, COALESCE(name, '')""").params(workspaceId, mode, from, to).update();
+    }
+
+    /** Rebuilds the visits of every session with a client event in [from, to), from all of its events. */
+    private void visits(String workspaceId, String mode, long from, long to) {
+        List<String> sessions = jdbc.sql("""
+                        SELECT DISTINCT session_id FROM analytics_events
+                        WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ? AND type = 'client'""")
+                .params(workspaceId, mode, from, to)
+                .query(String.class)
+                .list();
+        for (List<String> batch : batches(sessions)) {
+            List<Object> params = new ArrayList<>(List.of(workspaceId, mode));
+            params.addAll(batch);
+            List<AnalyticsStore.Step> steps = jdbc.sql("SELECT " + AnalyticsStore.STEP_COLUMNS
+                            + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = 'client'"
+                            + " AND session_id IN (" + marks(batch.size()) + ")")
+                    .params(params)
+                    .query(AnalyticsStore::step)
+                    .list();
+            jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
+                            + marks(batch.size()) + ")")
+                    .params(params)
+                    .update();
+            List<Object> rows = new ArrayList<>();
+            int count = 0;
+            for (Visit visit : AnalyticsStore.visitsOf(steps)) {
+                count += row(rows, workspaceId, mode, "", visit);
+            }
+            java.util.Map<String, List<AnalyticsStore.Step>> byDomain = new java.util.HashMap<>();
+            for (AnalyticsStore.Step step : steps) {
+                if (step.domain() != null && !step.domain().isBlank()) {
+                    byDomain.computeIfAbsent(step.domain(), k -> new ArrayList<>())
+                            .add(step);
+                }
+            }
+            for (var domain : byDomain.entrySet()) {
+                for (Visit visit : AnalyticsStore.visitsOf(domain.getValue())) {
+                    count += row(rows, workspaceId, mode, domain.getKey(), visit);
+                }
+            }
+            for (int i = 0; i < count; i += 100) {
+                int n = Math.min(count - i, 100);
+                jdbc.sql("INSERT INTO analytics_visits (workspace_id, mode, session_id, domain, first_slot, last_slot,"
+                                + " first_at, path, purchase, visitor_id, converted_at, stages) VALUES "
+                                + String.join(", ", Collections.nCopies(n, "(" + marks(VISIT_COLUMNS) + ")")))
+                        .params(rows.subList(i * VISIT_COLUMNS, (i + n) * VISIT_COLUMNS))
+                        .update();
+            }
+        }
+    }
+
+    private static final int VISIT_COLUMNS = 12;
+
+    private int row(List<Object> rows, String workspaceId, String mode, String domain, Visit visit) {
+        rows.addAll(java.util.Arrays.asList(
+                workspaceId,
+                mode,
+                visit.sessionId(),
+                domain,
+                visit.firstSlot(),
+                visit.lastSlot(),
+                Sql.timestamp(visit.firstAt()),
+                json.writeValueAsString(visit.path()),
+                visit.purchase(),
+                visit.visitor(),
+                Sql.timestamp(visit.converted()),
+                visit.stages()));
+        return 1;
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 200) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + 200)));
+        }
+        return batches;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private void dayMix(String workspaceId, String mode, long from, long to) {
+        jdbc.sql("DELETE FROM analytics_day_mix WHERE workspace_id = ? AND mode = ? AND utc_day >= ? AND utc_day < ?")
+                .params(workspaceId, mode, from, to)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO analytics_day_mix (workspace_id, mode, utc_day, intent, sentiment, conversations,
+                            automated)
+                        SELECT workspace_id, mode, created_slot / 96, COALESCE(intent, ''), COALESCE(sentiment, ''),
+                            COUNT(*), SUM(CASE WHEN %s THEN 1 ELSE 0 END)
+                        FROM analytics_conversations
+                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?
+                        GROUP BY workspace_id, mode, created_slot / 96, COALESCE(intent, ''), COALESCE(sentiment, '')""".formatted(AnalyticsStore.AUTOMATED))
+                .params(workspaceId, mode, day(from), day(to))
+                .update();
+    }
+
+    private void dayQueries(String workspaceId, String mode, long from, long to) {
+        jdbc.sql(
+                        "DELETE FROM analytics_day_queries WHERE workspace_id = ? AND mode = ? AND utc_day >= ? AND utc_day < ?")
+                .params(workspaceId, mode, from, to)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO analytics_day_queries (workspace_id, mode, utc_day, first_query, conversations)
+                        SELECT workspace_id, mode, created_slot / 96, first_query, COUNT(*)
+                        FROM analytics_conversations
+                        WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?
+                            AND first_query IS NOT NULL
+                        GROUP BY workspace_id, mode, created_slot / 96, first_query""").params(workspaceId, mode, day(from), day(to)).update();
+    }
+
+    private static Object at(long slot) {
+        return Sql.timestamp(Instant.ofEpochSecond(slot * AnalyticsStore.SLOT_SECONDS));
+    }
+
+    private static Object day(long day) {
+        return Sql.timestamp(Instant.ofEpochSecond(day * DAY_SECONDS));
+    }
+}
