@@ -287,4 +287,54 @@ class BrowserTests {
         assertThat(console).hasURL(Pattern.compile(".*/console/login$"));
         assertThat(console.getByRole(AriaRole.HEADING)).hasText("Sign in to Parley");
     }
+
+    String console(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void anAgentSeesANewConversationArriveWithoutReloading() {
+        Page console = signIn(newAgent("Aziz", "agent"));
+        assertThat(console.locator("tr.conversation-row")).hasCount(0);
+        assertThat(console.locator("body")).hasAttribute("data-live", "connected");
+        console.evaluate("() => { window.__samePage = true; }");
+
+        // the inbox polls only every 30 s: the row arrives through the event stream
+        Api.Response created = api.post(
+                "/v1/conversations",
+                Map.of("customer_name", "Live Arrival", "initial_message", "Is my parcel on its way?"));
+        assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+
+        assertThat(console.locator("tr.conversation-row")).containsText("Live Arrival");
+        assertThat(console.evaluate("() => window.__samePage === true")).isEqualTo(true);
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
+        Page page = signIn(newAgent("Malika", "admin"));
+        page.navigate(console("/console/api-keys"));
+        page.getByLabel("Name").fill("Checkout <b>integration</b>");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))
+                .click();
+
+        String secret = page.locator("code.secret").textContent().strip();
+        assertThat(secret).matches("sk_live_[A-Za-z0-9]{32}");
+        assertThat(Api.at(port).withKey(secret).get("/v1/conversations").status())
+                .isEqualTo(200);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-api-keys.png")));
+        Locator row = page.locator("tr.key-row")
+                .filter(new Locator.FilterOptions().setHasText("Checkout <b>integration</b>"));
+        assertThat(row).hasCount(1);
+        assertThat(row.locator("code.masked")).not().hasText(secret);
+
+        page.navigate(console("/console/api-keys"));
+        assertThat(page.locator("code.secret")).hasCount(0);
+        assertThat(page.content()).doesNotContain(secret);
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Revoke")))
+                .click();
+        assertThat(row).containsText("revoked");
+        assertThat(Api.at(port).withKey(secret).get("/v1/conversations").status())
+                .isEqualTo(401);
+    }
 }

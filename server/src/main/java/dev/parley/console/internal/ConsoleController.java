@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.live.AgentStreams;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,25 +26,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Sign-in, the live inbox and the conversation view with the agent's actions. */
 @Controller
 class ConsoleController {
 
-    static final int POLL_SECONDS = 3;
+    /** A fallback only: the pages refresh on the server's events ({@code /console/events}) as they happen. */
+    static final int POLL_SECONDS = 30;
 
     private final ConsoleSession sessions;
     private final ConsoleAccounts accounts;
     private final ConversationDesk desk;
     private final Agents agents;
     private final MessageSource messages;
+    private final AgentStreams streams;
 
     ConsoleController(
             ConsoleSession sessions,
             ConsoleAccounts accounts,
             ConversationDesk desk,
             Agents agents,
-            MessageSource messages) {
+            MessageSource messages,
+            AgentStreams streams) {
+        this.streams = streams;
         this.sessions = sessions;
         this.accounts = accounts;
         this.desk = desk;
@@ -100,6 +108,12 @@ class ConsoleController {
         model.addAttribute("filter", filter);
         rows(caller, filter, request, model);
         return "console/inbox";
+    }
+
+    @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request) {
+        return streams.open(caller, request.getLocale());
     }
 
     @GetMapping("/console/inbox/rows")
@@ -206,7 +220,7 @@ class ConsoleController {
         return agents.all(caller.workspaceId()).stream().collect(Collectors.toMap(Agent::id, Agent::name, (a, b) -> a));
     }
 
-    private String message(ApiException failure, HttpServletRequest request) {
+    String message(ApiException failure, HttpServletRequest request) {
         try {
             String key = failure.messageKey() != null
                     ? failure.messageKey()

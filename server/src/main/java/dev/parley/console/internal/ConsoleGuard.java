@@ -34,7 +34,7 @@ class ConsoleGuard implements WebMvcConfigurer {
                     }
                 })
                 .addPathPatterns("/console", "/console/**")
-                .excludePathPatterns("/console/login");
+                .excludePathPatterns("/console/login", "/console/*.css", "/console/*.js");
     }
 
     private boolean admit(HttpServletRequest request, HttpServletResponse response) throws Exception {
