@@ -337,4 +337,75 @@ class BrowserTests {
         assertThat(Api.at(port).withKey(secret).get("/v1/conversations").status())
                 .isEqualTo(401);
     }
+
+    @Test
+    void anAdminWritesAnArticleThatSearchFindsWithScriptInItsTitleAndTagsInert() {
+        Page page = signIn(newAgent("Sardor", "admin"));
+        page.navigate(console("/console/knowledge"));
+        String title = "Gift wrapping <img src=x onerror=\"window.__pwned=1\">";
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Content").fill("We wrap every gift in recycled paper with a handwritten card for 3 dollars.");
+        page.getByLabel("Tags, separated by commas").fill("gifts, <script>window.__pwned=1</script>");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save article"))
+                .click();
+
+        Locator row = page.locator("tr.article-row").filter(new Locator.FilterOptions().setHasText("Gift wrapping"));
+        assertThat(row.locator(".title")).hasText(title);
+        assertThat(row.locator(".tag")).hasText(new String[] {"gifts", "<script>window.__pwned=1</script>"});
+        assertThat(row).containsText("yes");
+        assertThat(page.locator("main img")).hasCount(0);
+        assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-knowledge.png")));
+
+        Api.Response found =
+                api.post("/v1/knowledge-base/search", Map.of("query", "Do you wrap gifts in recycled paper?"));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("results").get(0).path("title").asString()).isEqualTo(title);
+
+        // an empty title is refused with the reason shown, and the draft kept
+        page.getByLabel("Title").fill("");
+        page.getByLabel("Content").fill("Draft without a title");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save article"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("title");
+        assertThat(page.getByLabel("Content")).hasValue("Draft without a title");
+        assertThat(page.locator("tr.article-row")).hasCount(2);
+
+        page.navigate(console("/console/knowledge"));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Delete")))
+                .click();
+        assertThat(page.locator("tr.article-row").filter(new Locator.FilterOptions().setHasText("Gift wrapping")))
+                .hasCount(0);
+    }
+
+    @Test
+    void aSettingsValidationErrorIsShownAndNothingIsSaved() {
+        Page page = signIn(newAgent("Nodira", "admin"));
+        page.navigate(console("/console/settings"));
+        page.getByLabel("Return window (days)").fill("400");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings"))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("settings.return_window_days");
+        assertThat(page.getByLabel("Return window (days)")).hasValue("400");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-settings.png")));
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .path("settings")
+                        .path("return_window_days")
+                        .asInt())
+                .isEqualTo(30);
+
+        page.getByLabel("Return window (days)").fill("14");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Settings saved.");
+        assertThat(page.getByLabel("Return window (days)")).hasValue("14");
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .path("settings")
+                        .path("return_window_days")
+                        .asInt())
+                .isEqualTo(14);
+    }
 }

@@ -1,0 +1,104 @@
+package dev.parley.console.internal;
+
+import dev.parley.knowledge.Articles;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
+import dev.parley.platform.Scope;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Knowledge page: the knowledge-base articles (list, write, change, delete). */
+@Controller
+class KnowledgePage {
+
+    private final ConsoleController console;
+    private final Articles articles;
+
+    KnowledgePage(ConsoleController console, Articles articles) {
+        this.console = console;
+        this.articles = articles;
+    }
+
+    @GetMapping("/console/knowledge")
+    String page(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam(required = false) String edit,
+            HttpServletRequest request,
+            Model model) {
+        caller.require(Scope.KNOWLEDGE_READ);
+        console.common(caller, request, model);
+        model.addAttribute("articles", articles.list(caller));
+        model.addAttribute("writer", caller.has(Scope.KNOWLEDGE_WRITE));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", edit == null ? null : articles.get(caller, edit));
+        }
+        return "console/knowledge";
+    }
+
+    @PostMapping("/console/knowledge")
+    String save(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        caller.require(Scope.KNOWLEDGE_WRITE);
+        String id = blankToNull(form.get("article_id"));
+        Articles.ArticleDraft draft = new Articles.ArticleDraft(
+                form.get("title"),
+                form.get("content"),
+                blankToNull(form.get("category")),
+                Arrays.stream(form.getOrDefault("tags", "").split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList(),
+                "draft".equals(form.get("status")) ? "draft" : "published");
+        try {
+            if (id == null) {
+                articles.create(caller, draft);
+            } else {
+                articles.update(caller, id, draft);
+            }
+            return "redirect:/console/knowledge";
+        } catch (ApiException refused) {
+            if (refused.code().status() == 404) {
+                throw refused;
+            }
+            response.setStatus(refused.code().status());
+            model.addAttribute("error", console.message(refused, request));
+            model.addAttribute(
+                    "draft",
+                    new Articles.Article(
+                            id,
+                            draft.title(),
+                            draft.content(),
+                            draft.category(),
+                            draft.tags(),
+                            draft.status(),
+                            false,
+                            0,
+                            null));
+            return page(caller, null, request, model);
+        }
+    }
+
+    @PostMapping("/console/knowledge/{id}/delete")
+    String delete(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id) {
+        caller.require(Scope.KNOWLEDGE_WRITE);
+        articles.delete(caller, id);
+        return "redirect:/console/knowledge";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
