@@ -408,4 +408,134 @@ class BrowserTests {
                         .asInt())
                 .isEqualTo(14);
     }
+
+    @Test
+    void anAdminAddsAWebhookSeesItsDeliveryLogAndRedelivers() throws Exception {
+        try (TestSite receiver = TestSite.on("127.0.0.2")) {
+            receiver.text("/hooks", "application/json", "{\"ok\":true}");
+            Page page = signIn(newAgent("Jasur", "admin"));
+            page.navigate(console("/console/webhooks"));
+            page.getByLabel("Endpoint URL").fill(receiver.url("/hooks"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add webhook"))
+                    .click();
+            assertThat(page.locator("code.secret")).hasText(Pattern.compile("\\S{16,}"));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event"))
+                    .click();
+            Locator delivery = page.locator("tr.delivery-row");
+            assertThat(delivery).hasCount(1);
+            assertThat(delivery).containsText("webhook.test");
+            assertThat(delivery.locator(".delivery-status")).hasText("delivered");
+            assertThat(delivery).containsText("200");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-webhooks.png")));
+
+            delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redeliver"))
+                    .click();
+            assertThat(delivery.locator(".delivery-attempts")).hasText("2");
+            assertThat(delivery.locator(".delivery-status")).hasText("delivered");
+            assertThat(receiver.requested().stream().filter("/hooks"::equals).count())
+                    .isEqualTo(2);
+
+            page.navigate(console("/console/webhooks"));
+            assertThat(page.locator("tr.webhook-row")).containsText(receiver.url("/hooks"));
+        }
+    }
+
+    @Test
+    void theAnalyticsPageDrawsItsChartsFromTheAnalyticsFigures() {
+        for (String question : List.of("Where is my order?", "How long does shipping take?")) {
+            Api.Response created = api.post("/v1/conversations", Map.of("initial_message", question));
+            assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Api.Response report = api.get("/v1/analytics?granularity=day&start_date=" + today + "&end_date=" + today);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        long total = report.json().path("summary").path("total_conversations").asLong();
+        assertThat(total).isEqualTo(2);
+
+        Page page = signIn(newAgent("Bekzod", "admin"));
+        page.navigate(console("/console/analytics"));
+        assertThat(page.locator("#total-conversations")).hasText(String.valueOf(total));
+        for (String chart : List.of("chart-daily", "chart-sentiment", "chart-intent", "chart-actions")) {
+            assertThat(page.evaluate("id => Chart.getChart(id) !== undefined", chart))
+                    .as(chart)
+                    .isEqualTo(true);
+        }
+        assertThat(page.evaluate(
+                        "() => Chart.getChart('chart-daily').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
+                .isEqualTo((int) total);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-analytics.png")));
+    }
+
+    @Test
+    void outsideWorkingHoursTheWidgetGreetsWithTheOfflineMessage() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        Api.Response hours = api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "working_hours",
+                                Map.of(
+                                        "timezone", "UTC",
+                                        "start", hhmm(now.plusHours(2)),
+                                        "end", hhmm(now.plusHours(3))))));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+        Api.Response message =
+                api.patch("/v1/widget/config", Map.of("offline_message", "We are away <b>now</b>; leave a message."));
+        assertThat(message.status()).as(message.toString()).isEqualTo(200);
+
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/closed", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator greeting = shop.getByRole(AriaRole.LOG).locator(".b.assistant").first();
+        assertThat(greeting).hasText("We are away <b>now</b>; leave a message.");
+
+        api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "working_hours",
+                                Map.of(
+                                        "timezone", "UTC",
+                                        "start", hhmm(now.minusHours(1)),
+                                        "end", hhmm(now.plusHours(1))))));
+        Page open = shopper.newPage();
+        open.navigate(shopPage("/open", publishable));
+        open.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        assertThat(open.getByRole(AriaRole.LOG).locator(".b.assistant").first())
+                .hasText("Hi! How can I help you today?");
+    }
+
+    static String hhmm(java.time.LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+
+    @Test
+    void anAdminCrawlsASiteFromTheKnowledgePageAndWatchesItsProgress() throws Exception {
+        try (TestSite help = TestSite.on("127.0.0.2")) {
+            help.html("/help", """
+                    <html><head><title>Help centre</title></head><body><h1>Help centre</h1>
+                    <p>Answers to common questions.</p><a href="/help/returns">Returns</a></body></html>""");
+            help.html("/help/returns", """
+                    <html><head><title>Returns</title></head><body><h1>Returns</h1>
+                    <p>Return any unworn item within 30 days for a full refund.</p></body></html>""");
+            Page page = signIn(newAgent("Zarina", "admin"));
+            page.navigate(console("/console/knowledge"));
+            page.getByLabel("Website URL").fill(help.url("/help"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start crawl"))
+                    .click();
+
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR)).isVisible();
+            assertThat(page.locator(".crawl-status")).hasText("completed");
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow", "100");
+            assertThat(page.locator(".crawl-pages")).hasText("2");
+            Api.Response found = api.post("/v1/knowledge-base/search", Map.of("query", "return unworn item refund"));
+            assertThat(found.json().path("results").get(0).path("title").asString())
+                    .isEqualTo("Returns");
+        }
+    }
 }

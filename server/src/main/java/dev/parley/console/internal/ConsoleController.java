@@ -153,6 +153,7 @@ class ConsoleController {
             Model model) {
         common(caller, request, model);
         model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
         model.addAttribute(
                 "agents",
                 agents.all(caller.workspaceId()).stream().filter(Agent::active).toList());
@@ -164,6 +165,7 @@ class ConsoleController {
     @GetMapping("/console/conversations/{id}/transcript")
     String transcript(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id, Model model) {
         model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
         model.addAttribute("agentNames", agentNames(caller));
         return "console/conversation :: transcript";
     }
@@ -205,6 +207,11 @@ class ConsoleController {
                     + URLEncoder.encode(message(refused, request), StandardCharsets.UTF_8);
         }
         return "redirect:" + back;
+    }
+
+    /** Refresh on this conversation's events; the id is one the desk just found, so it is safe in the filter. */
+    private static String transcriptTrigger(String conversationId) {
+        return "every " + POLL_SECONDS + "s, parley-event[detail.conversation_id=='" + conversationId + "'] from:body";
     }
 
     void common(Caller caller, HttpServletRequest request, Model model) {

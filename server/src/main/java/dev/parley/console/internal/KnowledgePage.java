@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.knowledge.Articles;
+import dev.parley.knowledge.Crawls;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Scope;
@@ -22,20 +23,26 @@ class KnowledgePage {
 
     private final ConsoleController console;
     private final Articles articles;
+    private final Crawls crawls;
 
-    KnowledgePage(ConsoleController console, Articles articles) {
+    KnowledgePage(ConsoleController console, Articles articles, Crawls crawls) {
         this.console = console;
         this.articles = articles;
+        this.crawls = crawls;
     }
 
     @GetMapping("/console/knowledge")
     String page(
             @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
             @RequestParam(required = false) String edit,
+            @RequestParam(required = false) String crawl,
             HttpServletRequest request,
             Model model) {
         caller.require(Scope.KNOWLEDGE_READ);
         console.common(caller, request, model);
+        if (crawl != null) {
+            model.addAttribute("crawl", crawls.status(caller, crawl));
+        }
         model.addAttribute("articles", articles.list(caller));
         model.addAttribute("writer", caller.has(Scope.KNOWLEDGE_WRITE));
         if (!model.containsAttribute("draft")) {
@@ -87,8 +94,40 @@ class KnowledgePage {
                             false,
                             0,
                             null));
-            return page(caller, null, request, model);
+            return page(caller, null, null, request, model);
         }
+    }
+
+    @PostMapping("/console/knowledge/crawls")
+    String crawl(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam(required = false) String url,
+            @RequestParam(name = "max_pages", required = false) String maxPages,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        caller.require(Scope.KNOWLEDGE_WRITE);
+        try {
+            int pages;
+            try {
+                pages = maxPages == null || maxPages.isBlank() ? 20 : Integer.parseInt(maxPages.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidField("options.max_pages", "invalid_format");
+            }
+            Crawls.CrawlStatus started = crawls.start(caller, url, pages);
+            return "redirect:/console/knowledge?crawl=" + started.jobId();
+        } catch (ApiException refused) {
+            response.setStatus(refused.code().status());
+            model.addAttribute("error", console.message(refused, request));
+            return page(caller, null, null, request, model);
+        }
+    }
+
+    @GetMapping("/console/knowledge/crawls/{id}")
+    String crawlProgress(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id, Model model) {
+        caller.require(Scope.KNOWLEDGE_READ);
+        model.addAttribute("crawl", crawls.status(caller, id));
+        return "console/knowledge :: crawl";
     }
 
     @PostMapping("/console/knowledge/{id}/delete")
