@@ -538,4 +538,32 @@ class BrowserTests {
                     .isEqualTo("Returns");
         }
     }
+
+    @Test
+    void anAdminAddsTrainingDataAndImportsADocumentThatSearchFinds() {
+        Page page = signIn(newAgent("Otabek", "admin"));
+        page.navigate(console("/console/knowledge"));
+        page.getByLabel("Question or name").fill("Do you sell gift cards?");
+        page.getByLabel("Answer or text").fill("Yes, digital gift cards from 10 to 500 dollars, delivered by email.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add training data"))
+                .click();
+        assertThat(page.locator("tr.entry-row").filter(new Locator.FilterOptions().setHasText("gift cards")))
+                .containsText("faq");
+
+        page.getByLabel("PDF, Word, HTML, Markdown or text")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "warranty.md",
+                        "text/markdown",
+                        "# Warranty\n\nEvery kettle carries a two-year warranty against defects."
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import document"))
+                .click();
+        assertThat(page.locator("tr.entry-row").filter(new Locator.FilterOptions().setHasText("Warranty")))
+                .containsText("document");
+
+        Api.Response found = api.post("/v1/knowledge-base/search", Map.of("query", "kettle warranty years"));
+        assertThat(found.json().path("results").get(0).path("title").asString()).isEqualTo("Warranty");
+        Api.Response cards = api.post("/v1/knowledge-base/search", Map.of("query", "digital gift cards by email"));
+        assertThat(cards.json().path("results").get(0).path("title").asString()).isEqualTo("Do you sell gift cards?");
+    }
 }

@@ -2,11 +2,14 @@ package dev.parley.console.internal;
 
 import dev.parley.knowledge.Articles;
 import dev.parley.knowledge.Crawls;
+import dev.parley.knowledge.KnowledgeEntries;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -16,16 +19,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Knowledge page: the knowledge-base articles (list, write, change, delete). */
+/** Knowledge page: articles (list, write, change, delete), training data, document imports and website crawls. */
 @Controller
 class KnowledgePage {
 
     private final ConsoleController console;
     private final Articles articles;
     private final Crawls crawls;
+    private final KnowledgeEntries entries;
 
-    KnowledgePage(ConsoleController console, Articles articles, Crawls crawls) {
+    KnowledgePage(ConsoleController console, Articles articles, Crawls crawls, KnowledgeEntries entries) {
+        this.entries = entries;
         this.console = console;
         this.articles = articles;
         this.crawls = crawls;
@@ -44,6 +50,7 @@ class KnowledgePage {
             model.addAttribute("crawl", crawls.status(caller, crawl));
         }
         model.addAttribute("articles", articles.list(caller));
+        model.addAttribute("entries", entries.list(caller));
         model.addAttribute("writer", caller.has(Scope.KNOWLEDGE_WRITE));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", edit == null ? null : articles.get(caller, edit));
@@ -94,6 +101,56 @@ class KnowledgePage {
                             false,
                             0,
                             null));
+            return page(caller, null, null, request, model);
+        }
+    }
+
+    @PostMapping("/console/knowledge/training")
+    String train(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        caller.require(Scope.KNOWLEDGE_WRITE);
+        return change(
+                caller,
+                request,
+                response,
+                model,
+                () -> entries.addTraining(
+                        caller, form.get("type"), form.get("training_title"), form.get("training_content")));
+    }
+
+    @PostMapping("/console/knowledge/documents")
+    String importDocument(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        caller.require(Scope.KNOWLEDGE_WRITE);
+        return change(caller, request, response, model, () -> {
+            try {
+                entries.importDocument(
+                        caller,
+                        file == null ? new byte[0] : file.getBytes(),
+                        file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private String change(
+            Caller caller, HttpServletRequest request, HttpServletResponse response, Model model, Runnable change) {
+        try {
+            change.run();
+            return "redirect:/console/knowledge";
+        } catch (ApiException refused) {
+            response.setStatus(refused.code().status());
+            model.addAttribute("error", console.message(refused, request));
             return page(caller, null, null, request, model);
         }
     }
