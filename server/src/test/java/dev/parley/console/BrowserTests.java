@@ -305,7 +305,12 @@ class BrowserTests {
                 Map.of("customer_name", "Live Arrival", "initial_message", "Is my parcel on its way?"));
         assertThat(created.status()).as(created.toString()).isBetween(200, 201);
 
-        assertThat(console.locator("tr.conversation-row")).containsText("Live Arrival");
+        // a generous wait for a loaded machine, still shorter than the 30 s poll counted from the page's load
+        assertThat(console.locator("tr.conversation-row"))
+                .containsText(
+                        "Live Arrival",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(20_000));
         assertThat(console.evaluate("() => window.__samePage === true")).isEqualTo(true);
     }
 

@@ -206,6 +206,7 @@ class ConsoleTests {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(console.get("/console").body()).doesNotContain("Stranger");
+        assertThat(new ConsoleHttp(port).get("/console/events").statusCode()).isEqualTo(302);
         assertThat(console.get("/console/widget").statusCode()).isEqualTo(403);
         assertThat(console.act("/console/widget", Map.of("color", "#000000")).statusCode())
                 .isEqualTo(403);
