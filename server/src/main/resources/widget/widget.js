@@ -123,7 +123,9 @@
     var close = el('button', { type: 'button', 'aria-label': T.close }, '×');
     head.appendChild(close);
     var log = el('div', { 'class': 'm', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
-    var welcome = el('div', { 'class': 'b assistant' }, cfg.welcome_message);
+    var welcome = cfg.online === false
+      ? el('div', { 'class': 'b assistant offline-message' }, cfg.offline_message)
+      : el('div', { 'class': 'b assistant' }, cfg.welcome_message);
     log.appendChild(welcome);
     var typing = el('div', { 'class': 'n', hidden: '' }, T.typing);
     var human = el('button', { type: 'button', 'class': 'x' }, T.human);

@@ -3,10 +3,15 @@ package dev.parley.tenancy;
 import dev.parley.platform.ApiException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -109,6 +114,26 @@ public record StoreSettings(
                     || Set.copyOf(days).size() != days.size()) {
                 throw ApiException.invalidField("settings.working_hours.days", "invalid_value");
             }
+        }
+
+        /** Whether humans are at work at the instant; overnight hours (22:00-06:00) belong to the day they start on. */
+        public boolean openAt(Instant at) {
+            ZonedDateTime local = at.atZone(ZoneId.of(timezone));
+            LocalTime from = LocalTime.parse(start);
+            LocalTime to = LocalTime.parse(end);
+            LocalTime now = local.toLocalTime();
+            if (from.isBefore(to)) {
+                return works(local.getDayOfWeek()) && !now.isBefore(from) && now.isBefore(to);
+            }
+            if (!now.isBefore(from)) {
+                return works(local.getDayOfWeek());
+            }
+            return now.isBefore(to) && works(local.getDayOfWeek().minus(1));
+        }
+
+        private boolean works(DayOfWeek day) {
+            return days.contains(
+                    day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT));
         }
 
         private static LocalTime time(String field, String value) {

@@ -37,4 +37,11 @@ public interface Workspaces {
      * @return the domains as stored (lower case, without duplicates)
      */
     List<String> changeDomains(Caller caller, List<String> domains);
+
+    /**
+     * Replaces the caller's workspace's settings (the console's settings form); a test key may not.
+     *
+     * @throws dev.parley.platform.ApiException {@code insufficient_permissions} without {@code settings:write}
+     */
+    StoreSettings changeSettings(Caller caller, StoreSettings settings);
 }

@@ -287,4 +287,288 @@ class BrowserTests {
         assertThat(console).hasURL(Pattern.compile(".*/console/login$"));
         assertThat(console.getByRole(AriaRole.HEADING)).hasText("Sign in to Parley");
     }
+
+    String console(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void anAgentSeesANewConversationArriveWithoutReloading() {
+        Page console = signIn(newAgent("Aziz", "agent"));
+        assertThat(console.locator("tr.conversation-row")).hasCount(0);
+        assertThat(console.locator("body")).hasAttribute("data-live", "connected");
+        console.evaluate("() => { window.__samePage = true; }");
+
+        // the inbox polls only every 30 s: the row arrives through the event stream
+        Api.Response created = api.post(
+                "/v1/conversations",
+                Map.of("customer_name", "Live Arrival", "initial_message", "Is my parcel on its way?"));
+        assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+
+        // a generous wait for a loaded machine, still shorter than the 30 s poll counted from the page's load
+        assertThat(console.locator("tr.conversation-row"))
+                .containsText(
+                        "Live Arrival",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(20_000));
+        assertThat(console.evaluate("() => window.__samePage === true")).isEqualTo(true);
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
+        Page page = signIn(newAgent("Malika", "admin"));
+        page.navigate(console("/console/api-keys"));
+        page.getByLabel("Name").fill("Checkout <b>integration</b>");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))
+                .click();
+
+        String secret = page.locator("code.secret").textContent().strip();
+        assertThat(secret).matches("sk_live_[A-Za-z0-9]{32}");
+        assertThat(Api.at(port).withKey(secret).get("/v1/conversations").status())
+                .isEqualTo(200);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-api-keys.png")));
+        Locator row = page.locator("tr.key-row")
+                .filter(new Locator.FilterOptions().setHasText("Checkout <b>integration</b>"));
+        assertThat(row).hasCount(1);
+        assertThat(row.locator("code.masked")).not().hasText(secret);
+
+        page.navigate(console("/console/api-keys"));
+        assertThat(page.locator("code.secret")).hasCount(0);
+        assertThat(page.content()).doesNotContain(secret);
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Revoke")))
+                .click();
+        assertThat(row).containsText("revoked");
+        assertThat(Api.at(port).withKey(secret).get("/v1/conversations").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anAdminWritesAnArticleThatSearchFindsWithScriptInItsTitleAndTagsInert() {
+        Page page = signIn(newAgent("Sardor", "admin"));
+        page.navigate(console("/console/knowledge"));
+        String title = "Gift wrapping <img src=x onerror=\"window.__pwned=1\">";
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Content").fill("We wrap every gift in recycled paper with a handwritten card for 3 dollars.");
+        page.getByLabel("Tags, separated by commas").fill("gifts, <script>window.__pwned=1</script>");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save article"))
+                .click();
+
+        Locator row = page.locator("tr.article-row").filter(new Locator.FilterOptions().setHasText("Gift wrapping"));
+        assertThat(row.locator(".title")).hasText(title);
+        assertThat(row.locator(".tag")).hasText(new String[] {"gifts", "<script>window.__pwned=1</script>"});
+        assertThat(row).containsText("yes");
+        assertThat(page.locator("main img")).hasCount(0);
+        assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-knowledge.png")));
+
+        Api.Response found =
+                api.post("/v1/knowledge-base/search", Map.of("query", "Do you wrap gifts in recycled paper?"));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("results").get(0).path("title").asString()).isEqualTo(title);
+
+        // an empty title is refused with the reason shown, and the draft kept
+        page.getByLabel("Title").fill("");
+        page.getByLabel("Content").fill("Draft without a title");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save article"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("title");
+        assertThat(page.getByLabel("Content")).hasValue("Draft without a title");
+        assertThat(page.locator("tr.article-row")).hasCount(2);
+
+        page.navigate(console("/console/knowledge"));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Delete")))
+                .click();
+        assertThat(page.locator("tr.article-row").filter(new Locator.FilterOptions().setHasText("Gift wrapping")))
+                .hasCount(0);
+    }
+
+    @Test
+    void aSettingsValidationErrorIsShownAndNothingIsSaved() {
+        Page page = signIn(newAgent("Nodira", "admin"));
+        page.navigate(console("/console/settings"));
+        page.getByLabel("Return window (days)").fill("400");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings"))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("settings.return_window_days");
+        assertThat(page.getByLabel("Return window (days)")).hasValue("400");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-settings.png")));
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .path("settings")
+                        .path("return_window_days")
+                        .asInt())
+                .isEqualTo(30);
+
+        page.getByLabel("Return window (days)").fill("14");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Settings saved.");
+        assertThat(page.getByLabel("Return window (days)")).hasValue("14");
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .path("settings")
+                        .path("return_window_days")
+                        .asInt())
+                .isEqualTo(14);
+    }
+
+    @Test
+    void anAdminAddsAWebhookSeesItsDeliveryLogAndRedelivers() throws Exception {
+        try (TestSite receiver = TestSite.on("127.0.0.2")) {
+            receiver.text("/hooks", "application/json", "{\"ok\":true}");
+            Page page = signIn(newAgent("Jasur", "admin"));
+            page.navigate(console("/console/webhooks"));
+            page.getByLabel("Endpoint URL").fill(receiver.url("/hooks"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add webhook"))
+                    .click();
+            assertThat(page.locator("code.secret")).hasText(Pattern.compile("\\S{16,}"));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event"))
+                    .click();
+            Locator delivery = page.locator("tr.delivery-row");
+            assertThat(delivery).hasCount(1);
+            assertThat(delivery).containsText("webhook.test");
+            assertThat(delivery.locator(".delivery-status")).hasText("delivered");
+            assertThat(delivery).containsText("200");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-webhooks.png")));
+
+            delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redeliver"))
+                    .click();
+            assertThat(delivery.locator(".delivery-attempts")).hasText("2");
+            assertThat(delivery.locator(".delivery-status")).hasText("delivered");
+            assertThat(receiver.requested().stream().filter("/hooks"::equals).count())
+                    .isEqualTo(2);
+
+            page.navigate(console("/console/webhooks"));
+            assertThat(page.locator("tr.webhook-row")).containsText(receiver.url("/hooks"));
+        }
+    }
+
+    @Test
+    void theAnalyticsPageDrawsItsChartsFromTheAnalyticsFigures() {
+        for (String question : List.of("Where is my order?", "How long does shipping take?")) {
+            Api.Response created = api.post("/v1/conversations", Map.of("initial_message", question));
+            assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Api.Response report = api.get("/v1/analytics?granularity=day&start_date=" + today + "&end_date=" + today);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        long total = report.json().path("summary").path("total_conversations").asLong();
+        assertThat(total).isEqualTo(2);
+
+        Page page = signIn(newAgent("Bekzod", "admin"));
+        page.navigate(console("/console/analytics"));
+        assertThat(page.locator("#total-conversations")).hasText(String.valueOf(total));
+        for (String chart : List.of("chart-daily", "chart-sentiment", "chart-intent", "chart-actions")) {
+            assertThat(page.evaluate("id => Chart.getChart(id) !== undefined", chart))
+                    .as(chart)
+                    .isEqualTo(true);
+        }
+        assertThat(page.evaluate(
+                        "() => Chart.getChart('chart-daily').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
+                .isEqualTo((int) total);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-analytics.png")));
+    }
+
+    @Test
+    void outsideWorkingHoursTheWidgetGreetsWithTheOfflineMessage() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        Api.Response hours = api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "working_hours",
+                                Map.of(
+                                        "timezone", "UTC",
+                                        "start", hhmm(now.plusHours(2)),
+                                        "end", hhmm(now.plusHours(3))))));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+        Api.Response message =
+                api.patch("/v1/widget/config", Map.of("offline_message", "We are away <b>now</b>; leave a message."));
+        assertThat(message.status()).as(message.toString()).isEqualTo(200);
+
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/closed", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator greeting = shop.getByRole(AriaRole.LOG).locator(".b.assistant").first();
+        assertThat(greeting).hasText("We are away <b>now</b>; leave a message.");
+
+        api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "working_hours",
+                                Map.of(
+                                        "timezone", "UTC",
+                                        "start", hhmm(now.minusHours(1)),
+                                        "end", hhmm(now.plusHours(1))))));
+        Page open = shopper.newPage();
+        open.navigate(shopPage("/open", publishable));
+        open.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        assertThat(open.getByRole(AriaRole.LOG).locator(".b.assistant").first())
+                .hasText("Hi! How can I help you today?");
+    }
+
+    static String hhmm(java.time.LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+
+    @Test
+    void anAdminCrawlsASiteFromTheKnowledgePageAndWatchesItsProgress() throws Exception {
+        try (TestSite help = TestSite.on("127.0.0.2")) {
+            help.html("/help", """
+                    <html><head><title>Help centre</title></head><body><h1>Help centre</h1>
+                    <p>Answers to common questions.</p><a href="/help/returns">Returns</a></body></html>""");
+            help.html("/help/returns", """
+                    <html><head><title>Returns</title></head><body><h1>Returns</h1>
+                    <p>Return any unworn item within 30 days for a full refund.</p></body></html>""");
+            Page page = signIn(newAgent("Zarina", "admin"));
+            page.navigate(console("/console/knowledge"));
+            page.getByLabel("Website URL").fill(help.url("/help"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start crawl"))
+                    .click();
+
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR)).isVisible();
+            assertThat(page.locator(".crawl-status")).hasText("completed");
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow", "100");
+            assertThat(page.locator(".crawl-pages")).hasText("2");
+            Api.Response found = api.post("/v1/knowledge-base/search", Map.of("query", "return unworn item refund"));
+            assertThat(found.json().path("results").get(0).path("title").asString())
+                    .isEqualTo("Returns");
+        }
+    }
+
+    @Test
+    void anAdminAddsTrainingDataAndImportsADocumentThatSearchFinds() {
+        Page page = signIn(newAgent("Otabek", "admin"));
+        page.navigate(console("/console/knowledge"));
+        page.getByLabel("Question or name").fill("Do you sell gift cards?");
+        page.getByLabel("Answer or text").fill("Yes, digital gift cards from 10 to 500 dollars, delivered by email.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add training data"))
+                .click();
+        assertThat(page.locator("tr.entry-row").filter(new Locator.FilterOptions().setHasText("gift cards")))
+                .containsText("faq");
+
+        page.getByLabel("PDF, Word, HTML, Markdown or text")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "warranty.md",
+                        "text/markdown",
+                        "# Warranty\n\nEvery kettle carries a two-year warranty against defects."
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import document"))
+                .click();
+        assertThat(page.locator("tr.entry-row").filter(new Locator.FilterOptions().setHasText("Warranty")))
+                .containsText("document");
+
+        Api.Response found = api.post("/v1/knowledge-base/search", Map.of("query", "kettle warranty years"));
+        assertThat(found.json().path("results").get(0).path("title").asString()).isEqualTo("Warranty");
+        Api.Response cards = api.post("/v1/knowledge-base/search", Map.of("query", "digital gift cards by email"));
+        assertThat(cards.json().path("results").get(0).path("title").asString()).isEqualTo("Do you sell gift cards?");
+    }
 }

@@ -206,6 +206,7 @@ class ConsoleTests {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(console.get("/console").body()).doesNotContain("Stranger");
+        assertThat(new ConsoleHttp(port).get("/console/events").statusCode()).isEqualTo(302);
         assertThat(console.get("/console/widget").statusCode()).isEqualTo(403);
         assertThat(console.act("/console/widget", Map.of("color", "#000000")).statusCode())
                 .isEqualTo(403);
@@ -244,5 +245,191 @@ class ConsoleTests {
                         .asString())
                 .isEqualTo("Need help?");
         assertThat(console.get("/console/widget").body()).contains("Need help?").contains("Savol bormi?");
+    }
+
+    @Test
+    void theAdminPagesNeitherShowNorTouchAnotherWorkspacesArticlesKeysOrWebhooks() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Admin", "admin"), PASSWORD);
+        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        String article = other.post("/v1/knowledge-base", Map.of("title", "Their secret recipe", "content", "Salt."))
+                .json()
+                .path("article_id")
+                .asString();
+        Api.Response key = other.post("/v1/api-keys", Map.of("name", "theirs"));
+        String webhook = other.post(
+                        "/v1/webhooks", Map.of("url", "http://127.0.0.2:9/hooks", "events", java.util.List.of("*")))
+                .json()
+                .path("id")
+                .asString();
+
+        assertThat(console.get("/console/knowledge").body()).doesNotContain("Their secret recipe");
+        assertThat(console.get("/console/knowledge?edit=" + article).statusCode())
+                .isEqualTo(404);
+        assertThat(console.act("/console/knowledge/" + article + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(console.act(
+                                "/console/knowledge",
+                                Map.of("article_id", article, "title", "Mine now", "content", "Pepper."))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(console.get("/console/api-keys").body()).doesNotContain("theirs");
+        assertThat(console.act("/console/api-keys/" + key.json().path("id").asString() + "/revoke", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(console.get("/console/webhooks/" + webhook).statusCode()).isEqualTo(404);
+        assertThat(console.act("/console/webhooks/" + webhook + "/test", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(console.act("/console/webhooks/" + webhook + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+
+        assertThat(other.get("/v1/knowledge-base/" + article)
+                        .json()
+                        .path("title")
+                        .asString())
+                .isEqualTo("Their secret recipe");
+        assertThat(Api.at(port)
+                        .withKey(key.json().path("key").asString())
+                        .get("/v1/conversations")
+                        .status())
+                .isEqualTo(200);
+        assertThat(other.get("/v1/webhooks/" + webhook).status()).isEqualTo(200);
+    }
+
+    @Test
+    void agentsReadKnowledgeAndAnalyticsButGetNoSettingsKeysOrWebhooks() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Agent", "agent"), PASSWORD);
+
+        assertThat(console.get("/console/knowledge").statusCode()).isEqualTo(200);
+        assertThat(console.get("/console/knowledge").body()).doesNotContain("Save article");
+        assertThat(console.get("/console/analytics").statusCode()).isEqualTo(200);
+        for (String page : java.util.List.of("/console/settings", "/console/api-keys", "/console/webhooks")) {
+            assertThat(console.get(page).statusCode()).as(page).isEqualTo(403);
+        }
+        assertThat(console.act("/console/knowledge", Map.of("title", "Agent's", "content", "No."))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(console.act("/console/api-keys", Map.of("name", "mine")).statusCode())
+                .isEqualTo(403);
+        assertThat(console.act("/console/settings", Map.of("return_window_days", "1"))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aBadSettingIsRefusedWithItsFieldNamedAndNothingChanges() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Admin", "admin"), PASSWORD);
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "auto_refund_limit", "abc",
+                "return_window_days", "30",
+                "escalation_confidence_threshold", "0.6",
+                "timezone", "UTC",
+                "start", "09:00",
+                "end", "18:00",
+                "days", "mon",
+                "tone", "formal",
+                "name_usage", "first_name",
+                "assignment_strategy", "manual"));
+
+        HttpResponse<String> refused = console.act("/console/settings", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("settings.auto_refund_limit");
+        form.put("timezone", "Mars/Olympus");
+        form.put("auto_refund_limit", "25.50");
+        assertThat(console.act("/console/settings", form).body()).contains("settings.working_hours.timezone");
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .path("settings")
+                        .path("assignment_strategy")
+                        .asString())
+                .isEqualTo("round_robin");
+
+        form.put("timezone", "Asia/Tashkent");
+        HttpResponse<String> saved = console.act("/console/settings", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var settings = api.get("/v1/stores/" + store.id()).json().path("settings");
+        assertThat(settings.path("assignment_strategy").asString()).isEqualTo("manual");
+        assertThat(settings.path("auto_refund_limit").asDouble()).isEqualTo(25.5);
+        assertThat(settings.path("working_hours").path("timezone").asString()).isEqualTo("Asia/Tashkent");
+        assertThat(settings.path("working_hours").path("days").toString()).isEqualTo("[\"mon\"]");
+    }
+
+    @Test
+    void anAdminConnectsTheStoreGorgiasAndAModelAndIsToldWhatIsMissing() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Admin", "admin"), PASSWORD);
+
+        HttpResponse<String> missing = console.act(
+                "/console/integrations/store",
+                Map.of("platform", "woocommerce", "base_url", "http://127.0.0.2:9", "consumer_key", "ck_1"));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("role=\"alert\"").contains("credentials.consumer_secret");
+
+        HttpResponse<String> store = console.act(
+                "/console/integrations/store",
+                Map.of(
+                        "platform", "woocommerce",
+                        "shop_domain", "shop-" + UUID.randomUUID() + ".example",
+                        "base_url", "http://127.0.0.2:9",
+                        "consumer_key", "ck_1",
+                        "consumer_secret", "cs_secret_value"));
+        assertThat(store.statusCode()).as(store.body()).isEqualTo(302);
+        HttpResponse<String> helpdesk = console.act(
+                "/console/integrations/helpdesk",
+                Map.of(
+                        "base_url", "http://127.0.0.2:9",
+                        "username", "ops@shop.example",
+                        "api_key", "gorgias_key_value",
+                        "webhook_secret", "whsec_value"));
+        assertThat(helpdesk.statusCode()).as(helpdesk.body()).isEqualTo(302);
+
+        String page = console.get("/console/integrations").body();
+        assertThat(page).contains("Connected: woocommerce").contains("Connected: http://127.0.0.2:9");
+        assertThat(page).doesNotContain("cs_secret_value").doesNotContain("gorgias_key_value");
+        assertThat(api.get("/v1/store/connection").json().path("platform").asString())
+                .isEqualTo("woocommerce");
+        assertThat(api.get("/v1/helpdesk/connection").json().path("connected").asBoolean())
+                .isTrue();
+        assertThat(Api.at(port)
+                        .withKey(fixtures.store().liveKey())
+                        .get("/v1/helpdesk/connection")
+                        .json()
+                        .path("connected")
+                        .asBoolean())
+                .isFalse();
+
+        HttpResponse<String> badModel = console.act(
+                "/console/integrations/model", Map.of("provider", "openai_compatible", "temperature", "hot"));
+        assertThat(badModel.statusCode()).isEqualTo(400);
+        assertThat(badModel.body()).contains("temperature");
+        HttpResponse<String> chosen = console.act(
+                "/console/integrations/model",
+                Map.of(
+                        "provider", "openai_compatible",
+                        "base_url", "http://127.0.0.2:9/v1",
+                        "model", "llama-3-8b",
+                        "api_key", "model_key_value"));
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
+        String withModel = console.get("/console/integrations").body();
+        assertThat(withModel).contains("Using openai_compatible · llama-3-8b · API key stored");
+        assertThat(withModel).doesNotContain("model_key_value");
+        assertThat(api.get("/v1/assistant/model").json().path("model").asString())
+                .isEqualTo("llama-3-8b");
+        assertThat(console.act("/console/integrations/model", Map.of("provider", "none"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/v1/assistant/model").json().path("provider").asString())
+                .isEqualTo("none");
+
+        assertThat(console.act("/console/integrations/helpdesk/disconnect", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/v1/helpdesk/connection").json().path("connected").asBoolean())
+                .isFalse();
     }
 }

@@ -16,18 +16,7 @@ final class WorkingHoursClock {
     private WorkingHoursClock() {}
 
     static boolean open(WorkingHours hours, Instant at) {
-        ZonedDateTime local = at.atZone(ZoneId.of(hours.timezone()));
-        LocalTime start = LocalTime.parse(hours.start());
-        LocalTime end = LocalTime.parse(hours.end());
-        LocalTime time = local.toLocalTime();
-        if (start.isBefore(end)) {
-            return works(hours, local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
-        }
-        // Overnight hours (22:00-06:00) belong to the day they start on.
-        if (!time.isBefore(start)) {
-            return works(hours, local.getDayOfWeek());
-        }
-        return time.isBefore(end) && works(hours, local.getDayOfWeek().minus(1));
+        return hours.openAt(at);
     }
 
     /** The next opening after {@code at}, within a week. */

@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.live.AgentStreams;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,25 +26,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Sign-in, the live inbox and the conversation view with the agent's actions. */
 @Controller
 class ConsoleController {
 
-    static final int POLL_SECONDS = 3;
+    /** A fallback only: the pages refresh on the server's events ({@code /console/events}) as they happen. */
+    static final int POLL_SECONDS = 30;
 
     private final ConsoleSession sessions;
     private final ConsoleAccounts accounts;
     private final ConversationDesk desk;
     private final Agents agents;
     private final MessageSource messages;
+    private final AgentStreams streams;
 
     ConsoleController(
             ConsoleSession sessions,
             ConsoleAccounts accounts,
             ConversationDesk desk,
             Agents agents,
-            MessageSource messages) {
+            MessageSource messages,
+            AgentStreams streams) {
+        this.streams = streams;
         this.sessions = sessions;
         this.accounts = accounts;
         this.desk = desk;
@@ -102,6 +110,12 @@ class ConsoleController {
         return "console/inbox";
     }
 
+    @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request) {
+        return streams.open(caller, request.getLocale());
+    }
+
     @GetMapping("/console/inbox/rows")
     String inboxRows(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request, Model model) {
         rows(caller, filter(request), request, model);
@@ -139,6 +153,7 @@ class ConsoleController {
             Model model) {
         common(caller, request, model);
         model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
         model.addAttribute(
                 "agents",
                 agents.all(caller.workspaceId()).stream().filter(Agent::active).toList());
@@ -150,6 +165,7 @@ class ConsoleController {
     @GetMapping("/console/conversations/{id}/transcript")
     String transcript(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id, Model model) {
         model.addAttribute("detail", desk.open(caller, id));
+        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
         model.addAttribute("agentNames", agentNames(caller));
         return "console/conversation :: transcript";
     }
@@ -193,6 +209,11 @@ class ConsoleController {
         return "redirect:" + back;
     }
 
+    /** Refresh on this conversation's events; the id is one the desk just found, so it is safe in the filter. */
+    private static String transcriptTrigger(String conversationId) {
+        return "every " + POLL_SECONDS + "s, parley-event[detail.conversation_id=='" + conversationId + "'] from:body";
+    }
+
     void common(Caller caller, HttpServletRequest request, Model model) {
         model.addAttribute(
                 "me", agents.find(caller.workspaceId(), caller.agentId()).orElseThrow());
@@ -206,7 +227,7 @@ class ConsoleController {
         return agents.all(caller.workspaceId()).stream().collect(Collectors.toMap(Agent::id, Agent::name, (a, b) -> a));
     }
 
-    private String message(ApiException failure, HttpServletRequest request) {
+    String message(ApiException failure, HttpServletRequest request) {
         try {
             String key = failure.messageKey() != null
                     ? failure.messageKey()

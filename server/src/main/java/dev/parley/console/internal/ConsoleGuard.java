@@ -1,8 +1,13 @@
 package dev.parley.console.internal;
 
 import dev.parley.platform.Caller;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -34,7 +39,7 @@ class ConsoleGuard implements WebMvcConfigurer {
                     }
                 })
                 .addPathPatterns("/console", "/console/**")
-                .excludePathPatterns("/console/login");
+                .excludePathPatterns("/console/login", "/console/*.css", "/console/*.js");
     }
 
     private boolean admit(HttpServletRequest request, HttpServletResponse response) throws Exception {
@@ -49,7 +54,7 @@ class ConsoleGuard implements WebMvcConfigurer {
             }
             return false;
         }
-        if ("POST".equals(request.getMethod()) && !sessions.csrfMatches(request, request.getParameter("_csrf"))) {
+        if ("POST".equals(request.getMethod()) && !sessions.csrfMatches(request, csrfField(request))) {
             response.setContentType("text/plain;charset=UTF-8");
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.getWriter().write("Forbidden: the form's security token is missing or wrong. Reload the page.");
@@ -57,5 +62,18 @@ class ConsoleGuard implements WebMvcConfigurer {
         }
         request.setAttribute(CALLER, caller.get());
         return true;
+    }
+
+    /** The form's token; a file upload's form fields are parts, which {@code getParameter} may not read. */
+    private static String csrfField(HttpServletRequest request) throws IOException, ServletException {
+        String given = request.getParameter("_csrf");
+        String type = request.getContentType();
+        if (given == null && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            Part part = request.getPart("_csrf");
+            if (part != null && part.getSize() <= 256) {
+                given = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return given;
     }
 }

@@ -76,7 +76,7 @@ class DocumentController {
     }
 
     /** An uploaded document and what the caller said about it. */
-    private record Upload(
+    record Upload(
             byte[] bytes,
             String filename,
             String declaredType,
@@ -160,6 +160,12 @@ class DocumentController {
     }
 
     private ResponseEntity<DocumentResponse> importDocument(Caller caller, Upload upload) {
+        KnowledgeSources.Saved saved = imported(caller, upload);
+        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentResponse.of(saved.source(), saved.indexed()));
+    }
+
+    /** Reads and stores an upload; the console's imports come here too. */
+    KnowledgeSources.Saved imported(Caller caller, Upload upload) {
         if (upload.bytes().length == 0) {
             throw ApiException.missingField("file");
         }
@@ -182,8 +188,7 @@ class DocumentController {
                 upload.status(),
                 null,
                 null);
-        KnowledgeSources.Saved saved = sources.create(caller.workspaceId(), caller.mode(), "import", draft);
-        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentResponse.of(saved.source(), saved.indexed()));
+        return sources.create(caller.workspaceId(), caller.mode(), "import", draft);
     }
 
     private KnowledgeSource document(Caller caller, String id) {

@@ -74,7 +74,11 @@ class LiveController {
         String after = blankToNull(lastEventId);
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
         SseConnection connection = new SseConnection(
-                Frames.locale(request.getHeader("Accept-Language")), emitter, hub.writers(), properties.sendQueue());
+                Connection.Kind.CUSTOMER,
+                Frames.locale(request.getHeader("Accept-Language")),
+                emitter,
+                hub.writers(),
+                properties.sendQueue());
         connection.caller = caller;
         Runnable gone = () -> {
             connection.markClosed();

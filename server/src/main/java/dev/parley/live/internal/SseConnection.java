@@ -5,13 +5,16 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** A server-sent event stream of one conversation, for clients that cannot hold a WebSocket. */
+/**
+ * A server-sent event stream: of one conversation, for clients that cannot hold a WebSocket, or of a workspace's
+ * events, for the console. The console's frames are unnamed, so one {@code onmessage} handler hears them all.
+ */
 final class SseConnection extends Connection {
 
     private final SseEmitter emitter;
 
-    SseConnection(Locale locale, SseEmitter emitter, Executor executor, int limit) {
-        super(Kind.CUSTOMER, locale, executor, limit);
+    SseConnection(Kind kind, Locale locale, SseEmitter emitter, Executor executor, int limit) {
+        super(kind, locale, executor, limit);
         this.emitter = emitter;
     }
 
@@ -22,7 +25,10 @@ final class SseConnection extends Connection {
             seen();
             return;
         }
-        SseEmitter.SseEventBuilder event = SseEmitter.event().name(frame.type()).data(frame.json());
+        SseEmitter.SseEventBuilder event = SseEmitter.event().data(frame.json());
+        if (kind == Kind.CUSTOMER) {
+            event.name(frame.type());
+        }
         if (frame.id() != null) {
             event.id(frame.id());
         }

@@ -1,10 +1,7 @@
 package dev.parley.tenancy.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
-import dev.parley.platform.Caller.KeyKind;
-import dev.parley.platform.Mode;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
@@ -77,20 +74,7 @@ class ApiKeyController {
     @ResponseStatus(HttpStatus.CREATED)
     KeyResponse create(Caller caller, @RequestBody(required = false) CreateKeyRequest request) {
         CreateKeyRequest r = request != null ? request : new CreateKeyRequest(null, null, null, null);
-        KeyKind kind = switch (r.type() == null ? "secret" : r.type()) {
-            case "secret" -> KeyKind.SECRET;
-            case "publishable" -> KeyKind.PUBLISHABLE;
-            default -> throw ApiException.invalidField("type", "invalid_value");
-        };
-        Mode mode = switch (r.mode() == null ? caller.mode().wire() : r.mode()) {
-            case "live" -> Mode.LIVE;
-            case "test" -> Mode.TEST;
-            default -> throw ApiException.invalidField("mode", "invalid_value");
-        };
-        if (r.name() != null && r.name().length() > 200) {
-            throw ApiException.invalidField("name", "too_long");
-        }
-        return KeyResponse.issued(keys.issueFor(caller, kind, mode, r.name(), r.scopes()));
+        return KeyResponse.issued(keys.issueFor(caller, r.type(), r.mode(), r.name(), r.scopes()));
     }
 
     @GetMapping("/v1/api-keys")

@@ -77,6 +77,26 @@ class ApiKeys implements CallerResolver {
         return new Issued(key, secret);
     }
 
+    /**
+     * Issues a key of the named type ({@code secret} by default) and mode (the caller's by default) for a caller.
+     */
+    Issued issueFor(Caller caller, String type, String mode, String name, List<String> scopeNames) {
+        KeyKind kind = switch (type == null ? "secret" : type) {
+            case "secret" -> KeyKind.SECRET;
+            case "publishable" -> KeyKind.PUBLISHABLE;
+            default -> throw ApiException.invalidField("type", "invalid_value");
+        };
+        Mode keyMode = switch (mode == null ? caller.mode().wire() : mode) {
+            case "live" -> Mode.LIVE;
+            case "test" -> Mode.TEST;
+            default -> throw ApiException.invalidField("mode", "invalid_value");
+        };
+        if (name != null && name.length() > 200) {
+            throw ApiException.invalidField("name", "too_long");
+        }
+        return issueFor(caller, kind, keyMode, name, scopeNames);
+    }
+
     /** Issues a key on behalf of a caller, who can grant no more than it holds and, in test mode, only test keys. */
     Issued issueFor(Caller caller, KeyKind kind, Mode mode, String name, List<String> scopeNames) {
         if (caller.mode() == Mode.TEST && mode == Mode.LIVE) {

@@ -154,6 +154,17 @@ class Stores implements Workspaces {
 
     @Override
     @Transactional
+    public StoreSettings changeSettings(Caller caller, StoreSettings settings) {
+        caller.require(Scope.SETTINGS_WRITE);
+        return update(
+                        caller,
+                        caller.workspaceId(),
+                        new Changes(null, null, null, null, null, json.valueToTree(settings)))
+                .settings();
+    }
+
+    @Override
+    @Transactional
     public List<String> changeDomains(Caller caller, List<String> domains) {
         if (domains == null) {
             throw ApiException.missingField("domains");

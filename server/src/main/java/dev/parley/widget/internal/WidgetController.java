@@ -11,6 +11,7 @@ import dev.parley.tenancy.Workspaces;
 import dev.parley.widget.Trigger;
 import dev.parley.widget.WidgetConfig;
 import dev.parley.widget.Widgets;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,13 +33,20 @@ class WidgetController {
 
     private final WidgetService widgets;
     private final Workspaces workspaces;
+    private final Clock clock;
 
-    WidgetController(WidgetService widgets, Workspaces workspaces) {
+    WidgetController(WidgetService widgets, Workspaces workspaces, Clock clock) {
         this.widgets = widgets;
         this.workspaces = workspaces;
+        this.clock = clock;
     }
 
-    /** What the widget script needs: no domains, only active triggers. */
+    /**
+     * What the widget script needs: no domains, only active triggers.
+     *
+     * @param online whether the store's humans are at work now (its working hours); outside them the widget greets
+     *     with the offline message
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PublicConfig(
             String storeName,
@@ -48,6 +56,7 @@ class WidgetController {
             String buttonText,
             String welcomeMessage,
             String offlineMessage,
+            boolean online,
             WidgetConfig.Branding branding,
             String theme,
             String fontFamily,
@@ -67,6 +76,7 @@ class WidgetController {
                     c.buttonText(),
                     c.welcomeMessage(),
                     c.offlineMessage(),
+                    workspaces.settings(caller.workspaceId()).workingHours().openAt(clock.instant()),
                     c.branding(),
                     c.theme(),
                     c.fontFamily(),

@@ -1,0 +1,17 @@
+package dev.parley.live;
+
+import dev.parley.platform.Caller;
+import java.util.Locale;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Server-sent events for the console: what the agents' socket carries, for a page that holds a cookie, not a key. */
+public interface AgentStreams {
+
+    /**
+     * A stream of every conversation event of the caller's workspace and mode, and the customers' typing, as the
+     * agents' socket sends them (unnamed events whose data is the socket's JSON frame).
+     *
+     * @throws dev.parley.platform.ApiException {@code insufficient_permissions} without {@code conversations:read}
+     */
+    SseEmitter open(Caller caller, Locale locale);
+}
