@@ -51,3 +51,8 @@
     }
   };
 })();
+
+// A page that answers a form post (a new key's secret, shown once) must not post again when reloaded.
+if (window.history.replaceState && document.querySelector('code.secret')) {
+  window.history.replaceState(null, '', location.href);
+}

@@ -332,6 +332,11 @@ class BrowserTests {
         assertThat(row).hasCount(1);
         assertThat(row.locator("code.masked")).not().hasText(secret);
 
+        page.reload(); // a reload shows the page again; it does not post the form a second time
+        assertThat(page.locator("tr.key-row")
+                        .filter(new Locator.FilterOptions().setHasText("Checkout <b>integration</b>")))
+                .hasCount(1);
+        assertThat(page.locator("code.secret")).hasCount(0);
         page.navigate(console("/console/api-keys"));
         assertThat(page.locator("code.secret")).hasCount(0);
         assertThat(page.content()).doesNotContain(secret);
