@@ -594,7 +594,7 @@ class GdprApiTests {
                 .asString();
     }
 
-    private JsonNode finishedExport(Map<String, Object> request) throws Exception {
+    JsonNode finishedExport(Map<String, Object> request) throws Exception {
         Api.Response requested = api.post("/v1/gdpr/export", request);
         assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
         return awaitExport(requested.json().path("request_id").asString());
