@@ -8,12 +8,14 @@ import dev.parley.platform.Digests;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Jobs;
+import dev.parley.platform.Mode;
 import dev.parley.privacy.internal.ExportRecords.Export;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,26 +65,44 @@ class ExportRequests {
                 .find(caller.workspaceId(), caller.mode(), normalized, user)
                 .orElseThrow(() -> new ApiException(
                         ErrorCode.NOT_FOUND, "error.not_found.customer", Map.of("resource", "customer")));
-        String runningKey = Digests.sha256Hex(String.join(
-                "\n",
+        String runningKey = runningKey(
                 caller.workspaceId(),
-                caller.mode().wire(),
-                customer.contactId() != null
-                        ? "contact:" + customer.contactId()
-                        : "email:" + normalized + "\nuser:" + user,
-                String.valueOf(withConversations),
-                String.valueOf(withAnalytics)));
+                caller.mode(),
+                customer.contactId(),
+                normalized,
+                user,
+                withConversations,
+                withAnalytics);
         // A concurrent identical request may win the insert; the loser answers with the winner's export.
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(
                         tx -> start(caller, customer, normalized, user, withConversations, withAnalytics, runningKey));
-            } catch (DuplicateKeyException raced) {
+            } catch (DuplicateKeyException | TransientDataAccessException raced) {
+                // PostgreSQL reports the lost race as a duplicate key, H2 as a concurrent update
                 if (attempt == 3) {
                     throw raced;
                 }
             }
         }
+    }
+
+    /** What identifies an export while it is being made: the same for the same customer and options. */
+    static String runningKey(
+            String workspaceId,
+            Mode mode,
+            String contactId,
+            String email,
+            String userId,
+            boolean conversations,
+            boolean analytics) {
+        return Digests.sha256Hex(String.join(
+                "\n",
+                workspaceId,
+                mode.wire(),
+                contactId != null ? "contact:" + contactId : "email:" + email + "\nuser:" + userId,
+                String.valueOf(conversations),
+                String.valueOf(analytics)));
     }
 
     private Requested start(

@@ -10,6 +10,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.support.TestClock;
+import dev.parley.support.TestDatabase;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
@@ -64,6 +69,15 @@ class GdprApiTests {
 
     @Autowired
     Retention retention;
+
+    @Autowired
+    ExportRecords records;
+
+    @Autowired
+    dev.parley.conversation.Customers customers;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     final TestClock clock = TestClock.shared();
     TestStore store;
@@ -226,6 +240,13 @@ class GdprApiTests {
                             .status())
                     .isEqualTo(404);
             assertThat(get(fileLink).statusCode()).isEqualTo(404);
+            // nor do the analytics reports and the session's analytics
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            assertClean(later.get("/v1/analytics?start_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(1))
+                    .text());
+            assertClean(later.get("/v1/analytics/sessions/"
+                            + session.path("session_id").asString())
+                    .text());
             JsonNode audit = later.get("/v1/gdpr/erasures").json();
             assertThat(audit.at("/data/0/erasure_id").asString())
                     .isEqualTo(result.path("erasure_id").asString());
@@ -476,6 +497,85 @@ class GdprApiTests {
         assertThat(later.status()).as(later.toString()).isEqualTo(202);
         assertThat(later.json().path("request_id").asString())
                 .isNotEqualTo(responses.getFirst().json().path("request_id").asString());
+    }
+
+    @Test
+    void answersWithTheExportThatWonTheRaceToStart() throws Exception {
+        // given the customer's export, inserted by another request whose transaction has not committed yet
+        api.post("/v1/conversations", Map.of("customer_email", email, "initial_message", "about " + phrase));
+        String contactId =
+                customers.find(store.id(), Mode.LIVE, email, null).orElseThrow().contactId();
+        Instant now = clock.instant();
+        ExportRecords.Export rival = new ExportRecords.Export(
+                Ids.next("export"),
+                store.id(),
+                Mode.LIVE,
+                contactId,
+                email,
+                null,
+                true,
+                false,
+                "processing",
+                null,
+                0,
+                null,
+                null,
+                null,
+                now,
+                null,
+                now.plus(Duration.ofDays(7)));
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> other = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                records.insert(
+                        rival,
+                        ExportRequests.runningKey(store.id(), Mode.LIVE, contactId, email, null, true, false),
+                        "key_rival");
+                inserted.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            inserted.await();
+
+            // when the same export is asked for before that commit: it cannot see the rival's row, so it tries to
+            // insert its own and waits on the rival's key (or, were nothing to stop it, answers at once)
+            Future<Api.Response> request = threads.submit(() -> api.post("/v1/gdpr/export", Map.of("email", email)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!request.isDone() && insertingSessions() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            commit.countDown();
+            other.get();
+
+            // then it answers with the rival's export, and no second export or job exists
+            Api.Response response = request.get();
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().path("request_id").asString()).isEqualTo(rival.id());
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM privacy_exports WHERE workspace_id = ?")
+                        .param(store.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND type = ?")
+                        .params(store.id(), Exports.JOB_TYPE)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** Database sessions in the middle of inserting an export (the pattern is split so this query does not match). */
+    private long insertingSessions() {
+        String sql = TestDatabase.postgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
+                        + " AND query LIKE CONCAT('%INSERT INTO ', 'privacy_exports%')"
+                : "SELECT COUNT(*) FROM information_schema.sessions"
+                        + " WHERE executing_statement LIKE CONCAT('%INSERT INTO ', 'privacy_exports%')";
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     @Test
