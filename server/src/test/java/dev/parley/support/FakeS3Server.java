@@ -338,12 +338,20 @@ public final class FakeS3Server implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Points a test context's file store at the shared fake S3 (path-style, a region other than the default). */
+    /**
+     * Points a test context's file store at the shared fake S3 (path-style, a region other than the default), on an H2
+     * database of its own, which {@link TestDatabase} then leaves alone.
+     */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             FakeS3Server s3 = shared();
+            // A database of its own: this context's job runner must not take the shared context's jobs, whose files
+            // live elsewhere.
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("test-database", TestDatabase.h2("parley_test_s3")));
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
