@@ -263,7 +263,7 @@ class FilesApiTests {
                 .isEqualTo("missing_field");
     }
 
-    private JsonNode uploadUrl(String filename, String type, long size) {
+    JsonNode uploadUrl(String filename, String type, long size) {
         Api.Response response = api.post(
                 "/v1/files/upload-url", Map.of("filename", filename, "content_type", type, "size_bytes", size));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -21,7 +21,12 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties()));
+        // A context that brings a database of its own (see FakeS3Server.Initializer) keeps it.
+        if (!context.getEnvironment().getPropertySources().contains("test-database")) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("test-database", properties()));
+        }
     }
 
     public static boolean postgres() {

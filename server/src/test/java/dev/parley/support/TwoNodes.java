@@ -17,12 +17,18 @@ public record TwoNodes(ConfigurableApplicationContext first, ConfigurableApplica
     static final String REDIS = System.getProperty("parley.test.redis.url", "redis://127.0.0.1:6379");
 
     public static TwoNodes start(String database) {
+        return start(database, Map.of());
+    }
+
+    /** Two nodes with some settings of a suite's own, e.g. the loopback address its test server may be fetched at. */
+    public static TwoNodes start(String database, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.h2(database));
         properties.put("parley.redis.url", REDIS);
         properties.put("server.port", "0");
         properties.put("parley.tenancy.bootstrap-admin-key", TenancyFixtures.ADMIN_KEY);
         properties.put("logging.level.root", "WARN");
         properties.put("parley.knowledge.index-path", "memory");
+        properties.putAll(settings);
         String[] arguments = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

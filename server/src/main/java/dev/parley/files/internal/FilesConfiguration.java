@@ -4,11 +4,12 @@ import dev.parley.files.FileStore;
 import dev.parley.platform.BodyLimit;
 import dev.parley.platform.PublicPath;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The file store, and the two paths served by signature instead of a key: uploads and downloads. */
+/** The file store (an S3-compatible bucket when configured, else the local disk), and the two paths served by signature instead of a key: uploads and downloads. */
 @Configuration(proxyBeanMethods = false)
 class FilesConfiguration {
 
@@ -17,6 +18,18 @@ class FilesConfiguration {
 
     @Bean
     FileStore fileStore(FilesProperties properties, @Value("${parley.data-dir:./data}") String dataDir) {
+        FilesProperties.S3 s3 = properties.s3();
+        if (s3.configured()) {
+            if (s3.bucket().isBlank()
+                    || s3.accessKey().isBlank()
+                    || s3.secretKey().isBlank()) {
+                throw new IllegalStateException(
+                        "PARLEY_S3_ENDPOINT is set: PARLEY_S3_BUCKET, PARLEY_S3_ACCESS_KEY and PARLEY_S3_SECRET_KEY are"
+                                + " needed too");
+            }
+            // Signatures carry real time, which the store checks; the application clock may be a test's.
+            return new S3FileStore(s3, Clock.systemUTC());
+        }
         Path root = properties.dir().isBlank() ? Path.of(dataDir, "files") : Path.of(properties.dir());
         return new LocalFileStore(root);
     }

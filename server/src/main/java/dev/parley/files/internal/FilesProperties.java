@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param uploadUrlTtl how long an upload URL works
  * @param downloadUrlTtl how long a download link works
  * @param unattachedTtl how long an uploaded file waits for {@code /v1/files/confirm} before it is deleted
+ * @param s3 an S3-compatible store, used instead of the local disk when its endpoint is set
  */
 @ConfigurationProperties("parley.files")
 record FilesProperties(
@@ -20,4 +21,28 @@ record FilesProperties(
         @DefaultValue("") String dir,
         @DefaultValue("15m") Duration uploadUrlTtl,
         @DefaultValue("1h") Duration downloadUrlTtl,
-        @DefaultValue("24h") Duration unattachedTtl) {}
+        @DefaultValue("24h") Duration unattachedTtl,
+        @DefaultValue S3 s3) {
+
+    /**
+     * An S3-compatible bucket ({@code PARLEY_S3_*}).
+     *
+     * @param endpoint e.g. {@code https://s3.eu-central-1.amazonaws.com}; empty keeps files on the local disk
+     * @param pathStyle {@code https://endpoint/bucket/key} (MinIO and most self-hosted stores) instead of
+     *     {@code https://bucket.endpoint/key}
+     * @param timeout how long one request to the store may take
+     */
+    record S3(
+            @DefaultValue("") String endpoint,
+            @DefaultValue("us-east-1") String region,
+            @DefaultValue("") String bucket,
+            @DefaultValue("") String accessKey,
+            @DefaultValue("") String secretKey,
+            @DefaultValue("false") boolean pathStyle,
+            @DefaultValue("30s") Duration timeout) {
+
+        boolean configured() {
+            return !endpoint.isBlank();
+        }
+    }
+}

@@ -44,12 +44,16 @@ class ExportRecords {
             Instant completedAt,
             Instant expiresAt) {}
 
-    void insert(Export e, String requestedBy) {
+    /**
+     * @param runningKey the same for every request of this export while it is being made
+     * @throws org.springframework.dao.DuplicateKeyException when such an export is being made already
+     */
+    void insert(Export e, String runningKey, String requestedBy) {
         jdbc.sql("""
                         INSERT INTO privacy_exports (id, workspace_id, mode, contact_id, subject_email, subject_user_id,
                             include_conversations, include_analytics, status, job_id, progress, requested_by, created_at,
-                            expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'processing', ?, 0, ?, ?, ?)""")
+                            expires_at, running_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'processing', ?, 0, ?, ?, ?, ?)""")
                 .params(
                         e.id(),
                         e.workspaceId(),
@@ -62,7 +66,8 @@ class ExportRecords {
                         e.jobId(),
                         requestedBy,
                         Sql.timestamp(e.createdAt()),
-                        Sql.timestamp(e.expiresAt()))
+                        Sql.timestamp(e.expiresAt()),
+                        runningKey)
                 .update();
     }
 
@@ -117,7 +122,7 @@ class ExportRecords {
     boolean completed(String id, String archiveKey, long bytes, Instant now, Instant expiresAt) {
         return jdbc.sql("""
                                 UPDATE privacy_exports SET status = 'completed', progress = 100, archive_key = ?,
-                                    archive_bytes = ?, completed_at = ?, expires_at = ?
+                                    archive_bytes = ?, completed_at = ?, expires_at = ?, running_key = NULL
                                  WHERE id = ? AND status = 'processing'""")
                         .params(archiveKey, bytes, Sql.timestamp(now), Sql.timestamp(expiresAt), id)
                         .update()
@@ -127,7 +132,7 @@ class ExportRecords {
     void failed(String id, String error, Instant now) {
         jdbc.sql("""
                         UPDATE privacy_exports SET status = 'failed', error = ?, completed_at = ?,
-                            subject_email = NULL, subject_user_id = NULL
+                            subject_email = NULL, subject_user_id = NULL, running_key = NULL
                          WHERE id = ? AND status = 'processing'""").params(error, Sql.timestamp(now), id).update();
     }
 
@@ -144,7 +149,7 @@ class ExportRecords {
     /** Once expired, an export keeps no trace of whom it was about. */
     void expired(String id) {
         jdbc.sql("""
-                        UPDATE privacy_exports SET status = 'expired', archive_key = NULL, contact_id = NULL,
+                        UPDATE privacy_exports SET status = 'expired', archive_key = NULL, contact_id = NULL, running_key = NULL,
                             subject_email = NULL, subject_user_id = NULL
                          WHERE id = ?""").param(id).update();
     }
