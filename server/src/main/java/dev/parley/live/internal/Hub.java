@@ -25,12 +25,9 @@ class Hub implements SmartLifecycle {
 
     private final Frames frames;
     private final LiveProperties properties;
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "live-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Made again on each start: a stopped context (a paused test context, too) may be started again.
+    private volatile ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ScheduledExecutorService sweeper;
 
     private volatile boolean running;
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
@@ -170,6 +167,14 @@ class Hub implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (writers.isShutdown()) {
+            writers = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         running = true;
     }
@@ -178,7 +183,9 @@ class Hub implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        sweeper.shutdownNow();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         for (Connection connection : all) {
             remove(connection);
             connection.closeAfterSending(1001, "server shutting down");
