@@ -22,12 +22,14 @@
     open: 'Chatni ochish', close: 'Chatni yopish', send: 'Yuborish', input: 'Xabaringiz', human: 'Operator bilan gaplashish',
     typing: 'Yozmoqda…', escalated: 'Suhbat operatorga uzatildi. Tez orada javob beramiz.', sources: 'Manbalar',
     rate: 'Yordamimizni baholang', rateN: function (n) { return n + ' / 5 baho'; }, thanks: 'Rahmat!',
-    offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi'
+    offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi',
+    attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.'
   } : {
     open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
     typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
     rate: 'How did we do?', rateN: function (n) { return 'Rate ' + n + ' out of 5'; }, thanks: 'Thank you for your feedback!',
-    offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant'
+    offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant',
+    attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.'
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
@@ -112,7 +114,7 @@
       '.b ul{margin:6px 0 0;padding-left:18px}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
       '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
       'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
-      '.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
+      '.a{background:transparent;color:inherit;padding:0 6px;font-size:18px}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
       '.r{display:flex;gap:4px;justify-content:center}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
     root.appendChild(el('style', {}, css));
     var w = el('div', { 'class': 'w' });
@@ -132,7 +134,9 @@
     var form = el('form', { 'class': 'f' });
     var input = el('textarea', { 'aria-label': T.input, placeholder: T.input, maxlength: '4000' });
     var send = el('button', { type: 'submit', 'class': 's' }, T.send);
-    form.appendChild(input); form.appendChild(send);
+    var attach = el('button', { type: 'button', 'class': 'a', 'aria-label': T.attach, title: T.attach }, '\uD83D\uDCCE');
+    var file = el('input', { type: 'file', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });
+    form.appendChild(attach); form.appendChild(file); form.appendChild(input); form.appendChild(send);
     panel.appendChild(head); panel.appendChild(log); panel.appendChild(typing); panel.appendChild(human); panel.appendChild(form);
     if (cfg.branding.show_powered_by) panel.appendChild(el('div', { 'class': 'pw' }, 'Powered by Parley'));
     var launcher = el('button', { type: 'button', 'class': 'l', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel' }, cfg.button_text);
@@ -149,6 +153,8 @@
     input.addEventListener('input', function () { if (state.socketUp) state.socket.send(JSON.stringify({ type: 'typing', is_typing: !!input.value })); });
     form.addEventListener('submit', submit);
     human.addEventListener('click', escalate);
+    attach.addEventListener('click', function () { if (state.conv) file.click(); else { notice(T.first); ui.input.focus(); } });
+    file.addEventListener('change', function () { if (file.files[0]) upload(file.files[0]); file.value = ''; });
     window.addEventListener('online', function () { sync(); connect(); });
   }
 
@@ -194,6 +200,22 @@
     if (!state.conv) { ui.input.value = ui.input.value || T.human; return ui.input.focus(); }
     api('POST', '/v1/conversations/' + state.conv + '/escalate', { reason: 'customer_request' })
       .then(sync, function (err) { notice(err.message); });
+  }
+
+  // The files API: a signed upload URL, the bytes, then the file confirmed into this conversation.
+  function upload(f) {
+    var type = f.type || 'application/octet-stream';
+    api('POST', '/v1/files/upload-url', { filename: f.name, content_type: type, size_bytes: f.size })
+      .then(function (u) {
+        return fetch(u.upload_url, { method: 'PUT', headers: { 'Content-Type': type }, body: f }).then(function (r) {
+          if (!r.ok) return r.json().then(function (j) { throw new Error((j.error && j.error.message) || r.status); });
+          return api('POST', '/v1/files/confirm', { file_id: u.file_id, chat_id: state.conv });
+        });
+      })
+      .then(function (c) {
+        var n = notice(T.attached, 'b customer attachment');
+        n.appendChild(el('a', { href: c.url, target: '_blank', rel: 'noopener' }, c.filename));
+      }, function (err) { notice(err.message || T.error); });
   }
 
   function setConv(id) { state.conv = id; if (store) store.setItem(convKey, id); connect(); schedule(); }

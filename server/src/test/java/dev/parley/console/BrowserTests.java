@@ -202,6 +202,40 @@ class BrowserTests {
     }
 
     @Test
+    void aShopperAttachesAFileThroughTheFilesApiAndItsSignedLinkServesTheSameBytes() {
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/attach", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator attach = shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a file"));
+        Locator log = shop.getByRole(AriaRole.LOG);
+
+        // before there is a conversation, the widget asks for a message first
+        attach.click();
+        assertThat(log).containsText("Send a message first.");
+        shop.getByLabel("Your message").fill("My parcel arrived damaged, here is a photo");
+        shop.getByLabel("Your message").press("Enter");
+        // the widget keeps its conversation once the first message is answered
+        shop.waitForFunction("() => Object.keys(localStorage).some(k => k.endsWith(':conversation'))");
+
+        com.microsoft.playwright.FileChooser chooser = shop.waitForFileChooser(attach::click);
+        String name = "damaged parcel <img src=x onerror=window.__pwned=1>.png";
+        chooser.setFiles(new com.microsoft.playwright.options.FilePayload(name, "image/png", png));
+
+        Locator attached = log.locator(".attachment a");
+        assertThat(attached).hasText(name);
+        assertThat(shop.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        String href = attached.getAttribute("href");
+        com.microsoft.playwright.APIResponse download = shop.request().get(href);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().get("content-type")).startsWith("image/png");
+    }
+
+    @Test
     void theWidgetWorksWithTheKeyboardAlone() {
         Page shop = shopper.newPage();
         shop.navigate(shopPage("/keyboard", publishable));

@@ -57,7 +57,7 @@ class WidgetWeb implements WebMvcConfigurer {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.addHeader("Vary", "Origin");
             if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
-                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
                 response.setHeader(
                         "Access-Control-Allow-Headers",
                         "Authorization, Content-Type, Accept-Language, Idempotency-Key, X-Domain");
