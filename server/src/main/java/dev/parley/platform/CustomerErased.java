@@ -46,6 +46,20 @@ public record CustomerErased(
         conversationIds = List.copyOf(conversationIds);
     }
 
+    /** Every string that names the customer in stored text (lower case): email, contact, user and conversation ids. */
+    public List<String> mentions() {
+        List<String> mentions = new java.util.ArrayList<>();
+        if (email != null) {
+            mentions.add(email);
+        }
+        if (contactId != null) {
+            mentions.add(contactId);
+        }
+        mentions.addAll(userIds);
+        mentions.addAll(conversationIds);
+        return mentions.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
     /** What each module erased, by a name such as {@code conversation.messages}; counts only, no data. */
     public static final class Tally {
 

@@ -1,6 +1,7 @@
 package dev.parley.platform.internal;
 
 import dev.parley.platform.CustomerErased;
+import dev.parley.platform.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -25,15 +26,7 @@ class IdempotencyErasure {
 
     @EventListener
     void on(CustomerErased erased) {
-        List<String> needles = new ArrayList<>();
-        if (erased.email() != null) {
-            needles.add(erased.email());
-        }
-        if (erased.contactId() != null) {
-            needles.add(erased.contactId());
-        }
-        needles.addAll(erased.userIds());
-        needles.addAll(erased.conversationIds());
+        List<String> needles = erased.mentions();
         long forgotten = 0;
         for (int from = 0; from < needles.size(); from += BATCH) {
             List<String> batch = needles.subList(from, Math.min(needles.size(), from + BATCH));
@@ -42,7 +35,7 @@ class IdempotencyErasure {
             StringBuilder any = new StringBuilder();
             for (String needle : batch) {
                 any.append(any.isEmpty() ? "" : " OR ").append("LOWER(response_body) LIKE ? ESCAPE '!'");
-                params.add("%" + like(needle.toLowerCase(java.util.Locale.ROOT)) + "%");
+                params.add(Sql.containing(needle));
             }
             forgotten += jdbc.sql(
                             "DELETE FROM idempotency_records WHERE workspace_id = ? AND mode = ? AND (" + any + ")")
@@ -50,9 +43,5 @@ class IdempotencyErasure {
                     .update();
         }
         erased.tally().add("platform.idempotency_records", forgotten);
-    }
-
-    private static String like(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -5,7 +5,6 @@ import dev.parley.platform.Sql;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,15 +29,7 @@ class JobErasure {
 
     @EventListener
     void on(CustomerErased erased) {
-        List<String> needles = new ArrayList<>();
-        if (erased.email() != null) {
-            needles.add(erased.email());
-        }
-        if (erased.contactId() != null) {
-            needles.add(erased.contactId());
-        }
-        needles.addAll(erased.userIds());
-        needles.addAll(erased.conversationIds());
+        List<String> needles = erased.mentions();
         long forgotten = 0;
         for (int from = 0; from < needles.size(); from += BATCH) {
             List<String> batch = needles.subList(from, Math.min(needles.size(), from + BATCH));
@@ -49,7 +40,7 @@ class JobErasure {
             for (String needle : batch) {
                 any.append(any.isEmpty() ? "" : " OR ")
                         .append("LOWER(payload) LIKE ? ESCAPE '!' OR LOWER(state) LIKE ? ESCAPE '!'");
-                String pattern = "%" + like(needle.toLowerCase(Locale.ROOT)) + "%";
+                String pattern = Sql.containing(needle);
                 params.add(pattern);
                 params.add(pattern);
             }
@@ -62,9 +53,5 @@ class JobErasure {
                     .update();
         }
         erased.tally().add("platform.jobs", forgotten);
-    }
-
-    private static String like(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
