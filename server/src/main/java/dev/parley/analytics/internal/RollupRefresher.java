@@ -1,11 +1,7 @@
 package dev.parley.analytics.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import dev.parley.platform.PeriodicWork;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,42 +9,17 @@ import org.springframework.stereotype.Component;
  * marked). Each node refreshes; a failed or duplicated refresh leaves its marks, and those buckets are read raw.
  */
 @Component
-class RollupRefresher implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(RollupRefresher.class);
+class RollupRefresher extends PeriodicWork {
 
     private final Rollups rollups;
-    private ScheduledExecutorService scheduler;
 
     RollupRefresher(Rollups rollups) {
+        super("analytics-rollups", Duration.ofSeconds(1), Duration.ofSeconds(2));
         this.rollups = rollups;
     }
 
     @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("analytics-rollups").factory());
-        scheduler.scheduleWithFixedDelay(this::refreshSafely, 1, 2, TimeUnit.SECONDS);
-    }
-
-    private void refreshSafely() {
-        try {
-            rollups.refresh();
-        } catch (RuntimeException e) {
-            log.warn("Refreshing analytics rollups failed; the marked buckets are read raw until the next try", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        rollups.refresh();
     }
 }

@@ -4,16 +4,11 @@ import dev.parley.platform.JobContext;
 import dev.parley.platform.JobHandler;
 import dev.parley.platform.Jobs;
 import dev.parley.platform.Mode;
+import dev.parley.platform.PeriodicWork;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +19,9 @@ import org.springframework.stereotype.Component;
  * the store no longer has leaves the cache.
  */
 @Component
-class OrderRefresh implements JobHandler, SmartLifecycle {
+class OrderRefresh extends PeriodicWork implements JobHandler {
 
     static final String JOB_TYPE = "commerce.order_refresh";
-    private static final Logger log = LoggerFactory.getLogger(OrderRefresh.class);
 
     private final StoreConnectionStore store;
     private final StoreConnections connections;
@@ -35,7 +29,6 @@ class OrderRefresh implements JobHandler, SmartLifecycle {
     private final Jobs jobs;
     private final CommerceProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     OrderRefresh(
             StoreConnectionStore store,
@@ -44,6 +37,7 @@ class OrderRefresh implements JobHandler, SmartLifecycle {
             @Lazy Jobs jobs, // the runner needs this handler first
             CommerceProperties properties,
             Clock clock) {
+        super("order-refresh", properties.orderRefreshInterval(), properties.orderRefreshInterval());
         this.store = store;
         this.connections = connections;
         this.cache = cache;
@@ -58,6 +52,11 @@ class OrderRefresh implements JobHandler, SmartLifecycle {
                 store.claimRefreshes(clock.instant(), clock.instant().plus(properties.orderRefreshInterval()));
         claimed.forEach(workspaceId -> jobs.enqueue(workspaceId, Mode.LIVE, JOB_TYPE, Map.of()));
         return claimed;
+    }
+
+    @Override
+    protected void runOnce() {
+        queueDue();
     }
 
     @Override
@@ -88,34 +87,5 @@ class OrderRefresh implements JobHandler, SmartLifecycle {
                             order -> cache.put(workspaceId, Mode.LIVE, order),
                             () -> cache.remove(workspaceId, Mode.LIVE, number));
         }
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("order-refresh").factory());
-        long every = Math.max(1, properties.orderRefreshInterval().toSeconds());
-        scheduler.scheduleWithFixedDelay(this::queueSafely, every, every, TimeUnit.SECONDS);
-    }
-
-    private void queueSafely() {
-        try {
-            queueDue();
-        } catch (RuntimeException e) {
-            log.warn("Queuing order refreshes failed; retrying next time", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }
