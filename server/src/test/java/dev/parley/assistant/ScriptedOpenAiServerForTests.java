@@ -90,18 +90,25 @@ public final class ScriptedOpenAiServerForTests implements AutoCloseable {
 
     /** The next request gets a call of {@code tool} with these raw arguments (JSON, or deliberately not). */
     public ScriptedOpenAiServerForTests callsTool(String tool, String rawArguments) {
+        return callsToolTimes(tool, rawArguments, 1);
+    }
+
+    /** The next request gets {@code times} calls of {@code tool} at once (parallel tool calls), all with these arguments. */
+    public ScriptedOpenAiServerForTests callsToolTimes(String tool, String rawArguments, int times) {
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            calls.add(Map.of(
+                    "id",
+                    "call_" + (received.size() + script.size()) + "_" + i,
+                    "type",
+                    "function",
+                    "function",
+                    Map.of("name", tool, "arguments", rawArguments)));
+        }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", null);
-        message.put(
-                "tool_calls",
-                List.of(Map.of(
-                        "id",
-                        "call_" + (received.size() + script.size()),
-                        "type",
-                        "function",
-                        "function",
-                        Map.of("name", tool, "arguments", rawArguments))));
+        message.put("tool_calls", calls);
         script.add(exchange -> json(exchange, 200, completion(message, "tool_calls")));
         return this;
     }

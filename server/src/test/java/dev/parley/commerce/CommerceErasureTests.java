@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A GDPR erasure reaches commerce: the customer's cached orders go, in that workspace only. */
+/** A GDPR erasure reaches commerce: the customer's cached orders and discount record go, in that workspace only. */
 @ApiTest
 @Tag("database")
 class CommerceErasureTests {
@@ -42,11 +42,22 @@ class CommerceErasureTests {
                         .asLong())
                 .isPositive();
         api.post("/v1/conversations", Map.of("customer_email", "jane@example.com", "initial_message", "Hello"));
+        Map<String, Object> janesCode = Map.of(
+                "tool", "apply_discount",
+                "parameters", Map.of("percent", 10),
+                "facts", Map.of("email_given", "jane@example.com"));
+        assertThat(api.post("/v1/test/tool-execution", janesCode)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("executed");
 
         Api.Response erased = api.send("DELETE", "/v1/gdpr/delete", Map.of("email", "Jane@Example.com"));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().at("/erased/commerce.orders").asLong()).isEqualTo(janes);
+        // the record of her discount code goes too (it is kept under a hash of her email, never the address)
+        assertThat(erased.json().at("/erased/commerce.discount_codes").asLong()).isEqualTo(1);
         Api.Response listed = api.get("/v1/orders?customer_email=jane@example.com");
         assertThat(listed.json().at("/pagination/total_count").asLong()).isZero();
         assertThat(api.get("/v1/orders?per_page=100").text()).doesNotContain("jane@example.com", "Jane Doe");

@@ -55,26 +55,31 @@ final class DemoStore implements StoreConnector {
                 orders.size()));
     }
 
+    /** Refunds the order as it is now (not as the caller last read it); like a real store, never more than is left. */
     @Override
     public Order refund(Order order, BigDecimal amount, String reason) {
-        BigDecimal refunded = order.refunded().add(amount);
-        Order after = new Order(
-                order.id(),
-                order.number(),
-                order.email(),
-                order.customerName(),
-                order.placedAt(),
-                order.currency(),
-                order.total(),
-                refunded,
-                refunded.compareTo(order.total()) >= 0 ? "refunded" : "partially_refunded",
-                order.fulfillmentStatus(),
-                order.cancelledAt(),
-                order.lineItems(),
-                order.shippingAddress(),
-                order.fulfillments());
-        cache.put(workspaceId, mode, after);
-        return after;
+        return cache.change(workspaceId, mode, order.number(), current -> {
+                    if (amount.compareTo(current.refundable()) > 0) {
+                        throw new StoreUnavailableException(platform(), "amount_exceeds_order");
+                    }
+                    BigDecimal refunded = current.refunded().add(amount);
+                    return new Order(
+                            current.id(),
+                            current.number(),
+                            current.email(),
+                            current.customerName(),
+                            current.placedAt(),
+                            current.currency(),
+                            current.total(),
+                            refunded,
+                            refunded.compareTo(current.total()) >= 0 ? "refunded" : "partially_refunded",
+                            current.fulfillmentStatus(),
+                            current.cancelledAt(),
+                            current.lineItems(),
+                            current.shippingAddress(),
+                            current.fulfillments());
+                })
+                .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
     }
 
     @Override

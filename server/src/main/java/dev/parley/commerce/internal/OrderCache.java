@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,11 +30,13 @@ class OrderCache {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    OrderCache(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    OrderCache(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     Optional<Order> find(String workspaceId, Mode mode, String number) {
@@ -40,6 +44,24 @@ class OrderCache {
                 .params(workspaceId, mode.wire(), number)
                 .query((rs, row) -> json.readValue(rs.getString("data"), Order.class))
                 .optional();
+    }
+
+    /**
+     * Changes a cached order as it is now, under its row lock, so that concurrent changes of one order apply one after
+     * the other rather than the last overwriting the others; the order afterwards, or empty when it is not cached.
+     */
+    Optional<Order> change(String workspaceId, Mode mode, String number, UnaryOperator<Order> change) {
+        return transactions.execute(status -> jdbc.sql("""
+                                SELECT data FROM commerce_orders WHERE workspace_id = ? AND mode = ? AND order_number = ?
+                                FOR UPDATE""")
+                .params(workspaceId, mode.wire(), number)
+                .query((rs, row) -> json.readValue(rs.getString("data"), Order.class))
+                .optional()
+                .map(current -> {
+                    Order changed = change.apply(current);
+                    put(workspaceId, mode, changed);
+                    return changed;
+                }));
     }
 
     List<Order> page(String workspaceId, Mode mode, Filter filter, PageQuery page) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The store tools the assistant acts through. Each is a thin adapter whose policy is checked here, in code, whatever
  * a model asked for: the order must be the customer's own ({@link OrderAccess}), refunds only when the store enables
- * them and up to its limit, returns inside its window, discounts up to its cap, address changes before shipping.
+ * them and up to its limit for all the assistant refunds on an order ({@link RefundAllowance}), returns inside its
+ * window, one discount per customer up to its cap ({@link DiscountAllowance}), address changes before shipping.
  */
 final class StoreTools {
 
@@ -205,9 +206,9 @@ final class StoreTools {
     static class RefundTool extends StoreTool {
 
         private final OrderAccess access;
-        private final Workspaces workspaces;
+        private final RefundAllowance allowance;
 
-        RefundTool(StoreConnections connections, OrderAccess access, Workspaces workspaces) {
+        RefundTool(StoreConnections connections, OrderAccess access, RefundAllowance allowance) {
             super(
                     connections,
                     "refund",
@@ -215,74 +216,49 @@ final class StoreTools {
                             + " policy; anything else goes to a person.",
                     schema());
             this.access = access;
-            this.workspaces = workspaces;
+            this.allowance = allowance;
         }
 
+        /**
+         * Refunds the customer's own order when {@link RefundAllowance} allows it: at most what is left on the order,
+         * and with what the assistant refunded on it before (in any conversation), at most the store's
+         * {@code auto_refund_limit}; above that a person decides. The amount is counted against the limit before the
+         * store is asked, and given back if the store fails.
+         */
         @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             return switch (access.order(invocation)) {
                 case Denied denied -> denied.outcome();
                 case Granted g -> {
                     Order order = g.order();
-                    StoreSettings settings = workspaces.settings(invocation.workspaceId());
                     Map<String, Object> details = details(order);
-                    BigDecimal refundable = order.refundable();
                     BigDecimal amount = invocation.arguments().get("amount") instanceof Number n
                             ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
-                            : refundable;
+                            : order.refundable();
                     details.put("amount", amount);
                     details.put("currency", order.currency());
-                    if (order.cancelledAt() != null || refundable.signum() == 0) {
-                        yield new ToolOutcome.Refused(
-                                "nothing_to_refund",
-                                "Order #" + order.number() + " has nothing left to refund (it is " + order.status()
-                                        + ").",
-                                details,
-                                false);
-                    }
-                    if (amount.compareTo(refundable) > 0) {
-                        details.put("refundable", refundable);
-                        yield new ToolOutcome.Refused(
-                                "amount_exceeds_order",
-                                "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #"
-                                        + order.number() + ".",
-                                details,
-                                false);
-                    }
-                    details.put("auto_refund_limit", settings.autoRefundLimit());
-                    if (!settings.autoRefundEnabled()) {
-                        yield new ToolOutcome.Refused(
-                                "auto_refund_disabled",
-                                "I can't issue refunds myself, so I've passed your request for "
-                                        + OrderAnswers.money(amount, order) + " on order #" + order.number()
-                                        + " to our team.",
-                                details,
-                                true);
-                    }
-                    if (amount.compareTo(settings.autoRefundLimit()) > 0) {
-                        yield new ToolOutcome.Refused(
-                                "above_auto_refund_limit",
-                                "A refund of " + OrderAnswers.money(amount, order) + " needs a member of our team"
-                                        + " to approve it, so I've passed your request on.",
-                                details,
-                                true);
-                    }
-                    Order after;
-                    try {
-                        after = g.store().refund(order, amount, (String)
-                                invocation.arguments().get("reason"));
-                    } catch (StoreUnavailableException e) {
-                        yield OrderAccess.unreachable();
-                    }
-                    details.put("status", after.status());
-                    yield new ToolOutcome.Done(
-                            "refund_processed",
-                            "I've refunded " + OrderAnswers.money(amount, order) + " for order #" + order.number()
-                                    + " to your original payment method. It usually shows up within 5 to 10 business"
-                                    + " days.",
-                            details,
-                            List.of(),
-                            g.facts());
+                    yield switch (allowance.claim(invocation, order, amount, details)) {
+                        case RefundAllowance.Refused refused -> refused.outcome();
+                        case RefundAllowance.Allowed allowed -> {
+                            Order after;
+                            try {
+                                after = g.store().refund(order, amount, (String)
+                                        invocation.arguments().get("reason"));
+                            } catch (StoreUnavailableException e) {
+                                allowance.giveBack(allowed.claim());
+                                yield OrderAccess.unreachable();
+                            }
+                            details.put("status", after.status());
+                            yield new ToolOutcome.Done(
+                                    "refund_processed",
+                                    "I've refunded " + OrderAnswers.money(amount, order) + " for order #"
+                                            + order.number() + " to your original payment method. It usually shows"
+                                            + " up within 5 to 10 business days.",
+                                    details,
+                                    List.of(),
+                                    g.facts());
+                        }
+                    };
                 }
             };
         }
@@ -378,20 +354,28 @@ final class StoreTools {
     static class ApplyDiscountTool extends StoreTool {
 
         private final StoreConnections connections;
+        private final DiscountAllowance allowance;
 
-        ApplyDiscountTool(StoreConnections connections) {
+        ApplyDiscountTool(StoreConnections connections, DiscountAllowance allowance) {
             super(
                     connections,
                     "apply_discount",
-                    "Give the customer a one-time percentage discount code as an apology, up to the store's cap.",
+                    "Give the customer a one-time percentage discount code as an apology, up to the store's cap; one"
+                            + " per customer.",
                     new ToolSchema(
                             Map.of(
                                     "percent", Property.number("The discount in percent", 1.0, 100.0),
                                     "reason", Property.string("Why")),
                             List.of()));
             this.connections = connections;
+            this.allowance = allowance;
         }
 
+        /**
+         * Makes an apology code when {@link DiscountAllowance} allows it: up to the store's cap, one per conversation
+         * and one per customer. The code is recorded as given before the store is asked, and given back if the store
+         * fails.
+         */
         @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             var connection = connections.get(invocation.workspaceId());
@@ -405,34 +389,28 @@ final class StoreTools {
                     : Math.min(10, cap);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("value", percent + "%");
-            details.put("max_discount_percent", cap);
-            if (invocation.facts().get("discount_code") != null) {
-                details.put("code", invocation.facts().get("discount_code"));
-                return new ToolOutcome.Refused(
-                        "discount_already_given",
-                        "You already have the code " + invocation.facts().get("discount_code")
-                                + " from this conversation.",
-                        details,
-                        false);
-            }
-            if (percent > cap || cap == 0) {
-                return new ToolOutcome.Refused(
-                        "above_discount_cap", "I'm not able to offer a discount of " + percent + "%.", details, false);
-            }
             String code = "SORRY" + percent;
-            try {
-                store.get().createDiscount(code, percent, invocation.facts().get("verified_email"));
-            } catch (StoreUnavailableException e) {
-                return OrderAccess.unreachable();
-            }
-            details.put("code", code);
-            return new ToolOutcome.Done(
-                    "discount_applied",
-                    "As an apology for the inconvenience, here is a " + percent + "% discount code for your next"
-                            + " order: " + code,
-                    details,
-                    List.of(),
-                    Map.of("discount_code", code));
+            return switch (allowance.claim(invocation, connection.get(), percent, code, details)) {
+                case DiscountAllowance.Refused refused -> refused.outcome();
+                case DiscountAllowance.Allowed allowed -> {
+                    try {
+                        store.get()
+                                .createDiscount(
+                                        code, percent, invocation.facts().get("verified_email"));
+                    } catch (StoreUnavailableException e) {
+                        allowance.giveBack(allowed.claim());
+                        yield OrderAccess.unreachable();
+                    }
+                    details.put("code", code);
+                    yield new ToolOutcome.Done(
+                            "discount_applied",
+                            "As an apology for the inconvenience, here is a " + percent + "% discount code for your"
+                                    + " next order: " + code,
+                            details,
+                            List.of(),
+                            Map.of("discount_code", code));
+                }
+            };
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.parley.commerce.internal;
+
+import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolOutcome;
+import dev.parley.commerce.internal.StoreConnector.Order;
+import dev.parley.platform.Mode;
+import dev.parley.tenancy.StoreSettings;
+import dev.parley.tenancy.Workspaces;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the assistant may refund on an order: the rule in one place, whatever a model asks for and however often.
+ *
+ * <ul>
+ *   <li>A refund is at most what the store's own data shows is left on the order: its total less everything
+ *       refunded on it, by the assistant or by the store's staff ({@code amount_exceeds_order}).
+ *   <li>The assistant refunds only while the store's {@code auto_refund_enabled} is on ({@code auto_refund_disabled},
+ *       handed to a person).
+ *   <li>What the assistant refunds on one order adds up to at most the store's {@code auto_refund_limit}, over all its
+ *       tool calls and conversations ({@code above_auto_refund_limit}, handed to a person). Refunds the store made
+ *       itself do not use up this limit; they only leave less on the order to refund.
+ * </ul>
+ *
+ * The assistant's total per order is kept in {@code assistant_refunds} and raised only by a conditional write that
+ * keeps it within the limit, before the store is asked: two calls at once, on one node or two, cannot both pass. A
+ * refund the store then fails to make is given back.
+ */
+@Component
+class RefundAllowance {
+
+    private final AssistantSpending spending;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    RefundAllowance(AssistantSpending spending, Workspaces workspaces, Clock clock) {
+        this.spending = spending;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /** Whether the refund may go to the store. */
+    sealed interface Decision {}
+
+    /** It may: the amount is already counted against the limit; {@link #giveBack} it if the store fails. */
+    record Allowed(Claim claim) implements Decision {}
+
+    record Refused(ToolOutcome.Refused outcome) implements Decision {}
+
+    record Claim(String workspaceId, Mode mode, String orderId, BigDecimal amount) {}
+
+    /**
+     * Decides a refund of {@code amount} on the customer's (verified) order and, when allowed, counts it; adds what it
+     * judged by to {@code details}.
+     */
+    Decision claim(ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
+        BigDecimal refundable = order.refundable();
+        if (order.cancelledAt() != null || refundable.signum() == 0) {
+            return refused(
+                    "nothing_to_refund",
+                    "Order #" + order.number() + " has nothing left to refund (it is " + order.status() + ").",
+                    details,
+                    false);
+        }
+        if (amount.compareTo(refundable) > 0) {
+            details.put("refundable", refundable);
+            return refused(
+                    "amount_exceeds_order",
+                    "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #" + order.number()
+                            + ".",
+                    details,
+                    false);
+        }
+        StoreSettings settings = workspaces.settings(invocation.workspaceId());
+        BigDecimal limit = settings.autoRefundLimit();
+        details.put("auto_refund_limit", limit);
+        if (!settings.autoRefundEnabled()) {
+            return refused(
+                    "auto_refund_disabled",
+                    "I can't issue refunds myself, so I've passed your request for " + OrderAnswers.money(amount, order)
+                            + " on order #" + order.number() + " to our team.",
+                    details,
+                    true);
+        }
+        boolean counted = spending.addRefund(
+                invocation.workspaceId(),
+                invocation.mode(),
+                order.id(),
+                order.number(),
+                amount,
+                limit,
+                clock.instant());
+        BigDecimal refunded = spending.refunded(invocation.workspaceId(), invocation.mode(), order.id());
+        details.put("refunded_by_assistant", refunded);
+        details.put("auto_refund_remaining", limit.subtract(refunded).max(BigDecimal.ZERO));
+        if (!counted) {
+            return refused(
+                    "above_auto_refund_limit",
+                    "A refund of " + OrderAnswers.money(amount, order) + " needs a member of our team to approve it,"
+                            + " so I've passed your request on.",
+                    details,
+                    true);
+        }
+        return new Allowed(new Claim(invocation.workspaceId(), invocation.mode(), order.id(), amount));
+    }
+
+    /** The store did not make the refund: it no longer counts against the limit. */
+    void giveBack(Claim claim) {
+        spending.removeRefund(claim.workspaceId(), claim.mode(), claim.orderId(), claim.amount(), clock.instant());
+    }
+
+    private static Refused refused(String reason, String message, Map<String, Object> details, boolean escalate) {
+        return new Refused(new ToolOutcome.Refused(reason, message, details, escalate));
+    }
+}
