@@ -147,6 +147,9 @@ class AssistantSpendingLimitTests {
 
     @Test
     void concurrentRefundCallsOnOneOrderNeverExceedTheLimitInTotal() {
+        // The demo store's orders are loaded on first use: load them before the calls race.
+        assertThat(refundedOnTheOrder()).isZero();
+
         List<JsonNode> outcomes = Concurrently.run(
                 8,
                 i -> api.post(
