@@ -174,7 +174,14 @@ class ApiKeys implements CallerResolver {
             }
             chosenDomain = domain.strip().toLowerCase(java.util.Locale.ROOT);
         }
-        if (key.kind() == KeyKind.PUBLISHABLE && origin != null) {
+        if (key.kind() == KeyKind.PUBLISHABLE) {
+            // A publishable key is public (it sits in the store's pages): only the browser's Origin ties it to them.
+            if (origin == null || origin.isBlank()) {
+                throw new ApiException(
+                        ErrorCode.DOMAIN_NOT_CONFIGURED,
+                        "error.domain_not_configured.origin_missing",
+                        Map.of("reason", "origin_missing"));
+            }
             String host = originHost(origin);
             if (host == null || !workspace.allows(host)) {
                 throw new ApiException(
