@@ -33,12 +33,14 @@
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
-  var convKey = 'parley:' + key.slice(-12) + ':conversation';
-  var state = { cfg: null, conv: store && store.getItem(convKey), seen: {}, last: null, open: false,
+  var convKey = 'parley:' + key.slice(-12) + ':conversation', tokenKey = 'parley:' + key.slice(-12) + ':visitor';
+  // The visitor token proves the conversation is this visitor's: the server shows it once, when the widget opens one.
+  var state = { cfg: null, conv: store && store.getItem(convKey), visitor: store && store.getItem(tokenKey), seen: {}, last: null, open: false,
     status: null, rated: false, socket: null, socketUp: false, poll: null, retry: 0, waiting: false };
 
   function api(method, path, body) {
     var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
+    if (state.visitor) headers['X-Parley-Visitor-Token'] = state.visitor;
     if (body) headers['Content-Type'] = 'application/json';
     return fetch(base + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
       .then(function (r) {
@@ -191,7 +193,7 @@
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
       : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href } })
-          .then(function (r) { setConv(r.conversation_id); return r; });
+          .then(function (r) { setConv(r.conversation_id, r.visitor_token); return r; });
     call.then(function () { pending.remove(); return sync(); })
       .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
   }
@@ -218,7 +220,11 @@
       }, function (err) { notice(err.message || T.error); });
   }
 
-  function setConv(id) { state.conv = id; if (store) store.setItem(convKey, id); connect(); schedule(); }
+  function setConv(id, visitor) {
+    state.conv = id; state.visitor = visitor;
+    if (store) { store.setItem(convKey, id); store.setItem(tokenKey, visitor); }
+    connect(); schedule();
+  }
 
   function sync() {
     if (!state.conv) return Promise.resolve();
@@ -226,7 +232,7 @@
       (c.messages || []).forEach(show);
       status(c.status);
     }, function (err) {
-      if (err.status === 404 && store) { store.removeItem(convKey); state.conv = null; }
+      if (err.status === 404) { state.conv = state.visitor = null; if (store) { store.removeItem(convKey); store.removeItem(tokenKey); } }
     });
   }
 
@@ -296,7 +302,7 @@
     try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return; }
     state.socket = ws;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, last_message_id: state.last || undefined }));
+      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, visitor_token: state.visitor, last_message_id: state.last || undefined }));
     };
     ws.onmessage = function (e) {
       var f; try { f = JSON.parse(e.data); } catch (x) { return; }

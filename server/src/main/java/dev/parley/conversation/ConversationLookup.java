@@ -1,9 +1,13 @@
 package dev.parley.conversation;
 
-import dev.parley.platform.Mode;
+import dev.parley.platform.Caller;
 
-/** Whether a conversation exists in a workspace and mode, for modules that attach things to conversations. */
+/** Whether a caller may reach a conversation, for modules that attach things to conversations. */
 public interface ConversationLookup {
 
-    boolean exists(String workspaceId, Mode mode, String conversationId);
+    /**
+     * Whether the conversation is of the caller's workspace and mode and, for a publishable key, bound to its visitor
+     * token.
+     */
+    boolean reachable(Caller caller, String conversationId);
 }

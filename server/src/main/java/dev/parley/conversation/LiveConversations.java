@@ -16,10 +16,16 @@ public interface LiveConversations {
     /** Roles a customer may see; private notes and anything else stay with the agents. */
     List<String> CUSTOMER_ROLES = List.of("user", "assistant", "agent", "system");
 
-    /** Opens a conversation with no message yet on this channel (e.g. {@code widget}), and publishes its creation. */
-    String open(Caller caller, String channel);
+    /**
+     * Opens a conversation with no message yet on this channel (e.g. {@code widget}), and publishes its creation. One
+     * a publishable key opens is bound to a new visitor token: the caller reaches it again only with that token.
+     */
+    Opened open(Caller caller, String channel);
 
-    /** The conversation, if it is the caller's. */
+    /**
+     * The conversation, if it is the caller's: of its workspace and mode and, for a publishable key, bound to its
+     * visitor token.
+     */
     Optional<ConversationState> find(Caller caller, String conversationId);
 
     /**
@@ -51,6 +57,12 @@ public interface LiveConversations {
     /** A customer message and what came back: the reply, or {@code null} while a human holds the conversation. */
     record Exchange(ConversationState conversation, LiveMessage received, LiveMessage reply) {}
 
-    /** A session token's caller (the session's workspace and mode, widget rights only) and its one conversation. */
+    /** A conversation just opened, and for a publishable key the visitor token it is bound to (else {@code null}). */
+    record Opened(String conversationId, String visitorToken) {}
+
+    /**
+     * A session token's caller (the session's workspace and mode, widget rights only, the token as its visitor token)
+     * and its one conversation.
+     */
     record SessionAccess(Caller caller, String sessionId, String conversationId) {}
 }

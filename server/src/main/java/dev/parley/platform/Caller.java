@@ -9,6 +9,8 @@ import java.util.Set;
  * @param hourlyQuota the workspace plan's requests per hour, or 0 when the plan has no quota
  * @param domain the workspace domain chosen with {@code X-Domain}, or {@code null}
  * @param agentId the signed-in console user (agent or admin) when the token is a console token, else {@code null}
+ * @param visitorToken for a publishable key, the widget visitor's token ({@value #VISITOR_TOKEN_HEADER}): it reaches
+ *     only the conversations bound to that token; {@code null} when none was sent or the caller is not publishable
  */
 public record Caller(
         String workspaceId,
@@ -18,7 +20,11 @@ public record Caller(
         Set<Scope> scopes,
         long hourlyQuota,
         String domain,
-        String agentId) {
+        String agentId,
+        String visitorToken) {
+
+    /** The request header in which the widget sends back the visitor token it got when it opened its conversation. */
+    public static final String VISITOR_TOKEN_HEADER = "X-Parley-Visitor-Token";
 
     public enum KeyKind {
         SECRET,
@@ -38,7 +44,34 @@ public record Caller(
             Set<Scope> scopes,
             long hourlyQuota,
             String domain) {
-        this(workspaceId, mode, keyId, kind, scopes, hourlyQuota, domain, null);
+        this(workspaceId, mode, keyId, kind, scopes, hourlyQuota, domain, null, null);
+    }
+
+    /** A caller authenticated by a console token ({@code agentId} set) or by an API key ({@code null}). */
+    public Caller(
+            String workspaceId,
+            Mode mode,
+            String keyId,
+            KeyKind kind,
+            Set<Scope> scopes,
+            long hourlyQuota,
+            String domain,
+            String agentId) {
+        this(workspaceId, mode, keyId, kind, scopes, hourlyQuota, domain, agentId, null);
+    }
+
+    /** Whether a publishable widget key (or a session token, which has a widget's rights) makes this request. */
+    public boolean isPublishable() {
+        return kind == KeyKind.PUBLISHABLE;
+    }
+
+    /** The same publishable caller, proving itself the visitor of the conversations bound to {@code token}. */
+    public Caller visiting(String token) {
+        if (!isPublishable()) {
+            return this;
+        }
+        String given = token == null || token.isBlank() ? null : token.strip();
+        return new Caller(workspaceId, mode, keyId, kind, scopes, hourlyQuota, domain, agentId, given);
     }
 
     /** Whether a signed-in console user (agent or admin) makes this request. */

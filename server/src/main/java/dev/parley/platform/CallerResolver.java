@@ -16,4 +16,11 @@ public interface CallerResolver {
      * @throws ApiException when the key is valid but the domain or origin is not the workspace's
      */
     Optional<Caller> resolve(String token, String domain, String origin);
+
+    /**
+     * Whether the API key or console session a caller this resolver made still holds: not revoked, ended or expired.
+     * Long-lived streams ask now and then, besides hearing of revocations as they happen; the answer may be a few
+     * seconds old.
+     */
+    boolean stillValid(Caller caller);
 }

@@ -6,11 +6,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A browser-like client of the console without a browser: one cookie, redirects not followed, forms posted. */
 final class ConsoleHttp {
@@ -66,5 +74,69 @@ final class ConsoleHttp {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrf());
         return post(path, withToken);
+    }
+
+    /** Opens the console's event stream ({@code /console/events}) with this client's cookie. */
+    EventStream events() {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + "/console/events")).header("Accept", "text/event-stream");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return new EventStream(HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .orTimeout(15, TimeUnit.SECONDS)
+                .join());
+    }
+
+    /** A server-sent event stream read as it arrives: the data of each event, and whether the server ended it. */
+    static final class EventStream implements AutoCloseable {
+
+        private final HttpResponse<Stream<String>> response;
+        private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+        EventStream(HttpResponse<Stream<String>> response) {
+            this.response = response;
+            Thread.ofVirtual().start(() -> {
+                try (Stream<String> lines = response.body()) {
+                    lines.filter(line -> line.startsWith("data:"))
+                            .forEach(line -> data.add(line.substring(5).strip()));
+                } catch (RuntimeException closed) {
+                    // the test closed the stream
+                } finally {
+                    ended.complete(null);
+                }
+            });
+        }
+
+        int status() {
+            return response.statusCode();
+        }
+
+        /** The data of the next event matching, passing over others. */
+        String next(Predicate<String> matching) throws InterruptedException {
+            while (true) {
+                String next = data.poll(15, TimeUnit.SECONDS);
+                if (next == null) {
+                    throw new AssertionError("No matching event within 15 s");
+                }
+                if (matching.test(next)) {
+                    return next;
+                }
+            }
+        }
+
+        /** The data of the events left once the server ends the stream, waiting for it to end. */
+        List<String> untilEnd() {
+            ended.orTimeout(15, TimeUnit.SECONDS).join();
+            List<String> rest = new ArrayList<>();
+            data.drainTo(rest);
+            return rest;
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
     }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ApiTest
 @Tag("database")
+@ExtendWith(OutputCaptureExtension.class)
 class ConsoleTests {
 
     static final String PASSWORD = "correct horse battery";
@@ -98,6 +102,31 @@ class ConsoleTests {
 
         assertThat(console.act("/console/logout", Map.of()).statusCode()).isEqualTo(302);
         assertThat(console.get("/console").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theEventStreamEndsAtSignOutAndHearsNothingMore(CapturedOutput output) throws Exception {
+        // given
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Madina", "agent"), PASSWORD);
+        try (ConsoleHttp.EventStream stream = console.events()) {
+            String before = conversation(api, "Before", "Hello");
+            stream.next(data -> data.contains(before));
+
+            // when
+            HttpResponse<String> signedOut = console.act("/console/logout", Map.of());
+            String after = conversation(api, "After", "Secret text after sign-out");
+
+            // then
+            assertThat(signedOut.statusCode()).isEqualTo(302);
+            assertThat(stream.untilEnd()).noneMatch(data -> data.contains(after));
+        }
+        try (ConsoleHttp.EventStream again = console.events()) {
+            assertThat(again.status())
+                    .as("the ended session's cookie opens no new stream")
+                    .isEqualTo(401);
+        }
+        assertThat(output).doesNotContain("sendRedirect");
     }
 
     @Test
@@ -206,7 +235,9 @@ class ConsoleTests {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(console.get("/console").body()).doesNotContain("Stranger");
-        assertThat(new ConsoleHttp(port).get("/console/events").statusCode()).isEqualTo(302);
+        assertThat(new ConsoleHttp(port).get("/console/events").statusCode())
+                .as("an event stream is refused before it starts, not redirected")
+                .isEqualTo(401);
         assertThat(console.get("/console/widget").statusCode()).isEqualTo(403);
         assertThat(console.act("/console/widget", Map.of("color", "#000000")).statusCode())
                 .isEqualTo(403);

@@ -25,6 +25,7 @@ final class LiveClient implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     /** Frames taken from the queue while waiting for another, in order. */
     final List<JsonNode> passed = new ArrayList<>();
 
@@ -68,6 +69,7 @@ final class LiveClient implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closeReason = reason;
                 closed.complete(statusCode);
                 return null;
             }
@@ -128,6 +130,19 @@ final class LiveClient implements AutoCloseable {
     /** The close code the server sent, waiting for it. */
     int closeCode() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** The reason the server gave with its close, once it closed. */
+    String closeReason() {
+        closeCode();
+        return closeReason;
+    }
+
+    /** Every frame received so far: those passed over while waiting, and those not taken yet. */
+    List<JsonNode> received() {
+        List<JsonNode> all = new ArrayList<>(passed);
+        frames.drainTo(all);
+        return all;
     }
 
     boolean isOpen() {

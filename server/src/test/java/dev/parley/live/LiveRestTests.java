@@ -2,6 +2,7 @@ package dev.parley.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.platform.Caller;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -94,20 +95,23 @@ class LiveRestTests {
     }
 
     @Test
-    void aWidgetKeyReadsWidgetConversationsOnly() {
+    void aWidgetKeyReadsOnlyTheConversationsItsVisitorOpened() {
         String widgetKey = fixtures.publishableKey(store.id());
-        String widgetConversation = conversationWithFourMessages();
-        String apiConversation = api.post("/v1/conversations", Map.of("channel", "api", "initial_message", "Hi"))
-                .json()
-                .path("conversation_id")
-                .asString();
         Api widget = Api.at(port).withKey(widgetKey).withHeader("Origin", "https://shop.example");
+        JsonNode opened = widget.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi"))
+                .json();
+        String own = opened.path("conversation_id").asString();
+        Api visitor = widget.withHeader(
+                Caller.VISITOR_TOKEN_HEADER, opened.path("visitor_token").asString());
+        String widgetConversationOfASecretKey = conversationWithFourMessages();
 
-        assertThat(widget.get("/v1/conversations/" + widgetConversation + "/messages")
-                        .status())
+        assertThat(visitor.get("/v1/conversations/" + own + "/messages").status())
                 .isEqualTo(200);
-        assertThat(widget.get("/v1/conversations/" + apiConversation + "/messages")
+        assertThat(visitor.get("/v1/conversations/" + widgetConversationOfASecretKey + "/messages")
                         .status())
+                .isEqualTo(404);
+        assertThat(widget.get("/v1/conversations/" + own + "/messages").status())
+                .as("without its visitor token")
                 .isEqualTo(404);
     }
 

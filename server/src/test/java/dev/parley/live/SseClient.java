@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ final class SseClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final HttpResponse<Stream<String>> response;
 
     private SseClient(HttpResponse<Stream<String>> response) {
@@ -73,7 +76,17 @@ final class SseClient implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the test closed the stream
+        } finally {
+            ended.complete(null);
         }
+    }
+
+    /** The events left once the server ends the stream, waiting for it to end. */
+    List<Event> untilEnd() {
+        ended.orTimeout(LiveClient.WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        List<Event> rest = new ArrayList<>();
+        events.drainTo(rest);
+        return rest;
     }
 
     Event next() {

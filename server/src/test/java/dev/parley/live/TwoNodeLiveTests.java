@@ -6,6 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.TwoNodes;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ class TwoNodeLiveTests {
 
     @BeforeAll
     static void startTwoNodes() {
-        nodes = TwoNodes.start("live_two_nodes");
+        // Streams re-check their credential only hourly here, so what closes them is the fan-out.
+        nodes = TwoNodes.start("live_two_nodes", Map.of("parley.live.credential-check", "1h"));
         first = nodes.first();
         second = nodes.second();
     }
@@ -89,6 +91,38 @@ class TwoNodeLiveTests {
             assertThat(answered.at("/data/role").asString()).isEqualTo("assistant");
             assertThat(answered.at("/data/message_id").asString())
                     .isEqualTo(widget.message("assistant").path("message_id").asString());
+        }
+    }
+
+    @Test
+    void revokingAKeyOnOneNodeClosesItsSocketOnTheOther() {
+        // given
+        TestStore store = first.getBean(TenancyFixtures.class).store();
+        Api onSecond = Api.at(TwoNodes.port(second)).withKey(store.liveKey());
+        JsonNode key = onSecond.post(
+                        "/v1/api-keys", Map.of("name", "Inbox screen", "scopes", List.of("conversations:read")))
+                .json();
+
+        try (LiveClient agent = LiveClient.agent(TwoNodes.port(first))) {
+            agent.auth(Map.of("type", "auth", "api_key", key.path("key").asString()));
+
+            // when
+            Api.Response revoked =
+                    onSecond.delete("/v1/api-keys/" + key.path("id").asString());
+            String after = onSecond.post(
+                            "/v1/conversations",
+                            Map.of("channel", "widget", "initial_message", "Secret text after the revocation"))
+                    .json()
+                    .path("conversation_id")
+                    .asString();
+
+            // then
+            assertThat(revoked.status()).isEqualTo(200);
+            assertThat(agent.closeCode()).isEqualTo(4001);
+            assertThat(agent.closeReason()).isEqualTo("key revoked");
+            assertThat(agent.received())
+                    .noneMatch(f -> f.path("conversation_id").asString().equals(after))
+                    .noneMatch(f -> f.toString().contains("Secret text"));
         }
     }
 }

@@ -2,12 +2,15 @@ package dev.parley.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.platform.Caller;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,6 +35,7 @@ class WidgetSocketTests {
     TestStore store;
     String widgetKey;
     Api api;
+    final Map<String, String> visitorTokens = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -103,6 +107,77 @@ class WidgetSocketTests {
             assertThat(error.path("code").asString()).isEqualTo("unauthorized");
             assertThat(error.path("message").asString()).contains("elsewhere.example");
             assertThat(widget.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void aPublishableKeyFollowsOnlyAConversationItsVisitorOpened() {
+        // given
+        String bySecretKey = api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hello"))
+                .json()
+                .path("conversation_id")
+                .asString();
+        String anns = start("Where is my parcel?");
+        String bobs = start("Where is my refund?");
+
+        try (LiveClient secretOnes = LiveClient.widget(port, ORIGIN);
+                LiveClient anothers = LiveClient.widget(port, ORIGIN);
+                LiveClient tokenless = LiveClient.widget(port, ORIGIN);
+                LiveClient own = LiveClient.widget(port, ORIGIN)) {
+            // when
+            JsonNode toSecretOnes = secretOnes.auth(Map.of(
+                    "type",
+                    "auth",
+                    "api_key",
+                    widgetKey,
+                    "conversation_id",
+                    bySecretKey,
+                    "visitor_token",
+                    visitorTokens.get(anns)));
+            JsonNode toAnothers = anothers.auth(Map.of(
+                    "type",
+                    "auth",
+                    "api_key",
+                    widgetKey,
+                    "conversation_id",
+                    bobs,
+                    "visitor_token",
+                    visitorTokens.get(anns)));
+            JsonNode withoutToken =
+                    tokenless.auth(Map.of("type", "auth", "api_key", widgetKey, "conversation_id", anns));
+            JsonNode toOwn = own.auth(widgetAuth(anns));
+
+            // then
+            for (LiveClient refused : List.of(secretOnes, anothers, tokenless)) {
+                assertThat(refused.closeCode()).isEqualTo(4001);
+            }
+            assertThat(List.of(toSecretOnes, toAnothers, withoutToken))
+                    .allSatisfy(
+                            error -> assertThat(error.path("code").asString()).isEqualTo("not_found"));
+            assertThat(toOwn.path("type").asString()).isEqualTo("authenticated");
+            assertThat(toOwn.path("conversation_id").asString()).isEqualTo(anns);
+        }
+    }
+
+    @Test
+    void aConversationTheSocketOpensComesWithItsVisitorToken() {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            // when
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+            widget.send(Map.of("type", "message", "content", "Hello"));
+            JsonNode opened = widget.next("conversation");
+            widget.message("assistant");
+
+            // then
+            String id = opened.path("conversation_id").asString();
+            String token = opened.path("visitor_token").asString();
+            assertThat(token).startsWith("vt_");
+            Api visitor = Api.at(port).withKey(widgetKey).withHeader("Origin", ORIGIN);
+            assertThat(visitor.withHeader(Caller.VISITOR_TOKEN_HEADER, token)
+                            .get("/v1/conversations/" + id)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(visitor.get("/v1/conversations/" + id).status()).isEqualTo(404);
         }
     }
 
@@ -246,7 +321,7 @@ class WidgetSocketTests {
         String conversationId = start("How long does express shipping take?");
 
         try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
-            widget.auth(Map.of("type", "auth", "api_key", widgetKey, "conversation_id", conversationId));
+            widget.auth(widgetAuth(conversationId));
             Api.Response closed = api.patch("/v1/conversations/" + conversationId, Map.of("status", "closed"));
             JsonNode notice = widget.next("error");
             widget.send(Map.of("type", "message", "content", "Hello?"));
@@ -265,7 +340,7 @@ class WidgetSocketTests {
         String conversationId = start("Where is my parcel?");
 
         try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
-            widget.auth(Map.of("type", "auth", "api_key", widgetKey, "conversation_id", conversationId));
+            widget.auth(widgetAuth(conversationId));
             Api.Response escalated =
                     api.post("/v1/conversations/" + conversationId + "/escalate", Map.of("reason", "customer asked"));
             JsonNode notice = widget.next("escalated");
@@ -300,15 +375,9 @@ class WidgetSocketTests {
         api.post("/v1/conversations/" + conversationId + "/messages", Map.of("content", "And standard?"));
 
         try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
-            widget.auth(Map.of(
-                    "type",
-                    "auth",
-                    "api_key",
-                    widgetKey,
-                    "conversation_id",
-                    conversationId,
-                    "last_message_id",
-                    first.path("id").asString()));
+            Map<String, Object> auth = new HashMap<>(widgetAuth(conversationId));
+            auth.put("last_message_id", first.path("id").asString());
+            widget.auth(auth);
             JsonNode[] replayed = {widget.next(), widget.next(), widget.next()};
             api.post("/v1/chats/" + conversationId + "/messages", Map.of("text", "Live after the replay"));
             JsonNode live = widget.next();
@@ -320,10 +389,28 @@ class WidgetSocketTests {
         }
     }
 
+    /** A conversation the widget opened over REST, as widget.js does; its visitor token is kept for the socket. */
     private String start(String message) {
-        return api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", message))
-                .json()
-                .path("conversation_id")
-                .asString();
+        JsonNode opened = Api.at(port)
+                .withKey(widgetKey)
+                .withHeader("Origin", ORIGIN)
+                .post("/v1/conversations", Map.of("channel", "widget", "initial_message", message))
+                .json();
+        String id = opened.path("conversation_id").asString();
+        visitorTokens.put(id, opened.path("visitor_token").asString());
+        return id;
+    }
+
+    /** The widget's auth frame for a conversation it opened. */
+    private Map<String, Object> widgetAuth(String conversationId) {
+        return Map.of(
+                "type",
+                "auth",
+                "api_key",
+                widgetKey,
+                "conversation_id",
+                conversationId,
+                "visitor_token",
+                visitorTokens.get(conversationId));
     }
 }

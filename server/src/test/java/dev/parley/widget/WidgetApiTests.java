@@ -2,6 +2,7 @@ package dev.parley.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.platform.Caller;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import dev.parley.support.Api;
@@ -259,6 +260,9 @@ class WidgetApiTests {
                 widget.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Do you ship abroad?"));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         String id = created.json().path("conversation_id").asString();
+        widget = widget.withHeader(
+                Caller.VISITOR_TOKEN_HEADER,
+                created.json().path("visitor_token").asString());
         assertThat(widget.post("/v1/conversations/" + id + "/messages", Map.of("content", "And to Uzbekistan?"))
                         .status())
                 .isEqualTo(200);

@@ -4,6 +4,7 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -153,6 +154,7 @@ class AnalyticsController {
     /** Seed 004: a client's own event (a page view, a tool run, a cart change) for a session. */
     @PostMapping({"/v1/analytics/events", "/api/analytics/events"})
     @ResponseStatus(HttpStatus.CREATED)
+    @WidgetAccess
     Journeys.Recorded event(Caller caller, @RequestBody ClientEvent event) {
         if (!caller.has(Scope.ANALYTICS_WRITE) && !caller.has(Scope.WIDGET)) {
             throw ApiException.forbidden(Scope.ANALYTICS_WRITE.value());

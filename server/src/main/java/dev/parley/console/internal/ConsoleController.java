@@ -110,7 +110,9 @@ class ConsoleController {
         return "console/inbox";
     }
 
-    @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    static final String EVENTS = "/console/events";
+
+    @GetMapping(path = EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, HttpServletRequest request) {
         return streams.open(caller, request.getLocale());

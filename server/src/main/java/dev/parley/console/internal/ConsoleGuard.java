@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.platform.Caller;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +16,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every console page but sign-in needs a live session (else back to sign-in; htmx requests are told to go there),
- * and every POST needs the session's CSRF token (else 403).
+ * Every console page but sign-in needs a live session (else back to sign-in; htmx requests are told to go there, and
+ * the event stream gets a plain 401), and every POST needs the session's CSRF token (else 403). A stream that ends
+ * comes back through here as an async dispatch of a request admitted already, whose response is committed: it is
+ * let through, never redirected.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleGuard implements WebMvcConfigurer {
@@ -43,10 +46,15 @@ class ConsoleGuard implements WebMvcConfigurer {
     }
 
     private boolean admit(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return request.getAttribute(CALLER) != null;
+        }
         Optional<Caller> caller = sessions.caller(request);
         if (caller.isEmpty()) {
             sessions.end(request, response);
-            if (request.getHeader("HX-Request") != null) {
+            if (isEventStream(request)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else if (request.getHeader("HX-Request") != null) {
                 response.setHeader("HX-Redirect", "/console/login");
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             } else {
@@ -62,6 +70,12 @@ class ConsoleGuard implements WebMvcConfigurer {
         }
         request.setAttribute(CALLER, caller.get());
         return true;
+    }
+
+    private static boolean isEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getRequestURI().equals(request.getContextPath() + ConsoleController.EVENTS)
+                || (accept != null && accept.contains("text/event-stream"));
     }
 
     /** The form's token; a file upload's form fields are parts, which {@code getParameter} may not read. */

@@ -9,6 +9,7 @@ import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,7 +74,8 @@ class ConversationController {
             Analysis analysis,
             List<Action> actionsTaken,
             boolean escalated,
-            Instant createdAt) {}
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String visitorToken) {}
 
     record Sent(String messageId, Response response, Analysis analysis, List<Action> actionsTaken, Instant createdAt) {}
 
@@ -84,9 +86,11 @@ class ConversationController {
             double confidence,
             List<String> sources,
             boolean escalated,
-            Instant timestamp) {}
+            Instant timestamp,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String visitorToken) {}
 
     @PostMapping("/v1/conversations")
+    @WidgetAccess
     ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         if (request.initialMessage() == null && request.message() != null) {
@@ -107,7 +111,8 @@ class ConversationController {
                 analysis(exchange),
                 actions(exchange),
                 exchange.turn() != null && exchange.turn().escalation() != null,
-                exchange.conversation().createdAt()));
+                exchange.conversation().createdAt(),
+                exchange.visitorToken()));
     }
 
     private Answered createOrSend(Caller caller, CreateRequest request) {
@@ -143,10 +148,12 @@ class ConversationController {
                 escalated,
                 exchange.reply() == null
                         ? exchange.received().createdAt()
-                        : exchange.reply().createdAt());
+                        : exchange.reply().createdAt(),
+                exchange.visitorToken());
     }
 
     @PostMapping({"/v1/conversations/{conversation_id}/messages"})
+    @WidgetAccess
     Sent send(Caller caller, @PathVariable("conversation_id") String id, @RequestBody SendRequest request) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         Conversations.Exchange exchange = conversations.send(caller, id, request.content(), request.attachments());
@@ -208,8 +215,8 @@ class ConversationController {
             Instant updatedAt) {}
 
     /**
-     * The widget's publishable key may open and continue a conversation, read one whose id it holds (without private
-     * notes), escalate it and rate it; it may not list conversations nor change them otherwise.
+     * The widget's publishable key may open conversations, and continue, read (without private notes), escalate and
+     * rate those it opened (whose visitor token it sends); it may not list conversations nor change them otherwise.
      */
     static void widgetOr(Caller caller, Scope scope) {
         if (!caller.has(Scope.WIDGET)) {
@@ -218,6 +225,7 @@ class ConversationController {
     }
 
     @GetMapping("/v1/conversations/{conversation_id}")
+    @WidgetAccess
     ConversationView get(
             Caller caller,
             @PathVariable("conversation_id") String id,
@@ -360,6 +368,7 @@ class ConversationController {
     record EscalateResponse(boolean escalated, String ticketId, String assignedTo, String customerMessage) {}
 
     @PostMapping("/v1/conversations/{conversation_id}/escalate")
+    @WidgetAccess
     EscalateResponse escalate(
             Caller caller,
             @PathVariable("conversation_id") String id,

@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
@@ -187,6 +188,40 @@ class ConversationStore {
                 .params(id, workspaceId, mode.wire())
                 .query(this::conversation)
                 .optional();
+    }
+
+    /**
+     * The conversation, if the caller may reach it: any of its workspace and mode for a secret key or a console user;
+     * for a publishable key (the widget, a session) only one bound to the visitor token it holds.
+     */
+    Optional<Conversation> find(Caller caller, String id) {
+        return reachable(caller, id, "");
+    }
+
+    /** {@link #find(Caller, String)}, locked until the surrounding transaction ends. */
+    Optional<Conversation> lock(Caller caller, String id) {
+        return reachable(caller, id, " FOR UPDATE");
+    }
+
+    private Optional<Conversation> reachable(Caller caller, String id, String lock) {
+        String sql = "SELECT * FROM conversations WHERE id = ? AND workspace_id = ? AND mode = ?";
+        List<Object> params =
+                new ArrayList<>(List.of(id, caller.workspaceId(), caller.mode().wire()));
+        if (caller.isPublishable()) {
+            if (caller.visitorToken() == null) {
+                return Optional.empty();
+            }
+            sql += " AND visitor_token_hash = ?";
+            params.add(VisitorTokens.hash(caller.visitorToken()));
+        }
+        return jdbc.sql(sql + lock).params(params).query(this::conversation).optional();
+    }
+
+    /** Binds the conversation to its visitor: from now on a publishable key reaches it with that token only. */
+    void bindVisitor(String workspaceId, Mode mode, String id, String visitorToken) {
+        jdbc.sql("UPDATE conversations SET visitor_token_hash = ? WHERE id = ? AND workspace_id = ? AND mode = ?")
+                .params(VisitorTokens.hash(visitorToken), id, workspaceId, mode.wire())
+                .update();
     }
 
     /** The conversation, locked until the surrounding transaction ends: changes to one conversation queue up. */

@@ -69,8 +69,16 @@ class Conversations {
     record NewConversation(
             String channel, String customerEmail, String customerName, String message, Map<String, Object> context) {}
 
-    /** A customer message and what came back: the assistant's reply and turn, or none while a human holds it. */
-    record Exchange(Conversation conversation, Message received, Message reply, Turn turn) {}
+    /**
+     * A customer message and what came back: the assistant's reply and turn, or none while a human holds it.
+     *
+     * @param visitorToken the token that binds a conversation a publishable key just opened to its visitor (shown
+     *     this once), else {@code null}
+     */
+    record Exchange(Conversation conversation, Message received, Message reply, Turn turn, String visitorToken) {}
+
+    /** A conversation with no message yet, and the token binding it to its visitor when a publishable key opened it. */
+    record Opened(Conversation conversation, String visitorToken) {}
 
     Exchange start(Caller caller, NewConversation request) {
         String channel = request.channel() == null ? "api" : request.channel();
@@ -91,16 +99,25 @@ class Conversations {
         // Nothing is stored until the turn is done: then the conversation, its contact and both messages are
         // written in one transaction (and the question alone if the turn fails).
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
-        NewContact contact = new NewContact(request.customerEmail(), request.customerName());
+        NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         return exchange(caller, created, contact, request.message(), List.of(), request.customerName());
     }
 
-    /** The customer of a new conversation, stored with it when an email or a name is known. */
-    private record NewContact(String email, String name) {}
+    /**
+     * The customer of a new conversation, stored with it when an email or a name is known, and their visitor token
+     * when a publishable key opens it.
+     */
+    private record NewContact(String email, String name, String visitorToken) {}
 
-    /** A conversation with no message yet, as a session opens it. */
-    Conversation open(Caller caller, String channel, String userId, Map<String, Object> metadata) {
+    /** A publishable key (the widget) reaches only the conversations it opened: each gets its visitor's token. */
+    private static String visitorToken(Caller caller) {
+        return caller.isPublishable() ? VisitorTokens.next() : null;
+    }
+
+    /** A conversation with no message yet, as a session or the widget's socket opens it. */
+    Opened open(Caller caller, String channel, String userId, Map<String, Object> metadata) {
         Instant now = clock.instant();
+        String visitorToken = visitorToken(caller);
         Map<String, Object> context = new LinkedHashMap<>(metadata);
         if (userId != null) {
             context.put("user_id", userId);
@@ -109,8 +126,11 @@ class Conversations {
             Conversation created =
                     Conversation.opened(caller.workspaceId(), caller.mode(), channel, Map.of(), context, now);
             store.insert(created);
+            if (visitorToken != null) {
+                store.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
+            }
             events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
-            return created;
+            return new Opened(created, visitorToken);
         });
     }
 
@@ -159,7 +179,7 @@ class Conversations {
         Conversation reopened = current.afterMessages(1, null, null, current.facts(), current.status(), receivedAt);
         if (!reopened.assistantAnswers()) {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
-            return new Exchange(saved, received, null, null);
+            return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
         Turn turn;
         try {
@@ -190,7 +210,7 @@ class Conversations {
             answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
         }
         Conversation saved = save(caller, conversation, answered, contact, received, reply, turn, isNew);
-        return new Exchange(saved, received, reply, turn);
+        return new Exchange(saved, received, reply, turn, isNew ? contact.visitorToken() : null);
     }
 
     private Conversation save(
@@ -216,12 +236,14 @@ class Conversations {
                                 .id();
                 stored = conversation.withContact(contactId);
                 store.insert(stored);
+                if (contact.visitorToken() != null) {
+                    store.bindVisitor(caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
+                }
                 events.publishEvent(
                         new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
             } else {
                 // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
-                Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), stored.id())
-                        .orElseThrow();
+                Conversation fresh = store.lock(caller, stored.id()).orElseThrow();
                 stored = merged(original, stored, fresh);
                 store.update(stored);
             }
@@ -338,7 +360,7 @@ class Conversations {
                 : openTicket(caller, conversation, null, reason == null ? "manual" : reason, level, null);
         String[] message = new String[1];
         Conversation stored = transactions.execute(tx -> {
-            Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), conversationId)
+            Conversation fresh = store.lock(caller, conversationId)
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptEscalation();
             String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
@@ -389,7 +411,7 @@ class Conversations {
         }
         Instant now = clock.instant();
         Conversation resolved = transactions.execute(tx -> {
-            Conversation fresh = store.lock(caller.workspaceId(), caller.mode(), conversationId)
+            Conversation fresh = store.lock(caller, conversationId)
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptResolution();
             Conversation done = fresh.resolved(summary, resolutionType, csat, now);
@@ -409,7 +431,7 @@ class Conversations {
     }
 
     Conversation get(Caller caller, String conversationId) {
-        return store.find(caller.workspaceId(), caller.mode(), conversationId)
+        return store.find(caller, conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
     }
 

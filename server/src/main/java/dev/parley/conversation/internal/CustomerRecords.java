@@ -1,6 +1,7 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.conversation.Customers;
+import dev.parley.platform.Caller;
 import dev.parley.platform.CustomerErased;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
@@ -40,8 +41,10 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ConversationStore store;
 
-    CustomerRecords(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    CustomerRecords(JdbcClient jdbc, JsonMapper json, Clock clock, ConversationStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -180,12 +183,8 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
     }
 
     @Override
-    public boolean exists(String workspaceId, Mode mode, String conversationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE workspace_id = ? AND mode = ? AND id = ?")
-                        .params(workspaceId, mode.wire(), conversationId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    public boolean reachable(Caller caller, String conversationId) {
+        return store.find(caller, conversationId).isPresent();
     }
 
     @Override

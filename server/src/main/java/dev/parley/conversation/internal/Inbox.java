@@ -383,7 +383,7 @@ class Inbox {
     }
 
     private Conversation locked(Caller caller, String conversationId) {
-        return store.lock(caller.workspaceId(), caller.mode(), conversationId)
+        return store.lock(caller, conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
     }
 

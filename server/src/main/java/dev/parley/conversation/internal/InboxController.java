@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,7 @@ class InboxController {
 
     @PostMapping("/v1/conversations/{conversation_id}/feedback")
     @ResponseStatus(HttpStatus.CREATED)
+    @WidgetAccess
     FeedbackView feedback(
             Caller caller, @PathVariable("conversation_id") String id, @RequestBody FeedbackRequest request) {
         ConversationController.widgetOr(caller, Scope.CONVERSATIONS_WRITE);

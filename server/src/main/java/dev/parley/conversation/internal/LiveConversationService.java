@@ -31,13 +31,14 @@ class LiveConversationService implements LiveConversations {
     }
 
     @Override
-    public String open(Caller caller, String channel) {
-        return conversations.open(caller, channel, null, java.util.Map.of()).id();
+    public Opened open(Caller caller, String channel) {
+        Conversations.Opened opened = conversations.open(caller, channel, null, java.util.Map.of());
+        return new Opened(opened.conversation().id(), opened.visitorToken());
     }
 
     @Override
     public Optional<ConversationState> find(Caller caller, String conversationId) {
-        return store.find(caller.workspaceId(), caller.mode(), conversationId).map(LiveConversationService::state);
+        return store.find(caller, conversationId).map(LiveConversationService::state);
     }
 
     @Override
@@ -75,7 +76,9 @@ class LiveConversationService implements LiveConversations {
                                 Caller.KeyKind.PUBLISHABLE,
                                 Set.of(Scope.WIDGET),
                                 0,
-                                null),
+                                null,
+                                null,
+                                token),
                         rs.getString("id"),
                         rs.getString("conversation_id")))
                 .optional();

@@ -39,6 +39,7 @@ class SessionController {
     static final Duration TOKEN_TTL = Duration.ofHours(1);
 
     private final Conversations conversations;
+    private final ConversationStore store;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
@@ -47,12 +48,14 @@ class SessionController {
 
     SessionController(
             Conversations conversations,
+            ConversationStore store,
             JdbcClient jdbc,
             JsonMapper json,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.conversations = conversations;
+        this.store = store;
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
@@ -102,7 +105,8 @@ class SessionController {
         }
         Map<String, Object> metadata = r.metadata() == null ? Map.of() : r.metadata();
         Instant now = clock.instant();
-        Conversation conversation = conversations.open(caller, "voice", r.userId(), metadata);
+        Conversation conversation =
+                conversations.open(caller, "voice", r.userId(), metadata).conversation();
         String id = Ids.next("sess");
         String token = "st_" + Ids.random(40);
         Instant expires = now.plus(TOKEN_TTL);
@@ -122,6 +126,8 @@ class SessionController {
                             Sql.timestamp(expires),
                             Sql.timestamp(now))
                     .update();
+            // The session's token is its visitor's: with it, the socket reaches this conversation and no other.
+            store.bindVisitor(caller.workspaceId(), caller.mode(), conversation.id(), token);
             events.publishEvent(
                     new SessionStarted(caller.workspaceId(), caller.mode(), id, conversation.id(), r.userId()));
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ class FileController {
             @JsonAlias("conversationId") String conversationId) {}
 
     @PostMapping("/v1/files/upload-url")
+    @WidgetAccess
     FileService.UploadUrl uploadUrl(Caller caller, @RequestBody UploadUrlRequest request) {
         widgetOrWrite(caller);
         return files.uploadUrl(caller, request.filename(), request.contentType(), request.sizeBytes());
@@ -57,6 +59,7 @@ class FileController {
     }
 
     @PostMapping("/v1/files/confirm")
+    @WidgetAccess
     FileService.Confirmed confirm(Caller caller, @RequestBody ConfirmRequest request) {
         widgetOrWrite(caller);
         String conversation = request.chatId() != null ? request.chatId() : request.conversationId();
@@ -94,7 +97,7 @@ class FileController {
         return ResponseEntity.ok().headers(headers).body(body);
     }
 
-    /** The widget's publishable key attaches files to the conversation whose id it holds, as it sends messages to it. */
+    /** The widget's publishable key attaches files to a conversation it opened, as it sends messages to it. */
     private static void widgetOrWrite(Caller caller) {
         if (!caller.has(Scope.WIDGET)) {
             caller.require(Scope.CONVERSATIONS_WRITE);

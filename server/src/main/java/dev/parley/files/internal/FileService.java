@@ -194,7 +194,7 @@ class FileService implements Attachments {
         }
         StoredFile file = records.find(caller.workspaceId(), caller.mode(), fileId)
                 .orElseThrow(() -> ApiException.notFound("file", fileId));
-        if (!conversations.exists(caller.workspaceId(), caller.mode(), conversationId)) {
+        if (!conversations.reachable(caller, conversationId)) {
             throw ApiException.notFound("conversation", conversationId);
         }
         if (file.status().equals("attached")) {

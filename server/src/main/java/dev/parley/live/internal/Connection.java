@@ -32,6 +32,7 @@ abstract class Connection {
     final long openedNanos = System.nanoTime();
     volatile long lastSeenNanos = openedNanos;
     volatile long lastPingNanos = openedNanos;
+    volatile long lastCredentialCheckNanos = openedNanos;
     /** Who is connected, once authenticated. */
     volatile Caller caller;
     /** A customer connection's one conversation, once known. */

@@ -68,8 +68,15 @@ class Frames {
         return frame("authenticated", null, frame);
     }
 
-    Frame conversation(String conversationId) {
-        return frame("conversation", null, Map.of("type", "conversation", "conversation_id", conversationId));
+    /** The conversation the socket just opened; {@code visitorToken} (a publishable key's) is sent this once. */
+    Frame conversation(String conversationId, String visitorToken) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "conversation");
+        frame.put("conversation_id", conversationId);
+        if (visitorToken != null) {
+            frame.put("visitor_token", visitorToken);
+        }
+        return frame("conversation", null, frame);
     }
 
     Frame escalated(String ticketId, Locale locale) {

@@ -1,5 +1,7 @@
 package dev.parley.live.internal;
 
+import dev.parley.platform.Caller;
+import dev.parley.platform.CallerResolver;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,7 @@ class Hub implements SmartLifecycle {
 
     private final Frames frames;
     private final LiveProperties properties;
+    private final CallerResolver callers;
     // Made again on each start: a stopped context (a paused test context, too) may be started again.
     private volatile ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile ScheduledExecutorService sweeper;
@@ -34,9 +37,10 @@ class Hub implements SmartLifecycle {
     private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> agentsByWorkspace = new ConcurrentHashMap<>();
 
-    Hub(Frames frames, LiveProperties properties) {
+    Hub(Frames frames, LiveProperties properties, CallerResolver callers) {
         this.frames = frames;
         this.properties = properties;
+        this.callers = callers;
     }
 
     ExecutorService writers() {
@@ -85,6 +89,14 @@ class Hub implements SmartLifecycle {
 
     /** Delivers a signal to the connections of this node it concerns. Never blocks. */
     void deliver(Signal signal) {
+        if (signal.endsACredential()) {
+            for (Connection connection : all) {
+                if (endedBy(connection, signal)) {
+                    end(connection);
+                }
+            }
+            return;
+        }
         boolean toCustomers = !signal.aboutTyping() || !signal.role().equals("customer");
         boolean toAgents = !signal.aboutTyping() || signal.role().equals("customer");
         if (toCustomers) {
@@ -132,6 +144,59 @@ class Hub implements SmartLifecycle {
                 && connection.sessionId.equals(signal.data().get("session_id"));
     }
 
+    /** Whether the connection was opened with the key or console session (or by the console user) that ended. */
+    private static boolean endedBy(Connection connection, Signal signal) {
+        Caller caller = connection.caller;
+        if (caller == null
+                || connection.sessionId != null
+                || !caller.workspaceId().equals(signal.workspaceId())) {
+            return false;
+        }
+        return switch (signal.type()) {
+            case CredentialRelay.KEY_REVOKED ->
+                !caller.isAgent() && caller.keyId().equals(signal.data().get("key_id"));
+            case CredentialRelay.SESSION_ENDED ->
+                caller.isAgent() && caller.keyId().equals(signal.data().get("session_id"));
+            case CredentialRelay.AGENT_DEACTIVATED ->
+                caller.isAgent() && caller.agentId().equals(signal.data().get("agent_id"));
+            default -> false;
+        };
+    }
+
+    /** The credential the connection was opened with no longer holds: it hears nothing more, is told, and closes. */
+    private void end(Connection connection) {
+        remove(connection);
+        boolean console = connection.caller.isAgent();
+        connection.send(frames.error(
+                "unauthorized",
+                console ? "live.unauthorized.signed_out" : "live.unauthorized.revoked",
+                connection.locale));
+        connection.closeAfterSending(4001, console ? "session ended" : "key revoked");
+    }
+
+    /**
+     * Checks a connection's key or console session again, off the sweeper's thread. A connection opened with a seed
+     * 004 session token is not checked here: it ends with its session.
+     */
+    private void recheck(Connection connection, long now) {
+        if (connection.sessionId != null
+                || now - connection.lastCredentialCheckNanos
+                        < properties.credentialCheck().toNanos()) {
+            return;
+        }
+        connection.lastCredentialCheckNanos = now;
+        Caller caller = connection.caller;
+        writers.execute(() -> {
+            try {
+                if (!connection.isClosed() && !callers.stillValid(caller)) {
+                    end(connection);
+                }
+            } catch (RuntimeException failed) {
+                log.warn("Could not check a live connection's credential: {}", failed.toString());
+            }
+        });
+    }
+
     private static String workspaceKey(Connection connection) {
         return connection.caller.workspaceId() + "/" + connection.caller.mode();
     }
@@ -150,7 +215,11 @@ class Hub implements SmartLifecycle {
                         connection.send(frames.error("unauthorized", "live.unauthorized.timeout", connection.locale));
                         connection.closeAfterSending(4001, "authentication timeout");
                     }
-                } else if (now - connection.lastPingNanos >= ping) {
+                } else {
+                    recheck(connection, now);
+                    if (now - connection.lastPingNanos < ping) {
+                        continue;
+                    }
                     if (connection.lastSeenNanos < connection.lastPingNanos) {
                         remove(connection);
                         writers.execute(connection::abort);

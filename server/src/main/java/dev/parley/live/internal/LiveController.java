@@ -6,6 +6,7 @@ import dev.parley.conversation.LiveConversations.LiveMessage;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The REST side of live delivery: a conversation's messages after a given one (what a client that was away missed),
  * and server-sent events for clients that cannot hold a WebSocket, replaying from {@code Last-Event-ID}. Both take a
- * key with {@code conversations:read}, or a publishable widget key for widget conversations.
+ * key with {@code conversations:read}, or a publishable widget key for the conversations it opened (its visitor
+ * token).
  */
 @RestController
 class LiveController {
@@ -45,6 +47,7 @@ class LiveController {
     record MessagesAfter(List<MessageView> data, boolean hasMore) {}
 
     @GetMapping("/v1/conversations/{conversation_id}/messages")
+    @WidgetAccess
     MessagesAfter messages(
             Caller caller,
             @PathVariable("conversation_id") String id,
@@ -65,6 +68,7 @@ class LiveController {
     }
 
     @GetMapping("/v1/conversations/{conversation_id}/events")
+    @WidgetAccess
     SseEmitter events(
             Caller caller,
             @PathVariable("conversation_id") String id,
@@ -107,16 +111,12 @@ class LiveController {
         return emitter;
     }
 
-    /** The conversation, if the caller may follow it: any with {@code conversations:read}, widget ones with a widget key. */
+    /** The conversation, if the caller may follow it: any with {@code conversations:read}, its own with a widget key. */
     private ConversationState access(Caller caller, String id) {
-        boolean reader = caller.has(Scope.CONVERSATIONS_READ);
-        if (!reader && !caller.has(Scope.WIDGET)) {
+        if (!caller.has(Scope.CONVERSATIONS_READ) && !caller.has(Scope.WIDGET)) {
             throw ApiException.forbidden(Scope.CONVERSATIONS_READ.value());
         }
-        return conversations
-                .find(caller, id)
-                .filter(c -> reader || c.channel().equals("widget"))
-                .orElseThrow(() -> ApiException.notFound("conversation", id));
+        return conversations.find(caller, id).orElseThrow(() -> ApiException.notFound("conversation", id));
     }
 
     private static String blankToNull(String value) {

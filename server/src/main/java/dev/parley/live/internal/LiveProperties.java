@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param framesPerSecond client frames one socket may send per second, on average
  * @param replayLimit the most messages replayed to a reconnecting client
  * @param channel the Redis pub/sub channel that carries events between nodes
+ * @param credentialCheck how often a connection's key or console session is checked again (besides hearing of its
+ *     revocation as it happens); one that no longer holds is closed
  */
 @ConfigurationProperties("parley.live")
 record LiveProperties(
@@ -27,4 +29,5 @@ record LiveProperties(
         @DefaultValue("10") int frameBurst,
         @DefaultValue("2") double framesPerSecond,
         @DefaultValue("200") int replayLimit,
-        @DefaultValue("parley:live") String channel) {}
+        @DefaultValue("parley:live") String channel,
+        @DefaultValue("10s") Duration credentialCheck) {}

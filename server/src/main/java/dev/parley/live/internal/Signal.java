@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What travels between nodes: a conversation event as published ({@code kind} {@code event}), or someone typing
- * ({@code kind} {@code typing}). Small and self-contained, so it crosses Redis as one JSON message.
+ * What travels between nodes: a conversation event as published ({@code kind} {@code event}), someone typing
+ * ({@code kind} {@code typing}), or a credential that ended ({@code kind} {@code ended}: a key revoked, a console
+ * session or user gone; {@code type} says which, {@code data} names it), whose connections close. Small and
+ * self-contained, so it crosses Redis as one JSON message.
  *
  * @param role for typing: {@code customer}, {@code agent} or {@code assistant}
  * @param origin the node that raised it, so a node ignores its own signals coming back from Redis
@@ -30,6 +32,14 @@ record Signal(
 
     static Signal typing(String workspaceId, Mode mode, String conversationId, String role, boolean typing) {
         return new Signal("typing", workspaceId, mode, conversationId, null, Map.of(), role, typing, null, null);
+    }
+
+    static Signal ended(String workspaceId, String type, Map<String, Object> data) {
+        return new Signal("ended", workspaceId, null, null, type, data, null, false, null, null);
+    }
+
+    boolean endsACredential() {
+        return kind.equals("ended");
     }
 
     boolean aboutTyping() {

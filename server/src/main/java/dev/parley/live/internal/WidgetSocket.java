@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Seed 001's widget socket, {@code /v1/ws}. The client authenticates in its first frame with an API key (a
  * publishable {@code pk_} key, accepted only from the store's domains as the upgrade's {@code Origin} names them, or
  * a secret key with {@code conversations:write}) or a seed 004 session token, optionally naming its conversation and
- * the last message it has ({@code last_message_id}: what it missed is replayed first). Then {@code message} frames
+ * the last message it has ({@code last_message_id}: what it missed is replayed first). A publishable key names only a
+ * conversation it opened, with the {@code visitor_token} it got then; a conversation the socket opens is announced
+ * with its new visitor token. Then {@code message} frames
  * are answered by the assistant (its {@code typing} while it works), {@code typing} frames reach the agents, and
  * everything said in the conversation, by anyone on any node, reaches the socket.
  */
@@ -74,7 +76,7 @@ class WidgetSocket extends SocketHandler {
                 refuse(connection, "live.unauthorized.key");
                 return;
             }
-            caller = resolved.get();
+            caller = resolved.get().visiting(text(frame, "visitor_token"));
             if (!caller.has(Scope.WIDGET) && !caller.has(Scope.CONVERSATIONS_WRITE)) {
                 refuse(connection, "live.unauthorized.scope", Scope.CONVERSATIONS_WRITE.value());
                 return;
@@ -84,8 +86,7 @@ class WidgetSocket extends SocketHandler {
             return;
         }
         if (conversationId != null) {
-            Optional<ConversationState> state = conversations.find(caller, conversationId);
-            if (state.isEmpty() || !mayUse(caller, state.get(), token != null)) {
+            if (conversations.find(caller, conversationId).isEmpty()) {
                 refuse(
                         connection,
                         frames.error(ApiException.notFound("conversation", conversationId), connection.locale));
@@ -119,13 +120,6 @@ class WidgetSocket extends SocketHandler {
         }
     }
 
-    /** A publishable key opens widget conversations only; a session token its own; a secret key any. */
-    private static boolean mayUse(Caller caller, ConversationState conversation, boolean session) {
-        return session
-                || caller.has(Scope.CONVERSATIONS_WRITE)
-                || conversation.channel().equals("widget");
-    }
-
     @Override
     void handle(SocketConnection connection, String type, JsonNode frame) {
         switch (type) {
@@ -144,9 +138,12 @@ class WidgetSocket extends SocketHandler {
         Caller caller = connection.caller;
         String conversationId = connection.conversationId;
         if (conversationId == null) {
-            conversationId = conversations.open(caller, "widget");
+            LiveConversations.Opened opened = conversations.open(caller, "widget");
+            conversationId = opened.conversationId();
+            caller = caller.visiting(opened.visitorToken());
+            connection.caller = caller;
             hub.follow(connection, conversationId);
-            connection.send(frames.conversation(conversationId));
+            connection.send(frames.conversation(conversationId, opened.visitorToken()));
         }
         ConversationState state = conversations
                 .find(caller, conversationId)

@@ -53,7 +53,8 @@ class AuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (caller.isPresent()) {
-            request.setAttribute(RequestAttributes.CALLER, caller.get());
+            request.setAttribute(
+                    RequestAttributes.CALLER, caller.get().visiting(request.getHeader(Caller.VISITOR_TOKEN_HEADER)));
             chain.doFilter(request, response);
             return;
         }

@@ -4,6 +4,7 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.RequiresScope;
+import dev.parley.platform.WidgetAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Hands the authenticated {@link Caller} to handlers and checks {@link RequiresScope} before they run. */
+/**
+ * Hands the authenticated {@link Caller} to handlers and checks {@link RequiresScope} before they run; a publishable
+ * key reaches only handlers marked {@link WidgetAccess}.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -70,8 +74,26 @@ class WebConfiguration implements WebMvcConfigurer {
                 if (required != null) {
                     callerOf(request).require(required.value());
                 }
+                if (actsForACaller(method) && !method.hasMethodAnnotation(WidgetAccess.class)) {
+                    Object caller = request.getAttribute(RequestAttributes.CALLER);
+                    if (caller instanceof Caller c && c.isPublishable()) {
+                        throw new ApiException(
+                                ErrorCode.INSUFFICIENT_PERMISSIONS,
+                                "error.insufficient_permissions.publishable",
+                                Map.of("reason", "publishable_key"));
+                    }
+                }
             }
             return true;
+        }
+
+        private static boolean actsForACaller(HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                if (parameter.getParameterType() == Caller.class) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

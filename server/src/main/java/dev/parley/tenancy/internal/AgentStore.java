@@ -163,6 +163,13 @@ class AgentStore {
                 .optional();
     }
 
+    /** Whether the console session is neither ended nor expired, and its user still active. */
+    boolean sessionActive(String id, Instant now) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM console_sessions s JOIN agents a ON a.id = s.agent_id
+                         WHERE s.id = ? AND s.ended_at IS NULL AND s.expires_at > ? AND a.active = TRUE""").params(id, Sql.timestamp(now)).query(Long.class).single() > 0;
+    }
+
     void endSession(String id, Instant at) {
         jdbc.sql("UPDATE console_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
                 .params(Sql.timestamp(at), id)

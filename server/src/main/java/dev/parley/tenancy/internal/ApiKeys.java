@@ -12,6 +12,7 @@ import dev.parley.platform.Mode;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.Scope;
+import dev.parley.tenancy.ApiKeyRevoked;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,16 +37,28 @@ class ApiKeys implements CallerResolver {
     private final WorkspaceRepository workspaces;
     private final Team team;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Cache<String, Optional<Resolved>> cache = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .maximumSize(100_000)
             .build();
+    /** Whether a key or console session (by id) still holds, as streams re-check it. */
+    private final Cache<String, Boolean> valid = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL)
+            .maximumSize(100_000)
+            .build();
 
-    ApiKeys(ApiKeyRepository keys, WorkspaceRepository workspaces, Team team, Clock clock) {
+    ApiKeys(
+            ApiKeyRepository keys,
+            WorkspaceRepository workspaces,
+            Team team,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.keys = keys;
         this.workspaces = workspaces;
         this.team = team;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A key just made, with its secret, which is never shown again. */
@@ -135,8 +149,12 @@ class ApiKeys implements CallerResolver {
 
     ApiKey revoke(Caller caller, String id) {
         ApiKey key = get(caller, id);
-        keys.revoke(caller.workspaceId(), id, clock.instant());
+        boolean revoked = keys.revoke(caller.workspaceId(), id, clock.instant());
         cache.invalidateAll();
+        valid.invalidate(id);
+        if (revoked) {
+            events.publishEvent(new ApiKeyRevoked(caller.workspaceId(), id));
+        }
         return get(caller, key.id());
     }
 
@@ -174,7 +192,14 @@ class ApiKeys implements CallerResolver {
             }
             chosenDomain = domain.strip().toLowerCase(java.util.Locale.ROOT);
         }
-        if (key.kind() == KeyKind.PUBLISHABLE && origin != null) {
+        if (key.kind() == KeyKind.PUBLISHABLE) {
+            // A publishable key is public (it sits in the store's pages): only the browser's Origin ties it to them.
+            if (origin == null || origin.isBlank()) {
+                throw new ApiException(
+                        ErrorCode.DOMAIN_NOT_CONFIGURED,
+                        "error.domain_not_configured.origin_missing",
+                        Map.of("reason", "origin_missing"));
+            }
             String host = originHost(origin);
             if (host == null || !workspace.allows(host)) {
                 throw new ApiException(
@@ -183,6 +208,17 @@ class ApiKeys implements CallerResolver {
         }
         return Optional.of(new Caller(
                 workspace.id(), key.mode(), key.id(), key.kind(), scopes(key), workspace.hourlyQuota(), chosenDomain));
+    }
+
+    @Override
+    public boolean stillValid(Caller caller) {
+        return valid.get(
+                caller.keyId(),
+                id -> caller.isAgent()
+                        ? team.sessionActive(caller)
+                        : keys.find(caller.workspaceId(), List.of(Mode.LIVE, Mode.TEST), id)
+                                .filter(key -> !key.revoked())
+                                .isPresent());
     }
 
     /** Managing the team is part of the store's settings: a key that may change settings may manage agents. */

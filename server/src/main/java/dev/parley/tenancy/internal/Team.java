@@ -10,6 +10,7 @@ import dev.parley.tenancy.Agent;
 import dev.parley.tenancy.AgentDeactivated;
 import dev.parley.tenancy.AgentWorkloads;
 import dev.parley.tenancy.Agents;
+import dev.parley.tenancy.ConsoleSessionEnded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,6 +236,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
             store.endSession(caller.keyId(), now);
+            events.publishEvent(new ConsoleSessionEnded(caller.workspaceId(), caller.keyId()));
             store.find(caller.workspaceId(), caller.agentId())
                     .ifPresent(agent -> store.update(withStatus(agent, "offline", now)));
         });
@@ -291,6 +293,11 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                                 workspace.hourlyQuota(),
                                 null,
                                 session.agent().id())));
+    }
+
+    /** Whether a console caller's session still holds: not ended, not expired, its user not deactivated. */
+    boolean sessionActive(Caller caller) {
+        return store.sessionActive(caller.keyId(), clock.instant());
     }
 
     static boolean isConsoleToken(String token) {

@@ -7,6 +7,7 @@ import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
+import dev.parley.platform.WidgetAccess;
 import dev.parley.tenancy.Workspaces;
 import dev.parley.widget.Trigger;
 import dev.parley.widget.WidgetConfig;
@@ -65,6 +66,7 @@ class WidgetController {
             List<Trigger> triggers) {}
 
     @GetMapping("/v1/widget/config")
+    @WidgetAccess
     Object config(Caller caller) {
         if (caller.has(Scope.WIDGET)) {
             WidgetConfig c = widgets.config(caller);

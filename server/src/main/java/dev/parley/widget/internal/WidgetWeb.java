@@ -1,5 +1,6 @@
 package dev.parley.widget.internal;
 
+import dev.parley.platform.Caller;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,7 +61,8 @@ class WidgetWeb implements WebMvcConfigurer {
                 response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
                 response.setHeader(
                         "Access-Control-Allow-Headers",
-                        "Authorization, Content-Type, Accept-Language, Idempotency-Key, X-Domain");
+                        "Authorization, Content-Type, Accept-Language, Idempotency-Key, X-Domain, "
+                                + Caller.VISITOR_TOKEN_HEADER);
                 response.setHeader("Access-Control-Max-Age", "600");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 return;
