@@ -158,18 +158,30 @@ public final class UnderstandingEvaluation {
 
     static int sentiment(Map<String, String> options, TextEmbeddings embeddings, PrintStream out, PrintStream err) {
         if (!options.containsKey("test")) {
-            err.println("usage: eval sentiment --test test.csv [--train extra.csv,...] [--dev dev.csv]");
+            err.println(
+                    "usage: eval sentiment --test test.csv [--train extra.csv,...] [--dev dev.csv]"
+                            + " [--builtin all|hand-written] [--embeddings true|false] [--cues true|false] [--cue-weight w] [--band b]");
             return 2;
         }
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        List<LabelledText> train = new ArrayList<>(SentimentAnalyzer.builtInExamples());
+        // --builtin hand-written: only the 150 first examples, to compare with the model before the composed ones.
+        List<LabelledText> train = new ArrayList<>(
+                options.getOrDefault("builtin", "all").equals("hand-written")
+                        ? SentimentAnalyzer.handWrittenExamples()
+                        : SentimentAnalyzer.builtInExamples());
         if (options.containsKey("train")) {
             for (String file : options.get("train").split(",")) {
                 train.addAll(LabelledCsv.read(Path.of(file.strip())));
             }
         }
         long started = System.nanoTime();
-        SentimentAnalyzer analyzer = SentimentAnalyzer.train(train, embeddings);
+        SentimentAnalyzer analyzer = SentimentAnalyzer.train(
+                train,
+                embeddings,
+                new SentimentAnalyzer.Settings(
+                        Boolean.parseBoolean(options.getOrDefault("embeddings", "true")),
+                        Boolean.parseBoolean(options.getOrDefault("cues", "true")),
+                        Float.parseFloat(options.getOrDefault("cue-weight", "1.0"))));
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         if (options.containsKey("band")) {
             analyzer = analyzer.withNeutralBand(Double.parseDouble(options.get("band")));

@@ -72,6 +72,48 @@ class DemoStoreConversationTests {
     }
 
     @Test
+    void changesTheAddressToTheOneTheCustomerWrote() {
+        // order 1004 (alex@example.com) has not shipped yet
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "initial_message",
+                        "Please change the shipping address on order #1004 to 12 Main St, Springfield, IL 62704"
+                                + " instead, my email is alex@example.com"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode action = response.json().path("actions_taken").get(0);
+        assertThat(action.path("type").asString()).isEqualTo("address_updated");
+        assertThat(action.at("/details/address").asString()).isEqualTo("12 Main St, Springfield 62704, US");
+        assertThat(response.json().at("/response/content").asString()).contains("12 Main St");
+        assertThat(api.get("/v1/orders/1004").json().toString())
+                .contains("Springfield")
+                .contains("62704");
+    }
+
+    @Test
+    void remembersTheNewAddressWhileItAsksWhoTheCustomerIs() {
+        // given an address change that names the order but not the customer
+        Api.Response first = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "initial_message",
+                        "I need to change the delivery address for order 1004 to 9 Elm Road, Leeds LS1 4AP, UK"));
+        assertThat(actions(first.json())).contains("information_requested");
+        assertThat(api.get("/v1/orders/1004").json().toString()).doesNotContain("Leeds");
+
+        // when they say who they are
+        String conversation = first.json().path("conversation_id").asString();
+        Api.Response second =
+                api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", "alex@example.com"));
+
+        // then the address they gave first is the one the order ships to
+        JsonNode action = second.json().path("actions_taken").get(0);
+        assertThat(action.path("type").asString()).isEqualTo("address_updated");
+        assertThat(action.at("/details/address").asString()).isEqualTo("9 Elm Road, Leeds LS1 4AP, GB");
+    }
+
+    @Test
     void showsNothingOfAnOrderThatBelongsToSomeoneElse() {
         Api.Response response = api.post(
                 "/v1/conversations",

@@ -1,10 +1,11 @@
 package dev.parley.assistant.internal;
 
+import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
-import java.math.BigDecimal;
+import dev.parley.assistant.internal.understanding.Entity.NewAddress;
+import dev.parley.assistant.internal.understanding.EntityExtractor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,11 @@ final class StorePlan {
 
     static final double MIN_INTENT_CONFIDENCE = 0.3;
 
+    /** The conversation's memory of a new address given before the order could be changed, as one line. */
+    static final String NEW_ADDRESS = "new_address";
+
     private static final Map<String, String> TOOLS = Map.of(
+            "change_address", "change_address",
             "order_status", "order_status",
             "refund_request", "refund",
             "return_request", "request_return",
@@ -98,9 +103,8 @@ final class StorePlan {
     private StorePlan() {}
 
     static Optional<Step> next(
-            String intent, double intentConfidence, String message, List<Entity> entities, Map<String, String> facts) {
-        boolean suppliesIdentity = entities.stream()
-                .anyMatch(e -> e.type().equals("email") || e.type().equals("order_number"));
+            String intent, double intentConfidence, String message, Entities entities, Map<String, String> facts) {
+        boolean suppliesIdentity = entities.identifiesAnOrder();
         String pending = facts.get("pending_tool");
         String tool = null;
         if (intentConfidence >= MIN_INTENT_CONFIDENCE && TOOLS.containsKey(intent)) {
@@ -118,33 +122,71 @@ final class StorePlan {
         Map<String, Object> arguments = new LinkedHashMap<>();
         switch (tool) {
             case "refund" ->
-                entities.stream()
-                        .filter(e -> e.type().equals("amount"))
-                        .findFirst()
-                        .map(e -> new BigDecimal(e.value().split(" ")[0]))
-                        .ifPresent(amount -> arguments.put("amount", amount.doubleValue()));
+                entities.amount()
+                        .ifPresent(amount ->
+                                arguments.put("amount", amount.amount().doubleValue()));
             case "search_products" -> productQuery(message, entities, arguments);
+            case "change_address" -> {
+                // Only a complete address is worth a store call; without one the knowledge explains how to change it.
+                Optional<NewAddress> address = entities.newAddress()
+                        .or(() -> Optional.ofNullable(facts.get(NEW_ADDRESS)).map(EntityExtractor::parseAddress))
+                        .filter(NewAddress::complete);
+                if (address.isEmpty()) {
+                    return Optional.empty();
+                }
+                put(arguments, "address1", address.get().address1());
+                put(arguments, "address2", address.get().address2());
+                put(arguments, "city", address.get().city());
+                put(arguments, "province", address.get().province());
+                put(arguments, "zip", address.get().zip());
+                put(arguments, "country", address.get().country());
+            }
             default -> {}
         }
         return Optional.of(new Step(tool, arguments));
     }
 
-    private static void productQuery(String message, List<Entity> entities, Map<String, Object> arguments) {
-        String lower = message.toLowerCase(Locale.ROOT);
-        entities.stream().filter(e -> e.type().equals("amount")).findFirst().ifPresent(amount -> {
-            double value = Double.parseDouble(amount.value().split(" ")[0]);
-            arguments.put(lower.matches(".*\\b(over|above|more than)\\b.*") ? "min_price" : "max_price", value);
-        });
-        java.util.regex.Matcher size = java.util.regex.Pattern.compile(
-                        "\\bsize\\s+([0-9]{1,2}(?:\\.5)?|xs|s|m|l|xl)\\b")
-                .matcher(lower);
-        if (size.find()) {
-            arguments.put("size", size.group(1).toUpperCase(Locale.ROOT));
+    private static void put(Map<String, Object> arguments, String name, String value) {
+        if (value != null) {
+            arguments.put(name, value);
         }
-        String withoutEntities = lower.replaceAll("\\$\\s?\\d+(?:[.,]\\d+)?", " ")
-                .replaceAll("\\bsize\\s+\\S+", " ")
-                .replaceAll("\\d+", " ");
-        String query = Arrays.stream(withoutEntities.split("[^\\p{L}']+"))
+    }
+
+    /**
+     * The catalogue search a message asks for: its price bound (or an amount alone as the most it would pay), its
+     * size, and its remaining words as the query (colour and category words stay in it: they match titles).
+     */
+    private static void productQuery(String message, Entities entities, Map<String, Object> arguments) {
+        Optional<Entity.PriceBound> bound = entities.priceBound();
+        if (bound.isPresent()) {
+            if (bound.get().min() != null) {
+                arguments.put("min_price", bound.get().min().doubleValue());
+            }
+            if (bound.get().max() != null) {
+                arguments.put("max_price", bound.get().max().doubleValue());
+            }
+        } else {
+            entities.amount()
+                    .ifPresent(
+                            amount -> arguments.put("max_price", amount.amount().doubleValue()));
+        }
+        // "EU 42" asks for the store's size 42.
+        entities.size().ifPresent(size -> arguments.put("size", size.label().replaceFirst("^(EU|US|UK) ", "")));
+        StringBuilder words = new StringBuilder(message);
+        for (Entity entity : entities.all()) {
+            if (entity instanceof Entity.Money
+                    || entity instanceof Entity.PriceBound
+                    || entity instanceof Entity.Size
+                    || entity instanceof Entity.Ranking) {
+                for (int i = entity.start(); i < entity.end(); i++) {
+                    words.setCharAt(i, ' ');
+                }
+            }
+        }
+        String query = Arrays.stream(words.toString()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("\\d+", " ")
+                        .split("[^\\p{L}']+"))
                 .filter(w -> !w.isBlank() && !NOT_PRODUCT_WORDS.contains(w))
                 .collect(Collectors.joining(" "));
         if (!query.isBlank()) {

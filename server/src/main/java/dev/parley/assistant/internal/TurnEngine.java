@@ -9,11 +9,14 @@ import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.Turn;
 import dev.parley.assistant.Turn.Escalation;
 import dev.parley.assistant.TurnRequest;
+import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,10 +91,13 @@ class TurnEngine implements Assistant {
         Map<String, Double> timings = new LinkedHashMap<>();
         String message = request.message() == null ? "" : request.message().strip();
 
-        Understanding.Understood understood = understanding.understand(request.workspaceId(), request.mode(), message);
+        StoreSettings settings = workspaces.settings(request.workspaceId());
+        LocalDate today = LocalDate.ofInstant(
+                clock.instant(), ZoneId.of(settings.workingHours().timezone()));
+        Understanding.Understood understood =
+                understanding.understand(request.workspaceId(), request.mode(), message, today);
         long understoodAt = lap(timings, "understand", started);
 
-        StoreSettings settings = workspaces.settings(request.workspaceId());
         Map<String, String> facts = new HashMap<>(request.facts());
         learn(facts, understood.entities());
         boolean smallTalk = SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
@@ -292,15 +298,15 @@ class TurnEngine implements Assistant {
                 modelled == null ? 0 : modelled.tokensUsed());
     }
 
-    /** What the message itself tells the conversation's memory. An email is only "given", never "verified" here. */
-    private static void learn(Map<String, String> facts, List<Entity> entities) {
-        for (Entity entity : entities) {
-            switch (entity.type()) {
-                case "order_number" -> facts.put("order_number", entity.value());
-                case "email" -> facts.put("email_given", entity.value());
-                default -> {}
-            }
-        }
+    /**
+     * What the message itself tells the conversation's memory: the last order number and email it names, and a new
+     * address it gives (kept for a change of address that must first ask who the customer is). An email is only
+     * "given", never "verified" here.
+     */
+    private static void learn(Map<String, String> facts, Entities entities) {
+        entities.all(Entity.OrderNumber.class).forEach(order -> facts.put("order_number", order.number()));
+        entities.all(Entity.Email.class).forEach(email -> facts.put("email_given", email.address()));
+        entities.newAddress().ifPresent(address -> facts.put(StorePlan.NEW_ADDRESS, address.value()));
     }
 
     @SuppressWarnings("unchecked")

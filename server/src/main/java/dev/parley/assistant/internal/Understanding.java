@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.assistant.Turn.DetectedEntity;
 import dev.parley.assistant.internal.understanding.BuiltInIntents;
-import dev.parley.assistant.internal.understanding.Entity;
+import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
 import dev.parley.assistant.internal.understanding.IntentClassifier;
 import dev.parley.assistant.internal.understanding.LabelledText;
@@ -13,6 +13,7 @@ import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.platform.Mode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +36,10 @@ class Understanding {
             String sentiment,
             double sentimentScore,
             String language,
-            List<Entity> entities) {
+            Entities entities) {
 
         List<DetectedEntity> detected() {
-            return entities.stream()
+            return entities.all().stream()
                     .map(e -> new DetectedEntity(e.type(), e.text(), e.value()))
                     .toList();
         }
@@ -72,12 +73,9 @@ class Understanding {
         embeddings.forgetAll();
     }
 
-    Understood understand(String workspaceId, Mode mode, String message) {
-        return understand(classifier(workspaceId, mode), message);
-    }
-
-    Understood understand(String message) {
-        return understand(intents.join(), message);
+    /** What a message says; relative dates in it ("yesterday", "next Monday") count from {@code today}. */
+    Understood understand(String workspaceId, Mode mode, String message, LocalDate today) {
+        return understand(classifier(workspaceId, mode), message, today);
     }
 
     /**
@@ -127,10 +125,10 @@ class Understanding {
                 .withThreshold(intents.join().threshold());
     }
 
-    private Understood understand(IntentClassifier classifier, String message) {
+    private Understood understand(IntentClassifier classifier, String message, LocalDate today) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         if (text.isBlank()) {
-            return new Understood("other", 0, "neutral", 0, "en", List.of());
+            return new Understood("other", 0, "neutral", 0, "en", Entities.NONE);
         }
         String language = languages.detect(text);
         SentimentAnalyzer.Sentiment feeling = sentiment.join().analyze(text);
@@ -146,7 +144,7 @@ class Understanding {
             confidence = prediction.confidence();
         }
         return new Understood(
-                intent, confidence, feeling.label().id(), feeling.score(), language, entities.extract(text));
+                intent, confidence, feeling.label().id(), feeling.score(), language, entities.extract(text, today));
     }
 
     /**

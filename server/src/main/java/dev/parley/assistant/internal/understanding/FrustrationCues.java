@@ -27,11 +27,8 @@ final class FrustrationCues {
 
     private FrustrationCues() {}
 
-    static List<String> find(String text) {
-        List<String> cues = new ArrayList<>();
-        if (REPEATED_PUNCTUATION.matcher(text).find()) {
-            cues.add("repeated punctuation");
-        }
+    /** Two or more words in capitals (not acronyms), or a message mostly in capitals. */
+    static boolean shouts(String text) {
         Matcher shouted = SHOUTED_WORD.matcher(text);
         int shoutedWords = 0;
         while (shouted.find()) {
@@ -39,8 +36,22 @@ final class FrustrationCues {
         }
         long letters = text.chars().filter(Character::isLetter).count();
         long upper = text.chars().filter(Character::isUpperCase).count();
-        if (shoutedWords >= 2 || (letters >= 12 && upper > letters * 0.6)) {
+        return shoutedWords >= 2 || (letters >= 12 && upper > letters * 0.6);
+    }
+
+    static List<String> find(String text) {
+        List<String> cues = new ArrayList<>();
+        if (REPEATED_PUNCTUATION.matcher(text).find()) {
+            cues.add("repeated punctuation");
+        }
+        if (shouts(text)) {
             cues.add("capitals");
+        }
+        if (SentimentCues.profane(text)) {
+            cues.add("profanity");
+        }
+        if (SentimentCues.angryEmoji(text)) {
+            cues.add("angry emoji");
         }
         Matcher phrases = PHRASES.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
         while (phrases.find()) {

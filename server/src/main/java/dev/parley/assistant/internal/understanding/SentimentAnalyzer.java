@@ -49,17 +49,55 @@ public final class SentimentAnalyzer {
     /** Chosen on the customer-message development set (see docs/quality.md). */
     public static final double DEFAULT_NEUTRAL_BAND = 0.33;
 
-    private static final String BUILT_IN_EXAMPLES = "/assistant/sentiment-examples.csv";
+    private static final String HAND_WRITTEN_EXAMPLES = "/assistant/sentiment-examples.csv";
+    private static final String CUSTOMER_MESSAGES = "/assistant/sentiment-customer-messages.csv";
+
+    /**
+     * How the model reads a message.
+     *
+     * @param embeddings whether the sentence embedding is a feature (it costs most of the training time)
+     * @param cues whether {@link SentimentCues} (emoji, sarcasm, praise through problem words...) are features
+     * @param cueWeight the value a present cue has, beside unit-length embedding and n-gram groups
+     */
+    public record Settings(boolean embeddings, boolean cues, float cueWeight) {
+
+        public static final Settings DEFAULT = new Settings(true, true, 1.0f);
+    }
+
+    /** No embedding at all: the n-grams (and cues) alone. */
+    private static final TextEmbeddings NO_EMBEDDING = new TextEmbeddings() {
+        @Override
+        public int dimensions() {
+            return 0;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return new float[0];
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(this::embed).toList();
+        }
+    };
 
     private final TextFeatures features;
+    private final Settings settings;
     private final SoftmaxRegression model;
     private final int positive;
     private final int negative;
     private final double neutralBand;
 
     private SentimentAnalyzer(
-            TextFeatures features, SoftmaxRegression model, int positive, int negative, double neutralBand) {
+            TextFeatures features,
+            Settings settings,
+            SoftmaxRegression model,
+            int positive,
+            int negative,
+            double neutralBand) {
         this.features = features;
+        this.settings = settings;
         this.model = model;
         this.positive = positive;
         this.negative = negative;
@@ -71,10 +109,25 @@ public final class SentimentAnalyzer {
         return train(builtInExamples(), embeddings);
     }
 
-    /** Hand-written customer-support messages labelled positive, neutral, negative or frustrated (CC0). */
+    /**
+     * Customer messages labelled positive, neutral, negative or frustrated, written for Parley (CC0): 150 support
+     * messages written one by one, and about 1,560 tweet-like messages to shops, airlines, telecoms and couriers
+     * composed from hand-written templates (see bench/src/main/resources/eval/sentiment/README.md).
+     */
     public static List<LabelledText> builtInExamples() {
-        try (Reader reader = new InputStreamReader(
-                SentimentAnalyzer.class.getResourceAsStream(BUILT_IN_EXAMPLES), StandardCharsets.UTF_8)) {
+        List<LabelledText> examples = new ArrayList<>(handWrittenExamples());
+        examples.addAll(read(CUSTOMER_MESSAGES));
+        return examples;
+    }
+
+    /** The first 150 built-in examples alone (what the analyzer was trained on until December 2026). */
+    public static List<LabelledText> handWrittenExamples() {
+        return read(HAND_WRITTEN_EXAMPLES);
+    }
+
+    private static List<LabelledText> read(String resource) {
+        try (Reader reader =
+                new InputStreamReader(SentimentAnalyzer.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             return LabelledCsv.read(reader);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -86,6 +139,10 @@ public final class SentimentAnalyzer {
      * cues tell it apart). Classes are weighted so each counts as much as the others.
      */
     public static SentimentAnalyzer train(List<LabelledText> examples, TextEmbeddings embeddings) {
+        return train(examples, embeddings, Settings.DEFAULT);
+    }
+
+    public static SentimentAnalyzer train(List<LabelledText> examples, TextEmbeddings embeddings, Settings settings) {
         List<String> classes = List.of(Label.NEGATIVE.id(), Label.NEUTRAL.id(), Label.POSITIVE.id());
         int[] labels = examples.stream()
                 .mapToInt(e -> classes.indexOf(Label.of(e.label()).threeWay().id()))
@@ -97,20 +154,22 @@ public final class SentimentAnalyzer {
                 .mapToDouble(l -> (double) labels.length / (counts.size() * counts.get(l)))
                 .toArray();
         List<String> texts = examples.stream().map(LabelledText::text).toList();
-        TextFeatures features = TextFeatures.fit(embeddings, TextFeatures.Settings.DEFAULT, texts);
+        TextFeatures features = TextFeatures.fit(
+                settings.embeddings() ? embeddings : NO_EMBEDDING, TextFeatures.Settings.DEFAULT, texts);
+        List<SparseVector> vectors = withCues(features.featuresOfAll(texts), texts, features, settings);
         SoftmaxRegression model = SoftmaxRegression.train(
-                features.featuresOfAll(texts),
+                vectors,
                 labels,
                 weights,
                 classes.size(),
-                features.dimensions(),
+                features.dimensions() + SentimentCues.COUNT,
                 SoftmaxRegression.Settings.DEFAULT);
-        return new SentimentAnalyzer(features, model, 2, 0, DEFAULT_NEUTRAL_BAND);
+        return new SentimentAnalyzer(features, settings, model, 2, 0, DEFAULT_NEUTRAL_BAND);
     }
 
     /** The same model, calling neutral what scores within {@code band} of zero. */
     public SentimentAnalyzer withNeutralBand(double band) {
-        return new SentimentAnalyzer(features, model, positive, negative, band);
+        return new SentimentAnalyzer(features, settings, model, positive, negative, band);
     }
 
     public double neutralBand() {
@@ -118,11 +177,11 @@ public final class SentimentAnalyzer {
     }
 
     public Sentiment analyze(String text) {
-        return decide(text, polarity(model.probabilities(features.features(text))), neutralBand);
+        return decide(text, polarity(model.probabilities(vectors(List.of(text)).getFirst())), neutralBand);
     }
 
     public List<Sentiment> analyzeAll(List<String> texts) {
-        List<SparseVector> vectors = features.featuresOfAll(texts);
+        List<SparseVector> vectors = vectors(texts);
         List<Sentiment> sentiments = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             sentiments.add(decide(texts.get(i), polarity(model.probabilities(vectors.get(i))), neutralBand));
@@ -132,8 +191,8 @@ public final class SentimentAnalyzer {
 
     /** The neutral band that maximizes three-way macro-F1 on labelled development data. */
     public double chooseNeutralBand(List<LabelledText> development) {
-        List<SparseVector> vectors = features.featuresOfAll(
-                development.stream().map(LabelledText::text).toList());
+        List<SparseVector> vectors =
+                vectors(development.stream().map(LabelledText::text).toList());
         double[] scores = vectors.stream()
                 .mapToDouble(v -> polarity(model.probabilities(v)))
                 .toArray();
@@ -155,6 +214,38 @@ public final class SentimentAnalyzer {
             }
         }
         return best;
+    }
+
+    private List<SparseVector> vectors(List<String> texts) {
+        return withCues(features.featuresOfAll(texts), texts, features, settings);
+    }
+
+    /** The text features followed by the cue features, in the dimensions after the text's. */
+    private static List<SparseVector> withCues(
+            List<SparseVector> vectors, List<String> texts, TextFeatures features, Settings settings) {
+        if (!settings.cues()) {
+            return vectors;
+        }
+        List<SparseVector> combined = new ArrayList<>(vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            SparseVector base = vectors.get(i);
+            float[] cues = SentimentCues.of(texts.get(i));
+            int present = 0;
+            for (float cue : cues) {
+                present += cue != 0 ? 1 : 0;
+            }
+            int[] indices = Arrays.copyOf(base.indices(), base.size() + present);
+            float[] values = Arrays.copyOf(base.values(), base.size() + present);
+            int at = base.size();
+            for (int c = 0; c < cues.length; c++) {
+                if (cues[c] != 0) {
+                    indices[at] = features.dimensions() + c;
+                    values[at++] = cues[c] * settings.cueWeight();
+                }
+            }
+            combined.add(new SparseVector(indices, values));
+        }
+        return combined;
     }
 
     private double polarity(double[] probabilities) {

@@ -55,4 +55,60 @@ class SentimentAnalyzerTests {
         assertThat(FrustrationCues.find("WHY HAS NOBODY ANSWERED")).contains("capitals");
         assertThat(FrustrationCues.find("Can you ship with UPS or DHL?")).isEmpty();
     }
+
+    @Test
+    void readsSarcasmAsNegative() {
+        for (String message : java.util.List.of(
+                "great, just great. my flight is delayed again",
+                "thanks for nothing @QuickParcel",
+                "yeah right, \"next day delivery\"",
+                "oh brilliant, the replacement is broken too 🙄")) {
+            assertThat(analyzer.analyze(message).label().threeWay()).as(message).isEqualTo(Label.NEGATIVE);
+        }
+    }
+
+    @Test
+    void readsPraiseThroughProblemWordsAsPositive() {
+        for (String message : java.util.List.of(
+                "no problems at all with my order, thanks",
+                "never had an issue with you guys 👍",
+                "couldn't be happier with the jacket ❤️")) {
+            assertThat(analyzer.analyze(message).label()).as(message).isEqualTo(Label.POSITIVE);
+        }
+    }
+
+    @Test
+    void readsQuestionsAboutProblemsAsNeutral() {
+        for (String message : java.util.List.of(
+                "what happens if my parcel is damaged in transit?", "how do I report a missing item from my order")) {
+            assertThat(analyzer.analyze(message).label()).as(message).isEqualTo(Label.NEUTRAL);
+        }
+    }
+
+    @Test
+    void callsProfanityAngryEmojiAndRepetitionFrustrated() {
+        SentimentAnalyzer.Sentiment swearing = analyzer.analyze("where the hell is my refund 😡");
+
+        assertThat(swearing.label()).isEqualTo(Label.FRUSTRATED);
+        assertThat(swearing.cues()).contains("profanity", "angry emoji");
+        assertThat(analyzer.analyze("third time I'm asking, where is my parcel").label())
+                .isEqualTo(Label.FRUSTRATED);
+    }
+
+    @Test
+    void findsSentimentCues() {
+        float[] sarcastic = SentimentCues.of("Great, just great 🙄");
+        float[] praise = SentimentCues.of("No issues whatsoever 👍");
+        float[] question = SentimentCues.of("@Shop how do I return a damaged item?");
+
+        assertThat(sarcastic[3]).as("sarcasm").isEqualTo(1f);
+        assertThat(sarcastic[1]).as("eye-roll emoji").isGreaterThan(0f);
+        assertThat(praise[4]).as("praise through problem words").isEqualTo(1f);
+        assertThat(praise[0]).as("thumbs up").isGreaterThan(0f);
+        assertThat(question[6]).as("question").isEqualTo(1f);
+        assertThat(question[3] + question[4] + question[9]).isZero();
+        assertThat(SentimentCues.of("hello, thanks")[9])
+                .as("no profanity in hello")
+                .isZero();
+    }
 }

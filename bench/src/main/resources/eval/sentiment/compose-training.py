@@ -1,0 +1,251 @@
+"""Composes Parley's built-in sentiment training messages from hand-written fragments (CC0, written for Parley).
+
+Every template and fragment below was written for Parley; no text comes from another data set. The composition is
+seeded, so the output is reproducible: python3 compose.py > sentiment-customer-messages.csv
+"""
+import csv, random, sys
+
+rnd = random.Random(20261216)
+
+HANDLES = ["@NorthlineAir", "@FlyBrava", "@QuickShipUK", "@BoxHop", "@Cellio", "@WaveMobile", "@Kettleby",
+           "@UrbanThreads", "@HomeNook", "@PackRunner", "@SkyHopper", "@Fibrely"]
+DOMAINS = {
+    "air": dict(things=["flight", "bag", "suitcase", "seat", "booking", "boarding pass", "voucher", "connection",
+                        "refund", "upgrade"],
+                staff=["cabin crew", "gate agent", "pilot", "check-in staff", "the lady at the desk", "crew"]),
+    "parcel": dict(things=["parcel", "package", "delivery", "tracking", "box", "order", "return label"],
+                   staff=["driver", "courier", "delivery guy", "the driver", "depot staff"]),
+    "tel": dict(things=["internet", "broadband", "signal", "bill", "contract", "router", "data", "phone line", "wifi"],
+                staff=["engineer", "agent on the phone", "chat agent", "technician", "support team"]),
+    "shop": dict(things=["order", "jacket", "shoes", "dress", "headphones", "sofa", "hoodie", "kettle", "jeans",
+                         "backpack", "refund", "exchange"],
+                 staff=["customer service", "the team", "support", "the store staff", "your agent"]),
+}
+TIMES = ["2 days", "three days", "a week", "10 days", "two weeks", "3 weeks", "a month", "5 hours", "an hour",
+         "all week", "45 minutes"]
+COUNTS = ["twice", "three times", "4 times", "five times", "again", "for the third time", "6 times"]
+EMO_POS = ["🙂", "😊", "👍", "🙌", "❤️", "💯", "🥰", "😍", "✨", "👏", "🙏", "😁", "💙", "🎉"]
+EMO_NEG = ["🙄", "😒", "👎", "😞", "😕", "😩", "🤦", "🤦‍♀️", "😬", "💀"]
+EMO_ANGRY = ["😡", "🤬", "😤", "😠", "😡😡", "🤬🤬🤬"]
+TAGS_NEG = ["#fail", "#customerservice", "#badservice", "#neveragain", "#disappointed", "#delayed", "#notimpressed"]
+TAGS_POS = ["#happycustomer", "#greatservice", "#thankyou", "#impressed", "#recommend"]
+TAGS_NEU = ["#help", "#question", "#travel", "#delivery", "#broadband"]
+
+def pick(xs):
+    return rnd.choice(xs)
+
+def thing(d):
+    return pick(DOMAINS[d]["things"])
+
+def staff(d):
+    return pick(DOMAINS[d]["staff"])
+
+# Each template is (domains or None, text with {t} thing, {s} staff, {time}, {n} count, {num} number)
+NEUTRAL = [
+    "how do I change the date on my {t}?", "can I add a bag to my booking after paying", "what's the allowance for "
+    "hand luggage", "is there a way to get a receipt for my {t}", "do you deliver to PO boxes", "if my {t} is delayed "
+    "what are my options", "what happens if the parcel is damaged in transit", "how do I report a missing item",
+    "how do I cancel my contract", "does the price include delivery", "can I collect the {t} from a locker instead",
+    "how long does a refund usually take", "I need to return this, it's too small", "need to swap the {t} for a "
+    "bigger size", "where do I enter a promo code", "is the {t} covered by the warranty if it breaks", "can someone "
+    "call me back about my {t}", "what's the phone number for complaints", "I'd like to update my payment card",
+    "is there a fee for changing my {t}", "is the lounge open before 6am", "are there charging points on board",
+    "can I bring a pram on the flight", "how early should I arrive for an international flight", "what's the "
+    "latest I can cancel without paying", "my tracking says delayed, what does that usually mean",
+    "I missed the delivery, how do I rebook it", "can the {s} leave it in the porch", "will I get a text before the "
+    "delivery", "what's your returns address", "does the router need to be plugged in all the time", "is there a "
+    "data cap on the unlimited plan", "how do I set up voicemail", "how do I unlock my phone for other networks",
+    "is there any maintenance planned this weekend", "where can I see my bills from last year", "can I move my "
+    "contract to my new address", "do you do student discounts", "is the {t} in stock in black", "when will the "
+    "{t} be back in stock", "what size should I get if I'm usually between a 9 and a 10", "do you have a size guide "
+    "for the jeans", "what's the difference between the two plans", "can I pay in instalments", "is gift wrapping "
+    "available", "order {num} - can I still change the address?", "my order number is {num}, can you check the "
+    "status", "can you resend the confirmation email for order {num}", "parcel {num} says out for delivery, roughly "
+    "what time?", "flight {code} tomorrow, is online check-in open yet", "booking ref {ref}, I need to add my "
+    "passport details", "I want to return the {t}, how does that work", "need an invoice with my company name on it",
+    "what happens to my points if I cancel", "can I get a refund instead of a voucher", "is it possible to hold the "
+    "parcel at the depot", "who do I speak to about a damaged item", "the {t} arrived, how do I register it for "
+    "warranty", "if I complain, how long until someone replies", "is there a problem with the app today or is it "
+    "just me?", "is the website down? can't log in", "just checking - is my refund being processed?", "do I need to "
+    "print the return label", "my delivery is tomorrow, can I change it to Friday", "how do I report a fault on my "
+    "line", "how do I know if there's an outage near me", "can you tell me when my contract ends",
+    "are dogs allowed in the cabin", "is food included on the long haul flight", "what documents do I need to fly "
+    "to Canada", "can I upgrade at the airport", "do you sell gift cards", "how much is express shipping",
+    "when does the sale end", "Is the {t} machine washable?", "what's the warranty on the {t}", "do the {t} come "
+    "in wide fit", "can I change my order after it's been dispatched", "is it possible to split the payment",
+    "will the price drop again", "I'd like to speak to someone about my bill", "please cancel order {num}, I "
+    "ordered the wrong size", "I'm moving abroad, how do I close my account", "not urgent but how do I change my "
+    "username", "no rush, just wondering when the {t} ships", "got charged a delivery fee, is that normal for "
+    "orders under 20?", "Is there a problem with deliveries in my area?", "anyone know if the 6:15 is running on "
+    "time?", "why does my bill show two lines?", "what does error 503 mean on checkout", "just wondering if you "
+    "ship to Ireland", "need help resetting my password", "how do I add someone to my account",
+    "can I book assistance for my dad at the airport", "what is the cut off time for next day delivery",
+    "can you confirm you received my returned {t}", "I sent the {t} back last week, just confirming it arrived",
+    "where do I leave feedback", "I have a question about my last order",
+]
+POSITIVE = [
+    "thank you so much for sorting this out", "great service from the {s} today", "the {t} arrived early, thanks!",
+    "really impressed with how fast you replied", "the {s} was so helpful", "love my new {t}", "best customer "
+    "service I've dealt with in ages", "no problems at all with my {t}", "never had an issue with you guys",
+    "couldn't be happier with the {t}", "zero complaints, everything arrived perfectly", "not a single issue, "
+    "great job", "didn't disappoint at all", "problem solved in minutes, thank you", "honestly the smoothest "
+    "return I've ever done", "the {s} went above and beyond", "fair play, that was quick", "you lot are brilliant",
+    "big thanks to the {s} on my flight", "was worried it wouldn't arrive in time but it came a day early",
+    "thought it would be a hassle but it was super easy", "I was nervous about flying but the crew made it easy",
+    "the refund came through already, thank you", "smooth flight and friendly crew", "landed early, no "
+    "complaints", "internet has been rock solid since the engineer came", "bill is lower than I expected, nice",
+    "fixed it first time, cheers", "amazing quality for the price", "fits perfectly", "exactly as described, "
+    "thanks", "super quick delivery", "the tracking updates were spot on", "lovely packaging and quick delivery",
+    "happy customer here", "will definitely order again", "can't recommend you enough", "well done to the team",
+    "thanks for the upgrade, what a treat", "cheers for the quick fix", "top service as usual", "nothing to "
+    "complain about, great experience", "not bad at all, pleasantly surprised", "I had no trouble at all with the "
+    "exchange", "kudos to the {s}", "the chat agent was patient and kind", "the {t} is even better than the photos",
+    "sorted within the hour, impressive", "thanks for keeping me updated about the delay", "appreciate the "
+    "honesty about the delay and the voucher", "really appreciate the help today", "wow that was fast",
+    "so pleased with the {t}", "what a lovely surprise, thank you", "you've restored my faith in customer service",
+    "absolute lifesaver, thank you", "easiest phone upgrade ever", "the new plan is great value",
+    "five stars, no notes", "finally a company that answers, thank you", "I was ready to complain but you fixed it "
+    "before I could", "the {s} deserves a raise", "thanks for making it right", "the replacement arrived and works "
+    "perfectly", "love love love it", "brilliant, that's exactly what I needed", "good as new, thank you",
+    "thanks, that answers my question perfectly", "all sorted now, thank you", "amazing, thank you!!",
+]
+NEGATIVE = [
+    "my {t} still hasn't arrived", "parcel marked as delivered but it's not here", "charged twice for the same "
+    "order", "the {t} arrived damaged", "item missing from the box", "got the wrong size", "the {t} broke after two "
+    "days", "flight delayed {time} with no explanation", "my bag didn't make it", "no signal at home for {time}",
+    "internet keeps dropping", "my bill went up again", "the {s} was rude", "refund still not received",
+    "been waiting {time} for a reply", "the tracking hasn't updated in {time}", "the {t} looks nothing like the "
+    "photo", "poor quality, fell apart", "very disappointed with the {t}", "not happy with the service",
+    "this is not what I ordered", "the app doesn't let me check in", "the website charged me but no order "
+    "confirmation", "the {s} left my parcel in the rain", "delivered to the wrong address", "the seat was broken",
+    "no food left by the time they got to our row", "overcharged on my last bill", "paid for fast delivery and it "
+    "came late", "the {t} doesn't work", "the discount wasn't applied", "my flight was cancelled and nobody told "
+    "me", "lost my luggage", "the box was crushed", "the {t} smells weird", "sent me a used {t}", "the instructions "
+    "are missing", "the colour is completely different", "the {t} is too small even though I followed the size "
+    "guide", "my router has stopped working", "roaming charges I was never warned about", "the line is crackly on "
+    "every call", "the chat just closed on me", "no one told me the store was closed", "the promo code is invalid",
+    "took my money but cancelled my order", "my return was refused for no reason", "the quality has really gone "
+    "downhill", "disappointing", "not impressed", "what a waste of money", "terrible experience", "awful service",
+    "really poor communication", "the {s} didn't even knock", "the delivery slot was missed", "my {t} came "
+    "without the charger", "the screen on the back of the seat didn't work", "the plane was freezing",
+    "boarding was chaos", "the {t} has a stain on it", "the stitching is coming apart", "the lid is cracked",
+    "it stopped charging after a week", "my order was split into 3 deliveries and one is missing",
+    "got a bill for a month I already cancelled", "contract ended but you're still charging me",
+    "the upgrade made my {t} worse", "speeds are nowhere near what I pay for",
+    # sarcasm, all negative
+    "great, just great. {t} delayed again", "thanks for nothing", "yeah right, 'next day delivery'",
+    "oh brilliant, another cancellation", "love waiting {time} for a refund", "wow amazing service... not",
+    "fantastic, the {t} broke on day one", "nice one, you lost my {t}", "so glad I paid extra for this",
+    "cheers for the broken {t}", "well done, you sent it to the wrong house again", "what a great start to my "
+    "holiday, {time} delay", "amazing how you can charge me twice but can't refund once", "perfect, just perfect. "
+    "no signal again", "thanks for leaving my parcel in a puddle", "lovely, the replacement is broken too",
+    "oh good, another 'technical issue'", "sure, 'delivered' to my front door. which front door?",
+    "great customer service, if you like talking to a wall", "really loving the hold music at this point",
+    "best airline ever, if you enjoy sleeping on the floor of the terminal", "real smooth, cancelling my flight "
+    "by text", "brilliant, another price rise", "nothing says customer care like a 2 hour queue",
+    "I'd give zero stars if I could", "never had such bad service",
+]
+FRUSTRATED = [
+    "third time I'm asking: where is my {t}?", "I've asked {n} and still no answer", "WHERE IS MY {T}",
+    "this is ridiculous, {time} and still nothing", "I'm sick of waiting for my refund", "how many times do I have "
+    "to explain this", "still waiting. again.", "unacceptable, I've called {n}", "I want my money back NOW",
+    "cancel my contract, I'm done", "never ordering from you again", "worst company I've ever dealt with",
+    "I'm taking my business elsewhere", "I will be disputing this with my bank", "this is the last time I fly with "
+    "you", "nobody ever replies to my emails", "I've been ignored for {time}", "are you kidding me?? cancelled "
+    "AGAIN", "DO YOUR JOB", "fed up with the excuses", "enough is enough, refund me", "every single time something "
+    "goes wrong", "what is going on with my {t}???", "I keep getting the same useless copy paste reply",
+    "absolute joke of a company", "pathetic service, again", "{time} on hold. {time}!!", "I already sent the "
+    "photos {n}, stop asking", "I'm losing my mind with this", "seriously, who runs this place",
+    "I've had enough, reporting you", "WTF is going on with my {t}", "where the hell is my refund",
+    "ffs just fix the {t}", "this is bloody ridiculous", "sort it out!!!", "this crap service again",
+    "I'm furious, {time} and no {t}", "answer me!!!", "why does nobody answer the phone???",
+    "this is beyond a joke", "complaint number 4 about the same {t}", "fourth week without {t}, do something",
+    "I've been patient but this is taking the piss", "you promised a callback {n}. nothing.", "EVERY TIME",
+    "STILL NO {T}", "I'm not asking again", "get me a manager now", "seriously?? again??", "I can't believe "
+    "I'm still chasing this", "this is the 5th message I've sent", "done with this company for good",
+    "fix it or I'm leaving", "how hard is it to deliver one {t}??", "{n} now. {n}!", "I'm so done",
+]
+
+# Typos a hurried writer makes.
+def typo(text):
+    words = text.split(" ")
+    i = rnd.randrange(len(words))
+    w = words[i]
+    if len(w) > 4 and w.isalpha():
+        j = rnd.randrange(1, len(w) - 1)
+        kind = rnd.random()
+        if kind < 0.4:
+            w = w[:j] + w[j + 1:]
+        elif kind < 0.7:
+            w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        else:
+            w = w[:j] + w[j] + w[j:]
+    words[i] = w
+    return " ".join(words).replace("you ", rnd.choice(["you ", "u ", "you "])).replace(" are ", rnd.choice(
+        [" are ", " r ", " are "]))
+
+def fill(template, d):
+    t = thing(d)
+    return (template.replace("{t}", t).replace("{T}", t.upper()).replace("{s}", staff(d))
+            .replace("{time}", pick(TIMES)).replace("{n}", pick(COUNTS))
+            .replace("{num}", str(rnd.randint(1000, 99999)))
+            .replace("{code}", pick(["NL213", "FB88", "SH4410", "NL7"]))
+            .replace("{ref}", "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6))))
+
+def dress(text, label):
+    r = rnd.random()
+    if r < 0.45:
+        text = pick(HANDLES) + " " + text
+    elif r < 0.55:
+        text = text + " " + pick(HANDLES)
+    elif r < 0.65:
+        text = pick(["hi", "hey", "hello", "Hi there,", "morning,", "ok so", "um"]) + " " + text
+    if rnd.random() < 0.3:
+        text = typo(text)
+    case = rnd.random()
+    if case < 0.35:
+        text = text.lower()
+    elif case < 0.6:
+        text = text[0].upper() + text[1:]
+    if label == "frustrated" and rnd.random() < 0.25:
+        text = text.upper()
+    emoji = rnd.random()
+    if label == "positive" and emoji < 0.4:
+        text += " " + pick(EMO_POS) * rnd.choice([1, 1, 2])
+    elif label == "negative" and emoji < 0.3:
+        text += " " + pick(EMO_NEG)
+    elif label == "frustrated" and emoji < 0.35:
+        text += " " + pick(EMO_ANGRY)
+    if rnd.random() < 0.12:
+        text += " " + pick({"positive": TAGS_POS, "neutral": TAGS_NEU, "negative": TAGS_NEG,
+                            "frustrated": TAGS_NEG}[label])
+    if label == "frustrated" and rnd.random() < 0.3 and not text.endswith(("!", "?")):
+        text += pick(["!!", "!!!", "?!", "??", "!!!!"])
+    if label == "neutral" and rnd.random() < 0.15:
+        text += pick([" thanks", " thx", " cheers", " pls", " please"])
+    return text
+
+ROWS = {"neutral": (NEUTRAL, 430), "positive": (POSITIVE, 360), "negative": (NEGATIVE, 470),
+        "frustrated": (FRUSTRATED, 300)}
+seen = set()
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(["text", "label"])
+rows = []
+for label, (templates, count) in ROWS.items():
+    made = 0
+    # Every template at least once, then random ones.
+    queue = list(templates)
+    tries = 0
+    while made < count and tries < count * 20:
+        tries += 1
+        template = queue.pop(0) if queue else pick(templates)
+        text = dress(fill(template, pick(list(DOMAINS))), label)
+        key = text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append((text, label))
+        made += 1
+rnd.shuffle(rows)
+for row in rows:
+    out.writerow(row)
