@@ -99,9 +99,8 @@ class ApiKeys implements CallerResolver {
 
     /** Issues a key on behalf of a caller, who can grant no more than it holds and, in test mode, only test keys. */
     Issued issueFor(Caller caller, KeyKind kind, Mode mode, String name, List<String> scopeNames) {
-        if (caller.mode() == Mode.TEST && mode == Mode.LIVE) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
+        if (mode == Mode.LIVE) {
+            caller.requireLiveMode();
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (scopeNames == null) {
