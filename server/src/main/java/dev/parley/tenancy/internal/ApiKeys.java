@@ -134,6 +134,7 @@ class ApiKeys implements CallerResolver {
 
     ApiKey revoke(Caller caller, String id) {
         ApiKey key = get(caller, id);
+        requireHoldsAll(caller, key);
         keys.revoke(caller.workspaceId(), id, clock.instant());
         cache.invalidateAll();
         return get(caller, key.id());
@@ -203,6 +204,20 @@ class ApiKeys implements CallerResolver {
             return uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * A caller revokes only keys that hold no more than it does (as it issues only such keys), so {@code keys:write}
+     * alone cannot take away a stronger key. A publishable key's {@code widget} is what any key that may write keys
+     * grants.
+     */
+    private static void requireHoldsAll(Caller caller, ApiKey key) {
+        for (Scope scope : key.scopes()) {
+            boolean granted = key.kind() == KeyKind.PUBLISHABLE && scope == Scope.WIDGET;
+            if (!granted && !caller.has(scope)) {
+                throw ApiException.forbidden(scope.value());
+            }
         }
     }
 
