@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ArrayNode;
  * Walks every write endpoint the application maps with a test key (one holding every scope) and checks that live
  * state is exactly as it was: workspace configuration, which has no test copy, refuses a test key; mode-scoped data
  * is written in test mode only and live records are out of a test key's reach. A new write endpoint fails this test
- * until it is classified here.
+ * until it is classified here. The sockets ({@code /v1/ws}, {@code /v1/agent/ws}, the voice socket) carry messages,
+ * typing and audio of conversations in their key's mode and write no configuration, so they have no entry here.
  */
 @ApiTest
 @Tag("database")
