@@ -14,6 +14,9 @@
       return;
     }
     document.body.dispatchEvent(new CustomEvent('parley-event', { detail: frame }));
+    if (frame.conversation_id) {
+      document.body.dispatchEvent(new CustomEvent('parley-event-' + frame.conversation_id, { detail: frame }));
+    }
   }
 
   document.body.addEventListener('htmx:beforeRequest', function () {
@@ -56,3 +59,26 @@
 if (window.history.replaceState && document.querySelector('code.secret')) {
   window.history.replaceState(null, '', location.href);
 }
+
+// The console's Content-Security-Policy runs no inline script or handler, so pages' small behaviours live here.
+document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+  select.addEventListener('change', function () {
+    select.form.submit();
+  });
+});
+
+// The widget page's live preview follows the form as it is edited.
+(function () {
+  var form = document.getElementById('config');
+  var head = document.getElementById('preview-head');
+  var body = document.getElementById('preview-body');
+  if (!form || !head || !body || !form.color) {
+    return;
+  }
+  head.style.background = form.color.value;
+  form.addEventListener('input', function () {
+    head.style.background = form.color.value;
+    head.textContent = form.button_text.value;
+    body.textContent = form.welcome_message.value;
+  });
+})();

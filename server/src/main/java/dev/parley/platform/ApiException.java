@@ -93,6 +93,21 @@ public class ApiException extends RuntimeException {
                 ErrorCode.MISSING_FIELD, "error.missing_field", Map.of("field", field, "reason", "required"), field);
     }
 
+    /**
+     * A refusal that lifts by itself after {@code seconds}: {@code retry_after} in the details and a
+     * {@code Retry-After} header on the response. The message gets the seconds as its argument.
+     */
+    public static ApiException retryLater(ErrorCode code, String messageKey, long seconds) {
+        return new ApiException(code, messageKey, Map.of("retry_after", seconds), seconds);
+    }
+
+    /** The seconds after which a retry may succeed, when the failure says so. */
+    public java.util.OptionalLong retryAfter() {
+        return details.get("retry_after") instanceof Number seconds
+                ? java.util.OptionalLong.of(seconds.longValue())
+                : java.util.OptionalLong.empty();
+    }
+
     public static ApiException forbidden(String requiredScope) {
         return new ApiException(
                 ErrorCode.INSUFFICIENT_PERMISSIONS,

@@ -1,5 +1,6 @@
 package dev.parley.platform;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -85,6 +86,18 @@ public record Caller(
 
     public boolean isPlatformAdmin() {
         return scopes.contains(Scope.PLATFORM_ADMIN);
+    }
+
+    /**
+     * Fails with 403 {@code insufficient_permissions} ("A test key cannot act on live data.") when a test key (or a
+     * test-mode console token) asks. Call it before any write of what has no test copy: workspace configuration
+     * (store settings, connections, model, voice, widget, team, workspaces) is what live customers are served with.
+     */
+    public void requireLiveMode() {
+        if (mode == Mode.TEST) {
+            throw new ApiException(
+                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
+        }
     }
 
     /** Fails with 403 {@code insufficient_permissions} unless the key holds the scope. */

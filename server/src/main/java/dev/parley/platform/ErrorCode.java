@@ -25,6 +25,8 @@ public enum ErrorCode {
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** Headers larger than the server reads (an {@code Authorization} header holds one key, not kilobytes). */
+    REQUEST_HEADERS_TOO_LARGE(431),
     RATE_LIMITED(429),
     QUOTA_EXCEEDED(429),
     INTERNAL_ERROR(500),

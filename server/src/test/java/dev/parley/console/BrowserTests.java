@@ -109,11 +109,24 @@ class BrowserTests {
         assertThat(article.status()).as(article.toString()).isBetween(200, 201);
         shopper = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
         agent = browser.newContext();
+        cspViolations.clear();
+        // Chromium reports each thing the console's Content-Security-Policy blocked as a console message.
+        agent.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** What the console's CSP refused during a test: always nothing, or a page relies on inline code. */
+    final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @AfterEach
     void tearDown() {
+        assertThat(cspViolations)
+                .as("Content-Security-Policy violations in the console")
+                .isEmpty();
         TestClock.shared().resume();
         shopper.close();
         agent.close();
@@ -138,8 +151,10 @@ class BrowserTests {
 
     Page signIn(String email) {
         Page page = agent.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/console");
+        Response login = page.navigate("http://127.0.0.1:" + port + "/console");
         assertThat(page).hasURL(Pattern.compile(".*/console/login$"));
+        assertThat(login.headers().get("content-security-policy")).contains("script-src 'self'");
+        assertThat(login.headers().get("content-security-policy")).contains("frame-ancestors 'none'");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
@@ -509,6 +524,38 @@ class BrowserTests {
                         "() => Chart.getChart('chart-daily').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
                 .isEqualTo((int) total);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-analytics.png")));
+    }
+
+    @Test
+    void everyConsolePageWorksUnderItsContentSecurityPolicy() {
+        Page page = signIn(newAgent("Shahlo", "admin"));
+
+        for (String path : List.of(
+                "/console",
+                "/console/knowledge",
+                "/console/analytics",
+                "/console/widget",
+                "/console/settings",
+                "/console/api-keys",
+                "/console/webhooks",
+                "/console/integrations")) {
+            Response response = page.navigate(console(path));
+            assertThat(response.status()).as(path).isEqualTo(200);
+            Map<String, String> headers = response.headers();
+            assertThat(headers.get("content-security-policy"))
+                    .as(path)
+                    .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(headers.get("x-frame-options")).as(path).isEqualTo("DENY");
+            assertThat(headers.get("referrer-policy")).as(path).isEqualTo("same-origin");
+        }
+        // the widget page's preview and the presence menu still work, from the console's own script
+        page.navigate(console("/console/widget"));
+        page.locator("input[name=button_text]").fill("Ask us");
+        assertThat(page.locator("#preview-head")).hasText("Ask us");
+        page.getByLabel("Presence").selectOption("away");
+        assertThat(page.getByLabel("Presence")).hasValue("away");
+        assertThat(cspViolations).isEmpty();
     }
 
     @Test

@@ -26,6 +26,7 @@ final class ConsoleHttp {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+    private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9]+)\"");
 
     private final String base;
     String cookie;
@@ -55,10 +56,30 @@ final class ConsoleHttp {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Signs in and keeps the session cookie; returns the sign-in response. */
+    /**
+     * Signs in as a browser does (the sign-in page first, for its CSRF cookie and token) and keeps the session
+     * cookie; returns the sign-in response.
+     */
     HttpResponse<String> signIn(String email, String password) throws Exception {
-        HttpResponse<String> response = post("/console/login", Map.of("email", email, "password", password));
-        response.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.split(";", 2)[0]);
+        String session = cookie;
+        cookie = null;
+        HttpResponse<String> form = get("/console/login");
+        Matcher token = LOGIN_CSRF.matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on the sign-in page");
+        }
+        cookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("parley_login="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> response =
+                post("/console/login", Map.of("email", email, "password", password, "_csrf", token.group(1)));
+        cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("parley_console="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst()
+                .orElse(session);
         return response;
     }
 

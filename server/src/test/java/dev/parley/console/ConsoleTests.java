@@ -77,6 +77,26 @@ class ConsoleTests {
     }
 
     @Test
+    void refusesASignInWithoutTheFormsCsrfTokenAndSendsTheBrowserProtections() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        String email = agent(api, "Gulnora", "agent");
+
+        HttpResponse<String> page = console.get("/console/login");
+        HttpResponse<String> forged = console.post("/console/login", Map.of("email", email, "password", PASSWORD));
+
+        assertThat(page.body()).contains("name=\"_csrf\"");
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("parley_login=").contains("HttpOnly", "SameSite=Strict"));
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("parley_console="));
+    }
+
+    @Test
     void signsInWithAnHttpOnlySameSiteCookieAndOutAgain() throws Exception {
         ConsoleHttp console = new ConsoleHttp(port);
         String email = agent(api, "Dilnoza", "agent");

@@ -109,6 +109,41 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void replacesAWholeArticleWithPut() {
+        String id = api.post(
+                        "/v1/knowledge-base",
+                        Map.of(
+                                "title",
+                                "Delivery",
+                                "content",
+                                SHIPPING,
+                                "category",
+                                "shipping",
+                                "tags",
+                                List.of("delivery")))
+                .json()
+                .path("article_id")
+                .asString();
+
+        Api.Response replaced = api.send(
+                "PUT",
+                "/v1/knowledge-base/" + id,
+                Map.of("title", "Pigeon post", "content", "Every order ships by carrier pigeon within a fortnight."));
+        Api.Response incomplete =
+                api.send("PUT", "/v1/knowledge-base/" + id, Map.of("content", "No title, so not a whole article."));
+
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        JsonNode article = api.get("/v1/knowledge-base/" + id).json();
+        assertThat(article.path("title").asString()).isEqualTo("Pigeon post");
+        assertThat(article.path("category").isNull()).isTrue();
+        assertThat(article.path("tags").isEmpty()).isTrue();
+        assertThat(search(api, "carrier pigeon").getFirst().path("text").asString())
+                .contains("pigeon");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.errorCode()).isEqualTo("missing_field");
+    }
+
+    @Test
     void addsOrUpdatesThroughSeed002sSingleEndpoint() {
         String id = api.post("/v1/knowledge-base", Map.of("title", "Delivery", "content", SHIPPING))
                 .json()

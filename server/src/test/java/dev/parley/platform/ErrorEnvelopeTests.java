@@ -37,6 +37,27 @@ class ErrorEnvelopeTests {
     }
 
     @Test
+    void answersAnOversizedAuthorizationHeaderInTheEnvelope() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /v1/stores/" + store.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer sk_live_" + "x".repeat(100 * 1024) + "\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 431");
+            assertThat(response).containsIgnoringCase("Content-Type: application/json");
+            JsonNode body = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(body.at("/error/code").asString()).isEqualTo("request_headers_too_large");
+            assertThat(body.path("request_id").asString()).startsWith("req_");
+        }
+    }
+
+    @Test
     void answersMalformedJsonWithInvalidRequest() {
         Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), "{\"name\": \"Acme\",");
 

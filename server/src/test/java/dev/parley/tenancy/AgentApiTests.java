@@ -175,6 +175,48 @@ class AgentApiTests {
 
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.errorCode()).isEqualTo("rate_limited");
+        assertThat(locked.header("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 15 * 60L));
+    }
+
+    @Test
+    void answersUnknownAndKnownEmailsAlikeLockoutIncluded() {
+        String known = email("known");
+        invite("Known", "agent", known);
+        String unknown = email("nobody");
+
+        for (String email : java.util.List.of(known, unknown)) {
+            for (int i = 0; i < 5; i++) {
+                Api.Response wrong = Api.at(port).post("/v1/auth/login", Map.of("email", email, "password", "guess"));
+                assertThat(wrong.status()).as(email).isEqualTo(401);
+                assertThat(wrong.errorCode()).isEqualTo("invalid_credentials");
+            }
+            Api.Response locked =
+                    Api.at(port).post("/v1/auth/login", Map.of("email", email, "password", "correct horse battery"));
+            assertThat(locked.status()).as(email).isEqualTo(429);
+            assertThat(locked.errorCode()).isEqualTo("rate_limited");
+            assertThat(locked.header("Retry-After")).as(email).isPresent();
+        }
+    }
+
+    @Test
+    void checksNoMoreThanFivePasswordsWhenTwentyAttemptsArriveAtOnce() {
+        String email = email("raced");
+        invite("Raced", "agent", email);
+
+        java.util.List<Integer> statuses = dev.parley.support.Concurrently.run(
+                20,
+                i -> Api.at(port)
+                        .withHeader("X-Forwarded-For", "198.51.100." + (i + 1))
+                        .post("/v1/auth/login", Map.of("email", email, "password", "guess " + i))
+                        .status());
+
+        assertThat(statuses.stream().filter(s -> s == 401)).hasSize(5);
+        assertThat(statuses.stream().filter(s -> s == 429)).hasSize(15);
+        assertThat(Api.at(port)
+                        .post("/v1/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test

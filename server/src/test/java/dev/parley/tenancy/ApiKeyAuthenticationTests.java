@@ -95,6 +95,50 @@ class ApiKeyAuthenticationTests {
     }
 
     @Test
+    void aKeyRevokesOnlyKeysHoldingNoMoreThanItHolds() {
+        // given a key that may only manage keys, a stronger key and a weaker one
+        String keysOnly = fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE);
+        Api manager = api.withKey(keysOnly);
+        String strongerId = idOf(fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE, Scope.SETTINGS_WRITE));
+        String weakerId = idOf(fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE));
+        String widgetId = idOf(fixtures.publishableKey(store.id()));
+
+        // when
+        Api.Response stronger = manager.delete("/v1/api-keys/" + strongerId);
+        Api.Response weaker = manager.delete("/v1/api-keys/" + weakerId);
+        Api.Response widget = manager.delete("/v1/api-keys/" + widgetId);
+        Api.Response stronglyMade =
+                manager.post("/v1/api-keys", Map.of("scopes", List.of("keys:write", "settings:write")));
+
+        // then
+        assertThat(stronger.status()).as(stronger.toString()).isEqualTo(403);
+        assertThat(stronger.json().at("/error/details/required_permission").asString())
+                .isEqualTo("settings:write");
+        assertThat(api.withKey(store.liveKey())
+                        .get("/v1/api-keys/" + strongerId)
+                        .json()
+                        .path("revoked")
+                        .asBoolean())
+                .isFalse();
+        assertThat(weaker.status()).isEqualTo(200);
+        assertThat(widget.status()).isEqualTo(200);
+        assertThat(stronglyMade.status()).isEqualTo(403);
+    }
+
+    private String idOf(String secret) {
+        return api.withKey(store.liveKey())
+                .get("/v1/api-keys?per_page=100")
+                .json()
+                .path("data")
+                .valueStream()
+                .filter(k -> k.path("masked_key").asString().endsWith(secret.substring(secret.length() - 4)))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+    }
+
+    @Test
     void refusesAKeyWithoutTheRequiredPermission() {
         String readOnly = fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ);
 

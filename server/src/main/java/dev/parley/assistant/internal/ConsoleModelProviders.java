@@ -27,14 +27,13 @@ class ConsoleModelProviders implements ModelProviders {
             Caller caller, String provider, String baseUrl, String model, String apiKey, Double temperature) {
         caller.require(Scope.SETTINGS_WRITE);
         return choice(models.put(
-                caller.workspaceId(),
-                new ModelSettingsService.Draft(provider, baseUrl, model, apiKey, temperature, null)));
+                caller, new ModelSettingsService.Draft(provider, baseUrl, model, apiKey, temperature, null)));
     }
 
     @Override
     public void offline(Caller caller) {
         caller.require(Scope.SETTINGS_WRITE);
-        models.delete(caller.workspaceId());
+        models.delete(caller);
     }
 
     private static ModelChoice choice(ModelSettings s) {

@@ -61,7 +61,7 @@ class ModelController {
     @RequiresScope(Scope.SETTINGS_WRITE)
     ModelResponse put(Caller caller, @RequestBody ModelRequest request) {
         return ModelResponse.of(models.put(
-                caller.workspaceId(),
+                caller,
                 new ModelSettingsService.Draft(
                         request.provider(),
                         request.baseUrl(),
@@ -75,7 +75,7 @@ class ModelController {
     @DeleteMapping("/v1/assistant/model")
     @RequiresScope(Scope.SETTINGS_WRITE)
     ModelResponse delete(Caller caller) {
-        models.delete(caller.workspaceId());
+        models.delete(caller);
         return none();
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Caller;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.OutboundTargets;
 import dev.parley.platform.SecretBox;
@@ -46,7 +47,10 @@ class ModelSettingsService {
         return store.find(workspaceId);
     }
 
-    ModelSettings put(String workspaceId, Draft draft) {
+    /** Replaces the workspace's model; one per workspace, so a test key may not (its change would serve live). */
+    ModelSettings put(Caller caller, Draft draft) {
+        caller.requireLiveMode();
+        String workspaceId = caller.workspaceId();
         if (draft.provider() == null) {
             throw ApiException.missingField("provider");
         }
@@ -112,8 +116,9 @@ class ModelSettingsService {
         return properties.modelTimeout();
     }
 
-    boolean delete(String workspaceId) {
-        return store.delete(workspaceId);
+    boolean delete(Caller caller) {
+        caller.requireLiveMode();
+        return store.delete(caller.workspaceId());
     }
 
     private String checkedBaseUrl(String baseUrl) {

@@ -1,10 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.commerce.Integrations;
-import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
-import dev.parley.platform.ErrorCode;
-import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -65,11 +62,7 @@ class ConsoleIntegrations implements Integrations {
     @Override
     public void disconnectHelpdesk(Caller caller) {
         caller.require(Scope.SETTINGS_WRITE);
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
-        helpdesks.delete(caller.workspaceId());
+        helpdesks.delete(caller);
     }
 
     private static StoreLink link(StoreConnection c) {

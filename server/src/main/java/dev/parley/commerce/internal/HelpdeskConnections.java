@@ -2,7 +2,6 @@ package dev.parley.commerce.internal;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
-import dev.parley.platform.ErrorCode;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.Mode;
 import dev.parley.platform.OutboundTargets;
@@ -65,10 +64,7 @@ class HelpdeskConnections {
 
     @Transactional
     Connection put(Caller caller, String platform, String baseUrl, Map<String, String> credentials, String mode) {
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
+        caller.requireLiveMode();
         if (platform == null) {
             throw ApiException.missingField("platform");
         }
@@ -104,7 +100,7 @@ class HelpdeskConnections {
         }
         Instant now = clock.instant();
         Instant created = find(caller.workspaceId()).map(Connection::createdAt).orElse(now);
-        delete(caller.workspaceId());
+        delete(caller);
         String ws = caller.workspaceId();
         jdbc.sql("""
                         INSERT INTO helpdesk_connections (workspace_id, platform, base_url, credentials_encrypted,
@@ -126,9 +122,10 @@ class HelpdeskConnections {
         return find(ws).orElseThrow();
     }
 
-    boolean delete(String workspaceId) {
+    boolean delete(Caller caller) {
+        caller.requireLiveMode();
         return jdbc.sql("DELETE FROM helpdesk_connections WHERE workspace_id = ?")
-                        .param(workspaceId)
+                        .param(caller.workspaceId())
                         .update()
                 > 0;
     }

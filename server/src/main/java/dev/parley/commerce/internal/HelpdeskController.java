@@ -72,13 +72,7 @@ class HelpdeskController {
     @DeleteMapping("/v1/helpdesk/connection")
     @RequiresScope(Scope.SETTINGS_WRITE)
     HelpdeskResponse delete(Caller caller) {
-        if (caller.mode() == dev.parley.platform.Mode.TEST) {
-            throw new dev.parley.platform.ApiException(
-                    dev.parley.platform.ErrorCode.INSUFFICIENT_PERMISSIONS,
-                    "error.insufficient_permissions.mode",
-                    Map.of("mode", "live"));
-        }
-        connections.delete(caller.workspaceId());
+        connections.delete(caller);
         return HelpdeskResponse.none();
     }
 }

@@ -81,7 +81,7 @@ class StoreConnections {
 
     @Transactional
     StoreConnection put(Caller caller, Draft draft) {
-        liveOnly(caller);
+        caller.requireLiveMode();
         if (draft.platform() == null) {
             throw ApiException.missingField("platform");
         }
@@ -167,7 +167,7 @@ class StoreConnections {
 
     @Transactional
     boolean delete(Caller caller) {
-        liveOnly(caller);
+        caller.requireLiveMode();
         cache.clear(caller.workspaceId());
         return store.delete(caller.workspaceId());
     }
@@ -240,12 +240,5 @@ class StoreConnections {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void liveOnly(Caller caller) {
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
     }
 }

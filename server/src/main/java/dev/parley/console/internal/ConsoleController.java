@@ -59,23 +59,36 @@ class ConsoleController {
     }
 
     @GetMapping("/console/login")
-    String loginPage(HttpServletRequest request) {
-        return sessions.caller(request).isPresent() ? "redirect:/console" : "console/login";
+    String loginPage(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (sessions.caller(request).isPresent()) {
+            return "redirect:/console";
+        }
+        model.addAttribute("csrf", sessions.loginCsrf(request, response));
+        return "console/login";
     }
 
     @PostMapping("/console/login")
     String login(
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String password,
+            @RequestParam(name = "_csrf", required = false) String csrf,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        model.addAttribute("csrf", sessions.loginCsrf(request, response));
+        if (!sessions.loginCsrfMatches(request, csrf)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("error", messages.getMessage("console.login.csrf", null, request.getLocale()));
+            model.addAttribute("email", email);
+            return "console/login";
+        }
         try {
             ConsoleAccounts.Session session = accounts.signIn(email, password);
             sessions.start(request, response, session.token(), session.expiresAt());
             return "redirect:/console";
         } catch (ApiException refused) {
             response.setStatus(refused.code().status());
+            refused.retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
             model.addAttribute("error", message(refused, request));
             model.addAttribute("email", email);
             return "console/login";
@@ -211,9 +224,12 @@ class ConsoleController {
         return "redirect:" + back;
     }
 
-    /** Refresh on this conversation's events; the id is one the desk just found, so it is safe in the filter. */
+    /**
+     * Refresh on this conversation's events: console.js names an event after each conversation, because an htmx
+     * event filter is evaluated as script, which the console's CSP refuses.
+     */
     private static String transcriptTrigger(String conversationId) {
-        return "every " + POLL_SECONDS + "s, parley-event[detail.conversation_id=='" + conversationId + "'] from:body";
+        return "every " + POLL_SECONDS + "s, parley-event-" + conversationId + " from:body";
     }
 
     void common(Caller caller, HttpServletRequest request, Model model) {

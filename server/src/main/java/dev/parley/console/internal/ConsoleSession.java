@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 class ConsoleSession {
 
     static final String COOKIE = "parley_console";
+    /** The sign-in form's CSRF token, before there is a session: a random value in a cookie and in the form. */
+    static final String LOGIN_COOKIE = "parley_login";
+
+    private static final java.util.regex.Pattern LOGIN_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9]{32}");
 
     private final CallerResolver callers;
 
@@ -32,16 +36,53 @@ class ConsoleSession {
     }
 
     Optional<String> token(HttpServletRequest request) {
+        return cookie(request, COOKIE);
+    }
+
+    private static Optional<String> cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
         return Arrays.stream(cookies)
-                .filter(c -> c.getName().equals(COOKIE)
+                .filter(c -> c.getName().equals(name)
                         && c.getValue() != null
                         && !c.getValue().isBlank())
                 .map(Cookie::getValue)
                 .findFirst();
+    }
+
+    /**
+     * The sign-in form's CSRF token (double submit): the browser's {@link #LOGIN_COOKIE}, made when missing. The
+     * cookie is SameSite=Strict, so another site's form can never post a sign-in with it.
+     */
+    String loginCsrf(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> existing =
+                cookie(request, LOGIN_COOKIE).filter(v -> LOGIN_TOKEN.matcher(v).matches());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String token = dev.parley.platform.Ids.random(32);
+        response.addHeader(
+                "Set-Cookie",
+                ResponseCookie.from(LOGIN_COOKIE, token)
+                        .httpOnly(true)
+                        .sameSite("Strict")
+                        .secure(request.isSecure())
+                        .path("/console/login")
+                        .maxAge(Duration.ofHours(12))
+                        .build()
+                        .toString());
+        return token;
+    }
+
+    boolean loginCsrfMatches(HttpServletRequest request, String given) {
+        return given != null
+                && cookie(request, LOGIN_COOKIE)
+                        .filter(v -> LOGIN_TOKEN.matcher(v).matches())
+                        .map(expected -> MessageDigest.isEqual(
+                                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8)))
+                        .orElse(false);
     }
 
     /** The signed-in console user, or empty when there is no session or it expired or ended. */

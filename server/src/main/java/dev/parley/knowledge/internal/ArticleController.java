@@ -115,12 +115,21 @@ class ArticleController {
         return ArticleResponse.of(source, sources.indexed(source));
     }
 
+    /** Changes the fields the body names. */
     @PatchMapping("/v1/knowledge-base/{article_id}")
-    @PutMapping("/v1/knowledge-base/{article_id}")
     @RequiresScope(Scope.KNOWLEDGE_WRITE)
     ArticleResponse update(Caller caller, @PathVariable("article_id") String id, @RequestBody ArticleRequest request) {
         article(caller, id);
         KnowledgeSources.Saved saved = sources.update(caller.workspaceId(), caller.mode(), id, request.draft());
+        return ArticleResponse.of(saved.source(), saved.indexed());
+    }
+
+    /** Replaces the article: the body is a whole article, as for {@code POST}; what it leaves out is reset. */
+    @PutMapping("/v1/knowledge-base/{article_id}")
+    @RequiresScope(Scope.KNOWLEDGE_WRITE)
+    ArticleResponse replace(Caller caller, @PathVariable("article_id") String id, @RequestBody ArticleRequest request) {
+        article(caller, id);
+        KnowledgeSources.Saved saved = sources.replace(caller.workspaceId(), caller.mode(), id, request.draft());
         return ArticleResponse.of(saved.source(), saved.indexed());
     }
 

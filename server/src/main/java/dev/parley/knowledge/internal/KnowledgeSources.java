@@ -131,6 +131,37 @@ class KnowledgeSources implements KnowledgeSearch {
                 current.chunkCount(),
                 current.createdAt(),
                 clock.instant());
+        return save(current, changed);
+    }
+
+    /**
+     * Replaces an article as a whole ({@code PUT}): what the draft leaves out goes back to its default (no category,
+     * no tags or metadata, markdown, published), as if it were created anew under the same id.
+     */
+    Saved replace(String workspaceId, Mode mode, String id, Draft draft) {
+        KnowledgeSource current = get(workspaceId, mode, id);
+        KnowledgeSource replaced = new KnowledgeSource(
+                current.id(),
+                current.workspaceId(),
+                current.mode(),
+                current.kind(),
+                current.origin(),
+                draft.title(),
+                draft.content(),
+                draft.contentFormat() == null ? "markdown" : draft.contentFormat(),
+                draft.category(),
+                draft.tags(),
+                draft.metadata(),
+                draft.status() == null ? "published" : draft.status(),
+                current.domain(),
+                current.url(),
+                current.chunkCount(),
+                current.createdAt(),
+                clock.instant());
+        return save(current, replaced);
+    }
+
+    private Saved save(KnowledgeSource current, KnowledgeSource changed) {
         boolean sameContent = changed.contentHash().equals(current.contentHash());
         Prepared prepared = sameContent ? null : prepare(changed);
         KnowledgeSource stored = prepared != null ? prepared.source() : changed;

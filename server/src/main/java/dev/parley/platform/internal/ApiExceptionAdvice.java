@@ -193,6 +193,7 @@ class ApiExceptionAdvice {
         if (failure.code() == ErrorCode.INVALID_API_KEY) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        failure.retryAfter().ifPresent(seconds -> builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return builder.body(errors.envelope(request, failure));
     }
 

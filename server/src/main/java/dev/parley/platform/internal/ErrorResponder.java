@@ -66,6 +66,7 @@ class ErrorResponder {
         if (failure.code() == ErrorCode.INVALID_API_KEY) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
+        failure.retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         json.writeValue(response.getOutputStream(), envelope(request, failure));
     }
 

@@ -25,13 +25,13 @@ class AgentStore {
     }
 
     /** A console user with what only tenancy sees: the password hash and the sign-in throttle. */
-    record Credentials(Agent agent, String passwordHash, int failedLogins, Instant lockedUntil) {}
+    record Credentials(Agent agent, String passwordHash) {}
 
     void insert(Agent a, String passwordHash) {
         jdbc.sql("""
                         INSERT INTO agents (id, workspace_id, name, email, role, status, capacity, password_hash, active,
-                            failed_logins, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?, ?)""")
+                            created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
                 .params(
                         a.id(),
                         a.workspaceId(),
@@ -104,11 +104,7 @@ class AgentStore {
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("SELECT * FROM agents WHERE email = ?")
                 .param(email)
-                .query((rs, i) -> new Credentials(
-                        agent(rs, i),
-                        rs.getString("password_hash"),
-                        rs.getInt("failed_logins"),
-                        Sql.instant(rs, "locked_until")))
+                .query((rs, i) -> new Credentials(agent(rs, i), rs.getString("password_hash")))
                 .optional();
     }
 
@@ -118,22 +114,6 @@ class AgentStore {
                         .query(Long.class)
                         .single()
                 > 0;
-    }
-
-    /** One more failed sign-in, counted atomically; at {@code limit} the account locks until {@code lockUntil}. */
-    void failedLogin(String id, int limit, Instant lockUntil) {
-        jdbc.sql("UPDATE agents SET failed_logins = failed_logins + 1 WHERE id = ?")
-                .param(id)
-                .update();
-        jdbc.sql("UPDATE agents SET failed_logins = 0, locked_until = ? WHERE id = ? AND failed_logins >= ?")
-                .params(Sql.timestamp(lockUntil), id, limit)
-                .update();
-    }
-
-    void succeededLogin(String id) {
-        jdbc.sql("UPDATE agents SET failed_logins = 0, locked_until = NULL WHERE id = ?")
-                .param(id)
-                .update();
     }
 
     void insertSession(

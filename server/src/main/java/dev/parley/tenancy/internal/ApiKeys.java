@@ -113,9 +113,8 @@ class ApiKeys implements CallerResolver {
 
     /** Issues a key on behalf of a caller, who can grant no more than it holds and, in test mode, only test keys. */
     Issued issueFor(Caller caller, KeyKind kind, Mode mode, String name, List<String> scopeNames) {
-        if (caller.mode() == Mode.TEST && mode == Mode.LIVE) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
+        if (mode == Mode.LIVE) {
+            caller.requireLiveMode();
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (scopeNames == null) {
@@ -149,6 +148,7 @@ class ApiKeys implements CallerResolver {
 
     ApiKey revoke(Caller caller, String id) {
         ApiKey key = get(caller, id);
+        requireHoldsAll(caller, key);
         boolean revoked = keys.revoke(caller.workspaceId(), id, clock.instant());
         cache.invalidateAll();
         valid.invalidate(id);
@@ -240,6 +240,20 @@ class ApiKeys implements CallerResolver {
             return uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * A caller revokes only keys that hold no more than it does (as it issues only such keys), so {@code keys:write}
+     * alone cannot take away a stronger key. A publishable key's {@code widget} is what any key that may write keys
+     * grants.
+     */
+    private static void requireHoldsAll(Caller caller, ApiKey key) {
+        for (Scope scope : key.scopes()) {
+            boolean granted = key.kind() == KeyKind.PUBLISHABLE && scope == Scope.WIDGET;
+            if (!granted && !caller.has(scope)) {
+                throw ApiException.forbidden(scope.value());
+            }
         }
     }
 

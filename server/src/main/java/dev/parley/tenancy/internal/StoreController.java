@@ -87,7 +87,9 @@ class StoreController {
     @PostMapping("/v1/stores")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.PLATFORM_ADMIN)
-    StoreCreated create(@RequestBody CreateStoreRequest request) {
+    StoreCreated create(Caller caller, @RequestBody CreateStoreRequest request) {
+        // A new workspace comes with a live key, so only a live key may make one.
+        caller.requireLiveMode();
         Stores.Created created = stores.create(new Stores.Draft(
                 request.name(),
                 domains(request.domain(), request.domains()),

@@ -3,7 +3,6 @@ package dev.parley.tenancy.internal;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Caller.KeyKind;
-import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Page;
@@ -113,10 +112,7 @@ class Stores implements Workspaces {
     @Transactional
     Workspace update(Caller caller, String storeId, Changes changes) {
         Workspace current = get(caller, storeId);
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
+        caller.requireLiveMode();
         if ((changes.plan() != null || changes.quotaPerHour() != null) && !caller.isPlatformAdmin()) {
             throw ApiException.forbidden(Scope.PLATFORM_ADMIN.value());
         }

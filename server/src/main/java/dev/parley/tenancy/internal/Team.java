@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A workspace's console users (agents and admins): invited with a first password, changed, deactivated, signed in
  * and out. A sign-in gives a random console token, stored only as a hash, that authenticates later requests as that
- * user. Wrong passwords cost the same time for known and unknown emails, and {@link #MAX_FAILED_LOGINS} failures in a
- * row lock the email for {@link #LOCKOUT}, counted in the database so every node sees the same count.
+ * user. Known and unknown emails are answered alike: each attempt is claimed before one password hash is checked, and
+ * {@link #MAX_FAILED_LOGINS} attempts without a success lock the email for {@link #LOCKOUT} (see {@link SignInAttempts}),
+ * counted in the database so every node sees the same count.
  */
 @Service
 class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
@@ -54,6 +55,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             Scope.ANALYTICS_READ);
 
     private final AgentStore store;
+    private final SignInAttempts attempts;
     private final WorkspaceRepository workspaces;
     private final Passwords passwords;
     private final AgentWorkloads workloads;
@@ -64,6 +66,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     Team(
             AgentStore store,
+            SignInAttempts attempts,
             WorkspaceRepository workspaces,
             Passwords passwords,
             AgentWorkloads workloads,
@@ -72,6 +75,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             TenancyProperties properties,
             Clock clock) {
         this.store = store;
+        this.attempts = attempts;
         this.workspaces = workspaces;
         this.passwords = passwords;
         this.workloads = workloads;
@@ -91,7 +95,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
     record SignedIn(String token, Instant expiresAt, Agent agent) {}
 
     Member invite(Caller caller, Invitation invitation) {
-        liveOnly(caller);
+        caller.requireLiveMode();
         String email = email(invitation.email());
         String password = invitation.password();
         if (password == null || password.isEmpty()) {
@@ -147,7 +151,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                 && changes.capacity() == null;
         if (!onlyOwnStatus) {
             caller.require(Scope.AGENTS_WRITE);
-            liveOnly(caller);
+            caller.requireLiveMode();
         }
         if (!current.active()) {
             throw new ApiException(ErrorCode.CONFLICT, null, Map.of("agent_id", id, "active", false));
@@ -170,7 +174,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     /** Deactivates a console user: they can no longer sign in, and the conversations they held are released. */
     Member deactivate(Caller caller, String id) {
-        liveOnly(caller);
+        caller.requireLiveMode();
         Agent current = agent(caller, id);
         if (current.active()) {
             transactions.executeWithoutResult(tx -> {
@@ -195,29 +199,23 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         };
         Instant now = clock.instant();
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);
-        Optional<AgentStore.Credentials> found = store.credentials(email);
-        if (found.isPresent()
-                && found.get().lockedUntil() != null
-                && found.get().lockedUntil().isAfter(now)) {
-            long seconds =
-                    Math.max(1, Duration.between(now, found.get().lockedUntil()).toSeconds());
-            throw new ApiException(
-                    ErrorCode.RATE_LIMITED, "error.rate_limited.sign_in", Map.of("retry_after", seconds), seconds);
+        // Known and unknown emails go the same way: a claimed attempt, one hash check, the same answers and lockout.
+        Optional<Instant> locked = attempts.claim(email, MAX_FAILED_LOGINS, now, now.plus(LOCKOUT));
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, Duration.between(now, locked.get()).toSeconds());
+            throw ApiException.retryLater(ErrorCode.RATE_LIMITED, "error.rate_limited.sign_in", seconds);
         }
+        Optional<AgentStore.Credentials> found = store.credentials(email);
         boolean usable = found.isPresent() && found.get().agent().active();
-        // The hash is checked whether or not the user exists, so a wrong email costs what a wrong password does.
         boolean matches = passwords.matches(password, usable ? found.get().passwordHash() : null);
         if (!usable || !matches) {
-            if (found.isPresent()) {
-                store.failedLogin(found.get().agent().id(), MAX_FAILED_LOGINS, now.plus(LOCKOUT));
-            }
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, null, Map.of("reason", "invalid_credentials"));
         }
+        attempts.succeeded(email);
         Agent agent = found.get().agent();
         String token = TOKEN_PREFIX + Ids.random(40);
         Instant expires = now.plus(properties.consoleTokenTtl());
         transactions.executeWithoutResult(tx -> {
-            store.succeededLogin(agent.id());
             store.insertSession(
                     Ids.next("csess"), agent.workspaceId(), agent.id(), mode, ApiKey.hash(token), expires, now);
             if (agent.status().equals("offline")) {
@@ -341,13 +339,6 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                 a.lastAssignedAt(),
                 a.createdAt(),
                 at);
-    }
-
-    private static void liveOnly(Caller caller) {
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
     }
 
     private static ApiException emailTaken(String email) {

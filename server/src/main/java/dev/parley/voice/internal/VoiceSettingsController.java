@@ -42,10 +42,14 @@ class VoiceSettingsController {
         return response(store.find(caller.workspaceId()).orElse(VoiceSettings.DEFAULTS));
     }
 
-    /** Replaces the settings; an absent engine means the node's first available one. */
+    /**
+     * Replaces the settings; an absent engine means the node's first available one. One set per workspace, so a test
+     * key may not change them.
+     */
     @PutMapping("/v1/voice/settings")
     @RequiresScope(Scope.SETTINGS_WRITE)
     VoiceSettingsResponse put(Caller caller, @RequestBody VoiceSettingsRequest request) {
+        caller.requireLiveMode();
         String stt = blankToNull(request.speechToText());
         String tts = blankToNull(request.textToSpeech());
         String format = blankToNull(request.audioFormat());

@@ -4,7 +4,6 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Ids;
-import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import dev.parley.tenancy.Workspaces;
 import dev.parley.widget.Trigger;
@@ -143,10 +142,7 @@ class WidgetService implements Widgets {
 
     private static void writable(Caller caller) {
         caller.require(Scope.SETTINGS_WRITE);
-        if (caller.mode() == Mode.TEST) {
-            throw new ApiException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS, "error.insufficient_permissions.mode", Map.of("mode", "live"));
-        }
+        caller.requireLiveMode();
     }
 
     private static <T> T or(T given, T current) {
