@@ -94,12 +94,17 @@ final class LiveClient implements AutoCloseable {
     }
 
     JsonNode next() {
+        JsonNode frame = poll(WAIT);
+        if (frame == null) {
+            throw new AssertionError("No frame within " + WAIT + "; passed so far: " + passed);
+        }
+        return frame;
+    }
+
+    /** The next frame, or {@code null} when none comes within {@code wait}. */
+    JsonNode poll(Duration wait) {
         try {
-            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (frame == null) {
-                throw new AssertionError("No frame within " + WAIT + "; passed so far: " + passed);
-            }
-            return frame;
+            return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

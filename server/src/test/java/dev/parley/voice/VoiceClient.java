@@ -129,12 +129,28 @@ final class VoiceClient implements AutoCloseable {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /**
+     * Ends the session and waits for the server to close the socket, which it does once the turns it has queued are
+     * done: a test never leaves a turn running into the next test (its requests reaching the next test's fake).
+     */
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        try {
+            if (!closed.isDone() && !socket.isOutputClosed()) {
+                try {
+                    send(Map.of("type", "session.end"));
+                } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                    return;
+                }
+                if (closed.completeOnTimeout(null, WAIT.toSeconds(), TimeUnit.SECONDS)
+                                .join()
+                        == null) {
+                    throw new AssertionError("the server did not close the socket within " + WAIT + " of session.end");
+                }
+            }
+        } finally {
+            socket.abort();
         }
-        socket.abort();
     }
 
     /** A tone loud enough to count as speech, then a pause long enough to end the utterance. */

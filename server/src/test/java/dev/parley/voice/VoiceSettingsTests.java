@@ -6,10 +6,10 @@ import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
+import dev.parley.support.FakeOpenAiAudioServer;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,9 @@ class VoiceSettingsTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    FakeOpenAiAudioServer audio;
-
     @BeforeEach
-    void setUp() throws Exception {
-        audio = new FakeOpenAiAudioServer();
-    }
-
-    @AfterEach
-    void tearDown() {
-        audio.close();
+    void setUp() {
+        FakeOpenAiAudioServer.fresh();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
+import dev.parley.support.FakeOpenAiAudioServer;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import java.nio.ByteBuffer;
@@ -41,14 +42,13 @@ class VoiceSocketTests {
     FakeOpenAiAudioServer audio;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         api = Api.at(port).withKey(fixtures.store().liveKey());
-        audio = new FakeOpenAiAudioServer();
+        audio = FakeOpenAiAudioServer.fresh();
     }
 
     @AfterEach
     void tearDown() {
-        audio.close();
         TestClock.shared().resume();
     }
 
@@ -91,10 +91,10 @@ class VoiceSocketTests {
             byte[] wav = Base64.getDecoder().decode(spoken.path("audio").asString());
             assertWavOfDuration(wav, 24_000, spoken.path("duration_ms").asLong());
 
-            FakeOpenAiAudioServer.Request transcription = audio.requests.getFirst();
+            FakeOpenAiAudioServer.Request transcription = audio.requests().getFirst();
             assertThat(transcription.path()).isEqualTo("/v1/audio/transcriptions");
-            assertThat(transcription.authorization()).isEqualTo("Bearer sk-fake-voice-key");
-            FakeOpenAiAudioServer.Request speech = audio.requests.get(1);
+            assertThat(transcription.authorization()).isEqualTo("Bearer " + FakeOpenAiAudioServer.API_KEY);
+            FakeOpenAiAudioServer.Request speech = audio.requests().get(1);
             JsonNode speechRequest = VoiceClient.JSON.readTree(speech.body());
             assertThat(speechRequest.path("input").asString())
                     .isEqualTo(answer.path("text").asString());
@@ -219,12 +219,12 @@ class VoiceSocketTests {
             client.audio(new byte[32_000], false);
 
             // a recogniser that fails is an error frame too
-            audio.transcriptionStatus = 500;
+            audio.answerTranscriptionsWith(500);
             client.audio(VoiceClient.toneThenSilence(500, 0), true);
             assertReason(client, "AUDIO_PROCESSING_ERROR", "speech_to_text_failed");
 
             // and the socket still works
-            audio.transcriptionStatus = 200;
+            audio.answerTranscriptionsWith(200);
             client.audio(VoiceClient.toneThenSilence(500, 800), false);
             assertThat(client.next("transcription").path("text").asString()).isEqualTo("where is my order");
             client.next("agent.response");

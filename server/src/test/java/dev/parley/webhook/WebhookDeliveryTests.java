@@ -12,7 +12,10 @@ import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
 import dev.parley.webhook.WebhookReceiver.Answer;
 import dev.parley.webhook.WebhookReceiver.Received;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,34 +178,35 @@ class WebhookDeliveryTests {
 
     @Test
     void retriesAReceiverThatWasDownUntilItIsUp() throws Exception {
-        // given a subscription to a port nothing listens on
-        int freePort;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
-            freePort = probe.getLocalPort();
+        // given a subscription to a port nothing listens on: held by a bound socket that does not listen, so that no
+        // other process is given the port meanwhile (the receiver binds it beside the hold, both reusing the address)
+        try (SocketChannel hold = SocketChannel.open().setOption(StandardSocketOptions.SO_REUSEADDR, true)) {
+            hold.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            int freePort = ((InetSocketAddress) hold.getLocalAddress()).getPort();
+            JsonNode webhook = subscribe("http://127.0.0.2:" + freePort + "/hook", List.of("*"));
+            clock.freeze();
+
+            // when an event fails to connect
+            transactions.executeWithoutResult(tx -> publish("thing.happened", Map.of(), null));
+            JsonNode failed = awaitDelivery(webhook, d -> d.path("attempts").asInt() == 1);
+            assertThat(failed.path("status").asString()).isEqualTo("pending");
+            assertThat(failed.path("last_error").asString()).startsWith("connection_failed");
+            Duration wait = Duration.between(
+                    Instant.parse(failed.path("last_attempt_at").asString()),
+                    Instant.parse(failed.path("next_attempt_at").asString()));
+            assertThat(wait).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
+
+            // and the receiver comes up before the retry
+            WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2", freePort);
+            receivers.add(receiver);
+            advance(Duration.ofMinutes(2));
+
+            // then
+            receiver.await(r -> r.size() == 1);
+            JsonNode delivered =
+                    awaitDelivery(webhook, d -> d.path("status").asString().equals("delivered"));
+            assertThat(delivered.path("attempts").asInt()).isEqualTo(2);
         }
-        JsonNode webhook = subscribe("http://127.0.0.2:" + freePort + "/hook", List.of("*"));
-        clock.freeze();
-
-        // when an event fails to connect
-        transactions.executeWithoutResult(tx -> publish("thing.happened", Map.of(), null));
-        JsonNode failed = awaitDelivery(webhook, d -> d.path("attempts").asInt() == 1);
-        assertThat(failed.path("status").asString()).isEqualTo("pending");
-        assertThat(failed.path("last_error").asString()).startsWith("connection_failed");
-        Duration wait = Duration.between(
-                Instant.parse(failed.path("last_attempt_at").asString()),
-                Instant.parse(failed.path("next_attempt_at").asString()));
-        assertThat(wait).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
-
-        // and the receiver comes up before the retry
-        WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2", freePort);
-        receivers.add(receiver);
-        advance(Duration.ofMinutes(2));
-
-        // then
-        receiver.await(r -> r.size() == 1);
-        JsonNode delivered =
-                awaitDelivery(webhook, d -> d.path("status").asString().equals("delivered"));
-        assertThat(delivered.path("attempts").asInt()).isEqualTo(2);
     }
 
     @Test

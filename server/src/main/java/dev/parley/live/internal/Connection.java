@@ -74,23 +74,23 @@ abstract class Connection {
         enqueue(frame);
     }
 
-    /** Holds live frames back until {@link #release} while a replay is sent. */
+    /** Holds live frames back until {@link #release}, while what the client must see first is made. */
     synchronized void hold() {
         held = new ArrayList<>();
     }
 
-    /** Sends the replay, then what arrived meanwhile, without the messages the replay already had. */
-    void release(List<Frame> replay) {
-        Set<String> replayed = new HashSet<>();
-        for (Frame frame : replay) {
+    /** Sends these frames, then what arrived meanwhile, without the messages they already had. */
+    void release(List<Frame> first) {
+        Set<String> sent = new HashSet<>();
+        for (Frame frame : first) {
             if (frame.id() != null) {
-                replayed.add(frame.id());
+                sent.add(frame.id());
             }
             enqueue(frame);
         }
         synchronized (this) {
             for (Frame frame : held) {
-                if (frame.id() == null || !replayed.contains(frame.id())) {
+                if (frame.id() == null || !sent.contains(frame.id())) {
                     enqueue(frame);
                 }
             }
@@ -163,14 +163,20 @@ abstract class Connection {
         }
     }
 
-    /** Sends the frames queued before this call, then closes; never blocks the caller. */
+    /** Sends the frames queued (or held) before this call, then closes; never blocks the caller. */
     void closeAfterSending(int code, String reason) {
-        if (closing) {
-            return;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closeCode = code;
+            closeReason = reason;
+            if (held != null) {
+                held.add(Frame.CLOSE);
+                return;
+            }
         }
-        closing = true;
-        closeCode = code;
-        closeReason = reason;
         queued.incrementAndGet();
         queue.add(Frame.CLOSE);
         startDrain();

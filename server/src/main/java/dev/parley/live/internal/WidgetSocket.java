@@ -7,6 +7,7 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.CallerResolver;
 import dev.parley.platform.Scope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -95,28 +96,27 @@ class WidgetSocket extends SocketHandler {
         }
         connection.caller = caller;
         connection.sessionId = sessionId;
-        connection.send(frames.authenticated(conversationId, sessionId));
-        if (conversationId != null) {
-            String lastMessageId = text(frame, "last_message_id");
-            if (lastMessageId == null) {
-                hub.follow(connection, conversationId);
-            } else {
-                connection.hold();
-                hub.follow(connection, conversationId);
-                List<Frame> replay = List.of();
-                try {
-                    replay =
-                            conversations
-                                    .messagesAfter(caller, conversationId, lastMessageId, properties.replayLimit())
-                                    .stream()
-                                    .map(m -> frames.message(m.id(), m.role(), m.content(), m.createdAt()))
-                                    .toList();
-                } catch (ApiException unknownMessage) {
-                    connection.send(frames.error(unknownMessage, connection.locale));
-                } finally {
-                    connection.release(replay);
-                }
+        if (conversationId == null) {
+            connection.send(frames.authenticated(null, sessionId));
+            return;
+        }
+        // The connection follows its conversation before it is told it is authenticated, what arrives meanwhile held
+        // back: from that frame on, it misses nothing said in the conversation, nor the end of its session.
+        connection.hold();
+        hub.follow(connection, conversationId);
+        List<Frame> first = new ArrayList<>();
+        first.add(frames.authenticated(conversationId, sessionId));
+        String lastMessageId = text(frame, "last_message_id");
+        try {
+            if (lastMessageId != null) {
+                conversations.messagesAfter(caller, conversationId, lastMessageId, properties.replayLimit()).stream()
+                        .map(m -> frames.message(m.id(), m.role(), m.content(), m.createdAt()))
+                        .forEach(first::add);
             }
+        } catch (ApiException unknownMessage) {
+            first.add(frames.error(unknownMessage, connection.locale));
+        } finally {
+            connection.release(first);
         }
     }
 

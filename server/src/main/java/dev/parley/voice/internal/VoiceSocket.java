@@ -408,7 +408,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
         try {
             transcript = call.recogniser.transcribe(utterance);
         } catch (SpeechException e) {
-            log.warn("speech to text failed: {}", e.getMessage());
+            log.warn("speech to text failed: {}", reason(e));
             send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "speech_to_text_failed"));
             return;
         }
@@ -457,7 +457,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
             file = call.voice.synthesize(text);
             audio = Wav.read(file);
         } catch (SpeechException | IllegalArgumentException e) {
-            log.warn("text to speech failed: {}", e.getMessage());
+            log.warn("text to speech failed: {}", reason(e));
             send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "text_to_speech_failed"));
             return;
         }
@@ -472,6 +472,11 @@ class VoiceSocket extends AbstractWebSocketHandler {
         out.put("sample_rate", audio.sampleRate());
         out.put("duration_ms", audio.durationMs());
         send(call.socket, message("audio.output", out));
+    }
+
+    /** An engine's failure with what caused it (a refused connection, a reset, a timeout), for the log. */
+    private static String reason(Exception e) {
+        return e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
     }
 
     private void closeIdle() {

@@ -66,6 +66,19 @@ class ConnectionTests {
         assertThat(connection.written).containsExactly("msg_1", "msg_2", "msg_3");
     }
 
+    @Test
+    void aCloseWhileHoldingComesAfterWhatWasHeld() throws Exception {
+        Recording connection = new Recording(executor, 100);
+
+        connection.hold();
+        connection.send(new Frame("error", null, "session_ended"));
+        connection.closeAfterSending(4003, "session ended");
+        connection.release(List.of(new Frame("authenticated", null, "authenticated")));
+
+        assertThat(connection.closedWith.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(connection.written).containsExactly("authenticated", "session_ended");
+    }
+
     private static Frame frame(int number) {
         return new Frame("message", null, String.format(Locale.ROOT, "m%02d", number));
     }
