@@ -20,7 +20,8 @@ public record PageQuery(int page, int perPage) {
         return new PageQuery(page == null ? 1 : page, perPage == null ? DEFAULT_PER_PAGE : perPage);
     }
 
-    public int offset() {
-        return (page - 1) * perPage;
+    /** A long: {@code page} may be as large as an int, and a page past the end is simply empty. */
+    public long offset() {
+        return (page - 1L) * perPage;
     }
 }

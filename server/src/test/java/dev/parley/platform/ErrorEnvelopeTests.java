@@ -12,13 +12,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Every client mistake gets a 4xx in the envelope, with the request id, localized. */
+/**
+ * Every client mistake gets a 4xx in the envelope, with the request id, localized. On both databases, since they
+ * differ in what text they take (PostgreSQL refuses NUL, H2 stores it).
+ */
 @ApiTest
+@Tag("database")
 class ErrorEnvelopeTests {
 
     @LocalServerPort
@@ -194,6 +199,143 @@ class ErrorEnvelopeTests {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(response).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
+    void refusesNulInAMessageBeforeStoringAnything() {
+        String body = "{\"initial_message\":\"\\u0000\",\"customer_email\":\"nul@shop.example\"}";
+
+        Api.Response first = api.send("POST", "/v1/conversations", body);
+        Api.Response retry = api.send("POST", "/v1/conversations", body);
+
+        assertEnvelope(first, 400, "invalid_request");
+        assertThat(first.json().at("/error/details/field").asString()).isEqualTo("initial_message");
+        assertThat(first.json().at("/error/details/reason").asString()).isEqualTo("invalid_text");
+        assertEnvelope(retry, 400, "invalid_request");
+        assertThat(api.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/v1/contacts").json().at("/pagination/total_count").asLong())
+                .isZero();
+    }
+
+    @Test
+    void refusesAMessageOfOnlyControlCharactersAsMissing() {
+        Api.Response response = api.send("POST", "/v1/conversations", "{\"initial_message\":\"\\u0001\\u0002 \"}");
+
+        assertEnvelope(response, 400, "missing_field");
+        assertThat(api.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void refusesLoneSurrogatesNamingTheFieldWherever() {
+        String article = api.post("/v1/knowledge-base", Map.of("title", "Returns", "content", "Thirty days."))
+                .json()
+                .path("article_id")
+                .asString();
+
+        Map<String, Api.Response> responses = Map.of(
+                "initial_message", api.send("POST", "/v1/conversations", "{\"initial_message\":\"\\ud800\"}"),
+                "message", api.send("POST", "/v1/chat", "{\"message\":\"hi \\udc00 there\"}"),
+                "context.page_url",
+                        api.send("POST", "/v1/chat", "{\"message\":\"hi\",\"context\":{\"page_url\":\"\\ud800\"}}"),
+                "query", api.send("POST", "/v1/knowledge-base/search", "{\"query\":\"\\ud800\"}"),
+                "content", api.send("PATCH", "/v1/knowledge-base/" + article, "{\"content\":\"\\ud800\"}"),
+                "tags[1]", api.send("PATCH", "/v1/knowledge-base/" + article, "{\"tags\":[\"ok\",\"\\udbff\"]}"));
+
+        responses.forEach((field, response) -> {
+            assertEnvelope(response, 400, "invalid_request");
+            assertThat(response.json().at("/error/details/field").asString())
+                    .as(response.toString())
+                    .isEqualTo(field);
+            assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("invalid_text");
+        });
+        assertThat(api.get("/v1/knowledge-base/" + article)
+                        .json()
+                        .path("content")
+                        .asString())
+                .isEqualTo("Thirty days.");
+    }
+
+    @Test
+    void keepsSurrogatePairsSuchAsEmoji() {
+        Api.Response response =
+                api.send("POST", "/v1/conversations", "{\"initial_message\":\"Where is my order? \\ud83d\\udce6\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAWildcardContentTypeWith415() {
+        for (String wildcard : new String[] {"*/*", "application/*", "nonsense"}) {
+            Api.Response response = api.withHeader("Content-Type", wildcard)
+                    .send("POST", "/v1/conversations", "{\"initial_message\":\"hi\"}");
+
+            assertEnvelope(response, 415, "unsupported_media_type");
+        }
+        assertThat(api.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void refusesAnArticleEmptiedOfItsContent() {
+        String article = api.post("/v1/knowledge-base", Map.of("title", "Returns", "content", "Thirty days."))
+                .json()
+                .path("article_id")
+                .asString();
+
+        Api.Response emptied = api.patch("/v1/knowledge-base/" + article, Map.of("content", ""));
+        Api.Response blank = api.patch("/v1/knowledge-base/" + article, Map.of("content", "  "));
+
+        assertEnvelope(emptied, 400, "missing_field");
+        assertEnvelope(blank, 400, "missing_field");
+        assertThat(emptied.json().at("/error/details/field").asString()).isEqualTo("content");
+        assertThat(api.get("/v1/knowledge-base/" + article)
+                        .json()
+                        .path("content")
+                        .asString())
+                .isEqualTo("Thirty days.");
+    }
+
+    @Test
+    void refusesEscalationNotesOverTheirLimitAndStoresThoseWithin() {
+        String conversation = api.post("/v1/conversations", Map.of("initial_message", "Hello"))
+                .json()
+                .path("conversation_id")
+                .asString();
+
+        Api.Response tooLong =
+                api.post("/v1/conversations/" + conversation + "/escalate", Map.of("notes", "x".repeat(20_000)));
+        // 10,000 quotes are 20,000 characters once escaped as JSON: they must still fit.
+        Api.Response longest =
+                api.post("/v1/conversations/" + conversation + "/escalate", Map.of("notes", "\"".repeat(10_000)));
+
+        assertEnvelope(tooLong, 400, "invalid_request");
+        assertThat(tooLong.json().at("/error/details/field").asString()).isEqualTo("notes");
+        assertThat(tooLong.json().at("/error/details/reason").asString()).isEqualTo("too_long");
+        assertThat(longest.status()).as(longest.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAPageFarPastTheEndWithAnEmptyPage() {
+        api.post("/v1/conversations", Map.of("initial_message", "Hello"));
+
+        for (String list : new String[] {"/v1/conversations", "/v1/knowledge-base", "/v1/contacts", "/v1/api-keys"}) {
+            Api.Response response = api.get(list + "?page=2147483647&per_page=100");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().path("data").isEmpty()).isTrue();
+            assertThat(response.json().at("/pagination/page").asLong()).isEqualTo(2147483647L);
         }
     }
 

@@ -40,6 +40,9 @@ class HealthAndMetricsTests {
         assertThat(body.path("version").asString()).isNotBlank();
         assertThat(body.at("/checks/api").asString()).isEqualTo("healthy");
         assertThat(body.at("/checks/database").asString()).isEqualTo("healthy");
+        // The test context sets up no Redis and no LiveKit: nothing checked them, so neither is "healthy".
+        assertThat(body.at("/checks/redis").asString()).isEqualTo("not_configured");
+        assertThat(body.at("/checks/livekit").asString()).isEqualTo("not_configured");
     }
 
     @Test

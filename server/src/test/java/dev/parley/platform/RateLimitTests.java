@@ -56,28 +56,35 @@ class RateLimitTests {
         Api.Response refused =
                 responses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(refused.errorCode()).isEqualTo("rate_limited");
-        assertThat(refused.header("Retry-After")).contains("1");
         assertThat(refused.header("X-RateLimit-Limit")).contains("20");
         assertThat(refused.header("X-RateLimit-Remaining")).contains("0");
+        // All 20 came at one instant (the clock stands still): they leave the window a second later.
+        long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(retryAfter));
         assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
     }
 
     @Test
-    void reportsTheTightestBucketOnEverySuccessfulResponse() {
-        TestStore store = fixtures.store();
+    void reportsTheLimitThatWillRefuseNextOnEverySuccessfulResponse() {
+        TestStore store = fixtures.store("starter");
         Api api = Api.at(port).withKey(store.liveKey());
         long now = clock.instant().getEpochSecond();
 
         Api.Response first = api.get("/v1/stores/" + store.id());
         Api.Response second = api.get("/v1/stores/" + store.id());
+        Api.Response creation = api.post("/v1/conversations", Map.of("initial_message", "Hello"));
 
-        assertThat(first.header("X-RateLimit-Limit")).contains("20");
-        assertThat(first.header("X-RateLimit-Remaining")).contains("19");
-        assertThat(second.header("X-RateLimit-Remaining")).contains("18");
+        // Seed 002's starter plan: 1000 an hour, beside 1000 reads a minute; the hour comes back last.
+        assertThat(first.header("X-RateLimit-Limit")).contains("1000");
+        assertThat(first.header("X-RateLimit-Remaining")).contains("999");
+        assertThat(second.header("X-RateLimit-Remaining")).contains("998");
         assertThat(Long.parseLong(second.header("X-RateLimit-Reset").orElseThrow()))
-                .isBetween(now, now + 1);
+                .isBetween(now + 3600, now + 3600 + 72);
+        // 99 of 100 creations a minute left is tighter than 997 of the hour.
+        assertThat(creation.header("X-RateLimit-Limit")).contains("100");
+        assertThat(creation.header("X-RateLimit-Remaining")).contains("99");
     }
 
     @Test
@@ -85,7 +92,7 @@ class RateLimitTests {
         TestStore store = fixtures.store();
         Api api = Api.at(port).withKey(store.liveKey());
 
-        // 20 a second (the burst cap) for six seconds, while the class bucket of 100 refills 100 a minute.
+        // 20 a second (the burst cap) for six seconds: a refilling bucket let 5 more through; no minute admits 101.
         int admitted = 0;
         Api.Response refused = null;
         for (int second = 0; second < 6; second++) {
@@ -98,8 +105,7 @@ class RateLimitTests {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        int refilledInFiveSeconds = 5 * 100 / 60;
-        assertThat(admitted).isEqualTo(100 + refilledInFiveSeconds);
+        assertThat(admitted).isEqualTo(100);
         assertThat(refused).isNotNull();
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.errorCode()).isEqualTo("rate_limited");
@@ -128,10 +134,13 @@ class RateLimitTests {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.errorCode()).isEqualTo("quota_exceeded");
         assertThat(refused.header("X-RateLimit-Limit")).contains("100");
-        // 100 an hour refill one token every 36 s; the six seconds spent above already count towards it.
-        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isEqualTo(30);
+        // The first requests leave the hour's window an hour after the last of their slot (72 s) came, not before.
+        long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(3600L - 6, 3600L);
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(retryAfter - 1));
+        assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(429);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
     }
 

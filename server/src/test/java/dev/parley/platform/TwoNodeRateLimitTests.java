@@ -58,7 +58,12 @@ class TwoNodeRateLimitTests {
 
         assertThat(responses.stream().filter(r -> r.status() == 200).count()).isEqualTo(20);
         assertThat(responses.stream().filter(r -> r.status() == 429).count()).isEqualTo(20);
-        clock.advance(Duration.ofSeconds(1));
+        long retryAfter = responses.stream()
+                .filter(r -> r.status() == 429)
+                .mapToLong(r -> Long.parseLong(r.header("Retry-After").orElseThrow()))
+                .max()
+                .orElseThrow();
+        clock.advance(Duration.ofSeconds(retryAfter));
         assertThat(b.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
     }
 

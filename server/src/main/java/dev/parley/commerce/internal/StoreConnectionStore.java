@@ -27,6 +27,15 @@ class StoreConnectionStore {
                 .optional();
     }
 
+    /** Whether any workspace connects a store of {@code platform}: the installation's health, no workspace's data. */
+    boolean anyOn(String platform) {
+        return jdbc.sql("SELECT 1 FROM store_connections WHERE platform = ? FETCH FIRST 1 ROWS ONLY")
+                .param(platform)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     Optional<StoreConnection> findByShop(String platform, String shopDomain) {
         return jdbc.sql("SELECT * FROM store_connections WHERE platform = ? AND shop_domain = ?")
                 .params(platform, shopDomain)

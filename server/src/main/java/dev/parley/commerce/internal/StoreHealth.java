@@ -1,20 +1,35 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.platform.DependencyCheck;
+import dev.parley.platform.DependencyCheck.Status;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the connected stores last answered, per platform, for {@code /health} (seed 004's {@code checks.shopify}): a
- * platform whose last call failed after its retries is degraded until a call succeeds. Not critical: Parley answers
- * without its stores.
+ * How the connected stores answer, per platform, for {@code /health} (seed 004's {@code checks.shopify}):
+ * {@code not_configured} while no workspace of this installation connects one, {@code unchecked} until this node
+ * first calls one, then how the last call went (degraded after it failed with its retries, until a call succeeds).
+ * Not critical: Parley answers without its stores.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreHealth {
 
+    private final Predicate<String> connected;
     private final Map<String, Boolean> lastCallSucceeded = new ConcurrentHashMap<>();
+
+    @Autowired
+    StoreHealth(StoreConnectionStore connections) {
+        this(connections::anyOn);
+    }
+
+    /** {@code connected} tells whether any workspace connects a store of the platform. */
+    StoreHealth(Predicate<String> connected) {
+        this.connected = connected;
+    }
 
     void succeeded(String platform) {
         lastCallSucceeded.put(platform, true);
@@ -22,6 +37,17 @@ class StoreHealth {
 
     void failed(String platform) {
         lastCallSucceeded.put(platform, false);
+    }
+
+    Status status(String platform) {
+        if (!connected.test(platform)) {
+            return Status.NOT_CONFIGURED;
+        }
+        Boolean succeeded = lastCallSucceeded.get(platform);
+        if (succeeded == null) {
+            return Status.UNCHECKED;
+        }
+        return succeeded ? Status.HEALTHY : Status.DEGRADED;
     }
 
     @Bean
@@ -43,7 +69,7 @@ class StoreHealth {
 
             @Override
             public Status check() {
-                return lastCallSucceeded.getOrDefault(platform, true) ? Status.HEALTHY : Status.DEGRADED;
+                return status(platform);
             }
 
             @Override

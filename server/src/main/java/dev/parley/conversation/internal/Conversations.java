@@ -14,6 +14,7 @@ import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
+import dev.parley.platform.RequestText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ class Conversations {
             facts.put("customer_token", token);
         }
         // Nothing is stored until the turn is done: then the conversation, its contact and both messages are
-        // written in one transaction (and the question alone if the turn fails).
+        // written in one transaction (and nothing if the turn fails).
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         return exchange(caller, created, contact, request.message(), List.of(), request.customerName());
@@ -181,13 +182,9 @@ class Conversations {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
-        Turn turn;
-        try {
-            turn = turn(caller, reopened, content, name);
-        } catch (RuntimeException failed) {
-            save(caller, conversation, reopened, contact, received, null, null, isNew);
-            throw failed;
-        }
+        // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
+        // nothing.
+        Turn turn = turn(caller, reopened, content, name);
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(
                 Ids.next("msg"),
@@ -353,6 +350,9 @@ class Conversations {
         if (reason != null && reason.length() > 500) {
             throw ApiException.invalidField("reason", "too_long");
         }
+        if (notes != null && notes.length() > Inbox.MAX_NOTES) {
+            throw ApiException.invalidField("notes", "too_long");
+        }
         Instant now = clock.instant();
         // A connected helpdesk opens its ticket before the row is locked: no lock waits on another system.
         String external = conversation.ticketId() != null
@@ -464,12 +464,15 @@ class Conversations {
     }
 
     private static void validMessage(String content, String field) {
-        if (content == null || content.isBlank()) {
+        // Only spaces and control characters (what trim() removes) say nothing: such a message is missing.
+        if (content == null || content.trim().isBlank()) {
             throw ApiException.missingField(field);
         }
         if (content.length() > MAX_MESSAGE) {
             throw ApiException.invalidField(field, "too_long");
         }
+        // JSON bodies are checked as they are read; socket frames come here unchecked.
+        RequestText.require(field, content);
     }
 
     /** Passages stay out of actions: the message's sources carry what the reply rests on. */

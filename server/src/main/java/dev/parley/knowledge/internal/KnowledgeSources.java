@@ -75,6 +75,7 @@ class KnowledgeSources implements KnowledgeSearch {
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             try {
+                requireText(d.content());
                 sources.add(new KnowledgeSource(
                         Ids.next("kb"),
                         workspaceId,
@@ -113,6 +114,9 @@ class KnowledgeSources implements KnowledgeSearch {
 
     Saved update(String workspaceId, Mode mode, String id, Draft draft) {
         KnowledgeSource current = get(workspaceId, mode, id);
+        if (draft.content() != null) {
+            requireText(draft.content());
+        }
         KnowledgeSource changed = new KnowledgeSource(
                 current.id(),
                 current.workspaceId(),
@@ -173,6 +177,13 @@ class KnowledgeSources implements KnowledgeSearch {
             store.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
         });
         return indexNow(stored);
+    }
+
+    /** A source is its text: one without any (absent, empty or blank) is refused rather than stored empty. */
+    private static void requireText(String content) {
+        if (content == null || content.isBlank()) {
+            throw ApiException.missingField("content");
+        }
     }
 
     /** Creates the source at {@code draft.url()}, or updates the one already there (re-embedding only changes). */

@@ -27,18 +27,29 @@ public final class MiniLmEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
-        return cache.get(text, t -> Embedder.normalize(model.embed(t).content().vector()));
+        return cache.get(text, t -> {
+            try {
+                return Embedder.normalize(model.embed(t).content().vector());
+            } catch (IllegalArgumentException nothingToEmbed) {
+                // Text of controls, spaces or characters the tokenizer drops means nothing: it is like nothing.
+                return new float[dimensions()];
+            }
+        });
     }
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += BATCH) {
-            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(TextSegment::from)
-                    .toList();
-            for (Embedding embedding : model.embedAll(batch).content()) {
-                vectors.add(Embedder.normalize(embedding.vector()));
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
+            try {
+                List<TextSegment> segments =
+                        batch.stream().map(TextSegment::from).toList();
+                for (Embedding embedding : model.embedAll(segments).content()) {
+                    vectors.add(Embedder.normalize(embedding.vector()));
+                }
+            } catch (IllegalArgumentException nothingToEmbed) {
+                batch.forEach(text -> vectors.add(embed(text)));
             }
         }
         return vectors;

@@ -163,6 +163,14 @@ class ApiExceptionAdvice {
                 request);
     }
 
+    /** Tomcat's refusal of a form or query it cannot decode (the query is checked before, forms are not). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodableParameters(
+            org.apache.tomcat.util.http.InvalidParameterException failure, HttpServletRequest request) {
+        return respond(
+                new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "undecodable_parameters")), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception failure, HttpServletRequest request) {
         ApiException nested = cause(failure, ApiException.class);

@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 
 /**
  * The edge of every request, in order: request id and seed path aliases, metrics, body limit, authentication, rate
- * limits, idempotency. Then Spring MVC, where scopes are checked per handler.
+ * limits, idempotency, unreadable requests (wildcard content types, broken query text). Then Spring MVC, where scopes are checked per handler.
  */
 @Configuration(proxyBeanMethods = false)
 class Filters {
@@ -48,6 +48,11 @@ class Filters {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ErrorResponder errors) {
         return register(new IdempotencyFilter(store, errors), 5);
+    }
+
+    @Bean
+    FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter(ErrorResponder errors) {
+        return register(new UnreadableRequestFilter(errors), 6);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> register(F filter, int position) {

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seed 004's {@code GET /health}: one check per dependency. 200 while every critical dependency answers (status
- * {@code degraded} when an optional one does not), 503 when a critical one fails.
+ * {@code degraded} when an optional one does not), 503 when a critical one fails. A dependency that is not set up
+ * ({@code not_configured}) or not checked yet ({@code unchecked}) is listed as such and changes nothing.
  */
 @RestController
 class HealthController {
@@ -36,7 +37,7 @@ class HealthController {
         for (DependencyCheck check : checks) {
             Status status = check.check();
             results.put(check.name(), status.name().toLowerCase(Locale.ROOT));
-            if (status != Status.HEALTHY) {
+            if (status.failing()) {
                 Status effect = check.critical() && status == Status.UNHEALTHY ? Status.UNHEALTHY : Status.DEGRADED;
                 overall = effect.compareTo(overall) > 0 ? effect : overall;
             }

@@ -25,9 +25,9 @@ record PlatformProperties(
         @DefaultValue Fetch fetch) {
 
     /**
-     * Token-bucket limits. Per key and endpoint class as in seed 001, a per-second burst cap per key (seeds 000 and
-     * 003), hourly plan quotas per workspace (seed 002, set by the tenancy module), and a per-IP limit for requests
-     * without a valid key (seed 004).
+     * Sliding-window limits (no period ever admits more than its limit). Per key and endpoint class as in seed 001,
+     * a per-second burst cap per key (seeds 000 and 003), hourly plan quotas per workspace (seed 002, set by the
+     * tenancy module), and a per-IP limit for requests without a valid key (seed 004).
      */
     record RateLimits(
             @DefaultValue("true") boolean enabled,

@@ -3,8 +3,8 @@ package dev.parley.platform.internal;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.ErrorCode;
-import dev.parley.platform.internal.TokenBuckets.Limit;
-import dev.parley.platform.internal.TokenBuckets.Probe;
+import dev.parley.platform.internal.RateWindows.Limit;
+import dev.parley.platform.internal.RateWindows.Probe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +18,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the rate limits to a request and writes the {@code X-RateLimit-*} headers of the tightest bucket: the
- * per-second burst and the endpoint-class limit per key, the plan's hourly quota per workspace, and a per-IP limit
- * for requests without a key. A refused request gets 429 with {@code Retry-After}.
+ * Applies the rate limits to a request: the per-second burst and the endpoint-class limit per minute per key, the
+ * plan's hourly quota per workspace, and a per-IP limit per minute for requests without a key. Each is a sliding
+ * window, so no period ever admits more than its limit. Every response's {@code X-RateLimit-*} headers describe the
+ * limit that will refuse the caller next; a refused request gets 429 with {@code Retry-After}, the seconds until the
+ * limit that refused it admits a request again.
  */
 @Component
 class RateLimitService {
@@ -34,16 +36,18 @@ class RateLimitService {
         WRITE
     }
 
+    private static final String BURST = "burst";
+
     private final PlatformProperties.RateLimits config;
-    private final TokenBuckets buckets;
+    private final RateWindows windows;
     private final Clock clock;
     private final List<AddressPolicy.Range> trustedProxies;
     private final ErrorResponder errors;
 
-    RateLimitService(PlatformProperties properties, TokenBuckets buckets, Clock clock, ErrorResponder errors) {
+    RateLimitService(PlatformProperties properties, RateWindows windows, Clock clock, ErrorResponder errors) {
         this.errors = errors;
         this.config = properties.rateLimits();
-        this.buckets = buckets;
+        this.windows = windows;
         this.clock = clock;
         this.trustedProxies = properties.trustedProxies().stream()
                 .map(AddressPolicy.Range::parse)
@@ -56,7 +60,7 @@ class RateLimitService {
             return true;
         }
         Limit perIp = new Limit("ip", config.unauthenticatedPerIpPerMinute(), Duration.ofMinutes(1));
-        Probe probe = buckets.tryConsume("ip:" + clientAddress(request), perIp);
+        Probe probe = windows.tryConsume("ip:" + clientAddress(request), perIp);
         return conclude(List.of(probe), request, response, ErrorCode.RATE_LIMITED);
     }
 
@@ -66,8 +70,8 @@ class RateLimitService {
             return true;
         }
         List<Probe> probes = new ArrayList<>(3);
-        Limit burst = new Limit("burst", config.burstPerSecond(), Duration.ofSeconds(1));
-        Probe burstProbe = buckets.tryConsume("burst:" + caller.keyId(), burst);
+        Limit burst = new Limit(BURST, config.burstPerSecond(), Duration.ofSeconds(1));
+        Probe burstProbe = windows.tryConsume("burst:" + caller.keyId(), burst);
         probes.add(burstProbe);
         if (!burstProbe.consumed()) {
             return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
@@ -77,7 +81,7 @@ class RateLimitService {
                 endpointClass.name().toLowerCase(java.util.Locale.ROOT),
                 perMinute(endpointClass),
                 Duration.ofMinutes(1));
-        Probe classProbe = buckets.tryConsume(perClass.name() + ":" + caller.keyId(), perClass);
+        Probe classProbe = windows.tryConsume(perClass.name() + ":" + caller.keyId(), perClass);
         probes.add(classProbe);
         if (!classProbe.consumed()) {
             return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
@@ -86,7 +90,7 @@ class RateLimitService {
             Limit quota = new Limit("quota", caller.hourlyQuota(), Duration.ofHours(1));
             String key = "quota:" + caller.hourlyQuota() + ":" + caller.workspaceId() + ":"
                     + caller.mode().wire();
-            Probe quotaProbe = buckets.tryConsume(key, quota);
+            Probe quotaProbe = windows.tryConsume(key, quota);
             probes.add(quotaProbe);
             if (!quotaProbe.consumed()) {
                 return conclude(probes, request, response, ErrorCode.QUOTA_EXCEEDED);
@@ -131,32 +135,43 @@ class RateLimitService {
             List<Probe> probes, HttpServletRequest request, HttpServletResponse response, ErrorCode refusal)
             throws IOException {
         Probe refused = probes.stream().filter(p -> !p.consumed()).findFirst().orElse(null);
-        Probe shown = refused != null
-                ? refused
-                : probes.stream()
-                        .min(Comparator.comparingLong(Probe::remaining)
-                                .thenComparingLong(p -> p.limit().capacity()))
-                        .orElseThrow();
+        Probe shown = refused != null ? refused : nextToRefuse(probes);
         long nowSeconds = clock.instant().getEpochSecond();
-        response.setHeader("X-RateLimit-Limit", Long.toString(shown.limit().capacity()));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, shown.remaining())));
-        response.setHeader("X-RateLimit-Reset", Long.toString(nowSeconds + ceilSeconds(shown.nanosToFull())));
+        response.setHeader("X-RateLimit-Limit", Long.toString(shown.limit().limit()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(shown.remaining()));
+        response.setHeader("X-RateLimit-Reset", Long.toString(nowSeconds + ceilSeconds(shown.millisUntilClear())));
         if (refused == null) {
             return true;
         }
-        long retryAfter = Math.max(1, ceilSeconds(refused.nanosToNextToken()));
+        long retryAfter = Math.max(1, ceilSeconds(refused.millisUntilNext()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
         Map<String, Object> details = Map.of(
-                "limit", refused.limit().capacity(), "window", refused.limit().name(), "retry_after", retryAfter);
+                "limit", refused.limit().limit(), "window", refused.limit().name(), "retry_after", retryAfter);
         ApiException failure = refusal == ErrorCode.QUOTA_EXCEEDED
-                ? new ApiException(refusal, null, details, refused.limit().capacity(), retryAfter)
+                ? new ApiException(refusal, null, details, refused.limit().limit(), retryAfter)
                 : new ApiException(refusal, null, details, retryAfter);
         errors.write(request, response, failure);
         return false;
     }
 
-    private static long ceilSeconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
+    /**
+     * The limit that will refuse the caller next: the one with the fewest requests left, and of equals the one with
+     * the longest period (it takes longest to come back). The per-second burst is back within the second, so it is
+     * shown only once it is spent.
+     */
+    static Probe nextToRefuse(List<Probe> admitted) {
+        List<Probe> candidates = admitted.stream()
+                .filter(p -> !p.limit().name().equals(BURST) || p.remaining() == 0)
+                .toList();
+        return (candidates.isEmpty() ? admitted : candidates)
+                .stream()
+                        .min(Comparator.comparingLong(Probe::remaining)
+                                .thenComparing(p -> p.limit().period(), Comparator.reverseOrder()))
+                        .orElseThrow();
+    }
+
+    private static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
     }
 
     /** The client's address: the peer, or the last untrusted hop of {@code X-Forwarded-For} behind our proxies. */

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The voice socket (authenticated by the session token in its URL, since browsers cannot set headers on a
- * WebSocket), the engines found on this node, and their lines in {@code /health}.
+ * WebSocket), the engines found on this node, and their lines (and LiveKit's) in {@code /health}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -76,6 +76,33 @@ class VoiceConfiguration implements WebSocketConfigurer {
         return engineCheck(
                 "text_to_speech",
                 engines.voices().stream().map(TextToSpeech::name).toList());
+    }
+
+    /**
+     * Seed 004's {@code checks.livekit}: Parley only signs LiveKit tokens and never calls the server, so it is
+     * {@code not_configured} without one and {@code unchecked} with one, never a {@code healthy} nobody checked.
+     */
+    @Bean
+    static DependencyCheck livekitCheck(VoiceProperties properties) {
+        DependencyCheck.Status status = properties.livekit().configured()
+                ? DependencyCheck.Status.UNCHECKED
+                : DependencyCheck.Status.NOT_CONFIGURED;
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return "livekit";
+            }
+
+            @Override
+            public Status check() {
+                return status;
+            }
+
+            @Override
+            public boolean critical() {
+                return false;
+            }
+        };
     }
 
     /** {@code speech_to_text.pocketsphinx+openai: healthy}, or {@code speech_to_text.none: degraded}. */

@@ -35,6 +35,33 @@ class HealthControllerTests {
         assertThat(response.getBody().get("checks").toString()).contains("shopify=unhealthy");
     }
 
+    @Test
+    void listsWhatIsNotConfiguredOrNotCheckedWithoutCallingItHealthyOrFailing() {
+        HealthController health = new HealthController(
+                List.of(
+                        check("database", DependencyCheck.Status.HEALTHY, true),
+                        check("redis", DependencyCheck.Status.NOT_CONFIGURED, true),
+                        check("shopify", DependencyCheck.Status.UNCHECKED, false)),
+                noBuildInfo());
+
+        var response = health.health();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).containsEntry("status", "healthy");
+        assertThat(response.getBody().get("checks").toString())
+                .contains("redis=not_configured")
+                .contains("shopify=unchecked");
+    }
+
+    @Test
+    void reportsRedisAsNotConfiguredWithoutAUrl() {
+        RedisCheck redis =
+                new RedisCheck(new StaticListableBeanFactory().getBeanProvider(io.lettuce.core.RedisClient.class));
+
+        assertThat(redis.name()).isEqualTo("redis");
+        assertThat(redis.check()).isEqualTo(DependencyCheck.Status.NOT_CONFIGURED);
+    }
+
     private static org.springframework.beans.factory.ObjectProvider<org.springframework.boot.info.BuildProperties>
             noBuildInfo() {
         return new StaticListableBeanFactory().getBeanProvider(org.springframework.boot.info.BuildProperties.class);

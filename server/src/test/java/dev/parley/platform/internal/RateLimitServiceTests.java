@@ -31,6 +31,41 @@ class RateLimitServiceTests {
     }
 
     @Test
+    void showsTheStarterPlansHourlyQuotaOnReadsAndThePerMinuteLimitOnCreations() throws Exception {
+        Caller starter = new Caller(
+                "store_s", Mode.LIVE, "key_s", Caller.KeyKind.SECRET, Set.of(Scope.SETTINGS_READ), 1000, null);
+        RateLimitService service = service(true, List.of());
+        MockHttpServletResponse read = new MockHttpServletResponse();
+        MockHttpServletResponse create = new MockHttpServletResponse();
+        long now = Clock.systemUTC().instant().getEpochSecond();
+
+        service.admit(starter, request("GET", "/v1/stores/store_s"), read);
+        service.admit(starter, request("POST", "/v1/conversations"), create);
+
+        // Reads: 1000 a minute and 1000 an hour, 999 left of each: the hour's comes back last.
+        assertThat(read.getHeader("X-RateLimit-Limit")).isEqualTo("1000");
+        assertThat(read.getHeader("X-RateLimit-Remaining")).isEqualTo("999");
+        assertThat(Long.parseLong(read.getHeader("X-RateLimit-Reset"))).isGreaterThanOrEqualTo(now + 3600);
+        // Creations: 99 left of 100 a minute is tighter than 998 of the hour's 1000.
+        assertThat(create.getHeader("X-RateLimit-Limit")).isEqualTo("100");
+        assertThat(create.getHeader("X-RateLimit-Remaining")).isEqualTo("99");
+    }
+
+    @Test
+    void showsTheBurstOnceItIsSpent() throws Exception {
+        RateLimitService service = service(true, List.of());
+        MockHttpServletResponse last = null;
+
+        for (int i = 0; i < 20; i++) {
+            last = new MockHttpServletResponse();
+            service.admit(caller, request("GET", "/v1/stores/store_x"), last);
+        }
+
+        assertThat(last.getHeader("X-RateLimit-Limit")).isEqualTo("20");
+        assertThat(last.getHeader("X-RateLimit-Remaining")).isEqualTo("0");
+    }
+
+    @Test
     void classifiesEndpointsAsSeed001sTableDoes() {
         assertThat(RateLimitService.classify(request("POST", "/v1/conversations")))
                 .isEqualTo(RateLimitService.EndpointClass.CONVERSATION_CREATE);
@@ -81,7 +116,7 @@ class RateLimitServiceTests {
                 Duration.ofMillis(500),
                 new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600),
                 PlatformProperties.Fetch.defaults());
-        return new RateLimitService(properties, new LocalTokenBuckets(Clock.systemUTC()), Clock.systemUTC(), null);
+        return new RateLimitService(properties, new LocalRateWindows(Clock.systemUTC()), Clock.systemUTC(), null);
     }
 
     private static MockHttpServletRequest request(String method, String path) {
