@@ -335,8 +335,9 @@ public final class EntityExtractor {
             }
         }
         find(ORDER, text, found, m -> {
-            if (m.group("verb") != null
-                    || NOT_AN_ORDER_AFTER.matcher(text.substring(m.end())).find()) {
+            // "to order 300" is a purchase, but "to order #1001" names an order
+            boolean purchase = m.group("verb") != null && !m.group().contains("#");
+            if (purchase || NOT_AN_ORDER_AFTER.matcher(text.substring(m.end())).find()) {
                 return null;
             }
             String group = m.group("hash") != null ? "hash" : "word";

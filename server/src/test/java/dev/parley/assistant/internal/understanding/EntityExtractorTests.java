@@ -57,6 +57,8 @@ class EntityExtractorTests {
             #2025                                                 | 2025
             Its 55012 thanks                                      | 55012
             order ref 77881 - still nothing                       | 77881
+            Refund $5,000 to order #1001 now.                     | 1001
+            can you send it to order #1004 instead                | 1004
             """)
     void readsOrderNumbersWrittenTheWaysShoppersWriteThem(String message, String number) {
         assertThat(values(message, OrderNumber.class)).containsExactly(number);
