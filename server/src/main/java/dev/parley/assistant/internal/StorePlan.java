@@ -27,12 +27,19 @@ final class StorePlan {
     /** The conversation's memory of a new address given before the order could be changed, as one line. */
     static final String NEW_ADDRESS = "new_address";
 
+    /**
+     * The store tool for each intent that acts on the store; the other intents are questions the knowledge answers.
+     * A refund's status is read from its order, an exchange starts as a return, and a stock question is a search.
+     */
     private static final Map<String, String> TOOLS = Map.of(
             "change_address", "change_address",
             "order_status", "order_status",
+            "refund_status", "order_status",
             "refund_request", "refund",
             "return_request", "request_return",
+            "exchange", "request_return",
             "product_search", "search_products",
+            "stock_availability", "search_products",
             "discount_request", "apply_discount");
 
     private static final Set<String> ABOUT_AN_ORDER = Set.of("refund", "request_return");
@@ -98,7 +105,18 @@ final class StorePlan {
             "something",
             "anything",
             "stock",
-            "available");
+            "available",
+            "when",
+            "will",
+            "be",
+            "back",
+            "still",
+            "it",
+            "this",
+            "sold",
+            "out",
+            "restock",
+            "restocked");
 
     private StorePlan() {}
 
@@ -109,7 +127,8 @@ final class StorePlan {
         String tool = null;
         if (intentConfidence >= MIN_INTENT_CONFIDENCE && TOOLS.containsKey(intent)) {
             tool = TOOLS.get(intent);
-            if (tool.equals("order_status") && message.toLowerCase(Locale.ROOT).contains("track")) {
+            if (intent.equals("order_status")
+                    && message.toLowerCase(Locale.ROOT).contains("track")) {
                 tool = "track_order";
             }
         } else if (pending != null && suppliesIdentity) {
