@@ -71,6 +71,31 @@ class DiscountPolicyTests {
     }
 
     @Test
+    void askingForACodeIsAnsweredWithTheStoresCurrentPromotionFromItsKnowledge() {
+        assertThat(api.post(
+                                "/v1/knowledge-base",
+                                Map.of(
+                                        "title",
+                                        "Discount codes and promotions",
+                                        "content",
+                                        "# Do you have any discount codes?\n\nThis month all rain jackets are 15%"
+                                                + " off with the discount code RAIN15 at checkout. Discount codes"
+                                                + " can't be combined."))
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response response =
+                api.post("/v1/conversations", Map.of("initial_message", "do you have any discount codes?"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(tools(response.json())).doesNotContain("apply_discount");
+        assertThat(response.json().at("/response/content").asString())
+                .as(response.toString())
+                .contains("RAIN15")
+                .doesNotContain("SORRY");
+    }
+
+    @Test
     void anUnrelatedQuestionGetsNoCode() {
         Api.Response response =
                 api.post("/v1/conversations", Map.of("initial_message", "when is the Seattle shop open?"));
