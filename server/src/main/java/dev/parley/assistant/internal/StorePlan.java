@@ -39,8 +39,7 @@ final class StorePlan {
             "return_request", "request_return",
             "exchange", "request_return",
             "product_search", "search_products",
-            "stock_availability", "search_products",
-            "discount_request", "apply_discount");
+            "stock_availability", "search_products");
 
     private static final Set<String> ABOUT_AN_ORDER = Set.of("refund", "request_return");
 
@@ -163,6 +162,19 @@ final class StorePlan {
             default -> {}
         }
         return Optional.of(new Step(tool, arguments));
+    }
+
+    /**
+     * A discount code to make up for a problem with the order this conversation verified, offered once when the
+     * customer is unhappy: never because they asked for one (a discount request maps to no tool). Whether the order's
+     * problem qualifies is the tool's policy.
+     */
+    static Optional<Step> recovery(String sentiment, Map<String, String> facts) {
+        boolean unhappy = sentiment.equals("negative") || sentiment.equals("frustrated");
+        if (!unhappy || !facts.containsKey("verified_email") || facts.containsKey("discount_code")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step("apply_discount", Map.of()));
     }
 
     private static void put(Map<String, Object> arguments, String name, String value) {
