@@ -2,7 +2,7 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import dev.parley.assistant.internal.understanding.Entities;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class StorePlanTests {
     @Test
     void searchesTheCatalogueForAStockQuestion() {
         Optional<StorePlan.Step> step =
-                StorePlan.next("stock_availability", 0.9, "is the blue hoodie back in stock", List.of(), Map.of());
+                StorePlan.next("stock_availability", 0.9, "is the blue hoodie back in stock", Entities.NONE, Map.of());
 
         assertThat(step).hasValueSatisfying(s -> {
             assertThat(s.tool()).isEqualTo("search_products");
@@ -42,6 +42,6 @@ class StorePlanTests {
     }
 
     private static Optional<String> tool(String intent, String message, Map<String, String> facts) {
-        return StorePlan.next(intent, 0.9, message, List.of(), facts).map(StorePlan.Step::tool);
+        return StorePlan.next(intent, 0.9, message, Entities.NONE, facts).map(StorePlan.Step::tool);
     }
 }
