@@ -7,7 +7,8 @@ import java.util.Map;
  * One call of a tool, for one workspace and conversation.
  *
  * @param facts what the conversation has established, such as {@code verified_email}; tools trust only these, never
- *     the message text, for what needs verifying
+ *     the message text, for what needs verifying. The assistant adds what it understood of this turn's message
+ *     ({@link #CUSTOMER_SENTIMENT}, {@link #REPORTED_PROBLEM}); those are not kept in the conversation's memory
  */
 public record ToolInvocation(
         String workspaceId,
@@ -16,6 +17,12 @@ public record ToolInvocation(
         String message,
         Map<String, Object> arguments,
         Map<String, String> facts) {
+
+    /** How the customer feels in this turn's message: positive, neutral, negative or frustrated. */
+    public static final String CUSTOMER_SENTIMENT = "customer_sentiment";
+
+    /** A problem with an order that this turn's message reports: {@code damaged} or {@code wrong_item}. */
+    public static final String REPORTED_PROBLEM = "reported_problem";
 
     public ToolInvocation {
         arguments = Map.copyOf(arguments);

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
 /**
  * A store's policy and preferences (seed 001), validated on construction. The assistant acts within these: refunds
  * only when enabled and up to {@link #autoRefundLimit()}, returns inside {@link #returnWindowDays()}, a human when
- * confidence falls under {@link #escalationConfidenceThreshold()} or outside {@link #workingHours()}.
+ * confidence falls under {@link #escalationConfidenceThreshold()} or outside {@link #workingHours()}, a discount code
+ * only as {@link #discountPolicy()} allows.
  *
  * @param assignmentStrategy how an escalated conversation finds an agent: {@code round_robin} (default),
  *     {@code least_loaded} or {@code manual}
  * @param retentionDays how long conversations are kept after their last activity before their personal data is
  *     erased (1 to 3650 days); {@code null} keeps them until a customer asks for erasure
+ * @param discountPolicy when the assistant may give a discount code: {@code service_recovery} (default) or
+ *     {@code never}
  */
 public record StoreSettings(
         BigDecimal autoRefundLimit,
@@ -34,7 +37,8 @@ public record StoreSettings(
         BrandVoice brandVoice,
         Notifications notifications,
         String assignmentStrategy,
-        Integer retentionDays) {
+        Integer retentionDays,
+        DiscountPolicy discountPolicy) {
 
     public static final Set<String> ASSIGNMENT_STRATEGIES = Set.of("round_robin", "least_loaded", "manual");
 
@@ -73,6 +77,7 @@ public record StoreSettings(
         if (retentionDays != null && (retentionDays < 1 || retentionDays > 3650)) {
             throw ApiException.invalidField("settings.retention_days", "out_of_range");
         }
+        discountPolicy = discountPolicy == null ? DiscountPolicy.DEFAULT : discountPolicy;
     }
 
     public static StoreSettings defaults() {
@@ -85,7 +90,8 @@ public record StoreSettings(
                 new BrandVoice("friendly_professional", "first_name", "Parley"),
                 new Notifications(null, false),
                 "round_robin",
-                null);
+                null,
+                DiscountPolicy.DEFAULT);
     }
 
     /**

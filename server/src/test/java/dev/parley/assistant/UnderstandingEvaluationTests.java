@@ -63,9 +63,44 @@ class UnderstandingEvaluationTests {
                         "oos_recall",
                         "oos_precision",
                         "train_seconds",
+                        "train_cpu_seconds",
                         "p50_ms",
                         "p99_ms");
         assertThat(lastLine().path("n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void scoresAFinerIntentAsItsFamilyWhenTheTestSetOnlyKnowsTheFamily() throws Exception {
+        Path train = write("train.csv", """
+                text,label
+                where is my refund,refund_status
+                my refund has not arrived yet,refund_status
+                has my refund been processed,refund_status
+                hello there,greeting
+                hi,greeting
+                good morning,greeting
+                tell me a joke,oos
+                what's the capital of Peru,oos
+                play some music,oos
+                """);
+        Path test = write("test.csv", """
+                text,label
+                still no refund on my card,refund_request
+                who wrote Hamlet,oos
+                """);
+
+        int status = UnderstandingEvaluation.intents(
+                Map.of("train", train.toString(), "test", test.toString(), "threshold", "0"),
+                embeddings,
+                print(out),
+                print(err));
+
+        assertThat(status).isZero();
+        assertThat(lastLine().path("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(lastLine().path("in_scope_refused").asDouble()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("1 predictions scored as their family")
+                .contains("threshold | in-scope refused | oos recall");
     }
 
     @Test

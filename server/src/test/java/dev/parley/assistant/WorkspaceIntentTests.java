@@ -69,7 +69,7 @@ class WorkspaceIntentTests {
                         .valueStream()
                         .filter(i -> i.path("built_in").asBoolean())
                         .count())
-                .isEqualTo(16);
+                .isEqualTo(32);
         assertThat(listed.path("data").valueStream().map(i -> i.path("name").asString()))
                 .contains("gift_wrap", "order_status");
 
@@ -101,7 +101,7 @@ class WorkspaceIntentTests {
                         .json()
                         .path("examples_count")
                         .asInt())
-                .isEqualTo(30);
+                .isEqualTo(142);
         assertThat(Api.at(port)
                         .withKey(fixtures.store().liveKey())
                         .get("/v1/intents/gift_wrap")

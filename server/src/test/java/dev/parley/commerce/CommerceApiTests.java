@@ -251,11 +251,19 @@ class CommerceApiTests {
         assertThat(inWindow.json().at("/action/type").asString()).isEqualTo("return_label_generated");
         assertThat(inWindow.json().at("/action/details/label_url").asString()).startsWith("https://");
 
+        // an apology code for maria's delivered order she reports damaged, unhappy: service recovery
+        Map<String, String> damaged = Map.of(
+                "email_given", "maria@example.com",
+                "order_number", "1003",
+                "customer_sentiment", "negative",
+                "reported_problem", "damaged");
         Api.Response tooMuch = api.post(
-                "/v1/test/tool-execution", Map.of("tool", "apply_discount", "parameters", Map.of("percent", 50)));
+                "/v1/test/tool-execution",
+                Map.of("tool", "apply_discount", "parameters", Map.of("percent", 50), "facts", damaged));
         assertThat(tooMuch.json().at("/action/details/reason").asString()).isEqualTo("above_discount_cap");
         Api.Response apology = api.post(
-                "/v1/test/tool-execution", Map.of("tool", "apply_discount", "parameters", Map.of("percent", 10)));
+                "/v1/test/tool-execution",
+                Map.of("tool", "apply_discount", "parameters", Map.of("percent", 10), "facts", damaged));
         assertThat(apology.json().at("/action/details/code").asString()).isEqualTo("SORRY10");
         assertThat(apology.json().at("/action/details/value").asString()).isEqualTo("10%");
 

@@ -44,8 +44,12 @@ class CommerceErasureTests {
         api.post("/v1/conversations", Map.of("customer_email", "jane@example.com", "initial_message", "Hello"));
         Map<String, Object> janesCode = Map.of(
                 "tool", "apply_discount",
-                "parameters", Map.of("percent", 10),
-                "facts", Map.of("email_given", "jane@example.com"));
+                "parameters", Map.of("order_number", "1008", "percent", 10),
+                "facts",
+                        Map.of(
+                                "email_given", "jane@example.com",
+                                "customer_sentiment", "negative",
+                                "reported_problem", "wrong_item"));
         assertThat(api.post("/v1/test/tool-execution", janesCode)
                         .json()
                         .path("status")

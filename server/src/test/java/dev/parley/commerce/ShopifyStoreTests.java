@@ -185,8 +185,18 @@ class ShopifyStoreTests {
         assertThat(returnInput.at("/returnLineItems/0/quantity").asInt()).isEqualTo(1);
         assertThat(returnInput.at("/returnLineItems/0/returnReason").asString()).isEqualTo("UNKNOWN");
 
-        // the apology discount, single use
-        JsonNode discount = tool("apply_discount", Map.of("percent", 10));
+        // the apology discount for an order the unhappy customer reports damaged, single use
+        JsonNode discount = api.post(
+                        "/v1/test/tool-execution",
+                        Map.of(
+                                "tool", "apply_discount",
+                                "parameters", Map.of("order_number", "1001", "percent", 10),
+                                "facts",
+                                        Map.of(
+                                                "email_given", "jane@example.com",
+                                                "customer_sentiment", "negative",
+                                                "reported_problem", "damaged")))
+                .json();
         assertThat(discount.at("/action/details/code").asString())
                 .as(discount.toString())
                 .isEqualTo("SORRY10");

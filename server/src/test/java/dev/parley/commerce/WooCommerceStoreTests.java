@@ -126,8 +126,18 @@ class WooCommerceStoreTests {
         assertThat(note.path("customer_note").asBoolean()).isTrue();
         assertThat(note.path("note").asString()).contains(rma, "Too small");
 
-        // the apology coupon, single use, for this customer only
-        JsonNode discount = tool("apply_discount", Map.of("percent", 10));
+        // the apology coupon for an order the unhappy customer reports damaged, single use, for them only
+        JsonNode discount = api.post(
+                        "/v1/test/tool-execution",
+                        Map.of(
+                                "tool", "apply_discount",
+                                "parameters", Map.of("order_number", "727", "percent", 10),
+                                "facts",
+                                        Map.of(
+                                                "email_given", "ada@example.com",
+                                                "customer_sentiment", "negative",
+                                                "reported_problem", "damaged")))
+                .json();
         assertThat(discount.at("/action/details/code").asString())
                 .as(discount.toString())
                 .isEqualTo("SORRY10");

@@ -411,6 +411,43 @@ class ConsoleTests {
     }
 
     @Test
+    void anAdminSeesAndChangesTheDiscountPolicy() throws Exception {
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Admin", "admin"), PASSWORD);
+        String page = console.get("/console/settings").body();
+        assertThat(page)
+                .contains("name=\"discount_policy\"")
+                .contains("<option value=\"never\">never</option>")
+                .contains("<option value=\"service_recovery\" selected=\"selected\">service_recovery</option>");
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "auto_refund_limit", "50.00",
+                "return_window_days", "30",
+                "escalation_confidence_threshold", "0.6",
+                "timezone", "UTC",
+                "start", "09:00",
+                "end", "18:00",
+                "days", "mon",
+                "tone", "formal",
+                "name_usage", "first_name",
+                "assignment_strategy", "round_robin"));
+
+        form.put("discount_policy", "always");
+        HttpResponse<String> refused = console.act("/console/settings", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("settings.discount_policy");
+
+        form.put("discount_policy", "never");
+        assertThat(console.act("/console/settings", form).statusCode()).isEqualTo(302);
+        assertThat(api.get("/v1/stores/" + store.id())
+                        .json()
+                        .at("/settings/discount_policy")
+                        .asString())
+                .isEqualTo("never");
+        assertThat(console.get("/console/settings").body())
+                .contains("<option value=\"never\" selected=\"selected\">never</option>");
+    }
+
+    @Test
     void anAdminConnectsTheStoreGorgiasAndAModelAndIsToldWhatIsMissing() throws Exception {
         ConsoleHttp console = new ConsoleHttp(port);
         console.signIn(agent(api, "Admin", "admin"), PASSWORD);

@@ -66,6 +66,15 @@ final class OfflineAnswers {
                 : "I'm not sure I have the right answer to that. Would you like me to connect you with a member of our team?";
     }
 
+    /** A customer asked for a discount code and the knowledge has no promotion to tell them of. */
+    static String noCodesOnRequest(String language) {
+        return language.equals("uz")
+                ? "Kechirasiz, chegirma kodlarini soʻrov boʻyicha bera olmayman, hozir ulashadigan aksiya ham yoʻq."
+                        + " Yana biror narsada, masalan buyurtmangiz boʻyicha yordam bera olamanmi?"
+                : "I'm sorry, I can't give out discount codes on request, and I have no current promotion to share."
+                        + " Is there anything else I can help you with, such as one of your orders?";
+    }
+
     /** An answer from the passages, best first: the matching sentences of the best one, and where it comes from. */
     static String fromPassages(
             String question, List<Passage> passages, BrandVoice voice, String customerName, String language) {

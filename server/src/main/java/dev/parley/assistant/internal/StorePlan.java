@@ -27,13 +27,19 @@ final class StorePlan {
     /** The conversation's memory of a new address given before the order could be changed, as one line. */
     static final String NEW_ADDRESS = "new_address";
 
+    /**
+     * The store tool for each intent that acts on the store; the other intents are questions the knowledge answers.
+     * A refund's status is read from its order, an exchange starts as a return, and a stock question is a search.
+     */
     private static final Map<String, String> TOOLS = Map.of(
             "change_address", "change_address",
             "order_status", "order_status",
+            "refund_status", "order_status",
             "refund_request", "refund",
             "return_request", "request_return",
+            "exchange", "request_return",
             "product_search", "search_products",
-            "discount_request", "apply_discount");
+            "stock_availability", "search_products");
 
     private static final Set<String> ABOUT_AN_ORDER = Set.of("refund", "request_return");
 
@@ -98,7 +104,18 @@ final class StorePlan {
             "something",
             "anything",
             "stock",
-            "available");
+            "available",
+            "when",
+            "will",
+            "be",
+            "back",
+            "still",
+            "it",
+            "this",
+            "sold",
+            "out",
+            "restock",
+            "restocked");
 
     private StorePlan() {}
 
@@ -109,7 +126,8 @@ final class StorePlan {
         String tool = null;
         if (intentConfidence >= MIN_INTENT_CONFIDENCE && TOOLS.containsKey(intent)) {
             tool = TOOLS.get(intent);
-            if (tool.equals("order_status") && message.toLowerCase(Locale.ROOT).contains("track")) {
+            if (intent.equals("order_status")
+                    && message.toLowerCase(Locale.ROOT).contains("track")) {
                 tool = "track_order";
             }
         } else if (pending != null && suppliesIdentity) {
@@ -144,6 +162,19 @@ final class StorePlan {
             default -> {}
         }
         return Optional.of(new Step(tool, arguments));
+    }
+
+    /**
+     * A discount code to make up for a problem with the order this conversation verified, offered once when the
+     * customer is unhappy: never because they asked for one (a discount request maps to no tool). Whether the order's
+     * problem qualifies is the tool's policy.
+     */
+    static Optional<Step> recovery(String sentiment, Map<String, String> facts) {
+        boolean unhappy = sentiment.equals("negative") || sentiment.equals("frustrated");
+        if (!unhappy || !facts.containsKey("verified_email") || facts.containsKey("discount_code")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step("apply_discount", Map.of()));
     }
 
     private static void put(Map<String, Object> arguments, String name, String value) {

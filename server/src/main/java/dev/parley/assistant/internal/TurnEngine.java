@@ -11,6 +11,7 @@ import dev.parley.assistant.Turn.Escalation;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
+import dev.parley.assistant.internal.understanding.ReportedProblems;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
@@ -41,6 +42,9 @@ class TurnEngine implements Assistant {
     static final double WEAK_MATCH = 0.25;
 
     static final double STRONG_MATCH = 0.70;
+
+    /** How sure the intent must be that the customer asks for a discount code, to be told codes are not given so. */
+    static final double ASKS_FOR_A_CODE = 0.8;
 
     private final Understanding understanding;
     private final ToolGate gate;
@@ -100,6 +104,7 @@ class TurnEngine implements Assistant {
 
         Map<String, String> facts = new HashMap<>(request.facts());
         learn(facts, understood.entities());
+        Map<String, String> signals = signals(understood, message);
         boolean smallTalk = SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
         Optional<Escalation> escalation = EscalationRules.decide(
                 request, understood.intent(), understood.intentConfidence(), understood.sentiment(), 1.0, settings);
@@ -117,7 +122,7 @@ class TurnEngine implements Assistant {
             if (step.isPresent() && gate.available(step.get().tool(), request.workspaceId(), request.mode())) {
                 ToolGate.Call call = gate.call(
                         step.get().tool(),
-                        invocation(request, message, step.get().arguments(), facts));
+                        invocation(request, message, step.get().arguments(), withSignals(facts, signals)));
                 actions.add(call.action());
                 switch (call.outcome()) {
                     case ToolOutcome.Done done -> {
@@ -141,6 +146,20 @@ class TurnEngine implements Assistant {
                         toolReply = refused.message();
                     }
                     default -> {}
+                }
+            }
+            // Making up for a problem with the customer's order is offered, never asked for; the tool's policy decides.
+            Optional<StorePlan.Step> recovery = StorePlan.recovery(understood.sentiment(), facts);
+            if (escalation.isEmpty()
+                    && recovery.isPresent()
+                    && gate.available(recovery.get().tool(), request.workspaceId(), request.mode())) {
+                ToolGate.Call call = gate.call(
+                        recovery.get().tool(),
+                        invocation(request, message, recovery.get().arguments(), withSignals(facts, signals)));
+                actions.add(call.action());
+                if (call.outcome() instanceof ToolOutcome.Done done) {
+                    facts.putAll(done.factsLearned());
+                    toolReply = toolReply == null ? done.answer() : toolReply + "\n\n" + done.answer();
                 }
             }
         }
@@ -177,7 +196,13 @@ class TurnEngine implements Assistant {
         if (escalation.isEmpty() && !smallTalk && !message.isEmpty() && toolReply == null) {
             modelled = model.answer(
                             new ModelAnswers.Question(
-                                    request, message, Map.copyOf(facts), passages, sources, settings, language),
+                                    request,
+                                    message,
+                                    withSignals(facts, signals),
+                                    passages,
+                                    sources,
+                                    settings,
+                                    language),
                             onToken)
                     .orElse(null);
         }
@@ -252,6 +277,11 @@ class TurnEngine implements Assistant {
         } else if (smallTalk) {
             reply = OfflineAnswers.smallTalk(
                     understood.intent(), language, settings.brandVoice(), request.customerName());
+        } else if ((passages.isEmpty() || confidence < settings.escalationConfidenceThreshold())
+                && understood.intent().equals("discount_request")
+                && understood.intentConfidence() >= ASKS_FOR_A_CODE) {
+            reply = OfflineAnswers.noCodesOnRequest(language);
+            sources.clear();
         } else if (passages.isEmpty() || confidence < settings.escalationConfidenceThreshold()) {
             reply = OfflineAnswers.unsure(language);
             unsure = true;
@@ -307,6 +337,20 @@ class TurnEngine implements Assistant {
         entities.all(Entity.OrderNumber.class).forEach(order -> facts.put("order_number", order.number()));
         entities.all(Entity.Email.class).forEach(email -> facts.put("email_given", email.address()));
         entities.newAddress().ifPresent(address -> facts.put(StorePlan.NEW_ADDRESS, address.value()));
+    }
+
+    /** What the tools' policy may weigh of this turn's message: how the customer feels, a problem they report. */
+    private static Map<String, String> signals(Understanding.Understood understood, String message) {
+        Map<String, String> signals = new HashMap<>();
+        signals.put(ToolInvocation.CUSTOMER_SENTIMENT, understood.sentiment());
+        ReportedProblems.in(message).ifPresent(problem -> signals.put(ToolInvocation.REPORTED_PROBLEM, problem));
+        return signals;
+    }
+
+    private static Map<String, String> withSignals(Map<String, String> facts, Map<String, String> signals) {
+        Map<String, String> all = new HashMap<>(facts);
+        all.putAll(signals);
+        return Map.copyOf(all);
     }
 
     @SuppressWarnings("unchecked")

@@ -117,6 +117,16 @@ interface StoreConnector {
             return !fulfillments.isEmpty() || !"unfulfilled".equals(fulfillmentStatus);
         }
 
+        /** Whether it is on its way (or not yet sent) after the delivery the store estimated for it. */
+        public boolean lateAt(Instant now) {
+            return cancelledAt == null
+                    && deliveredAt() == null
+                    && fulfillments.stream()
+                            .map(Fulfillment::estimatedDelivery)
+                            .filter(java.util.Objects::nonNull)
+                            .anyMatch(now::isAfter);
+        }
+
         /** When it arrived, or {@code null} while it has not. */
         public Instant deliveredAt() {
             return fulfillments.stream()

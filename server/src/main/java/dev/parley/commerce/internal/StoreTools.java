@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The store tools the assistant acts through. Each is a thin adapter whose policy is checked here, in code, whatever
  * a model asked for: the order must be the customer's own ({@link OrderAccess}), refunds only when the store enables
  * them and up to its limit for all the assistant refunds on an order ({@link RefundAllowance}), returns inside its
- * window, one discount per customer up to its cap ({@link DiscountAllowance}), address changes before shipping.
+ * window, a discount only as service recovery the store's policy allows ({@link ServiceRecovery}) and once per
+ * customer up to its cap ({@link DiscountAllowance}), address changes before shipping.
  */
 final class StoreTools {
 
@@ -353,62 +354,71 @@ final class StoreTools {
     @Component
     static class ApplyDiscountTool extends StoreTool {
 
-        private final StoreConnections connections;
+        private final ServiceRecovery recovery;
         private final DiscountAllowance allowance;
 
-        ApplyDiscountTool(StoreConnections connections, DiscountAllowance allowance) {
+        ApplyDiscountTool(StoreConnections connections, ServiceRecovery recovery, DiscountAllowance allowance) {
             super(
                     connections,
                     "apply_discount",
-                    "Give the customer a one-time percentage discount code as an apology, up to the store's cap; one"
-                            + " per customer.",
+                    "Give the customer a one-time percentage discount code to make up for a problem with their order"
+                            + " (late, damaged or the wrong item), never because they ask for one. Only as the store's"
+                            + " discount policy allows, up to its cap; one per customer.",
                     new ToolSchema(
                             Map.of(
+                                    "order_number", ORDER_NUMBER,
                                     "percent", Property.number("The discount in percent", 1.0, 100.0),
                                     "reason", Property.string("Why")),
                             List.of()));
-            this.connections = connections;
+            this.recovery = recovery;
             this.allowance = allowance;
         }
 
         /**
-         * Makes an apology code when {@link DiscountAllowance} allows it: up to the store's cap, one per conversation
-         * and one per customer. The code is recorded as given before the store is asked, and given back if the store
-         * fails.
+         * Makes a code when {@link ServiceRecovery} says the store's discount policy allows one for this customer's
+         * order, and {@link DiscountAllowance} allows it: up to the store's cap, one per conversation and one per
+         * customer. The code is recorded as given before the store is asked, and given back if the store fails.
          */
         @Override
         public ToolOutcome execute(ToolInvocation invocation) {
-            var connection = connections.get(invocation.workspaceId());
-            var store = connections.connector(invocation.workspaceId(), invocation.mode());
-            if (connection.isEmpty() || store.isEmpty()) {
-                return new ToolOutcome.Refused("no_store_connected", null, Map.of(), false);
+            Map<String, Object> details = new LinkedHashMap<>();
+            Granted order;
+            ServiceRecovery.Problem problem;
+            switch (recovery.decide(invocation, details)) {
+                case ServiceRecovery.Refused refused -> {
+                    return refused.outcome();
+                }
+                case ServiceRecovery.Qualifies q -> {
+                    order = q.order();
+                    problem = q.problem();
+                }
             }
-            int cap = connection.get().maxDiscountPercent();
+            int cap = order.connection().maxDiscountPercent();
             int percent = invocation.arguments().get("percent") instanceof Number n
                     ? (int) Math.ceil(n.doubleValue())
                     : Math.min(10, cap);
-            Map<String, Object> details = new LinkedHashMap<>();
             details.put("value", percent + "%");
             String code = "SORRY" + percent;
-            return switch (allowance.claim(invocation, connection.get(), percent, code, details)) {
+            return switch (allowance.claim(invocation, order.connection(), percent, code, details)) {
                 case DiscountAllowance.Refused refused -> refused.outcome();
                 case DiscountAllowance.Allowed allowed -> {
                     try {
-                        store.get()
-                                .createDiscount(
-                                        code, percent, invocation.facts().get("verified_email"));
+                        order.store()
+                                .createDiscount(code, percent, order.order().email());
                     } catch (StoreUnavailableException e) {
                         allowance.giveBack(allowed.claim());
                         yield OrderAccess.unreachable();
                     }
                     details.put("code", code);
+                    Map<String, String> learned = new LinkedHashMap<>(order.facts());
+                    learned.put("discount_code", code);
                     yield new ToolOutcome.Done(
                             "discount_applied",
-                            "As an apology for the inconvenience, here is a " + percent + "% discount code for your"
-                                    + " next order: " + code,
+                            problem.apology(order.order()) + " As an apology, here is a " + percent
+                                    + "% discount code for your next order: " + code,
                             details,
                             List.of(),
-                            Map.of("discount_code", code));
+                            learned);
                 }
             };
         }

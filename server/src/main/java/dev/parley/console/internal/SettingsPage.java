@@ -3,6 +3,7 @@ package dev.parley.console.internal;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Scope;
+import dev.parley.tenancy.DiscountPolicy;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +52,7 @@ class SettingsPage {
         model.addAttribute(
                 "strategies",
                 StoreSettings.ASSIGNMENT_STRATEGIES.stream().sorted().toList());
+        model.addAttribute("discountPolicies", DiscountPolicy.wires());
         return "console/settings";
     }
 
@@ -93,7 +95,10 @@ class SettingsPage {
                 form.getFirst("assignment_strategy"),
                 blankToNull(form.getFirst("retention_days")) == null
                         ? null
-                        : (int) number(form.getFirst("retention_days"), "settings.retention_days"));
+                        : (int) number(form.getFirst("retention_days"), "settings.retention_days"),
+                blankToNull(form.getFirst("discount_policy")) == null
+                        ? null
+                        : DiscountPolicy.of(form.getFirst("discount_policy").strip()));
     }
 
     private static Map<String, Object> form(StoreSettings s) {
@@ -112,6 +117,7 @@ class SettingsPage {
         form.put("daily_summary", s.notifications().dailySummary() ? "on" : null);
         form.put("assignment_strategy", s.assignmentStrategy());
         form.put("retention_days", s.retentionDays() == null ? "" : String.valueOf(s.retentionDays()));
+        form.put("discount_policy", s.discountPolicy().wire());
         form.put("days", s.workingHours().days());
         return form;
     }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * of them, so retraining after a workspace adds examples gives the same model for the same examples): a multinomial
  * logistic regression over the message's MiniLM embedding and its hashed word and character n-grams. Examples
  * labelled {@value #OUT_OF_SCOPE} teach what is out of scope; besides, a message whose best intent scores under the
- * threshold is out of scope.
+ * threshold is out of scope. The best intent's score is that of its family ({@link BuiltInIntents#family}): a message
+ * torn between two intents of one family (refund status or refund request) is clearly in scope, and is not refused.
  */
 public final class IntentClassifier {
 
@@ -121,8 +122,13 @@ public final class IntentClassifier {
      * out-of-scope examples there are); otherwise, the one that maximizes accuracy.
      */
     public double chooseThreshold(List<LabelledText> validation) {
-        List<Prediction> predictions = withThreshold(0)
-                .predictAll(validation.stream().map(LabelledText::text).toList());
+        List<double[]> probabilities =
+                features
+                        .featuresOfAll(
+                                validation.stream().map(LabelledText::text).toList())
+                        .stream()
+                        .map(model::probabilities)
+                        .toList();
         boolean hasOutOfScope = validation.stream().anyMatch(v -> v.label().equals(OUT_OF_SCOPE));
         double best = 0;
         double bestScore = -1;
@@ -130,10 +136,8 @@ public final class IntentClassifier {
             double candidate = step / 100.0;
             int inScope = 0, inScopeRight = 0, outOfScope = 0, outOfScopeFound = 0;
             for (int i = 0; i < validation.size(); i++) {
-                Prediction prediction = predictions.get(i);
-                boolean refused = prediction.outOfScope()
-                        || prediction.alternatives().getFirst().confidence() < candidate;
-                String predicted = refused ? OUT_OF_SCOPE : prediction.label();
+                String predicted = decide(probabilities.get(i), candidate).label();
+                boolean refused = predicted.equals(OUT_OF_SCOPE);
                 if (validation.get(i).label().equals(OUT_OF_SCOPE)) {
                     outOfScope++;
                     outOfScopeFound += refused ? 1 : 0;
@@ -167,11 +171,16 @@ public final class IntentClassifier {
         ranked.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
         List<Alternative> alternatives = List.copyOf(ranked.subList(0, Math.min(3, ranked.size())));
         Alternative best = alternatives.isEmpty() ? new Alternative(OUT_OF_SCOPE, 0) : alternatives.getFirst();
-        if (outOfScope > best.confidence()) {
+        String family = BuiltInIntents.family(best.label());
+        double inFamily = ranked.stream()
+                .filter(a -> BuiltInIntents.family(a.label()).equals(family))
+                .mapToDouble(Alternative::confidence)
+                .sum();
+        if (outOfScope > inFamily) {
             return new Prediction(OUT_OF_SCOPE, outOfScope, alternatives);
         }
-        if (best.confidence() < threshold) {
-            return new Prediction(OUT_OF_SCOPE, 1 - best.confidence(), alternatives);
+        if (inFamily < threshold) {
+            return new Prediction(OUT_OF_SCOPE, 1 - inFamily, alternatives);
         }
         return new Prediction(best.label(), best.confidence(), alternatives);
     }

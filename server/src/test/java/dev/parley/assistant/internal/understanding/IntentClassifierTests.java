@@ -79,6 +79,36 @@ class IntentClassifierTests {
     }
 
     @Test
+    void doesNotRefuseAMessageTornBetweenTwoIntentsOfOneFamily() {
+        List<String> status = List.of("where is my refund", "my refund has not arrived", "refund still not received");
+        List<String> request = List.of("i want a refund", "refund me please", "give me a refund for my order");
+        List<String> outOfScope = List.of("what is the capital of peru", "tell me a joke", "play some music");
+        String torn = "refund";
+
+        IntentClassifier family = IntentClassifier.train(
+                labelled(status, "refund_status", request, "refund_request", outOfScope), embeddings);
+        IntentClassifier strangers =
+                IntentClassifier.train(labelled(status, "alpha", request, "beta", outOfScope), embeddings);
+        List<IntentClassifier.Alternative> top =
+                strangers.withThreshold(0).predict(torn).alternatives();
+        double bothTogether = top.get(0).confidence() + top.get(1).confidence();
+        double threshold = (top.get(0).confidence() + bothTogether) / 2;
+
+        assertThat(strangers.withThreshold(threshold).predict(torn).outOfScope())
+                .isTrue();
+        assertThat(family.withThreshold(threshold).predict(torn).label()).isIn("refund_status", "refund_request");
+    }
+
+    private static List<LabelledText> labelled(
+            List<String> first, String firstLabel, List<String> second, String secondLabel, List<String> outOfScope) {
+        List<LabelledText> examples = new java.util.ArrayList<>();
+        first.forEach(t -> examples.add(new LabelledText(t, firstLabel)));
+        second.forEach(t -> examples.add(new LabelledText(t, secondLabel)));
+        outOfScope.forEach(t -> examples.add(new LabelledText(t, IntentClassifier.OUT_OF_SCOPE)));
+        return examples;
+    }
+
+    @Test
     void learnsTheSameModelFromTheSameExamples() {
         IntentClassifier again = IntentClassifier.train(IntentExamples.all(), embeddings);
 
