@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -219,6 +220,48 @@ class ErrorEnvelopeTests {
                         .asLong())
                 .isZero();
         assertThat(api.get("/v1/contacts").json().at("/pagination/total_count").asLong())
+                .isZero();
+    }
+
+    @Test
+    void refusesAContactLongerThanItsColumnsNamingTheFieldAndStoresNothing() {
+        String email = "a".repeat(100_000) + "@shop.example";
+
+        Api.Response longEmail =
+                api.post("/v1/conversations", Map.of("initial_message", "hi", "customer_email", email));
+        Api.Response longName =
+                api.post("/v1/conversations", Map.of("initial_message", "hi", "customer_name", "n".repeat(300)));
+
+        assertEnvelope(longEmail, 400, "invalid_request");
+        assertThat(longEmail.json().at("/error/details/field").asString()).isEqualTo("customer_email");
+        assertThat(longEmail.json().at("/error/details/reason").asString()).isEqualTo("too_long");
+        assertEnvelope(longName, 400, "invalid_request");
+        assertThat(longName.json().at("/error/details/field").asString()).isEqualTo("customer_name");
+        assertThat(api.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/v1/contacts").json().at("/pagination/total_count").asLong())
+                .isZero();
+    }
+
+    @Test
+    void answersAValueLongerThanItsColumnWith400AndStoresNothing() {
+        // no check before the database knows how long a conversation's context or a seed 002 metadata may be
+        Api.Response longContext = api.post(
+                "/v1/conversations", Map.of("initial_message", "hi", "context", Map.of("page", "p".repeat(25_000))));
+        Api.Response longMetadata =
+                api.post("/api/v1/conversations", Map.of("message", "hi", "metadata", Map.of("a", "m".repeat(30_000))));
+
+        for (Api.Response response : List.of(longContext, longMetadata)) {
+            assertEnvelope(response, 400, "invalid_request");
+            assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("value_too_long");
+        }
+        assertThat(api.get("/v1/conversations")
+                        .json()
+                        .at("/pagination/total_count")
+                        .asLong())
                 .isZero();
     }
 

@@ -87,6 +87,8 @@ class Conversations {
             throw ApiException.invalidField("channel", "invalid_value");
         }
         validMessage(request.message(), "initial_message");
+        atMost(request.customerEmail(), MAX_EMAIL, "customer_email");
+        atMost(request.customerName(), MAX_NAME, "customer_name");
         Instant now = clock.instant();
         Map<String, Object> context = request.context() == null ? Map.of() : request.context();
         Map<String, String> facts = new HashMap<>();
@@ -461,6 +463,17 @@ class Conversations {
                 store.page(caller.workspaceId(), caller.mode(), filter, page),
                 page,
                 store.count(caller.workspaceId(), caller.mode(), filter));
+    }
+
+    /** What a contact's email (RFC 5321's longest path) and name columns hold. */
+    private static final int MAX_EMAIL = 254;
+
+    private static final int MAX_NAME = 200;
+
+    private static void atMost(String value, int length, String field) {
+        if (value != null && value.length() > length) {
+            throw ApiException.invalidField(field, "too_long");
+        }
     }
 
     private static void validMessage(String content, String field) {

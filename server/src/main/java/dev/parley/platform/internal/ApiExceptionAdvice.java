@@ -171,6 +171,30 @@ class ApiExceptionAdvice {
                 new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "undecodable_parameters")), request);
     }
 
+    /**
+     * A value longer than its column, which no check before the database caught: the client's value is too long
+     * (SQLSTATE 22001 on PostgreSQL and H2), and its transaction has rolled back, so nothing of the request stays.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> tooLongForItsColumn(
+            org.springframework.dao.DataIntegrityViolationException failure, HttpServletRequest request) {
+        java.sql.SQLException sql = cause(failure, java.sql.SQLException.class);
+        if (sql == null || !"22001".equals(sql.getSQLState())) {
+            return unexpected(failure, request);
+        }
+        log.warn(
+                "A value too long for its column on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                sql.getSQLState());
+        return respond(
+                new ApiException(
+                        ErrorCode.INVALID_REQUEST,
+                        "error.invalid_request.value_too_long",
+                        Map.of("reason", "value_too_long")),
+                request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception failure, HttpServletRequest request) {
         ApiException nested = cause(failure, ApiException.class);
