@@ -127,6 +127,10 @@ class ConversationApiTests {
         assertThat(afterwards.json().at("/response/content").isString()).isTrue();
         assertThat(afterwards.json().at("/response/content").asString()).contains("team member");
         assertThat(afterwards.json().at("/response/type").asString()).isEqualTo("text");
+        Api.Response inUzbek = api.withHeader("Accept-Language", "uz-UZ,uz;q=0.9")
+                .post("/v1/conversations/" + id + "/messages", Map.of("content", "salom?"));
+        assertThat(inUzbek.json().at("/response/status").asString()).isEqualTo("with_agent");
+        assertThat(inUzbek.json().at("/response/content").asString()).contains("jamoa");
         assertThat(twice.json().path("ticket_id").asString()).isEqualTo(ticket);
         JsonNode conversation = api.get("/v1/conversations/" + id).json();
         assertThat(conversation.path("status").asString()).isEqualTo("escalated");
