@@ -29,12 +29,13 @@ public interface LiveConversations {
     Optional<ConversationState> find(Caller caller, String conversationId);
 
     /**
-     * Stores a customer message and answers it, as {@code POST /v1/conversations/{id}/messages} does.
+     * Stores a customer message under {@code messageId} (a new {@code msg_} id: the sender recognises its own message
+     * by it when it goes live) and answers it, as {@code POST /v1/conversations/{id}/messages} does.
      *
      * @throws dev.parley.platform.ApiException {@code conversation_closed}, {@code not_found}, or
      *     {@code invalid_request}/{@code missing_field} for an empty or too long message
      */
-    Exchange send(Caller caller, String conversationId, String content);
+    Exchange send(Caller caller, String conversationId, String messageId, String content);
 
     /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most

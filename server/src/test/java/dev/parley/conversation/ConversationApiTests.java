@@ -121,7 +121,16 @@ class ConversationApiTests {
         assertThat(ticket).startsWith("T-");
         assertThat(escalated.json().path("customer_message").asString()).contains(ticket);
         assertThat(escalated.json().has("assigned_to")).isTrue();
-        assertThat(afterwards.json().path("response").isNull()).isTrue();
+        // A person holds the conversation: seed 001's client still reads response.content, a notice saying so.
+        assertThat(afterwards.status()).isEqualTo(200);
+        assertThat(afterwards.json().at("/response/status").asString()).isEqualTo("with_agent");
+        assertThat(afterwards.json().at("/response/content").isString()).isTrue();
+        assertThat(afterwards.json().at("/response/content").asString()).contains("team member");
+        assertThat(afterwards.json().at("/response/type").asString()).isEqualTo("text");
+        Api.Response inUzbek = api.withHeader("Accept-Language", "uz-UZ,uz;q=0.9")
+                .post("/v1/conversations/" + id + "/messages", Map.of("content", "salom?"));
+        assertThat(inUzbek.json().at("/response/status").asString()).isEqualTo("with_agent");
+        assertThat(inUzbek.json().at("/response/content").asString()).contains("jamoa");
         assertThat(twice.json().path("ticket_id").asString()).isEqualTo(ticket);
         JsonNode conversation = api.get("/v1/conversations/" + id).json();
         assertThat(conversation.path("status").asString()).isEqualTo("escalated");

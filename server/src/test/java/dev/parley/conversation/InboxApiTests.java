@@ -280,13 +280,15 @@ class InboxApiTests {
         assertThat(assigned.path("status").asString()).isEqualTo("assigned");
         assertThat(assigned.path("assigned_to").asString()).isEqualTo(sara);
         assertThat(silent.status()).isEqualTo(200);
-        assertThat(silent.json().path("response").isNull()).isTrue();
+        assertThat(silent.json().at("/response/status").asString()).isEqualTo("with_agent");
+        assertThat(silent.json().at("/response/content").asString()).isNotBlank();
         assertThat(queued.path("status").asString()).isEqualTo("escalated");
         assertThat(queued.path("assigned_to").isNull()).isTrue();
         assertThat(handedBack.status()).isEqualTo(200);
         assertThat(handedBack.json().path("status").asString()).isEqualTo("active");
         assertThat(again.status()).isEqualTo(409);
         assertThat(answered.json().at("/response/content").asString()).isNotBlank();
+        assertThat(answered.json().at("/response/status").asString()).isEqualTo("answered");
         List<ConversationAssigned> assignments = InboxEventsForTests.of(id, "conversation.assigned").stream()
                 .map(ConversationAssigned.class::cast)
                 .toList();

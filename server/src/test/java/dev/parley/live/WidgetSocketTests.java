@@ -63,9 +63,9 @@ class WidgetSocketTests {
                     widget.next("conversation").path("conversation_id").asString();
             assertThat(conversationId).startsWith("conv_");
             assertThat(widget.next("typing").path("is_typing").asBoolean()).isTrue();
-            JsonNode mine = widget.message("user");
-            assertThat(mine.path("content").asString()).isEqualTo("How long does express shipping take?");
+            JsonNode mine = widget.next("message_received");
             assertThat(mine.path("message_id").asString()).startsWith("msg_");
+            assertThat(mine.path("timestamp").asString()).isNotBlank();
             JsonNode reply = widget.message("assistant");
             assertThat(reply.path("content").asString()).contains("1 to 2 business days");
             assertThat(reply.path("timestamp").asString()).isNotBlank();
@@ -73,6 +73,11 @@ class WidgetSocketTests {
 
             JsonNode stored = api.get("/v1/conversations/" + conversationId).json();
             assertThat(stored.path("channel").asString()).isEqualTo("widget");
+            assertThat(stored.path("messages").get(0).path("id").asString())
+                    .isEqualTo(mine.path("message_id").asString());
+            assertThat(widget.received())
+                    .noneMatch(f -> f.path("type").asString().equals("message")
+                            && !f.path("role").asString().equals("assistant"));
             assertThat(stored.path("messages").get(1).path("id").asString())
                     .isEqualTo(reply.path("message_id").asString());
         }
@@ -88,7 +93,8 @@ class WidgetSocketTests {
             widget.send(Map.of("type", "message", "content", "And standard shipping?"));
 
             assertThat(authenticated.path("conversation_id").asString()).isEqualTo(conversationId);
-            assertThat(widget.message("user").path("content").asString()).isEqualTo("And standard shipping?");
+            assertThat(widget.next("message_received").path("message_id").asString())
+                    .startsWith("msg_");
             assertThat(widget.message("assistant").path("content").asString()).isNotBlank();
         }
         assertThat(api.get("/v1/conversations/" + conversationId)
@@ -346,7 +352,7 @@ class WidgetSocketTests {
                     "/v1/chats/" + conversationId + "/messages", Map.of("text", "Hi, this is Sam from the team."));
             JsonNode reply = widget.message("agent");
             widget.send(Map.of("type", "message", "content", "Thanks Sam"));
-            JsonNode mine = widget.message("user");
+            JsonNode mine = widget.next("message_received");
 
             assertThat(notice.path("ticket_id").asString())
                     .isEqualTo(escalated.json().path("ticket_id").asString());
@@ -354,13 +360,65 @@ class WidgetSocketTests {
             assertThat(reply.path("message_id").asString())
                     .isEqualTo(replied.json().path("id").asString());
             assertThat(reply.path("content").asString()).isEqualTo("Hi, this is Sam from the team.");
-            assertThat(mine.path("content").asString()).isEqualTo("Thanks Sam");
+            assertThat(api.get("/v1/conversations/" + conversationId)
+                            .json()
+                            .path("messages")
+                            .valueStream()
+                            .filter(m -> m.path("id")
+                                    .asString()
+                                    .equals(mine.path("message_id").asString()))
+                            .map(m -> m.path("content").asString()))
+                    .containsExactly("Thanks Sam");
             // a human holds the conversation: the assistant neither types nor answers
             widget.send(Map.of("type", "dance"));
             widget.next("error");
             assertThat(widget.passed).noneMatch(f -> f.path("role").asString().equals("assistant"));
             assertThat(widget.passed).noneMatch(f -> f.path("type").asString().equals("typing"));
         }
+    }
+
+    @Test
+    void acknowledgesTheCustomersOwnMessageWhileItsOtherTabSeesItAsTheUsers() {
+        String conversationId = start("Hello");
+
+        try (LiveClient sender = LiveClient.widget(port, ORIGIN);
+                LiveClient otherTab = LiveClient.widget(port, ORIGIN)) {
+            sender.auth(widgetAuth(conversationId));
+            otherTab.auth(widgetAuth(conversationId));
+
+            // when
+            sender.send(Map.of(
+                    "type", "message", "content", "How long does express shipping take?", "client_message_id", "c-1"));
+
+            // then: the sender gets an acknowledgement, never its own words back as a message
+            JsonNode ack = sender.next("message_received");
+            JsonNode reply = sender.message("assistant");
+            assertThat(ack.path("client_message_id").asString()).isEqualTo("c-1");
+            assertThat(ack.path("message_id").asString()).startsWith("msg_");
+            assertThat(ack.has("content")).isFalse();
+            assertThat(sender.received())
+                    .noneMatch(f -> f.path("type").asString().equals("message")
+                            && !f.path("role").asString().equals("assistant"));
+            // the other tab sees it, as the user's, then the same reply
+            JsonNode seen = otherTab.message("user");
+            assertThat(seen.path("message_id").asString())
+                    .isEqualTo(ack.path("message_id").asString());
+            assertThat(seen.path("content").asString()).isEqualTo("How long does express shipping take?");
+            assertThat(otherTab.message("assistant").path("message_id").asString())
+                    .isEqualTo(reply.path("message_id").asString());
+            assertThat(otherTab.passed).noneMatch(f -> f.path("type").asString().equals("message_received"));
+
+            // a client_message_id that is not short text is refused, and the message is not stored
+            sender.send(Map.of("type", "message", "content", "again", "client_message_id", 7));
+            assertThat(sender.next("error").path("code").asString()).isEqualTo("invalid_message");
+            sender.send(Map.of("type", "message", "content", "again", "client_message_id", "x".repeat(101)));
+            assertThat(sender.next("error").path("code").asString()).isEqualTo("invalid_message");
+        }
+        assertThat(api.get("/v1/conversations/" + conversationId)
+                        .json()
+                        .path("message_count")
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test

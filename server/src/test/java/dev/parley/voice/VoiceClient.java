@@ -30,14 +30,27 @@ final class VoiceClient implements AutoCloseable {
 
     /** With an {@code Accept-Language} header on the upgrade request, when not {@code null}. */
     static VoiceClient connect(int port, String token, String acceptLanguage) {
-        VoiceClient client = new VoiceClient();
-        String query = token == null ? "" : "?token=" + token;
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         if (acceptLanguage != null) {
             builder.header("Accept-Language", acceptLanguage);
         }
+        return open(builder, port, "/v1/ws/voice/session" + (token == null ? "" : "?token=" + token));
+    }
+
+    /** At seed 004's own path, the token in an {@code Authorization: Bearer} header as its wscat example sends it. */
+    static VoiceClient connectAtSeedPathWithHeader(int port, String token) {
+        return open(HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token), port, "/ws/voice/session");
+    }
+
+    /** At seed 004's own path, the token in the query as its connection URL shows it. */
+    static VoiceClient connectAtSeedPath(int port, String token) {
+        return open(HTTP.newWebSocketBuilder(), port, "/ws/voice/session?token=" + token);
+    }
+
+    private static VoiceClient open(WebSocket.Builder builder, int port, String pathAndQuery) {
+        VoiceClient client = new VoiceClient();
         client.socket = builder.connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws/voice/session" + query), client.listener())
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), client.listener())
                 .join();
         return client;
     }

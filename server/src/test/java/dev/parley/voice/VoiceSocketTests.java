@@ -73,8 +73,11 @@ class VoiceSocketTests {
             JsonNode ready = client.next("session.ready");
             assertThat(ready.path("session_id").asString()).isEqualTo(sessionId);
             assertThat(ready.path("speech_to_text").asString()).isEqualTo("openai");
-            assertThat(ready.has("room")).as("no LiveKit configured").isFalse();
-            assertThat(ready.has("token")).isFalse();
+            // seed 004's fields are all there; without LiveKit configured, the room and its token are null
+            assertThat(ready.has("room")).isTrue();
+            assertThat(ready.path("room").isNull()).as("no LiveKit configured").isTrue();
+            assertThat(ready.has("token")).isTrue();
+            assertThat(ready.path("token").isNull()).isTrue();
 
             // when: a second of "speech", then a pause that ends the utterance
             client.audio(VoiceClient.toneThenSilence(1000, 1000), false);
@@ -137,6 +140,43 @@ class VoiceSocketTests {
             assertThat(pcm.length * 1000L / (spoken.path("sample_rate").asLong() * 2))
                     .isEqualTo(spoken.path("duration_ms").asLong());
             assertThat(spoken.path("duration_ms").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void servesSeed004sOwnPathWithTheTokenInTheQueryOrAnAuthorizationHeader() {
+        JsonNode inHeader = session();
+        try (VoiceClient client = VoiceClient.connectAtSeedPathWithHeader(
+                port, inHeader.path("token").asString())) {
+            client.send(Map.of(
+                    "type",
+                    "session.start",
+                    "data",
+                    Map.of(
+                            "session_id",
+                            inHeader.path("session_id").asString(),
+                            "context",
+                            Map.of("preferences", OPENAI))));
+            JsonNode ready = client.next("session.ready");
+            assertThat(ready.path("session_id").asString())
+                    .isEqualTo(inHeader.path("session_id").asString());
+            assertThat(ready.has("room")).isTrue();
+            assertThat(ready.has("token")).isTrue();
+            client.send(Map.of("type", "session.end"));
+            assertThat(client.closeCode()).isEqualTo(1000);
+        }
+        JsonNode inQuery = session();
+        try (VoiceClient client =
+                VoiceClient.connectAtSeedPath(port, inQuery.path("token").asString())) {
+            client.send(Map.of("type", "session.start", "data", Map.of("context", Map.of("preferences", OPENAI))));
+            assertThat(client.next("session.ready").path("session_id").asString())
+                    .isEqualTo(inQuery.path("session_id").asString());
+            client.send(Map.of("type", "session.end"));
+            assertThat(client.closeCode()).isEqualTo(1000);
+        }
+        try (VoiceClient client = VoiceClient.connectAtSeedPathWithHeader(port, "st_not-a-real-token")) {
+            assertThat(client.next("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(client.closeCode()).isEqualTo(1008);
         }
     }
 

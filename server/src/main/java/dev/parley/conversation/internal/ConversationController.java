@@ -17,7 +17,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -37,10 +39,12 @@ class ConversationController {
 
     private final Conversations conversations;
     private final Inbox inbox;
+    private final MessageSource messages;
 
-    ConversationController(Conversations conversations, Inbox inbox) {
+    ConversationController(Conversations conversations, Inbox inbox, MessageSource messages) {
         this.conversations = conversations;
         this.inbox = inbox;
+        this.messages = messages;
     }
 
     record CreateRequest(
@@ -61,7 +65,12 @@ class ConversationController {
 
     record ResolveRequest(String resolutionSummary, String resolutionType, Integer csatScore) {}
 
-    record Response(String content, String type) {}
+    /**
+     * What came back for the customer's message: the assistant's reply ({@code status} {@code answered}), or, while a
+     * person holds the conversation, a short notice that the team has it ({@code status} {@code with_agent}). Never
+     * {@code null}, so a seed 001 client's {@code response.content} always reads a string.
+     */
+    record Response(String content, String type, String status) {}
 
     record Analysis(String intent, String sentiment, double confidence) {}
 
@@ -91,7 +100,7 @@ class ConversationController {
 
     @PostMapping("/v1/conversations")
     @WidgetAccess
-    ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request) {
+    ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request, Locale locale) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         if (request.initialMessage() == null && request.message() != null) {
             return ResponseEntity.ok(createOrSend(caller, request));
@@ -107,7 +116,7 @@ class ConversationController {
         return ResponseEntity.ok(new Created(
                 exchange.conversation().id(),
                 exchange.received().id(),
-                response(exchange),
+                response(exchange, locale),
                 analysis(exchange),
                 actions(exchange),
                 exchange.turn() != null && exchange.turn().escalation() != null,
@@ -154,12 +163,16 @@ class ConversationController {
 
     @PostMapping({"/v1/conversations/{conversation_id}/messages"})
     @WidgetAccess
-    Sent send(Caller caller, @PathVariable("conversation_id") String id, @RequestBody SendRequest request) {
+    Sent send(
+            Caller caller,
+            @PathVariable("conversation_id") String id,
+            @RequestBody SendRequest request,
+            Locale locale) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         Conversations.Exchange exchange = conversations.send(caller, id, request.content(), request.attachments());
         return new Sent(
                 exchange.received().id(),
-                response(exchange),
+                response(exchange, locale),
                 analysis(exchange),
                 actions(exchange),
                 exchange.reply() == null
@@ -402,8 +415,10 @@ class ConversationController {
                         .toSeconds());
     }
 
-    private static Response response(Conversations.Exchange exchange) {
-        return exchange.reply() == null ? null : new Response(exchange.reply().content(), "text");
+    private Response response(Conversations.Exchange exchange, Locale locale) {
+        return exchange.reply() == null
+                ? new Response(messages.getMessage("conversation.with_agent", null, locale), "text", "with_agent")
+                : new Response(exchange.reply().content(), "text", "answered");
     }
 
     private static Analysis analysis(Conversations.Exchange exchange) {

@@ -103,7 +103,8 @@ class Conversations {
         // written in one transaction (and nothing if the turn fails).
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
-        return exchange(caller, created, contact, request.message(), List.of(), request.customerName());
+        return exchange(
+                caller, created, contact, Ids.next("msg"), request.message(), List.of(), request.customerName());
     }
 
     /**
@@ -138,6 +139,19 @@ class Conversations {
     }
 
     Exchange send(Caller caller, String conversationId, String content, List<Map<String, Object>> attachments) {
+        return send(caller, conversationId, Ids.next("msg"), content, attachments);
+    }
+
+    /**
+     * As above, the customer message stored under {@code messageId} (a new {@code msg_} id the caller made), so that
+     * a sender can recognise its own message when it goes live.
+     */
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            List<Map<String, Object>> attachments) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
@@ -146,7 +160,8 @@ class Conversations {
                 : store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
                         .map(ConversationStore.Contact::name)
                         .orElse(null);
-        return exchange(caller, conversation, null, content, attachments == null ? List.of() : attachments, name);
+        return exchange(
+                caller, conversation, null, messageId, content, attachments == null ? List.of() : attachments, name);
     }
 
     /**
@@ -157,13 +172,14 @@ class Conversations {
             Caller caller,
             Conversation conversation,
             NewContact contact,
+            String messageId,
             String content,
             List<Map<String, Object>> attachments,
             String name) {
         boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
-                Ids.next("msg"),
+                messageId,
                 conversation.id(),
                 "user",
                 content,

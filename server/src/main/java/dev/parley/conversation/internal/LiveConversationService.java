@@ -42,8 +42,11 @@ class LiveConversationService implements LiveConversations {
     }
 
     @Override
-    public Exchange send(Caller caller, String conversationId, String content) {
-        Conversations.Exchange exchange = conversations.send(caller, conversationId, content, List.of());
+    public Exchange send(Caller caller, String conversationId, String messageId, String content) {
+        if (messageId == null || !messageId.startsWith("msg_")) {
+            throw new IllegalArgumentException("a new msg_ id is needed");
+        }
+        Conversations.Exchange exchange = conversations.send(caller, conversationId, messageId, content, List.of());
         return new Exchange(state(exchange.conversation()), view(exchange.received()), view(exchange.reply()));
     }
 

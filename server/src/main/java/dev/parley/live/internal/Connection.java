@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,12 @@ abstract class Connection {
     /** The seed 004 session a customer connection authenticated with, if it did: the socket ends with it. */
     volatile String sessionId;
 
+    /**
+     * Messages this client sent that it has not been acknowledged yet: their ids, each to the client's own id for it
+     * ({@code ""} when it gave none).
+     */
+    private final Map<String, String> unacknowledged = new ConcurrentHashMap<>();
+
     private final Executor executor;
     private final int limit;
     private final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
@@ -57,6 +65,19 @@ abstract class Connection {
         this.locale = locale;
         this.executor = executor;
         this.limit = limit;
+    }
+
+    /** The client is sending this message, stored under {@code messageId}; it is acknowledged once. */
+    void sending(String messageId, String clientMessageId) {
+        unacknowledged.put(messageId, clientMessageId == null ? "" : clientMessageId);
+    }
+
+    /**
+     * Whether the message is one this client sent and not acknowledged yet: then the client's own id for it ({@code ""}
+     * if none), and from now on it counts as acknowledged; else {@code null}.
+     */
+    String acknowledge(String messageId) {
+        return unacknowledged.remove(messageId);
     }
 
     /** Queues a frame; never blocks. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The frames of the sockets and of server-sent events: seed 001's widget protocol ({@code message}, {@code typing},
- * {@code escalated}, {@code error}) and the agents' stream ({@code event}, {@code typing}). Error messages are in the
+ * {@code escalated}, {@code error}, and Parley's {@code message_received} acknowledging the client's own message) and the agents' stream ({@code event}, {@code typing}). Error messages are in the
  * client's language (the upgrade request's {@code Accept-Language}), as REST errors are.
  */
 @Component
@@ -52,6 +52,21 @@ class Frames {
         frame.put("content", content);
         frame.put("timestamp", timestamp == null ? null : timestamp.toString());
         return frame("message", messageId, frame);
+    }
+
+    /**
+     * The acknowledgement of the client's own message, stored as {@code messageId}: not a {@code message}, which seed
+     * 001's clients show as a reply. {@code clientMessageId} is the client's id for it, if it gave one.
+     */
+    Frame received(String messageId, String clientMessageId, Instant timestamp) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "message_received");
+        frame.put("message_id", messageId);
+        if (clientMessageId != null && !clientMessageId.isEmpty()) {
+            frame.put("client_message_id", clientMessageId);
+        }
+        frame.put("timestamp", timestamp == null ? null : timestamp.toString());
+        return frame("message_received", messageId, frame);
     }
 
     Frame typing(boolean typing) {

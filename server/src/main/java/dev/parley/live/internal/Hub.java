@@ -108,9 +108,8 @@ class Hub implements SmartLifecycle {
                         connection.send(frames.error("session_ended", "live.session_ended", connection.locale));
                         connection.closeAfterSending(4003, "session ended");
                     } else if (sameWorkspace(connection, signal)) {
-                        Frame frame = signal.aboutTyping()
-                                ? frames.typing(signal.typing())
-                                : frames.forCustomer(signal, connection.locale);
+                        Frame frame =
+                                signal.aboutTyping() ? frames.typing(signal.typing()) : forCustomer(connection, signal);
                         if (frame != null) {
                             connection.send(frame);
                         }
@@ -129,6 +128,17 @@ class Hub implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** The client's own message comes back to it as its acknowledgement, never as a message it would show. */
+    private Frame forCustomer(Connection connection, Signal signal) {
+        if ("message.received".equals(signal.type()) && signal.data().get("message_id") instanceof String messageId) {
+            String clientMessageId = connection.acknowledge(messageId);
+            if (clientMessageId != null) {
+                return frames.received(messageId, clientMessageId, signal.at());
+            }
+        }
+        return frames.forCustomer(signal, connection.locale);
     }
 
     private static boolean sameWorkspace(Connection connection, Signal signal) {

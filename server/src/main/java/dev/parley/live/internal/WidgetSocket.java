@@ -6,6 +6,7 @@ import dev.parley.conversation.LiveConversations.SessionAccess;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.CallerResolver;
+import dev.parley.platform.Ids;
 import dev.parley.platform.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * a secret key with {@code conversations:write}) or a seed 004 session token, optionally naming its conversation and
  * the last message it has ({@code last_message_id}: what it missed is replayed first). A publishable key names only a
  * conversation it opened, with the {@code visitor_token} it got then; a conversation the socket opens is announced
- * with its new visitor token. Then {@code message} frames
- * are answered by the assistant (its {@code typing} while it works), {@code typing} frames reach the agents, and
- * everything said in the conversation, by anyone on any node, reaches the socket.
+ * with its new visitor token. Then {@code message} frames are acknowledged ({@code message_received}, with the
+ * stored id and the frame's optional {@code client_message_id}) and answered by the assistant (its {@code typing}
+ * while it works), {@code typing} frames reach the agents, and everything said in the conversation, by anyone on
+ * any node, reaches the socket: the customer's own messages as the user's, except to the socket that sent them.
  */
 @Component
 class WidgetSocket extends SocketHandler {
+
+    static final int MAX_CLIENT_MESSAGE_ID = 100;
 
     private final LiveConversations conversations;
     private final CallerResolver callers;
@@ -135,6 +139,15 @@ class WidgetSocket extends SocketHandler {
             invalid(connection, "live.invalid_message.content");
             return;
         }
+        JsonNode clientMessageId = frame.path("client_message_id");
+        if (!clientMessageId.isMissingNode()
+                && !clientMessageId.isNull()
+                && (!clientMessageId.isString()
+                        || clientMessageId.asString().isBlank()
+                        || clientMessageId.asString().length() > MAX_CLIENT_MESSAGE_ID)) {
+            invalid(connection, "live.invalid_message.client_message_id", MAX_CLIENT_MESSAGE_ID);
+            return;
+        }
         Caller caller = connection.caller;
         String conversationId = connection.conversationId;
         if (conversationId == null) {
@@ -152,8 +165,21 @@ class WidgetSocket extends SocketHandler {
         if (answering) {
             fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", true));
         }
+        // Its own message comes back to this client as message_received (other tabs and agents see it as the user's).
+        String messageId = Ids.next("msg");
+        connection.sending(messageId, clientMessageId.isString() ? clientMessageId.asString() : null);
         try {
-            conversations.send(caller, conversationId, content.asString());
+            LiveConversations.Exchange exchange =
+                    conversations.send(caller, conversationId, messageId, content.asString());
+            String unacknowledged = connection.acknowledge(messageId);
+            if (unacknowledged != null) {
+                // Acknowledged as it went live, normally; here if that did not reach this node's clients.
+                connection.send(frames.received(
+                        messageId, unacknowledged, exchange.received().createdAt()));
+            }
+        } catch (RuntimeException refused) {
+            connection.acknowledge(messageId);
+            throw refused;
         } finally {
             if (answering) {
                 fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));

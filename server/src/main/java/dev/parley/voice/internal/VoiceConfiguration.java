@@ -15,14 +15,17 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The voice socket (authenticated by the session token in its URL, since browsers cannot set headers on a
- * WebSocket), the engines found on this node, and their lines (and LiveKit's) in {@code /health}.
+ * The voice socket at {@code /v1/ws/voice/session} and seed 004's {@code /ws/voice/session} (authenticated by the
+ * session token in its URL, since browsers cannot set headers on a WebSocket, or in an {@code Authorization: Bearer}
+ * header, as seed 004's wscat example sends it), the engines found on this node, and their lines (and LiveKit's) in {@code /health}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class VoiceConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/v1/ws/voice/session";
+    /** Seed 004's own path for the same socket. */
+    static final String SEED_PATH = "/ws/voice/session";
 
     private final VoiceSocket socket;
 
@@ -32,12 +35,17 @@ class VoiceConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(socket, PATH).setAllowedOriginPatterns("*");
+        registry.addHandler(socket, PATH, SEED_PATH).setAllowedOriginPatterns("*");
     }
 
     @Bean
     PublicPath voiceSocketPath() {
         return new PublicPath(PATH);
+    }
+
+    @Bean
+    PublicPath seedVoiceSocketPath() {
+        return new PublicPath(SEED_PATH);
     }
 
     @Bean

@@ -116,13 +116,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
         WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(raw, 30_000, 32 * 1024 * 1024);
-        String token = raw.getUri() == null
-                ? null
-                : UriComponentsBuilder.fromUri(raw.getUri())
-                        .build()
-                        .getQueryParams()
-                        .getFirst("token");
-        Optional<VoiceSession> session = conversations.session(token);
+        Optional<VoiceSession> session = conversations.session(token(raw));
         Locale locale = locale(raw.getHandshakeHeaders().getFirst("Accept-Language"));
         if (session.isEmpty()) {
             send(socket, error(locale, "UNAUTHORIZED", "unauthorized"));
@@ -130,6 +124,23 @@ class VoiceSocket extends AbstractWebSocketHandler {
             return;
         }
         calls.put(raw.getId(), new Call(socket, session.get(), locale));
+    }
+
+    /** The session token: in the query ({@code ?token=}), else in an {@code Authorization: Bearer} header. */
+    private static String token(WebSocketSession raw) {
+        String inQuery = raw.getUri() == null
+                ? null
+                : UriComponentsBuilder.fromUri(raw.getUri())
+                        .build()
+                        .getQueryParams()
+                        .getFirst("token");
+        if (inQuery != null) {
+            return inQuery;
+        }
+        String authorization = raw.getHandshakeHeaders().getFirst("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip()
+                : null;
     }
 
     @Override
@@ -294,14 +305,17 @@ class VoiceSocket extends AbstractWebSocketHandler {
         ready.put("speech_to_text", recogniser.name());
         ready.put("text_to_speech", voice == null ? null : voice.name());
         ready.put("audio_format", format);
+        // Seed 004's session.ready always names its room and token: null while no LiveKit is configured.
         VoiceProperties.LiveKit livekit = properties.livekit();
-        if (livekit.configured()) {
-            String room = "parley-" + call.session.sessionId();
-            ready.put("room", room);
-            ready.put(
-                    "token",
-                    new LiveKitTokens(livekit.apiKey(), livekit.apiSecret(), livekit.tokenTtl(), json)
-                            .token("customer-" + call.session.sessionId(), room, clock.instant()));
+        String room = livekit.configured() ? "parley-" + call.session.sessionId() : null;
+        ready.put("room", room);
+        ready.put(
+                "token",
+                room == null
+                        ? null
+                        : new LiveKitTokens(livekit.apiKey(), livekit.apiSecret(), livekit.tokenTtl(), json)
+                                .token("customer-" + call.session.sessionId(), room, clock.instant()));
+        if (room != null) {
             ready.put("livekit_url", livekit.url());
         }
         send(call.socket, message("session.ready", ready));
