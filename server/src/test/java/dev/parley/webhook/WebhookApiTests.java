@@ -62,7 +62,9 @@ class WebhookApiTests {
         assertThat(id).startsWith("wh_");
         assertThat(webhook.path("url").asString()).isEqualTo(receiver.url("/webhooks/chatflow"));
         assertThat(webhook.path("events").valueStream().map(JsonNode::asString))
-                .containsExactly("conversation.created", "conversation.closed", "message.sent");
+                .as("seed 003's names, as given")
+                .containsExactly("chat.created", "chat.closed", "message.sent");
+        assertThat(webhook.path("signature_format").asString()).isEqualTo("sha256_prefixed");
         assertThat(webhook.path("active").asBoolean()).isTrue();
         assertThat(webhook.path("secret").asString()).startsWith("whsec_****").endsWith("cret");
         assertThat(webhook.path("created_at").asString()).isNotBlank();

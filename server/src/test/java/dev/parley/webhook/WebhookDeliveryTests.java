@@ -100,23 +100,19 @@ class WebhookDeliveryTests {
         assertThat(Instant.parse(body.path("timestamp").asString())).isNotNull();
         assertThat(body.at("/data/conversation_id").asString()).isEqualTo(conversationId);
         assertThat(delivery.header("X-Webhook-Signature")).startsWith("sha256=");
-        assertThat(WebhookVerifier.verify(
-                        secret,
-                        delivery.header("X-Webhook-Timestamp"),
-                        delivery.header("X-Webhook-Signature"),
-                        delivery.body()))
+        String parleySignature = delivery.header("X-Parley-Signature");
+        assertThat(parleySignature).startsWith("t=" + delivery.header("X-Webhook-Timestamp") + ",v1=");
+        assertThat(WebhookVerifier.verify(secret, parleySignature, delivery.body()))
                 .isTrue();
         assertThat(WebhookVerifier.verify(
-                        secret,
-                        delivery.header("X-Webhook-Timestamp"),
-                        delivery.header("X-Webhook-Signature"),
-                        delivery.body().replace(conversationId, "conv_forged")))
+                        secret, parleySignature, delivery.body().replace(conversationId, "conv_forged")))
                 .isFalse();
+        assertThat(WebhookVerifier.verify("whsec_wrong", parleySignature, delivery.body()))
+                .isFalse();
+        long signedAt = Long.parseLong(delivery.header("X-Webhook-Timestamp"));
         assertThat(WebhookVerifier.verify(
-                        "whsec_wrong",
-                        delivery.header("X-Webhook-Timestamp"),
-                        delivery.header("X-Webhook-Signature"),
-                        delivery.body()))
+                        secret, parleySignature.replace("t=" + signedAt, "t=" + (signedAt + 1)), delivery.body()))
+                .as("the same signature under another timestamp")
                 .isFalse();
 
         JsonNode logged =

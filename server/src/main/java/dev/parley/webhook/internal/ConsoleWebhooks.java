@@ -19,7 +19,7 @@ class ConsoleWebhooks implements WebhookAdmin {
     @Override
     public Webhook create(Caller caller, String url, List<String> events) {
         caller.require(Scope.WEBHOOKS_WRITE);
-        return webhook(subscriptions.create(caller, url, events, null, true));
+        return webhook(subscriptions.create(caller, url, events, null, null, true));
     }
 
     @Override

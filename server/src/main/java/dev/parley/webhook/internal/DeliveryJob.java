@@ -172,7 +172,10 @@ class DeliveryJob implements JobHandler {
                 .withHeader("X-Webhook-Id", delivery.eventId())
                 .withHeader("X-Webhook-Event", delivery.eventType())
                 .withHeader("X-Webhook-Timestamp", Long.toString(timestamp))
-                .withHeader("X-Webhook-Signature", Signatures.sign(secret, timestamp, delivery.body()))
+                .withHeader(
+                        "X-Webhook-Signature",
+                        Signatures.webhookSignature(subscription.signatureFormat(), secret, delivery.body()))
+                .withHeader("X-Parley-Signature", Signatures.parleySignature(secret, timestamp, delivery.body()))
                 .withTimeout(properties.timeout())
                 .withMaxRedirects(0)
                 .withMaxBytes(MAX_RESPONSE_BYTES);

@@ -59,9 +59,10 @@ class Outbox {
         transactions.executeWithoutResult(tx -> {
             Instant now = clock.instant();
             String eventId = Ids.next("evt");
-            String body = envelope(eventId, event.type(), now, event.data());
             for (Subscription subscription : wanting) {
-                write(subscription, eventId, event.type(), event.orderingKey(), body, now);
+                String name = subscription.nameFor(event.type());
+                String body = envelope(eventId, name, now, event.data());
+                write(subscription, eventId, name, event.orderingKey(), body, now);
             }
         });
     }
@@ -98,13 +99,16 @@ class Outbox {
         return deliveryId;
     }
 
-    /** Seed 002's payload plus the event's id: {@code {"id","event","timestamp","data"}}. */
+    /**
+     * Seed 002's payload plus the event's id: {@code {"id","event","timestamp","data"}}, written as
+     * {@code JSON.stringify} would write it, so that seed 000's receiver, which signs its re-serialized body, agrees.
+     */
     private String envelope(String eventId, String type, Instant at, Map<String, Object> data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", eventId);
         envelope.put("event", type);
         envelope.put("timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString());
         envelope.put("data", data);
-        return json.writeValueAsString(envelope);
+        return JsonText.stringify(json.valueToTree(envelope));
     }
 }

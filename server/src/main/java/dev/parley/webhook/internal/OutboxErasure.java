@@ -64,7 +64,7 @@ class OutboxErasure {
                 }
                 if (changed) {
                     scrubbed += jdbc.sql("UPDATE webhook_deliveries SET body = ? WHERE id = ?")
-                            .params(json.writeValueAsString(body), row.id())
+                            .params(JsonText.stringify(json.valueToTree(body)), row.id())
                             .update();
                 }
             }

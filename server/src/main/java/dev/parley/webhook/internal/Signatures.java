@@ -6,17 +6,32 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** {@code X-Webhook-Signature}: {@code sha256=} and the hex HMAC-SHA256 of {@code "<timestamp>.<body>"}. */
+/**
+ * The two signatures every delivery carries: {@code X-Webhook-Signature} over the raw body, in the subscription's
+ * {@link SignatureFormat} (what seeds 000 and 002 verify), and the replay-safe {@code X-Parley-Signature}
+ * {@code t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, which a captured request cannot reuse with a new timestamp.
+ */
 final class Signatures {
 
     private Signatures() {}
 
-    static String sign(String secret, long timestamp, String body) {
+    static String webhookSignature(SignatureFormat format, String secret, String body) {
+        String hex = hmacHex(secret, body);
+        return switch (format) {
+            case SHA256_PREFIXED -> "sha256=" + hex;
+            case HEX -> hex;
+        };
+    }
+
+    static String parleySignature(String secret, long timestamp, String body) {
+        return "t=" + timestamp + ",v1=" + hmacHex(secret, timestamp + "." + body);
+    }
+
+    private static String hmacHex(String secret, String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "sha256=" + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }

@@ -24,15 +24,16 @@ class SubscriptionStore {
 
     void insert(Subscription s) {
         jdbc.sql("""
-                        INSERT INTO webhook_subscriptions (id, workspace_id, mode, url, events, sealed_secret, secret_last4,
-                            active, disabled_reason, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO webhook_subscriptions (id, workspace_id, mode, url, events, signature_format,
+                            sealed_secret, secret_last4, active, disabled_reason, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         s.id(),
                         s.workspaceId(),
                         s.mode().wire(),
                         s.url(),
                         String.join(",", s.events()),
+                        s.signatureFormat().wire(),
                         s.sealedSecret(),
                         s.secretLast4(),
                         s.active(),
@@ -44,12 +45,14 @@ class SubscriptionStore {
 
     void update(Subscription s) {
         jdbc.sql("""
-                        UPDATE webhook_subscriptions SET url = ?, events = ?, sealed_secret = ?, secret_last4 = ?,
+                        UPDATE webhook_subscriptions SET url = ?, events = ?, signature_format = ?, sealed_secret = ?,
+                            secret_last4 = ?,
                             active = ?, disabled_reason = ?, updated_at = ?
                          WHERE id = ? AND workspace_id = ? AND mode = ?""")
                 .params(
                         s.url(),
                         String.join(",", s.events()),
+                        s.signatureFormat().wire(),
                         s.sealedSecret(),
                         s.secretLast4(),
                         s.active(),
@@ -121,6 +124,7 @@ class SubscriptionStore {
                 Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
                 rs.getString("url"),
                 Arrays.asList(rs.getString("events").split(",")),
+                SignatureFormat.of(rs.getString("signature_format")),
                 rs.getString("sealed_secret"),
                 rs.getString("secret_last4"),
                 rs.getBoolean("active"),

@@ -16,7 +16,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +64,12 @@ class Subscriptions {
     /** A subscription and, right after it was made or its secret rotated, the secret in full. */
     record WithSecret(Subscription subscription, String secret) {}
 
-    WithSecret create(Caller caller, String url, List<String> events, String secret, Boolean active) {
+    WithSecret create(
+            Caller caller, String url, List<String> events, String signatureFormat, String secret, Boolean active) {
         String checkedUrl = checkedUrl(url);
         List<String> checkedEvents = checkedEvents(events);
+        SignatureFormat format =
+                signatureFormat == null ? SignatureFormat.SHA256_PREFIXED : SignatureFormat.of(signatureFormat);
         String chosen = secret == null ? generatedSecret() : checkedSecret(secret);
         Instant now = clock.instant();
         String id = Ids.next("wh");
@@ -77,6 +80,7 @@ class Subscriptions {
                 caller.mode(),
                 checkedUrl,
                 checkedEvents,
+                format,
                 box.seal(chosen, context),
                 last4(chosen),
                 active == null || active,
@@ -104,7 +108,8 @@ class Subscriptions {
                 .orElseThrow(() -> ApiException.notFound("webhook", id));
     }
 
-    Subscription update(Caller caller, String id, String url, List<String> events, Boolean active) {
+    Subscription update(
+            Caller caller, String id, String url, List<String> events, String signatureFormat, Boolean active) {
         Subscription subscription = get(caller, id);
         Instant now = clock.instant();
         if (url != null) {
@@ -112,6 +117,9 @@ class Subscriptions {
         }
         if (events != null) {
             subscription = subscription.withEvents(checkedEvents(events), now);
+        }
+        if (signatureFormat != null) {
+            subscription = subscription.withSignatureFormat(SignatureFormat.of(signatureFormat), now);
         }
         if (active != null) {
             subscription = subscription.withActive(active, now);
@@ -220,12 +228,13 @@ class Subscriptions {
         if (events.isEmpty()) {
             throw ApiException.invalidField("events", "invalid_value");
         }
-        Set<String> names = new LinkedHashSet<>();
+        // Names as given (seed 003's chat.created stays chat.created); one name per event, the first given.
+        Map<String, String> names = new LinkedHashMap<>();
         for (String name : events) {
             if (Subscription.ALL.equals(name)) {
                 return List.of(Subscription.ALL);
             }
-            names.add(WebhookCatalogue.canonical(name)
+            String canonical = WebhookCatalogue.canonical(name)
                     .orElseThrow(() -> new ApiException(
                             ErrorCode.INVALID_REQUEST,
                             "error.invalid_request.field.invalid_value",
@@ -238,9 +247,10 @@ class Subscriptions {
                                     String.valueOf(name),
                                     "allowed",
                                     allowed()),
-                            "events")));
+                            "events"));
+            names.putIfAbsent(canonical, name);
         }
-        return new ArrayList<>(names);
+        return new ArrayList<>(names.values());
     }
 
     private static List<String> allowed() {

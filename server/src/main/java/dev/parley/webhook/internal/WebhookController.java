@@ -35,9 +35,9 @@ class WebhookController {
         this.subscriptions = subscriptions;
     }
 
-    record CreateRequest(String url, List<String> events, String secret, Boolean active) {}
+    record CreateRequest(String url, List<String> events, String signatureFormat, String secret, Boolean active) {}
 
-    record UpdateRequest(String url, List<String> events, Boolean active) {}
+    record UpdateRequest(String url, List<String> events, String signatureFormat, Boolean active) {}
 
     record RotateRequest(String secret) {}
 
@@ -49,6 +49,7 @@ class WebhookController {
             String id,
             String url,
             List<String> events,
+            String signatureFormat,
             boolean active,
             String secret,
             @JsonInclude(JsonInclude.Include.NON_NULL) String disabledReason,
@@ -65,6 +66,7 @@ class WebhookController {
                     s.id(),
                     s.url(),
                     s.events(),
+                    s.signatureFormat().wire(),
                     s.active(),
                     created.secret() != null ? created.secret() : s.maskedSecret(),
                     s.disabledReason(),
@@ -119,8 +121,13 @@ class WebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     WebhookView create(Caller caller, @RequestBody CreateRequest request) {
-        return WebhookView.of(
-                subscriptions.create(caller, request.url(), request.events(), request.secret(), request.active()));
+        return WebhookView.of(subscriptions.create(
+                caller,
+                request.url(),
+                request.events(),
+                request.signatureFormat(),
+                request.secret(),
+                request.active()));
     }
 
     @GetMapping("/v1/webhooks")
@@ -139,7 +146,8 @@ class WebhookController {
     @PatchMapping(ONE)
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     WebhookView update(Caller caller, @PathVariable("webhook_id") String id, @RequestBody UpdateRequest request) {
-        return WebhookView.of(subscriptions.update(caller, id, request.url(), request.events(), request.active()));
+        return WebhookView.of(subscriptions.update(
+                caller, id, request.url(), request.events(), request.signatureFormat(), request.active()));
     }
 
     @DeleteMapping(ONE)
