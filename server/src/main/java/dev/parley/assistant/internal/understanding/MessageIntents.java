@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * refund for my shoes" stays one ask (its refund is how the return ends, not a second request). Each clause is
  * classified; an intent counts as another when its clause is confidently in scope, it is not small talk, and its family
  * differs from the primary's and from the others' (refund status beside refund policy is one topic, asked twice).
+ * The primary intent is the whole message's; when that is one of the clauses' intents, the first one asked leads (the
+ * dialogue answers in the customer's order), and when the whole is unsure, the surest clause's.
  */
 public final class MessageIntents {
 
@@ -110,6 +112,13 @@ public final class MessageIntents {
                     .orElseThrow();
             primary = surest.label();
             confidence = surest.confidence();
+        } else if (!asked.isEmpty()) {
+            // When the whole message names one of the asks, the first one asked leads: the customer's own order.
+            String wholeFamily = BuiltInIntents.family(primary);
+            if (asked.stream().anyMatch(p -> BuiltInIntents.family(p.label()).equals(wholeFamily))) {
+                primary = asked.getFirst().label();
+                confidence = asked.getFirst().confidence();
+            }
         }
         Set<String> families = new LinkedHashSet<>();
         families.add(BuiltInIntents.family(primary));
