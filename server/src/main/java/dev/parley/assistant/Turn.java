@@ -26,12 +26,15 @@ public record Turn(
     /**
      * What the assistant understood.
      *
+     * @param otherIntents the other intents the message asks besides {@code intent}, in the order asked (empty for a
+     *     message asking one thing)
      * @param confidence how sure it is of its reply, in [0, 1]: understanding and retrieval (and a model's
      *     grounding) together
      */
     public record Analysis(
             String intent,
             double intentConfidence,
+            List<String> otherIntents,
             String sentiment,
             double sentimentScore,
             double confidence,

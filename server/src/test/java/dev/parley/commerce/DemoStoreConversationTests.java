@@ -72,6 +72,28 @@ class DemoStoreConversationTests {
     }
 
     @Test
+    void answersTheOrderStatusAndSaysItWillHelpWithTheAddressChangeNext() {
+        // given a customer who asks two things in one message
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "initial_message",
+                        "Where is my order #1001? My email is jane@example.com. Also, can I change the delivery address?"));
+
+        // then the order's status is answered and the address change is kept for next
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.at("/analysis/intent").asString()).isEqualTo("order_status");
+        assertThat(body.at("/analysis/other_intents").valueStream().map(JsonNode::asString))
+                .containsExactly("change_address");
+        assertThat(body.at("/response/content").asString())
+                .contains("#1001")
+                .contains("in transit")
+                .contains("You also asked about change address");
+        assertThat(body.path("actions_taken").get(0).path("type").asString()).isEqualTo("order_status_checked");
+    }
+
+    @Test
     void changesTheAddressToTheOneTheCustomerWrote() {
         // order 1004 (alex@example.com) has not shipped yet
         Api.Response response = api.post(

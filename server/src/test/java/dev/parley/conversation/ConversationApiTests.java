@@ -86,6 +86,38 @@ class ConversationApiTests {
     }
 
     @Test
+    void reportsTheOtherIntentsAMessageAsksBesidesItsPrimaryOne() {
+        Api.Response twoAsks = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "customer_email", "two@example.com",
+                        "initial_message",
+                                "I want to cancel order 5521 and can you tell me when my refund will arrive"));
+
+        assertThat(twoAsks.status()).isEqualTo(200);
+        JsonNode analysis = twoAsks.json().path("analysis");
+        assertThat(analysis.path("intent").asString()).isEqualTo("cancel_order");
+        assertThat(analysis.path("other_intents").valueStream().map(JsonNode::asString))
+                .containsExactly("refund_status");
+        JsonNode stored = api.get("/v1/conversations/"
+                        + twoAsks.json().path("conversation_id").asString())
+                .json()
+                .path("messages")
+                .get(1);
+        assertThat(stored.at("/analysis/other_intents").valueStream().map(JsonNode::asString))
+                .containsExactly("refund_status");
+
+        Api.Response oneAsk = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "customer_email", "one@example.com",
+                        "initial_message", "I want to return and get a refund for my shoes"));
+
+        assertThat(oneAsk.json().at("/analysis/other_intents").isArray()).isTrue();
+        assertThat(oneAsk.json().at("/analysis/other_intents").isEmpty()).isTrue();
+    }
+
+    @Test
     void continuesAConversationAndRemembersWhatWasSaid() {
         String id = start("Hi there");
 

@@ -66,6 +66,18 @@ final class OfflineAnswers {
                 : "I'm not sure I have the right answer to that. Would you like me to connect you with a member of our team?";
     }
 
+    /**
+     * The message asked something else besides what was just answered: say so, so the customer knows it was not
+     * ignored and can take it up next (the turn handles one request at a time).
+     */
+    static String alsoAsked(String intent, String language) {
+        String topic = intent.replace('_', ' ');
+        return language.equals("uz")
+                ? "Xabaringizda yana bir savol bor (" + topic + "): keyingi navbatda shunga yordam beraman,"
+                        + " davom ettirishni xohlaysizmi?"
+                : "You also asked about " + topic + ": I'll help with that next. Shall we go on with it?";
+    }
+
     /** A customer asked for a discount code and the knowledge has no promotion to tell them of. */
     static String noCodesOnRequest(String language) {
         return language.equals("uz")

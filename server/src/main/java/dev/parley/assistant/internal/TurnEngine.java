@@ -128,7 +128,11 @@ class TurnEngine implements Assistant {
                     case ToolOutcome.Done done -> {
                         facts.putAll(done.factsLearned());
                         facts.remove("pending_tool");
-                        toolReply = done.answer();
+                        toolReply = understood.otherIntents().isEmpty()
+                                ? done.answer()
+                                : done.answer() + "\n\n"
+                                        + OfflineAnswers.alsoAsked(
+                                                understood.otherIntents().getFirst(), understood.language());
                     }
                     case ToolOutcome.NeedsInfo needs -> {
                         facts.put("pending_tool", step.get().tool());
@@ -311,6 +315,7 @@ class TurnEngine implements Assistant {
         Turn.Analysis analysis = new Turn.Analysis(
                 understood.intent(),
                 round(understood.intentConfidence()),
+                understood.otherIntents(),
                 understood.sentiment(),
                 round(understood.sentimentScore()),
                 round(confidence),

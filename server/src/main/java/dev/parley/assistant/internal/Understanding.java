@@ -9,6 +9,7 @@ import dev.parley.assistant.internal.understanding.EntityExtractor;
 import dev.parley.assistant.internal.understanding.IntentClassifier;
 import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.assistant.internal.understanding.LanguageDetector;
+import dev.parley.assistant.internal.understanding.MessageIntents;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.platform.Mode;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a message says: the built-in commerce intent (trained at startup from the examples shipped in the jar),
+ * What a message says: the built-in commerce intent and any others it also asks (trained at startup from the examples shipped in the jar),
  * sentiment, language and entities. Training runs in the background; the first turn waits for it if it must.
  */
 @Component
@@ -37,6 +38,7 @@ class Understanding {
     record Understood(
             String intent,
             double intentConfidence,
+            List<String> otherIntents,
             String sentiment,
             double sentimentScore,
             String language,
@@ -132,23 +134,31 @@ class Understanding {
     private Understood understand(IntentClassifier classifier, String message, LocalDate today) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         if (text.isBlank()) {
-            return new Understood("other", 0, "neutral", 0, "en", Entities.NONE);
+            return new Understood("other", 0, List.of(), "neutral", 0, "en", Entities.NONE);
         }
         String language = languages.detect(text);
         SentimentAnalyzer.Sentiment feeling = sentiment.join().analyze(text);
         String intent;
         double confidence;
+        List<String> others = List.of();
         Optional<String> uzbekSmallTalk = language.equals("uz") ? uzbekSmallTalk(text) : Optional.empty();
         if (uzbekSmallTalk.isPresent()) {
             intent = uzbekSmallTalk.get();
             confidence = 0.9;
         } else {
-            IntentClassifier.Prediction prediction = classifier.predict(text);
-            intent = prediction.outOfScope() ? "other" : prediction.label();
-            confidence = prediction.confidence();
+            MessageIntents.Result asked = MessageIntents.of(classifier, text);
+            intent = asked.primary().equals(IntentClassifier.OUT_OF_SCOPE) ? "other" : asked.primary();
+            confidence = asked.confidence();
+            others = asked.others();
         }
         return new Understood(
-                intent, confidence, feeling.label().id(), feeling.score(), language, entities.extract(text, today));
+                intent,
+                confidence,
+                others,
+                feeling.label().id(),
+                feeling.score(),
+                language,
+                entities.extract(text, today));
     }
 
     /**

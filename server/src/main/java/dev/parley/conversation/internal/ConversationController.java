@@ -72,7 +72,7 @@ class ConversationController {
      */
     record Response(String content, String type, String status) {}
 
-    record Analysis(String intent, String sentiment, double confidence) {}
+    record Analysis(String intent, List<String> otherIntents, String sentiment, double confidence) {}
 
     record Action(String type, String status, Map<String, Object> details) {}
 
@@ -426,7 +426,7 @@ class ConversationController {
             return null;
         }
         var a = exchange.turn().analysis();
-        return new Analysis(a.intent(), a.sentiment(), a.confidence());
+        return new Analysis(a.intent(), a.otherIntents(), a.sentiment(), a.confidence());
     }
 
     private static List<Action> actions(Conversations.Exchange exchange) {

@@ -518,6 +518,7 @@ class Conversations {
     private static Map<String, Object> analysis(Turn turn) {
         Map<String, Object> analysis = new LinkedHashMap<>();
         analysis.put("intent", turn.analysis().intent());
+        analysis.put("other_intents", turn.analysis().otherIntents());
         analysis.put("sentiment", turn.analysis().sentiment());
         analysis.put("confidence", turn.analysis().confidence());
         analysis.put("language", turn.analysis().language());
