@@ -124,6 +124,37 @@ class AssistantSpendingLimitTests {
     }
 
     @Test
+    void aNegativeOrZeroRefundNeitherRunsNorMakesRoomUnderTheLimit() {
+        model.callsTool("refund", refundOf("-100.00", "a credit back to the store"))
+                .answers("Done.")
+                .callsTool("refund", refundOf("0.004", "nothing"))
+                .answers("Done.")
+                .callsToolTimes("refund", refundOf("49.00", "damaged boots"), 3)
+                .answers("I refunded 147.00.");
+
+        Api.Response negative = api.post("/v1/conversations", Map.of("initial_message", INJECTION));
+        Api.Response zero = api.post("/v1/conversations", Map.of("initial_message", INJECTION));
+        Api.Response after = api.post("/v1/conversations", Map.of("initial_message", INJECTION));
+
+        // the tool's schema refuses an amount under 0.01 before any policy or store is asked
+        for (Api.Response refused : List.of(negative, zero)) {
+            assertThat(refused.json().path("actions_taken").valueStream())
+                    .as(refused.toString())
+                    .noneMatch(a -> a.path("status").asString().equals("executed")
+                            && a.path("type").asString().startsWith("refund"))
+                    .anySatisfy(a -> {
+                        assertThat(a.path("status").asString()).isEqualTo("refused");
+                        assertThat(a.at("/details/reason").asString()).isEqualTo("invalid_arguments");
+                    });
+        }
+        assertThat(actionsOf(after.json(), REFUND).stream()
+                        .filter(a -> a.path("status").asString().equals("executed")))
+                .as(after.toString())
+                .hasSize(1);
+        assertThat(refundedOnTheOrder()).isEqualByComparingTo("49.00");
+    }
+
+    @Test
     void refundsSplitOverTwoConversationsStayWithinTheLimitTogether() {
         model.callsTool("refund", refundOf("30.00", "damaged box"))
                 .answers("I refunded 30.00.")
