@@ -71,7 +71,8 @@ class Understanding {
         this.embeddings = new CachingEmbeddings(embeddings);
         this.workspaceIntents = workspaceIntents;
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
-        this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(embeddings));
+        // Both models read one embedding of a message: the intent classifier's, remembered by the cache.
+        this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(this.embeddings));
     }
 
     /** Drops the remembered embeddings of texts, customers' messages among them. */
