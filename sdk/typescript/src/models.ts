@@ -312,10 +312,17 @@ export interface TrainingItem extends Open {
 }
 
 export interface Document extends Open {
-  id: string;
-  filename?: string;
-  title?: string;
-  status?: string;
+  document_id: string;
+  title: string;
+  filename: string;
+  content_type: string;
+  category: string | null;
+  tags: string[];
+  status: string;
+  indexed: boolean;
+  chunk_count: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ScrapeParams {
@@ -497,7 +504,8 @@ export interface Product extends Open {
   title: string;
   description: string;
   category?: string;
-  price: { amount: number; currency: string };
+  /** A decimal as text (`"134.99"`), exact. */
+  price: { amount: string; currency: string };
   images: string[];
   variants: Array<{ id: string; sku?: string; size: string | null; color: string | null; available: boolean; inventory_quantity: number }>;
 }

@@ -48,6 +48,14 @@ export class PageIterator<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.firstPage().then(onFulfilled, onRejected);
   }
 
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.firstPage().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.firstPage().finally(onFinally);
+  }
+
   /** Every page, the first included. */
   async *pages(): AsyncGenerator<Page<T>> {
     let page: Page<T> | null = await this.firstPage();
