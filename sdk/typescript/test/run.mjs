@@ -108,7 +108,7 @@ async function main() {
     console.log('parley-sdk tests: server ready');
   }
   const code = await new Promise((resolveCode) => {
-    const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
+    const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
       env: { ...process.env, PARLEY_TEST_BASE_URL: base, PARLEY_TEST_ADMIN_KEY: key },
       stdio: 'inherit',
     });
