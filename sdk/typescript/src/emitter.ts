@@ -1,6 +1,6 @@
 /** A small typed event emitter with an async iterator over everything emitted under one name. */
 
-type Listener = (value: any) => void;
+export type Listener = (value: any) => void;
 
 export class Emitter<Events extends Record<string, unknown>> {
   private readonly listeners = new Map<keyof Events, Set<Listener>>();

@@ -23,7 +23,7 @@ export interface SocketOptions {
 /** Close codes after which reconnecting cannot help: a refused or revoked credential, an ended session. */
 const FINAL_CLOSE_CODES = new Set([1000, 1008, 4001, 4003]);
 
-interface BaseEvents {
+export interface BaseEvents {
   open: void;
   authenticated: Record<string, unknown>;
   frame: LiveFrame;
@@ -210,7 +210,7 @@ export interface LiveSocketOptions extends SocketOptions {
   visitorToken?: string;
 }
 
-interface LiveEvents extends BaseEvents {
+export interface LiveEvents extends BaseEvents {
   message: LiveMessageFrame;
   message_received: LiveMessageReceivedFrame;
   typing: LiveTypingFrame;
@@ -290,7 +290,7 @@ export class LiveSocket extends AuthenticatedSocket<LiveEvents> {
   }
 }
 
-interface AgentEvents extends BaseEvents {
+export interface AgentEvents extends BaseEvents {
   event: AgentEventFrame;
   typing: LiveTypingFrame;
 }

@@ -36,7 +36,7 @@ export interface AudioOptions {
   endOfUtterance?: boolean;
 }
 
-interface VoiceEvents {
+export interface VoiceEvents {
   'session.ready': SessionReadyData;
   transcription: TranscriptionData;
   'agent.response': AgentResponseData;

@@ -242,3 +242,15 @@ test('generateTestHeaders makes headers that verify, in both body formats', asyn
     assert.equal(await client.webhooks.isValid(body + ' ', headers, secret), false);
   }
 });
+
+test('the browser build imports no node: module up front (only the Node WebSocket fallback, loaded on demand)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dist = new URL('../dist/', import.meta.url);
+  for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+    const source = readFileSync(new URL(file, dist), 'utf8');
+    const staticNode = /^\s*import\s[^;]*from\s+['"]node:/m.test(source);
+    assert.equal(staticNode, file === 'node-websocket.js', `${file} imports node: statically`);
+  }
+  const transport = readFileSync(new URL('transport.js', dist), 'utf8');
+  assert.match(transport, /await import\('\.\/node-websocket\.js'\)/);
+});
