@@ -411,3 +411,44 @@ test('health', async () => {
   assert.ok(['healthy', 'degraded'].includes(health.status));
   assert.ok(health.checks.database);
 });
+
+test('handback, article replace, scrape cancel, voice settings, a stored model and the store connection', async () => {
+  const conv = await client.conversations.create({ customerEmail: 'handback@example.com', initialMessage: 'Hello' });
+  await client.conversations.escalate(conv.id, { reason: 'customer_request' });
+  const back = await client.conversations.handback(conv.id);
+  assert.equal(back.status, 'active');
+  assert.ok((await client.conversations.handback(conv.id).catch((e) => e)) instanceof ConflictError);
+
+  const article = await client.knowledgeBase.create({ title: 'Old title', content: 'Old content about parcels.', category: 'x' });
+  const replaced = await client.knowledgeBase.replace(article.article_id, { title: 'New title', content: 'New content about parcels.' });
+  assert.equal(replaced.title, 'New title');
+  assert.equal(replaced.category, null, 'what PUT omits is reset');
+  const missingTitle = await client.knowledgeBase.replace(article.article_id, { content: 'only content' }).catch((e) => e);
+  assert.ok(missingTitle instanceof InvalidRequestError);
+
+  // A crawl of a loopback port nobody listens on, cancelled at once (or already failed: both are final).
+  const job = await client.scraping.start({ url: 'http://127.0.0.1:9/', maxPages: 1 });
+  assert.equal(job.status, 'queued');
+  const cancelled = await client.scraping.cancel(job.job_id).catch((e) => e);
+  const final = await client.scraping.waitFor(job.job_id, { timeoutMs: 60_000 });
+  assert.ok(['cancelled', 'failed'].includes(final.status), JSON.stringify({ cancelled, final }));
+  assert.ok((await client.scraping.status('job_nope').catch((e) => e)) instanceof NotFoundError);
+
+  const voice = await client.settings.voice();
+  const engine = voice.available.text_to_speech[0];
+  const setVoice = await client.settings.updateVoice({ textToSpeech: engine, audioFormat: 'mp3' });
+  assert.equal(setVoice.text_to_speech, engine);
+  assert.equal(setVoice.audio_format, 'mp3');
+  const wrongEngine = await client.settings.updateVoice({ textToSpeech: 'no_such_engine' }).catch((e) => e);
+  assert.ok(wrongEngine instanceof InvalidRequestError);
+
+  const model = await client.assistantModel.update({ provider: 'openai_compatible', baseUrl: 'http://127.0.0.1:9/v1', model: 'local-model', apiKey: 'sk-local', temperature: 0.2 });
+  assert.equal(model.provider, 'openai_compatible');
+  assert.equal(model.api_key_set, true);
+  assert.equal(model.api_key, undefined, 'the key is write-only');
+  assert.equal((await client.assistantModel.retrieve()).model, 'local-model');
+  assert.equal((await client.assistantModel.delete()).provider, 'none');
+
+  const connection = await client.settings.updateStoreConnection({ platform: 'demo', maxDiscountPercent: 15 });
+  assert.equal(connection.max_discount_percent, 15);
+});
