@@ -106,10 +106,14 @@ abstract class AuthenticatedSocket<Events extends BaseEvents> extends Emitter<Ev
       throw new SocketError('socket_closed', 'The socket is closed');
     }
     if (this.transport && this.isAuthenticated) {
-      this.transport.send(text);
-    } else {
-      this.outbox.push(text);
+      try {
+        this.transport.send(text);
+        return;
+      } catch {
+        // The connection is going away; the frame goes out after the reconnect.
+      }
     }
+    this.outbox.push(text);
   }
 
   private async connect(): Promise<void> {
@@ -118,6 +122,10 @@ abstract class AuthenticatedSocket<Events extends BaseEvents> extends Emitter<Ev
         this.url,
         {
           onOpen: () => {
+            if (this.closedByClient) {
+              this.transport?.close(1000, '');
+              return;
+            }
             this.emit('open');
             this.transport?.send(JSON.stringify(this.authFrame()));
           },
@@ -131,6 +139,10 @@ abstract class AuthenticatedSocket<Events extends BaseEvents> extends Emitter<Ev
         },
         this.options.transport ?? 'auto',
       );
+      if (this.closedByClient) {
+        // Closed while the connection was being made.
+        this.transport.close(1000, '');
+      }
     } catch (error) {
       this.lost(1006, (error as Error).message);
     }
