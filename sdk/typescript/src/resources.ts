@@ -81,8 +81,12 @@ export class Conversations extends Resource {
   }
 
   /** Alias of {@link retrieve}. */
-  get(conversationId: string, params: { includeMessages?: boolean; messageLimit?: number } = {}): Promise<M.Conversation> {
-    return this.retrieve(conversationId, params);
+  get(
+    conversationId: string,
+    params: { includeMessages?: boolean; messageLimit?: number } = {},
+    options?: RequestOptions,
+  ): Promise<M.Conversation> {
+    return this.retrieve(conversationId, params, options);
   }
 
   list(params: M.ConversationListParams = {}, options?: RequestOptions): PageIterator<M.ConversationSummary> {

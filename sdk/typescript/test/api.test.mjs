@@ -235,17 +235,24 @@ test('intents and the assistant model settings', async () => {
 
 test('analytics: every report, events and session metrics', async () => {
   const today = new Date().toISOString().slice(0, 10);
+  // From yesterday, so a conversation made just before midnight (UTC) still counts after it.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const intelligence = await client.analytics.getIntelligence({ metric: 'all', days: 7 });
   assert.ok(intelligence.time_range.start);
   assert.equal(typeof intelligence.summary.total_insights, 'number');
-  const report = await client.analytics.report({ startDate: today, endDate: today, granularity: 'day' });
-  assert.ok(report.summary.total_conversations >= 1, JSON.stringify(report.summary));
-  assert.equal(report.time_series.length, 1);
+  await client.conversations.create({ customerEmail: 'analytics@example.com', initialMessage: 'Where is my order?' });
+  const report = await eventually(async () => {
+    const r = await client.analytics.report({ startDate: yesterday, endDate: today, granularity: 'day' });
+    return r.summary.total_conversations >= 1 && r;
+  }, { what: 'the conversation in the report' });
+  assert.equal(report.time_series.length, 2);
   const overview = await client.analytics.overview();
   assert.ok(overview.metrics);
   assert.ok(Array.isArray((await client.analytics.agents()).data));
-  const dashboard = await client.analytics.dashboard({ period: 'week' });
-  assert.ok(dashboard.metrics.total_conversations >= 1);
+  const dashboard = await eventually(async () => {
+    const d = await client.analytics.dashboard({ period: 'week' });
+    return d.metrics.total_conversations >= 1 && d;
+  }, { what: 'the conversation on the dashboard' });
   const session = await client.createSession({ userId: 'shopper_1' });
   const event = await client.analytics.trackEvent({ sessionId: session.session_id, eventType: 'product_viewed', data: { productId: 'p1' } });
   assert.match(event.event_id, /.+/);

@@ -112,7 +112,8 @@ test('live socket: for await yields frames; a bad key is refused without reconne
 test('live socket: after a lost connection it reconnects and replays what it missed (last_message_id)', async () => {
   const proxy = await CuttableProxy();
   const viaProxy = new Parley({ apiKey: key, baseUrl: proxy.url });
-  const live = viaProxy.live.connect({ transport: 'node' });
+  // Attempts enough to outlast a slow REST call on a loaded machine while the proxy refuses.
+  const live = viaProxy.live.connect({ transport: 'node', maxReconnectAttempts: 50 });
   try {
     await live.ready();
     const first = next(live, 'message', (f) => f.role === 'assistant');
