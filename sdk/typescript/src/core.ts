@@ -23,6 +23,11 @@ export interface ParleyOptions {
   environment?: string;
   /** The longest wait between retries, in milliseconds, when the server gives no `Retry-After`. Default 8 000. */
   maxRetryDelayMs?: number;
+  /**
+   * The longest `Retry-After` the client waits out, in milliseconds; a server asking for longer (an hourly quota
+   * spent) gets the error thrown at once instead. Default 60 000.
+   */
+  maxRetryAfterMs?: number;
 }
 
 /** Options for one call. */
@@ -172,7 +177,9 @@ export class HttpClient {
       }
       const parsed = await parseBody(response);
       const error = APIError.of(response.status, parsed, response.headers);
-      if (attempt < maxRetries && retryable(error)) {
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      const waitable = retryAfter === null || retryAfter * 1000 <= (this.options.maxRetryAfterMs ?? 60_000);
+      if (attempt < maxRetries && retryable(error) && waitable) {
         await sleep(this.backoff(attempt, response.headers.get('retry-after')), req.signal);
         continue;
       }
@@ -216,7 +223,7 @@ export class HttpClient {
   backoff(attempt: number, retryAfter: string | null): number {
     const seconds = parseRetryAfter(retryAfter);
     if (seconds !== null) {
-      return Math.min(seconds * 1000, 60_000) + Math.random() * 100;
+      return seconds * 1000 + Math.random() * 100;
     }
     const ceiling = Math.min(this.options.maxRetryDelayMs ?? 8_000, 500 * 2 ** attempt);
     return ceiling / 2 + (Math.random() * ceiling) / 2;

@@ -118,6 +118,19 @@ test('retries stop after maxRetries and the last error is thrown, typed, with th
   }
 });
 
+test('a Retry-After longer than maxRetryAfterMs (a spent hourly quota) is thrown at once, not waited out', async () => {
+  const fake = await FakeUpstream([{ status: 429, headers: { 'Retry-After': '3600' }, body: envelope('quota_exceeded', 'quota spent') }]);
+  try {
+    const error = await fake.client({ maxRetries: 3 }).chat.send({ message: 'hi' }).catch((e) => e);
+    assert.ok(error instanceof RateLimitError);
+    assert.equal(error.code, 'quota_exceeded');
+    assert.equal(error.retryAfter, 3600);
+    assert.equal(fake.requests.length, 1);
+  } finally {
+    await fake.close();
+  }
+});
+
 test('client errors are not retried and map to their classes', async () => {
   const cases = [
     [400, 'invalid_request', InvalidRequestError],
