@@ -26,6 +26,7 @@ class Parley:
         max_retries: retries of a 429, 502, 503 or connection error (each waits its ``Retry-After``, or
             exponential backoff with jitter); ``retry`` gives the whole :class:`~parley.RetryPolicy` instead.
         accept_language: ``en`` or ``uz``: the language of error messages.
+        domain: sent as ``X-Domain`` (seed 000): one of the store's domains.
         headers: extra headers for every request (``X-Domain``, ``Origin``, ...).
         ssl_context: for HTTPS and WSS to a server with a private CA.
 
@@ -45,6 +46,7 @@ class Parley:
         max_retries: Optional[int] = None,
         retry: Optional[RetryPolicy] = None,
         accept_language: Optional[str] = None,
+        domain: Optional[str] = None,
         headers: Optional[Mapping[str, str]] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
     ) -> None:
@@ -56,6 +58,8 @@ class Parley:
         extra: Dict[str, str] = dict(headers or {})
         if accept_language:
             extra["Accept-Language"] = accept_language
+        if domain:
+            extra["X-Domain"] = domain
         self._ssl_context = ssl_context
         self._headers = extra
         self._transport = Transport(self.api_key, self.base_url, timeout, retry, extra, ssl_context)

@@ -14,7 +14,7 @@ from typing import Mapping, Optional, Tuple, Union
 
 from .errors import WebSocketError
 
-_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC65B11"
+_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 OP_CONTINUATION, OP_TEXT, OP_BINARY, OP_CLOSE, OP_PING, OP_PONG = 0x0, 0x1, 0x2, 0x8, 0x9, 0xA
 MAX_MESSAGE = 64 * 1024 * 1024
 
@@ -38,6 +38,8 @@ class WebSocket:
         self.close_code: Optional[int] = None
         self.close_reason: str = ""
         self._close_sent = False
+        self._read_lock = asyncio.Lock()
+        self._closed = asyncio.Event()
 
     @property
     def closed(self) -> bool:
@@ -51,6 +53,11 @@ class WebSocket:
 
     async def recv(self) -> Union[str, bytes]:
         """The next message; raises :class:`ConnectionClosed` once the socket is closed."""
+        # One reader at a time: a read loop and close() may both want the next frame.
+        async with self._read_lock:
+            return await self._recv()
+
+    async def _recv(self) -> Union[str, bytes]:
         if self.closed:
             raise ConnectionClosed(self.close_code, self.close_reason)
         buffer = bytearray()
@@ -71,7 +78,7 @@ class WebSocket:
                 reason = payload[2:].decode("utf-8", errors="replace")
                 if not self._close_sent:
                     await self._try_send_close(code if code != 1005 else 1000, "")
-                self.close_code, self.close_reason = code, reason
+                self._set_closed(code, reason)
                 self._writer.close()
                 raise ConnectionClosed(code, reason)
             if opcode in (OP_TEXT, OP_BINARY):
@@ -80,10 +87,14 @@ class WebSocket:
             elif opcode == OP_CONTINUATION and kind is not None:
                 buffer.extend(payload)
             else:
-                await self.close(1002, "protocol error")
+                await self._try_send_close(1002, "protocol error")
+                self._set_closed(1002, "protocol error")
+                self._writer.close()
                 raise ConnectionClosed(1002, "protocol error")
             if len(buffer) > MAX_MESSAGE:
-                await self.close(1009, "message too big")
+                await self._try_send_close(1009, "message too big")
+                self._set_closed(1009, "message too big")
+                self._writer.close()
                 raise ConnectionClosed(1009, "message too big")
             if fin:
                 return buffer.decode("utf-8") if kind == OP_TEXT else bytes(buffer)
@@ -93,13 +104,14 @@ class WebSocket:
         if self.closed:
             return
         await self._try_send_close(code, reason)
+        # Another task may be reading (a connection's read loop): it sees the server's close frame; else read here.
+        waiting = self._closed.wait() if self._read_lock.locked() else self._drain_until_close()
         try:
-            await asyncio.wait_for(self._drain_until_close(), timeout)
+            await asyncio.wait_for(waiting, timeout)
         except (asyncio.TimeoutError, ConnectionClosed):
             pass
         finally:
-            if not self.closed:
-                self.close_code, self.close_reason = code, reason
+            self._set_closed(code, reason)
             self._writer.close()
 
     def abort(self) -> None:
@@ -118,9 +130,13 @@ class WebSocket:
             pass
 
     def _drop(self) -> None:
-        if self.close_code is None:
-            self.close_code, self.close_reason = 1006, "connection lost"
+        self._set_closed(1006, "connection lost")
         self._writer.close()
+
+    def _set_closed(self, code: int, reason: str) -> None:
+        if self.close_code is None:
+            self.close_code, self.close_reason = code, reason
+        self._closed.set()
 
     async def _send_frame(self, opcode: int, payload: bytes) -> None:
         # Clients mask every frame (RFC 6455 section 5.3).

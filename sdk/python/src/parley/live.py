@@ -27,8 +27,8 @@ from .errors import WebSocketError
 
 Callback = Callable[[ParleyObject], Union[None, Awaitable[None]]]
 
-# Closes after which reconnecting cannot help: the credentials or the session are no longer valid.
-_FINAL_CLOSE_CODES = {1008, 4001, 4003}
+# Closes after which reconnecting cannot help: the key was refused or revoked (4001), the session ended (4003).
+_FINAL_CLOSE_CODES = {4001, 4003}
 _END = object()
 
 

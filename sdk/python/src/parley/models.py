@@ -280,7 +280,6 @@ class SearchResults(Model):
 @dataclass
 class Document(Model):
     document_id: Optional[str] = None
-    id: Optional[str] = None
     title: Optional[str] = None
     filename: Optional[str] = None
     content_type: Optional[str] = None
@@ -291,6 +290,10 @@ class Document(Model):
     chunk_count: Optional[int] = None
     created_at: Optional[str] = None
     updated_at: Optional[str] = None
+
+    @property
+    def id(self) -> Optional[str]:
+        return self.document_id
 
 
 @dataclass
