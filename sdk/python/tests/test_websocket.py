@@ -87,6 +87,7 @@ class WebSocketClientTests(unittest.TestCase):
                 second = await ws.recv()
                 await ws.send(b"\x00\x01")
                 await asyncio.sleep(0.1)
+                await ws.close(timeout=1)
                 return fake.received, first, second
 
         received, first, second = asyncio.run(scenario())
@@ -106,6 +107,7 @@ class WebSocketClientTests(unittest.TestCase):
                 ws = await _websocket.connect(fake.url)
                 message = await ws.recv()
                 await asyncio.sleep(0.1)
+                await ws.close(timeout=1)
                 return fake.received, message
 
         received, message = asyncio.run(scenario())

@@ -5,7 +5,6 @@ from typing import Any, Dict, List, Optional
 
 from ._model import Model, ParleyObject
 
-__all__ = [name for name in dir() if not name.startswith("_")]  # completed at the end of the module
 
 
 # --- pagination -------------------------------------------------------------------------------------------------
