@@ -82,8 +82,10 @@ class LiveSocketTests(unittest.TestCase):
             written = {}
 
             def while_away(frame):
-                # Runs while the socket is down: a message written now can only arrive by replay.
+                # Runs while the socket is down: a message written now can only arrive by replay, and a frame
+                # sent now waits for the reconnect.
                 written["id"] = client.conversations.reply(conv.id, "Your parcel left our warehouse.").id
+                written["send"] = asyncio.ensure_future(live.send_message("Thanks!", client_message_id="while-away"))
 
             live.on("disconnected", while_away)
             live.on("reconnected", lambda frame: reconnected.set())
@@ -91,8 +93,8 @@ class LiveSocketTests(unittest.TestCase):
             live._ws.abort()
             frames = await until(live, lambda f: f.type == "message" and f.get("message_id") == written.get("id"))
             await asyncio.wait_for(reconnected.wait(), 30)
-            await live.send_message("Thanks!")
             after = await until(live, lambda f: f.type == "message_received")
+            await written["send"]
             await live.close()
             return live, frames, after, written
 
@@ -102,6 +104,7 @@ class LiveSocketTests(unittest.TestCase):
         self.assertEqual(frames[-1].role, "agent")
         kinds = [f.type for f in frames]
         self.assertLess(kinds.index("disconnected"), kinds.index("reconnected"))
+        self.assertEqual(after[-1].client_message_id, "while-away")
         self.assertTrue(after[-1].message_id.startswith("msg_"))
 
     def test_a_session_token_opens_its_conversation(self):

@@ -49,11 +49,29 @@ class CommerceTests(unittest.TestCase):
         refused = client.tools.execute("refund", {"order_number": "1001", "amount": -5})
         self.assertEqual(refused.status, "refused")
 
-    def test_the_store_and_helpdesk_connections_are_read(self):
+    def test_the_store_and_helpdesk_connections_are_read_and_changed(self):
         store = client.store_connection.get()
         self.assertTrue(store.connected)
         self.assertEqual(store.platform, "demo")
+        try:
+            self.assertEqual(client.store_connection.update(platform="demo", max_discount_percent=15)
+                             .max_discount_percent, 15)
+        finally:
+            client.store_connection.update(platform="demo", max_discount_percent=10)
+
         self.assertFalse(client.helpdesk_connection.get().connected)
+        try:
+            helpdesk = client.helpdesk_connection.update(
+                platform="gorgias",
+                base_url="http://127.0.0.1:9",
+                credentials={"username": "desk@example.com", "api_key": "gorgias-key-0042",
+                             "webhook_secret": "gorgias-hook-secret-0042"},
+            )
+            self.assertIsInstance(helpdesk, models.HelpdeskConnection)
+            self.assertTrue(helpdesk.connected)
+            self.assertEqual(helpdesk.credentials["api_key"], "****0042")
+        finally:
+            self.assertFalse(client.helpdesk_connection.delete().connected)
 
 
 class SessionTests(unittest.TestCase):

@@ -62,6 +62,8 @@ class LiveConnection:
         self._ws: Optional[_websocket.WebSocket] = None
         self._reader: Optional[asyncio.Task] = None
         self._closing = False
+        self._ended = False
+        self._connected: Optional[asyncio.Event] = None
         self.conversation_id: Optional[str] = self._auth.get("conversation_id")
         self.last_message_id: Optional[str] = self._auth.get("last_message_id")
         self.session_id: Optional[str] = None
@@ -74,6 +76,7 @@ class LiveConnection:
     async def connect(self) -> "LiveConnection":
         """Opens the socket and authenticates; raises :class:`~parley.WebSocketError` when refused."""
         self._queue = asyncio.Queue()
+        self._connected = asyncio.Event()
         await self._open()
         self._reader = asyncio.ensure_future(self._read_loop())
         return self
@@ -115,7 +118,13 @@ class LiveConnection:
         await self.send(frame)
 
     async def send(self, frame: Dict[str, Any]) -> None:
-        """Sends any client frame as JSON."""
+        """Sends any client frame as JSON; while the socket reconnects, the frame waits for it (up to the open
+        timeout)."""
+        if self._connected is not None and not self._connected.is_set() and not self._ended and not self._closing:
+            try:
+                await asyncio.wait_for(self._connected.wait(), self._open_timeout)
+            except asyncio.TimeoutError:
+                pass
         if self._ws is None or self._ws.closed:
             raise WebSocketError("The live socket is not connected.", code="not_connected")
         await self._ws.send(json.dumps(frame))
@@ -174,6 +183,7 @@ class LiveConnection:
                 self.conversation_id = frame.get("conversation_id") or self.conversation_id
                 self.session_id = frame.get("session_id")
                 self._ws = ws
+                self._connected.set()
                 await self._dispatch(frame)
                 return
             if frame.get("type") == "error":
@@ -190,6 +200,7 @@ class LiveConnection:
             try:
                 message = await self._ws.recv()
             except _websocket.ConnectionClosed as closed:
+                self._connected.clear()
                 if self._closing:
                     break
                 await self._dispatch(ParleyObject(type="disconnected", code=closed.code, reason=closed.reason))
@@ -203,6 +214,8 @@ class LiveConnection:
             except ValueError:
                 continue
             await self._dispatch(frame)
+        self._ended = True
+        self._connected.set()  # wakes senders waiting for a reconnect that will not come
         self._queue.put_nowait(_END)
 
     async def _reconnect(self) -> bool:
