@@ -1,6 +1,5 @@
 """The one HTTP path of the client: urllib, JSON, retries with backoff and jitter, idempotency keys."""
 
-import email.utils
 import http.client
 import json
 import random
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from . import errors
+from .errors import retry_after_seconds
 from ._version import __version__
 
 RETRYABLE_STATUSES = frozenset({429, 502, 503})
@@ -160,21 +160,6 @@ class Transport:
             raise errors.APIConnectionError(
                 f"Could not reach Parley at {self.base_url}: {reason}", code="connection_error"
             ) from failure
-
-
-def retry_after_seconds(value: Optional[str]) -> Optional[float]:
-    """``Retry-After`` as seconds: a number of seconds, or an HTTP date."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,7 +1,7 @@
 """The API's resources, one class per area; :class:`parley.Parley` holds one of each."""
 
 import urllib.parse
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Type, TypeVar, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Type, TypeVar, Union
 
 from . import models as m
 from . import webhooks as _webhooks
@@ -43,7 +43,7 @@ class Resource:
             return ParleyObject.wrap(response.body)
         return model.from_dict(response.body)
 
-    def _page(self, model: Type[M], path: str, query: Optional[Mapping[str, Any]] = None, size_param="per_page"):
+    def _page(self, model: Type[M], path: str, query: Optional[Mapping[str, Any]] = None) -> Page:
         query = dict(query or {})
 
         def fetch(page: int) -> Page:

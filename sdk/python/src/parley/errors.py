@@ -6,6 +6,8 @@ Every error the API answers arrives in one envelope,
 (``except parley.NotFoundError``) and read ``code``, ``message``, ``details``, ``request_id`` and ``status``.
 """
 
+import email.utils
+import time
 from typing import Any, Dict, Mapping, Optional
 
 __all__ = [
@@ -124,7 +126,7 @@ class RateLimitError(ParleyError):
 
     @property
     def retry_after(self) -> Optional[float]:
-        return _seconds(self.headers.get("retry-after"))
+        return retry_after_seconds(self.headers.get("retry-after"))
 
 
 class APIError(ParleyError):
@@ -190,10 +192,18 @@ def error_for(status: int, body: Any, headers: Mapping[str, str]) -> ParleyError
     )
 
 
-def _seconds(value: Optional[str]) -> Optional[float]:
-    if value is None:
+def retry_after_seconds(value: Optional[str]) -> Optional[float]:
+    """``Retry-After`` as seconds: a number of seconds, or an HTTP date."""
+    if value is None or not value.strip():
         return None
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
         return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
