@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatController {
 
     private final Conversations conversations;
+    private final org.springframework.context.MessageSource messages;
 
-    ChatController(Conversations conversations) {
+    ChatController(Conversations conversations, org.springframework.context.MessageSource messages) {
         this.conversations = conversations;
+        this.messages = messages;
     }
 
     record Context(
@@ -47,7 +49,11 @@ class ChatController {
 
     @PostMapping("/v1/chat")
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
-    ChatResponse chat(Caller caller, @RequestBody ChatRequest request) {
+    ChatResponse chat(Caller caller, @RequestBody ChatRequest request, java.util.Locale locale) {
+        if (request.message() == null || request.message().isBlank()) {
+            // named as the caller named it, not as the conversation's message content
+            throw dev.parley.platform.ApiException.missingField("message");
+        }
         Conversations.Exchange exchange;
         if (request.conversationId() != null) {
             exchange = conversations.send(caller, request.conversationId(), request.message(), List.of());
@@ -78,8 +84,11 @@ class ChatController {
                 }
             }
         }
+        // While a person holds the conversation the customer is told so: seed 000's response is always a string.
         return new ChatResponse(
-                exchange.reply() == null ? null : exchange.reply().content(),
+                exchange.reply() == null
+                        ? messages.getMessage("conversation.with_agent", null, locale)
+                        : exchange.reply().content(),
                 exchange.conversation().id(),
                 results,
                 exchange.conversation().heldByHumans(),
