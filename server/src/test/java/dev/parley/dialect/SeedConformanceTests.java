@@ -839,7 +839,7 @@ class SeedConformanceTests {
         assertVoiceError(format, firstRefused(() -> burst.get("/api/sessions/abc")), 429, "RATE_LIMIT_EXCEEDED");
         // canonical paths keep the canonical codes
         assertThat(api.get("/v1/sessions/abc").errorCode()).isEqualTo("not_found");
-        // SHOPIFY_API_ERROR: the dialect names integration_error by its service (SeedDialectsTests);
+        // SHOPIFY_API_ERROR: ShopifyStoreTests#seed004sProductSearchNamesAFailingShopifyWithItsOwnCode;
         // LIVEKIT_ERROR: Parley never calls LiveKit; INTERNAL_ERROR is never a client's doing
     }
 

@@ -2,13 +2,16 @@ package dev.parley.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.assistant.ActionTaken;
+import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatController {
 
     private final Conversations conversations;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    ChatController(Conversations conversations, org.springframework.context.MessageSource messages) {
+    ChatController(Conversations conversations, MessageSource messages) {
         this.conversations = conversations;
         this.messages = messages;
     }
@@ -49,10 +52,10 @@ class ChatController {
 
     @PostMapping("/v1/chat")
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
-    ChatResponse chat(Caller caller, @RequestBody ChatRequest request, java.util.Locale locale) {
+    ChatResponse chat(Caller caller, @RequestBody ChatRequest request, Locale locale) {
         if (request.message() == null || request.message().isBlank()) {
             // named as the caller named it, not as the conversation's message content
-            throw dev.parley.platform.ApiException.missingField("message");
+            throw ApiException.missingField("message");
         }
         Conversations.Exchange exchange;
         if (request.conversationId() != null) {

@@ -7,9 +7,11 @@ import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.tenancy.Plan;
+import dev.parley.tenancy.StoreIntegrations;
 import dev.parley.tenancy.StoreSettings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -29,16 +31,16 @@ class StoreController {
 
     private final Stores stores;
 
-    private final java.util.List<dev.parley.tenancy.StoreIntegrations> integrations;
+    private final List<StoreIntegrations> integrations;
 
-    StoreController(Stores stores, java.util.List<dev.parley.tenancy.StoreIntegrations> integrations) {
+    StoreController(Stores stores, List<StoreIntegrations> integrations) {
         this.stores = stores;
         this.integrations = integrations;
     }
 
     /** The store resource with what the workspace has connected (seed 001's {@code integrations}). */
     private StoreResponse view(Workspace w) {
-        Map<String, Object> connected = new java.util.LinkedHashMap<>();
+        Map<String, Object> connected = new LinkedHashMap<>();
         integrations.forEach(i -> connected.putAll(i.of(w.id())));
         return StoreResponse.of(w, connected);
     }
