@@ -36,6 +36,7 @@ public record ScrapeCompleted(
         data.put("pages_scraped", pagesScraped);
         data.put("pages_failed", pagesFailed);
         data.put("duration_seconds", duration.toSeconds());
+        data.put("duration_ms", duration.toMillis());
         return data;
     }
 }

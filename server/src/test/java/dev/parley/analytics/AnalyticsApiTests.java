@@ -343,7 +343,7 @@ class AnalyticsApiTests {
         seedFourConversations();
         clock.set(Instant.parse("2026-03-10T20:00:00Z"));
 
-        JsonNode dashboard = api.get("/api/dashboard/overview?period=week&timezone=America/New_York")
+        JsonNode dashboard = api.get("/v1/dashboard/overview?period=week&timezone=America/New_York")
                 .json();
 
         assertThat(dashboard.path("timezone").asString()).isEqualTo("America/New_York");
@@ -382,7 +382,7 @@ class AnalyticsApiTests {
         }
         gap("gift cards", 0.3);
 
-        JsonNode report = api.get("/api/analytics/intelligence?metric=all&domain=shop.example"
+        JsonNode report = api.get("/v1/analytics/intelligence?metric=all&domain=shop.example"
                         + "&startDate=2026-04-02&endDate=2026-04-02")
                 .json();
 

@@ -385,4 +385,18 @@ class ShopifyStoreTests {
                 .contains("USPS")
                 .contains("9400111899223");
     }
+
+    @Test
+    void seed004sProductSearchNamesAFailingShopifyWithItsOwnCode() {
+        shopify.otherwise(r -> new Response(503, Map.of(), "{\"errors\":\"Service Unavailable\"}"));
+
+        Api.Response canonical = api.post("/v1/products/search", Map.of("query", "shoes"));
+        Api.Response seed004 = api.post("/api/products/search", Map.of("query", "shoes"));
+
+        assertThat(canonical.status()).as(canonical.toString()).isEqualTo(502);
+        assertThat(canonical.errorCode()).isEqualTo("integration_error");
+        assertThat(seed004.status()).as(seed004.toString()).isEqualTo(502);
+        assertThat(seed004.errorCode()).isEqualTo("SHOPIFY_API_ERROR");
+        assertThat(seed004.json().at("/error/details/service").asString()).isEqualTo("shopify");
+    }
 }

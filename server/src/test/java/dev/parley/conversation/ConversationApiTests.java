@@ -275,21 +275,31 @@ class ConversationApiTests {
                         "How long does express shipping take?",
                         "context",
                         Map.of("pageUrl", "https://store.test/help", "userId", "u_1")));
-        String id = first.json().path("conversation_id").asString();
+        // seed 000's own path answers in its camelCase (SeedConformanceTests holds it against the seed's example)
+        String id = first.json().path("conversationId").asString();
         Api.Response second = api.post("/api/chat", Map.of("message", "thank you!", "conversationId", id));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().path("response").asString()).contains("1 to 2 business days");
         assertThat(id).startsWith("conv_");
-        JsonNode result = first.json().path("search_results").get(0);
+        JsonNode result = first.json().path("searchResults").get(0);
         assertThat(result.path("content").asString()).contains("Express shipping");
         assertThat(result.path("source").asString()).isEqualTo("Shipping times");
         assertThat(result.path("relevance").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.json().at("/metadata/model").asString()).isEqualTo("offline");
-        assertThat(first.json().at("/metadata/search_count").asInt()).isEqualTo(1);
-        assertThat(first.json().at("/metadata/tokens_used").asInt()).isZero();
-        assertThat(second.json().path("conversation_id").asString()).isEqualTo(id);
-        assertThat(api.post("/api/chat", Map.of("conversationId", id)).errorCode())
+        assertThat(first.json().at("/metadata/searchCount").asInt()).isEqualTo(1);
+        assertThat(first.json().at("/metadata/tokensUsed").asInt()).isZero();
+        assertThat(second.json().path("conversationId").asString()).isEqualTo(id);
+        Api.Response missing = api.post("/api/chat", Map.of("conversationId", id));
+        assertThat(missing.json().path("code").asString()).isEqualTo("INVALID_REQUEST");
+        assertThat(missing.json().at("/details/field").asString()).isEqualTo("message");
+        // the canonical path answers the same in snake_case
+        assertThat(api.post("/v1/chat", Map.of("message", "thanks", "conversation_id", id))
+                        .json()
+                        .path("conversation_id")
+                        .asString())
+                .isEqualTo(id);
+        assertThat(api.post("/v1/chat", Map.of("conversation_id", id)).errorCode())
                 .isEqualTo("missing_field");
     }
 

@@ -24,25 +24,32 @@ public final class Api {
     private final String base;
     private final String key;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
-    private Api(String base, String key, Map<String, String> headers) {
+    private Api(String base, String key, Map<String, String> headers, Duration timeout) {
         this.base = base;
         this.key = key;
         this.headers = Map.copyOf(headers);
+        this.timeout = timeout;
     }
 
     public static Api at(int port) {
-        return new Api("http://127.0.0.1:" + port, null, Map.of());
+        return new Api("http://127.0.0.1:" + port, null, Map.of(), Duration.ofSeconds(30));
     }
 
     public Api withKey(String key) {
-        return new Api(base, key, headers);
+        return new Api(base, key, headers, timeout);
     }
 
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(base, key, more);
+        return new Api(base, key, more, timeout);
+    }
+
+    /** A longer wait, for a suite whose first requests may meet a cold application on a loaded machine. */
+    public Api withTimeout(Duration timeout) {
+        return new Api(base, key, headers, timeout);
     }
 
     public Response get(String path) {
@@ -64,7 +71,7 @@ public final class Api {
     /** Sends a body as given: a String verbatim, anything else as JSON. */
     public Response send(String method, String path, Object body) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -84,7 +91,7 @@ public final class Api {
     /** Sends bytes as they are, with the given {@code Content-Type} (none when {@code null}). */
     public Response send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

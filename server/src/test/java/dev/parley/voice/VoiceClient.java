@@ -138,6 +138,13 @@ final class VoiceClient implements AutoCloseable {
         return frame.path("data");
     }
 
+    /** The frames received and not taken yet, taken now. */
+    java.util.List<JsonNode> remaining() {
+        java.util.List<JsonNode> left = new java.util.ArrayList<>();
+        frames.drainTo(left);
+        return left;
+    }
+
     int closeCode() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }

@@ -44,7 +44,10 @@ class SeedWebhookVerifierTests {
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port).withKey(fixtures.store().liveKey());
+        // The first conversations of a cold application on a loaded machine can take longer than the default wait.
+        api = Api.at(port)
+                .withTimeout(java.time.Duration.ofMinutes(2))
+                .withKey(fixtures.store().liveKey());
     }
 
     @AfterEach

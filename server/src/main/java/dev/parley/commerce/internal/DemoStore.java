@@ -157,6 +157,11 @@ final class DemoStore implements StoreConnector {
     }
 
     @Override
+    public java.util.Optional<Product> product(String id) {
+        return DemoCatalogue.products().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    @Override
     public boolean reachable() {
         return true;
     }

@@ -35,6 +35,13 @@ interface StoreConnector {
 
     ProductPage searchProducts(ProductQuery query);
 
+    /** One product by its id, from the first page of the catalogue a search returns (at most 250 products). */
+    default java.util.Optional<Product> product(String id) {
+        return searchProducts(new ProductQuery(null, null, null, null, null, 250)).products().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst();
+    }
+
     /** Whether the store answers, for {@code /health}. */
     boolean reachable();
 

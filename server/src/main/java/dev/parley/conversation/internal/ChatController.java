@@ -2,13 +2,16 @@ package dev.parley.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.assistant.ActionTaken;
+import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatController {
 
     private final Conversations conversations;
+    private final MessageSource messages;
 
-    ChatController(Conversations conversations) {
+    ChatController(Conversations conversations, MessageSource messages) {
         this.conversations = conversations;
+        this.messages = messages;
     }
 
     record Context(
@@ -47,7 +52,11 @@ class ChatController {
 
     @PostMapping("/v1/chat")
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
-    ChatResponse chat(Caller caller, @RequestBody ChatRequest request) {
+    ChatResponse chat(Caller caller, @RequestBody ChatRequest request, Locale locale) {
+        if (request.message() == null || request.message().isBlank()) {
+            // named as the caller named it, not as the conversation's message content
+            throw ApiException.missingField("message");
+        }
         Conversations.Exchange exchange;
         if (request.conversationId() != null) {
             exchange = conversations.send(caller, request.conversationId(), request.message(), List.of());
@@ -78,8 +87,11 @@ class ChatController {
                 }
             }
         }
+        // While a person holds the conversation the customer is told so: seed 000's response is always a string.
         return new ChatResponse(
-                exchange.reply() == null ? null : exchange.reply().content(),
+                exchange.reply() == null
+                        ? messages.getMessage("conversation.with_agent", null, locale)
+                        : exchange.reply().content(),
                 exchange.conversation().id(),
                 results,
                 exchange.conversation().heldByHumans(),

@@ -1,5 +1,6 @@
 package dev.parley.conversation.internal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
@@ -47,16 +48,17 @@ class ConversationController {
         this.messages = messages;
     }
 
+    /** Seed 001's fields and seed 002's, each also in the camelCase its JavaScript SDKs write. */
     record CreateRequest(
             String channel,
-            String customerEmail,
-            String customerName,
-            String initialMessage,
+            @JsonAlias("customerEmail") String customerEmail,
+            @JsonAlias("customerName") String customerName,
+            @JsonAlias("initialMessage") String initialMessage,
             Map<String, Object> context,
             // seed 002
             String message,
-            String conversationId,
-            String userId,
+            @JsonAlias("conversationId") String conversationId,
+            @JsonAlias("userId") String userId,
             Map<String, Object> metadata) {}
 
     record SendRequest(String content, List<Map<String, Object>> attachments) {}
@@ -88,7 +90,10 @@ class ConversationController {
 
     record Sent(String messageId, Response response, Analysis analysis, List<Action> actionsTaken, Instant createdAt) {}
 
-    /** Seed 002's answer to {@code POST /api/v1/conversations}. */
+    /**
+     * Seed 002's answer to {@code POST /api/v1/conversations}; {@code response} is the team's notice while a person
+     * holds the conversation (then {@code escalated} is true), never {@code null}.
+     */
     record Answered(
             String conversationId,
             String response,
@@ -103,7 +108,7 @@ class ConversationController {
     ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request, Locale locale) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         if (request.initialMessage() == null && request.message() != null) {
-            return ResponseEntity.ok(createOrSend(caller, request));
+            return ResponseEntity.ok(createOrSend(caller, request, locale));
         }
         Conversations.Exchange exchange = conversations.start(
                 caller,
@@ -124,7 +129,7 @@ class ConversationController {
                 exchange.visitorToken()));
     }
 
-    private Answered createOrSend(Caller caller, CreateRequest request) {
+    private Answered createOrSend(Caller caller, CreateRequest request, Locale locale) {
         Conversations.Exchange exchange;
         if (request.conversationId() != null) {
             exchange = conversations.send(caller, request.conversationId(), request.message(), List.of());
@@ -146,7 +151,7 @@ class ConversationController {
         boolean escalated = exchange.conversation().heldByHumans();
         return new Answered(
                 exchange.conversation().id(),
-                exchange.reply() == null ? null : exchange.reply().content(),
+                response(exchange, locale).content(),
                 exchange.turn() == null ? 0 : exchange.turn().analysis().confidence(),
                 exchange.reply() == null
                         ? List.of()
@@ -185,26 +190,52 @@ class ConversationController {
     /** Who wrote an agent's message or a private note. */
     record Author(String id, String name) {}
 
+    /**
+     * A message as seed 001 reads it ({@code role}, {@code created_at}) and seed 002 does ({@code sender}: user, ai,
+     * agent, system or note; {@code timestamp}; {@code confidence} on the assistant's): both spellings, one message.
+     */
     record MessageView(
             String id,
             String role,
+            String sender,
             String content,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
             @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
-            Instant createdAt) {
+            Instant createdAt,
+            Instant timestamp) {
 
         static MessageView of(Message m) {
             Author author =
                     m.authorId() == null && m.authorName() == null ? null : new Author(m.authorId(), m.authorName());
-            return new MessageView(m.id(), m.role(), m.content(), m.analysis(), m.sources(), author, m.createdAt());
+            Double confidence =
+                    m.analysis() != null && m.analysis().get("confidence") instanceof Number n ? n.doubleValue() : null;
+            return new MessageView(
+                    m.id(),
+                    m.role(),
+                    sender(m.role()),
+                    m.content(),
+                    confidence,
+                    m.analysis(),
+                    m.sources(),
+                    author,
+                    m.createdAt(),
+                    m.createdAt());
+        }
+
+        private static String sender(String role) {
+            return "assistant".equals(role) ? "ai" : role;
         }
     }
 
     record ActionView(String type, String status, String messageId, Map<String, Object> details, Instant createdAt) {}
 
+    /** Seed 001's conversation, with seed 002's {@code conversation_id} and {@code user_id} beside {@code id}. */
     record ConversationView(
             String id,
+            String conversationId,
+            String userId,
             String storeId,
             String status,
             String channel,
@@ -268,6 +299,10 @@ class ConversationController {
                 includeMessages ? messages.stream().map(MessageView::of).toList() : null;
         return new ConversationView(
                 conversation.id(),
+                conversation.id(),
+                conversation.context() != null && conversation.context().get("user_id") instanceof String user
+                        ? user
+                        : null,
                 conversation.workspaceId(),
                 conversation.status(),
                 conversation.channel(),

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds and writes the error envelope of seed 001, localized by {@code Accept-Language} as seed 003 asks:
- * {@code {"error":{"code","message","message_en","details"},"request_id"}}, with {@code message_en} present when the
- * message is not English.
+ * {@code {"error":{"code","message","message_en","details","request_id"},"request_id"}}: {@code message_en} is the
+ * English message whatever the language of {@code message}, and the request id is in both places seeds 001 and
+ * 002/003 read it.
  */
 @Component
 class ErrorResponder {
@@ -40,16 +41,16 @@ class ErrorResponder {
         String english = message(failure, Locale.ENGLISH);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.wire());
-        if (locale.getLanguage().equals("en")) {
-            error.put("message", english);
-        } else {
-            error.put("message", message(failure, locale));
-            error.put("message_en", english);
-        }
+        error.put("message", locale.getLanguage().equals("en") ? english : message(failure, locale));
+        // Seed 003's clients read message_en on every error, whatever the language of message.
+        error.put("message_en", english);
         error.put("details", failure.details());
+        // Seed 001 reads the id at the top, seeds 002 and 003 inside the error: both hold the same id.
+        String requestId = requestId(request);
+        error.put("request_id", requestId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
-        body.put("request_id", requestId(request));
+        body.put("request_id", requestId);
         return body;
     }
 

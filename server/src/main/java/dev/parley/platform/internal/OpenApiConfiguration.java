@@ -21,7 +21,22 @@ class OpenApiConfiguration {
                         .version("v1")
                         .description("AI customer support: conversations, knowledge, commerce, webhooks, analytics. "
                                 + "Authenticate with 'Authorization: Bearer sk_live_...'. Errors use the envelope "
-                                + "{\"error\":{\"code\",\"message\",\"message_en\",\"details\"},\"request_id\"}.")
+                                + "{\"error\":{\"code\",\"message\",\"message_en\",\"details\",\"request_id\"},"
+                                + "\"request_id\"}. This description is the canonical API (/v1, snake_case). Seed "
+                                + "dialects on the seeds' own paths: /api/v1/x (seed 002) answers as /v1/x; seed 000's "
+                                + "endpoints (/api/chat, /api/analytics/intelligence, /api/monitoring/metrics, "
+                                + "/api/scrape[/...], /api/training[/...], /api/gdpr/..., /api/dashboard/..., "
+                                + "/api/auth/generate-key) take and answer camelCase bodies (conversationId, "
+                                + "searchResults, metadata.tokensUsed, jobId, maxPages beside url) and errors as "
+                                + "{\"error\":\"<message>\",\"code\":\"RATE_LIMIT_EXCEEDED\",\"details\","
+                                + "\"timestamp\",\"requestId\"} with codes AUTH_INVALID, INVALID_REQUEST, "
+                                + "RESOURCE_NOT_FOUND, DOMAIN_NOT_CONFIGURED, RATE_LIMIT_EXCEEDED, INSUFFICIENT_CREDITS, "
+                                + "INTERNAL_ERROR; seed 004's endpoints (/health, /api/sessions[/...], "
+                                + "/api/products/search, /api/analytics/events, /api/analytics/sessions/..., "
+                                + "/api/test/tool-execution) answer the canonical bodies with upper-case error codes "
+                                + "(UNAUTHORIZED, FORBIDDEN, NOT_FOUND, VALIDATION_ERROR, RATE_LIMIT_EXCEEDED, "
+                                + "SHOPIFY_API_ERROR, INTERNAL_ERROR). Any other /api/x answers as /v1/x. "
+                                + "docs/api-mapping.md lists every seed field and where two seeds differ.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(

@@ -7,9 +7,11 @@ import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.tenancy.Plan;
+import dev.parley.tenancy.StoreIntegrations;
 import dev.parley.tenancy.StoreSettings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -29,8 +31,18 @@ class StoreController {
 
     private final Stores stores;
 
-    StoreController(Stores stores) {
+    private final List<StoreIntegrations> integrations;
+
+    StoreController(Stores stores, List<StoreIntegrations> integrations) {
         this.stores = stores;
+        this.integrations = integrations;
+    }
+
+    /** The store resource with what the workspace has connected (seed 001's {@code integrations}). */
+    private StoreResponse view(Workspace w) {
+        Map<String, Object> connected = new LinkedHashMap<>();
+        integrations.forEach(i -> connected.putAll(i.of(w.id())));
+        return StoreResponse.of(w, connected);
     }
 
     record CreateStoreRequest(
@@ -64,7 +76,7 @@ class StoreController {
             Instant createdAt,
             Instant updatedAt) {
 
-        static StoreResponse of(Workspace w) {
+        static StoreResponse of(Workspace w, Map<String, Object> integrations) {
             return new StoreResponse(
                     w.id(),
                     w.name(),
@@ -74,7 +86,7 @@ class StoreController {
                     w.plan().wire(),
                     w.hourlyQuota(),
                     w.settings(),
-                    Map.of(),
+                    integrations,
                     w.createdAt(),
                     w.updatedAt());
         }
@@ -97,8 +109,7 @@ class StoreController {
                 request.plan() == null ? null : Plan.of(request.plan()),
                 request.quotaPerHour(),
                 request.settings()));
-        return new StoreCreated(
-                StoreResponse.of(created.workspace()), ApiKeyController.KeyResponse.issued(created.key()));
+        return new StoreCreated(view(created.workspace()), ApiKeyController.KeyResponse.issued(created.key()));
     }
 
     @GetMapping("/v1/stores")
@@ -107,13 +118,13 @@ class StoreController {
             Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        return stores.list(caller, PageQuery.of(page, perPage)).map(StoreResponse::of);
+        return stores.list(caller, PageQuery.of(page, perPage)).map(this::view);
     }
 
     @GetMapping("/v1/stores/{store_id}")
     @RequiresScope(Scope.SETTINGS_READ)
     StoreResponse get(Caller caller, @PathVariable("store_id") String storeId) {
-        return StoreResponse.of(stores.get(caller, storeId));
+        return view(stores.get(caller, storeId));
     }
 
     @PatchMapping("/v1/stores/{store_id}")
@@ -132,7 +143,7 @@ class StoreController {
                         request.plan() == null ? null : Plan.of(request.plan()),
                         request.quotaPerHour(),
                         request.settings()));
-        return new StoreUpdated(true, updated.settings(), StoreResponse.of(updated));
+        return new StoreUpdated(true, updated.settings(), view(updated));
     }
 
     /** Seed 001 names one {@code domain}; Parley keeps a list whose first entry is that primary domain. */

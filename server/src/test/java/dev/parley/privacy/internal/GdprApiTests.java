@@ -187,7 +187,7 @@ class GdprApiTests {
             // when
             Api.Response erased = checks.send(
                     "DELETE",
-                    "/api/gdpr/delete",
+                    "/v1/gdpr/delete",
                     Map.of("email", email.toUpperCase(Locale.ROOT), "reason", "user_request"));
 
             // then
@@ -420,15 +420,16 @@ class GdprApiTests {
                 "/v1/gdpr/export", Map.of("email", email, "include_conversations", true, "include_analytics", true));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
-        assertThat(first.json().path("request_id").asString()).startsWith("export_");
+        // seed 000's path answers in its camelCase, the canonical one in snake_case
+        assertThat(first.json().path("requestId").asString()).startsWith("export_");
         assertThat(first.json().path("status").asString()).isEqualTo("processing");
-        assertThat(first.json().path("download_url").isNull()).isTrue();
-        assertThat(first.json().path("expires_at").asString()).isNotBlank();
+        assertThat(first.json().path("downloadUrl").isNull()).isTrue();
+        assertThat(first.json().path("expiresAt").asString()).isNotBlank();
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().path("request_id").asString())
-                .isEqualTo(first.json().path("request_id").asString());
+                .isEqualTo(first.json().path("requestId").asString());
 
-        JsonNode done = awaitExport(first.json().path("request_id").asString());
+        JsonNode done = awaitExport(first.json().path("requestId").asString());
         assertThat(done.path("progress").asInt()).isEqualTo(100);
         String link = done.path("download_url").asString();
         HttpResponse<byte[]> archive =
@@ -665,7 +666,7 @@ class GdprApiTests {
 
     /** The conversations the dashboard counts over a year, so that no week boundary can move them. */
     private static long analyticsConversations(Api api) {
-        return api.get("/api/dashboard/overview?period=year")
+        return api.get("/v1/dashboard/overview?period=year")
                 .json()
                 .at("/metrics/total_conversations")
                 .asLong();
