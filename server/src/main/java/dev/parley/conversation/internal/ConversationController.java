@@ -331,6 +331,7 @@ class ConversationController {
                 channel,
                 tags(tags),
                 priority,
+                null,
                 null);
         return summaries(caller, filter, PageQuery.of(page, perPage));
     }
@@ -341,7 +342,7 @@ class ConversationController {
         return summaries(
                 caller,
                 new ConversationStore.Filter(
-                        null, null, null, null, null, null, null, null, none.tags(), null, contactId),
+                        null, null, null, null, null, null, null, null, none.tags(), null, contactId, null),
                 page);
     }
 
