@@ -300,7 +300,9 @@ class BrowserTests {
         Locator reply = console.getByLabel("Reply to the customer");
         reply.click();
         reply.pressSequentially("/tha");
-        assertThat(console.getByRole(AriaRole.OPTION)).containsText("/thanks");
+        assertThat(console.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Saved replies"))
+                        .getByRole(AriaRole.OPTION))
+                .containsText("/thanks");
         reply.press("Enter");
         assertThat(reply).hasValue("Thank you Jane, order 1001 is on its way.");
 
@@ -309,7 +311,7 @@ class BrowserTests {
         reply.fill("");
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draft reply with AI"))
                 .click();
-        assertThat(reply).hasValue(Pattern.compile("(?s)Hi Jane,.*business days.*"));
+        assertThat(reply).hasValue(Pattern.compile("Hi Jane,.*business days", Pattern.DOTALL));
         assertThat(console.locator(".draft-source-list")).containsText("Shipping policy");
         assertThat(transcript.locator(".msg")).hasCount(before);
         assertThat(api.get("/v1/conversations/" + jane).json().path("messages").size())
@@ -341,20 +343,32 @@ class BrowserTests {
         console.waitForFunction("id => (window.parleyNotified || []).some(n => n.conversation_id === id)", third);
     }
 
+    /**
+     * A customer's first message through the API. The first turn of a new workspace trains its intents, which on a
+     * loaded machine can take longer than the API helper waits, so this request waits up to two minutes.
+     */
     String customerWrites(String name, String email, String message) {
-        Api.Response created = api.post(
-                "/v1/conversations",
-                Map.of(
-                        "channel",
-                        "widget",
-                        "customer_email",
-                        email,
-                        "customer_name",
-                        name,
-                        "initial_message",
-                        message));
-        assertThat(created.status()).as(created.toString()).isBetween(200, 201);
-        return created.json().path("conversation_id").asString();
+        com.microsoft.playwright.APIRequestContext http = playwright.request().newContext();
+        try {
+            com.microsoft.playwright.APIResponse created = http.post(
+                    "http://127.0.0.1:" + port + "/v1/conversations",
+                    RequestOptions.create()
+                            .setHeader("Authorization", "Bearer " + store.liveKey())
+                            .setData(Map.of(
+                                    "channel", "widget",
+                                    "customer_email", email,
+                                    "customer_name", name,
+                                    "initial_message", message))
+                            .setTimeout(120_000));
+            assertThat(created.status()).as(created.text()).isBetween(200, 201);
+            return tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(created.text())
+                    .path("conversation_id")
+                    .asString();
+        } finally {
+            http.dispose();
+        }
     }
 
     @Test
@@ -394,8 +408,8 @@ class BrowserTests {
 
     @Test
     void everyConsolePageHasNoSeriousAccessibilityProblemAndHoldsOnAPhone() {
+        String id = customerWrites("Jane Doe", "jane@example.com", "Do you ship to Canada?");
         Page page = signIn(newAgent("Lola", "admin"));
-        String id = customerWrites("Jane Doe", "jane@example.com", "Where is my parcel?");
         BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844)
                 .setDeviceScaleFactor(1)

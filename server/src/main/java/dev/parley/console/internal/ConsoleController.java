@@ -219,9 +219,8 @@ class ConsoleController {
         model.addAttribute(
                 "reading",
                 detail.entries().stream()
-                        .filter(e -> e.role().equals("user")
-                                && e.analysis() != null
-                                && !e.analysis().isEmpty())
+                        // the reading of a customer message is kept with the assistant's reply to it
+                        .filter(e -> e.analysis() != null && e.analysis().containsKey("intent"))
                         .reduce((first, second) -> second)
                         .map(e -> words.analysis(e.analysis()))
                         .orElse(""));
