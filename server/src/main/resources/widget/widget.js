@@ -23,13 +23,17 @@
     typing: 'Yozmoqda…', escalated: 'Suhbat operatorga uzatildi. Tez orada javob beramiz.', sources: 'Manbalar',
     rate: 'Yordamimizni baholang', rateN: function (n) { return n + ' / 5 baho'; }, thanks: 'Rahmat!',
     offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi',
-    attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.'
+    attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.',
+    choose: 'Kim bilan gaplashmoqchisiz?', withBot: 'Yordamchidan soʻrash', withHuman: 'Operator bilan gaplashish',
+    humanNext: 'Savolingizni yozing, operator javob beradi.'
   } : {
     open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
     typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
     rate: 'How did we do?', rateN: function (n) { return 'Rate ' + n + ' out of 5'; }, thanks: 'Thank you for your feedback!',
     offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant',
-    attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.'
+    attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.',
+    choose: 'Who would you like to talk to?', withBot: 'Ask the assistant', withHuman: 'Talk to a person',
+    humanNext: 'Write your question and a person will answer here.'
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
@@ -143,7 +147,7 @@
       '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
       'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
       '.a{background:transparent;color:inherit;padding:0 6px;display:flex;align-items:center}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
-      '.r{display:flex;gap:4px;justify-content:center}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
+      '.r{display:flex;gap:4px;justify-content:center;flex-wrap:wrap}.r .o{width:auto;height:auto;padding:8px 12px}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
     root.appendChild(el('style', {}, css));
     var w = el('div', { 'class': 'w' });
     var panel = el('div', { 'class': 'p', role: 'dialog', 'aria-label': cfg.store_name || 'Chat', id: 'parley-panel', hidden: '' });
@@ -158,6 +162,24 @@
     // a note says that people are away (the offline message) rather than the whole chat being "offline".
     log.appendChild(el('div', { 'class': 'b assistant' }, cfg.welcome_message));
     if (cfg.online === false && cfg.offline_message) log.appendChild(el('div', { 'class': 'n offline-message' }, cfg.offline_message));
+    // Where the store enables it, the shopper picks the assistant or a person before writing.
+    if (cfg.behavior.pre_chat_choice && !state.conv) {
+      var choice = el('div', { 'class': 'n choice', role: 'group', 'aria-label': T.choose });
+      choice.appendChild(el('div', {}, T.choose));
+      var pick = el('div', { 'class': 'r' });
+      [[T.withBot, false], [T.withHuman, true]].forEach(function (option) {
+        var b = el('button', { type: 'button', 'class': 'o' }, option[0]);
+        b.addEventListener('click', function () {
+          state.wantsHuman = option[1];
+          choice.remove();
+          if (option[1]) notice(T.humanNext);
+          ui.input.focus();
+        });
+        pick.appendChild(b);
+      });
+      choice.appendChild(pick);
+      log.appendChild(choice);
+    }
     var typing = el('div', { 'class': 'n', hidden: '' }, T.typing);
     var human = el('button', { type: 'button', 'class': 'x' }, T.human);
     var form = el('form', { 'class': 'f' });
@@ -221,7 +243,10 @@
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
       : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href } })
-          .then(function (r) { setConv(r.conversation_id, r.visitor_token); return r; });
+          .then(function (r) {
+            setConv(r.conversation_id, r.visitor_token);
+            return state.wantsHuman ? api('POST', '/v1/conversations/' + r.conversation_id + '/escalate', { reason: 'customer_request' }) : r;
+          });
     call.then(function () { pending.remove(); return sync(); })
       .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
   }

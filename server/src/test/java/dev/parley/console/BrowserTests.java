@@ -490,6 +490,42 @@ class BrowserTests {
     }
 
     @Test
+    void whereTheStoreOffersItTheShopperChoosesAPersonBeforeWriting() {
+        Api.Response enabled = api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", true)));
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/choice", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator choice =
+                shop.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Who would you like to talk to?"));
+        assertThat(choice.getByRole(AriaRole.BUTTON)).hasCount(2);
+        assertNoSeriousAccessibilityProblems(shop, "the widget's pre-chat choice");
+
+        choice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Talk to a person"))
+                .click();
+        assertThat(choice).hasCount(0);
+        shop.getByLabel("Your message").fill("I need help with a wholesale order");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log).containsText("human agent");
+        String id = (String) shop.evaluate(
+                "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
+        assertThat(api.get("/v1/conversations/" + id).json().path("status").asString())
+                .isEqualTo("escalated");
+
+        // without the setting, nothing stands between the shopper and the input
+        api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", false)));
+        Page plain = shopper.newPage();
+        plain.navigate(shopPage("/plain", fixtures.publishableKey(store.id())));
+        plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        assertThat(plain.getByRole(AriaRole.LOG).locator(".b.assistant").first())
+                .isVisible();
+        assertThat(plain.locator(".choice")).hasCount(0);
+    }
+
+    @Test
     void theWidgetWorksWithTheKeyboardAlone() {
         Page shop = shopper.newPage();
         shop.navigate(shopPage("/keyboard", publishable));
