@@ -23,13 +23,17 @@
     typing: 'Yozmoqda…', escalated: 'Suhbat operatorga uzatildi. Tez orada javob beramiz.', sources: 'Manbalar',
     rate: 'Yordamimizni baholang', rateN: function (n) { return n + ' / 5 baho'; }, thanks: 'Rahmat!',
     offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi',
-    attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.'
+    attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.',
+    choose: 'Kim bilan gaplashmoqchisiz?', withBot: 'Yordamchidan soʻrash', withHuman: 'Operator bilan gaplashish',
+    humanNext: 'Savolingizni yozing, operator javob beradi.'
   } : {
     open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
     typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
     rate: 'How did we do?', rateN: function (n) { return 'Rate ' + n + ' out of 5'; }, thanks: 'Thank you for your feedback!',
     offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant',
-    attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.'
+    attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.',
+    choose: 'Who would you like to talk to?', withBot: 'Ask the assistant', withHuman: 'Talk to a person',
+    humanNext: 'Write your question and a person will answer here.'
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
@@ -50,6 +54,32 @@
           return j;
         });
       });
+  }
+
+  // Icons are drawn, not typed: a glyph such as the paperclip emoji is a missing-glyph box where no font has it.
+  var ICONS = {
+    attach: 'M21 12.5l-8.5 8.5a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6l8.3-8.3',
+    close: 'M6 6l12 12M18 6L6 18',
+    send: 'M4 12l16-8-6 16-2-7z'
+  };
+  function icon(name) {
+    var ns = 'http://www.w3.org/2000/svg', svg = document.createElementNS(ns, 'svg'), path = document.createElementNS(ns, 'path');
+    svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('width', '20'); svg.setAttribute('height', '20');
+    svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('focusable', 'false');
+    path.setAttribute('d', ICONS[name]); path.setAttribute('fill', 'none'); path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2'); path.setAttribute('stroke-linecap', 'round'); path.setAttribute('stroke-linejoin', 'round');
+    svg.appendChild(path);
+    return svg;
+  }
+
+  // A reply that lists its sources as links does not name them again in its text ("Source: ...", "See also: ...").
+  function withoutSourceLines(text, sources) {
+    if (!sources.length) return text;
+    var titles = sources.map(function (s) { return (s.title || '').trim(); }).filter(Boolean);
+    return text.split('\n').filter(function (line) {
+      var m = /^\s*(Source|Sources|See also|Manba|Manbalar|Shuningdek qarang):\s*(.+)$/i.exec(line);
+      return !(m && titles.some(function (t) { return m[2].indexOf(t) === 0; }));
+    }).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   }
 
   function el(tag, attrs, text) {
@@ -109,34 +139,54 @@
       '.l{background:' + cfg.color + ';color:' + fg + ';padding:12px 18px;box-shadow:0 4px 14px rgba(0,0,0,.25)' + (cfg.shape === 'square' ? '' : ';border-radius:999px') + '}' +
       '.p{width:min(370px,calc(100vw - 40px));height:min(540px,calc(100vh - 100px));margin-bottom:12px;display:flex;flex-direction:column;overflow:hidden;border-radius:' + r + ';box-shadow:0 8px 30px rgba(0,0,0,.3);background:' + (dark ? '#1e1e24;color:#f2f2f2' : '#fff;color:#1b1b1f') + '}' +
       '.p[hidden]{display:none}.h{background:' + cfg.color + ';color:' + fg + ';padding:12px 14px;display:flex;align-items:center;gap:8px}.h strong{flex:1}' +
-      '.h button{background:transparent;color:' + fg + ';font-size:20px;padding:2px 8px}.h img{height:24px}' +
+      '.h button{background:transparent;color:' + fg + ';padding:4px 6px;display:flex}svg{display:block}.h img{height:24px}' +
       '.m{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}' +
       '.b{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;background:' + (dark ? '#2d2d36' : '#eef0f4') + '}' +
       '.b.customer{align-self:flex-end;background:' + cfg.color + ';color:' + fg + '}.b .who{display:block;font-size:12px;opacity:.8}' +
       '.b ul{margin:6px 0 0;padding-left:18px}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
       '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
       'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
-      '.a{background:transparent;color:inherit;padding:0 6px;font-size:18px}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
-      '.r{display:flex;gap:4px;justify-content:center}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
+      '.a{background:transparent;color:inherit;padding:0 6px;display:flex;align-items:center}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
+      '.r{display:flex;gap:4px;justify-content:center;flex-wrap:wrap}.r .o{width:auto;height:auto;padding:8px 12px}.r button{background:' + cfg.color + ';color:' + fg + ';width:38px;height:38px}.pw{font-size:11px;text-align:center;opacity:.7;padding:2px}';
     root.appendChild(el('style', {}, css));
     var w = el('div', { 'class': 'w' });
     var panel = el('div', { 'class': 'p', role: 'dialog', 'aria-label': cfg.store_name || 'Chat', id: 'parley-panel', hidden: '' });
     var head = el('div', { 'class': 'h' });
     if (cfg.branding.logo_url) head.appendChild(el('img', { src: cfg.branding.logo_url, alt: '' }));
     head.appendChild(el('strong', {}, cfg.store_name || 'Chat'));
-    var close = el('button', { type: 'button', 'aria-label': T.close }, '×');
+    var close = el('button', { type: 'button', 'aria-label': T.close });
+    close.appendChild(icon('close'));
     head.appendChild(close);
     var log = el('div', { 'class': 'm', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
-    var welcome = cfg.online === false
-      ? el('div', { 'class': 'b assistant offline-message' }, cfg.offline_message)
-      : el('div', { 'class': 'b assistant' }, cfg.welcome_message);
-    log.appendChild(welcome);
+    // The assistant answers at any hour: the greeting is always the welcome, and outside the store's working hours
+    // a note says that people are away (the offline message) rather than the whole chat being "offline".
+    log.appendChild(el('div', { 'class': 'b assistant' }, cfg.welcome_message));
+    if (cfg.online === false && cfg.offline_message) log.appendChild(el('div', { 'class': 'n offline-message' }, cfg.offline_message));
+    // Where the store enables it, the shopper picks the assistant or a person before writing.
+    if (cfg.behavior.pre_chat_choice && !state.conv) {
+      var choice = el('div', { 'class': 'n choice', role: 'group', 'aria-label': T.choose });
+      choice.appendChild(el('div', {}, T.choose));
+      var pick = el('div', { 'class': 'r' });
+      [[T.withBot, false], [T.withHuman, true]].forEach(function (option) {
+        var b = el('button', { type: 'button', 'class': 'o' }, option[0]);
+        b.addEventListener('click', function () {
+          state.wantsHuman = option[1];
+          choice.remove();
+          if (option[1]) notice(T.humanNext);
+          ui.input.focus();
+        });
+        pick.appendChild(b);
+      });
+      choice.appendChild(pick);
+      log.appendChild(choice);
+    }
     var typing = el('div', { 'class': 'n', hidden: '' }, T.typing);
     var human = el('button', { type: 'button', 'class': 'x' }, T.human);
     var form = el('form', { 'class': 'f' });
     var input = el('textarea', { 'aria-label': T.input, placeholder: T.input, maxlength: '4000' });
     var send = el('button', { type: 'submit', 'class': 's' }, T.send);
-    var attach = el('button', { type: 'button', 'class': 'a', 'aria-label': T.attach, title: T.attach }, '\uD83D\uDCCE');
+    var attach = el('button', { type: 'button', 'class': 'a', 'aria-label': T.attach, title: T.attach });
+    attach.appendChild(icon('attach'));
     var file = el('input', { type: 'file', hidden: '', 'aria-hidden': 'true', tabindex: '-1' });
     form.appendChild(attach); form.appendChild(file); form.appendChild(input); form.appendChild(send);
     panel.appendChild(head); panel.appendChild(log); panel.appendChild(typing); panel.appendChild(human); panel.appendChild(form);
@@ -193,7 +243,10 @@
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
       : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href } })
-          .then(function (r) { setConv(r.conversation_id, r.visitor_token); return r; });
+          .then(function (r) {
+            setConv(r.conversation_id, r.visitor_token);
+            return state.wantsHuman ? api('POST', '/v1/conversations/' + r.conversation_id + '/escalate', { reason: 'customer_request' }) : r;
+          });
     call.then(function () { pending.remove(); return sync(); })
       .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
   }
@@ -244,8 +297,8 @@
     var who = mine ? T.you : m.role === 'agent' ? (m.author && m.author.name) || T.agent : T.bot;
     var b = el('div', { 'class': 'b ' + (mine ? 'customer' : 'assistant') });
     b.appendChild(el('span', { 'class': 'who' }, who));
-    b.appendChild(document.createTextNode(m.content || ''));
     var seen = {}, srcs = (m.sources || []).filter(function (s) { var k = s.source_id; return seen[k] ? false : (seen[k] = true); });
+    b.appendChild(document.createTextNode(withoutSourceLines(m.content || '', srcs)));
     if (srcs.length) {
       var ul = el('ul', { 'class': 'src', 'aria-label': T.sources });
       srcs.forEach(function (s) {

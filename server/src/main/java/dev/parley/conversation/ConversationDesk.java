@@ -15,11 +15,21 @@ import java.util.Map;
  */
 public interface ConversationDesk {
 
+    // Item's place: where an anonymous visitor is, as the widget or API told it (city and country, or the page).
+
     /**
      * @param mine only those assigned to the calling agent
      * @param unassigned only those assigned to nobody
+     * @param text words the customer's name or email, or a message (not a private note), contains; any case
      */
-    record Filter(String status, boolean mine, boolean unassigned, String intent, String sentiment, String priority) {}
+    record Filter(
+            String status,
+            boolean mine,
+            boolean unassigned,
+            String intent,
+            String sentiment,
+            String priority,
+            String text) {}
 
     record Item(
             String id,
@@ -34,7 +44,17 @@ public interface ConversationDesk {
             List<String> tags,
             int unreadCount,
             Instant lastMessageAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String lastMessage,
+            String lastMessageRole,
+            Instant createdAt,
+            String place) {
+
+        /** Whether the customer spoke last and nobody has answered yet. */
+        public boolean awaitingReply() {
+            return "user".equals(lastMessageRole);
+        }
+    }
 
     /**
      * @param role {@code user} (the customer), {@code assistant}, {@code agent}, {@code system} or {@code note}
@@ -50,13 +70,46 @@ public interface ConversationDesk {
             String authorName,
             Instant createdAt) {}
 
+    /**
+     * @param assignments who held the conversation when, oldest first, for the transcript's activity lines
+     */
     record Detail(
-            Item conversation, String ticketId, String escalationReason, Integer csatScore, List<Entry> entries) {}
+            Item conversation,
+            String ticketId,
+            String escalationReason,
+            Integer csatScore,
+            List<Entry> entries,
+            List<Assignment> assignments) {}
+
+    /** An agent's hold of the conversation: {@code endedAt} is null while they hold it. */
+    record Assignment(String agentId, Instant assignedAt, Instant endedAt, Instant resolvedAt) {}
 
     Page<Item> inbox(Caller caller, Filter filter, PageQuery page);
 
     /** @throws dev.parley.platform.ApiException {@code not_found} */
     Detail open(Caller caller, String conversationId);
+
+    /** The customer's other conversations, newest first, at most {@code limit}; none for an anonymous visitor. */
+    List<Item> previous(Caller caller, String conversationId, int limit);
+
+    /**
+     * The conversation so far, oldest first and without private notes, for the assistant to draft the agent's reply
+     * from, with the conversation's memory (order numbers, verified email).
+     */
+    DraftContext draftContext(Caller caller, String conversationId);
+
+    /**
+     * @param lastCustomerMessage what the customer said last, or {@code null} before they said anything
+     * @param history the conversation's messages before it, oldest first: user, assistant or agent
+     */
+    record DraftContext(
+            String conversationId,
+            String channel,
+            String customerName,
+            String customerEmail,
+            String lastCustomerMessage,
+            List<Entry> history,
+            Map<String, String> facts) {}
 
     void reply(Caller caller, String conversationId, String text);
 

@@ -14,4 +14,12 @@ public interface AgentStreams {
      * @throws dev.parley.platform.ApiException {@code insufficient_permissions} without {@code conversations:read}
      */
     SseEmitter open(Caller caller, Locale locale);
+
+    /**
+     * The agent is typing in the conversation (or stopped): the customer's widget hears it, as from the agents'
+     * socket's {@code typing} frame.
+     *
+     * @throws dev.parley.platform.ApiException {@code not_found} for a conversation of another workspace or mode
+     */
+    void typing(Caller caller, String conversationId, boolean typing);
 }

@@ -50,8 +50,9 @@ public record WidgetConfig(
 
     /**
      * @param showOnPages paths (with {@code *} wildcards) the widget shows on; empty for every page
+     * @param preChatChoice before the first message, the shopper chooses the assistant or a person
      */
-    public record Behavior(boolean autoOpen, List<String> showOnPages, boolean hideOnMobile) {
+    public record Behavior(boolean autoOpen, List<String> showOnPages, boolean hideOnMobile, boolean preChatChoice) {
 
         public Behavior {
             showOnPages = showOnPages == null ? List.of() : List.copyOf(showOnPages);
@@ -105,7 +106,7 @@ public record WidgetConfig(
                 "light",
                 "system-ui, sans-serif",
                 12,
-                new Behavior(false, List.of(), false),
+                new Behavior(false, List.of(), false, false),
                 List.of(),
                 null);
     }

@@ -40,7 +40,7 @@ public interface Widgets {
 
     record BrandingChange(Boolean showPoweredBy, String logoUrl) {}
 
-    record BehaviorChange(Boolean autoOpen, List<String> showOnPages, Boolean hideOnMobile) {}
+    record BehaviorChange(Boolean autoOpen, List<String> showOnPages, Boolean hideOnMobile, Boolean preChatChoice) {}
 
     record TriggerDraft(
             String name, String condition, Integer delaySeconds, String message, String urlPattern, Boolean active) {}

@@ -107,8 +107,9 @@ class BrowserTests {
                         "content",
                         "We ship worldwide. Standard shipping takes 3 to 5 business days and is free over 50 dollars."));
         assertThat(article.status()).as(article.toString()).isBetween(200, 201);
-        shopper = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
-        agent = browser.newContext();
+        shopper = browser.newContext(
+                new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1440, 900));
+        agent = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
         cspViolations.clear();
         // Chromium reports each thing the console's Content-Security-Policy blocked as a console message.
         agent.onConsoleMessage(message -> {
@@ -146,8 +147,12 @@ class BrowserTests {
         Api.Response created =
                 api.post("/v1/agents", Map.of("name", name, "email", email, "password", PASSWORD, "role", role));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        lastAgentId = created.json().path("id").asString();
         return email;
     }
+
+    /** The id of the agent {@link #newAgent} made last. */
+    String lastAgentId;
 
     Page signIn(String email) {
         Page page = agent.newPage();
@@ -167,6 +172,7 @@ class BrowserTests {
     @Test
     void aShopperAsksGetsAnAnswerWithItsSourceAsksForAHumanAndRatesTheAgentsHelp() {
         String email = newAgent("Dilnoza", "admin");
+        openAllDay();
         Page shop = shopper.newPage();
         shop.navigate(shopPage("/shop", publishable));
 
@@ -178,6 +184,15 @@ class BrowserTests {
         Locator log = shop.getByRole(AriaRole.LOG);
         assertThat(log.locator(".b.assistant").last()).containsText("business days");
         assertThat(log.locator("ul.src").first()).containsText("Shipping policy");
+        // the source is named once, as a link under the reply, not again in its text
+        assertThat(log.locator(".b.assistant").last()).not().containsText("Source: Shipping policy");
+        assertThat(log.getByText("Shipping policy")).hasCount(1);
+        // icons are drawn, never a glyph that a font may lack
+        Locator attach = shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a file"));
+        assertThat(attach.locator("svg")).hasCount(1);
+        assertThat(attach).hasText("");
+        assertThat(shop.locator(".offline-message")).hasCount(0);
+        assertNoSeriousAccessibilityProblems(shop, "widget");
         shop.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget.png")));
 
         // and asks for a human
@@ -187,12 +202,17 @@ class BrowserTests {
 
         // the agent sees it arrive, replies and resolves
         Page console = signIn(email);
-        Locator row =
-                console.locator("tr.conversation-row").filter(new Locator.FilterOptions().setHasText("escalated"));
+        Locator row = console.locator(".conversation-row").filter(new Locator.FilterOptions().setHasText("escalated"));
         assertThat(row).hasCount(1);
         console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-inbox.png")));
         row.getByRole(AriaRole.LINK).click();
         assertThat(console.locator("#transcript")).containsText("How long does shipping take?");
+        // typing both ways: the agent's reaches the widget, the customer's the console
+        console.getByLabel("Reply to the customer").pressSequentially("Hello");
+        assertThat(shop.getByText("Typing…")).isVisible();
+        shop.getByLabel("Your message").pressSequentially("Thanks");
+        assertThat(console.locator("#customer-typing")).isVisible();
+        shop.getByLabel("Your message").fill("");
         console.getByLabel("Reply to the customer").fill("Hello, Dilnoza here: your parcel leaves today.");
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
                 .click();
@@ -214,6 +234,225 @@ class BrowserTests {
         assertThat(console.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widget & triggers")))
                 .isVisible();
         console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-widget.png")));
+    }
+
+    @Test
+    void anAgentWorksTheInboxWithSearchOrdersSavedRepliesADraftKeysAndNotifications() {
+        // given a store with its orders, a saved reply and two customers writing in
+        String email = newAgent("Malika", "admin");
+        String malika = lastAgentId;
+        Api.Response connected = api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        Api.Response saved = api.post(
+                "/v1/saved-replies",
+                Map.of(
+                        "shortcut",
+                        "thanks",
+                        "content",
+                        "Thank you {{customer.first_name}}, order {{order.number}} is on its way."));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        String jane = customerWrites(
+                "Jane Doe", "jane@example.com", "Is order 1001 on its way? How long does shipping take?");
+        customerWrites("Tom Brown", "tom@example.com", "Do you have gift wrapping?");
+
+        // the list: initials, name, preview, time, status, channel, unread
+        Page console = signIn(email);
+        Locator janeRow =
+                console.locator(".conversation-row").filter(new Locator.FilterOptions().setHasText("Jane Doe"));
+        assertThat(janeRow.locator(".avatar")).hasText("JD");
+        assertThat(janeRow.locator(".preview")).not().isEmpty();
+        assertThat(janeRow.locator("time.ago")).hasAttribute("title", Pattern.compile("\\d{4}"));
+        assertThat(janeRow).hasClass(Pattern.compile("unread"));
+        assertThat(janeRow.locator(".channel svg")).hasCount(1);
+        assertNoSeriousAccessibilityProblems(console, "the inbox");
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-inbox.png")));
+
+        // full-text search finds a message's words and a name, and nothing else
+        console.getByLabel("Search conversations").fill("gift wrapping");
+        console.getByLabel("Search conversations").press("Enter");
+        assertThat(console.locator(".conversation-row")).hasCount(1);
+        assertThat(console.locator(".conversation-row")).containsText("Tom Brown");
+        console.getByLabel("Search conversations").fill("no such words anywhere");
+        console.getByLabel("Search conversations").press("Enter");
+        assertThat(console.locator(".conversations")).containsText("No conversations.");
+
+        // the conversation with the customer panel: orders with status and tracking, the assistant's reading in words
+        console.navigate(console("/console/conversations/" + jane));
+        Locator orders = console.locator(".orders");
+        Api.Response theirs = api.get("/v1/orders?customer_email=jane@example.com&per_page=5");
+        assertThat(theirs.status()).as(theirs.toString()).isEqualTo(200);
+        assertThat(orders.locator(".order strong").first())
+                .hasText("#"
+                        + theirs.json().path("data").get(0).path("order_number").asString());
+        assertThat(orders.locator(".order")).hasCount(theirs.json().path("data").size());
+        assertThat(orders.locator(".order-status").first()).not().isEmpty();
+        assertThat(console.locator(".reading")).containsText("Asks about");
+        Locator transcript = console.locator("#transcript");
+        assertThat(transcript).not().containsText("timings");
+        assertThat(transcript).not().containsText("(executed)");
+        assertThat(transcript.locator("time").first()).not().containsText("T");
+        // a short message is a short bubble: no template indentation rendered as blank lines
+        Object height =
+                console.evaluate("() => document.querySelector('.msg.user .bubble').getBoundingClientRect().height");
+        assertThat(((Number) height).doubleValue()).isLessThan(120);
+
+        // a saved reply by its shortcut, filled for this customer
+        Locator reply = console.getByLabel("Reply to the customer");
+        reply.click();
+        reply.pressSequentially("/tha");
+        assertThat(console.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Saved replies"))
+                        .getByRole(AriaRole.OPTION))
+                .containsText("/thanks");
+        reply.press("Enter");
+        assertThat(reply).hasValue("Thank you Jane, order 1001 is on its way.");
+
+        // the copilot drafts from the knowledge it names; nothing is sent
+        int before = transcript.locator(".msg").count();
+        reply.fill("");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draft reply with AI"))
+                .click();
+        assertThat(reply).hasValue(Pattern.compile("Hi Jane,.*business days", Pattern.DOTALL));
+        assertThat(console.locator(".draft-source-list")).containsText("Shipping policy");
+        assertThat(transcript.locator(".msg")).hasCount(before);
+        assertThat(api.get("/v1/conversations/" + jane).json().path("messages").size())
+                .isEqualTo(2);
+        assertNoSeriousAccessibilityProblems(console, "a conversation");
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-conversation.png")));
+
+        // keys: a assigns to me, r goes to the reply, e resolves; assigning reads as an activity line
+        reply.fill("");
+        console.locator("body").press("Escape");
+        console.keyboard().press("a");
+        assertThat(console.locator(".assignee")).hasText("Malika");
+        assertThat(transcript.locator(".activity")).containsText(new String[] {"Assigned to Malika"});
+        console.keyboard().press("r");
+        assertThat(reply).isFocused();
+        reply.press("Escape");
+        console.keyboard().press("e");
+        assertThat(console.locator(".status")).hasText("resolved");
+        console.keyboard().press("k");
+        assertThat(console).hasURL(Pattern.compile(".*/console/conversations/conv_.*"));
+
+        // a conversation newly assigned to me rings and notifies
+        String agentId = malika;
+        String third = customerWrites("Aziza Karimova", "aziza@example.com", "Can I change my address?");
+        console.navigate(console("/console"));
+        console.waitForFunction("() => document.body.getAttribute('data-live') === 'connected'");
+        Api.Response assigned = api.patch("/v1/chats/" + third, Map.of("assigned_to", agentId));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        console.waitForFunction("id => (window.parleyNotified || []).some(n => n.conversation_id === id)", third);
+    }
+
+    /**
+     * A customer's first message through the API. The first turn of a new workspace trains its intents, which on a
+     * loaded machine can take longer than the API helper waits, so this request waits up to two minutes.
+     */
+    String customerWrites(String name, String email, String message) {
+        com.microsoft.playwright.APIRequestContext http = playwright.request().newContext();
+        try {
+            com.microsoft.playwright.APIResponse created = http.post(
+                    "http://127.0.0.1:" + port + "/v1/conversations",
+                    RequestOptions.create()
+                            .setHeader("Authorization", "Bearer " + store.liveKey())
+                            .setData(Map.of(
+                                    "channel", "widget",
+                                    "customer_email", email,
+                                    "customer_name", name,
+                                    "initial_message", message))
+                            .setTimeout(120_000));
+            assertThat(created.status()).as(created.text()).isBetween(200, 201);
+            return tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(created.text())
+                    .path("conversation_id")
+                    .asString();
+        } finally {
+            http.dispose();
+        }
+    }
+
+    @Test
+    void anAgentManagesSavedRepliesInTheConsole() {
+        Page page = signIn(newAgent("Oydin", "agent"));
+        page.navigate(console("/console/saved-replies"));
+        page.getByLabel("Shortcut").fill("hours");
+        page.getByLabel("Text").fill("We answer from 9:00 to 18:00, {{customer.first_name}}.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add saved reply"))
+                .click();
+        Locator row = page.locator("tr.saved-row");
+        assertThat(row).hasCount(1);
+        assertThat(row.locator(".shortcut")).hasText("/hours");
+        assertThat(api.get("/v1/saved-replies")
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("shortcut")
+                        .asString())
+                .isEqualTo("hours");
+
+        // a taken shortcut is refused with the reason, and the text kept
+        page.getByLabel("Shortcut").fill("hours");
+        page.getByLabel("Text").fill("Another text");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add saved reply"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("hours");
+        assertThat(page.getByLabel("Text")).hasValue("Another text");
+        assertNoSeriousAccessibilityProblems(page, "saved replies");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-saved-replies.png")));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete /hours"))
+                .click();
+        assertThat(page.locator("tr.saved-row")).hasCount(0);
+        assertThat(api.get("/v1/saved-replies").json().path("data")).isEmpty();
+    }
+
+    @Test
+    void everyConsolePageHasNoSeriousAccessibilityProblemAndHoldsOnAPhone() {
+        String id = customerWrites("Jane Doe", "jane@example.com", "Do you ship to Canada?");
+        Page page = signIn(newAgent("Lola", "admin"));
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(1)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        try {
+            phone.addCookies(agent.cookies());
+            Page small = phone.newPage();
+            for (String path : List.of(
+                    "/console",
+                    "/console/conversations/" + id,
+                    "/console/saved-replies",
+                    "/console/knowledge",
+                    "/console/analytics",
+                    "/console/widget",
+                    "/console/settings",
+                    "/console/api-keys",
+                    "/console/webhooks",
+                    "/console/integrations")) {
+                page.navigate(console(path));
+                assertNoSeriousAccessibilityProblems(page, path);
+                small.navigate(console(path));
+                assertNoSeriousAccessibilityProblems(small, path + " on a phone");
+                // nothing wider than the phone's screen but what scrolls inside its own box
+                Object overflow = small.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).intValue())
+                        .as(path + " overflows the phone's width")
+                        .isLessThanOrEqualTo(0);
+                String name = path.equals("/console")
+                        ? "inbox"
+                        : path.startsWith("/console/conversations/")
+                                ? "conversation"
+                                : path.substring("/console/".length());
+                small.screenshot(
+                        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("mobile-console-" + name + ".png")));
+            }
+            Page login = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+            login.navigate(console("/console/login"));
+            assertNoSeriousAccessibilityProblems(login, "sign-in");
+            login.close();
+        } finally {
+            phone.close();
+        }
     }
 
     @Test
@@ -248,6 +487,42 @@ class BrowserTests {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(png);
         assertThat(download.headers().get("content-type")).startsWith("image/png");
+    }
+
+    @Test
+    void whereTheStoreOffersItTheShopperChoosesAPersonBeforeWriting() {
+        Api.Response enabled = api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", true)));
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/choice", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator choice =
+                shop.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Who would you like to talk to?"));
+        assertThat(choice.getByRole(AriaRole.BUTTON)).hasCount(2);
+        assertNoSeriousAccessibilityProblems(shop, "the widget's pre-chat choice");
+
+        choice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Talk to a person"))
+                .click();
+        assertThat(choice).hasCount(0);
+        shop.getByLabel("Your message").fill("I need help with a wholesale order");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log).containsText("human agent");
+        String id = (String) shop.evaluate(
+                "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
+        assertThat(api.get("/v1/conversations/" + id).json().path("status").asString())
+                .isEqualTo("escalated");
+
+        // without the setting, nothing stands between the shopper and the input
+        api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", false)));
+        Page plain = shopper.newPage();
+        plain.navigate(shopPage("/plain", fixtures.publishableKey(store.id())));
+        plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        assertThat(plain.getByRole(AriaRole.LOG).locator(".b.assistant").first())
+                .isVisible();
+        assertThat(plain.locator(".choice")).hasCount(0);
     }
 
     @Test
@@ -287,8 +562,8 @@ class BrowserTests {
         assertThat(shop.getByRole(AriaRole.LOG).locator(".b.customer").last()).containsText("<script>");
 
         Page console = signIn(email);
-        assertThat(console.locator("tr.conversation-row")).hasCount(1);
-        console.locator("tr.conversation-row").getByRole(AriaRole.LINK).click();
+        assertThat(console.locator(".conversation-row")).hasCount(1);
+        console.locator(".conversation-row").getByRole(AriaRole.LINK).click();
         assertThat(console.locator("#transcript")).containsText("<script>window.__pwned=1</script>");
         console.getByLabel("Private note (agents only)").fill(attack);
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note"))
@@ -344,7 +619,7 @@ class BrowserTests {
     @Test
     void anAgentSeesANewConversationArriveWithoutReloading() {
         Page console = signIn(newAgent("Aziz", "agent"));
-        assertThat(console.locator("tr.conversation-row")).hasCount(0);
+        assertThat(console.locator(".conversation-row")).hasCount(0);
         assertThat(console.locator("body")).hasAttribute("data-live", "connected");
         console.evaluate("() => { window.__samePage = true; }");
 
@@ -355,7 +630,7 @@ class BrowserTests {
         assertThat(created.status()).as(created.toString()).isBetween(200, 201);
 
         // a generous wait for a loaded machine, still shorter than the 30 s poll counted from the page's load
-        assertThat(console.locator("tr.conversation-row"))
+        assertThat(console.locator(".conversation-row"))
                 .containsText(
                         "Live Arrival",
                         new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
@@ -580,8 +855,11 @@ class BrowserTests {
         shop.navigate(shopPage("/closed", publishable));
         shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
                 .click();
+        // the assistant is there at any hour: it greets as always, and a note says that people are away
         Locator greeting = shop.getByRole(AriaRole.LOG).locator(".b.assistant").first();
-        assertThat(greeting).hasText("We are away <b>now</b>; leave a message.");
+        assertThat(greeting).hasText("Hi! How can I help you today?");
+        assertThat(shop.getByRole(AriaRole.LOG).locator(".offline-message"))
+                .hasText("We are away <b>now</b>; leave a message.");
 
         api.patch(
                 "/v1/stores/" + store.id(),
@@ -599,6 +877,48 @@ class BrowserTests {
                 .click();
         assertThat(open.getByRole(AriaRole.LOG).locator(".b.assistant").first())
                 .hasText("Hi! How can I help you today?");
+        assertThat(open.getByRole(AriaRole.LOG).locator(".offline-message")).hasCount(0);
+    }
+
+    /** Working hours around the clock, so that what a test shows does not depend on when it runs. */
+    void openAllDay() {
+        Api.Response hours = api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of(
+                        "settings",
+                        Map.of("working_hours", Map.of("timezone", "UTC", "start", "00:00", "end", "23:59"))));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+    }
+
+    static final Path AXE = Paths.get("src", "test", "a11y", "node_modules", "axe-core", "axe.min.js");
+
+    /**
+     * Runs axe-core (npm, pinned in {@code src/test/a11y}, installed by {@code .ci/run}) on the page and fails on
+     * any serious or critical violation. The script goes in through the DevTools protocol, which the page's CSP does
+     * not govern, so the console's policy stays as strict as it is.
+     */
+    static void assertNoSeriousAccessibilityProblems(Page page, String what) {
+        assertThat(AXE)
+                .as("axe-core is installed: npm ci --prefix server/src/test/a11y")
+                .exists();
+        String source;
+        try {
+            source = Files.readString(AXE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
+            page.evaluate(source + "\n;undefined");
+        }
+        Object problems = page.evaluate("""
+                async () => {
+                  const result = await axe.run(document, { resultTypes: ['violations'] });
+                  return result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                      + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | '));
+                }""");
+        assertThat((List<?>) problems).as("axe-core on " + what).isEmpty();
     }
 
     static String hhmm(java.time.LocalTime time) {

@@ -60,7 +60,10 @@ class AdminController {
                         null,
                         null,
                         new Widgets.BehaviorChange(
-                                form.containsKey("auto_open"), null, form.containsKey("hide_on_mobile")),
+                                form.containsKey("auto_open"),
+                                null,
+                                form.containsKey("hide_on_mobile"),
+                                form.containsKey("pre_chat_choice")),
                         form.get("domains") == null
                                 ? null
                                 : Arrays.stream(form.get("domains").split("[,\\s]+"))

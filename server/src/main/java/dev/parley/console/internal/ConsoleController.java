@@ -1,6 +1,10 @@
 package dev.parley.console.internal;
 
+import dev.parley.assistant.Copilot;
+import dev.parley.assistant.TurnRequest;
+import dev.parley.commerce.CustomerOrders;
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.SavedReplies;
 import dev.parley.live.AgentStreams;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -42,6 +46,10 @@ class ConsoleController {
     private final Agents agents;
     private final MessageSource messages;
     private final AgentStreams streams;
+    private final CustomerOrders orders;
+    private final Copilot copilot;
+    private final SavedReplies savedReplies;
+    private final ConsoleWords words;
 
     ConsoleController(
             ConsoleSession sessions,
@@ -49,13 +57,26 @@ class ConsoleController {
             ConversationDesk desk,
             Agents agents,
             MessageSource messages,
-            AgentStreams streams) {
+            AgentStreams streams,
+            CustomerOrders orders,
+            Copilot copilot,
+            SavedReplies savedReplies,
+            ConsoleWords words) {
         this.streams = streams;
+        this.orders = orders;
+        this.copilot = copilot;
+        this.savedReplies = savedReplies;
+        this.words = words;
         this.sessions = sessions;
         this.accounts = accounts;
         this.desk = desk;
         this.agents = agents;
         this.messages = messages;
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("words")
+    ConsoleWords words() {
+        return words;
     }
 
     @GetMapping("/console/login")
@@ -144,11 +165,13 @@ class ConsoleController {
                 "true".equals(request.getParameter("unassigned")),
                 request.getParameter("intent"),
                 request.getParameter("sentiment"),
-                request.getParameter("priority"));
+                request.getParameter("priority"),
+                request.getParameter("q"));
     }
 
     private void rows(Caller caller, ConversationDesk.Filter filter, HttpServletRequest request, Model model) {
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("current", request.getParameter("current"));
         model.addAttribute("pollSeconds", POLL_SECONDS);
         try {
             model.addAttribute(
@@ -167,22 +190,86 @@ class ConsoleController {
             HttpServletRequest request,
             Model model) {
         common(caller, request, model);
-        model.addAttribute("detail", desk.open(caller, id));
-        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
+        ConversationDesk.Detail detail = desk.open(caller, id);
+        transcript(caller, detail, model);
         model.addAttribute(
                 "agents",
                 agents.all(caller.workspaceId()).stream().filter(Agent::active).toList());
-        model.addAttribute("agentNames", agentNames(caller));
         model.addAttribute("error", error);
+        // the list beside it, as the inbox shows it, with this conversation marked
+        ConversationDesk.Filter filter = new ConversationDesk.Filter(null, false, false, null, null, null, null);
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", "current=" + id);
+        model.addAttribute("current", id);
+        model.addAttribute(
+                "items", desk.inbox(caller, filter, new PageQuery(1, 50)).data());
+        model.addAttribute("orders", orders.recent(caller, detail.conversation().customerEmail(), 5));
+        model.addAttribute("previous", desk.previous(caller, id, 5));
         return "console/conversation";
+    }
+
+    /** The transcript's model: messages and activity lines in time order, and the assistant's last reading. */
+    private void transcript(Caller caller, ConversationDesk.Detail detail, Model model) {
+        Map<String, String> names = agentNames(caller);
+        model.addAttribute("detail", detail);
+        model.addAttribute(
+                "transcriptTrigger", transcriptTrigger(detail.conversation().id()));
+        model.addAttribute("agentNames", names);
+        model.addAttribute("lines", Transcript.lines(detail, names, words));
+        model.addAttribute(
+                "reading",
+                detail.entries().stream()
+                        // the reading of a customer message is kept with the assistant's reply to it
+                        .filter(e -> e.analysis() != null && e.analysis().containsKey("intent"))
+                        .reduce((first, second) -> second)
+                        .map(e -> words.analysis(e.analysis()))
+                        .orElse(""));
     }
 
     @GetMapping("/console/conversations/{id}/transcript")
     String transcript(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id, Model model) {
-        model.addAttribute("detail", desk.open(caller, id));
-        model.addAttribute("transcriptTrigger", transcriptTrigger(id));
-        model.addAttribute("agentNames", agentNames(caller));
+        transcript(caller, desk.open(caller, id), model);
         return "console/conversation :: transcript";
+    }
+
+    /** The copilot's draft for the agent to edit: never sent from here. */
+    @GetMapping(path = "/console/conversations/{id}/draft", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Copilot.Draft draft(@RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id) {
+        ConversationDesk.DraftContext context = desk.draftContext(caller, id);
+        return copilot.draft(new TurnRequest(
+                caller.workspaceId(),
+                caller.mode(),
+                id,
+                context.lastCustomerMessage(),
+                context.history().stream()
+                        .map(e -> new TurnRequest.PriorMessage(e.role(), e.content()))
+                        .toList(),
+                context.facts(),
+                context.channel(),
+                context.customerName()));
+    }
+
+    /** The saved replies filled for this conversation, for the reply box's {@code /} menu. */
+    @GetMapping(path = "/console/conversations/{id}/saved-replies", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<SavedReplies.Filled> savedReplies(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller, @PathVariable String id) {
+        String me = agents.find(caller.workspaceId(), caller.agentId())
+                .map(Agent::name)
+                .orElse("");
+        return savedReplies.filledFor(caller, id, me);
+    }
+
+    /** The agent types (or stopped): the customer's widget shows it. */
+    @PostMapping("/console/conversations/{id}/typing")
+    @ResponseBody
+    Map<String, Object> typing(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @PathVariable String id,
+            @RequestParam(name = "is_typing", defaultValue = "false") boolean typing) {
+        streams.typing(caller, id, typing);
+        return Map.of("is_typing", typing);
     }
 
     @PostMapping("/console/conversations/{id}/{action}")

@@ -104,6 +104,7 @@ class ChatsController {
                 null,
                 none.tags(),
                 null,
+                null,
                 null);
         List<ConversationStore.ChatRow> rows = store.chats(caller.workspaceId(), caller.mode(), filter, query);
         long total = store.count(caller.workspaceId(), caller.mode(), filter);

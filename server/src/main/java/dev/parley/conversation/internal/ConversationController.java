@@ -366,6 +366,7 @@ class ConversationController {
                 channel,
                 tags(tags),
                 priority,
+                null,
                 null);
         return summaries(caller, filter, PageQuery.of(page, perPage));
     }
@@ -376,7 +377,7 @@ class ConversationController {
         return summaries(
                 caller,
                 new ConversationStore.Filter(
-                        null, null, null, null, null, null, null, null, none.tags(), null, contactId),
+                        null, null, null, null, null, null, null, null, none.tags(), null, contactId, null),
                 page);
     }
 

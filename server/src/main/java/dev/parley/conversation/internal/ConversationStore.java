@@ -236,6 +236,7 @@ class ConversationStore {
      * Filters of a listing; {@code null} means any.
      *
      * @param tags conversations carrying every one of these tags
+     * @param text words that the customer's name or email, or any message but private notes, contains (any case)
      */
     record Filter(
             String status,
@@ -248,18 +249,27 @@ class ConversationStore {
             String channel,
             List<String> tags,
             String priority,
-            String contactId) {
+            String contactId,
+            String text) {
 
         /** {@code assignedTo} for conversations assigned to nobody. */
         static final String NOBODY = "";
 
         static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, List.of(), null, null);
+            return new Filter(null, null, null, null, null, null, null, null, List.of(), null, null, null);
         }
     }
 
-    /** A conversation as the inbox lists it, with its unread customer messages and its last message's time. */
-    record ChatRow(Conversation conversation, int unreadCount, Instant lastMessageAt) {}
+    /**
+     * A conversation as the inbox lists it, with its unread customer messages and its last message (not a private
+     * note): its time, its text and who wrote it.
+     */
+    record ChatRow(
+            Conversation conversation,
+            int unreadCount,
+            Instant lastMessageAt,
+            String lastMessage,
+            String lastMessageRole) {}
 
     /**
      * Unread: the customer's messages after the last time an agent read the conversation (opened it) or answered
@@ -275,12 +285,29 @@ class ConversationStore {
                             (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
                                 AND (c.agent_read_at IS NULL OR m.created_at > c.agent_read_at)) AS unread_count,
                             (SELECT MAX(m.created_at) FROM messages m WHERE m.conversation_id = c.id
-                                AND m.role <> 'note') AS last_message_at
+                                AND m.role <> 'note') AS last_message_at,
+                            (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'note'
+                                ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS last_message,
+                            (SELECT m.role FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'note'
+                                ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS last_message_role
                           FROM conversations c""" + " " + where + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
                 .params(params)
-                .query((rs, i) ->
-                        new ChatRow(conversation(rs, i), rs.getInt("unread_count"), Sql.instant(rs, "last_message_at")))
+                .query((rs, i) -> new ChatRow(
+                        conversation(rs, i),
+                        rs.getInt("unread_count"),
+                        Sql.instant(rs, "last_message_at"),
+                        preview(rs.getString("last_message")),
+                        rs.getString("last_message_role")))
                 .list();
+    }
+
+    /** The start of a message, on one line, for a list. */
+    static String preview(String content) {
+        if (content == null) {
+            return null;
+        }
+        String line = content.strip().replaceAll("\\s+", " ");
+        return line.length() <= 140 ? line : line.substring(0, 139) + "…";
     }
 
     /** A contact with everything the inbox shows of them. */
@@ -423,6 +450,21 @@ class ConversationStore {
         if (filter.contactId() != null) {
             where.append(" AND c.contact_id = ?");
             params.add(filter.contactId());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String like = "%"
+                    + filter.text()
+                            .strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_")
+                    + "%";
+            where.append(" AND (c.contact_id IN (SELECT id FROM contacts WHERE workspace_id = ? AND mode = ?"
+                    + " AND (LOWER(name) LIKE ? ESCAPE '!' OR LOWER(email) LIKE ? ESCAPE '!'))"
+                    + " OR c.id IN (SELECT conversation_id FROM messages WHERE workspace_id = ? AND mode = ?"
+                    + " AND role <> 'note' AND LOWER(content) LIKE ? ESCAPE '!'))");
+            params.addAll(List.of(workspaceId, mode.wire(), like, like, workspaceId, mode.wire(), like));
         }
         // Tags are stored as a JSON array of strings; a tag's quoted form is matched literally.
         for (String tag : filter.tags() == null ? List.<String>of() : filter.tags()) {

@@ -17,11 +17,13 @@ class Desk implements ConversationDesk {
     private final Conversations conversations;
     private final Inbox inbox;
     private final ConversationStore store;
+    private final InboxStore marks;
 
-    Desk(Conversations conversations, Inbox inbox, ConversationStore store) {
+    Desk(Conversations conversations, Inbox inbox, ConversationStore store, InboxStore marks) {
         this.conversations = conversations;
         this.inbox = inbox;
         this.store = store;
+        this.marks = marks;
     }
 
     @Override
@@ -40,7 +42,8 @@ class Desk implements ConversationDesk {
                 null,
                 List.of(),
                 blank(filter.priority()),
-                null);
+                null,
+                blank(filter.text()));
         List<ConversationStore.ChatRow> rows = store.chats(caller.workspaceId(), caller.mode(), query, page);
         Map<String, ConversationStore.Contact> contacts = store.contacts(
                 caller.workspaceId(),
@@ -78,7 +81,13 @@ class Desk implements ConversationDesk {
                         m.authorName(),
                         m.createdAt()))
                 .toList();
-        return new Detail(item(c, contact, null), c.ticketId(), c.escalationReason(), c.csatScore(), entries);
+        return new Detail(
+                item(c, contact, null),
+                c.ticketId(),
+                c.escalationReason(),
+                c.csatScore(),
+                entries,
+                marks.history(caller.workspaceId(), conversationId));
     }
 
     @Override
@@ -123,6 +132,57 @@ class Desk implements ConversationDesk {
         inbox.handBack(caller, conversationId);
     }
 
+    @Override
+    public List<Item> previous(Caller caller, String conversationId, int limit) {
+        caller.require(Scope.CONVERSATIONS_READ);
+        Conversation c = conversations.get(caller, conversationId);
+        if (c.contactId() == null) {
+            return List.of();
+        }
+        ConversationStore.Contact contact = conversations.contact(caller, c);
+        ConversationStore.Filter none = ConversationStore.Filter.none();
+        ConversationStore.Filter theirs = new ConversationStore.Filter(
+                null, null, null, null, null, null, null, null, none.tags(), null, c.contactId(), null);
+        return store.chats(caller.workspaceId(), caller.mode(), theirs, new PageQuery(1, limit + 1)).stream()
+                .filter(row -> !row.conversation().id().equals(conversationId))
+                .limit(limit)
+                .map(row -> item(row.conversation(), contact, row))
+                .toList();
+    }
+
+    @Override
+    public DraftContext draftContext(Caller caller, String conversationId) {
+        caller.require(Scope.CONVERSATIONS_READ);
+        Conversation c = conversations.get(caller, conversationId);
+        ConversationStore.Contact contact = conversations.contact(caller, c);
+        List<Entry> said = conversations.messages(caller, conversationId, 50).stream()
+                .filter(m -> List.of("user", "assistant", "agent").contains(m.role()))
+                .map(m -> new Entry(
+                        m.id(),
+                        m.role(),
+                        m.content(),
+                        m.analysis(),
+                        m.actions(),
+                        m.sources(),
+                        m.authorName(),
+                        m.createdAt()))
+                .toList();
+        int last = -1;
+        for (int i = said.size() - 1; i >= 0 && last < 0; i--) {
+            if (said.get(i).role().equals("user")) {
+                last = i;
+            }
+        }
+        return new DraftContext(
+                c.id(),
+                c.channel(),
+                contact == null ? null : contact.name(),
+                contact == null ? null : contact.email(),
+                last < 0 ? null : said.get(last).content(),
+                last < 0 ? said : said.subList(0, last),
+                c.facts());
+    }
+
     private static Item item(Conversation c, ConversationStore.Contact contact, ConversationStore.ChatRow row) {
         return new Item(
                 c.id(),
@@ -137,7 +197,37 @@ class Desk implements ConversationDesk {
                 c.tags(),
                 row == null ? 0 : row.unreadCount(),
                 row == null ? null : row.lastMessageAt(),
-                c.updatedAt());
+                c.updatedAt(),
+                row == null ? null : row.lastMessage(),
+                row == null ? null : row.lastMessageRole(),
+                c.createdAt(),
+                place(c.context()));
+    }
+
+    /** Where the visitor is: the city and country the client gave, else the page they wrote from. */
+    static String place(Map<String, Object> context) {
+        if (context == null) {
+            return null;
+        }
+        String where = java.util.stream.Stream.of(context.get("city"), context.get("country"))
+                .filter(v -> v instanceof String s && !s.isBlank())
+                .map(v -> ((String) v).strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!where.isEmpty()) {
+            return where;
+        }
+        if (context.get("page_url") instanceof String page) {
+            try {
+                java.net.URI uri = java.net.URI.create(page.strip());
+                if (uri.getHost() != null) {
+                    return uri.getHost()
+                            + (uri.getPath() == null || uri.getPath().isEmpty() ? "" : uri.getPath());
+                }
+            } catch (IllegalArgumentException notAUrl) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String blank(String value) {

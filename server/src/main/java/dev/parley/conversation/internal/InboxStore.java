@@ -170,6 +170,20 @@ class InboxStore {
                 .list();
     }
 
+    /** Who held the conversation when, oldest first. */
+    List<dev.parley.conversation.ConversationDesk.Assignment> history(String workspaceId, String conversationId) {
+        return jdbc.sql("""
+                        SELECT agent_id, assigned_at, ended_at, resolved_at FROM conversation_assignments
+                         WHERE workspace_id = ? AND conversation_id = ? ORDER BY assigned_at, id""")
+                .params(workspaceId, conversationId)
+                .query((rs, i) -> new dev.parley.conversation.ConversationDesk.Assignment(
+                        rs.getString("agent_id"),
+                        Sql.instant(rs, "assigned_at"),
+                        Sql.instant(rs, "ended_at"),
+                        Sql.instant(rs, "resolved_at")))
+                .list();
+    }
+
     /** The ratings given in {@code [from, to)} to conversations the agent held. */
     List<Integer> ratings(String workspaceId, Mode mode, String agentId, Instant from, Instant to) {
         return jdbc.sql("""

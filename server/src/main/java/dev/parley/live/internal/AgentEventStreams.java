@@ -1,6 +1,8 @@
 package dev.parley.live.internal;
 
+import dev.parley.conversation.LiveConversations;
 import dev.parley.live.AgentStreams;
+import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Scope;
 import java.util.Locale;
@@ -12,10 +14,23 @@ class AgentEventStreams implements AgentStreams {
 
     private final Hub hub;
     private final LiveProperties properties;
+    private final LiveConversations conversations;
+    private final Fanout fanout;
 
-    AgentEventStreams(Hub hub, LiveProperties properties) {
+    AgentEventStreams(Hub hub, LiveProperties properties, LiveConversations conversations, Fanout fanout) {
         this.hub = hub;
         this.properties = properties;
+        this.conversations = conversations;
+        this.fanout = fanout;
+    }
+
+    @Override
+    public void typing(Caller caller, String conversationId, boolean typing) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        if (conversations.find(caller, conversationId).isEmpty()) {
+            throw ApiException.notFound("conversation", conversationId);
+        }
+        fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "agent", typing));
     }
 
     @Override

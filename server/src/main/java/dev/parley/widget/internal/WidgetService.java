@@ -45,7 +45,7 @@ class WidgetService implements Widgets {
         WidgetConfig c = store.config(caller.workspaceId()).orElse(WidgetConfig.defaults());
         BrandingChange brandingChange = change.branding() == null ? new BrandingChange(null, null) : change.branding();
         BehaviorChange behaviorChange =
-                change.behavior() == null ? new BehaviorChange(null, null, null) : change.behavior();
+                change.behavior() == null ? new BehaviorChange(null, null, null, null) : change.behavior();
         WidgetConfig.Branding branding = new WidgetConfig.Branding(
                 or(brandingChange.showPoweredBy(), c.branding().showPoweredBy()),
                 brandingChange.logoUrl() == null
@@ -54,7 +54,8 @@ class WidgetService implements Widgets {
         WidgetConfig.Behavior behavior = new WidgetConfig.Behavior(
                 or(behaviorChange.autoOpen(), c.behavior().autoOpen()),
                 or(behaviorChange.showOnPages(), c.behavior().showOnPages()),
-                or(behaviorChange.hideOnMobile(), c.behavior().hideOnMobile()));
+                or(behaviorChange.hideOnMobile(), c.behavior().hideOnMobile()),
+                or(behaviorChange.preChatChoice(), c.behavior().preChatChoice()));
         WidgetConfig changed = new WidgetConfig(
                 or(change.color(), c.color()),
                 or(change.shape(), c.shape()),
