@@ -131,6 +131,7 @@ public final class DialogueEvaluation {
             boolean transcripts,
             PrintStream err) {
         DialoguePlayer player = new DialoguePlayer(base, adminKey, model);
+        player.warmUp();
         List<Verdict> verdicts = new ArrayList<>();
         for (Dialogue dialogue : dialogues) {
             Transcript transcript = player.play(dialogue);
