@@ -39,11 +39,14 @@ class KnowledgeLiveTest {
         Article article = client.knowledgeBase()
                 .create(Params.of(
                         "title", "Gift wrapping",
-                        "content", "We wrap any order in recycled paper for two dollars. Choose gift wrapping at checkout.",
+                        "content",
+                                "We wrap any order in recycled paper for two dollars. Choose gift wrapping at checkout.",
                         "category", "shipping",
                         "tags", List.of("gifts")));
         assertTrue(article.articleId().startsWith("kb_"), article.articleId());
-        eventually("the article indexed", () -> client.knowledgeBase().get(article.articleId()).indexed());
+        eventually(
+                "the article indexed",
+                () -> client.knowledgeBase().get(article.articleId()).indexed());
         assertEquals(
                 "orders",
                 client.knowledgeBase()
@@ -70,8 +73,9 @@ class KnowledgeLiveTest {
                 .replace(article.articleId(), Params.of("title", "New title", "content", "New content about parcels."));
         assertEquals("New title", replaced.title());
         assertNull(replaced.category(), "what PUT omits is reset");
-        assertThrows(InvalidRequestException.class, () -> client.knowledgeBase()
-                .replace(article.articleId(), Params.of("content", "only content")));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> client.knowledgeBase().replace(article.articleId(), Params.of("content", "only content")));
 
         client.knowledgeBase().delete(article.articleId());
         assertThrows(NotFoundException.class, () -> client.knowledgeBase().get(article.articleId()));
@@ -88,13 +92,21 @@ class KnowledgeLiveTest {
         assertEquals("faq", item.type());
         JsonObject batch = client.training()
                 .createBatch(List.of(
-                        Params.of("type", "policy", "title", "Price match", "content", "We match a lower price within 14 days."),
+                        Params.of(
+                                "type",
+                                "policy",
+                                "title",
+                                "Price match",
+                                "content",
+                                "We match a lower price within 14 days."),
                         Params.of("type", "guide", "title", "Sizing", "content", "Our shoes run half a size large.")));
         assertEquals(2, batch.getInt("created"));
         assertEquals("Loyalty points", client.training().get(item.id()).title());
         assertEquals(
                 "Loyalty programme",
-                client.training().update(item.id(), Params.of("title", "Loyalty programme")).title());
+                client.training()
+                        .update(item.id(), Params.of("title", "Loyalty programme"))
+                        .title());
         assertTrue(client.training().list(Params.of("type", "faq")).stream().anyMatch(t -> t.id().equals(item.id())));
         client.training().delete(item.id());
         assertThrows(NotFoundException.class, () -> client.training().get(item.id()));
@@ -107,36 +119,48 @@ class KnowledgeLiveTest {
                         Params.of("title", "Returns policy", "tags", List.of("returns", "policy")));
         assertTrue(doc.documentId().startsWith("kb_"), doc.documentId());
         assertEquals("returns.md", doc.filename());
-        assertEquals("Returns policy", client.knowledgeBase().documents().get(doc.documentId()).title());
-        assertTrue(client.documents().list(null).stream().anyMatch(d -> d.documentId().equals(doc.documentId())));
+        assertEquals(
+                "Returns policy",
+                client.knowledgeBase().documents().get(doc.documentId()).title());
+        assertTrue(client.documents().list(null).stream()
+                .anyMatch(d -> d.documentId().equals(doc.documentId())));
         client.documents().delete(doc.documentId());
         assertThrows(NotFoundException.class, () -> client.documents().get(doc.documentId()));
     }
 
     @Test
     void intentsAndTheAssistantModelSettings() {
-        assertTrue(client.intents().list(null).stream()
-                .anyMatch(i -> i.name().equals("order_status") && i.builtIn()));
+        assertTrue(client.intents().list(null).stream().anyMatch(i -> i.name().equals("order_status") && i.builtIn()));
         Intent created = client.intents()
                 .create(Params.of(
-                        "name", "loyalty_points",
-                        "examples", List.of(
+                        "name",
+                        "loyalty_points",
+                        "examples",
+                        List.of(
                                 "how many points do I have",
                                 "check my loyalty balance",
                                 "points on my account",
                                 "loyalty program balance",
                                 "redeem my points")));
         assertEquals("loyalty_points", created.name());
-        Intent updated = client.intents()
-                .update("loyalty_points", Params.of("addExamples", List.of("do my points expire")));
+        Intent updated =
+                client.intents().update("loyalty_points", Params.of("addExamples", List.of("do my points expire")));
         assertTrue(updated.examples().contains("do my points expire"));
         assertEquals("loyalty_points", client.intents().get("loyalty_points").name());
         client.intents().delete("loyalty_points");
         assertThrows(NotFoundException.class, () -> client.intents().get("loyalty_points"));
 
         assertEquals("none", client.assistantModel().get().provider());
-        assertThrows(InvalidRequestException.class, () -> client.assistantModel()
-                .update(Params.of("provider", "openai_compatible", "baseUrl", "http://169.254.169.254/v1", "model", "m")));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> client.assistantModel()
+                        .update(Params.of(
+                                "provider",
+                                "openai_compatible",
+                                "baseUrl",
+                                "http://169.254.169.254/v1",
+                                "model",
+                                "m")));
         ModelSettings model = client.assistantModel()
                 .update(Params.of(
                         "provider", "openai_compatible",

@@ -64,8 +64,8 @@ class WorkspaceLiveTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         // From yesterday, so a conversation made just before midnight (UTC) still counts after it.
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        Intelligence intelligence =
-                client.analytics().getIntelligence(new IntelligenceParams().metric("all").days(7));
+        Intelligence intelligence = client.analytics()
+                .getIntelligence(new IntelligenceParams().metric("all").days(7));
         assertNotNull(intelligence.timeRange().getString("start"));
         assertNotNull(intelligence.summary().getLong("total_insights"));
         client.conversations()
@@ -78,11 +78,13 @@ class WorkspaceLiveTest {
         assertEquals(2, report.timeSeries().size());
         assertTrue(client.analytics().overview(null).has("metrics"));
         assertNotNull(client.analytics().agents(null).getList("data"));
-        eventually("the conversation on the dashboard", () -> client.analytics()
-                        .dashboard(Params.of("period", "week"))
-                        .getObject("metrics")
-                        .getLong("total_conversations")
-                >= 1);
+        eventually(
+                "the conversation on the dashboard",
+                () -> client.analytics()
+                                .dashboard(Params.of("period", "week"))
+                                .getObject("metrics")
+                                .getLong("total_conversations")
+                        >= 1);
         Session session = client.createSession(Params.of("userId", "shopper_1"));
         JsonObject event = client.analytics()
                 .trackEvent(Params.of(
@@ -97,24 +99,33 @@ class WorkspaceLiveTest {
 
     @Test
     void ordersProductsAndToolExecution() {
-        List<Order> orders = client.orders().list(Params.of("perPage", 3)).firstPage().data();
+        List<Order> orders =
+                client.orders().list(Params.of("perPage", 3)).firstPage().data();
         assertEquals(3, orders.size());
-        assertEquals(orders.get(0).orderNumber(), client.orders().get(orders.get(0).orderNumber()).orderNumber());
+        assertEquals(
+                orders.get(0).orderNumber(),
+                client.orders().get(orders.get(0).orderNumber()).orderNumber());
         assertThrows(NotFoundException.class, () -> client.orders().get("no-such-order"));
 
         ProductSearchResult products = client.products()
                 .search(Params.of(
-                        "query", "running shoes",
-                        "limit", 5,
-                        "filters", Map.of("priceRange", Map.of("min", 1, "max", 1000))));
+                        "query",
+                        "running shoes",
+                        "limit",
+                        5,
+                        "filters",
+                        Map.of("priceRange", Map.of("min", 1, "max", 1000))));
         assertFalse(products.products().isEmpty());
         assertTrue(products.products().size() <= 5);
         assertTrue(products.products().get(0).price().getString("amount").matches("\\d+\\.\\d{2}"));
-        assertThrows(InvalidRequestException.class, () -> client.products()
-                .search(Params.of("query", "shoes", "filters", Map.of("priceRange", Map.of("min", 50, "max", 10)))));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> client.products()
+                        .search(Params.of(
+                                "query", "shoes", "filters", Map.of("priceRange", Map.of("min", 50, "max", 10)))));
 
-        ToolExecution run = client.tools()
-                .execute(Params.of("tool", "search_products", "parameters", Map.of("query", "socks")));
+        ToolExecution run =
+                client.tools().execute(Params.of("tool", "search_products", "parameters", Map.of("query", "socks")));
         assertEquals("search_products", run.tool());
         assertEquals("executed", run.status());
         assertThrows(InvalidRequestException.class, () -> client.tools().execute(Params.of("tool", "launch_rocket")));
@@ -145,7 +156,9 @@ class WorkspaceLiveTest {
         assertEquals("receipt.txt", confirmed.filename());
         assertEquals(text.length, confirmed.sizeBytes());
         FileInfo fresh = client.files().get(slot.fileId());
-        assertEquals(new String(text, StandardCharsets.UTF_8), new String(client.files().download(fresh.url()), StandardCharsets.UTF_8));
+        assertEquals(
+                new String(text, StandardCharsets.UTF_8),
+                new String(client.files().download(fresh.url()), StandardCharsets.UTF_8));
         FileInfo again = client.files()
                 .uploadFile(conv.id(), "note.txt", "text/plain", "second".getBytes(StandardCharsets.UTF_8));
         assertEquals(6L, again.sizeBytes());
@@ -177,8 +190,8 @@ class WorkspaceLiveTest {
     void storesAndSettings() {
         Store mine = client.stores().get(workspace.storeId);
         assertEquals(workspace.storeId, mine.id());
-        JsonObject changed = client.stores()
-                .update(workspace.storeId, Params.of("settings", Params.of("returnWindowDays", 45)));
+        JsonObject changed =
+                client.stores().update(workspace.storeId, Params.of("settings", Params.of("returnWindowDays", 45)));
         assertEquals(45, changed.getObject("settings").getInt("return_window_days"));
         assertEquals(
                 List.of(workspace.storeId),
@@ -189,15 +202,18 @@ class WorkspaceLiveTest {
 
         assertEquals("demo", client.settings().storeConnection().getString("platform"));
         assertTrue(client.settings().voice().has("available"));
-        JsonObject widget = client.settings()
-                .updateWidget(Params.of("color", "#112233", "welcomeMessage", "Hi from the SDK"));
+        JsonObject widget =
+                client.settings().updateWidget(Params.of("color", "#112233", "welcomeMessage", "Hi from the SDK"));
         assertEquals("#112233", widget.getString("color"));
         assertEquals("Hi from the SDK", client.settings().widget().getString("welcome_message"));
         JsonObject trigger = client.settings()
-                .createTrigger(Params.of("name", "Exit", "condition", "exit_intent", "message", "Wait!", "active", true));
+                .createTrigger(
+                        Params.of("name", "Exit", "condition", "exit_intent", "message", "Wait!", "active", true));
         String triggerId = trigger.getString("id");
         assertTrue(triggerId.startsWith("trigger_"), triggerId);
-        assertFalse(client.settings().updateTrigger(triggerId, Params.of("active", false)).is("active"));
+        assertFalse(client.settings()
+                .updateTrigger(triggerId, Params.of("active", false))
+                .is("active"));
         assertTrue(client.settings().triggers(null).stream().anyMatch(t -> triggerId.equals(t.getString("id"))));
         client.settings().deleteTrigger(triggerId);
         assertFalse(client.settings().triggers(null).stream().anyMatch(t -> triggerId.equals(t.getString("id"))));
@@ -217,14 +233,20 @@ class WorkspaceLiveTest {
         assertTrue(key.key().matches("sk_live_[A-Za-z0-9]{32}"), key.key());
         Parley readOnly = server.client(key.key());
         assertNotNull(readOnly.conversations().list().firstPage().data());
-        PermissionDeniedException denied = assertThrows(PermissionDeniedException.class, () -> readOnly.conversations()
-                .create(Params.of("initialMessage", "hi", "customerEmail", "x@example.com")));
+        PermissionDeniedException denied = assertThrows(
+                PermissionDeniedException.class,
+                () -> readOnly.conversations()
+                        .create(Params.of("initialMessage", "hi", "customerEmail", "x@example.com")));
         assertEquals("insufficient_permissions", denied.code());
         assertTrue(client.keys().list(null).stream().anyMatch(k -> k.id().equals(key.id())));
-        assertTrue(client.keys().get(key.id()).maskedKey().endsWith(key.key().substring(key.key().length() - 4)));
+        assertTrue(client.keys()
+                .get(key.id())
+                .maskedKey()
+                .endsWith(key.key().substring(key.key().length() - 4)));
         assertTrue(client.keys().revoke(key.id()).revoked());
-        AuthenticationException after =
-                assertThrows(AuthenticationException.class, () -> readOnly.conversations().list().firstPage());
+        AuthenticationException after = assertThrows(
+                AuthenticationException.class,
+                () -> readOnly.conversations().list().firstPage());
         assertEquals("revoked", after.details().getString("reason"));
     }
 
@@ -239,26 +261,41 @@ class WorkspaceLiveTest {
                         "status", "online",
                         "password", "correct horse battery"));
         assertEquals(email, client.agents().get(agent.id()).email());
-        assertEquals(7, client.agents().update(agent.id(), Params.of("capacity", 7)).capacity());
+        assertEquals(
+                7, client.agents().update(agent.id(), Params.of("capacity", 7)).capacity());
         assertTrue(client.agents().list(null).stream().anyMatch(a -> a.id().equals(agent.id())));
         assertEquals(agent.id(), client.agents().stats(agent.id(), null).getString("agent_id"));
         assertEquals(agent.id(), client.analytics().agentStats(agent.id(), null).getString("agent_id"));
 
         ConversationCreated conv = client.conversations()
-                .create(Params.of("customerEmail", "chat@example.com", "customerName", "Chen", "initialMessage", "I need a person"));
+                .create(Params.of(
+                        "customerEmail",
+                        "chat@example.com",
+                        "customerName",
+                        "Chen",
+                        "initialMessage",
+                        "I need a person"));
         assertTrue(client.chats().list(Params.of("limit", 100)).stream().anyMatch(c -> c.id().equals(conv.id())));
         ChatThread chat = client.chats().get(conv.id());
         assertEquals("chat@example.com", chat.visitor().getString("email"));
-        assertEquals(agent.id(), client.chats().update(conv.id(), Params.of("assignedTo", agent.id())).assignedTo());
+        assertEquals(
+                agent.id(),
+                client.chats()
+                        .update(conv.id(), Params.of("assignedTo", agent.id()))
+                        .assignedTo());
         assertEquals(
                 "Dana here, how can I help?",
-                client.chats().sendMessage(conv.id(), "Dana here, how can I help?").text());
+                client.chats()
+                        .sendMessage(conv.id(), "Dana here, how can I help?")
+                        .text());
 
-        List<Contact> contacts = client.contacts().list(Params.of("email", "chat@example.com")).toList();
+        List<Contact> contacts =
+                client.contacts().list(Params.of("email", "chat@example.com")).toList();
         assertEquals(1, contacts.size());
         Contact contact = client.contacts().update(contacts.get(0).id(), Params.of("name", "Chen Li"));
         assertEquals("Chen Li", contact.name());
-        assertTrue(client.contacts().conversations(contact.id(), null).stream().anyMatch(c -> c.id().equals(conv.id())));
+        assertTrue(
+                client.contacts().conversations(contact.id(), null).stream().anyMatch(c -> c.id().equals(conv.id())));
 
         JsonObject login = client.auth().login(email, "correct horse battery");
         String token = login.getString("token");
@@ -266,7 +303,8 @@ class WorkspaceLiveTest {
         Parley asAgent = server.client(token);
         assertEquals(conv.id(), asAgent.conversations().get(conv.id()).id());
         asAgent.auth().logout();
-        assertThrows(AuthenticationException.class, () -> asAgent.conversations().get(conv.id()));
+        assertThrows(
+                AuthenticationException.class, () -> asAgent.conversations().get(conv.id()));
         assertFalse(client.agents().deactivate(agent.id()).active());
     }
 
@@ -275,8 +313,9 @@ class WorkspaceLiveTest {
         JsonObject health = client.health();
         assertTrue(List.of("healthy", "degraded").contains(health.getString("status")), health.toJson());
         assertTrue(health.getObject("checks").has("database"));
-        ApiException wrongMethod = assertThrows(ApiException.class, () -> client.http()
-                .request(dev.parley.sdk.core.ApiRequest.of("DELETE", "/v1/orders")));
+        ApiException wrongMethod = assertThrows(
+                ApiException.class,
+                () -> client.http().request(dev.parley.sdk.core.ApiRequest.of("DELETE", "/v1/orders")));
         assertTrue(wrongMethod.status() >= 400 && wrongMethod.status() < 500, String.valueOf(wrongMethod.status()));
     }
 }
