@@ -2,6 +2,7 @@ package dev.parley.sdk;
 
 import dev.parley.sdk.core.ApiRequest;
 import dev.parley.sdk.core.HttpCore;
+import dev.parley.sdk.live.Live;
 import dev.parley.sdk.model.Answer;
 import dev.parley.sdk.model.JsonObject;
 import dev.parley.sdk.model.Params;
@@ -69,6 +70,7 @@ public final class Parley {
     private final Keys keys;
     private final Agents agents;
     private final Auth auth;
+    private final Live live;
 
     private Parley(HttpCore http) {
         this.http = http;
@@ -94,6 +96,7 @@ public final class Parley {
         this.keys = new Keys(http);
         this.agents = new Agents(http);
         this.auth = new Auth(http);
+        this.live = new Live(http);
     }
 
     public static Builder builder() {
@@ -198,6 +201,11 @@ public final class Parley {
 
     public Auth auth() {
         return auth;
+    }
+
+    /** The customer's live socket ({@code /v1/ws}): {@code live().connect(...)}. */
+    public Live live() {
+        return live;
     }
 
     /**

@@ -76,6 +76,11 @@ public final class HttpCore {
         return apiKey;
     }
 
+    /** The {@link HttpClient} under the client (the live socket opens its WebSocket with it). */
+    public HttpClient httpClient() {
+        return client;
+    }
+
     /** Sends the request (retrying as the class says) and returns the body as a JSON object. */
     public JsonObject request(ApiRequest request) {
         return send(request).object();

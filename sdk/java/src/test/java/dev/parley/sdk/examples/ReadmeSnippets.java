@@ -7,9 +7,11 @@ import dev.parley.sdk.RateLimitException;
 import dev.parley.sdk.RequestOptions;
 import dev.parley.sdk.WebhookSignatureException;
 import dev.parley.sdk.core.Page;
+import dev.parley.sdk.live.LiveSocket;
 import dev.parley.sdk.model.Conversation;
 import dev.parley.sdk.model.ConversationCreateParams;
 import dev.parley.sdk.model.ConversationListParams;
+import dev.parley.sdk.model.JsonObject;
 import dev.parley.sdk.model.Order;
 import dev.parley.sdk.model.WebhookEvent;
 import java.time.Duration;
@@ -87,5 +89,19 @@ public final class ReadmeSnippets {
             return 401;
         }
         // README: end
+    }
+
+    /** README "Live socket": returns the acknowledged message's id. */
+    public static String live(Parley parley, String conversationId) {
+        // README: live
+        LiveSocket live = parley.live().connect(LiveSocket.options().conversationId(conversationId));
+        live.on("message", frame -> System.out.println(frame.getString("role") + ": " + frame.getString("content")));
+        live.on("typing", frame -> System.out.println("typing: " + frame.is("is_typing")));
+        live.ready().join(); // the authenticated frame, or a SocketException when the key is refused
+        JsonObject ack = live.send("Hello").join(); // message_received, with its message_id
+        live.typing(false);
+        live.close();
+        // README: end
+        return ack.getString("message_id");
     }
 }

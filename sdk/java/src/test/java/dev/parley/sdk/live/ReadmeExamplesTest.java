@@ -129,6 +129,11 @@ class ReadmeExamplesTest {
         assertEquals(parley.conversations().list().toList().size(), ReadmeSnippets.pagination(parley));
         assertEquals(1, ReadmeSnippets.pagination(parley), "the one conversation the retries example made");
 
+        String conversationId = parley.conversations().list().toList().get(0).id();
+        assertTrue(ReadmeSnippets.live(parley, conversationId).startsWith("msg_"));
+        assertTrue(parley.conversations().get(conversationId, Params.of("includeMessages", true)).messages().stream()
+                .anyMatch(m -> "Hello".equals(m.content())));
+
         String secret = "whsec_readme_example_secret_0001";
         String body =
                 "{\"id\":\"evt_readme\",\"event\":\"conversation.escalated\",\"timestamp\":\"2026-01-01T00:00:00Z\","
