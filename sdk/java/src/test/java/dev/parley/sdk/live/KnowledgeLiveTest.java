@@ -17,9 +17,12 @@ import dev.parley.sdk.model.Intent;
 import dev.parley.sdk.model.JsonObject;
 import dev.parley.sdk.model.ModelSettings;
 import dev.parley.sdk.model.Params;
+import dev.parley.sdk.model.ScrapeJob;
+import dev.parley.sdk.model.ScrapeParams;
 import dev.parley.sdk.model.SearchResponse;
 import dev.parley.sdk.model.TrainingItem;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,5 +176,21 @@ class KnowledgeLiveTest {
         assertTrue(!model.has("api_key"), "the key is write-only");
         assertEquals("local-model", client.assistantModel().get().model());
         assertEquals("none", client.assistantModel().delete().provider());
+    }
+
+    @Test
+    void scrapingStartStatusCancel() {
+        // A crawl of a loopback port nobody listens on, cancelled at once (or already failed: both are final).
+        ScrapeJob job = client.scraping()
+                .start(new ScrapeParams().url("http://127.0.0.1:9/").maxPages(1));
+        assertEquals("queued", job.status());
+        try {
+            client.scraping().cancel(job.jobId());
+        } catch (dev.parley.sdk.ConflictException alreadyFinal) {
+            assertEquals(409, alreadyFinal.status());
+        }
+        ScrapeJob last = client.scraping().waitFor(job.jobId(), Duration.ofSeconds(60));
+        assertTrue(List.of("cancelled", "failed").contains(last.status()), last.toJson());
+        assertThrows(NotFoundException.class, () -> client.scraping().status("job_nope"));
     }
 }

@@ -217,6 +217,17 @@ class WorkspaceLiveTest {
         assertTrue(client.settings().triggers(null).stream().anyMatch(t -> triggerId.equals(t.getString("id"))));
         client.settings().deleteTrigger(triggerId);
         assertFalse(client.settings().triggers(null).stream().anyMatch(t -> triggerId.equals(t.getString("id"))));
+        String engine = client.settings()
+                .voice()
+                .getObject("available")
+                .getStrings("text_to_speech")
+                .get(0);
+        JsonObject voice = client.settings().updateVoice(Params.of("textToSpeech", engine, "audioFormat", "mp3"));
+        assertEquals(engine, voice.getString("text_to_speech"));
+        assertEquals("mp3", voice.getString("audio_format"));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> client.settings().updateVoice(Params.of("textToSpeech", "no_such_engine")));
         JsonObject connection =
                 client.settings().updateStoreConnection(Params.of("platform", "demo", "maxDiscountPercent", 15));
         assertEquals(15, connection.getInt("max_discount_percent"));
