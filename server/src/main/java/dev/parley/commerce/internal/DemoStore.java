@@ -184,6 +184,11 @@ final class DemoStore implements StoreConnector {
         return new ProductPage(page, matches.size(), matches.size() > page.size());
     }
 
+    @Override
+    public List<Product> catalogue() {
+        return DemoCatalogue.products();
+    }
+
     private static String stem(String word) {
         return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
                 ? word.substring(0, word.length() - 1)

@@ -297,7 +297,7 @@ final class ShopifyStore implements StoreConnector {
         }
         JsonNode data = graphql("""
                 query Products($q: String!, $n: Int!) {
-                  products(first: $n, query: $q) { pageInfo { hasNextPage } nodes { id title description productType
+                  products(first: $n, query: $q) { pageInfo { hasNextPage } nodes { id title description productType onlineStoreUrl
                     priceRangeV2 { minVariantPrice { amount currencyCode } } images(first: 3) { nodes { url } }
                     variants(first: 50) { nodes { id sku price availableForSale inventoryQuantity
                       selectedOptions { name value } } } } }
@@ -318,6 +318,21 @@ final class ShopifyStore implements StoreConnector {
         long total = data.at("/productsCount/count").asLong(products.size());
         boolean more = data.at("/products/pageInfo/hasNextPage").asBoolean();
         return new ProductPage(products, Math.max(total, products.size()), more);
+    }
+
+    /** The first {@value StoreConnector#CATALOGUE_MAX} active products, in one query. */
+    @Override
+    public List<Product> catalogue() {
+        JsonNode data = graphql("""
+                query Catalogue($n: Int!) {
+                  products(first: $n, query: "status:active") { nodes { id title description productType onlineStoreUrl
+                    priceRangeV2 { minVariantPrice { amount currencyCode } } images(first: 3) { nodes { url } }
+                    variants(first: 50) { nodes { id sku price availableForSale inventoryQuantity
+                      selectedOptions { name value } } } } }
+                }""", Map.of("n", CATALOGUE_MAX));
+        List<Product> products = new ArrayList<>();
+        data.at("/products/nodes").forEach(node -> products.add(product(node)));
+        return products;
     }
 
     @Override
@@ -514,7 +529,8 @@ final class ShopifyStore implements StoreConnector {
                 money(p.at("/priceRangeV2/minVariantPrice/amount")),
                 p.at("/priceRangeV2/minVariantPrice/currencyCode").asString("USD"),
                 images,
-                variants);
+                variants,
+                text(p.path("onlineStoreUrl")));
     }
 
     private static String text(JsonNode node) {

@@ -41,6 +41,12 @@ interface StoreConnector {
 
     ProductPage searchProducts(ProductQuery query);
 
+    /** The store's active products, up to {@link #CATALOGUE_MAX} of them, for Parley's own catalogue search. */
+    List<Product> catalogue();
+
+    /** How many products of a store's catalogue are read: one query of Shopify's, three pages of WooCommerce's. */
+    int CATALOGUE_MAX = 250;
+
     /** Whether the store answers, for {@code /health}. */
     boolean reachable();
 
@@ -158,6 +164,9 @@ interface StoreConnector {
     record Variant(
             String id, String sku, String size, String color, BigDecimal price, boolean available, int inventory) {}
 
+    /**
+     * @param url the product's page in the store, or {@code null} when the store has none (an unpublished product)
+     */
     record Product(
             String id,
             String title,
@@ -166,7 +175,8 @@ interface StoreConnector {
             BigDecimal price,
             String currency,
             List<String> images,
-            List<Variant> variants) {}
+            List<Variant> variants,
+            String url) {}
 
     /**
      * @param size a variant size that must be in stock

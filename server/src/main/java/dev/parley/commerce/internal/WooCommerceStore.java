@@ -222,6 +222,28 @@ final class WooCommerceStore implements StoreConnector {
         return new ProductPage(products, Math.max(total, products.size()), total > products.size());
     }
 
+    /** The published products, page by page (100 a page) up to {@value StoreConnector#CATALOGUE_MAX}. */
+    @Override
+    public List<Product> catalogue() {
+        List<Product> products = new ArrayList<>();
+        for (int page = 1; products.size() < CATALOGUE_MAX; page++) {
+            Response found =
+                    exchange(FetchRequest.Method.GET, "/products?status=publish&per_page=100&page=" + page, null);
+            if (found == null || !found.body().isArray() || found.body().isEmpty()) {
+                break;
+            }
+            for (JsonNode p : found.body()) {
+                if (products.size() < CATALOGUE_MAX) {
+                    products.add(product(p));
+                }
+            }
+            if (found.body().size() < 100 || (found.total() >= 0 && products.size() >= found.total())) {
+                break;
+            }
+        }
+        return products;
+    }
+
     @Override
     public boolean reachable() {
         try {
@@ -429,7 +451,8 @@ final class WooCommerceStore implements StoreConnector {
                 price,
                 "USD",
                 images,
-                variants);
+                variants,
+                blankToNull(p.path("permalink").asString("")));
     }
 
     private static Instant instant(String gmt) {
