@@ -169,6 +169,17 @@ class ProductSearchTests {
         assertThat(api.post("/v1/products/search", Map.of("query", "tent", "sort", "newest"))
                         .status())
                 .isEqualTo(400);
+
+        // the API description shows the filters and the order (its property names as springdoc writes them)
+        JsonNode schemas = Api.at(port).get("/openapi.json").json().at("/components/schemas");
+        assertThat(schemas.valueStream())
+                .anyMatch(schema -> schema.at("/properties/maxPrice").isObject()
+                        && schema.at("/properties/minPrice").isObject()
+                        && schema.at("/properties/color").isObject()
+                        && schema.at("/properties/priceRange").isObject());
+        assertThat(schemas.valueStream())
+                .anyMatch(schema -> schema.at("/properties/sort").isObject()
+                        && schema.at("/properties/filters").isObject());
     }
 
     @Test

@@ -60,7 +60,7 @@ record ProductAsk(
             Pattern.compile("\\b(?:over|above|more than|at least|min(?:imum)?(?: of)?|starting at)\\s+" + AMOUNT);
     private static final String SIZE_WORD =
             "(\\d{1,2}(?:\\.5)?|xxs|xs|s|m|l|xl|xxl|extra[ -]small|small|medium|large|extra[ -]large|x-large"
-                    + "|one size)";
+                    + "|one size|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)";
     private static final Pattern SIZE = Pattern.compile("\\bsize\\s+(?:(?:us|eu|uk)\\s+)?" + SIZE_WORD + "(?![\\w.])");
     private static final Pattern SIZE_IN = Pattern.compile(
             "\\bin(?: an?)?\\s+(xxs|xs|xl|xxl|extra[ -]small|small|medium|large|extra[ -]large|x-large|s|m|l)"
@@ -366,6 +366,16 @@ record ProductAsk(
             case "large" -> "L";
             case "extra large", "x large" -> "XL";
             case "one size" -> "One Size";
+            case "five" -> "5";
+            case "six" -> "6";
+            case "seven" -> "7";
+            case "eight" -> "8";
+            case "nine" -> "9";
+            case "ten" -> "10";
+            case "eleven" -> "11";
+            case "twelve" -> "12";
+            case "thirteen" -> "13";
+            case "fourteen" -> "14";
             default -> w.toUpperCase(Locale.ROOT);
         };
     }

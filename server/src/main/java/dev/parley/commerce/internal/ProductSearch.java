@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
 class ProductSearch {
 
     static final Duration CATALOGUE_TTL = Duration.ofMinutes(15);
+
+    private static final Logger log = LoggerFactory.getLogger(ProductSearch.class);
 
     private record Indexed(CatalogueIndex index, String connectionKey, Instant readAt) {}
 
@@ -89,7 +93,12 @@ class ProductSearch {
         if (index == null) {
             synchronized (ProductSearch.class) {
                 if (demo == null) {
+                    long started = System.nanoTime();
                     demo = CatalogueIndex.of(DemoCatalogue.products(), embeddings);
+                    log.info(
+                            "Indexed the demo catalogue: {} products in {} ms",
+                            demo.size(),
+                            (System.nanoTime() - started) / 1_000_000);
                 }
                 index = demo;
             }

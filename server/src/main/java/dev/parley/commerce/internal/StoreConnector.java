@@ -39,8 +39,6 @@ interface StoreConnector {
      */
     Cancellation cancel(Order order, String reason);
 
-    ProductPage searchProducts(ProductQuery query);
-
     /** The store's active products, up to {@link #CATALOGUE_MAX} of them, for Parley's own catalogue search. */
     List<Product> catalogue();
 
@@ -177,12 +175,6 @@ interface StoreConnector {
             List<String> images,
             List<Variant> variants,
             String url) {}
-
-    /**
-     * @param size a variant size that must be in stock
-     */
-    record ProductQuery(
-            String query, String category, BigDecimal minPrice, BigDecimal maxPrice, String size, int limit) {}
 
     record ProductPage(List<Product> products, long totalCount, boolean hasMore) {}
 }

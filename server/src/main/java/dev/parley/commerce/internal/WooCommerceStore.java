@@ -188,40 +188,6 @@ final class WooCommerceStore implements StoreConnector {
         }
     }
 
-    @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        StringBuilder path = new StringBuilder("/products?status=publish&per_page=" + Math.min(100, query.limit()));
-        if (query.query() != null) {
-            path.append("&search=").append(encode(query.query()));
-        }
-        if (query.minPrice() != null) {
-            path.append("&min_price=").append(query.minPrice().toPlainString());
-        }
-        if (query.maxPrice() != null) {
-            path.append("&max_price=").append(query.maxPrice().toPlainString());
-        }
-        Response found = exchange(FetchRequest.Method.GET, path.toString(), null);
-        List<Product> products = new ArrayList<>();
-        for (JsonNode p : found.body()) {
-            Product product = product(p);
-            boolean inCategory = query.category() == null
-                    || p.path("categories")
-                            .valueStream()
-                            .anyMatch(c -> query.category()
-                                            .equalsIgnoreCase(c.path("name").asString())
-                                    || query.category()
-                                            .equalsIgnoreCase(c.path("slug").asString()));
-            boolean sized = query.size() == null
-                    || product.variants().stream()
-                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
-            if (inCategory && sized) {
-                products.add(product);
-            }
-        }
-        long total = found.total() >= 0 ? found.total() : products.size();
-        return new ProductPage(products, Math.max(total, products.size()), total > products.size());
-    }
-
     /** The published products, page by page (100 a page) up to {@value StoreConnector#CATALOGUE_MAX}. */
     @Override
     public List<Product> catalogue() {

@@ -35,6 +35,10 @@ class ProductAskTests {
         assertThat(ProductAsk.parse("grey t-shirts in extra large", CATEGORIES).size())
                 .isEqualTo("XL");
         assertThat(ProductAsk.parse("a gray cap", CATEGORIES).color()).isEqualTo("Grey");
+        // as a voice transcript writes it
+        ProductAsk spoken = ProductAsk.parse("do you have running shoes in size ten", CATEGORIES);
+        assertThat(spoken.size()).isEqualTo("10");
+        assertThat(spoken.text()).isEqualTo("running shoes");
     }
 
     @Test
