@@ -24,6 +24,7 @@ public final class HybridIndex implements AutoCloseable {
     public record Hit(String id, double score, double similarity, boolean keywordMatch) {}
 
     private static final String SCOPE = "records";
+    private static final int MAX_QUERY = 2000;
 
     private final KnowledgeIndex index;
     private final TextEmbeddings embeddings;
@@ -68,8 +69,13 @@ public final class HybridIndex implements AutoCloseable {
         return size;
     }
 
-    /** Up to {@code limit} records, best first; every record is a candidate of the meaning ranking. */
-    public List<Hit> search(String query, int limit) {
+    /**
+     * Up to {@code limit} records, best first; every record is a candidate of the meaning ranking. {@code text} must
+     * not be blank.
+     */
+    public List<Hit> search(String text, int limit) {
+        // A request longer than a knowledge query may be is searched by its beginning.
+        String query = text.length() > MAX_QUERY ? text.substring(0, MAX_QUERY) : text;
         float[] vector = embeddings.embed(query);
         int candidates = Math.max(1, size);
         List<SearchHit> hits =

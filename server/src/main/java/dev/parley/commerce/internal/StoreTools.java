@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -418,7 +419,8 @@ final class StoreTools {
                         }
                         yield OrderAccess.unreachable();
                     }
-                    BigDecimal paid = order.refundable();
+                    // What was charged goes back; an order only authorized (or not paid) has its hold released.
+                    BigDecimal paid = CHARGED.contains(order.financialStatus()) ? order.refundable() : BigDecimal.ZERO;
                     details.put("status", "cancelled");
                     details.put("refund_amount", paid);
                     details.put("currency", order.currency());
@@ -439,6 +441,9 @@ final class StoreTools {
                 }
             };
         }
+
+        /** Financial states in which the customer has been charged, as the platforms' orders are mapped. */
+        static final Set<String> CHARGED = Set.of("paid", "partially_paid", "partially_refunded");
 
         private static ToolOutcome alreadyCancelled(Order order, Map<String, Object> details) {
             details.put("status", "cancelled");
