@@ -32,13 +32,14 @@ public class ParleyApplication {
     private static int evaluate(String what, java.util.List<String> args) throws Exception {
         return switch (what) {
             case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
+            case "products" -> dev.parley.commerce.ProductSearchEvaluation.run(args, System.out, System.err);
             case "intents", "sentiment", "prepare" ->
                 dev.parley.assistant.UnderstandingEvaluation.run(what, args, System.out, System.err);
             case "dialogues" ->
                 DialogueEvaluation.run(args, ParleyApplication::startForEvaluation, System.out, System.err);
             default -> {
                 System.err.println("Unknown evaluation '" + what
-                        + "'. Available: retrieval, intents, sentiment, prepare, dialogues");
+                        + "'. Available: retrieval, intents, sentiment, prepare, dialogues, products");
                 yield 2;
             }
         };

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.commerce.FakeStoreServer.Response;
 import dev.parley.commerce.internal.CommerceFixtures;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -218,6 +220,129 @@ class ShopifyStoreTests {
         assertThat(update.at("/shippingAddress/city").asString()).isEqualTo("Austin");
         assertThat(update.at("/shippingAddress/zip").asString()).isEqualTo("73301");
         assertThat(update.at("/shippingAddress/countryCode").asString()).isEqualTo("US");
+    }
+
+    @Test
+    void cancelsAnUnfulfilledOrderWithOrderCancelOnceAndNeverAShippedOne() {
+        String unfulfilled = edited(o -> {
+            o.put("displayFulfillmentStatus", "UNFULFILLED");
+            o.set("fulfillments", JSON.createArrayNode());
+        });
+        AtomicReference<String> order = new AtomicReference<>(ORDER_1001);
+        shopify.otherwise(r -> JSON.readTree(r.body()).path("query").asString().contains("orderCancel")
+                ? Response.json("""
+                        {"data":{"orderCancel":{"job":{"id":"gid://shopify/Job/abc-123","done":false},
+                          "orderCancelUserErrors":[]}}}""")
+                : Response.json(order.get()));
+
+        // shipped: refused, a return offered, Shopify never asked to cancel
+        JsonNode shipped = tool("cancel_order", Map.of("order_number", "1001"));
+        assertThat(shipped.at("/action/details/reason").asString())
+                .as(shipped.toString())
+                .isEqualTo("already_fulfilled");
+        assertThat(shipped.path("result").asString()).contains("return");
+        assertThat(requestsWith("orderCancel")).isEmpty();
+
+        // a test key never reaches the live store
+        Api test = Api.at(port).withKey(fixtures.key(storeId, Mode.TEST, Scope.values()));
+        order.set(unfulfilled);
+        int before = shopify.requests().size();
+        JsonNode fromTest = test.post(
+                        "/v1/test/tool-execution",
+                        Map.of(
+                                "tool", "cancel_order",
+                                "parameters", Map.of("order_number", "1001"),
+                                "facts", Map.of("email_given", "jane@example.com")))
+                .json();
+        assertThat(fromTest.path("status").asString()).as(fromTest.toString()).isNotEqualTo("executed");
+        assertThat(shopify.requests()).hasSize(before);
+
+        JsonNode cancelled = tool("cancel_order", Map.of("order_number", "1001", "reason", "Ordered twice"));
+        assertThat(cancelled.path("status").asString()).as(cancelled.toString()).isEqualTo("executed");
+        assertThat(cancelled.at("/action/type").asString()).isEqualTo("order_cancelled");
+        assertThat(cancelled.path("result").asString()).contains("89.00");
+        JsonNode variables = variablesOf("orderCancel");
+        assertThat(variables.path("orderId").asString()).isEqualTo("gid://shopify/Order/5001");
+        assertThat(variables.path("reason").asString()).isEqualTo("CUSTOMER");
+        assertThat(variables.path("restock").asBoolean()).isTrue();
+        assertThat(variables.path("notifyCustomer").asBoolean()).isTrue();
+        assertThat(variables.at("/refundMethod/originalPaymentMethodsRefund").asBoolean())
+                .isTrue();
+        assertThat(variables.path("staffNote").asString()).contains("Ordered twice");
+
+        // Shopify cancels in a background job: asked again before the order shows it, it is not sent again
+        JsonNode again = tool("cancel_order", Map.of("order_number", "1001"));
+        assertThat(again.at("/action/details/reason").asString()).isEqualTo("already_cancelled");
+        assertThat(requestsWith("orderCancel")).hasSize(1);
+    }
+
+    @Test
+    void anOrderShopifyRefusesToCancelIsHandedToAPersonAndMayBeTriedAgain() {
+        String unfulfilled = edited(o -> {
+            o.put("displayFulfillmentStatus", "UNFULFILLED");
+            o.set("fulfillments", JSON.createArrayNode());
+        });
+        AtomicReference<String> cancelAnswer = new AtomicReference<>("""
+                {"data":{"orderCancel":{"job":null,"orderCancelUserErrors":[{"field":["orderId"],
+                  "message":"Cannot cancel an order with pending payment authorizations.","code":"INVALID"}]}}}""");
+        shopify.otherwise(r -> JSON.readTree(r.body()).path("query").asString().contains("orderCancel")
+                ? Response.json(cancelAnswer.get())
+                : Response.json(unfulfilled));
+
+        JsonNode refused = tool("cancel_order", Map.of("order_number", "1001"));
+
+        assertThat(refused.at("/action/details/reason").asString())
+                .as(refused.toString())
+                .isEqualTo("not_cancellable");
+        assertThat(refused.path("escalate").asBoolean()).isTrue();
+        cancelAnswer.set("""
+                {"data":{"orderCancel":{"job":{"id":"gid://shopify/Job/2","done":false},"orderCancelUserErrors":[]}}}""");
+        assertThat(tool("cancel_order", Map.of("order_number", "1001"))
+                        .path("status")
+                        .asString())
+                .isEqualTo("executed");
+    }
+
+    @Test
+    void searchesTheShopsCatalogueByMeaning() {
+        shopify.otherwise(r -> Response.json("""
+                {"data":{"products":{"nodes":[
+                  {"id":"gid://shopify/Product/11","title":"Alpine Shell","description":"A waterproof jacket with taped seams.",
+                   "productType":"Jackets","onlineStoreUrl":"https://acme.example/products/alpine-shell",
+                   "priceRangeV2":{"minVariantPrice":{"amount":"129.00","currencyCode":"USD"}},"images":{"nodes":[]},
+                   "variants":{"nodes":[
+                     {"id":"gid://shopify/ProductVariant/111","sku":"AS-M","price":"129.00","availableForSale":true,
+                      "inventoryQuantity":4,"selectedOptions":[{"name":"Size","value":"M"},{"name":"Color","value":"Red"}]},
+                     {"id":"gid://shopify/ProductVariant/112","sku":"AS-L","price":"129.00","availableForSale":false,
+                      "inventoryQuantity":0,"selectedOptions":[{"name":"Size","value":"L"},{"name":"Color","value":"Red"}]}]}},
+                  {"id":"gid://shopify/Product/12","title":"Camp Mug","description":"Enamel mug for coffee by the fire.",
+                   "productType":"Kitchen","onlineStoreUrl":null,
+                   "priceRangeV2":{"minVariantPrice":{"amount":"14.00","currencyCode":"USD"}},"images":{"nodes":[]},
+                   "variants":{"nodes":[{"id":"gid://shopify/ProductVariant/121","sku":"CM","price":"14.00",
+                     "availableForSale":true,"inventoryQuantity":30,"selectedOptions":[]}]}}]}}}"""));
+
+        JsonNode found = api.post("/v1/products/search", Map.of("query", "a rain jacket in size M"))
+                .json();
+
+        assertThat(found.path("products").size()).as(found.toString()).isEqualTo(1);
+        assertThat(found.at("/products/0/id").asString()).isEqualTo("gid://shopify/Product/11");
+        assertThat(found.at("/products/0/url").asString()).isEqualTo("https://acme.example/products/alpine-shell");
+        JsonNode listed = JSON.readTree(shopify.requests().getFirst().body());
+        assertThat(listed.path("query").asString()).contains("products(first: $n, query: \"status:active\")");
+        assertThat(listed.at("/variables/n").asInt()).isEqualTo(250);
+        // in a size that is sold out, nothing
+        assertThat(api.post("/v1/products/search", Map.of("query", "a rain jacket in size L"))
+                        .json()
+                        .path("products")
+                        .size())
+                .isZero();
+        // a test key never reaches the live store
+        int before = shopify.requests().size();
+        Api test = Api.at(port).withKey(fixtures.key(storeId, Mode.TEST, Scope.values()));
+        assertThat(test.post("/v1/products/search", Map.of("query", "rain coat"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(shopify.requests()).hasSize(before);
     }
 
     /** ORDER_1001 with its order changed. */

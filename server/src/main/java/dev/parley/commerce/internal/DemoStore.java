@@ -4,8 +4,7 @@ import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,11 +18,13 @@ final class DemoStore implements StoreConnector {
     private final String workspaceId;
     private final Mode mode;
     private final OrderCache cache;
+    private final Clock clock;
 
-    DemoStore(String workspaceId, Mode mode, OrderCache cache) {
+    DemoStore(String workspaceId, Mode mode, OrderCache cache, Clock clock) {
         this.workspaceId = workspaceId;
         this.mode = mode;
         this.cache = cache;
+        this.clock = clock;
     }
 
     @Override
@@ -115,45 +116,40 @@ final class DemoStore implements StoreConnector {
         return after;
     }
 
+    /**
+     * Cancels the order as it is now, under its row lock: like a real store, it refuses an order that has shipped or
+     * is already cancelled, and returns everything paid on it.
+     */
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        List<String> words = query.query() == null
-                ? List.of()
-                : Arrays.stream(query.query().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                        .filter(w -> !w.isBlank())
-                        .map(DemoStore::stem)
-                        .toList();
-        List<Product> matches = new ArrayList<>();
-        for (Product product : DemoCatalogue.products()) {
-            String text =
-                    (product.title() + " " + product.description() + " " + product.category()).toLowerCase(Locale.ROOT);
-            if (!words.stream().allMatch(text::contains)) {
-                continue;
-            }
-            if (query.category() != null && !product.category().equalsIgnoreCase(query.category())) {
-                continue;
-            }
-            if (query.minPrice() != null && product.price().compareTo(query.minPrice()) < 0) {
-                continue;
-            }
-            if (query.maxPrice() != null && product.price().compareTo(query.maxPrice()) > 0) {
-                continue;
-            }
-            if (query.size() != null
-                    && product.variants().stream()
-                            .noneMatch(v -> v.available() && v.size().equalsIgnoreCase(query.size()))) {
-                continue;
-            }
-            matches.add(product);
-        }
-        List<Product> page = matches.stream().limit(query.limit()).toList();
-        return new ProductPage(page, matches.size(), matches.size() > page.size());
+    public Cancellation cancel(Order order, String reason) {
+        Order after = cache.change(workspaceId, mode, order.number(), current -> {
+                    if (current.cancelledAt() != null || current.shipped()) {
+                        throw new StoreUnavailableException(platform(), "not_cancellable");
+                    }
+                    boolean paid = !"pending".equals(current.financialStatus());
+                    return new Order(
+                            current.id(),
+                            current.number(),
+                            current.email(),
+                            current.customerName(),
+                            current.placedAt(),
+                            current.currency(),
+                            current.total(),
+                            paid ? current.total() : current.refunded(),
+                            paid ? "refunded" : "voided",
+                            current.fulfillmentStatus(),
+                            clock.instant(),
+                            current.lineItems(),
+                            current.shippingAddress(),
+                            current.fulfillments());
+                })
+                .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
+        return new Cancellation(after, true);
     }
 
-    private static String stem(String word) {
-        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
-                ? word.substring(0, word.length() - 1)
-                : word;
+    @Override
+    public List<Product> catalogue() {
+        return DemoCatalogue.products();
     }
 
     @Override

@@ -237,40 +237,66 @@ final class ShopifyStore implements StoreConnector {
         return order(data.at("/orderUpdate/order"));
     }
 
+    /**
+     * {@code orderCancel} with the customer as the reason, the items restocked and the payment refunded to the
+     * original payment method ({@code refundMethod}); Shopify notifies the customer. Shopify cancels in a background
+     * job, so the order is returned as cancelled now; the {@code orders/cancelled} webhook brings the store's own
+     * record. Shopify refuses an order it cannot cancel ({@code orderCancelUserErrors}): the store is then
+     * {@code rejected}.
+     */
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        StringBuilder q = new StringBuilder();
-        if (query.query() != null) {
-            q.append(query.query().replaceAll("[:()\"\\\\]", " "));
-        }
-        if (query.category() != null) {
-            q.append(" product_type:'")
-                    .append(query.category().replace("'", ""))
-                    .append('\'');
-        }
+    public Cancellation cancel(Order order, String reason) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("orderId", order.id());
+        variables.put("refundMethod", Map.of("originalPaymentMethodsRefund", true));
+        variables.put("restock", true);
+        variables.put("reason", "CUSTOMER");
+        variables.put("notifyCustomer", true);
+        variables.put(
+                "staffNote",
+                "Cancelled by Parley at the customer's request"
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         JsonNode data = graphql("""
-                query Products($q: String!, $n: Int!) {
-                  products(first: $n, query: $q) { pageInfo { hasNextPage } nodes { id title description productType
+                mutation Cancel($orderId: ID!, $refundMethod: OrderCancelRefundMethodInput!, $restock: Boolean!,
+                    $reason: OrderCancelReason!, $notifyCustomer: Boolean, $staffNote: String) {
+                  orderCancel(orderId: $orderId, refundMethod: $refundMethod, restock: $restock, reason: $reason,
+                      notifyCustomer: $notifyCustomer, staffNote: $staffNote) {
+                    job { id done } orderCancelUserErrors { field message code } } }""", variables);
+        JsonNode errors = data.at("/orderCancel/orderCancelUserErrors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new StoreUnavailableException(platform(), "rejected");
+        }
+        Order cancelled = new Order(
+                order.id(),
+                order.number(),
+                order.email(),
+                order.customerName(),
+                order.placedAt(),
+                order.currency(),
+                order.total(),
+                order.refunded(),
+                order.financialStatus(),
+                order.fulfillmentStatus(),
+                Instant.now(),
+                order.lineItems(),
+                order.shippingAddress(),
+                order.fulfillments());
+        return new Cancellation(cancelled, true);
+    }
+
+    /** The first {@value StoreConnector#CATALOGUE_MAX} active products, in one query. */
+    @Override
+    public List<Product> catalogue() {
+        JsonNode data = graphql("""
+                query Catalogue($n: Int!) {
+                  products(first: $n, query: "status:active") { nodes { id title description productType onlineStoreUrl
                     priceRangeV2 { minVariantPrice { amount currencyCode } } images(first: 3) { nodes { url } }
                     variants(first: 50) { nodes { id sku price availableForSale inventoryQuantity
                       selectedOptions { name value } } } } }
-                  productsCount(query: $q) { count }
-                }""", Map.of("q", q.toString().strip(), "n", Math.min(250, query.limit())));
+                }""", Map.of("n", CATALOGUE_MAX));
         List<Product> products = new ArrayList<>();
-        for (JsonNode node : data.at("/products/nodes")) {
-            Product product = product(node);
-            boolean inRange = (query.minPrice() == null || product.price().compareTo(query.minPrice()) >= 0)
-                    && (query.maxPrice() == null || product.price().compareTo(query.maxPrice()) <= 0);
-            boolean sized = query.size() == null
-                    || product.variants().stream()
-                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
-            if (inRange && sized) {
-                products.add(product);
-            }
-        }
-        long total = data.at("/productsCount/count").asLong(products.size());
-        boolean more = data.at("/products/pageInfo/hasNextPage").asBoolean();
-        return new ProductPage(products, Math.max(total, products.size()), more);
+        data.at("/products/nodes").forEach(node -> products.add(product(node)));
+        return products;
     }
 
     @Override
@@ -467,7 +493,8 @@ final class ShopifyStore implements StoreConnector {
                 money(p.at("/priceRangeV2/minVariantPrice/amount")),
                 p.at("/priceRangeV2/minVariantPrice/currencyCode").asString("USD"),
                 images,
-                variants);
+                variants,
+                text(p.path("onlineStoreUrl")));
     }
 
     private static String text(JsonNode node) {

@@ -33,7 +33,17 @@ interface StoreConnector {
 
     Order changeAddress(Order order, Address address);
 
-    ProductPage searchProducts(ProductQuery query);
+    /**
+     * Cancels the order, which has not shipped, restocks its items and returns what the customer paid to their
+     * payment method; says whether that payment is on its way back.
+     */
+    Cancellation cancel(Order order, String reason);
+
+    /** The store's active products, up to {@link #CATALOGUE_MAX} of them, for Parley's own catalogue search. */
+    List<Product> catalogue();
+
+    /** How many products of a store's catalogue are read: one query of Shopify's, three pages of WooCommerce's. */
+    int CATALOGUE_MAX = 250;
 
     /** One product by its id, from the first page of the catalogue a search returns (at most 250 products). */
     default java.util.Optional<Product> product(String id) {
@@ -150,9 +160,18 @@ interface StoreConnector {
 
     record Discount(String code, int percent) {}
 
+    /**
+     * @param order the order afterwards, as far as the store has said (Shopify cancels in a background job)
+     * @param paymentReturned whether the store is returning the payment; false when only a person can now do it
+     */
+    record Cancellation(Order order, boolean paymentReturned) {}
+
     record Variant(
             String id, String sku, String size, String color, BigDecimal price, boolean available, int inventory) {}
 
+    /**
+     * @param url the product's page in the store, or {@code null} when the store has none (an unpublished product)
+     */
     record Product(
             String id,
             String title,
@@ -161,13 +180,8 @@ interface StoreConnector {
             BigDecimal price,
             String currency,
             List<String> images,
-            List<Variant> variants) {}
-
-    /**
-     * @param size a variant size that must be in stock
-     */
-    record ProductQuery(
-            String query, String category, BigDecimal minPrice, BigDecimal maxPrice, String size, int limit) {}
+            List<Variant> variants,
+            String url) {}
 
     record ProductPage(List<Product> products, long totalCount, boolean hasMore) {}
 }

@@ -158,38 +158,56 @@ final class WooCommerceStore implements StoreConnector {
                 .orElse(order);
     }
 
+    /**
+     * WooCommerce's status {@code cancelled} (which restocks the items), then, for an order that was paid, a refund
+     * of what is left on it through the payment gateway ({@code api_refund}), as WooCommerce does not return payment
+     * on cancelling. When that refund fails the order stays cancelled and a person returns the payment.
+     */
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        StringBuilder path = new StringBuilder("/products?status=publish&per_page=" + Math.min(100, query.limit()));
-        if (query.query() != null) {
-            path.append("&search=").append(encode(query.query()));
+    public Cancellation cancel(Order order, String reason) {
+        Order cancelled = call(FetchRequest.Method.PUT, "/orders/" + order.id(), Map.of("status", "cancelled"))
+                .map(WooCommerceStore::order)
+                .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
+        boolean paid = "paid".equals(order.financialStatus()) || "partially_refunded".equals(order.financialStatus());
+        if (!paid || order.refundable().signum() == 0) {
+            return new Cancellation(cancelled, true);
         }
-        if (query.minPrice() != null) {
-            path.append("&min_price=").append(query.minPrice().toPlainString());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", order.refundable().toPlainString());
+        body.put(
+                "reason",
+                "Order cancelled by Parley at the customer's request"
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        body.put("api_refund", true);
+        body.put("restock_items", false);
+        try {
+            call(FetchRequest.Method.POST, "/orders/" + order.id() + "/refunds", body);
+            return new Cancellation(cancelled, true);
+        } catch (StoreUnavailableException refundFailed) {
+            return new Cancellation(cancelled, false);
         }
-        if (query.maxPrice() != null) {
-            path.append("&max_price=").append(query.maxPrice().toPlainString());
-        }
-        Response found = exchange(FetchRequest.Method.GET, path.toString(), null);
+    }
+
+    /** The published products, page by page (100 a page) up to {@value StoreConnector#CATALOGUE_MAX}. */
+    @Override
+    public List<Product> catalogue() {
         List<Product> products = new ArrayList<>();
-        for (JsonNode p : found.body()) {
-            Product product = product(p);
-            boolean inCategory = query.category() == null
-                    || p.path("categories")
-                            .valueStream()
-                            .anyMatch(c -> query.category()
-                                            .equalsIgnoreCase(c.path("name").asString())
-                                    || query.category()
-                                            .equalsIgnoreCase(c.path("slug").asString()));
-            boolean sized = query.size() == null
-                    || product.variants().stream()
-                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
-            if (inCategory && sized) {
-                products.add(product);
+        for (int page = 1; products.size() < CATALOGUE_MAX; page++) {
+            Response found =
+                    exchange(FetchRequest.Method.GET, "/products?status=publish&per_page=100&page=" + page, null);
+            if (found == null || !found.body().isArray() || found.body().isEmpty()) {
+                break;
+            }
+            for (JsonNode p : found.body()) {
+                if (products.size() < CATALOGUE_MAX) {
+                    products.add(product(p));
+                }
+            }
+            if (found.body().size() < 100 || (found.total() >= 0 && products.size() >= found.total())) {
+                break;
             }
         }
-        long total = found.total() >= 0 ? found.total() : products.size();
-        return new ProductPage(products, Math.max(total, products.size()), total > products.size());
+        return products;
     }
 
     @Override
@@ -399,7 +417,8 @@ final class WooCommerceStore implements StoreConnector {
                 price,
                 "USD",
                 images,
-                variants);
+                variants,
+                blankToNull(p.path("permalink").asString("")));
     }
 
     private static Instant instant(String gmt) {
