@@ -45,11 +45,9 @@ interface StoreConnector {
     /** How many products of a store's catalogue are read: one query of Shopify's, three pages of WooCommerce's. */
     int CATALOGUE_MAX = 250;
 
-    /** One product by its id, from the first page of the catalogue a search returns (at most 250 products). */
+    /** One product by its id, from the catalogue Parley reads (at most {@link #CATALOGUE_MAX} products). */
     default java.util.Optional<Product> product(String id) {
-        return searchProducts(new ProductQuery(null, null, null, null, null, 250)).products().stream()
-                .filter(p -> p.id().equals(id))
-                .findFirst();
+        return catalogue().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** Whether the store answers, for {@code /health}. */
