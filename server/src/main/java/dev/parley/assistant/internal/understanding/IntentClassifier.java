@@ -1,6 +1,9 @@
 package dev.parley.assistant.internal.understanding;
 
 import dev.parley.knowledge.TextEmbeddings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,6 +92,26 @@ public final class IntentClassifier {
         java.util.Arrays.fill(weights, 1.0);
         SoftmaxRegression model = SoftmaxRegression.train(
                 vectors, classes, weights, labels.size(), features.dimensions(), settings.regression());
+        return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD);
+    }
+
+    /** Writes the trained model (not its threshold), for {@link #read} to give the same predictions. */
+    void write(DataOutputStream out) throws IOException {
+        features.write(out);
+        model.write(out);
+        out.writeInt(labels.size());
+        for (String label : labels) {
+            out.writeUTF(label);
+        }
+    }
+
+    static IntentClassifier read(DataInputStream in, TextEmbeddings embeddings) throws IOException {
+        TextFeatures features = TextFeatures.read(in, embeddings);
+        SoftmaxRegression model = SoftmaxRegression.read(in);
+        List<String> labels = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            labels.add(in.readUTF());
+        }
         return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD);
     }
 
