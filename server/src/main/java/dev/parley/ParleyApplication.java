@@ -20,11 +20,11 @@ public class ParleyApplication {
     private static int evaluate(String what, java.util.List<String> args) throws Exception {
         return switch (what) {
             case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
-            case "intents", "sentiment", "prepare" ->
+            case "intents", "sentiment", "calibrate", "prepare" ->
                 dev.parley.assistant.UnderstandingEvaluation.run(what, args, System.out, System.err);
             default -> {
-                System.err.println(
-                        "Unknown evaluation '" + what + "'. Available: retrieval, intents, sentiment, prepare");
+                System.err.println("Unknown evaluation '" + what
+                        + "'. Available: retrieval, intents, sentiment, calibrate, prepare");
                 yield 2;
             }
         };

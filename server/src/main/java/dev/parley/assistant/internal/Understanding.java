@@ -131,8 +131,10 @@ class Understanding {
         for (WorkspaceIntentStore.Intent intent : workspaceIntents.all(workspaceId, mode)) {
             intent.examples().forEach(example -> examples.add(new LabelledText(example, intent.name())));
         }
+        IntentClassifier builtIn = intents.join();
         return IntentClassifier.train(examples, embeddings)
-                .withThreshold(intents.join().threshold());
+                .withThreshold(builtIn.threshold())
+                .withFamilyThresholds(builtIn.familyThresholds());
     }
 
     private Understood understand(IntentClassifier classifier, String message, LocalDate today) {
@@ -196,7 +198,8 @@ class Understanding {
         Optional<IntentClassifier> stored = StoredModels.builtInIntents(embeddings);
         List<LabelledText> examples = stored.isPresent() ? List.of() : BuiltInIntents.examples();
         IntentClassifier classifier = stored.orElseGet(() -> IntentClassifier.train(examples, embeddings))
-                .withThreshold(BuiltInIntents.THRESHOLD);
+                .withThreshold(BuiltInIntents.THRESHOLD)
+                .withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (stored.isPresent()) {
             log.info("Loaded the built-in intents trained at build time in {} ms", millis);
