@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a message says: the built-in commerce intent and any others it also asks, sentiment, language and entities.
- * The built-in models are trained when the server is built and loaded at startup in the background (a fraction of a
- * second); only when the jar's models were trained from other examples does the server train them itself, and a first
+ * The built-in models are trained when the server is built and loaded at startup in the background (a second or
+ * two); only when the jar's models were trained from other examples does the server train them itself, and a first
  * turn that arrives before that ends waits for it.
  */
 @Component
