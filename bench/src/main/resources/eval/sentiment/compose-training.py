@@ -246,6 +246,146 @@ for label, (templates, count) in ROWS.items():
         seen.add(key)
         rows.append((text, label))
         made += 1
+
 rnd.shuffle(rows)
 for row in rows:
+    out.writerow(row)
+
+# Second pass (issue 16): statements about products and services in a reviewer's voice rather than a support
+# ticket's: aspects of a product, mixed clauses, praise told through problem words and complaints told without
+# complaint words, whole sentences with openers and closers. A generator of its own, so the rows above stay the same.
+rv = random.Random(20261207)
+PRODUCTS = {
+    "phone": ["battery", "screen", "camera", "speaker", "charging port", "fingerprint reader", "case"],
+    "headphones": ["sound", "bass", "noise cancelling", "ear cushions", "bluetooth range", "microphone", "battery"],
+    "jacket": ["fabric", "fit", "zip", "stitching", "hood", "lining", "colour"],
+    "boots": ["sole", "grip", "laces", "fit", "leather", "insoles"],
+    "kettle": ["lid", "handle", "switch", "base", "spout", "filter"],
+    "blender": ["motor", "blades", "jug", "lid", "buttons"],
+    "sofa": ["cushions", "frame", "fabric", "legs", "assembly instructions"],
+    "hotel room": ["bed", "shower", "view", "wifi", "breakfast", "air conditioning"],
+    "restaurant": ["food", "service", "portions", "waiter", "dessert", "atmosphere"],
+    "app": ["checkout", "search", "login", "notifications", "layout", "tracking page"],
+}
+OWNED = ["a week", "two weeks", "a month", "three months", "six months", "a year", "two days", "ten days"]
+REVIEW = {
+    "positive": [
+        "the {a} is excellent", "the {a} lasts all day", "the {a} works like a charm", "really happy with the {a}",
+        "the {a} is better than I expected", "I've had no issues with the {a}", "the {a} hasn't given me a "
+        "single problem", "I have yet to find a flaw in the {a}", "can't fault the {a}", "the {a} feels solid and "
+        "well made", "the {a} is crisp and clear", "the {a} never lets me down", "I was worried about the {a} but "
+        "it's fine", "zero complaints about the {a}", "the {a} is a real step up from my old one", "the {a} still "
+        "works perfectly after {o}", "no more problems with the {a} since the update", "the {a} is sturdy",
+        "the {a} is comfortable even after hours", "the {a} blew me away", "the {a} does exactly what it should",
+        "the {a} is gorgeous", "the {a} is spot on", "the {a} is worth every penny", "honestly the {a} is "
+        "flawless", "I don't miss my old one at all, the {a} is that good", "the {a} hasn't failed once",
+        "you won't be disappointed by the {a}", "it's hard to find anything wrong with the {a}", "the {a} was a "
+        "pleasant surprise", "loving the {a}", "the {a} is reliable", "the {a} could not be easier",
+        "the {a} is far from cheap looking", "the {a} just works", "setting it up took two minutes, so easy",
+        "it fits fine with the cover on", "so light I forget I'm wearing it", "I saved a fortune buying two",
+        "the {a} is ideal for someone as fussy as me", "the {a} holds everything securely", "cooked just right",
+        "the {a} was spot on, not too much and not too little", "the {a} went beyond what I paid for",
+        "LOVE the {a}", "the {a} is AMAZING", "the staff could not have been kinder", "I'd go back tomorrow",
+        "it's the best {p} I've owned", "pairing was painless", "I never thought a {p} could be this good",
+    ],
+    "negative": [
+        "the {a} died after {o}", "the {a} is flimsy", "the {a} stopped working after {o}", "the {a} is a joke",
+        "the {a} feels cheap", "the {a} kept failing so it went back", "save your money, the {a} is useless",
+        "the {a} barely lasts an hour", "the {a} is nothing like the pictures", "the {a} cracked on the first "
+        "day", "the {a} is uncomfortable", "the {a} rattles", "the {a} started peeling after {o}", "the {a} "
+        "leaks", "the {a} is far too loud", "the {a} is so slow it's unusable", "I regret buying it, the {a} is "
+        "poor", "the {a} gave up within {o}", "the {a} is mediocre at best", "I expected more from the {a}",
+        "the {a} is not worth the price", "the {a} came apart in my hands", "the {a} overheats", "the {a} is "
+        "awkward to use", "the {a} lost half its charge overnight", "the {a} was cold and bland", "the {a} "
+        "never worked properly", "the {a} is a let-down", "I won't be buying another, the {a} is awful",
+        "the {a} looks tired already", "the {a} broke and the warranty didn't cover it", "the {a} was a "
+        "nightmare", "the {a} is worse than my old one", "the {a} lasted {o}, that's it", "don't bother with the "
+        "{p}", "don't count on the {a}", "wouldn't recommend the {p} to anyone", "not nearly as good as they claim",
+        "no better than the cheap ones", "the {a} was meh", "the {a} is underwhelming", "unhappy with it from day "
+        "one", "too many issues with the {a} to keep it", "I couldn't stand the {a}", "all that hype for this",
+        "nothing about the {a} works the way it should", "way overpriced for what you get", "the {a} was "
+        "revolting", "the {a} smudges constantly", "clunky {a}", "the {a} is a pain to use", "I gave up on "
+        "the {a}", "the {a} is hardly usable", "do not buy the {p}", "I was hoping for much more from the {a}",
+    ],
+    "neutral": [
+        "does the {a} come with a warranty?", "I bought the {p} for my brother", "the {p} arrived on Tuesday",
+        "I'm comparing the {a} with the older model", "is the {a} replaceable?", "what material is the {a} "
+        "made of?", "I've had the {p} for {o}", "the {a} is the standard size", "the {p} came in a plain box",
+        "I ordered the {p} in grey", "how do I clean the {a}?", "the {a} can be adjusted in the settings",
+        "the {p} is the 2025 model", "I use the {p} mostly at weekends", "can the {a} be bought separately?",
+        "the manual explains how to reset the {a}", "the {p} is heavier than my last one", "is there a newer "
+        "version of the {p} coming?", "the {a} is black on the left and grey on the right", "my daughter "
+        "picked the {p}", "I need a spare {a} for the {p}", "the {p} was delivered to my office",
+        "which {a} fits this {p}?", "the {a} is the same as on the previous model",
+    ],
+}
+OPEN = {"positive": ["", "", "Bought the {p} {o} ago and", "I've had the {p} for {o} and", "Honestly,",
+                     "For the price,", "Update after {o}:", "Wasn't sure at first but"],
+        "negative": ["", "", "Bought the {p} {o} ago and", "I've had the {p} for {o} and", "Honestly,",
+                     "For the price,", "Update after {o}:", "Really wanted to like it but"],
+        "neutral": ["", "", "", "Quick one:", "FYI", "Just so you know,"]}
+CLOSE = {"positive": ["", "", "Would buy again.", "Highly recommend.", "Five stars.", "Very pleased.",
+                      "Great value.", "Thanks!", "My family loves it too."],
+         "negative": ["", "", "Avoid.", "Returning it.", "Not worth the money.", "Very disappointed.",
+                      "One star.", "Shame, it looked nice.", "Back it goes."],
+         "neutral": ["", "", "", "Thanks.", "Cheers."]}
+# Mixed clauses: the verdict follows the last clause, as reviewers mean it.
+MIXED = {"positive": ["the {a} is a bit {meh} but the {b} makes up for it", "shame about the {a}, but overall "
+                      "I'm really pleased", "not perfect, the {a} is {meh}, but I love it anyway"],
+         "negative": ["the {a} is nice but the {b} is a deal breaker", "looks great, shame the {b} broke within "
+                      "{o}", "the {a} is fine, the {b} is terrible", "lovely {a}, useless {b}"]}
+MEH = ["stiff", "plain", "loud", "fiddly", "small", "heavy"]
+
+def review_row(label):
+    p = rv.choice(list(PRODUCTS))
+    aspects = PRODUCTS[p]
+    a, b = rv.sample(aspects, 2)
+    if label in MIXED and rv.random() < 0.15:
+        body = rv.choice(MIXED[label])
+    else:
+        body = rv.choice(REVIEW[label])
+    body = body.replace("{a}", a).replace("{b}", b).replace("{meh}", rv.choice(MEH))
+    opener = rv.choice(OPEN[label])
+    text = ((opener + " " if opener else "") + body).replace("{p}", p).replace("{o}", rv.choice(OWNED))
+    if opener and not opener.endswith((":", ",")) and not opener.endswith("and"):
+        pass
+    text = text[0].upper() + text[1:]
+    if not text.endswith("?"):
+        text += rv.choice([".", ".", ".", "!", ""]) if label != "neutral" else "."
+    close = rv.choice(CLOSE[label])
+    if close:
+        text += " " + close.replace("{p}", p)
+    r = rv.random()
+    if r < 0.25:
+        text = text.lower()
+    elif label == "positive" and r < 0.35:
+        # Customers shout praise too: repeated marks and capitals are not only anger.
+        text = text.rstrip(".!") + rv.choice(["!!", "!!!", "!!!!", " :)", "!! <3"])
+    elif label == "positive" and r < 0.4:
+        text = text.upper()
+    if rv.random() < 0.15:
+        words = text.split(" ")
+        i = rv.randrange(len(words))
+        w = words[i]
+        if len(w) > 4 and w.isalpha():
+            j = rv.randrange(1, len(w) - 1)
+            words[i] = w[:j] + w[j + 1:]
+        text = " ".join(words)
+    return text
+
+review_rows = []
+for label, count in (("positive", 150), ("negative", 150), ("neutral", 80)):
+    made = 0
+    tries = 0
+    while made < count and tries < count * 30:
+        tries += 1
+        text = review_row(label)
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        review_rows.append((text, label))
+        made += 1
+
+rv.shuffle(review_rows)
+for row in review_rows:
     out.writerow(row)

@@ -33,13 +33,13 @@ public class ParleyApplication {
         return switch (what) {
             case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
             case "products" -> dev.parley.commerce.ProductSearchEvaluation.run(args, System.out, System.err);
-            case "intents", "sentiment", "prepare" ->
+            case "intents", "sentiment", "calibrate", "prepare" ->
                 dev.parley.assistant.UnderstandingEvaluation.run(what, args, System.out, System.err);
             case "dialogues" ->
                 DialogueEvaluation.run(args, ParleyApplication::startForEvaluation, System.out, System.err);
             default -> {
                 System.err.println("Unknown evaluation '" + what
-                        + "'. Available: retrieval, intents, sentiment, prepare, dialogues, products");
+                        + "'. Available: retrieval, intents, sentiment, calibrate, prepare, dialogues, products");
                 yield 2;
             }
         };

@@ -44,9 +44,10 @@ public final class Bench {
             case "analytics" -> AnalyticsBench.run(options);
             case "webhooks" -> WebhookBench.run(options);
             case "voice" -> VoiceBench.run(options);
+            case "embeddings" -> EmbeddingComparison.run(options);
             default -> {
                 System.err.println("Unknown benchmark '" + options.get("scenario")
-                        + "'. Available: edge, search, turn, crawl, webhooks, analytics, voice, sockets");
+                        + "'. Available: edge, search, turn, crawl, webhooks, analytics, voice, sockets, embeddings");
                 System.exit(2);
             }
         }

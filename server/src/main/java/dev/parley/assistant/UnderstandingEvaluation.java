@@ -1,13 +1,16 @@
 package dev.parley.assistant;
 
 import dev.parley.assistant.internal.understanding.BuiltInIntents;
+import dev.parley.assistant.internal.understanding.EntityExtractor;
 import dev.parley.assistant.internal.understanding.IntentClassifier;
 import dev.parley.assistant.internal.understanding.LabelledCsv;
 import dev.parley.assistant.internal.understanding.LabelledText;
+import dev.parley.assistant.internal.understanding.MessageIntents;
 import dev.parley.assistant.internal.understanding.Scores;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Label;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Sentiment;
+import dev.parley.assistant.internal.understanding.StoredModels;
 import dev.parley.knowledge.TextEmbeddings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +35,10 @@ import java.util.Map;
  *   <li>{@code eval sentiment --test test.csv [--train extra.csv,...] [--dev dev.csv]}: trains the sentiment analyzer
  *       on the built-in examples (plus any extra training sets), chooses the neutral band on the development set when
  *       given, and scores the test set three ways, or two ways when it has no neutral label;
+ *   <li>{@code eval calibrate --test dev.csv [--folds 5] [--cost 3]}: calibrates the built-in intents' out-of-scope
+ *       decision on their own examples, each scored by a model that did not train on it, and shows both sides
+ *       (in-scope refused, out-of-scope accepted) for one threshold and for thresholds per family, there and on the
+ *       test set (see {@link OutOfScopeCalibration});
  *   <li>{@code eval prepare [--from ../shared/data] [--to data/eval]}: turns the public data sets into such CSVs.
  * </ul>
  *
@@ -50,6 +57,7 @@ public final class UnderstandingEvaluation {
         return switch (what) {
             case "intents" -> intents(options, TextEmbeddings.local(), out, err);
             case "sentiment" -> sentiment(options, TextEmbeddings.local(), out, err);
+            case "calibrate" -> OutOfScopeCalibration.run(options, remembering(TextEmbeddings.local()), out, err);
             case "prepare" ->
                 EvaluationDataSets.prepare(
                         Path.of(options.getOrDefault("from", "../shared/data")),
@@ -94,7 +102,10 @@ public final class UnderstandingEvaluation {
             thresholdFrom = "validation";
         } else if (builtIn) {
             classifier = classifier.withThreshold(BuiltInIntents.THRESHOLD);
-            thresholdFrom = "built-in";
+            if (!options.getOrDefault("family-thresholds", "true").equals("false")) {
+                classifier = classifier.withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
+            }
+            thresholdFrom = classifier.familyThresholds().isEmpty() ? "built-in" : "built-in, per family";
         } else if (!trainedOnOutOfScope) {
             // A closed set of intents: nothing is out of scope unless a threshold is asked for.
             classifier = classifier.withThreshold(0);
@@ -117,11 +128,27 @@ public final class UnderstandingEvaluation {
         test.forEach(t -> testLabels.add(t.label()));
         int folded = 0;
         long[] latencies = new long[test.size()];
+        // With the built-in intents, also the whole understanding of a message as a turn does it: the intents it
+        // asks (clauses included), sentiment (reading the same embedding) and entities.
+        TextEmbeddings shared = embeddings;
+        SentimentAnalyzer sentiment = builtIn
+                ? StoredModels.builtInSentiment(shared).orElseGet(() -> SentimentAnalyzer.standard(shared))
+                : null;
+        EntityExtractor entities = new EntityExtractor();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        long[] understanding = new long[builtIn ? test.size() : 0];
         for (int i = 0; i < test.size(); i++) {
             long before = System.nanoTime();
             IntentClassifier.Prediction prediction =
                     classifier.predict(test.get(i).text());
             latencies[i] = System.nanoTime() - before;
+            if (builtIn) {
+                long rest = System.nanoTime();
+                MessageIntents.of(classifier, test.get(i).text());
+                sentiment.analyze(test.get(i).text());
+                entities.extract(test.get(i).text(), today);
+                understanding[i] = latencies[i] + System.nanoTime() - rest;
+            }
             String label = prediction.label();
             if (!testLabels.contains(label) && testLabels.contains(BuiltInIntents.family(label))) {
                 label = BuiltInIntents.family(label);
@@ -181,6 +208,15 @@ public final class UnderstandingEvaluation {
                 trainCpuSeconds,
                 percentile(latencies, 50),
                 percentile(latencies, 99)));
+        if (builtIn) {
+            Arrays.sort(understanding);
+            json.setLength(json.length() - 1);
+            json.append(String.format(
+                    Locale.ROOT,
+                    ",\"understanding_p50_ms\":%.2f,\"understanding_p99_ms\":%.2f}",
+                    percentile(understanding, 50),
+                    percentile(understanding, 99)));
+        }
         out.println(json);
         return 0;
     }
@@ -197,7 +233,7 @@ public final class UnderstandingEvaluation {
     }
 
     /** Embeds each text once: the threshold sweep predicts the same texts many times. */
-    private static TextEmbeddings remembering(TextEmbeddings embeddings) {
+    static TextEmbeddings remembering(TextEmbeddings embeddings) {
         Map<String, float[]> remembered = new java.util.HashMap<>();
         return new TextEmbeddings() {
             @Override
@@ -227,10 +263,11 @@ public final class UnderstandingEvaluation {
 
     /** Both sides of the out-of-scope decision at other thresholds: in-scope messages refused, out-of-scope found. */
     private static void thresholdSweep(IntentClassifier classifier, List<LabelledText> test, PrintStream err) {
-        err.println("threshold | in-scope refused | oos recall");
+        err.println("threshold | in-scope refused | oos recall (one threshold for every family)");
         for (int step = 0; step <= 9; step++) {
             double threshold = step / 10.0;
             List<IntentClassifier.Prediction> predictions = classifier
+                    .withFamilyThresholds(Map.of())
                     .withThreshold(threshold)
                     .predictAll(test.stream().map(LabelledText::text).toList());
             int inScope = 0, refused = 0, outOfScope = 0, found = 0;
@@ -349,25 +386,36 @@ public final class UnderstandingEvaluation {
         return 0;
     }
 
+    /** Every label, worst first, with what it was most often taken for: the per-label rows of the confusion matrix. */
     private static void report(Scores scores, PrintStream err) {
-        err.println("label | support | precision | recall | f1 (worst first)");
+        err.println("label | support | precision | recall | f1 | taken for (worst first)");
         scores.classes().entrySet().stream()
                 .filter(e -> e.getValue().support() > 0)
                 .sorted(Comparator.comparingDouble(e -> e.getValue().f1()))
-                .limit(20)
                 .forEach(e -> err.printf(
                         Locale.ROOT,
-                        "  %s | %d | %.3f | %.3f | %.3f%n",
+                        "  %s | %d | %.3f | %.3f | %.3f | %s%n",
                         e.getKey(),
                         e.getValue().support(),
                         e.getValue().precision(),
                         e.getValue().recall(),
-                        e.getValue().f1()));
+                        e.getValue().f1(),
+                        takenFor(scores, e.getKey())));
         err.println("most frequent confusions (gold -> predicted):");
         scores.confusions().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(15)
                 .forEach(e -> err.printf("  %3d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static String takenFor(Scores scores, String label) {
+        String prefix = label + " -> ";
+        return scores.confusions().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(4)
+                .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double percentile(long[] sortedNanos, int p) {

@@ -67,6 +67,10 @@ class UnderstandingEvaluationTests {
                         "p50_ms",
                         "p99_ms");
         assertThat(lastLine().path("n").asInt()).isEqualTo(3);
+        // Every label's row of the confusion matrix: what it was taken for.
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("label | support | precision | recall | f1 | taken for")
+                .containsPattern("(?m)^  (order_status|return_item|oos) \\| 1 \\|");
     }
 
     @Test

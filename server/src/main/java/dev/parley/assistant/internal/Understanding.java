@@ -11,6 +11,7 @@ import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.assistant.internal.understanding.LanguageDetector;
 import dev.parley.assistant.internal.understanding.MessageIntents;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
+import dev.parley.assistant.internal.understanding.StoredModels;
 import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.platform.Mode;
 import java.time.Duration;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a message says: the built-in commerce intent and any others it also asks (trained at startup from the examples shipped in the jar),
- * sentiment, language and entities. Training runs in the background; the first turn waits for it if it must.
+ * What a message says: the built-in commerce intent and any others it also asks, sentiment, language and entities.
+ * The built-in models are trained when the server is built and loaded at startup in the background (a second or
+ * two); only when the jar's models were trained from other examples does the server train them itself, and a first
+ * turn that arrives before that ends waits for it.
  */
 @Component
 class Understanding {
@@ -72,7 +75,7 @@ class Understanding {
         this.workspaceIntents = workspaceIntents;
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
         // Both models read one embedding of a message: the intent classifier's, remembered by the cache.
-        this.sentiment = CompletableFuture.supplyAsync(() -> SentimentAnalyzer.standard(this.embeddings));
+        this.sentiment = CompletableFuture.supplyAsync(() -> sentimentAnalyzer(this.embeddings));
     }
 
     /** Drops the remembered embeddings of texts, customers' messages among them. */
@@ -128,8 +131,10 @@ class Understanding {
         for (WorkspaceIntentStore.Intent intent : workspaceIntents.all(workspaceId, mode)) {
             intent.examples().forEach(example -> examples.add(new LabelledText(example, intent.name())));
         }
+        IntentClassifier builtIn = intents.join();
         return IntentClassifier.train(examples, embeddings)
-                .withThreshold(intents.join().threshold());
+                .withThreshold(builtIn.threshold())
+                .withFamilyThresholds(builtIn.familyThresholds());
     }
 
     private Understood understand(IntentClassifier classifier, String message, LocalDate today) {
@@ -185,18 +190,33 @@ class Understanding {
     }
 
     /**
-     * The built-in commerce intents, trained once on all their examples, with the out-of-scope threshold chosen
-     * offline on the development set (training twice to choose it here would double the startup time).
+     * The built-in commerce intents with the out-of-scope threshold chosen offline on the development set: the model
+     * stored in the jar when it was trained from these examples, otherwise trained here once on all of them.
      */
     static IntentClassifier builtInIntents(TextEmbeddings embeddings) {
         long started = System.nanoTime();
-        List<LabelledText> examples = BuiltInIntents.examples();
-        IntentClassifier classifier =
-                IntentClassifier.train(examples, embeddings).withThreshold(BuiltInIntents.THRESHOLD);
-        log.info(
-                "Trained the built-in intents on {} examples in {} ms",
-                examples.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        Optional<IntentClassifier> stored = StoredModels.builtInIntents(embeddings);
+        List<LabelledText> examples = stored.isPresent() ? List.of() : BuiltInIntents.examples();
+        IntentClassifier classifier = stored.orElseGet(() -> IntentClassifier.train(examples, embeddings))
+                .withThreshold(BuiltInIntents.THRESHOLD)
+                .withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (stored.isPresent()) {
+            log.info("Loaded the built-in intents trained at build time in {} ms", millis);
+        } else {
+            log.info(
+                    "Trained the built-in intents on {} examples in {} ms (the jar's were trained on others)",
+                    examples.size(),
+                    millis);
+        }
         return classifier;
+    }
+
+    /** The sentiment analyzer stored in the jar when it was trained from its built-in examples; otherwise trained here. */
+    static SentimentAnalyzer sentimentAnalyzer(TextEmbeddings embeddings) {
+        return StoredModels.builtInSentiment(embeddings).orElseGet(() -> {
+            log.info("Training the sentiment analyzer (the jar's model was trained on other examples)");
+            return SentimentAnalyzer.standard(embeddings);
+        });
     }
 }

@@ -1,6 +1,9 @@
 package dev.parley.assistant.internal.understanding;
 
 import dev.parley.knowledge.TextEmbeddings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,13 +61,30 @@ public final class IntentClassifier {
     private final SoftmaxRegression model;
     private final List<String> labels;
     private final double threshold;
+    /** Thresholds of their own for some families' best intents; the others use {@link #threshold}. */
+    private final Map<String, Double> familyThresholds;
 
-    private IntentClassifier(TextFeatures features, SoftmaxRegression model, List<String> labels, double threshold) {
+    private IntentClassifier(
+            TextFeatures features,
+            SoftmaxRegression model,
+            List<String> labels,
+            double threshold,
+            Map<String, Double> familyThresholds) {
         this.features = features;
         this.model = model;
         this.labels = labels;
         this.threshold = threshold;
+        this.familyThresholds = Map.copyOf(familyThresholds);
     }
+
+    /**
+     * What the out-of-scope decision reads of a message.
+     *
+     * @param best the likeliest in-scope intent
+     * @param family the summed probability of the intents of {@code best}'s family
+     * @param outOfScope the probability of the out-of-scope class (0 when there is none)
+     */
+    public record Evidence(String best, double family, double outOfScope) {}
 
     public static IntentClassifier train(List<LabelledText> examples, TextEmbeddings embeddings) {
         return train(examples, embeddings, Settings.DEFAULT);
@@ -89,12 +109,68 @@ public final class IntentClassifier {
         java.util.Arrays.fill(weights, 1.0);
         SoftmaxRegression model = SoftmaxRegression.train(
                 vectors, classes, weights, labels.size(), features.dimensions(), settings.regression());
-        return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD);
+        return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD, Map.of());
+    }
+
+    /** Writes the trained model (not its threshold), for {@link #read} to give the same predictions. */
+    void write(DataOutputStream out) throws IOException {
+        features.write(out);
+        model.write(out);
+        out.writeInt(labels.size());
+        for (String label : labels) {
+            out.writeUTF(label);
+        }
+    }
+
+    static IntentClassifier read(DataInputStream in, TextEmbeddings embeddings) throws IOException {
+        TextFeatures features = TextFeatures.read(in, embeddings);
+        SoftmaxRegression model = SoftmaxRegression.read(in);
+        List<String> labels = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            labels.add(in.readUTF());
+        }
+        return new IntentClassifier(features, model, List.copyOf(labels), DEFAULT_THRESHOLD, Map.of());
     }
 
     /** The same model, calling out of scope what scores under {@code threshold}. */
     public IntentClassifier withThreshold(double threshold) {
-        return new IntentClassifier(features, model, labels, threshold);
+        return new IntentClassifier(features, model, labels, threshold, familyThresholds);
+    }
+
+    /** The same model, with thresholds of their own for the given families (by {@link BuiltInIntents#family}). */
+    public IntentClassifier withFamilyThresholds(Map<String, Double> thresholds) {
+        return new IntentClassifier(features, model, labels, threshold, thresholds);
+    }
+
+    public Map<String, Double> familyThresholds() {
+        return familyThresholds;
+    }
+
+    /** What the out-of-scope decision would read of each text, to calibrate it offline. */
+    public List<Evidence> evidenceAll(List<String> texts) {
+        return features.featuresOfAll(texts).stream()
+                .map(x -> {
+                    double[] p = model.probabilities(x);
+                    Prediction prediction = decide(p, 0, Map.of());
+                    String best = prediction.alternatives().isEmpty()
+                            ? OUT_OF_SCOPE
+                            : prediction.alternatives().getFirst().label();
+                    int oos = labels.indexOf(OUT_OF_SCOPE);
+                    return new Evidence(best, familyProbability(p, best), oos < 0 ? 0 : p[oos]);
+                })
+                .toList();
+    }
+
+    private double familyProbability(double[] probabilities, String label) {
+        String family = BuiltInIntents.family(label);
+        double sum = 0;
+        for (int k = 0; k < probabilities.length; k++) {
+            if (!labels.get(k).equals(OUT_OF_SCOPE)
+                    && BuiltInIntents.family(labels.get(k)).equals(family)) {
+                sum += probabilities[k];
+            }
+        }
+        return sum;
     }
 
     public double threshold() {
@@ -106,13 +182,13 @@ public final class IntentClassifier {
     }
 
     public Prediction predict(String text) {
-        return decide(model.probabilities(features.features(text)), threshold);
+        return decide(model.probabilities(features.features(text)), threshold, familyThresholds);
     }
 
     /** Predicts many at once, embedding them in batches. */
     public List<Prediction> predictAll(List<String> texts) {
         return features.featuresOfAll(texts).stream()
-                .map(x -> decide(model.probabilities(x), threshold))
+                .map(x -> decide(model.probabilities(x), threshold, familyThresholds))
                 .toList();
     }
 
@@ -136,7 +212,8 @@ public final class IntentClassifier {
             double candidate = step / 100.0;
             int inScope = 0, inScopeRight = 0, outOfScope = 0, outOfScopeFound = 0;
             for (int i = 0; i < validation.size(); i++) {
-                String predicted = decide(probabilities.get(i), candidate).label();
+                String predicted =
+                        decide(probabilities.get(i), candidate, Map.of()).label();
                 boolean refused = predicted.equals(OUT_OF_SCOPE);
                 if (validation.get(i).label().equals(OUT_OF_SCOPE)) {
                     outOfScope++;
@@ -158,7 +235,7 @@ public final class IntentClassifier {
         return best;
     }
 
-    private Prediction decide(double[] probabilities, double threshold) {
+    private Prediction decide(double[] probabilities, double threshold, Map<String, Double> familyThresholds) {
         List<Alternative> ranked = new ArrayList<>();
         double outOfScope = 0;
         for (int k = 0; k < probabilities.length; k++) {
@@ -179,7 +256,7 @@ public final class IntentClassifier {
         if (outOfScope > inFamily) {
             return new Prediction(OUT_OF_SCOPE, outOfScope, alternatives);
         }
-        if (inFamily < threshold) {
+        if (inFamily < familyThresholds.getOrDefault(family, threshold)) {
             return new Prediction(OUT_OF_SCOPE, 1 - inFamily, alternatives);
         }
         return new Prediction(best.label(), best.confidence(), alternatives);

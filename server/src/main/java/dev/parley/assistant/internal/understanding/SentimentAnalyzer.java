@@ -1,6 +1,9 @@
 package dev.parley.assistant.internal.understanding;
 
 import dev.parley.knowledge.TextEmbeddings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -111,8 +114,9 @@ public final class SentimentAnalyzer {
 
     /**
      * Customer messages labelled positive, neutral, negative or frustrated, written for Parley (CC0): 150 support
-     * messages written one by one, and about 1,560 tweet-like messages to shops, airlines, telecoms and couriers
-     * composed from hand-written templates (see bench/src/main/resources/eval/sentiment/README.md).
+     * messages written one by one, about 1,560 tweet-like messages to shops, airlines, telecoms and couriers and 380
+     * statements about products and services in a reviewer's voice, composed from hand-written templates (see
+     * bench/src/main/resources/eval/sentiment/README.md).
      */
     public static List<LabelledText> builtInExamples() {
         List<LabelledText> examples = new ArrayList<>(handWrittenExamples());
@@ -164,6 +168,22 @@ public final class SentimentAnalyzer {
                 classes.size(),
                 features.dimensions() + SentimentCues.COUNT,
                 SoftmaxRegression.Settings.DEFAULT);
+        return new SentimentAnalyzer(features, settings, model, 2, 0, DEFAULT_NEUTRAL_BAND);
+    }
+
+    /** Writes the trained model (not its neutral band), for {@link #read} to give the same scores. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeBoolean(settings.embeddings());
+        out.writeBoolean(settings.cues());
+        out.writeFloat(settings.cueWeight());
+        features.write(out);
+        model.write(out);
+    }
+
+    static SentimentAnalyzer read(DataInputStream in, TextEmbeddings embeddings) throws IOException {
+        Settings settings = new Settings(in.readBoolean(), in.readBoolean(), in.readFloat());
+        TextFeatures features = TextFeatures.read(in, settings.embeddings() ? embeddings : NO_EMBEDDING);
+        SoftmaxRegression model = SoftmaxRegression.read(in);
         return new SentimentAnalyzer(features, settings, model, 2, 0, DEFAULT_NEUTRAL_BAND);
     }
 

@@ -1,5 +1,8 @@
 package dev.parley.assistant.internal.understanding;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 
@@ -90,6 +93,59 @@ final class SoftmaxRegression {
 
     int classes() {
         return classes;
+    }
+
+    /**
+     * Writes the parameters: the biases, then only the rows of weights that training touched (most hashed n-gram
+     * buckets are never seen, and their rows stay zero).
+     */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(classes);
+        out.writeInt(weights.length / classes);
+        for (double b : bias) {
+            out.writeDouble(b);
+        }
+        int rows = weights.length / classes;
+        int touched = 0;
+        for (int row = 0; row < rows; row++) {
+            touched += isZero(row) ? 0 : 1;
+        }
+        out.writeInt(touched);
+        for (int row = 0; row < rows; row++) {
+            if (!isZero(row)) {
+                out.writeInt(row);
+                for (int k = 0; k < classes; k++) {
+                    out.writeFloat(weights[row * classes + k]);
+                }
+            }
+        }
+    }
+
+    static SoftmaxRegression read(DataInputStream in) throws IOException {
+        int classes = in.readInt();
+        int rows = in.readInt();
+        double[] bias = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            bias[k] = in.readDouble();
+        }
+        float[] weights = new float[Math.multiplyExact(rows, classes)];
+        int touched = in.readInt();
+        for (int i = 0; i < touched; i++) {
+            int row = in.readInt();
+            for (int k = 0; k < classes; k++) {
+                weights[row * classes + k] = in.readFloat();
+            }
+        }
+        return new SoftmaxRegression(classes, weights, bias);
+    }
+
+    private boolean isZero(int row) {
+        for (int k = 0; k < classes; k++) {
+            if (weights[row * classes + k] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     double[] probabilities(SparseVector x) {

@@ -1,6 +1,9 @@
 package dev.parley.assistant.internal.understanding;
 
 import dev.parley.knowledge.TextEmbeddings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +56,32 @@ final class TextFeatures {
 
     int dimensions() {
         return embeddings.dimensions() + (1 << settings.hashBits());
+    }
+
+    /** Writes what was learnt (settings and inverse document frequencies); the embeddings are the reader's. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(settings.hashBits());
+        out.writeFloat(settings.embeddingWeight());
+        out.writeFloat(settings.wordWeight());
+        out.writeFloat(settings.charWeight());
+        out.writeInt(embeddings.dimensions());
+        for (float value : idf) {
+            out.writeFloat(value);
+        }
+    }
+
+    /** Reads what {@link #write} wrote, to use with {@code embeddings}, which must have the writer's dimensions. */
+    static TextFeatures read(DataInputStream in, TextEmbeddings embeddings) throws IOException {
+        Settings settings = new Settings(in.readInt(), in.readFloat(), in.readFloat(), in.readFloat());
+        int dimensions = in.readInt();
+        if (dimensions != embeddings.dimensions()) {
+            throw new IOException("written for embeddings of " + dimensions + " dimensions");
+        }
+        float[] idf = new float[1 << settings.hashBits()];
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = in.readFloat();
+        }
+        return new TextFeatures(embeddings, settings, idf);
     }
 
     SparseVector features(String text) {

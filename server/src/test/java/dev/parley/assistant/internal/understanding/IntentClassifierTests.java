@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.knowledge.TextEmbeddings;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +116,29 @@ class IntentClassifierTests {
         for (String text : List.of("track my package", "free delivery?", "I lost my password", "sing a song")) {
             assertThat(again.predict(text)).isEqualTo(classifier.predict(text));
         }
+    }
+
+    @Test
+    void aFamilyWithAThresholdOfItsOwnIsRefusedUnderItWhileOthersKeepTheGlobalOne() {
+        String parcel = "could you find my shipment";
+        String login = "I can't sign in";
+        IntentClassifier.Prediction before = classifier.withThreshold(0).predict(parcel);
+        IntentClassifier strictForOrders = classifier
+                .withThreshold(0)
+                .withFamilyThresholds(Map.of(before.label(), Math.nextUp(before.confidence())));
+
+        assertThat(strictForOrders.predict(parcel).outOfScope()).isTrue();
+        assertThat(strictForOrders.predict(login).label()).isEqualTo("reset_password");
+        assertThat(strictForOrders.familyThresholds()).containsKey(before.label());
+    }
+
+    @Test
+    void showsTheEvidenceTheOutOfScopeDecisionReads() {
+        List<IntentClassifier.Evidence> evidence = classifier.evidenceAll(
+                List.of("has order 98765 been dispatched?", "what year did the Roman empire fall?"));
+
+        assertThat(evidence.get(0).best()).isEqualTo("order_status");
+        assertThat(evidence.get(0).family()).isGreaterThan(evidence.get(0).outOfScope());
+        assertThat(evidence.get(1).outOfScope()).isGreaterThan(evidence.get(1).family());
     }
 }
