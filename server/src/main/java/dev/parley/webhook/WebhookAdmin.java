@@ -10,6 +10,7 @@ public interface WebhookAdmin {
     /**
      * @param secret the signing secret in full right after creation, masked otherwise
      * @param disabledReason {@code gone} when Parley switched it off because the receiver answered 410
+     * @param signatureFormat how {@code X-Webhook-Signature} spells the HMAC: {@code sha256_prefixed} or {@code hex}
      */
     record Webhook(
             String id,
@@ -18,6 +19,7 @@ public interface WebhookAdmin {
             boolean active,
             String secret,
             String disabledReason,
+            String signatureFormat,
             Instant createdAt) {}
 
     /** One event's delivery to a subscription: {@code pending}, {@code delivered} or {@code failed}. */
@@ -35,9 +37,14 @@ public interface WebhookAdmin {
     /**
      * Subscribes a URL (checked like {@code POST /v1/webhooks}) to events, with a generated secret.
      *
-     * @throws dev.parley.platform.ApiException {@code missing_field} or {@code invalid_field} for a bad URL or event
+     * @param signatureFormat one of {@link #signatureFormats()}; {@code null} for the default, {@code sha256_prefixed}
+     * @throws dev.parley.platform.ApiException {@code missing_field} or {@code invalid_field} for a bad URL, event or
+     *     format
      */
-    Webhook create(Caller caller, String url, List<String> events);
+    Webhook create(Caller caller, String url, List<String> events, String signatureFormat);
+
+    /** The signature formats a subscription may choose, the default first. */
+    List<String> signatureFormats();
 
     List<Webhook> list(Caller caller);
 

@@ -207,6 +207,11 @@ class BrowserTests {
         console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-inbox.png")));
         row.getByRole(AriaRole.LINK).click();
         assertThat(console.locator("#transcript")).containsText("How long does shipping take?");
+        // the agent, too, reads the source once, under the reply
+        Locator answer =
+                console.locator(".msg.assistant").filter(new Locator.FilterOptions().setHasText("business days"));
+        assertThat(answer.locator(".sources")).containsText("Shipping policy");
+        assertThat(answer.locator(".content")).not().containsText("Shipping policy");
         // typing both ways: the agent's reaches the widget, the customer's the console
         console.getByLabel("Reply to the customer").pressSequentially("Hello");
         assertThat(shop.getByText("Typing…")).isVisible();
@@ -325,6 +330,17 @@ class BrowserTests {
         console.keyboard().press("a");
         assertThat(console.locator(".assignee")).hasText("Malika");
         assertThat(transcript.locator(".activity")).containsText(new String[] {"Assigned to Malika"});
+        // taken off her, it says so; then she takes it back
+        console.getByLabel("Assign to").selectOption("");
+        console.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Assign").setExact(true))
+                .click();
+        assertThat(console.locator(".assignee")).hasText("nobody");
+        assertThat(transcript.locator(".activity").last()).containsText("Malika was unassigned");
+        console.keyboard().press("a");
+        assertThat(console.locator(".assignee")).hasText("Malika");
+        assertThat(transcript.locator(".activity").last()).containsText("Assigned to Malika");
         console.keyboard().press("r");
         assertThat(reply).isFocused();
         reply.press("Escape");
@@ -655,6 +671,7 @@ class BrowserTests {
                 .filter(new Locator.FilterOptions().setHasText("Checkout <b>integration</b>"));
         assertThat(row).hasCount(1);
         assertThat(row.locator("code.masked")).not().hasText(secret);
+        assertReadableTime(row.locator(".key-created time"));
 
         page.reload(); // a reload shows the page again; it does not post the form a second time
         assertThat(page.locator("tr.key-row")
@@ -687,6 +704,7 @@ class BrowserTests {
         assertThat(row.locator(".title")).hasText(title);
         assertThat(row.locator(".tag")).hasText(new String[] {"gifts", "<script>window.__pwned=1</script>"});
         assertThat(row).containsText("yes");
+        assertReadableTime(row.locator(".updated time"));
         assertThat(page.locator("main img")).hasCount(0);
         assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-knowledge.png")));
@@ -750,9 +768,12 @@ class BrowserTests {
             Page page = signIn(newAgent("Jasur", "admin"));
             page.navigate(console("/console/webhooks"));
             page.getByLabel("Endpoint URL").fill(receiver.url("/hooks"));
+            assertThat(page.getByLabel("Signature format")).hasValue("sha256_prefixed");
+            page.getByLabel("Signature format").selectOption("hex");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add webhook"))
                     .click();
             assertThat(page.locator("code.secret")).hasText(Pattern.compile("\\S{16,}"));
+            assertThat(page.locator("code.signature-format")).hasText("hex");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event"))
                     .click();
@@ -761,6 +782,13 @@ class BrowserTests {
             assertThat(delivery).containsText("webhook.test");
             assertThat(delivery.locator(".delivery-status")).hasText("delivered");
             assertThat(delivery).containsText("200");
+            assertReadableTime(delivery.locator(".delivery-time time"));
+            String webhookId = page.url().replaceAll(".*/console/webhooks/([^/?#]+).*", "$1");
+            assertThat(api.get("/v1/webhooks/" + webhookId)
+                            .json()
+                            .path("signature_format")
+                            .asString())
+                    .isEqualTo("hex");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-webhooks.png")));
 
             delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redeliver"))
@@ -772,6 +800,8 @@ class BrowserTests {
 
             page.navigate(console("/console/webhooks"));
             assertThat(page.locator("tr.webhook-row")).containsText(receiver.url("/hooks"));
+            assertThat(page.locator("tr.webhook-row")).containsText("hex");
+            assertReadableTime(page.locator("tr.webhook-row time"));
         }
     }
 
@@ -919,6 +949,14 @@ class BrowserTests {
                       + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | '));
                 }""");
         assertThat((List<?>) problems).as("axe-core on " + what).isEmpty();
+    }
+
+    /** A time as people read it, never the wire's ISO text, with the exact time (and its year) on hover. */
+    static void assertReadableTime(Locator time) {
+        assertThat(time).hasCount(1);
+        assertThat(time).hasAttribute("title", Pattern.compile("\\d{4}"));
+        assertThat(time).not().hasText(Pattern.compile("\\d{4}-\\d{2}-\\d{2}T"));
+        assertThat(time).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
     }
 
     static String hhmm(java.time.LocalTime time) {

@@ -3,6 +3,7 @@ package dev.parley.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Citation;
 import dev.parley.console.internal.ConsoleWordsProbe;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +69,23 @@ class ConsoleWordsTests {
         assertThat(words.time("2026-12-07T09:05:00Z")).isEqualTo("09:05");
         assertThat(words.time("2026-12-06T02:20:14.147Z")).isEqualTo("6 Dec, 02:20");
         assertThat(words.exact("2026-12-07T02:20:14.147Z")).isEqualTo("Mon 7 Dec 2026, 02:20 UTC");
+    }
+
+    @Test
+    void aReplyNamesEachSourceOnceUnderItsText() {
+        List<Citation> sources = List.of(
+                new Citation("kb_1", "chk_1", "Shipping policy", null, 0.9),
+                new Citation("kb_1", "chk_2", "Shipping policy", null, 0.8),
+                new Citation("kb_2", "chk_3", "Returns", "https://shop.example/returns", 0.7));
+        String reply = "Standard shipping takes 3 to 5 business days.\n\nSource: Shipping policy\nSee also: Returns"
+                + "\n\nAnything else?";
+
+        assertThat(words.withoutSourceLines(reply, sources))
+                .isEqualTo("Standard shipping takes 3 to 5 business days.\n\nAnything else?");
+        assertThat(words.sources(sources)).extracting(Citation::title).containsExactly("Shipping policy", "Returns");
+        // a line that names something not listed below stays, and so does every line of a reply without sources
+        assertThat(words.withoutSourceLines("Source: the carrier's site", sources))
+                .isEqualTo("Source: the carrier's site");
+        assertThat(words.withoutSourceLines(reply, List.of())).isEqualTo(reply);
     }
 }

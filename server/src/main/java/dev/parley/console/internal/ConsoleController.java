@@ -326,6 +326,7 @@ class ConsoleController {
         model.addAttribute("csrf", sessions.csrf(request));
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("pollSeconds", POLL_SECONDS);
+        model.addAttribute("words", words);
     }
 
     private Map<String, String> agentNames(Caller caller) {

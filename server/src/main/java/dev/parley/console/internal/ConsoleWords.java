@@ -1,15 +1,19 @@
 package dev.parley.console.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Citation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +32,10 @@ public class ConsoleWords {
             DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** The lines the offline engine ends a reply with to name its passages, in English and Uzbek. */
+    private static final Pattern SOURCE_LINE =
+            Pattern.compile("^\\s*(?:Source|Sources|See also|Manba|Manbalar|Shuningdek qarang):\\s*(.+)$");
 
     private final java.time.Clock clock;
 
@@ -193,6 +201,41 @@ public class ConsoleWords {
         return actions == null
                 ? List.of()
                 : actions.stream().map(this::action).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A reply's text without the lines that name its sources ({@code Source: Shipping policy}), when the sources are
+     * listed under it as links anyway: each is named once, as the widget does.
+     */
+    public String withoutSourceLines(String content, List<Citation> sources) {
+        if (content == null || sources == null || sources.isEmpty()) {
+            return content;
+        }
+        List<String> titles = sources.stream()
+                .map(Citation::title)
+                .filter(t -> t != null && !t.isBlank())
+                .map(String::strip)
+                .toList();
+        List<String> kept = new ArrayList<>();
+        for (String line : content.split("\n", -1)) {
+            Matcher named = SOURCE_LINE.matcher(line);
+            if (!(named.matches() && titles.stream().anyMatch(named.group(1)::startsWith))) {
+                kept.add(line);
+            }
+        }
+        return String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    /** A reply's sources, each passage's article once: several passages of one article are one source to a reader. */
+    public List<Citation> sources(List<Citation> sources) {
+        if (sources == null) {
+            return List.of();
+        }
+        Map<String, Citation> once = new LinkedHashMap<>();
+        for (Citation source : sources) {
+            once.putIfAbsent(source.sourceId() != null ? source.sourceId() : source.title(), source);
+        }
+        return List.copyOf(once.values());
     }
 
     /** What a role's message is called next to it. */

@@ -37,14 +37,33 @@ public final class Transcript {
                 lines.add(new Line(null, action, entry.createdAt(), order++));
             }
         }
-        for (ConversationDesk.Assignment held : detail.assignments()) {
+        List<ConversationDesk.Assignment> holds = detail.assignments();
+        for (int i = 0; i < holds.size(); i++) {
+            ConversationDesk.Assignment held = holds.get(i);
             String name = agentNames.getOrDefault(held.agentId(), "an agent");
             lines.add(new Line(null, "Assigned to " + name, held.assignedAt(), order++));
             if (held.resolvedAt() != null) {
                 lines.add(new Line(null, name + " resolved the conversation", held.resolvedAt(), order++));
+            } else if (unassigned(held, i == holds.size() - 1 ? null : holds.get(i + 1), detail.conversation())) {
+                lines.add(new Line(null, name + " was unassigned", held.endedAt(), order++));
             }
         }
         lines.sort(Comparator.comparing(Line::at).thenComparingInt(Line::order));
         return lines;
+    }
+
+    /**
+     * Whether a hold ended because someone took the conversation off the agent: not when the next hold began at that
+     * moment (a reassignment says "Assigned to" already), nor when the agent still has it (closing ends the hold).
+     */
+    private static boolean unassigned(
+            ConversationDesk.Assignment held, ConversationDesk.Assignment next, ConversationDesk.Item conversation) {
+        if (held.endedAt() == null) {
+            return false;
+        }
+        if (next != null) {
+            return !next.assignedAt().equals(held.endedAt());
+        }
+        return !held.agentId().equals(conversation.assignedTo());
     }
 }

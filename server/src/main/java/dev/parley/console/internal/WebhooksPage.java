@@ -38,6 +38,7 @@ class WebhooksPage {
         console.common(caller, request, model);
         model.addAttribute("webhooks", webhooks.list(caller));
         model.addAttribute("events", WebhookCatalogue.EVENTS);
+        model.addAttribute("signatureFormats", webhooks.signatureFormats());
         return "console/webhooks";
     }
 
@@ -46,18 +47,21 @@ class WebhooksPage {
             @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
             @RequestParam(required = false) String url,
             @RequestParam(required = false) List<String> events,
+            @RequestParam(name = "signature_format", required = false) String signatureFormat,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         caller.require(Scope.WEBHOOKS_WRITE);
         try {
-            WebhookAdmin.Webhook created = webhooks.create(caller, url, events == null ? List.of("*") : events);
+            WebhookAdmin.Webhook created =
+                    webhooks.create(caller, url, events == null ? List.of("*") : events, signatureFormat);
             model.addAttribute("created", created);
             return detail(caller, created.id(), null, request, model);
         } catch (ApiException refused) {
             response.setStatus(refused.code().status());
             model.addAttribute("error", console.message(refused, request));
             model.addAttribute("url", url);
+            model.addAttribute("signatureFormat", signatureFormat);
             return list(caller, request, model);
         }
     }
@@ -85,6 +89,7 @@ class WebhooksPage {
             Model model) {
         caller.require(Scope.WEBHOOKS_WRITE);
         model.addAttribute("csrf", sessions.csrf(request));
+        model.addAttribute("words", console.words());
         model.addAttribute("webhook", webhooks.get(caller, id));
         model.addAttribute("deliveries", webhooks.deliveries(caller, id));
         return "console/webhook :: deliveries";

@@ -17,9 +17,14 @@ class ConsoleWebhooks implements WebhookAdmin {
     }
 
     @Override
-    public Webhook create(Caller caller, String url, List<String> events) {
+    public Webhook create(Caller caller, String url, List<String> events, String signatureFormat) {
         caller.require(Scope.WEBHOOKS_WRITE);
-        return webhook(subscriptions.create(caller, url, events, null, null, true));
+        return webhook(subscriptions.create(caller, url, events, signatureFormat, null, true));
+    }
+
+    @Override
+    public List<String> signatureFormats() {
+        return SignatureFormat.wires();
     }
 
     @Override
@@ -74,6 +79,7 @@ class ConsoleWebhooks implements WebhookAdmin {
                 s.active(),
                 created.secret() != null ? created.secret() : s.maskedSecret(),
                 s.disabledReason(),
+                s.signatureFormat().wire(),
                 s.createdAt());
     }
 

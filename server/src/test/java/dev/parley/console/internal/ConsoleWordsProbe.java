@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.Citation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,5 +43,13 @@ public final class ConsoleWordsProbe {
 
     public String exact(String at) {
         return words.exact(Instant.parse(at));
+    }
+
+    public String withoutSourceLines(String content, List<Citation> sources) {
+        return words.withoutSourceLines(content, sources);
+    }
+
+    public List<Citation> sources(List<Citation> sources) {
+        return words.sources(sources);
     }
 }
