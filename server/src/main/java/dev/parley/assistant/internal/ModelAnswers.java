@@ -21,6 +21,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.TurnRequest;
@@ -106,6 +107,8 @@ class ModelAnswers {
      * @param reply its answer, with citations renumbered to {@code cited}; {@code null} when it failed
      * @param calls every tool call it made, through the gate
      * @param failure why it failed (http_error, timeout, malformed_tool_call, ...), or {@code null}
+     * @param proposed a consequential tool call the model asked for, held for the customer's yes (it ends the model's
+     *     turn; nothing was done), or {@code null}
      */
     record Outcome(
             String model,
@@ -114,7 +117,8 @@ class ModelAnswers {
             List<ToolGate.Call> calls,
             List<ActionTaken> notes,
             int tokensUsed,
-            String failure) {
+            String failure,
+            ConversationMemory.Confirmation proposed) {
 
         boolean failed() {
             return failure != null;
@@ -201,6 +205,16 @@ class ModelAnswers {
                 messages.add(ai);
                 for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
                     Map<String, Object> arguments = arguments(call, calls);
+                    // A refund, return, cancellation or address change is only proposed: the customer says yes first.
+                    if (TaskFlows.CONFIRM_FIRST && TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
+                        Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
+                        if (unfit.isEmpty()) {
+                            return Optional.of(proposal(model, call.name(), arguments, calls, tokens[0]));
+                        }
+                        calls.add(unfit.get());
+                        messages.add(ToolExecutionResultMessage.from(call, result(unfit.get(), numbered)));
+                        continue;
+                    }
                     ToolGate.Call done = gate.call(
                             call.name(),
                             new ToolInvocation(
@@ -371,7 +385,20 @@ class ModelAnswers {
                 .replaceAll("[ \\t]+([.,;:!?])", "$1")
                 .replaceAll("[ \\t]{2,}", " ")
                 .strip();
-        return new Outcome(model, clean, List.copyOf(cited), List.copyOf(calls), List.of(), tokens, null);
+        return new Outcome(model, clean, List.copyOf(cited), List.copyOf(calls), List.of(), tokens, null, null);
+    }
+
+    private static Outcome proposal(
+            String model, String tool, Map<String, Object> arguments, List<ToolGate.Call> calls, int tokens) {
+        return new Outcome(
+                model,
+                null,
+                List.of(),
+                List.copyOf(calls),
+                List.of(),
+                tokens,
+                null,
+                TaskFlows.proposed(tool, arguments));
     }
 
     private static Outcome failed(String model, List<ToolGate.Call> calls, int tokens, String reason, String message) {
@@ -388,7 +415,8 @@ class ModelAnswers {
                 List.copyOf(calls),
                 List.of(new ActionTaken("model_failed", "model", "failed", details)),
                 tokens,
-                reason);
+                reason,
+                null);
     }
 
     private static String reason(Throwable e) {
