@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.commerce.FakeStoreServer.Response;
 import dev.parley.commerce.internal.CommerceFixtures;
+import dev.parley.platform.Mode;
+import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -218,6 +220,87 @@ class ShopifyStoreTests {
         assertThat(update.at("/shippingAddress/city").asString()).isEqualTo("Austin");
         assertThat(update.at("/shippingAddress/zip").asString()).isEqualTo("73301");
         assertThat(update.at("/shippingAddress/countryCode").asString()).isEqualTo("US");
+    }
+
+    @Test
+    void cancelsAnUnfulfilledOrderWithOrderCancelOnceAndNeverAShippedOne() {
+        String unfulfilled = edited(o -> {
+            o.put("displayFulfillmentStatus", "UNFULFILLED");
+            o.set("fulfillments", JSON.createArrayNode());
+        });
+        AtomicReference<String> order = new AtomicReference<>(ORDER_1001);
+        shopify.otherwise(r -> JSON.readTree(r.body()).path("query").asString().contains("orderCancel")
+                ? Response.json("""
+                        {"data":{"orderCancel":{"job":{"id":"gid://shopify/Job/abc-123","done":false},
+                          "orderCancelUserErrors":[]}}}""")
+                : Response.json(order.get()));
+
+        // shipped: refused, a return offered, Shopify never asked to cancel
+        JsonNode shipped = tool("cancel_order", Map.of("order_number", "1001"));
+        assertThat(shipped.at("/action/details/reason").asString())
+                .as(shipped.toString())
+                .isEqualTo("already_fulfilled");
+        assertThat(shipped.path("result").asString()).contains("return");
+        assertThat(requestsWith("orderCancel")).isEmpty();
+
+        // a test key never reaches the live store
+        Api test = Api.at(port).withKey(fixtures.key(storeId, Mode.TEST, Scope.values()));
+        order.set(unfulfilled);
+        int before = shopify.requests().size();
+        JsonNode fromTest = test.post(
+                        "/v1/test/tool-execution",
+                        Map.of(
+                                "tool", "cancel_order",
+                                "parameters", Map.of("order_number", "1001"),
+                                "facts", Map.of("email_given", "jane@example.com")))
+                .json();
+        assertThat(fromTest.path("status").asString()).as(fromTest.toString()).isNotEqualTo("executed");
+        assertThat(shopify.requests()).hasSize(before);
+
+        JsonNode cancelled = tool("cancel_order", Map.of("order_number", "1001", "reason", "Ordered twice"));
+        assertThat(cancelled.path("status").asString()).as(cancelled.toString()).isEqualTo("executed");
+        assertThat(cancelled.at("/action/type").asString()).isEqualTo("order_cancelled");
+        assertThat(cancelled.path("result").asString()).contains("89.00");
+        JsonNode variables = variablesOf("orderCancel");
+        assertThat(variables.path("orderId").asString()).isEqualTo("gid://shopify/Order/5001");
+        assertThat(variables.path("reason").asString()).isEqualTo("CUSTOMER");
+        assertThat(variables.path("restock").asBoolean()).isTrue();
+        assertThat(variables.path("notifyCustomer").asBoolean()).isTrue();
+        assertThat(variables.at("/refundMethod/originalPaymentMethodsRefund").asBoolean())
+                .isTrue();
+        assertThat(variables.path("staffNote").asString()).contains("Ordered twice");
+
+        // Shopify cancels in a background job: asked again before the order shows it, it is not sent again
+        JsonNode again = tool("cancel_order", Map.of("order_number", "1001"));
+        assertThat(again.at("/action/details/reason").asString()).isEqualTo("already_cancelled");
+        assertThat(requestsWith("orderCancel")).hasSize(1);
+    }
+
+    @Test
+    void anOrderShopifyRefusesToCancelIsHandedToAPersonAndMayBeTriedAgain() {
+        String unfulfilled = edited(o -> {
+            o.put("displayFulfillmentStatus", "UNFULFILLED");
+            o.set("fulfillments", JSON.createArrayNode());
+        });
+        AtomicReference<String> cancelAnswer = new AtomicReference<>("""
+                {"data":{"orderCancel":{"job":null,"orderCancelUserErrors":[{"field":["orderId"],
+                  "message":"Cannot cancel an order with pending payment authorizations.","code":"INVALID"}]}}}""");
+        shopify.otherwise(r -> JSON.readTree(r.body()).path("query").asString().contains("orderCancel")
+                ? Response.json(cancelAnswer.get())
+                : Response.json(unfulfilled));
+
+        JsonNode refused = tool("cancel_order", Map.of("order_number", "1001"));
+
+        assertThat(refused.at("/action/details/reason").asString())
+                .as(refused.toString())
+                .isEqualTo("not_cancellable");
+        assertThat(refused.path("escalate").asBoolean()).isTrue();
+        cancelAnswer.set("""
+                {"data":{"orderCancel":{"job":{"id":"gid://shopify/Job/2","done":false},"orderCancelUserErrors":[]}}}""");
+        assertThat(tool("cancel_order", Map.of("order_number", "1001"))
+                        .path("status")
+                        .asString())
+                .isEqualTo("executed");
     }
 
     /** ORDER_1001 with its order changed. */

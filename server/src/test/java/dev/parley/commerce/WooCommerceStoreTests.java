@@ -162,6 +162,43 @@ class WooCommerceStoreTests {
         assertThat(shipping.path("country").asString()).isEqualTo("US");
     }
 
+    @Test
+    void cancelsAProcessingOrderAndRefundsWhatWasPaidOnceButNeverACompletedOne() {
+        String completed = ORDER.replace("\"status\":\"processing\"", "\"status\":\"completed\"");
+        AtomicReference<String> order = new AtomicReference<>(completed);
+        woo.otherwise(r -> switch (r.method() + " " + r.path()) {
+            case "GET /wp-json/wc/v3/orders/727" -> Response.json(order.get());
+            case "PUT /wp-json/wc/v3/orders/727" -> {
+                order.set(ORDER.replace("\"status\":\"processing\"", "\"status\":\"cancelled\""));
+                yield Response.json(order.get());
+            }
+            case "POST /wp-json/wc/v3/orders/727/refunds" ->
+                new Response(
+                        201, Map.of(), "{\"id\":802,\"reason\":\"\",\"amount\":\"42.50\",\"refunded_payment\":true}");
+            default -> new Response(404, Map.of(), "{\"code\":\"rest_no_route\"}");
+        });
+
+        JsonNode shipped = tool("cancel_order", Map.of("order_number", "727"));
+        assertThat(shipped.at("/action/details/reason").asString())
+                .as(shipped.toString())
+                .isEqualTo("already_fulfilled");
+        assertThat(woo.requests()).noneMatch(r -> r.method().equals("PUT"));
+
+        order.set(ORDER);
+        JsonNode cancelled = tool("cancel_order", Map.of("order_number", "727"));
+        assertThat(cancelled.path("status").asString()).as(cancelled.toString()).isEqualTo("executed");
+        assertThat(cancelled.at("/action/details/payment_returned").asBoolean()).isTrue();
+        assertThat(bodyOf("PUT", "/wp-json/wc/v3/orders/727").path("status").asString())
+                .isEqualTo("cancelled");
+        JsonNode refund = bodyOf("POST", "/wp-json/wc/v3/orders/727/refunds");
+        assertThat(refund.path("amount").asString()).isEqualTo("42.50");
+        assertThat(refund.path("api_refund").asBoolean()).isTrue();
+
+        JsonNode again = tool("cancel_order", Map.of("order_number", "727"));
+        assertThat(again.at("/action/details/reason").asString()).isEqualTo("already_cancelled");
+        assertThat(woo.requests()).filteredOn(r -> !r.method().equals("GET")).hasSize(2);
+    }
+
     private static Map<String, Object> newAddress() {
         return Map.of(
                 "order_number", "727", "address1", "1 New Street", "city", "Austin", "zip", "73301", "country", "US");

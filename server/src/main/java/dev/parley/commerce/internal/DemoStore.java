@@ -4,6 +4,7 @@ import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +20,13 @@ final class DemoStore implements StoreConnector {
     private final String workspaceId;
     private final Mode mode;
     private final OrderCache cache;
+    private final Clock clock;
 
-    DemoStore(String workspaceId, Mode mode, OrderCache cache) {
+    DemoStore(String workspaceId, Mode mode, OrderCache cache, Clock clock) {
         this.workspaceId = workspaceId;
         this.mode = mode;
         this.cache = cache;
+        this.clock = clock;
     }
 
     @Override
@@ -113,6 +116,37 @@ final class DemoStore implements StoreConnector {
                 order.fulfillments());
         cache.put(workspaceId, mode, after);
         return after;
+    }
+
+    /**
+     * Cancels the order as it is now, under its row lock: like a real store, it refuses an order that has shipped or
+     * is already cancelled, and returns everything paid on it.
+     */
+    @Override
+    public Cancellation cancel(Order order, String reason) {
+        Order after = cache.change(workspaceId, mode, order.number(), current -> {
+                    if (current.cancelledAt() != null || current.shipped()) {
+                        throw new StoreUnavailableException(platform(), "not_cancellable");
+                    }
+                    boolean paid = !"pending".equals(current.financialStatus());
+                    return new Order(
+                            current.id(),
+                            current.number(),
+                            current.email(),
+                            current.customerName(),
+                            current.placedAt(),
+                            current.currency(),
+                            current.total(),
+                            paid ? current.total() : current.refunded(),
+                            paid ? "refunded" : "voided",
+                            current.fulfillmentStatus(),
+                            clock.instant(),
+                            current.lineItems(),
+                            current.shippingAddress(),
+                            current.fulfillments());
+                })
+                .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
+        return new Cancellation(after, true);
     }
 
     @Override

@@ -237,6 +237,53 @@ final class ShopifyStore implements StoreConnector {
         return order(data.at("/orderUpdate/order"));
     }
 
+    /**
+     * {@code orderCancel} with the customer as the reason, the items restocked and the payment refunded to the
+     * original payment method ({@code refundMethod}); Shopify notifies the customer. Shopify cancels in a background
+     * job, so the order is returned as cancelled now; the {@code orders/cancelled} webhook brings the store's own
+     * record. Shopify refuses an order it cannot cancel ({@code orderCancelUserErrors}): the store is then
+     * {@code rejected}.
+     */
+    @Override
+    public Cancellation cancel(Order order, String reason) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("orderId", order.id());
+        variables.put("refundMethod", Map.of("originalPaymentMethodsRefund", true));
+        variables.put("restock", true);
+        variables.put("reason", "CUSTOMER");
+        variables.put("notifyCustomer", true);
+        variables.put(
+                "staffNote",
+                "Cancelled by Parley at the customer's request"
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        JsonNode data = graphql("""
+                mutation Cancel($orderId: ID!, $refundMethod: OrderCancelRefundMethodInput!, $restock: Boolean!,
+                    $reason: OrderCancelReason!, $notifyCustomer: Boolean, $staffNote: String) {
+                  orderCancel(orderId: $orderId, refundMethod: $refundMethod, restock: $restock, reason: $reason,
+                      notifyCustomer: $notifyCustomer, staffNote: $staffNote) {
+                    job { id done } orderCancelUserErrors { field message code } } }""", variables);
+        JsonNode errors = data.at("/orderCancel/orderCancelUserErrors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new StoreUnavailableException(platform(), "rejected");
+        }
+        Order cancelled = new Order(
+                order.id(),
+                order.number(),
+                order.email(),
+                order.customerName(),
+                order.placedAt(),
+                order.currency(),
+                order.total(),
+                order.refunded(),
+                order.financialStatus(),
+                order.fulfillmentStatus(),
+                Instant.now(),
+                order.lineItems(),
+                order.shippingAddress(),
+                order.fulfillments());
+        return new Cancellation(cancelled, true);
+    }
+
     @Override
     public ProductPage searchProducts(ProductQuery query) {
         StringBuilder q = new StringBuilder();

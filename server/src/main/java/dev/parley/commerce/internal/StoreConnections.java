@@ -30,6 +30,7 @@ class StoreConnections {
 
     private final StoreConnectionStore store;
     private final OrderCache cache;
+    private final AssistantCancellations cancellations;
     private final SecretBox box;
     private final OutboundTargets targets;
     private final GuardedFetcher fetcher;
@@ -42,6 +43,7 @@ class StoreConnections {
     StoreConnections(
             StoreConnectionStore store,
             OrderCache cache,
+            AssistantCancellations cancellations,
             SecretBox box,
             OutboundTargets targets,
             GuardedFetcher fetcher,
@@ -52,6 +54,7 @@ class StoreConnections {
             Clock clock) {
         this.store = store;
         this.cache = cache;
+        this.cancellations = cancellations;
         this.box = box;
         this.targets = targets;
         this.fetcher = fetcher;
@@ -162,6 +165,7 @@ class StoreConnections {
         store.save(connection);
         // Orders cached from the previous store are not this store's.
         cache.clear(caller.workspaceId());
+        cancellations.clear(caller.workspaceId());
         return connection;
     }
 
@@ -169,6 +173,7 @@ class StoreConnections {
     boolean delete(Caller caller) {
         caller.requireLiveMode();
         cache.clear(caller.workspaceId());
+        cancellations.clear(caller.workspaceId());
         return store.delete(caller.workspaceId());
     }
 
@@ -198,7 +203,7 @@ class StoreConnections {
                 if (!cache.any(workspaceId, mode)) {
                     DemoCatalogue.orders(clock.instant()).forEach(order -> cache.put(workspaceId, mode, order));
                 }
-                yield Optional.of(new DemoStore(workspaceId, mode, cache));
+                yield Optional.of(new DemoStore(workspaceId, mode, cache, clock));
             }
             case "shopify", "woocommerce" -> mode == Mode.LIVE ? remote(connection) : Optional.empty();
             default -> Optional.empty();

@@ -33,6 +33,12 @@ interface StoreConnector {
 
     Order changeAddress(Order order, Address address);
 
+    /**
+     * Cancels the order, which has not shipped, restocks its items and returns what the customer paid to their
+     * payment method; says whether that payment is on its way back.
+     */
+    Cancellation cancel(Order order, String reason);
+
     ProductPage searchProducts(ProductQuery query);
 
     /** Whether the store answers, for {@code /health}. */
@@ -142,6 +148,12 @@ interface StoreConnector {
     record ReturnLabel(String returnId, String carrier, String trackingNumber, String labelUrl) {}
 
     record Discount(String code, int percent) {}
+
+    /**
+     * @param order the order afterwards, as far as the store has said (Shopify cancels in a background job)
+     * @param paymentReturned whether the store is returning the payment; false when only a person can now do it
+     */
+    record Cancellation(Order order, boolean paymentReturned) {}
 
     record Variant(
             String id, String sku, String size, String color, BigDecimal price, boolean available, int inventory) {}

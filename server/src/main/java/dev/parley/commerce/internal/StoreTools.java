@@ -352,6 +352,126 @@ final class StoreTools {
     }
 
     @Component
+    static class CancelOrderTool extends StoreTool {
+
+        private final OrderAccess access;
+        private final AssistantCancellations cancellations;
+        private final Workspaces workspaces;
+        private final Clock clock;
+
+        CancelOrderTool(
+                StoreConnections connections,
+                OrderAccess access,
+                AssistantCancellations cancellations,
+                Workspaces workspaces,
+                Clock clock) {
+            super(
+                    connections,
+                    "cancel_order",
+                    "Cancel the customer's order and return their payment, only before it ships; a shipped order can"
+                            + " be returned instead.",
+                    new ToolSchema(
+                            Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it is cancelled")),
+                            List.of()));
+            this.access = access;
+            this.cancellations = cancellations;
+            this.workspaces = workspaces;
+            this.clock = clock;
+        }
+
+        /**
+         * Cancels the customer's own order while it has not shipped. Once it has, the answer is a return instead. An
+         * order is cancelled once: the cancellation is claimed in {@link AssistantCancellations} before the store is
+         * asked (and given back if the store fails), so asking again, or twice at once, reaches the store once.
+         */
+        @Override
+        public ToolOutcome execute(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> denied.outcome();
+                case Granted g -> {
+                    Order order = g.order();
+                    Map<String, Object> details = details(order);
+                    if (order.cancelledAt() != null) {
+                        yield alreadyCancelled(order, details);
+                    }
+                    if (order.shipped()) {
+                        yield shipped(order, invocation, details);
+                    }
+                    if (!cancellations.claim(
+                            invocation.workspaceId(), invocation.mode(), order.id(), order.number(), clock.instant())) {
+                        yield alreadyCancelled(order, details);
+                    }
+                    StoreConnector.Cancellation cancellation;
+                    try {
+                        cancellation = g.store()
+                                .cancel(order, (String) invocation.arguments().get("reason"));
+                    } catch (StoreUnavailableException e) {
+                        cancellations.giveBack(invocation.workspaceId(), invocation.mode(), order.id());
+                        Object reason = e.details().get("reason");
+                        if ("not_cancellable".equals(reason) || "rejected".equals(reason)) {
+                            yield new ToolOutcome.Refused(
+                                    "not_cancellable",
+                                    "I couldn't cancel order #" + order.number() + " myself, so I've passed your"
+                                            + " request to our team.",
+                                    details,
+                                    true);
+                        }
+                        yield OrderAccess.unreachable();
+                    }
+                    BigDecimal paid = order.refundable();
+                    details.put("status", "cancelled");
+                    details.put("refund_amount", paid);
+                    details.put("currency", order.currency());
+                    details.put("payment_returned", cancellation.paymentReturned());
+                    String money = paid.signum() == 0
+                            ? ""
+                            : cancellation.paymentReturned()
+                                    ? " The " + OrderAnswers.money(paid, order) + " you paid goes back to your"
+                                            + " original payment method within 5 to 10 business days."
+                                    : " Our team will return the " + OrderAnswers.money(paid, order)
+                                            + " you paid to your original payment method.";
+                    yield new ToolOutcome.Done(
+                            "order_cancelled",
+                            "I've cancelled order #" + order.number() + "." + money,
+                            details,
+                            List.of(),
+                            g.facts());
+                }
+            };
+        }
+
+        private static ToolOutcome alreadyCancelled(Order order, Map<String, Object> details) {
+            details.put("status", "cancelled");
+            return new ToolOutcome.Refused(
+                    "already_cancelled",
+                    "Order #" + order.number() + " is already cancelled, so there is nothing more to do.",
+                    details,
+                    false);
+        }
+
+        /** A shipped order can no longer be cancelled: the customer is offered a return, as the store allows it. */
+        private ToolOutcome shipped(Order order, ToolInvocation invocation, Map<String, Object> details) {
+            int window = workspaces.settings(invocation.workspaceId()).returnWindowDays();
+            details.put("return_window_days", window);
+            details.put("suggestion", "request_return");
+            Instant delivered = order.deliveredAt();
+            String offer = delivered == null
+                    ? " Once it arrives, you can return it within " + window + " days for a refund, and I can start"
+                            + " that return for you."
+                    : clock.instant().isAfter(delivered.plus(Duration.ofDays(window)))
+                            ? " It was delivered on " + OrderAnswers.day(delivered) + ", outside our " + window
+                                    + "-day return window, so a member of our team would need to look at a return."
+                            : " It was delivered on " + OrderAnswers.day(delivered) + ", so you can return it"
+                                    + " instead; would you like me to start a return?";
+            return new ToolOutcome.Refused(
+                    "already_fulfilled",
+                    "Order #" + order.number() + " has already shipped, so it can no longer be cancelled." + offer,
+                    details,
+                    false);
+        }
+    }
+
+    @Component
     static class ApplyDiscountTool extends StoreTool {
 
         private final ServiceRecovery recovery;

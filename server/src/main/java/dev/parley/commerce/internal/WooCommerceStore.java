@@ -158,6 +158,36 @@ final class WooCommerceStore implements StoreConnector {
                 .orElse(order);
     }
 
+    /**
+     * WooCommerce's status {@code cancelled} (which restocks the items), then, for an order that was paid, a refund
+     * of what is left on it through the payment gateway ({@code api_refund}), as WooCommerce does not return payment
+     * on cancelling. When that refund fails the order stays cancelled and a person returns the payment.
+     */
+    @Override
+    public Cancellation cancel(Order order, String reason) {
+        Order cancelled = call(FetchRequest.Method.PUT, "/orders/" + order.id(), Map.of("status", "cancelled"))
+                .map(WooCommerceStore::order)
+                .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
+        boolean paid = "paid".equals(order.financialStatus()) || "partially_refunded".equals(order.financialStatus());
+        if (!paid || order.refundable().signum() == 0) {
+            return new Cancellation(cancelled, true);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", order.refundable().toPlainString());
+        body.put(
+                "reason",
+                "Order cancelled by Parley at the customer's request"
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        body.put("api_refund", true);
+        body.put("restock_items", false);
+        try {
+            call(FetchRequest.Method.POST, "/orders/" + order.id() + "/refunds", body);
+            return new Cancellation(cancelled, true);
+        } catch (StoreUnavailableException refundFailed) {
+            return new Cancellation(cancelled, false);
+        }
+    }
+
     @Override
     public ProductPage searchProducts(ProductQuery query) {
         StringBuilder path = new StringBuilder("/products?status=publish&per_page=" + Math.min(100, query.limit()));
