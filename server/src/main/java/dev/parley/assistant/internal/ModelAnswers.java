@@ -203,12 +203,15 @@ class ModelAnswers {
                     throw new ModelFailure("too_many_tool_rounds", "The model kept calling tools");
                 }
                 messages.add(ai);
-                for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+                List<ToolExecutionRequest> requested = ai.toolExecutionRequests();
+                for (int i = 0; i < requested.size(); i++) {
+                    ToolExecutionRequest call = requested.get(i);
                     Map<String, Object> arguments = arguments(call, calls);
                     // A refund, return, cancellation or address change is only proposed: the customer says yes first.
-                    if (TaskFlows.CONFIRM_FIRST && TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
+                    if (TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
                         Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
                         if (unfit.isEmpty()) {
+                            requested.subList(i + 1, requested.size()).forEach(later -> calls.add(awaiting(later)));
                             return Optional.of(proposal(model, call.name(), arguments, calls, tokens[0]));
                         }
                         calls.add(unfit.get());
@@ -386,6 +389,15 @@ class ModelAnswers {
                 .replaceAll("[ \\t]{2,}", " ")
                 .strip();
         return new Outcome(model, clean, List.copyOf(cited), List.copyOf(calls), List.of(), tokens, null, null);
+    }
+
+    /** A call made beside an action waiting for the customer's yes: one action is stated at a time. */
+    private static ToolGate.Call awaiting(ToolExecutionRequest call) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", "awaiting_confirmation");
+        return new ToolGate.Call(
+                new ActionTaken(call.name() + "_refused", call.name(), "refused", details),
+                new ToolOutcome.Refused("awaiting_confirmation", null, details, false));
     }
 
     private static Outcome proposal(

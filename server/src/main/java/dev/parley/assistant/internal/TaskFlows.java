@@ -43,8 +43,6 @@ final class TaskFlows {
             "change_address", new Flow("change_address", "change_address", List.of(ORDER_NUMBER, EMAIL, ADDRESS), true),
             "product_search", new Flow("product_search", "search_products", List.of(), false));
 
-    static final boolean CONFIRM_FIRST = false;
-
     /** The tools that change an order or move money: done only after the customer's explicit yes. */
     static final Set<String> CONSEQUENTIAL_TOOLS = Set.of("refund", "request_return", "cancel_order", "change_address");
 
@@ -84,6 +82,13 @@ final class TaskFlows {
 
     static boolean no(String message) {
         return NO.matcher(message).matches();
+    }
+
+    /** How sure the intent must be, and the message must ask for it, to set aside a task that waits on the customer. */
+    static final double SWITCH_CONFIDENCE = 0.6;
+
+    static boolean switches(double confidence, String message) {
+        return confidence >= SWITCH_CONFIDENCE && ASKS_FOR_IT.matcher(message).find();
     }
 
     /** The task the message asks for, if it asks for one the store's tools can do. */

@@ -74,11 +74,13 @@ final class TaskReplies {
             case "refund" ->
                 uz
                         ? order + " buyurtma uchun "
-                                + (a.containsKey(TaskFlows.AMOUNT) ? a.get(TaskFlows.AMOUNT) : "qolgan butun summani")
+                                + (a.containsKey(TaskFlows.AMOUNT)
+                                        ? amount(a.get(TaskFlows.AMOUNT))
+                                        : "qolgan butun summani")
                                 + " toʻlov qilingan kartangizga qaytaraman"
                         : "I'll refund "
                                 + (a.containsKey(TaskFlows.AMOUNT)
-                                        ? a.get(TaskFlows.AMOUNT) + " of order " + order
+                                        ? amount(a.get(TaskFlows.AMOUNT)) + " of order " + order
                                         : "the full amount left on order " + order)
                                 + " to your original payment method";
             case "return" ->
@@ -171,6 +173,17 @@ final class TaskReplies {
             case "product_search" -> uz ? "mahsulot qidiruvi" : "product search";
             default -> uz ? "buyurtma holati" : "order";
         };
+    }
+
+    /** An amount as money is written: two decimals. */
+    private static String amount(String value) {
+        try {
+            return new java.math.BigDecimal(value)
+                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String order(Task task) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The middle of a turn: what the message changes in the conversation's memory (track the task), and what to do
@@ -21,6 +22,11 @@ import java.util.function.Predicate;
 final class TurnDecision {
 
     static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
+
+    /** A customer saying they are unhappy, or that something did not happen when it should have. */
+    private static final Pattern SAYS_UPSET = Pattern.compile(
+            "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
+                    + "|unacceptable|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
 
     private TurnDecision() {}
 
@@ -37,9 +43,11 @@ final class TurnDecision {
             return SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
         }
 
+        /** Unhappy, as the sentiment model reads it or as the customer says it in so many words. */
         boolean upset() {
             return understood.sentiment().equals("frustrated")
-                    || understood.sentiment().equals("negative");
+                    || understood.sentiment().equals("negative")
+                    || SAYS_UPSET.matcher(message).find();
         }
     }
 
@@ -102,6 +110,14 @@ final class TurnDecision {
                         entities,
                         memory)
                 .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
+        if (asked.isPresent()
+                && task != null
+                && !task.missing().isEmpty()
+                && !task.name().equals(asked.get())
+                && !TaskFlows.switches(turn.understood().intentConfidence(), turn.message())) {
+            // A task waits on the customer: only a clear request for another one sets it aside.
+            asked = Optional.empty();
+        }
         boolean started = asked.isPresent() && (task == null || !task.name().equals(asked.get()));
         if (started) {
             if (task != null && !task.missing().isEmpty()) {
@@ -177,11 +193,8 @@ final class TurnDecision {
             return new Ask(task.missing().getFirst(), task);
         }
         TaskFlows.Flow flow = TaskFlows.FLOWS.get(task.name());
-        if (flow.consequential() && TaskFlows.CONFIRM_FIRST) {
-            return new Propose(TaskFlows.confirmation(task));
-        }
         if (flow.consequential()) {
-            return new Run(flow.tool(), TaskFlows.arguments(TaskFlows.confirmation(task)));
+            return new Propose(TaskFlows.confirmation(task));
         }
         Map<String, Object> arguments = new java.util.LinkedHashMap<>();
         if (task.name().equals("product_search")) {

@@ -234,9 +234,7 @@ class TurnEngine implements Assistant {
         Recovered recovered = recover(turn, memory, actions);
         reply = recovered.apology() != null
                 ? reply + "\n\n" + recovered.apology()
-                : turn.understood().sentiment().equals("frustrated")
-                        ? TaskReplies.apology(turn.language()) + " " + reply
-                        : reply;
+                : turn.upset() ? TaskReplies.apology(turn.language()) + " " + reply : reply;
         ComeBack back = comeBack(turn, recovered.memory());
         if (back.reply() != null) {
             reply = reply + "\n\n" + back.reply();
@@ -269,11 +267,8 @@ class TurnEngine implements Assistant {
         if (setAside == null || memory.task() != null) {
             return new ComeBack(memory, null);
         }
+        // Its slots are its own: an order named for the other task is not taken to be this one's.
         Task task = setAside.missing(TaskFlows.missing(setAside, memory));
-        if (memory.orderNumber() != null && !task.slots().containsKey(TaskFlows.ORDER_NUMBER)) {
-            task = task.with(TaskFlows.ORDER_NUMBER, memory.orderNumber());
-            task = task.missing(TaskFlows.missing(task, memory));
-        }
         ConversationMemory resumed = memory.withSetAside(null).withTask(task);
         String intro = TaskReplies.backTo(task, turn.language());
         if (!task.missing().isEmpty()) {

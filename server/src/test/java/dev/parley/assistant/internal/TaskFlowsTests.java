@@ -6,8 +6,11 @@ import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Identity;
 import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
+import dev.parley.platform.Mode;
+import dev.parley.tenancy.StoreSettings;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +146,32 @@ class TaskFlowsTests {
         assertThat(old.task().name()).isEqualTo("change_address");
         assertThat(old.task().slots()).containsEntry("address", "9 Elm Road, Leeds");
         assertThat(old.other()).isEmpty();
+    }
+
+    @Test
+    void anUpsetCustomerWhileATaskWaitsIsReassuredNotAskedTheSameAgain() {
+        ConversationMemory waiting = ConversationMemory.fromFacts(ConversationMemory.EMPTY
+                .withOrderNumber("1001")
+                .withTask(new Task("order_status", Map.of("order_number", "1001"), List.of("email")))
+                .withLastQuestion("Could you tell me the email address on order #1001?")
+                .toFacts());
+        String message = "It was supposed to arrive yesterday. This is frustrating!";
+        TurnDecision.Context turn = new TurnDecision.Context(
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), waiting, "widget", null),
+                message,
+                new Understanding.Understood("order_status", 0.9, List.of(), "neutral", 0, "en", entities(message)),
+                StoreSettings.defaults(),
+                "en",
+                Map.of());
+
+        TurnDecision.Tracked tracked = TurnDecision.track(turn, tool -> true);
+
+        assertThat(tracked.moved()).isFalse();
+        assertThat(TurnDecision.decide(turn, tracked)).isInstanceOf(TurnDecision.Reassure.class);
+        assertThat(TaskReplies.reassure("email", tracked.memory().task(), "en"))
+                .startsWith("I'm sorry")
+                .contains("the email address on the order")
+                .contains("check exactly where order #1001 is right now");
     }
 
     private static Entities entities(String message) {
