@@ -20,11 +20,12 @@ public class ParleyApplication {
     private static int evaluate(String what, java.util.List<String> args) throws Exception {
         return switch (what) {
             case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
+            case "products" -> dev.parley.commerce.ProductSearchEvaluation.run(args, System.out, System.err);
             case "intents", "sentiment", "prepare" ->
                 dev.parley.assistant.UnderstandingEvaluation.run(what, args, System.out, System.err);
             default -> {
-                System.err.println(
-                        "Unknown evaluation '" + what + "'. Available: retrieval, intents, sentiment, prepare");
+                System.err.println("Unknown evaluation '" + what
+                        + "'. Available: retrieval, products, intents, sentiment, prepare");
                 yield 2;
             }
         };

@@ -303,6 +303,48 @@ class ShopifyStoreTests {
                 .isEqualTo("executed");
     }
 
+    @Test
+    void searchesTheShopsCatalogueByMeaning() {
+        shopify.otherwise(r -> Response.json("""
+                {"data":{"products":{"nodes":[
+                  {"id":"gid://shopify/Product/11","title":"Alpine Shell","description":"A waterproof jacket with taped seams.",
+                   "productType":"Jackets","onlineStoreUrl":"https://acme.example/products/alpine-shell",
+                   "priceRangeV2":{"minVariantPrice":{"amount":"129.00","currencyCode":"USD"}},"images":{"nodes":[]},
+                   "variants":{"nodes":[
+                     {"id":"gid://shopify/ProductVariant/111","sku":"AS-M","price":"129.00","availableForSale":true,
+                      "inventoryQuantity":4,"selectedOptions":[{"name":"Size","value":"M"},{"name":"Color","value":"Red"}]},
+                     {"id":"gid://shopify/ProductVariant/112","sku":"AS-L","price":"129.00","availableForSale":false,
+                      "inventoryQuantity":0,"selectedOptions":[{"name":"Size","value":"L"},{"name":"Color","value":"Red"}]}]}},
+                  {"id":"gid://shopify/Product/12","title":"Camp Mug","description":"Enamel mug for coffee by the fire.",
+                   "productType":"Kitchen","onlineStoreUrl":null,
+                   "priceRangeV2":{"minVariantPrice":{"amount":"14.00","currencyCode":"USD"}},"images":{"nodes":[]},
+                   "variants":{"nodes":[{"id":"gid://shopify/ProductVariant/121","sku":"CM","price":"14.00",
+                     "availableForSale":true,"inventoryQuantity":30,"selectedOptions":[]}]}}]}}}"""));
+
+        JsonNode found = api.post("/v1/products/search", Map.of("query", "a rain jacket in size M"))
+                .json();
+
+        assertThat(found.path("products").size()).as(found.toString()).isEqualTo(1);
+        assertThat(found.at("/products/0/id").asString()).isEqualTo("gid://shopify/Product/11");
+        assertThat(found.at("/products/0/url").asString()).isEqualTo("https://acme.example/products/alpine-shell");
+        JsonNode listed = JSON.readTree(shopify.requests().getFirst().body());
+        assertThat(listed.path("query").asString()).contains("products(first: $n, query: \"status:active\")");
+        assertThat(listed.at("/variables/n").asInt()).isEqualTo(250);
+        // in a size that is sold out, nothing
+        assertThat(api.post("/v1/products/search", Map.of("query", "a rain jacket in size L"))
+                        .json()
+                        .path("products")
+                        .size())
+                .isZero();
+        // a test key never reaches the live store
+        int before = shopify.requests().size();
+        Api test = Api.at(port).withKey(fixtures.key(storeId, Mode.TEST, Scope.values()));
+        assertThat(test.post("/v1/products/search", Map.of("query", "rain coat"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(shopify.requests()).hasSize(before);
+    }
+
     /** ORDER_1001 with its order changed. */
     private static String edited(Consumer<ObjectNode> change) {
         JsonNode answer = JSON.readTree(ORDER_1001);

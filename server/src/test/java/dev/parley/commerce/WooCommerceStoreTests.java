@@ -251,9 +251,15 @@ class WooCommerceStoreTests {
         assertThat(found.path("products").size()).isEqualTo(1);
         assertThat(found.at("/products/0/title").asString()).isEqualTo("Trail Runner");
         assertThat(found.at("/products/0/description").asString()).isEqualTo("Grippy trail shoe");
+        // the catalogue is read from the store and searched by meaning in Parley's own index
         assertThat(woo.requests().getFirst().path())
-                .startsWith("/wp-json/wc/v3/products?")
-                .contains("search=trail");
+                .isEqualTo("/wp-json/wc/v3/products?status=publish&per_page=100&page=1");
+        JsonNode socks = api.post("/v1/products/search", Map.of("query", "comfy socks under 20 dollars"))
+                .json();
+        assertThat(socks.at("/products/0/title").asString())
+                .as(socks.toString())
+                .isEqualTo("Trail Socks");
+        assertThat(woo.requests()).as("the indexed catalogue is kept a while").hasSize(1);
     }
 
     @Test

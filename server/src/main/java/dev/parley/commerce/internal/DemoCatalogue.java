@@ -26,28 +26,109 @@ final class DemoCatalogue {
     static final int ORDERS = 60;
     static final String CURRENCY = "USD";
 
-    private record Kind(String category, String name, int basePrice, List<String> sizes) {}
+    /** @param about what the product is and is for, as a store would describe it, so a search by meaning finds it */
+    private record Kind(String category, String name, int basePrice, List<String> sizes, String about) {}
 
     private static final List<String> SHOE_SIZES = List.of("7", "8", "9", "10", "11", "12");
     private static final List<String> CLOTHING_SIZES = List.of("XS", "S", "M", "L", "XL");
     private static final List<String> ONE_SIZE = List.of("One Size");
     private static final List<Kind> KINDS = List.of(
-            new Kind("footwear", "Running Shoes", 120, SHOE_SIZES),
-            new Kind("footwear", "Trail Shoes", 135, SHOE_SIZES),
-            new Kind("footwear", "Sneakers", 85, SHOE_SIZES),
-            new Kind("footwear", "Hiking Boots", 160, SHOE_SIZES),
-            new Kind("footwear", "Sandals", 40, SHOE_SIZES),
-            new Kind("apparel", "T-Shirt", 25, CLOTHING_SIZES),
-            new Kind("apparel", "Hoodie", 60, CLOTHING_SIZES),
-            new Kind("apparel", "Rain Jacket", 110, CLOTHING_SIZES),
-            new Kind("apparel", "Running Shorts", 35, CLOTHING_SIZES),
-            new Kind("apparel", "Leggings", 55, CLOTHING_SIZES),
-            new Kind("accessories", "Backpack", 70, ONE_SIZE),
-            new Kind("accessories", "Cap", 22, ONE_SIZE),
-            new Kind("accessories", "Running Socks", 12, ONE_SIZE),
-            new Kind("accessories", "Sports Watch", 199, ONE_SIZE),
-            new Kind("outdoor", "Water Bottle", 18, ONE_SIZE),
-            new Kind("outdoor", "Tent", 240, ONE_SIZE));
+            new Kind(
+                    "footwear",
+                    "Running Shoes",
+                    120,
+                    SHOE_SIZES,
+                    "road running shoes with a cushioned midsole and a breathable mesh upper, made for daily miles on pavement"),
+            new Kind(
+                    "footwear",
+                    "Trail Shoes",
+                    135,
+                    SHOE_SIZES,
+                    "trail running shoes with a grippy lugged outsole and a rock plate for muddy, rocky paths"),
+            new Kind(
+                    "footwear",
+                    "Sneakers",
+                    85,
+                    SHOE_SIZES,
+                    "casual everyday sneakers with a padded collar and a flexible rubber sole"),
+            new Kind(
+                    "footwear",
+                    "Hiking Boots",
+                    160,
+                    SHOE_SIZES,
+                    "waterproof leather hiking boots with ankle support and a deep-lug sole for mountain trails"),
+            new Kind(
+                    "footwear",
+                    "Sandals",
+                    40,
+                    SHOE_SIZES,
+                    "lightweight sandals with adjustable straps for summer, the beach and travel"),
+            new Kind(
+                    "apparel",
+                    "T-Shirt",
+                    25,
+                    CLOTHING_SIZES,
+                    "a soft, quick-drying technical tee for running, training and everyday wear"),
+            new Kind(
+                    "apparel",
+                    "Hoodie",
+                    60,
+                    CLOTHING_SIZES,
+                    "a warm fleece-lined pullover hoodie with a kangaroo pocket and a drawstring hood"),
+            new Kind(
+                    "apparel",
+                    "Rain Jacket",
+                    110,
+                    CLOTHING_SIZES,
+                    "a waterproof, breathable shell jacket with taped seams and a packable hood, for hiking and wet commutes"),
+            new Kind(
+                    "apparel",
+                    "Running Shorts",
+                    35,
+                    CLOTHING_SIZES,
+                    "light running shorts with a built-in liner and a zipped pocket"),
+            new Kind(
+                    "apparel",
+                    "Leggings",
+                    55,
+                    CLOTHING_SIZES,
+                    "stretchy high-waisted leggings, or running tights, for running, yoga and the gym"),
+            new Kind(
+                    "accessories",
+                    "Backpack",
+                    70,
+                    ONE_SIZE,
+                    "a 25-litre daypack with padded straps and a laptop sleeve for hiking, travel and commuting"),
+            new Kind(
+                    "accessories",
+                    "Cap",
+                    22,
+                    ONE_SIZE,
+                    "a lightweight, breathable baseball cap that keeps the sun off on runs and hikes"),
+            new Kind(
+                    "accessories",
+                    "Running Socks",
+                    12,
+                    ONE_SIZE,
+                    "cushioned, moisture-wicking running socks that prevent blisters"),
+            new Kind(
+                    "accessories",
+                    "Sports Watch",
+                    199,
+                    ONE_SIZE,
+                    "a GPS sports watch with heart-rate tracking for running, cycling and swimming"),
+            new Kind(
+                    "outdoor",
+                    "Water Bottle",
+                    18,
+                    ONE_SIZE,
+                    "an insulated stainless-steel water bottle that keeps drinks cold for 24 hours"),
+            new Kind(
+                    "outdoor",
+                    "Tent",
+                    240,
+                    ONE_SIZE,
+                    "a two-person backpacking tent, waterproof and quick to pitch, for camping trips"));
     private static final List<String> BRANDS =
             List.of("Stride", "Northpeak", "Aero", "Terra", "Volt", "Lumen", "Cascade", "Summit", "Drift", "Pulse");
     private static final List<String> LINES = List.of("Pro", "Lite", "Classic");
@@ -112,7 +193,8 @@ final class DemoCatalogue {
                             price,
                             CURRENCY,
                             List.of("https://demo.parley.dev/images/" + id + ".jpg"),
-                            variants));
+                            variants,
+                            url(id)));
                 }
             }
         }
@@ -139,7 +221,8 @@ final class DemoCatalogue {
                                     base.price().add(BigDecimal.TEN),
                                     va.available(),
                                     va.inventory()))
-                            .toList()));
+                            .toList(),
+                    url(id)));
         }
         return List.copyOf(products);
     }
@@ -151,14 +234,18 @@ final class DemoCatalogue {
     }
 
     private static String description(Kind kind, String line, String brand) {
-        String use = switch (kind.category()) {
-            case "footwear" -> "cushioned, breathable and made for daily miles";
-            case "apparel" -> "soft, quick-drying and cut for movement";
-            case "accessories" -> "durable and made to go everywhere with you";
-            default -> "built for weekends outdoors";
+        String version = switch (line) {
+            case "Pro" -> "our best-performing version";
+            case "Lite" -> "the lightest version";
+            default -> "the original design";
         };
-        return brand + "'s " + line.toLowerCase(Locale.ROOT) + " " + kind.name().toLowerCase(Locale.ROOT) + ": " + use
-                + ".";
+        return brand + "'s " + line.toLowerCase(Locale.ROOT) + " " + kind.name().toLowerCase(Locale.ROOT) + ": "
+                + kind.about() + "; " + version + ".";
+    }
+
+    /** The product's page in the demo shop. */
+    private static String url(String id) {
+        return "https://demo.parley.dev/products/" + id;
     }
 
     /** The demo orders, placed relative to {@code now}: 1001 to 1008 as documented, the rest varied. */

@@ -5,8 +5,6 @@ import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -150,44 +148,8 @@ final class DemoStore implements StoreConnector {
     }
 
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        List<String> words = query.query() == null
-                ? List.of()
-                : Arrays.stream(query.query().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                        .filter(w -> !w.isBlank())
-                        .map(DemoStore::stem)
-                        .toList();
-        List<Product> matches = new ArrayList<>();
-        for (Product product : DemoCatalogue.products()) {
-            String text =
-                    (product.title() + " " + product.description() + " " + product.category()).toLowerCase(Locale.ROOT);
-            if (!words.stream().allMatch(text::contains)) {
-                continue;
-            }
-            if (query.category() != null && !product.category().equalsIgnoreCase(query.category())) {
-                continue;
-            }
-            if (query.minPrice() != null && product.price().compareTo(query.minPrice()) < 0) {
-                continue;
-            }
-            if (query.maxPrice() != null && product.price().compareTo(query.maxPrice()) > 0) {
-                continue;
-            }
-            if (query.size() != null
-                    && product.variants().stream()
-                            .noneMatch(v -> v.available() && v.size().equalsIgnoreCase(query.size()))) {
-                continue;
-            }
-            matches.add(product);
-        }
-        List<Product> page = matches.stream().limit(query.limit()).toList();
-        return new ProductPage(page, matches.size(), matches.size() > page.size());
-    }
-
-    private static String stem(String word) {
-        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
-                ? word.substring(0, word.length() - 1)
-                : word;
+    public List<Product> catalogue() {
+        return DemoCatalogue.products();
     }
 
     @Override

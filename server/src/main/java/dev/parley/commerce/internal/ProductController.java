@@ -2,7 +2,6 @@ package dev.parley.commerce.internal;
 
 import dev.parley.commerce.internal.StoreConnector.Product;
 import dev.parley.commerce.internal.StoreConnector.ProductPage;
-import dev.parley.commerce.internal.StoreConnector.ProductQuery;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.ErrorCode;
@@ -15,23 +14,38 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 004's product search: {@code POST /v1/products/search} over the connected store's catalogue. */
+/**
+ * Seed 004's product search: {@code POST /v1/products/search} over the connected store's catalogue, by meaning
+ * ({@link ProductSearch}, the engine the assistant's {@code search_products} uses). Attributes written in the query
+ * ("black hoodies in size M under 80 dollars", "the cheapest tent") are read from it; explicit filters win over them.
+ */
 @RestController
 class ProductController {
 
     static final int MAX_LIMIT = 100;
 
-    private final StoreConnections connections;
+    private final ProductSearch search;
 
-    ProductController(StoreConnections connections) {
-        this.connections = connections;
+    ProductController(ProductSearch search) {
+        this.search = search;
     }
 
     record PriceRange(BigDecimal min, BigDecimal max) {}
 
-    record Filters(String category, PriceRange priceRange, String size) {}
+    /**
+     * Seed 004's filters, with {@code min_price}/{@code max_price} as a flat spelling of {@code price_range} and a
+     * {@code color} that must be in stock (in the {@code size}, when both are given).
+     */
+    record Filters(
+            String category,
+            PriceRange priceRange,
+            String size,
+            BigDecimal minPrice,
+            BigDecimal maxPrice,
+            String color) {}
 
-    record SearchRequest(String query, Filters filters, Integer limit) {}
+    /** @param sort {@code relevance} (default, or as the query says: "cheapest"), {@code price_asc}, {@code price_desc} */
+    record SearchRequest(String query, Filters filters, String sort, Integer limit) {}
 
     record Price(String amount, String currency) {}
 
@@ -44,7 +58,8 @@ class ProductController {
             String category,
             Price price,
             List<String> images,
-            List<VariantView> variants) {
+            List<VariantView> variants,
+            String url) {
 
         static ProductView of(Product p) {
             return new ProductView(
@@ -57,7 +72,8 @@ class ProductController {
                     p.variants().stream()
                             .map(v ->
                                     new VariantView(v.id(), v.sku(), v.size(), v.color(), v.available(), v.inventory()))
-                            .toList());
+                            .toList(),
+                    p.url());
         }
     }
 
@@ -66,36 +82,54 @@ class ProductController {
     @PostMapping("/v1/products/search")
     @RequiresScope(Scope.KNOWLEDGE_READ)
     SearchResponse search(Caller caller, @RequestBody SearchRequest request) {
-        Filters filters = request.filters() == null ? new Filters(null, null, null) : request.filters();
+        Filters filters =
+                request.filters() == null ? new Filters(null, null, null, null, null, null) : request.filters();
         PriceRange range = filters.priceRange() == null ? new PriceRange(null, null) : filters.priceRange();
         int limit = request.limit() == null ? 10 : request.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.invalidField("limit", "out_of_range");
         }
-        if (range.min() != null && range.min().signum() < 0) {
-            throw ApiException.invalidField("filters.price_range.min", "out_of_range");
-        }
-        if (range.max() != null && range.max().signum() < 0) {
-            throw ApiException.invalidField("filters.price_range.max", "out_of_range");
-        }
-        if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
-            throw ApiException.invalidField("filters.price_range", "invalid_value");
+        nonNegative(range.min(), "filters.price_range.min");
+        nonNegative(range.max(), "filters.price_range.max");
+        nonNegative(filters.minPrice(), "filters.min_price");
+        nonNegative(filters.maxPrice(), "filters.max_price");
+        BigDecimal min = stricter(range.min(), filters.minPrice(), true);
+        BigDecimal max = stricter(range.max(), filters.maxPrice(), false);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw ApiException.invalidField(
+                    filters.priceRange() != null ? "filters.price_range" : "filters.min_price", "invalid_value");
         }
         if (request.query() != null && request.query().length() > 500) {
             throw ApiException.invalidField("query", "too_long");
         }
-        StoreConnector store = connections
-                .connector(caller.workspaceId(), caller.mode())
+        ProductAsk.Sort sort = null;
+        if (request.sort() != null) {
+            sort = ProductAsk.Sort.of(request.sort());
+            if (sort == null) {
+                throw ApiException.invalidField("sort", "invalid_value");
+            }
+        }
+        CatalogueIndex catalogue = search.catalogue(caller.workspaceId(), caller.mode())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, null, Map.of("resource", "store_connection")));
-        ProductPage page = store.searchProducts(new ProductQuery(
-                blank(request.query()),
-                blank(filters.category()),
-                range.min(),
-                range.max(),
-                blank(filters.size()),
-                limit));
+        ProductAsk ask = ProductAsk.parse(blank(request.query()), catalogue.categories())
+                .under(blank(filters.category()), blank(filters.color()), blank(filters.size()), min, max, sort);
+        ProductPage page = search.search(catalogue, ask, limit);
         return new SearchResponse(
                 page.products().stream().map(ProductView::of).toList(), page.totalCount(), page.hasMore());
+    }
+
+    private static void nonNegative(BigDecimal value, String field) {
+        if (value != null && value.signum() < 0) {
+            throw ApiException.invalidField(field, "out_of_range");
+        }
+    }
+
+    /** Of two bounds given for one side of the range, the narrower. */
+    private static BigDecimal stricter(BigDecimal a, BigDecimal b, boolean lower) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return lower ? a.max(b) : a.min(b);
     }
 
     private static String blank(String value) {

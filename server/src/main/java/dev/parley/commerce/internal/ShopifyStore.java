@@ -284,40 +284,19 @@ final class ShopifyStore implements StoreConnector {
         return new Cancellation(cancelled, true);
     }
 
+    /** The first {@value StoreConnector#CATALOGUE_MAX} active products, in one query. */
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        StringBuilder q = new StringBuilder();
-        if (query.query() != null) {
-            q.append(query.query().replaceAll("[:()\"\\\\]", " "));
-        }
-        if (query.category() != null) {
-            q.append(" product_type:'")
-                    .append(query.category().replace("'", ""))
-                    .append('\'');
-        }
+    public List<Product> catalogue() {
         JsonNode data = graphql("""
-                query Products($q: String!, $n: Int!) {
-                  products(first: $n, query: $q) { pageInfo { hasNextPage } nodes { id title description productType
+                query Catalogue($n: Int!) {
+                  products(first: $n, query: "status:active") { nodes { id title description productType onlineStoreUrl
                     priceRangeV2 { minVariantPrice { amount currencyCode } } images(first: 3) { nodes { url } }
                     variants(first: 50) { nodes { id sku price availableForSale inventoryQuantity
                       selectedOptions { name value } } } } }
-                  productsCount(query: $q) { count }
-                }""", Map.of("q", q.toString().strip(), "n", Math.min(250, query.limit())));
+                }""", Map.of("n", CATALOGUE_MAX));
         List<Product> products = new ArrayList<>();
-        for (JsonNode node : data.at("/products/nodes")) {
-            Product product = product(node);
-            boolean inRange = (query.minPrice() == null || product.price().compareTo(query.minPrice()) >= 0)
-                    && (query.maxPrice() == null || product.price().compareTo(query.maxPrice()) <= 0);
-            boolean sized = query.size() == null
-                    || product.variants().stream()
-                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
-            if (inRange && sized) {
-                products.add(product);
-            }
-        }
-        long total = data.at("/productsCount/count").asLong(products.size());
-        boolean more = data.at("/products/pageInfo/hasNextPage").asBoolean();
-        return new ProductPage(products, Math.max(total, products.size()), more);
+        data.at("/products/nodes").forEach(node -> products.add(product(node)));
+        return products;
     }
 
     @Override
@@ -514,7 +493,8 @@ final class ShopifyStore implements StoreConnector {
                 money(p.at("/priceRangeV2/minVariantPrice/amount")),
                 p.at("/priceRangeV2/minVariantPrice/currencyCode").asString("USD"),
                 images,
-                variants);
+                variants,
+                text(p.path("onlineStoreUrl")));
     }
 
     private static String text(JsonNode node) {

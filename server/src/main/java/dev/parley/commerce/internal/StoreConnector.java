@@ -39,7 +39,11 @@ interface StoreConnector {
      */
     Cancellation cancel(Order order, String reason);
 
-    ProductPage searchProducts(ProductQuery query);
+    /** The store's active products, up to {@link #CATALOGUE_MAX} of them, for Parley's own catalogue search. */
+    List<Product> catalogue();
+
+    /** How many products of a store's catalogue are read: one query of Shopify's, three pages of WooCommerce's. */
+    int CATALOGUE_MAX = 250;
 
     /** Whether the store answers, for {@code /health}. */
     boolean reachable();
@@ -158,6 +162,9 @@ interface StoreConnector {
     record Variant(
             String id, String sku, String size, String color, BigDecimal price, boolean available, int inventory) {}
 
+    /**
+     * @param url the product's page in the store, or {@code null} when the store has none (an unpublished product)
+     */
     record Product(
             String id,
             String title,
@@ -166,13 +173,8 @@ interface StoreConnector {
             BigDecimal price,
             String currency,
             List<String> images,
-            List<Variant> variants) {}
-
-    /**
-     * @param size a variant size that must be in stock
-     */
-    record ProductQuery(
-            String query, String category, BigDecimal minPrice, BigDecimal maxPrice, String size, int limit) {}
+            List<Variant> variants,
+            String url) {}
 
     record ProductPage(List<Product> products, long totalCount, boolean hasMore) {}
 }

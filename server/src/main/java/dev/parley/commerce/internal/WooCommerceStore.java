@@ -188,38 +188,26 @@ final class WooCommerceStore implements StoreConnector {
         }
     }
 
+    /** The published products, page by page (100 a page) up to {@value StoreConnector#CATALOGUE_MAX}. */
     @Override
-    public ProductPage searchProducts(ProductQuery query) {
-        StringBuilder path = new StringBuilder("/products?status=publish&per_page=" + Math.min(100, query.limit()));
-        if (query.query() != null) {
-            path.append("&search=").append(encode(query.query()));
-        }
-        if (query.minPrice() != null) {
-            path.append("&min_price=").append(query.minPrice().toPlainString());
-        }
-        if (query.maxPrice() != null) {
-            path.append("&max_price=").append(query.maxPrice().toPlainString());
-        }
-        Response found = exchange(FetchRequest.Method.GET, path.toString(), null);
+    public List<Product> catalogue() {
         List<Product> products = new ArrayList<>();
-        for (JsonNode p : found.body()) {
-            Product product = product(p);
-            boolean inCategory = query.category() == null
-                    || p.path("categories")
-                            .valueStream()
-                            .anyMatch(c -> query.category()
-                                            .equalsIgnoreCase(c.path("name").asString())
-                                    || query.category()
-                                            .equalsIgnoreCase(c.path("slug").asString()));
-            boolean sized = query.size() == null
-                    || product.variants().stream()
-                            .anyMatch(v -> v.available() && query.size().equalsIgnoreCase(v.size()));
-            if (inCategory && sized) {
-                products.add(product);
+        for (int page = 1; products.size() < CATALOGUE_MAX; page++) {
+            Response found =
+                    exchange(FetchRequest.Method.GET, "/products?status=publish&per_page=100&page=" + page, null);
+            if (found == null || !found.body().isArray() || found.body().isEmpty()) {
+                break;
+            }
+            for (JsonNode p : found.body()) {
+                if (products.size() < CATALOGUE_MAX) {
+                    products.add(product(p));
+                }
+            }
+            if (found.body().size() < 100 || (found.total() >= 0 && products.size() >= found.total())) {
+                break;
             }
         }
-        long total = found.total() >= 0 ? found.total() : products.size();
-        return new ProductPage(products, Math.max(total, products.size()), total > products.size());
+        return products;
     }
 
     @Override
@@ -429,7 +417,8 @@ final class WooCommerceStore implements StoreConnector {
                 price,
                 "USD",
                 images,
-                variants);
+                variants,
+                blankToNull(p.path("permalink").asString("")));
     }
 
     private static Instant instant(String gmt) {

@@ -194,6 +194,15 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     public List<SearchHit> search(String workspaceId, Mode mode, SearchQuery query, float[] vector) {
+        return search(workspaceId, mode, query, vector, CANDIDATES, query.topK());
+    }
+
+    /**
+     * The same ranking with {@code candidates} from each of the keyword and the meaning ranking, and up to
+     * {@code limit} hits: for small indexes whose results are filtered afterwards (a store's catalogue).
+     */
+    public List<SearchHit> search(
+            String workspaceId, Mode mode, SearchQuery query, float[] vector, int candidates, int limit) {
         Query filter = filter(workspaceId, mode, query);
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -205,18 +214,18 @@ public final class KnowledgeIndex implements Closeable {
                             .add(filter, Occur.FILTER)
                             .add(lexical, Occur.MUST)
                             .build();
-                    TopDocs keyword = searcher.search(scoped, CANDIDATES);
+                    TopDocs keyword = searcher.search(scoped, candidates);
                     rank(keyword, fused, false);
                 }
                 TopDocs meaning =
-                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, CANDIDATES, filter), CANDIDATES);
+                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
                 rank(meaning, fused, true);
                 StoredFields stored = searcher.storedFields();
                 double best = 2.0 / (RRF_K + 1);
                 List<Fused> ranked = new ArrayList<>(fused.values());
                 ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
                 List<SearchHit> hits = new ArrayList<>();
-                for (Fused f : ranked.subList(0, Math.min(query.topK(), ranked.size()))) {
+                for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
                     Document doc = stored.document(f.doc);
                     double similarity =
                             f.vectorScore >= 0 ? 2 * f.vectorScore - 1 : similarity(searcher, f.doc, vector);
@@ -232,6 +241,33 @@ public final class KnowledgeIndex implements Closeable {
                             similarity));
                 }
                 return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sources with a chunk that matches any of the text's words (as the analyzer stems them), up to a limit. */
+    public List<String> keywordMatches(String workspaceId, Mode mode, String text, int limit) {
+        Query lexical = lexical(text);
+        if (lexical == null) {
+            return List.of();
+        }
+        Query scoped = new BooleanQuery.Builder()
+                .add(filter(workspaceId, mode, SearchQuery.of(text, 1)), Occur.FILTER)
+                .add(lexical, Occur.MUST)
+                .build();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                List<String> sources = new ArrayList<>();
+                for (ScoreDoc hit : searcher.search(scoped, Math.max(1, limit)).scoreDocs) {
+                    sources.add(stored.document(hit.doc).get(SOURCE));
+                }
+                return sources;
             } finally {
                 searchers.release(searcher);
             }
