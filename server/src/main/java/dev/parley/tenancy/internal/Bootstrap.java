@@ -4,10 +4,12 @@ import dev.parley.platform.Caller.KeyKind;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
+import dev.parley.tenancy.DemoWorkspaceCreated;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +33,7 @@ class Bootstrap {
     private final Clock clock;
     private final Environment environment;
     private final Team team;
+    private final ApplicationEventPublisher events;
 
     Bootstrap(
             Stores stores,
@@ -39,8 +42,10 @@ class Bootstrap {
             TransactionTemplate transactions,
             Clock clock,
             Environment environment,
-            Team team) {
+            Team team,
+            ApplicationEventPublisher events) {
         this.team = team;
+        this.events = events;
         this.stores = stores;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -72,6 +77,7 @@ class Bootstrap {
             }
             Stores.Created store = stores.createBootstrap(properties.bootstrapStoreName(), secret);
             team.bootstrapAdmin(store.workspace().id(), consoleEmail, consolePassword);
+            events.publishEvent(new DemoWorkspaceCreated(store.workspace().id()));
             log.info(
                     "Created workspace {} ({})",
                     store.workspace().id(),

@@ -1,0 +1,308 @@
+package dev.parley.assistant.internal.dialogues;
+
+import dev.parley.assistant.internal.dialogues.Dialogue.Channel;
+import dev.parley.assistant.internal.dialogues.Transcript.Action;
+import dev.parley.assistant.internal.dialogues.Transcript.Exchange;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays dialogues against a running Parley through its public API, as a store and its shoppers would. Each dialogue
+ * gets a workspace of its own with the demo store, a copy of the admin workspace's help centre and the evaluation's
+ * store settings, so no dialogue sees what another refunded, cancelled or was given.
+ */
+public final class DialoguePlayer {
+
+    /** The widget's origin: the domain every evaluation workspace allows. */
+    static final String SHOP_DOMAIN = "shop.example";
+
+    static final String VISITOR_TOKEN_HEADER = "X-Parley-Visitor-Token";
+
+    /**
+     * The demo store's policy for every dialogue unless it says otherwise: the assistant may refund up to 50.00 an
+     * order itself (docs/demo-store.md's "a refund the assistant makes itself"), and people are at work all day, so
+     * no verdict depends on the hour the evaluation runs at.
+     */
+    static final Map<String, Object> DEFAULT_SETTINGS = Map.of(
+            "auto_refund_enabled",
+            true,
+            "auto_refund_limit",
+            new BigDecimal("50.00"),
+            "working_hours",
+            Map.of(
+                    "timezone",
+                    "UTC",
+                    "start",
+                    "00:00",
+                    "end",
+                    "23:59",
+                    "days",
+                    List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final String adminKey;
+    private final Map<String, Object> model;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private List<Map<String, Object>> helpCentre;
+
+    /**
+     * @param adminKey a platform admin's live key (the installation's bootstrap key): it creates the workspaces, and
+     *     its own workspace's articles are the help centre every dialogue gets
+     * @param model the {@code /v1/assistant/model} settings for every workspace, or an empty map for the offline
+     *     engine
+     */
+    public DialoguePlayer(URI base, String adminKey, Map<String, Object> model) {
+        this.base = base;
+        this.adminKey = adminKey;
+        this.model = model;
+    }
+
+    public Transcript play(Dialogue dialogue) {
+        Map<String, Object> settings = new LinkedHashMap<>(DEFAULT_SETTINGS);
+        settings.putAll(dialogue.settings());
+        boolean refundsEnabled = Boolean.TRUE.equals(settings.get("auto_refund_enabled"));
+        BigDecimal refundLimit =
+                new BigDecimal(settings.get("auto_refund_limit").toString());
+        List<Exchange> exchanges = new ArrayList<>();
+        Map<String, List<String>> protectedDetails = new LinkedHashMap<>();
+        try {
+            String key = workspace(dialogue, settings);
+            for (String order : dialogue.protectedOrders()) {
+                protectedDetails.put(order, privateDetails(key, order));
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (dialogue.identity().channel() == Channel.WIDGET) {
+                key = call("POST", "/v1/api-keys", key, Map.of("type", "publishable", "scopes", List.of()), Map.of())
+                        .required("key")
+                        .asString();
+                headers.put("Origin", "https://" + SHOP_DOMAIN);
+            }
+            String conversation = null;
+            for (Dialogue.Turn turn : dialogue.turns()) {
+                Reply reply;
+                if (conversation == null) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("channel", dialogue.identity().channel() == Channel.WIDGET ? "widget" : "api");
+                    if (dialogue.identity().customerEmail() != null) {
+                        body.put("customer_email", dialogue.identity().customerEmail());
+                    }
+                    body.put("initial_message", turn.message());
+                    reply = call("POST", "/v1/conversations", key, body, headers);
+                    conversation = reply.body().path("conversation_id").asString();
+                    String visitorToken = reply.body().path("visitor_token").asString("");
+                    if (!visitorToken.isEmpty()) {
+                        headers.put(VISITOR_TOKEN_HEADER, visitorToken);
+                    }
+                } else {
+                    reply = call(
+                            "POST",
+                            "/v1/conversations/" + conversation + "/messages",
+                            key,
+                            Map.of("content", turn.message()),
+                            headers);
+                }
+                if (reply.status() == 200) {
+                    exchanges.add(exchange(turn.message(), reply, heldByPeople(key, conversation, headers)));
+                } else {
+                    exchanges.add(exchange(turn.message(), reply, false));
+                    return new Transcript(
+                            dialogue,
+                            exchanges,
+                            refundsEnabled,
+                            refundLimit,
+                            protectedDetails,
+                            "HTTP " + reply.status() + " on turn " + exchanges.size() + ": " + reply.body());
+                }
+            }
+            return new Transcript(dialogue, exchanges, refundsEnabled, refundLimit, protectedDetails, null);
+        } catch (IOException | RuntimeException e) {
+            return new Transcript(dialogue, exchanges, refundsEnabled, refundLimit, protectedDetails, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Transcript(dialogue, exchanges, refundsEnabled, refundLimit, protectedDetails, "interrupted");
+        }
+    }
+
+    /** A new workspace on the demo store with the help centre and settings; its live secret key. */
+    private String workspace(Dialogue dialogue, Map<String, Object> settings) throws IOException, InterruptedException {
+        Reply created = call(
+                "POST",
+                "/v1/stores",
+                adminKey,
+                Map.of(
+                        "name",
+                        "Dialogue " + dialogue.id(),
+                        "domains",
+                        List.of(SHOP_DOMAIN),
+                        "platform",
+                        "demo",
+                        "plan",
+                        "enterprise",
+                        "settings",
+                        settings),
+                Map.of());
+        String key = created.required("api_key").required("key").asString();
+        call("PUT", "/v1/store/connection", key, Map.of("platform", "demo"), Map.of())
+                .requireOk();
+        for (Map<String, Object> article : helpCentre()) {
+            call("POST", "/v1/knowledge-base", key, article, Map.of()).requireOk();
+        }
+        if (!model.isEmpty()) {
+            call("PUT", "/v1/assistant/model", key, model, Map.of()).requireOk();
+        }
+        return key;
+    }
+
+    /** The admin workspace's articles, read once. */
+    private synchronized List<Map<String, Object>> helpCentre() throws IOException, InterruptedException {
+        if (helpCentre == null) {
+            List<Map<String, Object>> articles = new ArrayList<>();
+            for (JsonNode a : call("GET", "/v1/knowledge-base?per_page=100", adminKey, null, Map.of())
+                    .required("data")) {
+                Map<String, Object> article = new LinkedHashMap<>();
+                article.put("title", a.path("title").asString());
+                article.put("content", a.path("content").asString());
+                if (a.hasNonNull("category")) {
+                    article.put("category", a.path("category").asString());
+                }
+                articles.add(article);
+            }
+            helpCentre = List.copyOf(articles);
+        }
+        return helpCentre;
+    }
+
+    /** What only the order's customer may read: its tracking numbers, their name, street and items. */
+    private List<String> privateDetails(String key, String orderNumber) throws IOException, InterruptedException {
+        JsonNode order = call("GET", "/v1/orders/" + orderNumber, key, null, Map.of())
+                .requireOk()
+                .body();
+        List<String> details = new ArrayList<>();
+        addText(details, order.path("customer_name"));
+        addText(details, order.at("/shipping_address/address1"));
+        for (JsonNode item : order.path("line_items")) {
+            addText(details, item.path("title"));
+        }
+        for (JsonNode f : order.path("fulfillments")) {
+            addText(details, f.path("tracking_number"));
+        }
+        return details;
+    }
+
+    private static void addText(List<String> into, JsonNode node) {
+        String text = node.asString("");
+        if (text.length() >= 4) {
+            into.add(text);
+        }
+    }
+
+    /**
+     * Whether people hold the conversation now (escalated or assigned): the answer to a later message does not say,
+     * so the conversation is read again after each turn.
+     */
+    private boolean heldByPeople(String key, String conversation, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String status = call("GET", "/v1/conversations/" + conversation, key, null, headers)
+                .required("status")
+                .asString();
+        return status.equals("escalated") || status.equals("assigned");
+    }
+
+    /**
+     * One conversation in a workspace of its own before the dialogues, so the first dialogue does not pay for what
+     * the server loads on its first turn (models, indexes) and time out on a slow machine.
+     */
+    public void warmUp() {
+        Dialogue hello = new Dialogue(
+                "warm-up",
+                Dialogue.Kind.ORDINARY,
+                new Dialogue.Identity(Channel.API, null),
+                Map.of(),
+                List.of(),
+                false,
+                "",
+                List.of(new Dialogue.Turn("Hello, do you ship to Canada?", List.of(), 0)),
+                List.of(),
+                0);
+        play(hello);
+    }
+
+    private static Exchange exchange(String customer, Reply reply, boolean heldByPeople) {
+        JsonNode body = reply.body();
+        List<Action> actions = new ArrayList<>();
+        for (JsonNode a : body.path("actions_taken")) {
+            actions.add(new Action(
+                    a.path("type").asString(""),
+                    a.path("tool").asString(""),
+                    a.path("status").asString(""),
+                    a.path("details")));
+        }
+        String text = body.at("/response/content").asString("");
+        boolean escalated = heldByPeople || body.path("escalated").asBoolean(false);
+        return new Exchange(customer, reply.status(), text, actions, escalated);
+    }
+
+    record Reply(int status, JsonNode body) {
+
+        Reply requireOk() {
+            if (status / 100 != 2) {
+                throw new IllegalStateException("HTTP " + status + ": " + body);
+            }
+            return this;
+        }
+
+        JsonNode required(String field) {
+            requireOk();
+            JsonNode value = body.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                throw new IllegalStateException("no '" + field + "' in " + body);
+            }
+            return value;
+        }
+    }
+
+    /** One API call; a rate-limited one waits as {@code Retry-After} says and goes again. */
+    private Reply call(String method, String path, String key, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(300))
+                    .header("Authorization", "Bearer " + key)
+                    .header("Accept", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429 && attempt < 30) {
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 5)));
+                continue;
+            }
+            JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), json);
+        }
+    }
+}
