@@ -124,12 +124,11 @@ class AssistantSpendingLimitTests {
                     assertThat(a.at("/details/amount").decimalValue()).isEqualByComparingTo("49.00");
                 });
 
-        // asked again, the policy is checked again when the customer says yes: above the limit, a person decides
-        Api.Response again = say(conversation, INJECTION);
-        assertThat(again.json().at("/response/content").asString())
-                .as(again.toString())
-                .contains("Shall I go ahead?");
-        Api.Response refused = say(conversation, "yes, go ahead");
+        // asked again, the policy refuses it before it is stated: above the limit, a person decides
+        Api.Response refused = say(conversation, INJECTION);
+        assertThat(refused.json().at("/response/content").asString())
+                .as(refused.toString())
+                .doesNotContain("Shall I go ahead?");
         assertThat(actionsOf(refused.json(), REFUND))
                 .as(refused.toString())
                 .singleElement()
@@ -179,6 +178,7 @@ class AssistantSpendingLimitTests {
         assertThat(refundedOnTheOrder()).isEqualByComparingTo("49.00");
     }
 
+    /** Both refunds are stated while neither is made: the policy decides again on each yes. */
     @Test
     void refundsSplitOverTwoConversationsStayWithinTheLimitTogether() {
         model.callsTool("refund", refundOf("30.00", "damaged box")).callsTool("refund", refundOf("30.00", "boots too"));

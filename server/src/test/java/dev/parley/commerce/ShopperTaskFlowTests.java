@@ -152,6 +152,22 @@ class ShopperTaskFlowTests {
     }
 
     @Test
+    void saysWhatThePolicyRefusesBeforeAskingForAYes() {
+        // order 1001 has shipped: its address can no longer change, and it is not delivered, so not returnable yet
+        Api.Response address = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "initial_message",
+                        "Please send order 1001 to 3 Pine St, Austin, TX 78701 instead. My email is jane@example.com"));
+        assertThat(reply(address)).contains("has already shipped").doesNotContain("Shall I go ahead");
+        assertThat(actions(address)).containsExactly("change_address_refused");
+
+        Api.Response back =
+                say(address.json().path("conversation_id").asString(), "Then I'd like to return my order 1001");
+        assertThat(reply(back)).contains("hasn't been delivered yet").doesNotContain("Shall I go ahead");
+    }
+
+    @Test
     void takesUpATaskSetAsideOnceTheOtherIsDone() {
         Api.Response first = api.post("/v1/conversations", Map.of("initial_message", "I want to return my shoes"));
         String conversation = first.json().path("conversation_id").asString();
@@ -163,8 +179,10 @@ class ShopperTaskFlowTests {
                 .contains("Now, back to your return.")
                 .containsIgnoringCase("order number");
 
+        // the return goes on with the number given now (1008, delivered 59 days ago: the policy says so at once)
         Api.Response back = say(conversation, "It's 1008");
-        assertThat(reply(back)).contains("I'll start a return for order #1008");
+        assertThat(reply(back)).contains("Order #1008").contains("outside our 30-day return window");
+        assertThat(actions(back)).containsExactly("request_return_refused");
     }
 
     @Test

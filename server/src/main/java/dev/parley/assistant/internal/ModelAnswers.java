@@ -203,35 +203,10 @@ class ModelAnswers {
                     throw new ModelFailure("too_many_tool_rounds", "The model kept calling tools");
                 }
                 messages.add(ai);
-                List<ToolExecutionRequest> requested = ai.toolExecutionRequests();
-                for (int i = 0; i < requested.size(); i++) {
-                    ToolExecutionRequest call = requested.get(i);
-                    Map<String, Object> arguments = arguments(call, calls);
-                    // A refund, return, cancellation or address change is only proposed: the customer says yes first.
-                    if (TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
-                        Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
-                        if (unfit.isEmpty()) {
-                            requested.subList(i + 1, requested.size()).forEach(later -> calls.add(awaiting(later)));
-                            return Optional.of(proposal(model, call.name(), arguments, calls, tokens[0]));
-                        }
-                        calls.add(unfit.get());
-                        messages.add(ToolExecutionResultMessage.from(call, result(unfit.get(), numbered)));
-                        continue;
-                    }
-                    ToolGate.Call done = gate.call(
-                            call.name(),
-                            new ToolInvocation(
-                                    question.request().workspaceId(),
-                                    question.request().mode(),
-                                    question.request().conversationId(),
-                                    question.message(),
-                                    arguments,
-                                    facts));
-                    calls.add(done);
-                    if (done.outcome() instanceof ToolOutcome.Done d) {
-                        facts.putAll(d.factsLearned());
-                    }
-                    messages.add(ToolExecutionResultMessage.from(call, result(done, numbered)));
+                Optional<ConversationMemory.Confirmation> proposed =
+                        runTools(question, ai.toolExecutionRequests(), calls, facts, numbered, messages);
+                if (proposed.isPresent()) {
+                    return Optional.of(proposal(model, proposed.get(), calls, tokens[0]));
                 }
             }
         } catch (ModelFailure e) {
@@ -245,6 +220,49 @@ class ModelAnswers {
                     e.toString());
             return Optional.of(failed(model, calls, tokens[0], reason, e.getMessage()));
         }
+    }
+
+    /**
+     * One round of the model's tool calls through the gate, their results added to {@code messages}. A refund, return,
+     * cancellation or address change is not made but proposed (ending the round): the customer says yes first, and
+     * any call after it is refused as {@code awaiting_confirmation}.
+     */
+    private Optional<ConversationMemory.Confirmation> runTools(
+            Question question,
+            List<ToolExecutionRequest> requested,
+            List<ToolGate.Call> calls,
+            Map<String, String> facts,
+            List<Numbered> numbered,
+            List<ChatMessage> messages) {
+        for (int i = 0; i < requested.size(); i++) {
+            ToolExecutionRequest call = requested.get(i);
+            Map<String, Object> arguments = arguments(call, calls);
+            ToolGate.Call done;
+            if (TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
+                Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
+                if (unfit.isEmpty()) {
+                    requested.subList(i + 1, requested.size()).forEach(later -> calls.add(awaiting(later)));
+                    return Optional.of(TaskFlows.proposed(call.name(), arguments));
+                }
+                done = unfit.get();
+            } else {
+                done = gate.call(
+                        call.name(),
+                        new ToolInvocation(
+                                question.request().workspaceId(),
+                                question.request().mode(),
+                                question.request().conversationId(),
+                                question.message(),
+                                arguments,
+                                facts));
+            }
+            calls.add(done);
+            if (done.outcome() instanceof ToolOutcome.Done d) {
+                facts.putAll(d.factsLearned());
+            }
+            messages.add(ToolExecutionResultMessage.from(call, result(done, numbered)));
+        }
+        return Optional.empty();
     }
 
     private static ChatResponse send(
@@ -401,16 +419,8 @@ class ModelAnswers {
     }
 
     private static Outcome proposal(
-            String model, String tool, Map<String, Object> arguments, List<ToolGate.Call> calls, int tokens) {
-        return new Outcome(
-                model,
-                null,
-                List.of(),
-                List.copyOf(calls),
-                List.of(),
-                tokens,
-                null,
-                TaskFlows.proposed(tool, arguments));
+            String model, ConversationMemory.Confirmation proposed, List<ToolGate.Call> calls, int tokens) {
+        return new Outcome(model, null, List.of(), List.copyOf(calls), List.of(), tokens, null, proposed);
     }
 
     private static Outcome failed(String model, List<ToolGate.Call> calls, int tokens, String reason, String message) {

@@ -58,6 +58,23 @@ public class ToolGate {
         return Optional.empty();
     }
 
+    /**
+     * What the tool's policy would say to the call now, without making it (see {@link AssistantTool#check}): a
+     * refusal or a question, recorded as an action; empty when it would go ahead.
+     */
+    public Optional<Call> precheck(String name, ToolInvocation invocation) {
+        Optional<Call> unfit = check(name, invocation.arguments());
+        if (unfit.isPresent()) {
+            return unfit;
+        }
+        try {
+            return tools.get(name).check(invocation).map(outcome -> new Call(action(name, outcome), outcome));
+        } catch (RuntimeException e) {
+            log.warn("Tool {} failed its check", name, e);
+            return Optional.empty();
+        }
+    }
+
     public Call call(String name, ToolInvocation invocation) {
         Optional<Call> unfit = check(name, invocation.arguments());
         if (unfit.isPresent()) {

@@ -184,7 +184,17 @@ class TurnEngine implements Assistant {
         return new Acted(reply, true, actions, memory, null, null, Retrieved.NOTHING, null);
     }
 
+    /**
+     * States a consequential action for the customer's yes, unless the tool's policy would refuse it already (or needs
+     * something first): then that is the answer. The policy decides again when the customer says yes.
+     */
     private Acted propose(Context turn, ConversationMemory memory, List<ActionTaken> actions, Confirmation action) {
+        Optional<ToolGate.Call> checked =
+                gate.precheck(action.tool(), invocation(turn, TaskFlows.arguments(action), memory));
+        if (checked.isPresent()) {
+            actions.add(checked.get().action());
+            return afterCall(turn, memory, actions, checked.get());
+        }
         Map<String, Object> details = new LinkedHashMap<>(action.arguments());
         details.put("field", "confirmation");
         actions.add(new ActionTaken("confirmation_requested", action.tool(), "needs_info", details));
@@ -197,6 +207,11 @@ class TurnEngine implements Assistant {
             Context turn, ConversationMemory before, List<ActionTaken> actions, String tool, Map<String, Object> args) {
         ToolGate.Call call = gate.call(tool, invocation(turn, args, before));
         actions.add(call.action());
+        return afterCall(turn, before, actions, call);
+    }
+
+    /** What a tool's outcome means for the conversation: facts learned, a question, a refusal, a handoff. */
+    private Acted afterCall(Context turn, ConversationMemory before, List<ActionTaken> actions, ToolGate.Call call) {
         ConversationMemory memory = before.withLastQuestion(null);
         Task task = memory.task();
         String reply;
