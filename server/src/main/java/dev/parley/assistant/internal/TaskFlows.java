@@ -102,6 +102,10 @@ final class TaskFlows {
             task = "track_order";
         }
         boolean orderKnown = entities.orderNumber().isPresent() || memory.orderNumber() != null;
+        if (intent.equals("refund_status") && !orderKnown) {
+            // "how long until I see my refund?" is a question the knowledge answers, until an order is named
+            return Optional.empty();
+        }
         if (ABOUT_AN_ORDER.contains(task)
                 && !orderKnown
                 && !ASKS_FOR_IT.matcher(message).find()) {

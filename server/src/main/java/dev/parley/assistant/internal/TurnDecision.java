@@ -167,7 +167,11 @@ final class TurnDecision {
         Understanding.Understood understood = turn.understood();
         Optional<Escalation> requested = EscalationRules.requested(
                 turn.request(), understood.intent(), understood.intentConfidence(), understood.sentiment());
-        if (requested.isPresent() && !(waiting && requested.get().reason().equals("frustrated"))) {
+        // A message that gives what a task waits for goes on with it, unless it asks for a person in so many words.
+        boolean answersTheTask = tracked.moved() && !EscalationRules.asksForHuman(turn.message());
+        if (requested.isPresent()
+                && !(waiting && requested.get().reason().equals("frustrated"))
+                && !(answersTheTask && requested.get().reason().equals("customer_request"))) {
             return new HandOff(requested.get());
         }
         boolean answerable = turn.smallTalk()

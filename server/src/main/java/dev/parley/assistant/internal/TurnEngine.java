@@ -495,7 +495,9 @@ class TurnEngine implements Assistant {
         double sureOfTask = Math.max(0.9, understood.intentConfidence());
         if (acted.escalation() != null) {
             String reply = OfflineAnswers.handedOff(turn.language(), backAt(turn));
-            if (acted.escalation().reason().equals("frustrated")) {
+            boolean afterTrying = acted.escalation().reason().equals("customer_request")
+                    && !turn.request().history().isEmpty();
+            if (acted.escalation().reason().equals("frustrated") || afterTrying || turn.upset()) {
                 reply = TaskReplies.apology(turn.language()) + " " + reply;
             }
             if (acted.refusal() != null && !acted.refusal().isBlank()) {
@@ -544,7 +546,13 @@ class TurnEngine implements Assistant {
             return new Written(OfflineAnswers.noCodesOnRequest(turn.language()), List.of(), confidence, false, false);
         }
         if (weak) {
-            return new Written(OfflineAnswers.unsure(turn.language()), List.of(), confidence, true, false);
+            String unsure = OfflineAnswers.unsure(turn.language());
+            return new Written(
+                    turn.upset() ? TaskReplies.apology(turn.language()) + " " + unsure : unsure,
+                    List.of(),
+                    confidence,
+                    true,
+                    false);
         }
         String reply = OfflineAnswers.fromPassages(
                 turn.message(),

@@ -435,6 +435,21 @@ final class StoreTools {
             this.clock = clock;
         }
 
+        /** Before the cancellation is stated for the customer's yes: already cancelled, or shipped (a return instead). */
+        @Override
+        public Optional<ToolOutcome> check(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> Optional.of(denied.outcome());
+                case Granted g -> {
+                    Map<String, Object> details = details(g.order());
+                    if (g.order().cancelledAt() != null) {
+                        yield Optional.of(alreadyCancelled(g.order(), details));
+                    }
+                    yield g.order().shipped() ? Optional.of(shipped(g.order(), invocation, details)) : Optional.empty();
+                }
+            };
+        }
+
         /**
          * Cancels the customer's own order while it has not shipped. Once it has, the answer is a return instead. An
          * order is cancelled once: the cancellation is claimed in {@link AssistantCancellations} before the store is
