@@ -19,6 +19,15 @@ public interface AssistantTool {
     ToolOutcome execute(ToolInvocation invocation);
 
     /**
+     * What the tool's policy would say to this call now, without doing anything: a refusal, or what it needs from the
+     * customer; empty when it would go ahead as far as it can tell. The assistant asks this before it states a
+     * consequential action for the customer's yes, and {@link #execute} decides again when they say it.
+     */
+    default java.util.Optional<ToolOutcome> check(ToolInvocation invocation) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Whether the tool can act for this workspace and mode at all (a store tool needs a connected store), so that
      * the offline planner does not reach for it in vain. The tool's own policy still decides each call.
      */

@@ -7,7 +7,7 @@ import java.util.Map;
  * The assistant's reply and everything behind it.
  *
  * @param escalation a handoff to humans the conversation should make, or {@code null}
- * @param facts the conversation's memory after this turn
+ * @param memory the conversation's memory after this turn
  * @param timings milliseconds per stage: understand, decide, act, retrieve, answer, total
  * @param model the model that wrote the reply, or {@code offline} (also when a configured model failed)
  * @param tokensUsed the tokens the model spent on this turn, 0 offline
@@ -18,7 +18,7 @@ public record Turn(
         List<ActionTaken> actions,
         List<Citation> sources,
         Escalation escalation,
-        Map<String, String> facts,
+        ConversationMemory memory,
         Map<String, Double> timings,
         String model,
         int tokensUsed) {

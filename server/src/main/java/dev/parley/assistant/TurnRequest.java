@@ -2,14 +2,12 @@ package dev.parley.assistant;
 
 import dev.parley.platform.Mode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A customer message and its conversation.
  *
  * @param history the last turns, oldest first
- * @param facts what the conversation established so far (its memory): {@code order_number}, {@code verified_email},
- *     {@code low_confidence_streak}, ...
+ * @param memory what the conversation established so far: its task, who the customer is, a pending action, ...
  * @param customerName the customer's name when known, for the brand voice's form of address
  */
 public record TurnRequest(
@@ -18,7 +16,7 @@ public record TurnRequest(
         String conversationId,
         String message,
         List<PriorMessage> history,
-        Map<String, String> facts,
+        ConversationMemory memory,
         String channel,
         String customerName) {
 
@@ -27,6 +25,6 @@ public record TurnRequest(
 
     public TurnRequest {
         history = history == null ? List.of() : List.copyOf(history);
-        facts = facts == null ? Map.of() : Map.copyOf(facts);
+        memory = memory == null ? ConversationMemory.EMPTY : memory;
     }
 }

@@ -130,14 +130,16 @@ class AssistantTurnTests {
 
         assertThat(first.reply()).contains("not sure");
         assertThat(first.sources()).isEmpty();
-        assertThat(first.facts()).containsEntry("low_confidence_streak", "1");
+        assertThat(first.memory().lowConfidenceStreak()).isEqualTo(1);
         assertThat(KnowledgeGapsForTests.found).anySatisfy(gap -> {
             assertThat(gap.workspaceId()).isEqualTo(store.id());
             assertThat(gap.query()).contains("flux capacitor");
         });
 
-        Turn second =
-                respond("and the time circuits?", List.of(new PriorMessage("user", "flux capacitor?")), first.facts());
+        Turn second = respond(
+                "and the time circuits?",
+                List.of(new PriorMessage("user", "flux capacitor?")),
+                first.memory().toFacts());
 
         assertThat(second.escalation()).isNotNull();
         assertThat(second.escalation().reason()).isEqualTo("low_confidence");
@@ -151,7 +153,7 @@ class AssistantTurnTests {
         assertThat(turn.actions()).extracting(ActionTaken::type).doesNotContain("refund_processed");
         assertThat(turn.actions()).allSatisfy(a -> assertThat(a.tool()).isIn("search_knowledge", "handoff"));
         assertThat(turn.reply()).doesNotContainIgnoringCase("refunded");
-        assertThat(turn.facts()).containsEntry("order_number", "1001");
+        assertThat(turn.memory().orderNumber()).isEqualTo("1001");
     }
 
     @Test
@@ -174,7 +176,7 @@ class AssistantTurnTests {
                 "conv_other",
                 "can i send back sneakers i never wore?",
                 List.of(),
-                Map.of(),
+                ConversationMemory.EMPTY,
                 "api",
                 null));
 
@@ -183,7 +185,14 @@ class AssistantTurnTests {
     }
 
     private Turn respond(String message, List<PriorMessage> history, Map<String, String> facts) {
-        return assistant.respond(
-                new TurnRequest(store.id(), Mode.LIVE, "conv_test", message, history, facts, "widget", "Ada Lovelace"));
+        return assistant.respond(new TurnRequest(
+                store.id(),
+                Mode.LIVE,
+                "conv_test",
+                message,
+                history,
+                ConversationMemory.fromFacts(facts),
+                "widget",
+                "Ada Lovelace"));
     }
 }

@@ -111,7 +111,8 @@ class WorkspaceIntentTests {
 
     private String intentOf(String workspaceId, String message) {
         return assistant
-                .respond(new TurnRequest(workspaceId, Mode.LIVE, "conv_x", message, List.of(), Map.of(), "api", null))
+                .respond(new TurnRequest(
+                        workspaceId, Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, "api", null))
                 .analysis()
                 .intent();
     }

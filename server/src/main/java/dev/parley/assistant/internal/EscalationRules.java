@@ -27,13 +27,9 @@ final class EscalationRules {
         return ASKS_FOR_HUMAN.matcher(message).find();
     }
 
-    static Optional<Escalation> decide(
-            TurnRequest request,
-            String intent,
-            double intentConfidence,
-            String sentiment,
-            double confidence,
-            StoreSettings settings) {
+    /** A person because the customer asked for one, or is frustrated and the conversation has gone on. */
+    static Optional<Escalation> requested(
+            TurnRequest request, String intent, double intentConfidence, String sentiment) {
         if (asksForHuman(request.message()) || (intent.equals("human_handoff") && intentConfidence >= 0.5)) {
             return Optional.of(new Escalation("customer_request", "normal", "The customer asked for a person"));
         }
@@ -43,7 +39,12 @@ final class EscalationRules {
             return Optional.of(
                     new Escalation("frustrated", "high", "Frustrated after " + (customerTurns + 1) + " messages"));
         }
-        int streak = Integer.parseInt(request.facts().getOrDefault("low_confidence_streak", "0"));
+        return Optional.empty();
+    }
+
+    /** A person because the assistant's answer is unsure a second time in a row. */
+    static Optional<Escalation> unsure(TurnRequest request, double confidence, StoreSettings settings) {
+        int streak = request.memory().lowConfidenceStreak();
         if (confidence < settings.escalationConfidenceThreshold() && streak >= 1) {
             return Optional.of(new Escalation(
                     "low_confidence",

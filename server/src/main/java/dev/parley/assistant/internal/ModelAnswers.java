@@ -21,6 +21,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.TurnRequest;
@@ -106,6 +107,8 @@ class ModelAnswers {
      * @param reply its answer, with citations renumbered to {@code cited}; {@code null} when it failed
      * @param calls every tool call it made, through the gate
      * @param failure why it failed (http_error, timeout, malformed_tool_call, ...), or {@code null}
+     * @param proposed a consequential tool call the model asked for, held for the customer's yes (it ends the model's
+     *     turn; nothing was done), or {@code null}
      */
     record Outcome(
             String model,
@@ -114,7 +117,8 @@ class ModelAnswers {
             List<ToolGate.Call> calls,
             List<ActionTaken> notes,
             int tokensUsed,
-            String failure) {
+            String failure,
+            ConversationMemory.Confirmation proposed) {
 
         boolean failed() {
             return failure != null;
@@ -199,22 +203,10 @@ class ModelAnswers {
                     throw new ModelFailure("too_many_tool_rounds", "The model kept calling tools");
                 }
                 messages.add(ai);
-                for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
-                    Map<String, Object> arguments = arguments(call, calls);
-                    ToolGate.Call done = gate.call(
-                            call.name(),
-                            new ToolInvocation(
-                                    question.request().workspaceId(),
-                                    question.request().mode(),
-                                    question.request().conversationId(),
-                                    question.message(),
-                                    arguments,
-                                    facts));
-                    calls.add(done);
-                    if (done.outcome() instanceof ToolOutcome.Done d) {
-                        facts.putAll(d.factsLearned());
-                    }
-                    messages.add(ToolExecutionResultMessage.from(call, result(done, numbered)));
+                Optional<ConversationMemory.Confirmation> proposed =
+                        runTools(question, ai.toolExecutionRequests(), calls, facts, numbered, messages);
+                if (proposed.isPresent()) {
+                    return Optional.of(proposal(model, proposed.get(), calls, tokens[0]));
                 }
             }
         } catch (ModelFailure e) {
@@ -228,6 +220,49 @@ class ModelAnswers {
                     e.toString());
             return Optional.of(failed(model, calls, tokens[0], reason, e.getMessage()));
         }
+    }
+
+    /**
+     * One round of the model's tool calls through the gate, their results added to {@code messages}. A refund, return,
+     * cancellation or address change is not made but proposed (ending the round): the customer says yes first, and
+     * any call after it is refused as {@code awaiting_confirmation}.
+     */
+    private Optional<ConversationMemory.Confirmation> runTools(
+            Question question,
+            List<ToolExecutionRequest> requested,
+            List<ToolGate.Call> calls,
+            Map<String, String> facts,
+            List<Numbered> numbered,
+            List<ChatMessage> messages) {
+        for (int i = 0; i < requested.size(); i++) {
+            ToolExecutionRequest call = requested.get(i);
+            Map<String, Object> arguments = arguments(call, calls);
+            ToolGate.Call done;
+            if (TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
+                Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
+                if (unfit.isEmpty()) {
+                    requested.subList(i + 1, requested.size()).forEach(later -> calls.add(awaiting(later)));
+                    return Optional.of(TaskFlows.proposed(call.name(), arguments));
+                }
+                done = unfit.get();
+            } else {
+                done = gate.call(
+                        call.name(),
+                        new ToolInvocation(
+                                question.request().workspaceId(),
+                                question.request().mode(),
+                                question.request().conversationId(),
+                                question.message(),
+                                arguments,
+                                facts));
+            }
+            calls.add(done);
+            if (done.outcome() instanceof ToolOutcome.Done d) {
+                facts.putAll(d.factsLearned());
+            }
+            messages.add(ToolExecutionResultMessage.from(call, result(done, numbered)));
+        }
+        return Optional.empty();
     }
 
     private static ChatResponse send(
@@ -371,7 +406,21 @@ class ModelAnswers {
                 .replaceAll("[ \\t]+([.,;:!?])", "$1")
                 .replaceAll("[ \\t]{2,}", " ")
                 .strip();
-        return new Outcome(model, clean, List.copyOf(cited), List.copyOf(calls), List.of(), tokens, null);
+        return new Outcome(model, clean, List.copyOf(cited), List.copyOf(calls), List.of(), tokens, null, null);
+    }
+
+    /** A call made beside an action waiting for the customer's yes: one action is stated at a time. */
+    private static ToolGate.Call awaiting(ToolExecutionRequest call) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", "awaiting_confirmation");
+        return new ToolGate.Call(
+                new ActionTaken(call.name() + "_refused", call.name(), "refused", details),
+                new ToolOutcome.Refused("awaiting_confirmation", null, details, false));
+    }
+
+    private static Outcome proposal(
+            String model, ConversationMemory.Confirmation proposed, List<ToolGate.Call> calls, int tokens) {
+        return new Outcome(model, null, List.of(), List.copyOf(calls), List.of(), tokens, null, proposed);
     }
 
     private static Outcome failed(String model, List<ToolGate.Call> calls, int tokens, String reason, String message) {
@@ -388,7 +437,8 @@ class ModelAnswers {
                 List.copyOf(calls),
                 List.of(new ActionTaken("model_failed", "model", "failed", details)),
                 tokens,
-                reason);
+                reason,
+                null);
     }
 
     private static String reason(Throwable e) {

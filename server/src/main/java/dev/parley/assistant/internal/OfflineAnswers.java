@@ -62,8 +62,10 @@ final class OfflineAnswers {
 
     static String unsure(String language) {
         return language.equals("uz")
-                ? "Bu savolga aniq javob bera olmayman. Sizni jamoamiz aʼzosi bilan bogʻlashimni xohlaysizmi?"
-                : "I'm not sure I have the right answer to that. Would you like me to connect you with a member of our team?";
+                ? "Bu savolga aniq javob bera olmayman: yordam markazimizda bu haqda maʼlumot topmadim. Sizni jamoamiz"
+                        + " aʼzosi bilan bogʻlashimni xohlaysizmi?"
+                : "I'm not sure about that: I couldn't find an answer in our help centre. Would you like me to connect"
+                        + " you with a member of our team?";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,15 +45,42 @@ public class ToolGate {
         return tool != null && tool.available(workspaceId, mode);
     }
 
-    public Call call(String name, ToolInvocation invocation) {
+    /** The refusal a call of the tool with these arguments would get before it runs (no such tool, unfit), if any. */
+    public Optional<Call> check(String name, Map<String, Object> arguments) {
         AssistantTool tool = tools.get(name);
         if (tool == null) {
-            return refused(name, "unknown_tool", Map.of());
+            return Optional.of(refused(name, "unknown_tool", Map.of()));
         }
-        List<String> problems = tool.parameters().problems(invocation.arguments());
+        List<String> problems = tool.parameters().problems(arguments);
         if (!problems.isEmpty()) {
-            return refused(name, "invalid_arguments", Map.of("problems", problems));
+            return Optional.of(refused(name, "invalid_arguments", Map.of("problems", problems)));
         }
+        return Optional.empty();
+    }
+
+    /**
+     * What the tool's policy would say to the call now, without making it (see {@link AssistantTool#check}): a
+     * refusal or a question, recorded as an action; empty when it would go ahead.
+     */
+    public Optional<Call> precheck(String name, ToolInvocation invocation) {
+        Optional<Call> unfit = check(name, invocation.arguments());
+        if (unfit.isPresent()) {
+            return unfit;
+        }
+        try {
+            return tools.get(name).check(invocation).map(outcome -> new Call(action(name, outcome), outcome));
+        } catch (RuntimeException e) {
+            log.warn("Tool {} failed its check", name, e);
+            return Optional.empty();
+        }
+    }
+
+    public Call call(String name, ToolInvocation invocation) {
+        Optional<Call> unfit = check(name, invocation.arguments());
+        if (unfit.isPresent()) {
+            return unfit.get();
+        }
+        AssistantTool tool = tools.get(name);
         ToolOutcome outcome;
         try {
             outcome = tool.execute(invocation);

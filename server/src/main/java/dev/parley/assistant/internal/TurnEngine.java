@@ -3,14 +3,27 @@ package dev.parley.assistant.internal;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Assistant;
 import dev.parley.assistant.Citation;
+import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ConversationMemory.Confirmation;
+import dev.parley.assistant.ConversationMemory.Task;
 import dev.parley.assistant.KnowledgeGapFound;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.Turn;
 import dev.parley.assistant.Turn.Escalation;
 import dev.parley.assistant.TurnRequest;
-import dev.parley.assistant.internal.understanding.Entities;
-import dev.parley.assistant.internal.understanding.Entity;
+import dev.parley.assistant.internal.TurnDecision.Answer;
+import dev.parley.assistant.internal.TurnDecision.Ask;
+import dev.parley.assistant.internal.TurnDecision.Confirmed;
+import dev.parley.assistant.internal.TurnDecision.Context;
+import dev.parley.assistant.internal.TurnDecision.Decision;
+import dev.parley.assistant.internal.TurnDecision.Declined;
+import dev.parley.assistant.internal.TurnDecision.HandOff;
+import dev.parley.assistant.internal.TurnDecision.Propose;
+import dev.parley.assistant.internal.TurnDecision.Reassure;
+import dev.parley.assistant.internal.TurnDecision.Run;
+import dev.parley.assistant.internal.TurnDecision.SmallTalk;
+import dev.parley.assistant.internal.TurnDecision.Tracked;
 import dev.parley.assistant.internal.understanding.ReportedProblems;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
@@ -24,20 +37,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * One turn of the offline engine: understand, decide (escalation rules first), act through the tool gate, retrieve,
- * answer, and report what happened and how long each stage took. Every fact it relies on comes from the message, the
- * conversation's memory or a tool, never from a guess.
+ * One turn of the assistant, as named stages over the conversation's {@link ConversationMemory}: understand the
+ * message, track the task (its slots, an answer to a pending action), decide what to do, act (through the tool gate,
+ * the knowledge, the model when there is one, a handoff), and answer. Every fact it relies on comes from the message,
+ * the memory or a tool, never from a guess; every change to an order waits for the customer's explicit yes.
  */
 @Service
 class TurnEngine implements Assistant {
 
-    static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
     /** Similarity of a passage to the question at which retrieval counts as weak (0) and as sure (1). */
     static final double WEAK_MATCH = 0.25;
 
@@ -91,271 +103,510 @@ class TurnEngine implements Assistant {
     }
 
     private Turn respond(TurnRequest request, Consumer<String> onToken) {
-        long started = System.nanoTime();
-        Map<String, Double> timings = new LinkedHashMap<>();
-        String message = request.message() == null ? "" : request.message().strip();
+        Stopwatch watch = new Stopwatch();
+        Context turn = understand(request);
+        watch.lap("understand");
+        Tracked tracked = TurnDecision.track(turn, tool -> gate.available(tool, request.workspaceId(), request.mode()));
+        watch.lap("track");
+        Decision decision = turn.message().isEmpty() ? new Answer() : TurnDecision.decide(turn, tracked);
+        watch.lap("decide");
+        Acted acted = act(turn, tracked, decision, onToken, watch);
+        watch.lap("act");
+        return answer(turn, tracked, decision, acted, watch);
+    }
 
+    // ---- understand
+
+    private Context understand(TurnRequest request) {
+        String message = request.message() == null ? "" : request.message().strip();
         StoreSettings settings = workspaces.settings(request.workspaceId());
         LocalDate today = LocalDate.ofInstant(
                 clock.instant(), ZoneId.of(settings.workingHours().timezone()));
         Understanding.Understood understood =
                 understanding.understand(request.workspaceId(), request.mode(), message, today);
-        long understoodAt = lap(timings, "understand", started);
-
-        Map<String, String> facts = new HashMap<>(request.facts());
-        learn(facts, understood.entities());
-        Map<String, String> signals = signals(understood, message);
-        boolean smallTalk = SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
-        Optional<Escalation> escalation = EscalationRules.decide(
-                request, understood.intent(), understood.intentConfidence(), understood.sentiment(), 1.0, settings);
-        long decidedAt = lap(timings, "decide", understoodAt);
-
-        List<ActionTaken> actions = new ArrayList<>();
-        List<Citation> sources = new ArrayList<>();
-        List<OfflineAnswers.Passage> passages = new ArrayList<>();
-        // A store question goes to its store tool first; the tool's policy decides what the customer is told.
-        String toolReply = null;
-        String refusal = null;
-        if (escalation.isEmpty() && !smallTalk && !message.isEmpty()) {
-            Optional<StorePlan.Step> step = StorePlan.next(
-                    understood.intent(), understood.intentConfidence(), message, understood.entities(), facts);
-            if (step.isPresent() && gate.available(step.get().tool(), request.workspaceId(), request.mode())) {
-                ToolGate.Call call = gate.call(
-                        step.get().tool(),
-                        invocation(request, message, step.get().arguments(), withSignals(facts, signals)));
-                actions.add(call.action());
-                switch (call.outcome()) {
-                    case ToolOutcome.Done done -> {
-                        facts.putAll(done.factsLearned());
-                        facts.remove("pending_tool");
-                        toolReply = understood.otherIntents().isEmpty()
-                                ? done.answer()
-                                : done.answer() + "\n\n"
-                                        + OfflineAnswers.alsoAsked(
-                                                understood.otherIntents().getFirst(), understood.language());
-                    }
-                    case ToolOutcome.NeedsInfo needs -> {
-                        facts.put("pending_tool", step.get().tool());
-                        toolReply = needs.question();
-                    }
-                    case ToolOutcome.Refused refused
-                    when refused.escalate() -> {
-                        facts.remove("pending_tool");
-                        escalation = Optional.of(new Escalation("policy", "normal", refused.reason()));
-                        refusal = refused.message();
-                    }
-                    case ToolOutcome.Refused refused
-                    when refused.message() != null -> {
-                        facts.remove("pending_tool");
-                        toolReply = refused.message();
-                    }
-                    default -> {}
-                }
-            }
-            // Making up for a problem with the customer's order is offered, never asked for; the tool's policy decides.
-            Optional<StorePlan.Step> recovery = StorePlan.recovery(understood.sentiment(), facts);
-            if (escalation.isEmpty()
-                    && recovery.isPresent()
-                    && gate.available(recovery.get().tool(), request.workspaceId(), request.mode())) {
-                ToolGate.Call call = gate.call(
-                        recovery.get().tool(),
-                        invocation(request, message, recovery.get().arguments(), withSignals(facts, signals)));
-                actions.add(call.action());
-                if (call.outcome() instanceof ToolOutcome.Done done) {
-                    facts.putAll(done.factsLearned());
-                    toolReply = toolReply == null ? done.answer() : toolReply + "\n\n" + done.answer();
-                }
-            }
-        }
-        if (escalation.isEmpty() && !smallTalk && !message.isEmpty() && toolReply == null) {
-            ToolGate.Call search =
-                    gate.call("search_knowledge", invocation(request, message, Map.of("query", message), facts));
-            actions.add(search.action());
-            if (search.outcome() instanceof ToolOutcome.Done done) {
-                sources.addAll(done.sources());
-                passages.addAll(passages(done.details()));
-            }
-        }
-        long retrievedAt = lap(timings, "retrieve", decidedAt);
-
-        double retrieval = passages.isEmpty() ? 0 : strength(passages.getFirst().similarity());
-        double intentConfidence = understood.intent().equals("other") ? 0.3 : understood.intentConfidence();
-        double confidence = toolReply != null
-                ? Math.max(0.9, understood.intentConfidence())
-                : smallTalk || escalation.isPresent()
-                        ? understood.intentConfidence()
-                        : message.isEmpty() ? 0 : 0.3 * intentConfidence + 0.7 * retrieval;
-        if (escalation.isEmpty() && toolReply == null) {
-            escalation = EscalationRules.decide(
-                    request,
-                    understood.intent(),
-                    understood.intentConfidence(),
-                    understood.sentiment(),
-                    confidence,
-                    settings);
-        }
-        // With a model, it answers, unless the rules above already handed over; policy is judged again after it.
+        Map<String, String> signals = new HashMap<>();
+        signals.put(ToolInvocation.CUSTOMER_SENTIMENT, understood.sentiment());
+        ReportedProblems.in(message).ifPresent(problem -> signals.put(ToolInvocation.REPORTED_PROBLEM, problem));
         String language = understood.language().equals("uz") ? "uz" : "en";
-        ModelAnswers.Outcome modelled = null;
-        if (escalation.isEmpty() && !smallTalk && !message.isEmpty() && toolReply == null) {
-            modelled = model.answer(
-                            new ModelAnswers.Question(
-                                    request,
-                                    message,
-                                    withSignals(facts, signals),
-                                    passages,
-                                    sources,
-                                    settings,
-                                    language),
-                            onToken)
-                    .orElse(null);
-        }
-        if (modelled != null) {
-            actions.addAll(modelled.actions());
-            for (ToolGate.Call call : modelled.calls()) {
-                switch (call.outcome()) {
-                    case ToolOutcome.Done done -> {
-                        facts.putAll(done.factsLearned());
-                        if (call.action().tool().equals("handoff") && escalation.isEmpty()) {
-                            escalation = Optional.of(new Escalation(
-                                    "assistant_request",
-                                    String.valueOf(done.details().getOrDefault("priority", "normal")),
-                                    String.valueOf(done.details().get("reason"))));
-                        }
-                    }
-                    case ToolOutcome.Refused refused -> {
-                        if (refused.escalate() && escalation.isEmpty()) {
-                            escalation = Optional.of(new Escalation("policy", "normal", refused.reason()));
-                            refusal = refused.message();
-                        }
-                    }
-                    default -> {}
-                }
-            }
-            timings.put("model", round((System.nanoTime() - retrievedAt) / 1e6));
-        }
-        boolean modelAnswered = modelled != null && !modelled.failed() && escalation.isEmpty();
-        boolean handedOffByModel = modelled != null
-                && modelled.calls().stream()
-                        .anyMatch(c -> c.action().tool().equals("handoff") && c.outcome() instanceof ToolOutcome.Done);
+        return new Context(request, message, understood, settings, language, Map.copyOf(signals));
+    }
 
-        String backAt = null;
-        if (escalation.isPresent()) {
-            Escalation e = escalation.get();
-            if (!handedOffByModel) {
-                ToolGate.Call handoff = gate.call(
-                        "handoff",
-                        invocation(request, message, Map.of("reason", e.reason(), "priority", e.priority()), facts));
-                actions.add(handoff.action());
-            }
-            Instant now = clock.instant();
-            if (!WorkingHoursClock.open(settings.workingHours(), now)) {
-                backAt = WorkingHoursClock.nextOpening(settings.workingHours(), now)
-                        .map(opening -> WorkingHoursClock.describe(opening, now, understood.language()))
-                        .orElse(null);
-            }
-        }
-        long actedAt = lap(timings, "act", retrievedAt);
+    // ---- act
 
+    /**
+     * What acting did.
+     *
+     * @param reply the reply, or {@code null} when the knowledge or the model is to answer
+     * @param sure whether the reply is the assistant's own certain step (a task's), not an answer to judge
+     */
+    private record Acted(
+            String reply,
+            boolean sure,
+            List<ActionTaken> actions,
+            ConversationMemory memory,
+            Escalation escalation,
+            String refusal,
+            Retrieved retrieved,
+            ModelAnswers.Outcome modelled) {}
+
+    /** What the knowledge search found for the message. */
+    private record Retrieved(List<Citation> sources, List<OfflineAnswers.Passage> passages) {
+        static final Retrieved NOTHING = new Retrieved(List.of(), List.of());
+    }
+
+    private Acted act(Context turn, Tracked tracked, Decision decision, Consumer<String> onToken, Stopwatch watch) {
+        ConversationMemory memory = tracked.memory();
+        List<ActionTaken> actions = new ArrayList<>();
+        return switch (decision) {
+            case HandOff handOff -> handOff(turn, memory, actions, handOff.escalation(), null);
+            case SmallTalk small -> sure(null, actions, memory);
+            case Declined declined -> sure(TaskReplies.declined(declined.action(), turn.language()), actions, memory);
+            case Ask ask -> {
+                String question = TaskReplies.ask(ask.slot(), ask.task(), turn.language(), memory.lastQuestion());
+                actions.add(new ActionTaken(
+                        "information_requested",
+                        TaskFlows.FLOWS.get(ask.task().name()).tool(),
+                        "needs_info",
+                        Map.of("field", ask.slot())));
+                yield sure(question, actions, memory.withLastQuestion(question));
+            }
+            case Reassure reassure ->
+                sure(TaskReplies.reassure(reassure.slot(), reassure.task(), turn.language()), actions, memory);
+            case Propose propose -> propose(turn, memory, actions, propose.action());
+            case Confirmed confirmed ->
+                runTool(turn, memory, actions, confirmed.action().tool(), TaskFlows.arguments(confirmed.action()));
+            case Run run -> runTool(turn, memory, actions, run.tool(), run.arguments());
+            case Answer answer -> answerQuestion(turn, memory, actions, onToken, watch);
+        };
+    }
+
+    private static Acted sure(String reply, List<ActionTaken> actions, ConversationMemory memory) {
+        return new Acted(reply, true, actions, memory, null, null, Retrieved.NOTHING, null);
+    }
+
+    /**
+     * States a consequential action for the customer's yes, unless the tool's policy would refuse it already (or needs
+     * something first): then that is the answer. The policy decides again when the customer says yes.
+     */
+    private Acted propose(Context turn, ConversationMemory memory, List<ActionTaken> actions, Confirmation action) {
+        Optional<ToolGate.Call> checked =
+                gate.precheck(action.tool(), invocation(turn, TaskFlows.arguments(action), memory));
+        if (checked.isPresent()) {
+            actions.add(checked.get().action());
+            return afterCall(turn, memory, actions, checked.get());
+        }
+        Map<String, Object> details = new LinkedHashMap<>(action.arguments());
+        details.put("field", "confirmation");
+        actions.add(new ActionTaken("confirmation_requested", action.tool(), "needs_info", details));
+        String statement = TaskReplies.confirm(action, turn.language());
+        return sure(statement, actions, memory.withPending(action).withLastQuestion(statement));
+    }
+
+    /** A store tool's call, its outcome in the memory, and a task set aside taken up again once this one is over. */
+    private Acted runTool(
+            Context turn, ConversationMemory before, List<ActionTaken> actions, String tool, Map<String, Object> args) {
+        ToolGate.Call call = gate.call(tool, invocation(turn, args, before));
+        actions.add(call.action());
+        return afterCall(turn, before, actions, call);
+    }
+
+    /** What a tool's outcome means for the conversation: facts learned, a question, a refusal, a handoff. */
+    private Acted afterCall(Context turn, ConversationMemory before, List<ActionTaken> actions, ToolGate.Call call) {
+        ConversationMemory memory = before.withLastQuestion(null);
+        Task task = memory.task();
         String reply;
-        boolean unsure = false;
-        if (escalation.isPresent()) {
-            reply = OfflineAnswers.handedOff(language, backAt);
-            if (refusal != null && !refusal.isBlank()) {
-                reply = refusal + " " + reply;
+        switch (call.outcome()) {
+            case ToolOutcome.Done done -> {
+                memory = memory.learned(done.factsLearned()).withTask(null);
+                reply = greeted(turn, withOtherIntents(done.answer(), turn));
             }
-            sources.clear();
-        } else if (toolReply != null) {
-            reply = toolReply;
-            sources.clear();
-        } else if (modelAnswered) {
-            reply = modelled.reply();
-            boolean actedThroughTools = modelled.calls().stream()
-                    .anyMatch(c ->
-                            !c.action().tool().equals("search_knowledge") && c.outcome() instanceof ToolOutcome.Done);
-            unsure = modelled.cited().isEmpty()
-                    && !actedThroughTools
-                    && (passages.isEmpty() || confidence < settings.escalationConfidenceThreshold());
-            sources.clear();
-            sources.addAll(modelled.cited());
-        } else if (smallTalk) {
-            reply = OfflineAnswers.smallTalk(
-                    understood.intent(), language, settings.brandVoice(), request.customerName());
-        } else if ((passages.isEmpty() || confidence < settings.escalationConfidenceThreshold())
-                && understood.intent().equals("discount_request")
-                && understood.intentConfidence() >= ASKS_FOR_A_CODE) {
-            reply = OfflineAnswers.noCodesOnRequest(language);
-            sources.clear();
-        } else if (passages.isEmpty() || confidence < settings.escalationConfidenceThreshold()) {
-            reply = OfflineAnswers.unsure(language);
-            unsure = true;
-            sources.clear();
-        } else {
-            reply = OfflineAnswers.fromPassages(
-                    message, passages, settings.brandVoice(), request.customerName(), language);
-            // Cite what the reply rests on: the best passage, and the second when the reply points to it too.
-            List<Citation> cited = new ArrayList<>(List.of(sources.getFirst()));
-            if (sources.size() > 1
-                    && !sources.get(1).title().equals(sources.getFirst().title())
-                    && passages.get(1).similarity() >= passages.getFirst().similarity() - 0.05) {
-                cited.add(sources.get(1));
+            case ToolOutcome.NeedsInfo needs -> {
+                memory = memory.withTask(task == null ? null : task.missing(List.of(needs.field())))
+                        .withLastQuestion(needs.question());
+                return sure(needs.question(), actions, memory);
             }
-            sources.clear();
-            sources.addAll(cited);
+            case ToolOutcome.Refused refused
+            when refused.escalate() -> {
+                return handOff(
+                        turn,
+                        memory.withTask(null),
+                        actions,
+                        new Escalation("policy", "normal", refused.reason()),
+                        refused.message());
+            }
+            case ToolOutcome.Refused refused
+            when "order_not_verified".equals(refused.reason()) && task != null -> {
+                // The email did not match: forget it and wait for the right one.
+                memory = memory.withIdentity(memory.identity().withEmailGiven(null))
+                        .withTask(task.missing(List.of(TaskFlows.EMAIL)));
+                return sure(refused.message(), actions, memory);
+            }
+            case ToolOutcome.Refused refused -> {
+                memory = memory.withTask(null);
+                reply = refused.message() == null ? OfflineAnswers.unsure(turn.language()) : refused.message();
+            }
         }
-        int streak = Integer.parseInt(facts.getOrDefault("low_confidence_streak", "0"));
-        facts.put("low_confidence_streak", Integer.toString(unsure ? streak + 1 : 0));
-        if (unsure && !message.isEmpty()) {
-            events.publishEvent(new KnowledgeGapFound(
-                    request.workspaceId(), request.mode(), request.conversationId(), abbreviate(message), confidence));
+        Recovered recovered = recover(turn, memory, actions);
+        reply = recovered.apology() != null
+                ? reply + "\n\n" + recovered.apology()
+                : turn.upset() ? TaskReplies.apology(turn.language()) + " " + reply : reply;
+        ComeBack back = comeBack(turn, recovered.memory());
+        if (back.reply() != null) {
+            reply = reply + "\n\n" + back.reply();
         }
-        lap(timings, "answer", actedAt);
-        timings.put("total", round((System.nanoTime() - started) / 1e6));
+        return sure(reply, actions, back.memory());
+    }
 
+    /** The first reply of a conversation greets a customer the caller named, as the brand voice says. */
+    private static String greeted(Context turn, String reply) {
+        String name = OfflineAnswers.address(
+                turn.settings().brandVoice(), turn.request().customerName());
+        if (name.isEmpty() || !turn.request().history().isEmpty()) {
+            return reply;
+        }
+        return (turn.settings().brandVoice().tone().equals("formal") ? "Hello" : "Hi") + name + "! " + reply;
+    }
+
+    private static String withOtherIntents(String answer, Context turn) {
+        List<String> others = turn.understood().otherIntents();
+        return others.isEmpty()
+                ? answer
+                : answer + "\n\n" + OfflineAnswers.alsoAsked(others.getFirst(), turn.language());
+    }
+
+    /** A task set aside before this one, taken up again: its next question, or its action stated for a yes. */
+    private record ComeBack(ConversationMemory memory, String reply) {}
+
+    private static ComeBack comeBack(Context turn, ConversationMemory memory) {
+        Task setAside = memory.setAside();
+        if (setAside == null || memory.task() != null) {
+            return new ComeBack(memory, null);
+        }
+        // Its slots are its own: an order named for the other task is not taken to be this one's.
+        Task task = setAside.missing(TaskFlows.missing(setAside, memory));
+        ConversationMemory resumed = memory.withSetAside(null).withTask(task);
+        String intro = TaskReplies.backTo(task, turn.language());
+        if (!task.missing().isEmpty()) {
+            String question = TaskReplies.ask(task.missing().getFirst(), task, turn.language(), null);
+            return new ComeBack(resumed.withLastQuestion(question), intro + " " + question);
+        }
+        if (TaskFlows.FLOWS.get(task.name()).consequential()) {
+            Confirmation action = TaskFlows.confirmation(task);
+            String statement = TaskReplies.confirm(action, turn.language());
+            return new ComeBack(resumed.withPending(action).withLastQuestion(statement), intro + " " + statement);
+        }
+        return new ComeBack(resumed, null);
+    }
+
+    /** The memory after making up for a problem, and the apology with its code, if the tool's policy allowed one. */
+    private record Recovered(ConversationMemory memory, String apology) {}
+
+    /** Making up for a problem with the customer's order is offered, never asked for; the tool's policy decides. */
+    private Recovered recover(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
+        Optional<StorePlan.Step> recovery = StorePlan.recovery(turn.understood().sentiment(), memory.toFacts());
+        if (recovery.isEmpty()
+                || !gate.available(
+                        recovery.get().tool(),
+                        turn.request().workspaceId(),
+                        turn.request().mode())) {
+            return new Recovered(memory, null);
+        }
+        ToolGate.Call call =
+                gate.call(recovery.get().tool(), invocation(turn, recovery.get().arguments(), memory));
+        actions.add(call.action());
+        if (call.outcome() instanceof ToolOutcome.Done done) {
+            return new Recovered(memory.learned(done.factsLearned()), done.answer());
+        }
+        return new Recovered(memory, null);
+    }
+
+    /** A handoff to people: through the handoff tool unless the model already called it. */
+    private Acted handOff(
+            Context turn, ConversationMemory memory, List<ActionTaken> actions, Escalation escalation, String refusal) {
+        ToolGate.Call handoff = gate.call(
+                "handoff",
+                invocation(turn, Map.of("reason", escalation.reason(), "priority", escalation.priority()), memory));
+        actions.add(handoff.action());
+        return new Acted(
+                null, true, actions, memory.withLastQuestion(null), escalation, refusal, Retrieved.NOTHING, null);
+    }
+
+    /**
+     * A question for the knowledge: a recovery offer if the customer is upset about a verified order, else a search,
+     * and the model's answer when there is a model. A consequential tool the model calls becomes an action stated
+     * for the customer's yes.
+     */
+    private Acted answerQuestion(
+            Context turn, ConversationMemory memory, List<ActionTaken> actions, Consumer<String> onToken, Stopwatch w) {
+        if (!turn.smallTalk() && !turn.message().isEmpty()) {
+            Recovered recovered = recover(turn, memory, actions);
+            if (recovered.apology() != null) {
+                return sure(recovered.apology(), actions, recovered.memory());
+            }
+        }
+        Retrieved retrieved = retrieve(turn, memory, actions);
+        w.lap("retrieve");
+        double confidence = confidence(turn, retrieved);
+        Optional<Escalation> unsure = EscalationRules.unsure(turn.request(), confidence, turn.settings());
+        if (unsure.isPresent()) {
+            return handOff(turn, memory, actions, unsure.get(), null);
+        }
+        if (turn.message().isEmpty()) {
+            return new Acted(null, false, actions, memory, null, null, retrieved, null);
+        }
+        ModelAnswers.Outcome modelled = model.answer(
+                        new ModelAnswers.Question(
+                                turn.request(),
+                                turn.message(),
+                                withSignals(memory.toFacts(), turn.signals()),
+                                retrieved.passages(),
+                                retrieved.sources(),
+                                turn.settings(),
+                                turn.language()),
+                        onToken)
+                .orElse(null);
+        if (modelled == null) {
+            return new Acted(null, false, actions, memory, null, null, retrieved, null);
+        }
+        w.lap("model");
+        return modelled(turn, memory, actions, retrieved, modelled);
+    }
+
+    /** What the model did, as policy takes it: a handoff it asked for or a refusal that hands over; a proposal. */
+    private Acted modelled(
+            Context turn,
+            ConversationMemory before,
+            List<ActionTaken> actions,
+            Retrieved retrieved,
+            ModelAnswers.Outcome modelled) {
+        ConversationMemory memory = before;
+        actions.addAll(modelled.actions());
+        for (ToolGate.Call call : modelled.calls()) {
+            switch (call.outcome()) {
+                case ToolOutcome.Done done -> {
+                    memory = memory.learned(done.factsLearned());
+                    if (call.action().tool().equals("handoff")) {
+                        Escalation asked = new Escalation(
+                                "assistant_request",
+                                String.valueOf(done.details().getOrDefault("priority", "normal")),
+                                String.valueOf(done.details().get("reason")));
+                        return new Acted(null, true, actions, memory, asked, null, retrieved, modelled);
+                    }
+                }
+                case ToolOutcome.Refused refused
+                when refused.escalate() -> {
+                    return handOff(
+                            turn,
+                            memory,
+                            actions,
+                            new Escalation("policy", "normal", refused.reason()),
+                            refused.message());
+                }
+                default -> {}
+            }
+        }
+        if (modelled.proposed() != null) {
+            Confirmation action = modelled.proposed();
+            if (action.arguments().get(TaskFlows.ORDER_NUMBER) == null && memory.orderNumber() != null) {
+                Map<String, String> arguments = new LinkedHashMap<>(action.arguments());
+                arguments.put(TaskFlows.ORDER_NUMBER, memory.orderNumber());
+                action = new Confirmation(action.task(), action.tool(), arguments);
+            }
+            return propose(turn, memory, actions, action);
+        }
+        return new Acted(null, false, actions, memory, null, null, retrieved, modelled);
+    }
+
+    private Retrieved retrieve(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
+        if (turn.message().isEmpty() || turn.smallTalk()) {
+            return Retrieved.NOTHING;
+        }
+        ToolGate.Call search = gate.call("search_knowledge", invocation(turn, Map.of("query", turn.message()), memory));
+        actions.add(search.action());
+        if (search.outcome() instanceof ToolOutcome.Done done) {
+            return new Retrieved(List.copyOf(done.sources()), passages(done.details()));
+        }
+        return Retrieved.NOTHING;
+    }
+
+    private static double confidence(Context turn, Retrieved retrieved) {
+        Understanding.Understood understood = turn.understood();
+        if (turn.smallTalk()) {
+            return understood.intentConfidence();
+        }
+        if (turn.message().isEmpty()) {
+            return 0;
+        }
+        double retrieval = retrieved.passages().isEmpty()
+                ? 0
+                : strength(retrieved.passages().getFirst().similarity());
+        double intentConfidence = understood.intent().equals("other") ? 0.3 : understood.intentConfidence();
+        return 0.3 * intentConfidence + 0.7 * retrieval;
+    }
+
+    // ---- answer
+
+    private Turn answer(Context turn, Tracked tracked, Decision decision, Acted acted, Stopwatch watch) {
+        Written written = write(turn, decision, acted);
+        String reply = written.reply();
+        if (tracked.declined() != null && !(decision instanceof TurnDecision.Declined)) {
+            reply = TaskReplies.leftAsIs(tracked.declined(), turn.language()) + " " + reply;
+        }
+        ConversationMemory memory = acted.memory()
+                .withLowConfidenceStreak(written.unsure() ? acted.memory().lowConfidenceStreak() + 1 : 0);
+        if (written.unsure() && !turn.message().isEmpty()) {
+            events.publishEvent(new KnowledgeGapFound(
+                    turn.request().workspaceId(),
+                    turn.request().mode(),
+                    turn.request().conversationId(),
+                    abbreviate(turn.message()),
+                    written.confidence()));
+        }
+        watch.lap("answer");
+        watch.total();
+        Understanding.Understood understood = turn.understood();
         Turn.Analysis analysis = new Turn.Analysis(
                 understood.intent(),
                 round(understood.intentConfidence()),
                 understood.otherIntents(),
                 understood.sentiment(),
                 round(understood.sentimentScore()),
-                round(confidence),
-                language,
+                round(written.confidence()),
+                turn.language(),
                 understood.detected());
+        boolean modelAnswered = acted.modelled() != null && !acted.modelled().failed() && acted.escalation() == null;
         return new Turn(
                 reply,
                 analysis,
-                actions,
-                List.copyOf(sources),
-                escalation.orElse(null),
-                Map.copyOf(facts),
-                timings,
-                modelAnswered ? modelled.model() : "offline",
-                modelled == null ? 0 : modelled.tokensUsed());
+                List.copyOf(acted.actions()),
+                written.sources(),
+                acted.escalation(),
+                memory,
+                watch.timings(),
+                modelAnswered && written.byModel() ? acted.modelled().model() : "offline",
+                acted.modelled() == null ? 0 : acted.modelled().tokensUsed());
     }
 
-    /**
-     * What the message itself tells the conversation's memory: the last order number and email it names, and a new
-     * address it gives (kept for a change of address that must first ask who the customer is). An email is only
-     * "given", never "verified" here.
-     */
-    private static void learn(Map<String, String> facts, Entities entities) {
-        entities.all(Entity.OrderNumber.class).forEach(order -> facts.put("order_number", order.number()));
-        entities.all(Entity.Email.class).forEach(email -> facts.put("email_given", email.address()));
-        entities.newAddress().ifPresent(address -> facts.put(StorePlan.NEW_ADDRESS, address.value()));
+    /** The reply's words, what it cites, how sure it is, and whether it admits it does not know. */
+    private record Written(String reply, List<Citation> sources, double confidence, boolean unsure, boolean byModel) {}
+
+    private Written write(Context turn, Decision decision, Acted acted) {
+        Understanding.Understood understood = turn.understood();
+        double sureOfTask = Math.max(0.9, understood.intentConfidence());
+        if (acted.escalation() != null) {
+            String reply = OfflineAnswers.handedOff(turn.language(), backAt(turn));
+            boolean afterTrying = acted.escalation().reason().equals("customer_request")
+                    && !turn.request().history().isEmpty();
+            if (acted.escalation().reason().equals("frustrated") || afterTrying || turn.upset()) {
+                reply = TaskReplies.apology(turn.language()) + " " + reply;
+            }
+            if (acted.refusal() != null && !acted.refusal().isBlank()) {
+                reply = acted.refusal() + " " + reply;
+            }
+            return new Written(reply, List.of(), understood.intentConfidence(), false, false);
+        }
+        if (decision instanceof SmallTalk) {
+            return new Written(
+                    OfflineAnswers.smallTalk(
+                            understood.intent(),
+                            turn.language(),
+                            turn.settings().brandVoice(),
+                            turn.request().customerName()),
+                    List.of(),
+                    understood.intentConfidence(),
+                    false,
+                    false);
+        }
+        if (acted.reply() != null) {
+            return new Written(acted.reply(), List.of(), sureOfTask, false, false);
+        }
+        return fromKnowledge(turn, acted);
     }
 
-    /** What the tools' policy may weigh of this turn's message: how the customer feels, a problem they report. */
-    private static Map<String, String> signals(Understanding.Understood understood, String message) {
-        Map<String, String> signals = new HashMap<>();
-        signals.put(ToolInvocation.CUSTOMER_SENTIMENT, understood.sentiment());
-        ReportedProblems.in(message).ifPresent(problem -> signals.put(ToolInvocation.REPORTED_PROBLEM, problem));
-        return signals;
+    private static Written fromKnowledge(Context turn, Acted acted) {
+        Understanding.Understood understood = turn.understood();
+        Retrieved retrieved = acted.retrieved();
+        double confidence = confidence(turn, retrieved);
+        boolean weak =
+                retrieved.passages().isEmpty() || confidence < turn.settings().escalationConfidenceThreshold();
+        ModelAnswers.Outcome modelled = acted.modelled();
+        if (modelled != null && !modelled.failed()) {
+            boolean actedThroughTools = modelled.calls().stream()
+                    .anyMatch(c ->
+                            !c.action().tool().equals("search_knowledge") && c.outcome() instanceof ToolOutcome.Done);
+            boolean unsure = modelled.cited().isEmpty() && !actedThroughTools && weak;
+            return new Written(modelled.reply(), modelled.cited(), confidence, unsure, true);
+        }
+        if (turn.message().isEmpty()) {
+            return new Written(OfflineAnswers.unsure(turn.language()), List.of(), 0, true, false);
+        }
+        if (weak
+                && understood.intent().equals("discount_request")
+                && understood.intentConfidence() >= ASKS_FOR_A_CODE) {
+            return new Written(OfflineAnswers.noCodesOnRequest(turn.language()), List.of(), confidence, false, false);
+        }
+        if (weak) {
+            String unsure = OfflineAnswers.unsure(turn.language());
+            return new Written(
+                    turn.upset() ? TaskReplies.apology(turn.language()) + " " + unsure : unsure,
+                    List.of(),
+                    confidence,
+                    true,
+                    false);
+        }
+        String reply = OfflineAnswers.fromPassages(
+                turn.message(),
+                retrieved.passages(),
+                turn.settings().brandVoice(),
+                turn.request().customerName(),
+                turn.language());
+        return new Written(reply, cited(retrieved), confidence, false, false);
     }
+
+    /** Cite what the reply rests on: the best passage, and the second when the reply points to it too. */
+    private static List<Citation> cited(Retrieved retrieved) {
+        List<Citation> sources = retrieved.sources();
+        List<OfflineAnswers.Passage> passages = retrieved.passages();
+        List<Citation> cited = new ArrayList<>(List.of(sources.getFirst()));
+        if (sources.size() > 1
+                && passages.size() > 1
+                && !sources.get(1).title().equals(sources.getFirst().title())
+                && passages.get(1).similarity() >= passages.getFirst().similarity() - 0.05) {
+            cited.add(sources.get(1));
+        }
+        return List.copyOf(cited);
+    }
+
+    /** When people are back, if they are away now. */
+    private String backAt(Context turn) {
+        Instant now = clock.instant();
+        StoreSettings.WorkingHours hours = turn.settings().workingHours();
+        if (WorkingHoursClock.open(hours, now)) {
+            return null;
+        }
+        return WorkingHoursClock.nextOpening(hours, now)
+                .map(opening -> WorkingHoursClock.describe(
+                        opening, now, turn.understood().language()))
+                .orElse(null);
+    }
+
+    // ---- helpers
 
     private static Map<String, String> withSignals(Map<String, String> facts, Map<String, String> signals) {
         Map<String, String> all = new HashMap<>(facts);
         all.putAll(signals);
         return Map.copyOf(all);
+    }
+
+    private static ToolInvocation invocation(Context turn, Map<String, Object> arguments, ConversationMemory memory) {
+        TurnRequest request = turn.request();
+        return new ToolInvocation(
+                request.workspaceId(),
+                request.mode(),
+                request.conversationId(),
+                turn.message(),
+                arguments,
+                withSignals(memory.toFacts(), turn.signals()));
     }
 
     @SuppressWarnings("unchecked")
@@ -381,23 +632,33 @@ class TurnEngine implements Assistant {
         return Math.max(0, Math.min(1, (similarity - WEAK_MATCH) / (STRONG_MATCH - WEAK_MATCH)));
     }
 
-    private static ToolInvocation invocation(
-            TurnRequest request, String message, Map<String, Object> arguments, Map<String, String> facts) {
-        return new ToolInvocation(
-                request.workspaceId(), request.mode(), request.conversationId(), message, arguments, facts);
-    }
-
-    private static long lap(Map<String, Double> timings, String stage, long since) {
-        long now = System.nanoTime();
-        timings.put(stage, round((now - since) / 1e6));
-        return now;
-    }
-
     private static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 
     private static String abbreviate(String text) {
         return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    /** Milliseconds per stage, and in total. */
+    private static final class Stopwatch {
+        private final long started = System.nanoTime();
+        private final Map<String, Double> timings = new LinkedHashMap<>();
+        private long last = started;
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            timings.put(stage, round((now - last) / 1e6));
+            last = now;
+        }
+
+        void total() {
+            timings.putIfAbsent("retrieve", 0.0);
+            timings.put("total", round((System.nanoTime() - started) / 1e6));
+        }
+
+        Map<String, Double> timings() {
+            return Map.copyOf(timings);
+        }
     }
 }

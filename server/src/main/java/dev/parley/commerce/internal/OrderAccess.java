@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.commerce.internal.StoreConnector.Order;
@@ -99,7 +100,11 @@ class OrderAccess {
         return number.matches("[A-Z0-9-]{1,32}") ? number : null;
     }
 
-    /** Who the customer is, as the conversation proved it: a verified email, a signed token, or the email they gave. */
+    /**
+     * Who the customer is, as the conversation proved it: a signed token, the email they gave (checked against the
+     * order), the email the store's own server vouched for (a secret key's {@code customer_email}), or the email an
+     * order tool verified before.
+     */
     Optional<String> customerEmail(ToolInvocation invocation, StoreConnection connection) {
         Map<String, String> facts = invocation.facts();
         if (facts.get("customer_token") != null) {
@@ -111,9 +116,12 @@ class OrderAccess {
                 return vouched;
             }
         }
-        if (facts.get("email_given") != null) {
-            return Optional.of(facts.get("email_given"));
+        if (facts.get(ConversationMemory.EMAIL_GIVEN) != null) {
+            return Optional.of(facts.get(ConversationMemory.EMAIL_GIVEN));
         }
-        return Optional.ofNullable(facts.get("verified_email"));
+        if (facts.get(ConversationMemory.VOUCHED_EMAIL) != null) {
+            return Optional.of(facts.get(ConversationMemory.VOUCHED_EMAIL));
+        }
+        return Optional.ofNullable(facts.get(ConversationMemory.VERIFIED_EMAIL));
     }
 }

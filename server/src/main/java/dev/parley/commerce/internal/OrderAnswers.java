@@ -15,26 +15,30 @@ final class OrderAnswers {
 
     private OrderAnswers() {}
 
+    /** Whole sentences: when it was placed, then where it is. */
     static String status(Order order) {
-        String about = "Your order #" + order.number() + " (placed " + day(order.placedAt()) + ") ";
-        return about + state(order);
+        String placed = order.placedAt() == null
+                ? "Here is the latest on your order #" + order.number() + "."
+                : "Your order #" + order.number() + " was placed on " + day(order.placedAt()) + ".";
+        return placed + " " + state(order);
     }
 
     static String tracking(Order order) {
         if (order.fulfillments().isEmpty()) {
             return status(order);
         }
-        return "Here is the tracking for your order #" + order.number() + ": " + state(order);
+        return "Here is the tracking for your order #" + order.number() + ". " + state(order);
     }
 
     private static String state(Order order) {
         return switch (order.status()) {
-            case "cancelled" -> "was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
-            case "refunded" -> "was refunded in full (" + money(order.refunded(), order) + ").";
+            case "cancelled" -> "It was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
+            case "refunded" -> "It was refunded in full (" + money(order.refunded(), order) + ").";
             case "partially_refunded" ->
                 money(order.refunded(), order) + " of " + money(order.total(), order) + " has been refunded. "
                         + shipping(order);
-            case "unfulfilled" -> "is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
+            case "unfulfilled" ->
+                "It is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
             default -> shipping(order);
         };
     }

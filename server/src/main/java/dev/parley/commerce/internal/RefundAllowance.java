@@ -9,6 +9,7 @@ import dev.parley.tenancy.Workspaces;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,34 +57,11 @@ class RefundAllowance {
      * judged by to {@code details}.
      */
     Decision claim(ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
-        BigDecimal refundable = order.refundable();
-        if (order.cancelledAt() != null || refundable.signum() == 0) {
-            return refused(
-                    "nothing_to_refund",
-                    "Order #" + order.number() + " has nothing left to refund (it is " + order.status() + ").",
-                    details,
-                    false);
+        Optional<Refused> refused = beforeCounting(invocation, order, amount, details);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (amount.compareTo(refundable) > 0) {
-            details.put("refundable", refundable);
-            return refused(
-                    "amount_exceeds_order",
-                    "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #" + order.number()
-                            + ".",
-                    details,
-                    false);
-        }
-        StoreSettings settings = workspaces.settings(invocation.workspaceId());
-        BigDecimal limit = settings.autoRefundLimit();
-        details.put("auto_refund_limit", limit);
-        if (!settings.autoRefundEnabled()) {
-            return refused(
-                    "auto_refund_disabled",
-                    "I can't issue refunds myself, so I've passed your request for " + OrderAnswers.money(amount, order)
-                            + " on order #" + order.number() + " to our team.",
-                    details,
-                    true);
-        }
+        BigDecimal limit = workspaces.settings(invocation.workspaceId()).autoRefundLimit();
         boolean counted = spending.addRefund(
                 invocation.workspaceId(),
                 invocation.mode(),
@@ -96,14 +74,69 @@ class RefundAllowance {
         details.put("refunded_by_assistant", refunded);
         details.put("auto_refund_remaining", limit.subtract(refunded).max(BigDecimal.ZERO));
         if (!counted) {
-            return refused(
-                    "above_auto_refund_limit",
-                    "A refund of " + OrderAnswers.money(amount, order) + " needs a member of our team to approve it,"
-                            + " so I've passed your request on.",
-                    details,
-                    true);
+            return aboveLimit(order, amount, details);
         }
         return new Allowed(new Claim(invocation.workspaceId(), invocation.mode(), order.id(), amount));
+    }
+
+    /**
+     * What {@link #claim} would refuse now, without counting anything: for stating a refund to the customer before
+     * they say yes (when {@link #claim} decides again).
+     */
+    Optional<Refused> check(ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
+        Optional<Refused> refused = beforeCounting(invocation, order, amount, details);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        BigDecimal limit = workspaces.settings(invocation.workspaceId()).autoRefundLimit();
+        BigDecimal refunded = spending.refunded(invocation.workspaceId(), invocation.mode(), order.id());
+        details.put("refunded_by_assistant", refunded);
+        details.put("auto_refund_remaining", limit.subtract(refunded).max(BigDecimal.ZERO));
+        return refunded.add(amount).compareTo(limit) > 0
+                ? Optional.of(aboveLimit(order, amount, details))
+                : Optional.empty();
+    }
+
+    private static Refused aboveLimit(Order order, BigDecimal amount, Map<String, Object> details) {
+        return refused(
+                "above_auto_refund_limit",
+                "A refund of " + OrderAnswers.money(amount, order) + " needs a member of our team to approve it,"
+                        + " so I've passed your request on.",
+                details,
+                true);
+    }
+
+    private Optional<Refused> beforeCounting(
+            ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
+        BigDecimal refundable = order.refundable();
+        if (order.cancelledAt() != null || refundable.signum() == 0) {
+            return Optional.of(refused(
+                    "nothing_to_refund",
+                    "Order #" + order.number() + " has nothing left to refund (it is " + order.status() + ").",
+                    details,
+                    false));
+        }
+        if (amount.compareTo(refundable) > 0) {
+            details.put("refundable", refundable);
+            return Optional.of(refused(
+                    "amount_exceeds_order",
+                    "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #" + order.number()
+                            + ".",
+                    details,
+                    false));
+        }
+        StoreSettings settings = workspaces.settings(invocation.workspaceId());
+        BigDecimal limit = settings.autoRefundLimit();
+        details.put("auto_refund_limit", limit);
+        if (!settings.autoRefundEnabled()) {
+            return Optional.of(refused(
+                    "auto_refund_disabled",
+                    "I can't issue refunds myself, so I've passed your request for " + OrderAnswers.money(amount, order)
+                            + " on order #" + order.number() + " to our team.",
+                    details,
+                    true));
+        }
+        return Optional.empty();
     }
 
     /** The store did not make the refund: it no longer counts against the limit. */

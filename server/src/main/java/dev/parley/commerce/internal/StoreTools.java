@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -133,34 +134,9 @@ final class StoreTools {
                     Order order = g.order();
                     StoreSettings settings = workspaces.settings(invocation.workspaceId());
                     Map<String, Object> details = details(order);
-                    if (order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
-                        yield new ToolOutcome.Refused(
-                                "not_returnable",
-                                "Order #" + order.number() + " was " + order.status() + ", so there is nothing to"
-                                        + " return.",
-                                details,
-                                false);
-                    }
-                    Instant delivered = order.deliveredAt();
-                    if (delivered == null) {
-                        yield new ToolOutcome.Refused(
-                                "not_delivered",
-                                "Order #" + order.number() + " hasn't been delivered yet. Once it arrives, you can"
-                                        + " return it within " + settings.returnWindowDays() + " days.",
-                                details,
-                                false);
-                    }
-                    Instant deadline = delivered.plus(Duration.ofDays(settings.returnWindowDays()));
-                    details.put("delivered_at", delivered.toString());
-                    details.put("return_window_days", settings.returnWindowDays());
-                    if (clock.instant().isAfter(deadline)) {
-                        yield new ToolOutcome.Refused(
-                                "outside_return_window",
-                                "Order #" + order.number() + " was delivered on " + OrderAnswers.day(delivered)
-                                        + ", which is outside our " + settings.returnWindowDays()
-                                        + "-day return window, so I can't start a return for it.",
-                                details,
-                                false);
+                    Optional<ToolOutcome.Refused> refused = refusal(order, settings, details);
+                    if (refused.isPresent()) {
+                        yield refused.get();
                     }
                     ReturnLabel label;
                     try {
@@ -202,6 +178,50 @@ final class StoreTools {
                 }
             };
         }
+
+        /** Why the order cannot be returned now: cancelled or refunded, not delivered, or outside the window. */
+        private Optional<ToolOutcome.Refused> refusal(
+                Order order, StoreSettings settings, Map<String, Object> details) {
+            if (order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
+                return Optional.of(new ToolOutcome.Refused(
+                        "not_returnable",
+                        "Order #" + order.number() + " was " + order.status() + ", so there is nothing to" + " return.",
+                        details,
+                        false));
+            }
+            Instant delivered = order.deliveredAt();
+            if (delivered == null) {
+                return Optional.of(new ToolOutcome.Refused(
+                        "not_delivered",
+                        "Order #" + order.number() + " hasn't been delivered yet. Once it arrives, you can"
+                                + " return it within " + settings.returnWindowDays() + " days.",
+                        details,
+                        false));
+            }
+            Instant deadline = delivered.plus(Duration.ofDays(settings.returnWindowDays()));
+            details.put("delivered_at", delivered.toString());
+            details.put("return_window_days", settings.returnWindowDays());
+            if (clock.instant().isAfter(deadline)) {
+                return Optional.of(new ToolOutcome.Refused(
+                        "outside_return_window",
+                        "Order #" + order.number() + " was delivered on " + OrderAnswers.day(delivered)
+                                + ", which is outside our " + settings.returnWindowDays()
+                                + "-day return window, so I can't start a return for it.",
+                        details,
+                        false));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ToolOutcome> check(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> Optional.of(denied.outcome());
+                case Granted g ->
+                    refusal(g.order(), workspaces.settings(invocation.workspaceId()), details(g.order()))
+                            .map(ToolOutcome.class::cast);
+            };
+        }
     }
 
     @Component
@@ -234,9 +254,7 @@ final class StoreTools {
                 case Granted g -> {
                     Order order = g.order();
                     Map<String, Object> details = details(order);
-                    BigDecimal amount = invocation.arguments().get("amount") instanceof Number n
-                            ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
-                            : order.refundable();
+                    BigDecimal amount = amount(invocation, order);
                     details.put("amount", amount);
                     details.put("currency", order.currency());
                     yield switch (allowance.claim(invocation, order, amount, details)) {
@@ -263,6 +281,28 @@ final class StoreTools {
                     };
                 }
             };
+        }
+
+        @Override
+        public Optional<ToolOutcome> check(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> Optional.of(denied.outcome());
+                case Granted g -> {
+                    Map<String, Object> details = details(g.order());
+                    BigDecimal amount = amount(invocation, g.order());
+                    details.put("amount", amount);
+                    details.put("currency", g.order().currency());
+                    yield allowance
+                            .check(invocation, g.order(), amount, details)
+                            .map(RefundAllowance.Refused::outcome);
+                }
+            };
+        }
+
+        private static BigDecimal amount(ToolInvocation invocation, Order order) {
+            return invocation.arguments().get("amount") instanceof Number n
+                    ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
+                    : order.refundable();
         }
 
         private static ToolSchema schema() {
@@ -300,14 +340,9 @@ final class StoreTools {
                 case Granted g -> {
                     Order order = g.order();
                     Map<String, Object> details = details(order);
-                    if (order.cancelledAt() != null || order.shipped()) {
-                        yield new ToolOutcome.Refused(
-                                "already_shipped",
-                                "Order #" + order.number() + " has already "
-                                        + (order.cancelledAt() != null ? "been cancelled" : "shipped")
-                                        + ", so its address can no longer change.",
-                                details,
-                                false);
+                    Optional<ToolOutcome.Refused> shipped = shipped(order, details);
+                    if (shipped.isPresent()) {
+                        yield shipped.get();
                     }
                     Map<String, Object> a = invocation.arguments();
                     Address address = new Address(
@@ -336,6 +371,27 @@ final class StoreTools {
                             List.of(),
                             g.facts());
                 }
+            };
+        }
+
+        private static Optional<ToolOutcome.Refused> shipped(Order order, Map<String, Object> details) {
+            if (order.cancelledAt() == null && !order.shipped()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ToolOutcome.Refused(
+                    "already_shipped",
+                    "Order #" + order.number() + " has already "
+                            + (order.cancelledAt() != null ? "been cancelled" : "shipped")
+                            + ", so its address can no longer change.",
+                    details,
+                    false));
+        }
+
+        @Override
+        public Optional<ToolOutcome> check(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> Optional.of(denied.outcome());
+                case Granted g -> shipped(g.order(), details(g.order())).map(ToolOutcome.class::cast);
             };
         }
 
@@ -378,6 +434,21 @@ final class StoreTools {
             this.cancellations = cancellations;
             this.workspaces = workspaces;
             this.clock = clock;
+        }
+
+        /** Before the cancellation is stated for the customer's yes: already cancelled, or shipped (a return instead). */
+        @Override
+        public Optional<ToolOutcome> check(ToolInvocation invocation) {
+            return switch (access.order(invocation)) {
+                case Denied denied -> Optional.of(denied.outcome());
+                case Granted g -> {
+                    Map<String, Object> details = details(g.order());
+                    if (g.order().cancelledAt() != null) {
+                        yield Optional.of(alreadyCancelled(g.order(), details));
+                    }
+                    yield g.order().shipped() ? Optional.of(shipped(g.order(), invocation, details)) : Optional.empty();
+                }
+            };
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.assistant.Assistant;
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.Turn;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.conversation.ConversationEvents.ConversationCreated;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,14 @@ class Conversations {
         Map<String, String> facts = new HashMap<>();
         if (context.get("order_id") != null) {
             facts.put("order_number", String.valueOf(context.get("order_id")));
+        }
+        if (!caller.isPublishable()
+                && request.customerEmail() != null
+                && !request.customerEmail().isBlank()) {
+            // A secret key is the store's own server: it vouches for its customer, as a signed token would.
+            facts.put(
+                    ConversationMemory.VOUCHED_EMAIL,
+                    request.customerEmail().strip().toLowerCase(Locale.ROOT));
         }
         if (context.get("customer_token") instanceof String token) {
             // Checked by the store tools against the store's secret; never trusted as it stands.
@@ -217,7 +227,12 @@ class Conversations {
                 null,
                 null);
         Conversation answered = reopened.afterMessages(
-                1, turn.analysis().intent(), turn.analysis().sentiment(), turn.facts(), reopened.status(), repliedAt);
+                1,
+                turn.analysis().intent(),
+                turn.analysis().sentiment(),
+                turn.memory().toFacts(),
+                reopened.status(),
+                repliedAt);
         if (turn.escalation() != null) {
             String ticket = reopened.ticketId() != null
                     ? reopened.ticketId()
@@ -351,7 +366,7 @@ class Conversations {
                 conversation.id(),
                 content,
                 history,
-                conversation.facts(),
+                ConversationMemory.fromFacts(conversation.facts()),
                 conversation.channel(),
                 name));
     }

@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.TurnRequest.PriorMessage;
 import dev.parley.platform.Mode;
@@ -19,24 +20,14 @@ class EscalationAndAnswerTests {
 
     @Test
     void handsOverWhenTheCustomerAsksForAPersonInAnyWords() {
-        assertThat(EscalationRules.decide(
-                        request("can I talk to a real person", List.of(), Map.of()),
-                        "other",
-                        0.2,
-                        "neutral",
-                        0.9,
-                        settings))
+        assertThat(EscalationRules.requested(
+                        request("can I talk to a real person", List.of(), Map.of()), "other", 0.2, "neutral"))
                 .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("customer_request"));
-        assertThat(EscalationRules.decide(
-                        request("agent please", List.of(), Map.of()), "human_handoff", 0.8, "neutral", 0.9, settings))
+        assertThat(EscalationRules.requested(
+                        request("agent please", List.of(), Map.of()), "human_handoff", 0.8, "neutral"))
                 .isPresent();
-        assertThat(EscalationRules.decide(
-                        request("where is my order", List.of(), Map.of()),
-                        "order_status",
-                        0.9,
-                        "neutral",
-                        0.9,
-                        settings))
+        assertThat(EscalationRules.requested(
+                        request("where is my order", List.of(), Map.of()), "order_status", 0.9, "neutral"))
                 .isEmpty();
     }
 
@@ -48,21 +39,11 @@ class EscalationAndAnswerTests {
                 new PriorMessage("user", "it was due yesterday"),
                 new PriorMessage("assistant", "Sorry about that."));
 
-        assertThat(EscalationRules.decide(
-                        request("this is ridiculous!!!", List.of(), Map.of()),
-                        "complaint",
-                        0.9,
-                        "frustrated",
-                        0.9,
-                        settings))
+        assertThat(EscalationRules.requested(
+                        request("this is ridiculous!!!", List.of(), Map.of()), "complaint", 0.9, "frustrated"))
                 .isEmpty();
-        assertThat(EscalationRules.decide(
-                        request("this is ridiculous!!!", twoTurns, Map.of()),
-                        "complaint",
-                        0.9,
-                        "frustrated",
-                        0.9,
-                        settings))
+        assertThat(EscalationRules.requested(
+                        request("this is ridiculous!!!", twoTurns, Map.of()), "complaint", 0.9, "frustrated"))
                 .hasValueSatisfying(e -> {
                     assertThat(e.reason()).isEqualTo("frustrated");
                     assertThat(e.priority()).isEqualTo("high");
@@ -71,24 +52,13 @@ class EscalationAndAnswerTests {
 
     @Test
     void handsOverWhenUnsureTwiceInARowUnderTheStoresThreshold() {
-        assertThat(EscalationRules.decide(
-                        request("flux capacitor?", List.of(), Map.of()), "other", 0.3, "neutral", 0.2, settings))
+        assertThat(EscalationRules.unsure(request("flux capacitor?", List.of(), Map.of()), 0.2, settings))
                 .isEmpty();
-        assertThat(EscalationRules.decide(
-                        request("flux capacitor?", List.of(), Map.of("low_confidence_streak", "1")),
-                        "other",
-                        0.3,
-                        "neutral",
-                        0.2,
-                        settings))
+        assertThat(EscalationRules.unsure(
+                        request("flux capacitor?", List.of(), Map.of("low_confidence_streak", "1")), 0.2, settings))
                 .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("low_confidence"));
-        assertThat(EscalationRules.decide(
-                        request("returns?", List.of(), Map.of("low_confidence_streak", "1")),
-                        "return_request",
-                        0.9,
-                        "neutral",
-                        0.8,
-                        settings))
+        assertThat(EscalationRules.unsure(
+                        request("returns?", List.of(), Map.of("low_confidence_streak", "1")), 0.8, settings))
                 .isEmpty();
     }
 
@@ -158,6 +128,7 @@ class EscalationAndAnswerTests {
     }
 
     private static TurnRequest request(String message, List<PriorMessage> history, Map<String, String> facts) {
-        return new TurnRequest("store_x", Mode.LIVE, "conv_x", message, history, facts, "widget", null);
+        return new TurnRequest(
+                "store_x", Mode.LIVE, "conv_x", message, history, ConversationMemory.fromFacts(facts), "widget", null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ScriptedOpenAiServerForTests;
 import dev.parley.assistant.ScriptedOpenAiServerForTests.Received;
 import dev.parley.assistant.ToolsForTests.TestRefund;
@@ -328,7 +329,8 @@ class ModelTurnTests {
     }
 
     private TurnRequest request(String message) {
-        return new TurnRequest(store.id(), Mode.LIVE, "conv_model", message, List.of(), Map.of(), "widget", null);
+        return new TurnRequest(
+                store.id(), Mode.LIVE, "conv_model", message, List.of(), ConversationMemory.EMPTY, "widget", null);
     }
 
     private static List<String> names(JsonNode tools) {

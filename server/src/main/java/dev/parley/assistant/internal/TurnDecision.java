@@ -1,0 +1,211 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ConversationMemory.Confirmation;
+import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.Turn.Escalation;
+import dev.parley.assistant.TurnRequest;
+import dev.parley.assistant.internal.understanding.Entities;
+import dev.parley.assistant.internal.understanding.Entity;
+import dev.parley.tenancy.StoreSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The middle of a turn: what the message changes in the conversation's memory (track the task), and what to do
+ * about it (decide). Both are pure: they read the understood message and the memory, and call nothing.
+ */
+final class TurnDecision {
+
+    static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
+
+    /** A customer saying they are unhappy, or that something did not happen when it should have. */
+    private static final Pattern SAYS_UPSET = Pattern.compile(
+            "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
+                    + "|unacceptable|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
+
+    private TurnDecision() {}
+
+    /** A message as understood, with what the turn needs of its request. */
+    record Context(
+            TurnRequest request,
+            String message,
+            Understanding.Understood understood,
+            StoreSettings settings,
+            String language,
+            Map<String, String> signals) {
+
+        boolean smallTalk() {
+            return SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
+        }
+
+        /** Unhappy, as the sentiment model reads it or as the customer says it in so many words. */
+        boolean upset() {
+            return understood.sentiment().equals("frustrated")
+                    || understood.sentiment().equals("negative")
+                    || SAYS_UPSET.matcher(message).find();
+        }
+    }
+
+    /**
+     * The memory after the message.
+     *
+     * @param confirmed the pending action the customer said yes to, or {@code null}
+     * @param declined the pending action the customer did not say yes to, or {@code null}
+     * @param moved whether the message started a task or told it something new
+     * @param restated whether the message asked again for the task already in progress
+     */
+    record Tracked(
+            ConversationMemory memory,
+            Confirmation confirmed,
+            Confirmation declined,
+            boolean moved,
+            boolean restated) {}
+
+    /** What the turn does. */
+    sealed interface Decision {}
+
+    record HandOff(Escalation escalation) implements Decision {}
+
+    record SmallTalk() implements Decision {}
+
+    record Confirmed(Confirmation action) implements Decision {}
+
+    record Declined(Confirmation action) implements Decision {}
+
+    record Ask(String slot, Task task) implements Decision {}
+
+    record Reassure(String slot, Task task) implements Decision {}
+
+    record Propose(Confirmation action) implements Decision {}
+
+    record Run(String tool, Map<String, Object> arguments) implements Decision {}
+
+    /** A question for the knowledge (and the model, when there is one). */
+    record Answer() implements Decision {}
+
+    /** Track the task: the identity and order the message names, an answer to a pending action, the task's slots. */
+    static Tracked track(Context turn, Predicate<String> toolAvailable) {
+        Entities entities = turn.understood().entities();
+        ConversationMemory memory = remember(turn.request().memory(), entities);
+        Confirmation pending = memory.pending();
+        Confirmation declined = null;
+        if (pending != null) {
+            // The action was stated for a yes: anything else, a no or another request, means it is not done.
+            memory = memory.withPending(null).withTask(null);
+            if (TaskFlows.yes(turn.message())) {
+                return new Tracked(memory, pending, null, false, false);
+            }
+            declined = pending;
+        }
+        Task task = memory.task();
+        Optional<String> asked = TaskFlows.taskFor(
+                        turn.understood().intent(),
+                        turn.understood().intentConfidence(),
+                        turn.message(),
+                        entities,
+                        memory)
+                .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
+        if (asked.isPresent()
+                && task != null
+                && !task.missing().isEmpty()
+                && !task.name().equals(asked.get())
+                && !TaskFlows.switches(turn.understood().intentConfidence(), turn.message())) {
+            // A task waits on the customer: only a clear request for another one sets it aside.
+            asked = Optional.empty();
+        }
+        boolean started = asked.isPresent() && (task == null || !task.name().equals(asked.get()));
+        if (started) {
+            if (task != null && !task.missing().isEmpty()) {
+                memory = memory.withSetAside(task);
+            }
+            task = new Task(asked.get(), Map.of(), List.of());
+        }
+        if (task == null) {
+            return new Tracked(memory, null, declined, false, false);
+        }
+        Task filled = TaskFlows.fill(task, turn.message(), entities, memory);
+        boolean moved = started
+                || !filled.slots().equals(task.slots())
+                || !filled.missing().equals(task.missing());
+        if (filled.slots().get(TaskFlows.ORDER_NUMBER) != null) {
+            memory = memory.withOrderNumber(filled.slots().get(TaskFlows.ORDER_NUMBER));
+        }
+        return new Tracked(memory.withTask(filled), null, declined, moved, asked.isPresent() && !started);
+    }
+
+    /** What the message itself tells the memory: the order it names, and an email it gives (given, not verified). */
+    private static ConversationMemory remember(ConversationMemory memory, Entities entities) {
+        ConversationMemory remembered = memory;
+        List<Entity.OrderNumber> orders = entities.all(Entity.OrderNumber.class);
+        if (!orders.isEmpty()) {
+            remembered = remembered.withOrderNumber(orders.getLast().number());
+        }
+        List<Entity.Email> emails = entities.all(Entity.Email.class);
+        if (!emails.isEmpty()) {
+            remembered = remembered.withIdentity(
+                    remembered.identity().withEmailGiven(emails.getLast().address()));
+        }
+        return remembered;
+    }
+
+    /**
+     * Decide, in this order: a yes to a stated action does it; a person when the customer asks for one (or is
+     * frustrated with nothing left to ask them); a no; small talk; the task's next step; comfort for an upset customer
+     * while a task waits on them; otherwise the knowledge answers.
+     */
+    static Decision decide(Context turn, Tracked tracked) {
+        if (tracked.confirmed() != null) {
+            return new Confirmed(tracked.confirmed());
+        }
+        Task task = tracked.memory().task();
+        boolean waiting = task != null && !task.missing().isEmpty();
+        Understanding.Understood understood = turn.understood();
+        Optional<Escalation> requested = EscalationRules.requested(
+                turn.request(), understood.intent(), understood.intentConfidence(), understood.sentiment());
+        // A message that gives what a task waits for goes on with it, unless it asks for a person in so many words.
+        boolean answersTheTask = tracked.moved() && !EscalationRules.asksForHuman(turn.message());
+        if (requested.isPresent()
+                && !(waiting && requested.get().reason().equals("frustrated"))
+                && !(answersTheTask && requested.get().reason().equals("customer_request"))) {
+            return new HandOff(requested.get());
+        }
+        boolean answerable = turn.smallTalk()
+                || (understood.intentConfidence() >= 0.5 && !understood.intent().equals("other"));
+        if (tracked.declined() != null && (TaskFlows.no(turn.message()) || !(tracked.moved() || answerable))) {
+            return new Declined(tracked.declined());
+        }
+        if (turn.smallTalk()) {
+            return new SmallTalk();
+        }
+        if (waiting && turn.upset() && !tracked.moved()) {
+            return new Reassure(task.missing().getFirst(), task);
+        }
+        if (task != null && (tracked.moved() || tracked.restated())) {
+            return next(turn, task);
+        }
+        return new Answer();
+    }
+
+    /** A task's next step: ask for what is missing, state a consequential action for a yes, or run a lookup. */
+    static Decision next(Context turn, Task task) {
+        if (!task.missing().isEmpty()) {
+            return new Ask(task.missing().getFirst(), task);
+        }
+        TaskFlows.Flow flow = TaskFlows.FLOWS.get(task.name());
+        if (flow.consequential()) {
+            return new Propose(TaskFlows.confirmation(task));
+        }
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        if (task.name().equals("product_search")) {
+            StorePlan.productQuery(turn.message(), turn.understood().entities(), arguments);
+        } else {
+            arguments.put(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
+        }
+        return new Run(flow.tool(), arguments);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.parley.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ConversationMemory.Confirmation;
+import dev.parley.assistant.ConversationMemory.Identity;
+import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.TurnRequest;
+import dev.parley.assistant.internal.understanding.Entities;
+import dev.parley.assistant.internal.understanding.EntityExtractor;
+import dev.parley.platform.Mode;
+import dev.parley.tenancy.StoreSettings;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The task flows without a server: which task a message asks for, its slots from any turn, what is asked next. */
+class TaskFlowsTests {
+
+    static final EntityExtractor EXTRACTOR = new EntityExtractor();
+    static final ConversationMemory KNOWN_ORDER = ConversationMemory.EMPTY.withOrderNumber("1001");
+
+    @Test
+    void readsARefundsStatusFromItsOrderAndStartsAnExchangeAsAReturn() {
+        assertThat(task("refund_status", "track my refund please", KNOWN_ORDER)).contains("track_order");
+        assertThat(task("order_status", "where is my parcel", KNOWN_ORDER)).contains("order_status");
+        assertThat(task("exchange", "swap these boots for a size 9", KNOWN_ORDER))
+                .contains("exchange");
+        assertThat(TaskFlows.FLOWS.get("exchange").tool()).isEqualTo("request_return");
+        assertThat(task("cancel_order", "Cancel my order 1004", ConversationMemory.EMPTY))
+                .contains("cancel");
+    }
+
+    @Test
+    void leavesQuestionsAboutNoOrderInParticularToTheKnowledge() {
+        assertThat(task("exchange", "do you do exchanges", ConversationMemory.EMPTY))
+                .isEmpty();
+        assertThat(task("refund_policy", "do you refund shipping", KNOWN_ORDER)).isEmpty();
+        assertThat(task("delivery_time", "how long does delivery take", KNOWN_ORDER))
+                .isEmpty();
+        assertThat(task("cancellation_fee", "is there a fee to cancel", KNOWN_ORDER))
+                .isEmpty();
+        // but a customer asking for it to be done to their order starts the task, and is asked which order
+        assertThat(task("return_request", "I'd like to return my shoes", ConversationMemory.EMPTY))
+                .contains("return");
+    }
+
+    @Test
+    void searchesTheCatalogueForAStockQuestion() {
+        assertThat(task("stock_availability", "is the blue hoodie back in stock", ConversationMemory.EMPTY))
+                .contains("product_search");
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        StorePlan.productQuery("is the blue hoodie back in stock", Entities.NONE, arguments);
+        assertThat(arguments).containsEntry("query", "blue hoodie");
+    }
+
+    @Test
+    void takesABareValueAsTheAnswerToTheQuestionAskedAndAsksOnlyForWhatIsMissing() {
+        Task asked = TaskFlows.fill(
+                new Task("order_status", Map.of(), List.of()),
+                "Where is my order?",
+                entities("Where is my order?"),
+                ConversationMemory.EMPTY);
+        assertThat(asked.missing()).containsExactly("order_number", "email");
+
+        Task answered = TaskFlows.fill(asked, "It's 1001", entities("It's 1001"), ConversationMemory.EMPTY);
+        assertThat(answered.slots()).containsEntry("order_number", "1001");
+        assertThat(answered.missing()).containsExactly("email");
+
+        ConversationMemory known =
+                ConversationMemory.EMPTY.withIdentity(Identity.NONE.withEmailGiven("jane@example.com"));
+        assertThat(TaskFlows.missing(answered, known)).isEmpty();
+    }
+
+    @Test
+    void anAddressChangeNeedsACompleteAddressAndStatesItForAYes() {
+        String message = "Change the address of order 1004 to 12 Main St, Springfield, IL 62704. I'm alex@example.com";
+        ConversationMemory known =
+                ConversationMemory.EMPTY.withIdentity(Identity.NONE.withEmailGiven("alex@example.com"));
+        Task task = TaskFlows.fill(new Task("change_address", Map.of(), List.of()), message, entities(message), known);
+        assertThat(task.missing()).isEmpty();
+
+        Confirmation action = TaskFlows.confirmation(task);
+        assertThat(action.tool()).isEqualTo("change_address");
+        assertThat(action.arguments())
+                .containsEntry("order_number", "1004")
+                .containsEntry("city", "Springfield")
+                .containsEntry("zip", "62704");
+        assertThat(TaskReplies.confirm(action, "en"))
+                .isEqualTo("Just to confirm: I'll change the shipping address of order #1004 to 12 Main St,"
+                        + " Springfield IL 62704, US. Shall I go ahead? Please reply yes or no.");
+
+        Task noAddress = TaskFlows.fill(
+                new Task("change_address", Map.of(), List.of()),
+                "change the address of order 1004",
+                entities("change the address of order 1004"),
+                known);
+        assertThat(noAddress.missing()).containsExactly("address");
+    }
+
+    @Test
+    void neverAsksInTheSameWordsTwiceInARow() {
+        Task task = new Task("order_status", Map.of("order_number", "1001"), List.of("email"));
+        String first = TaskReplies.ask("email", task, "en", null);
+        String second = TaskReplies.ask("email", task, "en", first);
+        String third = TaskReplies.ask("email", task, "en", second);
+
+        assertThat(second).isNotEqualTo(first).contains("#1001").containsIgnoringCase("email");
+        assertThat(third).isNotEqualTo(second);
+        assertThat(TaskReplies.ask("email", task, "uz", TaskReplies.ask("email", task, "uz", null)))
+                .isNotEqualTo(TaskReplies.ask("email", task, "uz", null));
+    }
+
+    @Test
+    void onlyAnExplicitYesConfirms() {
+        assertThat(List.of("yes", "Yes please", "ok, go ahead", "sure!", "ha")).allMatch(TaskFlows::yes);
+        assertThat(List.of("no", "no thanks", "what is your return policy?", "maybe", "wait"))
+                .noneMatch(TaskFlows::yes);
+        assertThat(TaskFlows.no("nope, leave it")).isTrue();
+    }
+
+    @Test
+    void theMemoryKeepsItsStoredFormAndReadsTheFormBeforeIt() {
+        ConversationMemory memory = ConversationMemory.EMPTY
+                .withOrderNumber("1004")
+                .withIdentity(new Identity("alex@example.com", null, "alex@example.com", null))
+                .withTask(new Task("change_address", Map.of("address", "9 Elm Road, Leeds LS1 4AP, GB"), List.of()))
+                .withSetAside(new Task("return", Map.of("order_number", "1003"), List.of("email")))
+                .withPending(new Confirmation("refund", "refund", Map.of("order_number", "1002", "amount", "10.5")))
+                .withLastQuestion("Which order is it?")
+                .withLowConfidenceStreak(1);
+
+        Map<String, String> stored = memory.toFacts();
+        assertThat(stored)
+                .containsEntry("order_number", "1004")
+                .containsEntry("verified_email", "alex@example.com")
+                .containsEntry("low_confidence_streak", "1");
+        assertThat(ConversationMemory.fromFacts(stored)).isEqualTo(memory);
+
+        // before tasks were typed: a store tool waiting for the email, and an address given first
+        ConversationMemory old = ConversationMemory.fromFacts(
+                Map.of("order_number", "1004", "pending_tool", "change_address", "new_address", "9 Elm Road, Leeds"));
+        assertThat(old.task().name()).isEqualTo("change_address");
+        assertThat(old.task().slots()).containsEntry("address", "9 Elm Road, Leeds");
+        assertThat(old.other()).isEmpty();
+    }
+
+    @Test
+    void anUpsetCustomerWhileATaskWaitsIsReassuredNotAskedTheSameAgain() {
+        ConversationMemory waiting = ConversationMemory.fromFacts(ConversationMemory.EMPTY
+                .withOrderNumber("1001")
+                .withTask(new Task("order_status", Map.of("order_number", "1001"), List.of("email")))
+                .withLastQuestion("Could you tell me the email address on order #1001?")
+                .toFacts());
+        String message = "It was supposed to arrive yesterday. This is frustrating!";
+        TurnDecision.Context turn = new TurnDecision.Context(
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), waiting, "widget", null),
+                message,
+                new Understanding.Understood("order_status", 0.9, List.of(), "neutral", 0, "en", entities(message)),
+                StoreSettings.defaults(),
+                "en",
+                Map.of());
+
+        TurnDecision.Tracked tracked = TurnDecision.track(turn, tool -> true);
+
+        assertThat(tracked.moved()).isFalse();
+        assertThat(TurnDecision.decide(turn, tracked)).isInstanceOf(TurnDecision.Reassure.class);
+        assertThat(TaskReplies.reassure("email", tracked.memory().task(), "en"))
+                .startsWith("I'm sorry")
+                .contains("the email address on the order")
+                .contains("check exactly where order #1001 is right now");
+    }
+
+    private static Entities entities(String message) {
+        return EXTRACTOR.extract(message, LocalDate.of(2026, 12, 7));
+    }
+
+    private static Optional<String> task(String intent, String message, ConversationMemory memory) {
+        return TaskFlows.taskFor(intent, 0.9, message, entities(message), memory);
+    }
+}
