@@ -11,7 +11,7 @@ public interface Copilot {
 
     /**
      * @param request the customer's last message as {@code message}, what was said before it as {@code history}, and
-     *     the conversation's memory as {@code facts}
+     *     the conversation's memory as {@code memory}
      */
     Draft draft(TurnRequest request);
 

@@ -43,7 +43,7 @@ class DraftReplies implements Copilot {
         List<String> parts = new ArrayList<>();
         List<Citation> sources = new ArrayList<>();
 
-        String order = request.facts().get("order_number");
+        String order = request.memory().orderNumber();
         if (order != null && gate.available(ORDER_STATUS, request.workspaceId(), request.mode())) {
             ToolGate.Call call = gate.call(
                     ORDER_STATUS,
@@ -53,7 +53,7 @@ class DraftReplies implements Copilot {
                             request.conversationId(),
                             message,
                             Map.of("order_number", order),
-                            request.facts()));
+                            request.memory().toFacts()));
             if (call.outcome() instanceof ToolOutcome.Done done && done.answer() != null) {
                 parts.add(done.answer());
                 sources.add(new Citation("order_" + order, null, "Order #" + order, null, 1.0));

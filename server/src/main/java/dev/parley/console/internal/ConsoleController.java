@@ -1,5 +1,6 @@
 package dev.parley.console.internal;
 
+import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.Copilot;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.commerce.CustomerOrders;
@@ -245,7 +246,7 @@ class ConsoleController {
                 context.history().stream()
                         .map(e -> new TurnRequest.PriorMessage(e.role(), e.content()))
                         .toList(),
-                context.facts(),
+                ConversationMemory.fromFacts(context.facts()),
                 context.channel(),
                 context.customerName()));
     }
