@@ -29,11 +29,13 @@ class DraftReplies implements Copilot {
     private final KnowledgeSearch knowledge;
     private final ToolGate gate;
     private final Workspaces workspaces;
+    private final Understanding understanding;
 
-    DraftReplies(KnowledgeSearch knowledge, ToolGate gate, Workspaces workspaces) {
+    DraftReplies(KnowledgeSearch knowledge, ToolGate gate, Workspaces workspaces, Understanding understanding) {
         this.knowledge = knowledge;
         this.gate = gate;
         this.workspaces = workspaces;
+        this.understanding = understanding;
     }
 
     @Override
@@ -63,7 +65,7 @@ class DraftReplies implements Copilot {
             List<SearchHit> hits = knowledge.search(request.workspaceId(), request.mode(), SearchQuery.of(message, 3));
             if (!hits.isEmpty() && hits.getFirst().similarity() >= TurnEngine.WEAK_MATCH) {
                 SearchHit best = hits.getFirst();
-                parts.add(OfflineAnswers.relevantSentences(message, best.text()));
+                parts.add(OfflineAnswers.relevantSentences(message, best.text(), understanding::nearness));
                 sources.add(new Citation(best.sourceId(), best.chunkId(), best.title(), best.url(), best.score()));
             }
         }

@@ -22,6 +22,16 @@ final class OfflineAnswers {
             "on", "and", "or", "it", "how", "what", "when", "where", "why", "will", "would", "be", "with", "if", "have",
             "has", "there", "this", "that", "we", "our", "us", "at", "from", "by", "about", "please", "get");
 
+    /** How near in meaning each sentence is to the question, 0 to 1 (embeddings' cosine). */
+    @FunctionalInterface
+    interface Nearness {
+
+        /** Meaning unknown: sentences are chosen by the words they share with the question alone. */
+        Nearness WORDS_ONLY = (question, sentences) -> new double[sentences.size()];
+
+        double[] of(String question, List<String> sentences);
+    }
+
     /** A passage retrieved for the question. */
     record Passage(String title, String heading, String text, String url, double similarity) {}
 
@@ -91,14 +101,19 @@ final class OfflineAnswers {
 
     /** An answer from the passages, best first: the matching sentences of the best one, and where it comes from. */
     static String fromPassages(
-            String question, List<Passage> passages, BrandVoice voice, String customerName, String language) {
+            String question,
+            List<Passage> passages,
+            Nearness nearness,
+            BrandVoice voice,
+            String customerName,
+            String language) {
         Passage best = passages.getFirst();
         StringBuilder reply = new StringBuilder();
         String name = address(voice, customerName);
         if (!name.isEmpty()) {
             reply.append(formal(voice) ? "Hello" : "Hi").append(name).append("! ");
         }
-        reply.append(relevantSentences(question, best.text()));
+        reply.append(relevantSentences(question, best.text(), nearness));
         reply.append("\n\n")
                 .append(language.equals("uz") ? "Manba: " : "Source: ")
                 .append(best.title());
@@ -118,24 +133,34 @@ final class OfflineAnswers {
         return reply.toString();
     }
 
-    /** The passage's sentences that share the most words with the question, in their own order; short ones whole. */
-    static String relevantSentences(String question, String text) {
-        String clean = text.strip();
-        if (clean.length() <= 280) {
-            return clean;
+    /**
+     * The passage's sentences that answer the question, in their own order: chosen by meaning, with the words they
+     * share with the question as a tie-break; a passage's first or last piece that a chunk boundary cut mid-sentence
+     * is left out, so the reply reads as whole sentences. Short passages are given whole.
+     */
+    static String relevantSentences(String question, String text, Nearness nearness) {
+        List<String> sentences = wholeSentences(text.strip());
+        String whole = String.join(" ", sentences);
+        if (whole.length() <= 280) {
+            return whole;
         }
         Set<String> wanted = words(question);
-        List<String> sentences = List.of(SENTENCE.split(clean));
+        double[] near = nearness.of(question, sentences);
         record Scored(int index, String sentence, double score) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             Set<String> have = words(sentences.get(i));
             long overlap = have.stream().filter(wanted::contains).count();
-            scored.add(new Scored(i, sentences.get(i).strip(), overlap - i * 0.01));
+            scored.add(new Scored(i, sentences.get(i), near[i] + 0.1 * overlap - i * 0.01));
         }
-        List<Scored> chosen = new ArrayList<>(scored.stream()
+        List<Scored> ranked = scored.stream()
                 .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .toList();
+        double best = ranked.getFirst().score();
+        // Sentences far below the best one are about something else the passage also covers.
+        List<Scored> chosen = new ArrayList<>(ranked.stream()
                 .limit(3)
+                .filter(s -> s == ranked.getFirst() || s.score() >= best - MEANING_MARGIN)
                 .toList());
         chosen.sort(Comparator.comparingInt(Scored::index));
         StringBuilder out = new StringBuilder();
@@ -150,6 +175,29 @@ final class OfflineAnswers {
         }
         return out.toString();
     }
+
+    /** How far below the best sentence another may score and still be part of the answer. */
+    private static final double MEANING_MARGIN = 0.3;
+
+    /** The text's sentences, without a leading piece that starts mid-sentence or a trailing one that stops short. */
+    static List<String> wholeSentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String piece : SENTENCE.split(text)) {
+            if (!piece.isBlank()) {
+                sentences.add(piece.strip());
+            }
+        }
+        if (sentences.size() > 1 && Character.isLowerCase(sentences.getFirst().codePointAt(0))) {
+            sentences.removeFirst();
+        }
+        if (sentences.size() > 1
+                && !ENDS_A_SENTENCE.matcher(sentences.getLast()).find()) {
+            sentences.removeLast();
+        }
+        return sentences;
+    }
+
+    private static final Pattern ENDS_A_SENTENCE = Pattern.compile("[.!?:;)\"”']$");
 
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();

@@ -523,7 +523,7 @@ class TurnEngine implements Assistant {
         return fromKnowledge(turn, acted);
     }
 
-    private static Written fromKnowledge(Context turn, Acted acted) {
+    private Written fromKnowledge(Context turn, Acted acted) {
         Understanding.Understood understood = turn.understood();
         Retrieved retrieved = acted.retrieved();
         double confidence = confidence(turn, retrieved);
@@ -557,6 +557,7 @@ class TurnEngine implements Assistant {
         String reply = OfflineAnswers.fromPassages(
                 turn.message(),
                 retrieved.passages(),
+                understanding::nearness,
                 turn.settings().brandVoice(),
                 turn.request().customerName(),
                 turn.language());

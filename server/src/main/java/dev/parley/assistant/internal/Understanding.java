@@ -78,6 +78,30 @@ class Understanding {
         this.sentiment = CompletableFuture.supplyAsync(() -> sentimentAnalyzer(this.embeddings));
     }
 
+    /**
+     * How near in meaning each sentence is to the question: the cosine of their embeddings, remembered by text, so a
+     * help centre's sentences are embedded once and the question's embedding is the one its understanding made.
+     */
+    double[] nearness(String question, List<String> sentences) {
+        float[] asked = embeddings.embed(question);
+        List<float[]> vectors = embeddings.embedAll(sentences);
+        double[] near = new double[sentences.size()];
+        for (int i = 0; i < near.length; i++) {
+            near[i] = cosine(asked, vectors.get(i));
+        }
+        return near;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
     /** Drops the remembered embeddings of texts, customers' messages among them. */
     void forgetCachedText() {
         embeddings.forgetAll();

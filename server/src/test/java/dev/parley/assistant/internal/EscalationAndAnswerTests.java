@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.TurnRequest.PriorMessage;
+import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.platform.Mode;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.StoreSettings.BrandVoice;
@@ -108,11 +109,56 @@ class EscalationAndAnswerTests {
         BrandVoice voice = new BrandVoice("friendly_professional", "first_name", "Parley");
 
         String reply = OfflineAnswers.fromPassages(
-                "can i return unworn shoes after 30 days", List.of(passage), voice, "John Doe", "en");
+                "can i return unworn shoes after 30 days",
+                List.of(passage),
+                OfflineAnswers.Nearness.WORDS_ONLY,
+                voice,
+                "John Doe",
+                "en");
 
         assertThat(reply).startsWith("Hi John! ").contains("return unworn items within 30 days");
         assertThat(reply).doesNotContain("founders").doesNotContain("1998");
         assertThat(reply).contains("Source: Returns policy (https://shop.test/returns)");
+    }
+
+    @Test
+    void choosesTheSentenceThatAnswersByMeaningWhenItSharesNoWordWithTheQuestion() {
+        String text = "We were founded in Portland in 1998 and still pack every order by hand. "
+                + "Standard shipping takes 3 to 5 business days within the US. "
+                + "Our team loves hiking and trail running on weekends. "
+                + "Gift cards are sold in any amount from $10 to $500. "
+                + "Members get early access to seasonal sales every spring.";
+        Understanding understanding = new Understanding(TextEmbeddings.local(), null);
+
+        String byMeaning =
+                OfflineAnswers.relevantSentences("when will my parcel get here?", text, understanding::nearness);
+        String byWords = OfflineAnswers.relevantSentences(
+                "when will my parcel get here?", text, OfflineAnswers.Nearness.WORDS_ONLY);
+
+        assertThat(byMeaning)
+                .contains("3 to 5 business days")
+                .doesNotContain("Gift cards")
+                .doesNotContain("hiking");
+        // Sharing no word with any sentence, the question would otherwise get the passage's opening lines.
+        assertThat(byWords).contains("founded in Portland");
+    }
+
+    @Test
+    void leavesOutThePiecesOfSentencesAChunkBoundaryCut() {
+        String chunk = "cards and our own gift cards. We ship to the US and Canada only. Orders placed before noon"
+                + " leave the same day. Express delivery takes one to two business days and costs 15 dollars."
+                + " Standard delivery is free over 50 dollars. If we cannot ship part of the order, we refund that"
+                + " part at once. You can pay in four";
+
+        String reply =
+                OfflineAnswers.relevantSentences("do you ship to canada", chunk, OfflineAnswers.Nearness.WORDS_ONLY);
+
+        assertThat(reply).contains("We ship to the US and Canada only.");
+        assertThat(reply).doesNotContain("cards and our own").doesNotContain("pay in four");
+        assertThat(OfflineAnswers.wholeSentences(chunk)).first().isEqualTo("We ship to the US and Canada only.");
+        assertThat(OfflineAnswers.wholeSentences(chunk))
+                .last()
+                .isEqualTo("If we cannot ship part of the order, we refund that part at once.");
     }
 
     @Test
