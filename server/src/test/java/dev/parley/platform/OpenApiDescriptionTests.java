@@ -127,6 +127,21 @@ class OpenApiDescriptionTests {
     }
 
     @Test
+    void describesTheFormatAnErasureReasonMustHave() {
+        JsonNode reason = requestSchema("/v1/gdpr/delete", "delete").at("/properties/reason");
+        JsonNode parameter = description
+                .at("/paths/~1v1~1gdpr~1delete/delete/parameters")
+                .valueStream()
+                .filter(p -> p.path("name").asString().equals("reason"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(reason.path("pattern").asString()).isEqualTo("^[a-z0-9_]{1,64}$");
+        assertThat(reason.path("description").asString()).contains("user_request");
+        assertThat(parameter.at("/schema/pattern").asString()).isEqualTo("^[a-z0-9_]{1,64}$");
+    }
+
+    @Test
     void parametersAreNamedAsTheApiReadsThem() {
         JsonNode list = description.path("paths").path("/v1/conversations").path("get");
 
