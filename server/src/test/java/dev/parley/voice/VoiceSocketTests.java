@@ -234,6 +234,11 @@ class VoiceSocketTests {
 
             client.send(audioFrame("%%% not base64 %%%", "pcm16", 16000));
             assertReason(client, "VALIDATION_ERROR", "invalid_base64");
+            // a lenient (MIME) decoder would skip the spaces and the "!" and hear 10 bytes of audio
+            client.send(audioFrame("not base64 at all!", "pcm16", 16000));
+            assertReason(client, "VALIDATION_ERROR", "invalid_base64");
+            client.send(audioFrame("AAAA\r\nAAAA", "pcm16", 16000));
+            assertReason(client, "VALIDATION_ERROR", "invalid_base64");
             client.send(audioFrame(Base64.getEncoder().encodeToString(new byte[640]), "pcm16", 44100));
             assertReason(client, "VALIDATION_ERROR", "unsupported_sample_rate");
             client.send(audioFrame(Base64.getEncoder().encodeToString(new byte[640]), "mp3", 16000));

@@ -1,17 +1,58 @@
 package dev.parley.platform.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** The OpenAPI description ({@code /openapi.json}) and its browsable UI ({@code /docs}). */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /**
+     * Describes bodies as the API spells them. springdoc reads the records through swagger's own Jackson 2 mapper,
+     * which knows nothing of {@code spring.jackson.property-naming-strategy}; without this the description would show
+     * camelCase names the API rejects. Ordered first so springdoc registers it beneath its own converters, in the
+     * place of the default resolver it replaces.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ModelResolver snakeCaseModelResolver(SpringDocConfigProperties springdoc) {
+        ObjectMapper mapper = (springdoc.isOpenapi31() ? Json31.mapper() : Json.mapper()).copy();
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        return new ModelResolver(mapper, new QualifiedTypeNames()).openapi31(springdoc.isOpenapi31());
+    }
+
+    /**
+     * Schema names that stay apart when two controllers each nest a record of the same simple name (a conversation's
+     * and a webhook's {@code CreateRequest}): a nested type is named after its owner without the {@code Controller}
+     * suffix, {@code ConversationCreateRequest} and {@code WebhookCreateRequest}, unless its name already starts so.
+     */
+    static final class QualifiedTypeNames extends TypeNameResolver {
+
+        @Override
+        protected String getNameOfClass(Class<?> type) {
+            Class<?> owner = type.getEnclosingClass();
+            if (owner == null) {
+                return type.getSimpleName();
+            }
+            String prefix = owner.getSimpleName().replaceFirst("Controller$", "");
+            return type.getSimpleName().startsWith(prefix) ? type.getSimpleName() : prefix + type.getSimpleName();
+        }
+    }
 
     @Bean
     OpenAPI parleyOpenApi() {

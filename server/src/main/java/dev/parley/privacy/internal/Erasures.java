@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Erasures {
 
     static final String SUBJECT = "privacy.subject";
-    private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,64}");
+    /** What an erasure's {@code reason} may be: a short machine-readable word, kept in the audit log. */
+    static final String REASON_FORMAT = "[a-z0-9_]{1,64}";
+
+    private static final Pattern REASON = Pattern.compile(REASON_FORMAT);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+");
 
     private final Customers customers;
@@ -72,7 +75,11 @@ class Erasures {
         }
         String why = reason == null || reason.isBlank() ? "user_request" : reason.strip();
         if (!REASON.matcher(why).matches()) {
-            throw ApiException.invalidField("reason", "invalid_value");
+            throw new ApiException(
+                    ErrorCode.INVALID_REQUEST,
+                    "error.invalid_request.field.invalid_value",
+                    Map.of("field", "reason", "reason", "invalid_value", "expected", REASON_FORMAT),
+                    "reason");
         }
         // The store's user id stands in for the email when it is all the caller names, so asking again is recognised.
         String subjectHash = normalized != null

@@ -8,6 +8,8 @@ import dev.parley.platform.PublicPath;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.privacy.internal.ExportRecords.Export;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
@@ -71,7 +73,19 @@ class GdprController {
             Instant createdAt,
             Instant completedAt) {}
 
-    record DeleteRequest(@JsonAlias("userId") String userId, String email, String reason) {}
+    record DeleteRequest(
+            @JsonAlias("userId") String userId,
+            String email,
+
+            @Schema(pattern = REASON_PATTERN, description = REASON_DESCRIPTION)
+            String reason) {}
+
+    /** JSON Schema patterns match anywhere in the value; the API wants the whole of it to match. */
+    static final String REASON_PATTERN = "^" + Erasures.REASON_FORMAT + "$";
+
+    static final String REASON_DESCRIPTION = "Why the customer is erased, kept in the audit log: 1 to 64 lower-case "
+            + "letters, digits or underscores, e.g. user_request (the default). Anything else is a 400 "
+            + "invalid_request naming the expected format in details.expected.";
 
     record AuditEntry(
             String erasureId,
@@ -100,7 +114,9 @@ class GdprController {
             @RequestBody(required = false) DeleteRequest body,
             @RequestParam(required = false) String email,
             @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(required = false) String reason) {
+            @Parameter(description = REASON_DESCRIPTION, schema = @Schema(pattern = REASON_PATTERN))
+                    @RequestParam(required = false)
+                    String reason) {
         DeleteRequest request = body != null ? body : new DeleteRequest(userId, email, reason);
         return erasures.erase(caller, request.email(), request.userId(), request.reason());
     }

@@ -8,6 +8,7 @@ import dev.parley.tenancy.DemoWorkspaceCreated;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -20,11 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start of an installation, creates the default workspace and its admin key, and says once where
  * Parley answers and what the key is. The first node to claim the "bootstrapped" fact does it; the others skip.
+ * The key is made once every bean is ready but before the web server listens, so a client that waits for
+ * {@code /health} and then uses the key is let in; the banner waits for the port.
  */
 @Component
-class Bootstrap {
+class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private static final String CONSOLE_EMAIL = "admin@parley.local";
 
     private final Stores stores;
     private final TenancyProperties properties;
@@ -34,6 +38,11 @@ class Bootstrap {
     private final Environment environment;
     private final Team team;
     private final ApplicationEventPublisher events;
+
+    private String secret;
+    private boolean generated;
+    private String consolePassword;
+    private boolean created;
 
     Bootstrap(
             Stores stores,
@@ -54,20 +63,17 @@ class Bootstrap {
         this.environment = environment;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String url = "http://localhost:" + port;
+    @Override
+    public void afterSingletonsInstantiated() {
         String given = properties.bootstrapAdminKey();
-        boolean generated = given == null || given.isBlank();
-        String secret = generated ? ApiKey.newSecret(KeyKind.SECRET, Mode.LIVE) : given.strip();
+        generated = given == null || given.isBlank();
+        secret = generated ? ApiKey.newSecret(KeyKind.SECRET, Mode.LIVE) : given.strip();
         if (!ApiKey.FORMAT.matcher(secret).matches() || !secret.startsWith("sk_")) {
             throw new IllegalStateException(
                     "PARLEY_BOOTSTRAP_ADMIN_KEY must look like sk_live_ or sk_test_ followed by 32 letters or digits");
         }
-        String consoleEmail = "admin@parley.local";
-        String consolePassword = Ids.random(20);
-        Boolean created = transactions.execute(status -> {
+        consolePassword = Ids.random(20);
+        created = Boolean.TRUE.equals(transactions.execute(status -> {
             try {
                 jdbc.sql("INSERT INTO installation_facts (name, created_at) VALUES ('bootstrapped', ?)")
                         .param(Sql.timestamp(clock.instant()))
@@ -76,21 +82,27 @@ class Bootstrap {
                 return false;
             }
             Stores.Created store = stores.createBootstrap(properties.bootstrapStoreName(), secret);
-            team.bootstrapAdmin(store.workspace().id(), consoleEmail, consolePassword);
+            team.bootstrapAdmin(store.workspace().id(), CONSOLE_EMAIL, consolePassword);
             events.publishEvent(new DemoWorkspaceCreated(store.workspace().id()));
             log.info(
                     "Created workspace {} ({})",
                     store.workspace().id(),
                     store.workspace().name());
             return true;
-        });
+        }));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String url = "http://localhost:" + port;
         StringBuilder banner =
                 new StringBuilder("\n\n  Parley is running at ").append(url).append('\n');
         banner.append("  API description: ").append(url).append("/docs\n");
         banner.append("  Agent console: ").append(url).append("/console\n");
-        if (Boolean.TRUE.equals(created)) {
+        if (created) {
             banner.append("  Console admin (password shown once): ")
-                    .append(consoleEmail)
+                    .append(CONSOLE_EMAIL)
                     .append(" / ")
                     .append(consolePassword)
                     .append('\n');
@@ -105,5 +117,8 @@ class Bootstrap {
             banner.append("  Admin API key: the one printed at this installation's first start\n");
         }
         System.out.println(banner);
+        // Shown once; not kept in memory for the node's lifetime.
+        secret = null;
+        consolePassword = null;
     }
 }

@@ -356,7 +356,8 @@ class VoiceSocket extends AbstractWebSocketHandler {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(encoded);
+            // Strict: the MIME decoder skips whatever is not base64, so any text would pass as a little audio.
+            bytes = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw invalid("invalid_base64");
         }

@@ -367,6 +367,26 @@ class GdprApiTests {
     }
 
     @Test
+    void refusesAReasonOutsideItsFormatAndSaysWhichFormat() {
+        api.post("/v1/chat", Map.of("message", "my " + phrase + " is late", "context", Map.of("userId", userId)));
+        for (String reason : List.of("Because!", "user request", "x".repeat(65))) {
+            Api.Response refused = api.send("DELETE", "/v1/gdpr/delete", Map.of("user_id", userId, "reason", reason));
+
+            assertThat(refused.status()).as(reason).isEqualTo(400);
+            assertThat(refused.json().at("/error/details/field").asString()).isEqualTo("reason");
+            assertThat(refused.json().at("/error/details/expected").asString()).isEqualTo("[a-z0-9_]{1,64}");
+        }
+        Api.Response inQuery = api.delete("/v1/gdpr/delete?user_id=" + userId + "&reason=NO");
+        assertThat(inQuery.json().at("/error/details/expected").asString()).isEqualTo("[a-z0-9_]{1,64}");
+        // the refusals erased nothing: the first acceptable reason does
+        Api.Response erased =
+                api.send("DELETE", "/v1/gdpr/delete", Map.of("user_id", userId, "reason", "x".repeat(64)));
+        assertThat(erased.json().path("status").asString())
+                .as(erased.toString())
+                .isEqualTo("erased");
+    }
+
+    @Test
     void refusesBadRequests() {
         assertThat(api.send("DELETE", "/v1/gdpr/delete", Map.of()).errorCode()).isEqualTo("missing_field");
         assertThat(api.send("DELETE", "/v1/gdpr/delete", (Object) null).errorCode())
