@@ -185,7 +185,8 @@ class TestKeyWriteTests {
             String key,
             String agent,
             String trigger,
-            String session) {
+            String session,
+            String savedReply) {
 
         static Live of(TestStore store, Api live) {
             String conversation = created(live.post(
@@ -231,11 +232,25 @@ class TestKeyWriteTests {
             String session = created(live.post("/v1/sessions", Map.of("user_id", "live-caller")))
                     .path("session_id")
                     .asString();
+            String savedReply = created(live.post(
+                            "/v1/saved-replies", Map.of("shortcut", "live-thanks", "content", "Thanks for waiting!")))
+                    .path("id")
+                    .asString();
             ok(live.send("PUT", "/v1/assistant/model", Map.of("provider", "none")));
             ok(live.send("PUT", "/v1/voice/settings", Map.of("audio_format", "pcm16")));
             ok(live.send("PUT", "/v1/store/connection", Map.of("platform", "demo")));
             return new Live(
-                    conversation, contact, article, training, "gift_wrap", webhook, key, agent, trigger, session);
+                    conversation,
+                    contact,
+                    article,
+                    training,
+                    "gift_wrap",
+                    webhook,
+                    key,
+                    agent,
+                    trigger,
+                    session,
+                    savedReply);
         }
     }
 
@@ -278,6 +293,17 @@ class TestKeyWriteTests {
                 "/v1/automation/triggers/" + live.trigger(),
                 Map.of("message", "Changed"));
         config(w, "DELETE /v1/automation/triggers/{trigger_id}", "/v1/automation/triggers/" + live.trigger(), null);
+        config(
+                w,
+                "POST /v1/saved-replies",
+                "/v1/saved-replies",
+                Map.of("shortcut", "test", "content", "By a test key"));
+        config(
+                w,
+                "PATCH /v1/saved-replies/{saved_reply_id}",
+                "/v1/saved-replies/" + live.savedReply(),
+                Map.of("content", "Changed by a test key"));
+        config(w, "DELETE /v1/saved-replies/{saved_reply_id}", "/v1/saved-replies/" + live.savedReply(), null);
         config(w, "PUT /v1/store/connection", "/v1/store/connection", Map.of("platform", "demo"));
         config(w, "DELETE /v1/store/connection", "/v1/store/connection", null);
         config(
@@ -438,6 +464,7 @@ class TestKeyWriteTests {
                 "/v1/stores/" + store.id(),
                 "/v1/assistant/model",
                 "/v1/voice/settings",
+                "/v1/saved-replies",
                 "/v1/widget/config",
                 "/v1/automation/triggers",
                 "/v1/store/connection",

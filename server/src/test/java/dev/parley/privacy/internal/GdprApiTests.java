@@ -175,13 +175,14 @@ class GdprApiTests {
             String archiveLink = export.path("download_url").asString();
             assertThat(get(archiveLink).statusCode()).isEqualTo(200);
             eventually(() -> received.stream().anyMatch(b -> b.contains(phrase)));
-            long conversationsBefore = totalConversations(api);
-            long analyticsBefore = analyticsConversations(api);
+            // The checks outnumber one key's burst of 20 requests a second: they use keys of their own.
+            Api earlier = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+            long conversationsBefore = totalConversations(earlier);
+            long analyticsBefore = analyticsConversations(earlier);
             assertThat(analyticsBefore).isGreaterThanOrEqualTo(3);
-            assertThat(api.get("/api/dashboard/overview?period=week").text()).contains(phrase);
-            assertThat(api.get("/v1/chats/" + conversation).text()).contains(email);
-
-            // The checks outnumber one key's burst of 20 requests a second: they use two keys of their own.
+            assertThat(earlier.get("/api/dashboard/overview?period=week").text())
+                    .contains(phrase);
+            assertThat(earlier.get("/v1/chats/" + conversation).text()).contains(email);
             Api checks = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
             Api later = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
             // when
