@@ -94,9 +94,9 @@ final class OfflineAnswers {
     static String noCodesOnRequest(String language) {
         return language.equals("uz")
                 ? "Kechirasiz, chegirma kodlarini soʻrov boʻyicha bera olmayman, hozir ulashadigan aksiya ham yoʻq."
-                        + " Yana biror narsada, masalan buyurtmangiz boʻyicha yordam bera olamanmi?"
+                        + " Buyurtmangiz boʻyicha yordam bera olaman yoki sizni jamoamiz aʼzosi bilan bogʻlashim mumkin."
                 : "I'm sorry, I can't give out discount codes on request, and I have no current promotion to share."
-                        + " Is there anything else I can help you with, such as one of your orders?";
+                        + " I can help with one of your orders, or connect you with a member of our team.";
     }
 
     /** An answer from the passages, best first: the matching sentences of the best one, and where it comes from. */
