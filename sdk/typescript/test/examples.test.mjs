@@ -104,12 +104,13 @@ test('seed 004: createSession, connectVoice, on(transcription), on(agent.respons
     const heard = out.match(/^User said: (.+)$/m);
     assert.ok(heard, out);
     assert.match(heard[1], /running shoes/);
-    const said = out.match(/^Agent: (.+)$/m)[1];
-    assert.ok(said.length > 0);
+    assert.match(out, /^Agent: .+/m);
     const sessions = await client.conversations.list({ channel: 'voice' });
     assert.equal(sessions.data.length, 1);
     const conversation = await client.conversations.retrieve(sessions.data[0].id, { includeMessages: true });
-    assert.equal(conversation.messages.find((m) => m.role === 'assistant').content, said);
+    // the reply may run over several lines (a product list): the example prints all of it
+    const said = conversation.messages.find((m) => m.role === 'assistant').content;
+    assert.ok(out.includes(`Agent: ${said}`), out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
