@@ -207,7 +207,15 @@ class SeedWebhookVerifierTests {
         String conversationId = startConversation("Hello");
 
         // then each subscription hears the event by its own name
-        Received delivery = chat.await(r -> r.size() == 1).getFirst();
+        // the greeting's message.sent may arrive first or in the same instant: wait for the chat.created delivery
+        Received delivery =
+                chat
+                        .await(r -> r.stream()
+                                .anyMatch(d -> d.json().path("event").asString().equals("chat.created")))
+                        .stream()
+                        .filter(d -> d.json().path("event").asString().equals("chat.created"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(delivery.json().path("event").asString()).isEqualTo("chat.created");
         assertThat(delivery.header("X-Webhook-Event")).isEqualTo("chat.created");
         assertThat(delivery.json().at("/data/conversation_id").asString()).isEqualTo(conversationId);
