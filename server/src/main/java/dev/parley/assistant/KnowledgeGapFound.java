@@ -1,5 +1,6 @@
 package dev.parley.assistant;
 
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ public record KnowledgeGapFound(String workspaceId, Mode mode, String conversati
 
     @Override
     public String type() {
-        return "knowledge.gap_found";
+        return EventName.KNOWLEDGE_GAP_FOUND.wire();
     }
 
     @Override

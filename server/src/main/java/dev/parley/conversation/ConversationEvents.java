@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "conversation.created";
+            return EventName.CONVERSATION_CREATED.wire();
         }
 
         @Override
@@ -40,7 +41,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "message.received";
+            return EventName.MESSAGE_RECEIVED.wire();
         }
 
         @Override
@@ -64,7 +65,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "message.sent";
+            return EventName.MESSAGE_SENT.wire();
         }
 
         @Override
@@ -84,7 +85,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "conversation.escalated";
+            return EventName.CONVERSATION_ESCALATED.wire();
         }
 
         @Override
@@ -111,7 +112,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "chat.session.ended";
+            return EventName.CHAT_SESSION_ENDED.wire();
         }
 
         @Override
@@ -141,7 +142,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "conversation.resolved";
+            return EventName.CONVERSATION_RESOLVED.wire();
         }
 
         @Override
@@ -166,7 +167,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "conversation.assigned";
+            return EventName.CONVERSATION_ASSIGNED.wire();
         }
 
         @Override
@@ -185,7 +186,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "conversation.closed";
+            return EventName.CONVERSATION_CLOSED.wire();
         }
 
         @Override
@@ -216,7 +217,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "feedback.submitted";
+            return EventName.FEEDBACK_SUBMITTED.wire();
         }
 
         @Override
@@ -247,7 +248,7 @@ public final class ConversationEvents {
             implements PublicEvent {
         @Override
         public String type() {
-            return "chat.session.started";
+            return EventName.CHAT_SESSION_STARTED.wire();
         }
 
         @Override

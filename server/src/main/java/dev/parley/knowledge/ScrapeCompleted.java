@@ -1,5 +1,6 @@
 package dev.parley.knowledge;
 
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public record ScrapeCompleted(
 
     @Override
     public String type() {
-        return "scrape.completed";
+        return EventName.SCRAPE_COMPLETED.wire();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.tenancy;
 
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public record AgentDeactivated(String workspaceId, String agentId) implements Pu
 
     @Override
     public String type() {
-        return "agent.deactivated";
+        return EventName.AGENT_DEACTIVATED.wire();
     }
 
     @Override

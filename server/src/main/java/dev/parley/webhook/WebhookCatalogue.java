@@ -1,5 +1,7 @@
 package dev.parley.webhook;
 
+import dev.parley.platform.EventName;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,28 +10,16 @@ import java.util.Set;
 /**
  * The event names a subscription may list, in one place. Any {@link dev.parley.platform.PublicEvent} is written to the
  * outbox whatever its type, so a subscription to {@code *} hears every event, including one whose name is not listed
- * here yet; a module that publishes a new event adds its name here so subscriptions can name it.
+ * here yet; a module that publishes a new event adds its name to {@link EventName} so subscriptions can name it.
  */
 public final class WebhookCatalogue {
 
     /** Sent only by {@code POST /v1/webhooks/{id}/test}; never subscribed to. */
     public static final String TEST_EVENT = "webhook.test";
 
-    /** Every event a subscription may name. */
-    public static final List<String> EVENTS = List.of(
-            "conversation.created",
-            "conversation.assigned",
-            "conversation.escalated",
-            "conversation.resolved",
-            "conversation.closed",
-            "message.received",
-            "message.sent",
-            "feedback.submitted",
-            "chat.session.started",
-            "chat.session.ended",
-            "scrape.completed",
-            "knowledge.gap_found",
-            "agent.deactivated");
+    /** Every event a subscription may name: the platform's catalogue of public facts, in its order. */
+    public static final List<String> EVENTS =
+            Arrays.stream(EventName.values()).map(EventName::wire).toList();
 
     /** Seed 003's names for the same events ({@code chat.created}, ...), stored and sent as Parley's names. */
     public static final Map<String, String> ALIASES =

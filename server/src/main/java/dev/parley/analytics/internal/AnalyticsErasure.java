@@ -2,6 +2,7 @@ package dev.parley.analytics.internal;
 
 import dev.parley.analytics.CustomerAnalytics;
 import dev.parley.platform.CustomerErased;
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class AnalyticsErasure implements CustomerAnalytics {
                     kept.put(key, value);
                 }
             });
-            boolean gap = row.type().equals("knowledge.gap_found");
+            boolean gap = EventName.KNOWLEDGE_GAP_FOUND.is(row.type());
             if (gap || client) {
                 slots.add(row.slot());
             }

@@ -1,8 +1,21 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.KnowledgeGapFound;
+import dev.parley.conversation.ConversationEvents.ConversationAssigned;
+import dev.parley.conversation.ConversationEvents.ConversationClosed;
+import dev.parley.conversation.ConversationEvents.ConversationCreated;
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationResolved;
+import dev.parley.conversation.ConversationEvents.FeedbackSubmitted;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.conversation.ConversationEvents.SessionEnded;
+import dev.parley.conversation.ConversationEvents.SessionStarted;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
+import dev.parley.knowledge.ScrapeCompleted;
 import dev.parley.platform.PublicEvent;
+import dev.parley.tenancy.AgentDeactivated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes every fact into the event store as it is published, inside the transaction that made it: a fact that rolls
- * back is never counted, a committed one always is. Message text stays out; only a conversation's first question,
+ * back is never counted, a committed one always is. One listener per fact, taking its record: the conversation facts
+ * also update the conversation's figures, and each is logged under its catalogue name. Message text stays out; only a conversation's first question,
  * shortened, is kept for the top-queries report (and erased with the customer's data).
  */
 @Component
@@ -30,35 +44,108 @@ class AnalyticsRecorder {
     }
 
     @EventListener
-    void on(PublicEvent event) {
+    void on(ConversationCreated created) {
         Instant now = clock.instant();
+        store.opened(created.workspaceId(), created.mode(), created.conversationId(), created.channel(), now);
+        log(created, now);
+    }
+
+    @EventListener
+    void on(MessageReceived received) {
+        Instant now = clock.instant();
+        store.customerWrote(received.conversationId(), query(received.content()), now);
+        log(received, now);
+    }
+
+    @EventListener
+    void on(MessageSent sent) {
+        Instant now = clock.instant();
+        store.replied(sent.conversationId(), "agent".equals(sent.role()), now);
+        log(sent, now);
+    }
+
+    @EventListener
+    void on(ConversationEscalated escalated) {
+        Instant now = clock.instant();
+        store.escalated(escalated.conversationId(), now);
+        log(escalated, now);
+    }
+
+    @EventListener
+    void on(ConversationAssigned assigned) {
+        Instant now = clock.instant();
+        store.assigned(assigned.conversationId(), assigned.agentId(), now);
+        log(assigned, now);
+    }
+
+    @EventListener
+    void on(ConversationResolved resolved) {
+        Instant now = clock.instant();
+        store.resolved(resolved.conversationId(), resolved.resolutionType(), resolved.csatScore(), now);
+        log(resolved, now);
+    }
+
+    @EventListener
+    void on(ConversationClosed closed) {
+        Instant now = clock.instant();
+        store.closed(closed.conversationId(), now);
+        log(closed, now);
+    }
+
+    @EventListener
+    void on(FeedbackSubmitted feedback) {
+        Instant now = clock.instant();
+        store.rated(feedback.conversationId(), feedback.rating());
+        log(feedback, now);
+    }
+
+    @EventListener
+    void on(SessionStarted started) {
+        Instant now = clock.instant();
+        store.sessionOf(started.conversationId(), started.sessionId());
+        log(started, now);
+    }
+
+    @EventListener
+    void on(SessionEnded ended) {
+        log(ended, clock.instant());
+    }
+
+    /** A gap is stored under its question, as the top-queries report groups it, and the confidence it was found at. */
+    @EventListener
+    void on(KnowledgeGapFound gap) {
+        log(gap, clock.instant(), query(gap.query()), gap.confidence());
+    }
+
+    @EventListener
+    void on(ScrapeCompleted scrape) {
+        log(scrape, clock.instant());
+    }
+
+    @EventListener
+    void on(AgentDeactivated deactivated) {
+        log(deactivated, clock.instant());
+    }
+
+    private void log(PublicEvent event, Instant now) {
+        log(event, now, null, null);
+    }
+
+    /** The fact's row in the event store, under its catalogue name: its data without message text. */
+    private void log(PublicEvent event, Instant now, String name, Double amount) {
         Map<String, Object> data = new LinkedHashMap<>(event.data());
         data.remove("content");
-        String conversation = text(data, "conversation_id");
-        String session = text(data, "session_id");
-        String agent = text(data, "agent_id");
-        String name = null;
-        Double amount = null;
-        switch (event.type()) {
-            case "conversation.created" ->
-                store.opened(event.workspaceId(), event.mode(), conversation, text(data, "channel"), now);
-            case "message.received" -> store.customerWrote(conversation, query(text(event.data(), "content")), now);
-            case "message.sent" -> store.replied(conversation, "agent".equals(data.get("role")), now);
-            case "conversation.escalated" -> store.escalated(conversation, now);
-            case "conversation.assigned" -> store.assigned(conversation, agent, now);
-            case "conversation.resolved" ->
-                store.resolved(conversation, text(data, "resolution_type"), integer(data.get("csat_score")), now);
-            case "conversation.closed" -> store.closed(conversation, now);
-            case "feedback.submitted" -> store.rated(conversation, integer(data.get("rating")));
-            case "chat.session.started" -> store.sessionOf(conversation, session);
-            case "knowledge.gap_found" -> {
-                name = query(text(event.data(), "query"));
-                amount = data.get("confidence") instanceof Number n ? n.doubleValue() : null;
-            }
-            default -> {}
-        }
         store.event(
-                event.workspaceId(), event.mode(), event.type(), name, amount, now, conversation, session, agent, data);
+                event.workspaceId(),
+                event.mode(),
+                event.type(),
+                name,
+                amount,
+                now,
+                text(data, "conversation_id"),
+                text(data, "session_id"),
+                text(data, "agent_id"),
+                data);
     }
 
     @EventListener
@@ -112,9 +199,5 @@ class AnalyticsRecorder {
     private static String text(Map<String, Object> data, String key) {
         Object value = data.get(key);
         return value == null ? null : value.toString();
-    }
-
-    private static Integer integer(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.analytics.internal.AnalyticsStore.Count;
 import dev.parley.analytics.internal.AnalyticsStore.Stored;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.EventName;
 import dev.parley.platform.Ids;
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -336,7 +337,7 @@ class Journeys {
             days.put(day.name().toLowerCase(Locale.ROOT), 0L);
         }
         for (AnalyticsStore.SlotCount slot : store.eventSlots(
-                caller.workspaceId(), caller.mode(), "message.received", period.start(), period.end())) {
+                caller.workspaceId(), caller.mode(), EventName.MESSAGE_RECEIVED.wire(), period.start(), period.end())) {
             ZonedDateTime local = Instant.ofEpochSecond(slot.slot() * AnalyticsStore.SLOT_SECONDS)
                     .atZone(period.zone());
             hours[local.getHour()] += slot.count();

@@ -7,6 +7,7 @@ import dev.parley.analytics.internal.AnalyticsStore.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
 import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.Caller;
+import dev.parley.platform.EventName;
 import dev.parley.tenancy.Agents;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -290,7 +291,12 @@ class Reports {
 
     List<Count> contentGaps(Caller caller, Period period) {
         return store.named(
-                caller.workspaceId(), caller.mode(), "knowledge.gap_found", period.start(), period.end(), 20);
+                caller.workspaceId(),
+                caller.mode(),
+                EventName.KNOWLEDGE_GAP_FOUND.wire(),
+                period.start(),
+                period.end(),
+                20);
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------------------

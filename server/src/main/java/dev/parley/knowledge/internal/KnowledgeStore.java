@@ -164,8 +164,7 @@ class KnowledgeStore {
         params.add(mode.wire());
         if (filter.origins() != null && !filter.origins().isEmpty()) {
             where.append(" AND origin IN (")
-                    .append(String.join(
-                            ", ", java.util.Collections.nCopies(filter.origins().size(), "?")))
+                    .append(Sql.placeholders(filter.origins().size()))
                     .append(')');
             params.addAll(filter.origins());
         }

@@ -2,6 +2,7 @@ package dev.parley.live.internal;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ErrorCode;
+import dev.parley.platform.EventName;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,14 +121,18 @@ class Frames {
     /** What a customer's client is sent for a conversation event; {@code null} for events it does not see. */
     Frame forCustomer(Signal event, Locale locale) {
         Map<String, Object> data = event.data();
-        return switch (event.type()) {
-            case "message.received" -> message(text(data, "message_id"), "user", text(data, "content"), event.at());
-            case "message.sent" ->
+        EventName name = EventName.of(event.type()).orElse(null);
+        if (name == null) {
+            return null;
+        }
+        return switch (name) {
+            case MESSAGE_RECEIVED -> message(text(data, "message_id"), "user", text(data, "content"), event.at());
+            case MESSAGE_SENT ->
                 CUSTOMER_ROLES.contains(text(data, "role"))
                         ? message(text(data, "message_id"), text(data, "role"), text(data, "content"), event.at())
                         : null;
-            case "conversation.escalated" -> escalated(text(data, "ticket_id"), locale);
-            case "conversation.closed" -> error("conversation_closed", "error.conversation_closed", locale);
+            case CONVERSATION_ESCALATED -> escalated(text(data, "ticket_id"), locale);
+            case CONVERSATION_CLOSED -> error("conversation_closed", "error.conversation_closed", locale);
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package dev.parley.live.internal;
 
 import dev.parley.platform.Caller;
 import dev.parley.platform.CallerResolver;
+import dev.parley.platform.EventName;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,7 +133,8 @@ class Hub implements SmartLifecycle {
 
     /** The client's own message comes back to it as its acknowledgement, never as a message it would show. */
     private Frame forCustomer(Connection connection, Signal signal) {
-        if ("message.received".equals(signal.type()) && signal.data().get("message_id") instanceof String messageId) {
+        if (EventName.MESSAGE_RECEIVED.is(signal.type())
+                && signal.data().get("message_id") instanceof String messageId) {
             String clientMessageId = connection.acknowledge(messageId);
             if (clientMessageId != null) {
                 return frames.received(messageId, clientMessageId, signal.at());
@@ -149,7 +151,7 @@ class Hub implements SmartLifecycle {
     /** A socket opened with a session's token lasts as long as that session. */
     private static boolean endsSessionOf(Connection connection, Signal signal) {
         return connection.sessionId != null
-                && "chat.session.ended".equals(signal.type())
+                && EventName.CHAT_SESSION_ENDED.is(signal.type())
                 && sameWorkspace(connection, signal)
                 && connection.sessionId.equals(signal.data().get("session_id"));
     }

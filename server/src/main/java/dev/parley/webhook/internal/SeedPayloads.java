@@ -1,5 +1,6 @@
 package dev.parley.webhook.internal;
 
+import dev.parley.platform.EventName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
  */
 final class SeedPayloads {
 
-    private static final Set<String> OMNIOPS_EVENTS = Set.of("scrape.completed", "chat.session.ended");
+    private static final Set<String> OMNIOPS_EVENTS =
+            Set.of(EventName.SCRAPE_COMPLETED.wire(), EventName.CHAT_SESSION_ENDED.wire());
 
     private SeedPayloads() {}
 
