@@ -4,5 +4,7 @@
  * performance, seed 000's intelligence and dashboard, seed 004's session analytics. Definitions are in
  * {@code docs/analytics.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Analytics")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Analytics",
+        allowedDependencies = {"platform", "tenancy", "knowledge", "assistant", "conversation"})
 package dev.parley.analytics;

@@ -3,5 +3,18 @@
  * conversation view with the agent's actions, and the admin pages; server-rendered (Thymeleaf and htmx) over the
  * other modules' public APIs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Console")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Console",
+        allowedDependencies = {
+            "platform",
+            "tenancy",
+            "knowledge",
+            "assistant",
+            "conversation",
+            "commerce",
+            "webhook",
+            "analytics",
+            "widget",
+            "live"
+        })
 package dev.parley.console;

@@ -3,5 +3,7 @@
  * bytes, attachment to a conversation, signed download links, and the {@link dev.parley.files.FileStore} the bytes
  * live in (local disk; S3-compatible storage is the next implementation of that port).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Files",
+        allowedDependencies = {"platform", "conversation"})
 package dev.parley.files;

@@ -4,5 +4,7 @@
  * expiring archive, the retention period after which conversations are erased by themselves, and the audit of
  * erasures, which holds no personal data.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Privacy",
+        allowedDependencies = {"platform", "tenancy", "conversation", "files", "analytics"})
 package dev.parley.privacy;

@@ -1,3 +1,5 @@
 /** Tenancy owns workspaces (stores), their settings and plans, and the API keys that act for them. */
-@org.springframework.modulith.ApplicationModule(displayName = "Tenancy")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Tenancy",
+        allowedDependencies = {"platform"})
 package dev.parley.tenancy;

@@ -3,5 +3,7 @@
  * is written to in the transaction that caused it, and the signed, retried, per-conversation ordered delivery of
  * those events to the subscribers' URLs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Webhook")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Webhook",
+        allowedDependencies = {"platform"})
 package dev.parley.webhook;
