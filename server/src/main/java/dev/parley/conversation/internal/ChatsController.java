@@ -1,5 +1,8 @@
 package dev.parley.conversation.internal;
 
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -40,7 +43,7 @@ class ChatsController {
             String id,
             String visitorName,
             String visitorEmail,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             int unreadCount,
             Instant lastMessageAt,
@@ -56,12 +59,12 @@ class ChatsController {
     record ChatView(
             String id,
             Visitor visitor,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             List<String> tags,
             String notes,
-            String priority,
-            String channel,
+            Priority priority,
+            Channel channel,
             Instant createdAt,
             Instant updatedAt) {}
 

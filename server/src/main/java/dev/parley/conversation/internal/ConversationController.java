@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Page;
@@ -196,7 +200,7 @@ class ConversationController {
      */
     record MessageView(
             String id,
-            String role,
+            MessageRole role,
             String sender,
             String content,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
@@ -224,8 +228,9 @@ class ConversationController {
                     m.createdAt());
         }
 
-        private static String sender(String role) {
-            return "assistant".equals(role) ? "ai" : role;
+        /** The sender's word: the assistant is {@code ai}, everyone else their role's word. */
+        private static String sender(MessageRole role) {
+            return role == MessageRole.ASSISTANT ? "ai" : role.wire();
         }
     }
 
@@ -237,12 +242,12 @@ class ConversationController {
             String conversationId,
             String userId,
             String storeId,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             Customer customer,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String orderId,
             String assignedTo,
             List<String> tags,
@@ -328,11 +333,11 @@ class ConversationController {
 
     record Summary(
             String id,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String customerEmail,
             int messageCount,
             Instant createdAt,
@@ -478,11 +483,9 @@ class ConversationController {
         return value == null ? null : value.toString();
     }
 
-    static String status(String status) {
-        if (status != null && !Conversation.STATUSES.contains(status)) {
-            throw ApiException.invalidField("status", "invalid_value");
-        }
-        return status;
+    /** A status filter: none, or one a client named right. */
+    static ConversationStatus status(String status) {
+        return status == null ? null : Inbox.status(status);
     }
 
     /** Comma-separated tags, all of which a conversation must carry. */
