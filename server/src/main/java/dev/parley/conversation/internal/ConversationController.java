@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.DateRange;
@@ -59,7 +63,14 @@ class ConversationController {
             @JsonAlias("userId") String userId,
             Map<String, Object> metadata) {}
 
-    record SendRequest(String content, List<Map<String, Object>> attachments) {}
+    /** Seed 001's {@code content}; seed 002's SDKs send a message as {@code message}, seed 003 as {@code text}. */
+    record SendRequest(
+            @JsonAlias({"message", "text"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The customer's message; also read as message (seed 002) or text (seed 003)")
+            String content,
+
+            List<Map<String, Object>> attachments) {}
 
     record EscalateRequest(String reason, String priority, String notes) {}
 
@@ -194,7 +205,7 @@ class ConversationController {
      */
     record MessageView(
             String id,
-            String role,
+            MessageRole role,
             String sender,
             String content,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
@@ -222,8 +233,9 @@ class ConversationController {
                     m.createdAt());
         }
 
-        private static String sender(String role) {
-            return "assistant".equals(role) ? "ai" : role;
+        /** The sender's word: the assistant is {@code ai}, everyone else their role's word. */
+        private static String sender(MessageRole role) {
+            return role == MessageRole.ASSISTANT ? "ai" : role.wire();
         }
     }
 
@@ -235,12 +247,12 @@ class ConversationController {
             String conversationId,
             String userId,
             String storeId,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             Customer customer,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String orderId,
             String assignedTo,
             List<String> tags,
@@ -326,11 +338,11 @@ class ConversationController {
 
     record Summary(
             String id,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String customerEmail,
             int messageCount,
             Instant createdAt,
@@ -477,11 +489,9 @@ class ConversationController {
         return value == null ? null : value.toString();
     }
 
-    static String status(String status) {
-        if (status != null && !Conversation.STATUSES.contains(status)) {
-            throw ApiException.invalidField("status", "invalid_value");
-        }
-        return status;
+    /** A status filter: none, or one a client named right. */
+    static ConversationStatus status(String status) {
+        return status == null ? null : Inbox.status(status);
     }
 
     /** Comma-separated tags, all of which a conversation must carry. */

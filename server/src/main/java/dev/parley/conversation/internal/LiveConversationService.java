@@ -1,5 +1,6 @@
 package dev.parley.conversation.internal;
 
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.LiveConversations;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -27,7 +28,7 @@ class LiveConversationService implements LiveConversations {
     }
 
     @Override
-    public Opened open(Caller caller, String channel) {
+    public Opened open(Caller caller, Channel channel) {
         Conversations.Opened opened = conversations.open(caller, channel, null, java.util.Map.of());
         return new Opened(opened.conversation().id(), opened.visitorToken());
     }
@@ -86,10 +87,10 @@ class LiveConversationService implements LiveConversations {
     }
 
     private static ConversationState state(Conversation c) {
-        return new ConversationState(c.id(), c.channel(), c.status());
+        return new ConversationState(c.id(), c.channel().wire(), c.status().wire());
     }
 
     private static LiveMessage view(Message m) {
-        return m == null ? null : new LiveMessage(m.id(), m.role(), m.content(), m.createdAt());
+        return m == null ? null : new LiveMessage(m.id(), m.role().wire(), m.content(), m.createdAt());
     }
 }

@@ -1,8 +1,11 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationEvents.SessionEnded;
 import dev.parley.conversation.ConversationEvents.SessionStarted;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.internal.Sessions.Session;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -60,7 +63,7 @@ class SessionController {
 
     record SessionCreated(String sessionId, String conversationId, String token, Instant expiresAt) {}
 
-    record SessionMessage(String role, String content, Instant timestamp, List<String> toolsUsed) {}
+    record SessionMessage(MessageRole role, String content, Instant timestamp, List<String> toolsUsed) {}
 
     record SessionContext(List<Object> cartItems, List<String> viewedProducts) {}
 
@@ -89,7 +92,7 @@ class SessionController {
         Map<String, Object> metadata = r.metadata() == null ? Map.of() : r.metadata();
         Instant now = clock.instant();
         Conversation conversation =
-                conversations.open(caller, "voice", r.userId(), metadata).conversation();
+                conversations.open(caller, Channel.VOICE, r.userId(), metadata).conversation();
         String id = Ids.next("sess");
         String token = "st_" + Ids.random(40);
         Instant expires = now.plus(TOKEN_TTL);
@@ -117,12 +120,12 @@ class SessionController {
     SessionView get(Caller caller, @PathVariable("session_id") String id) {
         Session session = session(caller, id);
         List<SessionMessage> messages = conversations.messages(caller, session.conversationId(), 500).stream()
-                .filter(m -> !m.role().equals("system") && !m.isPrivate())
+                .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
                 .map(m -> new SessionMessage(
                         m.role(),
                         m.content(),
                         m.createdAt(),
-                        m.role().equals("assistant")
+                        m.role() == MessageRole.ASSISTANT
                                 ? m.actions().stream()
                                         .map(ActionTaken::tool)
                                         .distinct()
@@ -162,7 +165,7 @@ class SessionController {
                     conversation.id(),
                     conversation.messageCount(),
                     duration,
-                    conversation.status().equals("resolved")));
+                    conversation.is(ConversationStatus.RESOLVED)));
         });
         return new SessionEndedResponse("Session ended successfully", duration);
     }

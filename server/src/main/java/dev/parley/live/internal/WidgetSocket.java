@@ -1,5 +1,6 @@
 package dev.parley.live.internal;
 
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.LiveConversations;
 import dev.parley.conversation.LiveConversations.SessionAccess;
 import dev.parley.platform.ApiException;
@@ -151,7 +152,7 @@ class WidgetSocket extends SocketHandler {
         Caller caller = connection.caller;
         String conversationId = connection.conversationId;
         if (conversationId == null) {
-            LiveConversations.Opened opened = conversations.open(caller, "widget");
+            LiveConversations.Opened opened = conversations.open(caller, Channel.WIDGET);
             conversationId = opened.conversationId();
             caller = caller.visiting(opened.visitorToken());
             connection.caller = caller;
