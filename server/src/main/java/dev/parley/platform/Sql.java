@@ -60,6 +60,11 @@ public final class Sql {
 
     /** The {@code mode} column as stored ({@link Mode#wire()}). */
     public static Mode mode(ResultSet rs) throws SQLException {
-        return Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT));
+        return mode(rs, "mode");
+    }
+
+    /** A mode column of another name (a joined table's), as stored ({@link Mode#wire()}). */
+    public static Mode mode(ResultSet rs, String column) throws SQLException {
+        return Mode.valueOf(rs.getString(column).toUpperCase(Locale.ROOT));
     }
 }

@@ -137,7 +137,7 @@ class AgentStore {
                 .query((rs, i) -> new Session(
                         rs.getString("session_id"),
                         rs.getString("workspace_id"),
-                        Mode.valueOf(rs.getString("session_mode").toUpperCase(java.util.Locale.ROOT)),
+                        Sql.mode(rs, "session_mode"),
                         agent(rs, i),
                         Sql.instant(rs, "session_expires_at")))
                 .optional();
