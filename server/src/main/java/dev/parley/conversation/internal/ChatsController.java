@@ -1,6 +1,9 @@
 package dev.parley.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -41,7 +44,7 @@ class ChatsController {
             String id,
             String visitorName,
             String visitorEmail,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             int unreadCount,
             Instant lastMessageAt,
@@ -57,12 +60,12 @@ class ChatsController {
     record ChatView(
             String id,
             Visitor visitor,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             List<String> tags,
             String notes,
-            String priority,
-            String channel,
+            Priority priority,
+            Channel channel,
             Instant createdAt,
             Instant updatedAt) {}
 

@@ -1,6 +1,8 @@
 package dev.parley.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
@@ -44,15 +46,16 @@ class InboxController {
     record ReplyView(
             String id,
             String conversationId,
-            String role,
+            MessageRole role,
             String content,
             Sender sender,
             List<Map<String, Object>> attachments,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             Instant createdAt) {}
 
-    record NoteView(String id, String conversationId, String role, String content, Sender author, Instant createdAt) {}
+    record NoteView(
+            String id, String conversationId, MessageRole role, String content, Sender author, Instant createdAt) {}
 
     record FeedbackView(
             String id, String conversationId, int rating, String comment, String agentId, Instant createdAt) {}
