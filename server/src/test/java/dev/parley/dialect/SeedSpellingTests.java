@@ -180,6 +180,11 @@ class SeedSpellingTests {
         assertThat(overview.at("/period/from").asString()).isEqualTo("2026-02-01");
         assertThat(overview.at("/period/to").asString()).isEqualTo("2026-02-11");
         assertThat(agents.status()).as(agents.toString()).isEqualTo(200);
+        // seed 003's workspace filter under seed 001's name for a store: another store's id is not found
+        assertThat(api.get("/v1/analytics/overview?store_id=" + store.id()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/analytics/overview?store_id=store_someone_else").errorCode())
+                .isEqualTo("not_found");
     }
 
     @Test

@@ -47,19 +47,21 @@ final class SeedDialects {
      * One query parameter under each seed's name: seed 003 pages with {@code limit} and dates with {@code from}/{@code
      * to}, seeds 001 and 002 with {@code per_page} and {@code start_date}/{@code end_date}; seed 003 filters chats by
      * {@code agent_id}, seed 001's inbox by {@code assigned_to}; seed 002 buckets by {@code group_by}, seed 001 by
-     * {@code granularity}. A name the client sent itself always wins.
+     * {@code granularity}; seed 003 names a workspace {@code workspace_id}, seed 001 {@code store_id}. A name the
+     * client sent itself always wins.
      */
-    private static final Map<String, List<String>> SYNONYMS = Map.of(
-            "per_page", List.of("limit"),
-            "limit", List.of("per_page"),
-            "start_date", List.of("from"),
-            "end_date", List.of("to"),
-            "from", List.of("start_date"),
-            "to", List.of("end_date"),
-            "agent_id", List.of("assigned_to"),
-            "assigned_to", List.of("agent_id"),
-            "granularity", List.of("group_by"),
-            "group_by", List.of("granularity"));
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("per_page", "limit"),
+            Map.entry("limit", "per_page"),
+            Map.entry("start_date", "from"),
+            Map.entry("end_date", "to"),
+            Map.entry("from", "start_date"),
+            Map.entry("to", "end_date"),
+            Map.entry("agent_id", "assigned_to"),
+            Map.entry("assigned_to", "agent_id"),
+            Map.entry("granularity", "group_by"),
+            Map.entry("group_by", "granularity"),
+            Map.entry("workspace_id", "store_id"));
 
     /** Paths whose bodies are read byte for byte: signed by their sender, or a file the client uploads. */
     private static final List<String> VERBATIM = List.of(
@@ -145,13 +147,11 @@ final class SeedDialects {
     static Map<String, String[]> parameters(Map<String, String[]> sent) {
         Map<String, String[]> read = new LinkedHashMap<>(sent);
         sent.forEach((name, values) -> read.putIfAbsent(Spelling.snakeIfCamel(name), values));
-        for (Map.Entry<String, List<String>> synonym : SYNONYMS.entrySet()) {
-            for (String other : synonym.getValue()) {
-                if (!read.containsKey(synonym.getKey()) && read.containsKey(other)) {
-                    read.put(synonym.getKey(), read.get(other));
-                }
+        SYNONYMS.forEach((name, other) -> {
+            if (!read.containsKey(name) && read.containsKey(other)) {
+                read.put(name, read.get(other));
             }
-        }
+        });
         return read;
     }
 
