@@ -4,6 +4,7 @@ import dev.parley.platform.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What real-time delivery (sockets, server-sent events) needs from conversations: open one for a widget, send a
@@ -35,7 +36,15 @@ public interface LiveConversations {
      * @throws dev.parley.platform.ApiException {@code conversation_closed}, {@code not_found}, or
      *     {@code invalid_request}/{@code missing_field} for an empty or too long message
      */
-    Exchange send(Caller caller, String conversationId, String messageId, String content);
+    default Exchange send(Caller caller, String conversationId, String messageId, String content) {
+        return send(caller, conversationId, messageId, content, null);
+    }
+
+    /**
+     * As above, the assistant's reply also handed to {@code onText} in pieces as it is written (a preview: the
+     * exchange's reply is what is stored and sent as the message); {@code null} when nobody watches it grow.
+     */
+    Exchange send(Caller caller, String conversationId, String messageId, String content, Consumer<String> onText);
 
     /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most

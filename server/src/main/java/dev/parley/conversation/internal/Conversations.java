@@ -16,6 +16,7 @@ import dev.parley.platform.Ids;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequestText;
+import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +51,7 @@ class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<dev.parley.conversation.Helpdesk> helpdesks;
+    private final Workspaces workspaces;
 
     Conversations(
             ConversationStore store,
@@ -58,7 +61,8 @@ class Conversations {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            List<dev.parley.conversation.Helpdesk> helpdesks) {
+            List<dev.parley.conversation.Helpdesk> helpdesks,
+            Workspaces workspaces) {
         this.store = store;
         this.inbox = inbox;
         this.marks = marks;
@@ -67,10 +71,27 @@ class Conversations {
         this.events = events;
         this.clock = clock;
         this.helpdesks = helpdesks;
+        this.workspaces = workspaces;
     }
 
+    /** @param handoff whether the customer asked for a person before writing: the assistant does not answer */
     record NewConversation(
-            String channel, String customerEmail, String customerName, String message, Map<String, Object> context) {}
+            String channel,
+            String customerEmail,
+            String customerName,
+            String message,
+            Map<String, Object> context,
+            boolean handoff) {
+
+        NewConversation(
+                String channel,
+                String customerEmail,
+                String customerName,
+                String message,
+                Map<String, Object> context) {
+            this(channel, customerEmail, customerName, message, context, false);
+        }
+    }
 
     /**
      * A customer message and what came back: the assistant's reply and turn, or none while a human holds it.
@@ -113,8 +134,51 @@ class Conversations {
         // written in one transaction (and nothing if the turn fails).
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
+        if (request.handoff()) {
+            return handedOff(caller, created, contact, request.message());
+        }
         return exchange(
-                caller, created, contact, Ids.next("msg"), request.message(), List.of(), request.customerName());
+                caller, created, contact, Ids.next("msg"), request.message(), List.of(), request.customerName(), null);
+    }
+
+    /**
+     * A new conversation whose customer chose a person before writing: the message is stored and waits for the team,
+     * escalated at once ({@code customer_request}); the assistant does not answer it. The customer is told honestly
+     * when someone will reply, from the store's working hours.
+     */
+    private Exchange handedOff(Caller caller, Conversation created, NewContact contact, String content) {
+        Instant receivedAt = clock.instant();
+        Message received = new Message(
+                Ids.next("msg"),
+                created.id(),
+                "user",
+                content,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                receivedAt,
+                null,
+                null);
+        String reason = "customer_request";
+        String ticket = openTicket(caller, created, contact, reason, created.priority(), received);
+        Instant toldAt = later(clock.instant(), receivedAt);
+        Message notice = new Message(
+                Ids.next("msg"),
+                created.id(),
+                "system",
+                WaitNotice.forCustomer(workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                toldAt,
+                null,
+                null);
+        Conversation waiting = created.escalated(reason, created.priority(), ticket, toldAt)
+                .afterMessages(2, null, null, created.facts(), "escalated", toldAt);
+        Conversation saved = save(caller, created, waiting, contact, received, null, notice, null, true);
+        return new Exchange(saved, received, null, null, contact.visitorToken());
     }
 
     /**
@@ -162,6 +226,20 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments) {
+        return send(caller, conversationId, messageId, content, attachments, null);
+    }
+
+    /**
+     * As above, the assistant's reply also handed to {@code onText} in pieces as it is written ({@code null}: not
+     * needed). The pieces are a preview of the reply the exchange returns and stores.
+     */
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            List<Map<String, Object>> attachments,
+            Consumer<String> onText) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
@@ -171,7 +249,14 @@ class Conversations {
                         .map(ConversationStore.Contact::name)
                         .orElse(null);
         return exchange(
-                caller, conversation, null, messageId, content, attachments == null ? List.of() : attachments, name);
+                caller,
+                conversation,
+                null,
+                messageId,
+                content,
+                attachments == null ? List.of() : attachments,
+                name,
+                onText);
     }
 
     /**
@@ -185,7 +270,8 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments,
-            String name) {
+            String name,
+            Consumer<String> onText) {
         boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
@@ -207,12 +293,12 @@ class Conversations {
                 : conversation;
         Conversation reopened = current.afterMessages(1, null, null, current.facts(), current.status(), receivedAt);
         if (!reopened.assistantAnswers()) {
-            Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
+            Conversation saved = save(caller, conversation, reopened, contact, received, null, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
         // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
         // nothing.
-        Turn turn = turn(caller, reopened, content, name);
+        Turn turn = turn(caller, reopened, content, name, onText);
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(
                 Ids.next("msg"),
@@ -239,7 +325,7 @@ class Conversations {
                     : openTicket(caller, reopened, contact, turn.escalation().reason(), priority(turn), received);
             answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
         }
-        Conversation saved = save(caller, conversation, answered, contact, received, reply, turn, isNew);
+        Conversation saved = save(caller, conversation, answered, contact, received, reply, null, turn, isNew);
         return new Exchange(saved, received, reply, turn, isNew ? contact.visitorToken() : null);
     }
 
@@ -250,6 +336,7 @@ class Conversations {
             NewContact contact,
             Message received,
             Message reply,
+            Message handoffNotice,
             Turn turn,
             boolean isNew) {
         return transactions.execute(tx -> {
@@ -285,6 +372,9 @@ class Conversations {
                 events.publishEvent(new MessageSent(
                         caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant", reply.content()));
             }
+            if (handoffNotice != null) {
+                store.insert(caller.workspaceId(), caller.mode(), handoffNotice);
+            }
             if (turn != null) {
                 events.publishEvent(new TurnRecorded(
                         caller.workspaceId(),
@@ -300,7 +390,8 @@ class Conversations {
                                 .toMillis(),
                         turn.escalation() != null));
             }
-            if (turn != null && turn.escalation() != null && stored.status().equals("escalated")) {
+            boolean escalatedNow = handoffNotice != null || (turn != null && turn.escalation() != null);
+            if (escalatedNow && stored.status().equals("escalated")) {
                 events.publishEvent(new ConversationEscalated(
                         caller.workspaceId(),
                         caller.mode(),
@@ -352,7 +443,7 @@ class Conversations {
                 computed.updatedAt());
     }
 
-    private Turn turn(Caller caller, Conversation conversation, String content, String name) {
+    private Turn turn(Caller caller, Conversation conversation, String content, String name, Consumer<String> onText) {
         // The message being answered is not stored yet, so everything stored is history; a new conversation has none.
         List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
                 ? List.of()
@@ -360,7 +451,7 @@ class Conversations {
                         .filter(m -> !m.role().equals("system") && !m.isPrivate())
                         .map(m -> new TurnRequest.PriorMessage(m.role(), m.content()))
                         .toList();
-        return assistant.respond(new TurnRequest(
+        TurnRequest request = new TurnRequest(
                 caller.workspaceId(),
                 caller.mode(),
                 conversation.id(),
@@ -368,7 +459,8 @@ class Conversations {
                 history,
                 ConversationMemory.fromFacts(conversation.facts()),
                 conversation.channel(),
-                name));
+                name);
+        return onText == null ? assistant.respond(request) : assistant.respond(request, onText);
     }
 
     record Escalated(Conversation conversation, String customerMessage) {}

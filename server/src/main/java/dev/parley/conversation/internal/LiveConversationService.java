@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,11 +43,13 @@ class LiveConversationService implements LiveConversations {
     }
 
     @Override
-    public Exchange send(Caller caller, String conversationId, String messageId, String content) {
+    public Exchange send(
+            Caller caller, String conversationId, String messageId, String content, Consumer<String> onText) {
         if (messageId == null || !messageId.startsWith("msg_")) {
             throw new IllegalArgumentException("a new msg_ id is needed");
         }
-        Conversations.Exchange exchange = conversations.send(caller, conversationId, messageId, content, List.of());
+        Conversations.Exchange exchange =
+                conversations.send(caller, conversationId, messageId, content, List.of(), onText);
         return new Exchange(state(exchange.conversation()), view(exchange.received()), view(exchange.reply()));
     }
 

@@ -11,6 +11,7 @@ import dev.parley.platform.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * conversation it opened, with the {@code visitor_token} it got then; a conversation the socket opens is announced
  * with its new visitor token. Then {@code message} frames are acknowledged ({@code message_received}, with the
  * stored id and the frame's optional {@code client_message_id}) and answered by the assistant (its {@code typing}
- * while it works), {@code typing} frames reach the agents, and everything said in the conversation, by anyone on
- * any node, reaches the socket: the customer's own messages as the user's, except to the socket that sent them.
+ * while it works; to a client that sent {@code stream: true} in its auth frame, the reply's pieces as it is written,
+ * {@code message.delta} frames, before the reply's {@code message}), {@code typing} frames reach the agents, and
+ * everything said in the conversation, by anyone on any node, reaches the socket: the customer's own messages as the
+ * user's, except to the socket that sent them.
  */
 @Component
 class WidgetSocket extends SocketHandler {
@@ -100,6 +103,8 @@ class WidgetSocket extends SocketHandler {
         }
         connection.caller = caller;
         connection.sessionId = sessionId;
+        JsonNode stream = frame.path("stream");
+        connection.streaming = stream.isBoolean() && stream.asBoolean();
         if (conversationId == null) {
             connection.send(frames.authenticated(null, sessionId));
             return;
@@ -169,8 +174,12 @@ class WidgetSocket extends SocketHandler {
         String messageId = Ids.next("msg");
         connection.sending(messageId, clientMessageId.isString() ? clientMessageId.asString() : null);
         try {
-            LiveConversations.Exchange exchange =
-                    conversations.send(caller, conversationId, messageId, content.asString());
+            LiveConversations.Exchange exchange = conversations.send(
+                    caller,
+                    conversationId,
+                    messageId,
+                    content.asString(),
+                    connection.streaming && answering ? new ReplyPreview(connection, messageId) : null);
             String unacknowledged = connection.acknowledge(messageId);
             if (unacknowledged != null) {
                 // Acknowledged as it went live, normally; here if that did not reach this node's clients.
@@ -183,6 +192,32 @@ class WidgetSocket extends SocketHandler {
         } finally {
             if (answering) {
                 fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));
+            }
+        }
+    }
+
+    /**
+     * The assistant's reply to one message, sent to the client that asked for it as {@code message.delta} frames as
+     * it is written. Pieces wait while the client falls behind and go together in the next frame; the reply's own
+     * {@code message} frame ends it in any case, so a slow client misses none of the reply.
+     */
+    private final class ReplyPreview implements Consumer<String> {
+
+        private final SocketConnection connection;
+        private final String replyTo;
+        private final StringBuilder waiting = new StringBuilder();
+
+        ReplyPreview(SocketConnection connection, String replyTo) {
+            this.connection = connection;
+            this.replyTo = replyTo;
+        }
+
+        @Override
+        public void accept(String piece) {
+            waiting.append(piece);
+            if (!waiting.isEmpty() && connection.keepsUp()) {
+                connection.send(frames.delta(replyTo, waiting.toString()));
+                waiting.setLength(0);
             }
         }
     }
