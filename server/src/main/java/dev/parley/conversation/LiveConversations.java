@@ -15,13 +15,14 @@ import java.util.function.Consumer;
 public interface LiveConversations {
 
     /** Roles a customer may see; private notes and anything else stay with the agents. */
-    List<String> CUSTOMER_ROLES = List.of("user", "assistant", "agent", "system");
+    List<MessageRole> CUSTOMER_ROLES =
+            List.of(MessageRole.USER, MessageRole.ASSISTANT, MessageRole.AGENT, MessageRole.SYSTEM);
 
     /**
      * Opens a conversation with no message yet on this channel (e.g. {@code widget}), and publishes its creation. One
      * a publishable key opens is bound to a new visitor token: the caller reaches it again only with that token.
      */
-    Opened open(Caller caller, String channel);
+    Opened open(Caller caller, Channel channel);
 
     /**
      * The conversation, if it is the caller's: of its workspace and mode and, for a publishable key, bound to its
@@ -36,15 +37,27 @@ public interface LiveConversations {
      * @throws dev.parley.platform.ApiException {@code conversation_closed}, {@code not_found}, or
      *     {@code invalid_request}/{@code missing_field} for an empty or too long message
      */
-    default Exchange send(Caller caller, String conversationId, String messageId, String content) {
-        return send(caller, conversationId, messageId, content, null);
+    Exchange send(Caller caller, String conversationId, String messageId, String content);
+
+    /**
+     * As above; {@code answering} runs when the assistant is about to answer (not while a human holds the
+     * conversation), before its turn, so a socket can show it typing without reading the conversation itself.
+     */
+    default Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering) {
+        return send(caller, conversationId, messageId, content, answering, null);
     }
 
     /**
      * As above, the assistant's reply also handed to {@code onText} in pieces as it is written (a preview: the
      * exchange's reply is what is stored and sent as the message); {@code null} when nobody watches it grow.
      */
-    Exchange send(Caller caller, String conversationId, String messageId, String content, Consumer<String> onText);
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            Runnable answering,
+            Consumer<String> onText);
 
     /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most
