@@ -428,10 +428,12 @@ class BrowserTests {
         assertThat(previous).hasCount(1);
         previous.click();
         assertThat(console).hasURL(Pattern.compile(".*/console/conversations/" + earlier + "$"));
+        console.waitForLoadState();
         Locator transcript = console.locator("#transcript");
         assertThat(transcript.locator(".activity")).containsText(new String[] {"connected you with our support team"});
 
         // n writes a private note, which reads as one; tags show in the customer panel
+        console.locator("body").press("Escape");
         console.keyboard().press("n");
         Locator note = console.getByLabel("Private note (agents only)");
         assertThat(note).isFocused();
