@@ -40,7 +40,8 @@
   var convKey = 'parley:' + key.slice(-12) + ':conversation', tokenKey = 'parley:' + key.slice(-12) + ':visitor';
   // The visitor token proves the conversation is this visitor's: the server shows it once, when the widget opens one.
   var state = { cfg: null, conv: store && store.getItem(convKey), visitor: store && store.getItem(tokenKey), seen: {}, last: null, open: false,
-    status: null, rated: false, socket: null, socketUp: false, poll: null, retry: 0, waiting: false };
+    status: null, rated: false, socket: null, socketUp: false, socketConv: null, poll: null, retry: 0, waiting: false,
+    sent: {}, draft: null };
 
   function api(method, path, body) {
     var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
@@ -135,7 +136,7 @@
     var css = ':host{all:initial}*{box-sizing:border-box;font-family:' + cfg.font_family.replace(/[;{}<>]/g, '') + ';font-size:15px}' +
       '.w{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-' + (side === 'left' ? 'start' : 'end') + '}' +
       'button{cursor:pointer;border:0;border-radius:' + r + ';font-weight:600}' +
-      'button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}' +
+      'button:focus-visible,textarea:focus-visible,a:focus-visible,.m:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}' +
       '.l{background:' + cfg.color + ';color:' + fg + ';padding:12px 18px;box-shadow:0 4px 14px rgba(0,0,0,.25)' + (cfg.shape === 'square' ? '' : ';border-radius:999px') + '}' +
       '.p{width:min(370px,calc(100vw - 40px));height:min(540px,calc(100vh - 100px));margin-bottom:12px;display:flex;flex-direction:column;overflow:hidden;border-radius:' + r + ';box-shadow:0 8px 30px rgba(0,0,0,.3);background:' + (dark ? '#1e1e24;color:#f2f2f2' : '#fff;color:#1b1b1f') + '}' +
       '.p[hidden]{display:none}.h{background:' + cfg.color + ';color:' + fg + ';padding:12px 14px;display:flex;align-items:center;gap:8px}.h strong{flex:1}' +
@@ -157,7 +158,8 @@
     var close = el('button', { type: 'button', 'aria-label': T.close });
     close.appendChild(icon('close'));
     head.appendChild(close);
-    var log = el('div', { 'class': 'm', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+    // The conversation scrolls once it is long: keyboard users reach it to scroll it too.
+    var log = el('div', { 'class': 'm', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
     // The assistant answers at any hour: the greeting is always the welcome, and outside the store's working hours
     // a note says that people are away (the offline message) rather than the whole chat being "offline".
     log.appendChild(el('div', { 'class': 'b assistant' }, cfg.welcome_message));
@@ -202,7 +204,16 @@
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : submit(e); }
     });
-    input.addEventListener('input', function () { if (state.socketUp) state.socket.send(JSON.stringify({ type: 'typing', is_typing: !!input.value })); });
+    // The shopper's typing reaches the agents: at most one "typing" every 3 s and "stopped" after 4 s idle, well
+    // inside the socket's rate limit, which would otherwise refuse the message itself.
+    var typingAt = 0, typingIdle = null;
+    function typingNow(on) { if (state.socketUp && state.conv) state.socket.send(JSON.stringify({ type: 'typing', is_typing: on })); }
+    input.addEventListener('input', function () {
+      clearTimeout(typingIdle);
+      if (!input.value) { if (typingAt) typingNow(false); typingAt = 0; return; }
+      if (Date.now() - typingAt > 3000) { typingAt = Date.now(); typingNow(true); }
+      typingIdle = setTimeout(function () { typingAt = 0; typingNow(false); }, 4000);
+    });
     form.addEventListener('submit', submit);
     human.addEventListener('click', escalate);
     attach.addEventListener('click', function () { if (state.conv) file.click(); else { notice(T.first); ui.input.focus(); } });
@@ -239,16 +250,61 @@
     state.waiting = true;
     ui.typing.removeAttribute('hidden');
     var pending = notice(text, 'b customer');
+    // Through the socket when it is up: the reply then grows as it is written. The first message goes by REST, which
+    // stores the conversation with its first exchange at once (or nothing, if the turn fails).
+    if (state.conv && state.socketUp && state.socketConv === state.conv) return sendLive(text, pending);
     var done = function () { state.waiting = false; ui.typing.setAttribute('hidden', ''); };
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
-      : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href } })
-          .then(function (r) {
-            setConv(r.conversation_id, r.visitor_token);
-            return state.wantsHuman ? api('POST', '/v1/conversations/' + r.conversation_id + '/escalate', { reason: 'customer_request' }) : r;
-          });
+      : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href }, handoff: !!state.wantsHuman })
+          .then(function (r) { setConv(r.conversation_id, r.visitor_token); return r; });
     call.then(function () { pending.remove(); return sync(); })
       .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
+  }
+
+  function sendLive(text, pending) {
+    var id = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    var frame = { type: 'message', content: text, client_message_id: id };
+    state.sent[id] = { text: text, pending: pending };
+    state.socket.send(JSON.stringify(frame));
+  }
+
+  // A message sent through the socket: stored (acknowledged), or refused or cut off (the text goes back to the input).
+  function settle(id, messageId, error) {
+    var s = state.sent[id];
+    if (!s) return;
+    delete state.sent[id];
+    state.waiting = false;
+    if (messageId) {
+      // It stays where it was written: the reply may already be growing below it.
+      state.seen[messageId] = true;
+      state.last = messageId;
+      s.pending.insertBefore(el('span', { 'class': 'who' }, T.you), s.pending.firstChild);
+      return;
+    }
+    s.pending.remove();
+    if (state.draft) { state.draft.remove(); state.draft = null; }
+    ui.typing.setAttribute('hidden', '');
+    if (!ui.input.value) ui.input.value = s.text;
+    notice(error || T.error);
+  }
+
+  // The assistant's reply as it is written: a bubble that grows, replaced by the reply itself when it comes. Lines
+  // naming sources wait for it too: the reply lists its sources once, as links.
+  function grow(text) {
+    if (!state.draft) {
+      state.draft = el('div', { 'class': 'b assistant draft', 'aria-busy': 'true' });
+      state.draft.appendChild(el('span', { 'class': 'who' }, T.bot));
+      state.draft.appendChild(document.createTextNode(''));
+      state.draftText = '';
+      ui.log.appendChild(state.draft);
+      ui.typing.setAttribute('hidden', '');
+    }
+    state.draftText += text;
+    state.draft.lastChild.data = state.draftText.split('\n').filter(function (line) {
+      return !/^\s*(Source|Sources|See also|Manba|Manbalar|Shuningdek qarang):/i.test(line);
+    }).join('\n').replace(/\n{3,}/g, '\n\n');
+    ui.log.scrollTop = ui.log.scrollHeight;
   }
 
   function escalate() {
@@ -284,15 +340,18 @@
     return api('GET', '/v1/conversations/' + state.conv + '?message_limit=200').then(function (c) {
       (c.messages || []).forEach(show);
       status(c.status);
+      state.told = false;
     }, function (err) {
       if (err.status === 404) { state.conv = state.visitor = null; if (store) { store.removeItem(convKey); store.removeItem(tokenKey); } }
     });
   }
 
   function show(m) {
-    if (state.seen[m.id] || m.role === 'note' || m.role === 'system') return;
+    if (state.seen[m.id] || m.role === 'note') return;
     state.seen[m.id] = true;
     state.last = m.id;
+    // The team's own notice (who will reply, and when) is said once, in the server's words.
+    if (m.role === 'system') { state.told = true; return notice(m.content); }
     var mine = m.role === 'user' || m.role === 'customer';
     var who = mine ? T.you : m.role === 'agent' ? (m.author && m.author.name) || T.agent : T.bot;
     var b = el('div', { 'class': 'b ' + (mine ? 'customer' : 'assistant') });
@@ -310,7 +369,7 @@
       });
       b.appendChild(ul);
     }
-    ui.log.appendChild(b);
+    if (!mine && state.draft) { ui.log.replaceChild(b, state.draft); state.draft = null; } else ui.log.appendChild(b);
     ui.log.scrollTop = ui.log.scrollHeight;
   }
 
@@ -318,7 +377,7 @@
     if (s === state.status) return;
     var was = state.status;
     state.status = s;
-    if ((s === 'escalated' || s === 'assigned') && was !== 'escalated' && was !== 'assigned') notice(T.escalated);
+    if ((s === 'escalated' || s === 'assigned') && was !== 'escalated' && was !== 'assigned' && !state.told) notice(T.escalated);
     if (s === 'resolved' && !state.rated) csat();
   }
 
@@ -355,18 +414,23 @@
     try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return; }
     state.socket = ws;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, visitor_token: state.visitor, last_message_id: state.last || undefined }));
+      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, visitor_token: state.visitor,
+        last_message_id: state.last || undefined, stream: true }));
     };
     ws.onmessage = function (e) {
       var f; try { f = JSON.parse(e.data); } catch (x) { return; }
-      if (f.type === 'authenticated') { state.socketUp = true; state.retry = 0; sync(); schedule(); }
+      if (f.type === 'authenticated') { state.socketUp = true; state.socketConv = f.conversation_id; state.retry = 0; sync(); schedule(); }
+      else if (f.type === 'message_received') settle(f.client_message_id, f.message_id);
+      else if (f.type === 'message.delta') grow(f.content || '');
       else if (f.type === 'message') sync();
-      else if (f.type === 'typing') { if (f.is_typing) ui.typing.removeAttribute('hidden'); else ui.typing.setAttribute('hidden', ''); }
+      else if (f.type === 'typing') { if (f.is_typing && !state.draft) ui.typing.removeAttribute('hidden'); else ui.typing.setAttribute('hidden', ''); }
       else if (f.type === 'escalated') sync();
+      else if (f.type === 'error') Object.keys(state.sent).forEach(function (id) { settle(id, null, f.message); });
     };
     ws.onclose = function () {
       var wasUp = state.socketUp;
-      state.socket = null; state.socketUp = false;
+      state.socket = null; state.socketUp = false; state.socketConv = null;
+      Object.keys(state.sent).forEach(function (id) { settle(id); });
       schedule();
       if (wasUp) {
         // Reconnect with backoff; the auth frame's last_message_id and a sync catch up on what was missed.

@@ -73,8 +73,26 @@ if (window.history.replaceState && document.querySelector('code.secret')) {
   window.history.replaceState(null, '', location.href);
 }
 
-// A table wider than a phone scrolls in its own box, which keyboard users must be able to reach.
+// On a phone a table's rows become cards (console.css): each cell is labelled with its column's name, also in rows
+// that arrive later (a delivery log, a search). A table wider than its box that is left scrolls in it, which
+// keyboard users must be able to reach.
 document.querySelectorAll('main table').forEach(function (table) {
+  var names = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+  function label() {
+    Array.prototype.forEach.call(table.querySelectorAll('tbody tr'), function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        var span = cell.colSpan || 1;
+        if (span === 1 && names[column] && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[column]);
+        column += span;
+      });
+    });
+  }
+  if (names.some(Boolean)) {
+    label();
+    table.classList.add('stacks');
+    new MutationObserver(label).observe(table, { childList: true, subtree: true });
+  }
   if (table.scrollWidth > table.clientWidth) {
     table.tabIndex = 0;
   }

@@ -4,6 +4,7 @@ import dev.parley.platform.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What real-time delivery (sockets, server-sent events) needs from conversations: open one for a widget, send a
@@ -42,7 +43,21 @@ public interface LiveConversations {
      * As above; {@code answering} runs when the assistant is about to answer (not while a human holds the
      * conversation), before its turn, so a socket can show it typing without reading the conversation itself.
      */
-    Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering);
+    default Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering) {
+        return send(caller, conversationId, messageId, content, answering, null);
+    }
+
+    /**
+     * As above, the assistant's reply also handed to {@code onText} in pieces as it is written (a preview: the
+     * exchange's reply is what is stored and sent as the message); {@code null} when nobody watches it grow.
+     */
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            Runnable answering,
+            Consumer<String> onText);
 
     /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most

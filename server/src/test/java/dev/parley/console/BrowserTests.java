@@ -195,10 +195,11 @@ class BrowserTests {
         assertNoSeriousAccessibilityProblems(shop, "widget");
         shop.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget.png")));
 
-        // and asks for a human
+        // and asks for a human: the team's notice says so, once
         shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to a human"))
                 .click();
-        assertThat(log).containsText("human agent");
+        assertThat(log).containsText("connected you with our support team");
+        assertThat(log).not().containsText("You are being connected");
 
         // the agent sees it arrive, replies and resolves
         Page console = signIn(email);
@@ -388,6 +389,96 @@ class BrowserTests {
     }
 
     @Test
+    void anAgentFiltersTheInboxAndReadsAConversationsStoryWithNotesTagsAndTheCustomersEarlierConversation() {
+        String email = newAgent("Sardor", "admin");
+        // a visitor who gave no name, writing from a page of the shop (a new workspace's first turn can be slow)
+        api.withTimeout(Duration.ofMinutes(2))
+                .post(
+                        "/v1/conversations",
+                        Map.of(
+                                "channel",
+                                "widget",
+                                "initial_message",
+                                "Do you ship worldwide?",
+                                "context",
+                                Map.of("page_url", "https://shop.example/gifts")));
+        // a customer who wrote before, was handed to the team, and writes again
+        String earlier = customerWrites("Jane Doe", "jane@example.com", "Where is my parcel?");
+        Api.Response escalated = api.post("/v1/conversations/" + earlier + "/escalate", Map.of("reason", "manual"));
+        assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
+        String later = customerWrites("Jane Doe", "jane@example.com", "Do you have gift wrapping?");
+
+        Page console = signIn(email);
+        assertThat(console.locator(".conversation-row")).hasCount(3);
+        assertThat(console.locator(".conversation-row .place")).hasText("Visitor · shop.example/gifts");
+
+        // filters: only the conversation waiting for the team
+        console.getByText("Filters").click();
+        console.getByLabel("Status").selectOption("escalated");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
+                .click();
+        assertThat(console.locator(".conversation-row")).hasCount(1);
+        assertThat(console.locator(".conversation-row")).containsText("Jane Doe");
+        assertThat(console.locator(".conversation-row .row-status")).hasText("escalated");
+        assertNoSeriousAccessibilityProblems(console, "the filtered inbox");
+
+        // the later conversation names the earlier one; the escalation reads as an activity line there
+        console.navigate(console("/console/conversations/" + later));
+        Locator previous = console.locator(".previous a[href$='" + earlier + "']");
+        assertThat(previous).hasCount(1);
+        previous.click();
+        assertThat(console).hasURL(Pattern.compile(".*/console/conversations/" + earlier + "$"));
+        console.waitForLoadState();
+        Locator transcript = console.locator("#transcript");
+        assertThat(transcript.locator(".activity")).containsText(new String[] {"connected you with our support team"});
+
+        // n writes a private note, which reads as one; tags show in the customer panel
+        console.locator("body").press("Escape");
+        console.keyboard().press("n");
+        Locator note = console.getByLabel("Private note (agents only)");
+        assertThat(note).isFocused();
+        note.fill("Customer is a wholesale buyer, check the bulk discount.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note"))
+                .click();
+        assertThat(transcript.locator(".msg.note")).containsText("wholesale buyer");
+        assertThat(api.get("/v1/conversations/" + earlier)
+                        .json()
+                        .path("messages")
+                        .toString())
+                .contains("wholesale buyer");
+        console.getByLabel("Tags, separated by commas").fill("vip, wholesale");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save tags"))
+                .click();
+        assertThat(console.locator(".facts .badge")).hasText(new String[] {"vip", "wholesale"});
+        assertNoSeriousAccessibilityProblems(console, "a conversation with a note and tags");
+
+        // a customer's reply in a conversation I hold rings and notifies
+        console.keyboard().press("a");
+        assertThat(console.locator(".assignee")).hasText("Sardor");
+        console.waitForFunction("() => document.body.getAttribute('data-live') === 'connected'");
+        console.waitForFunction(
+                "id => document.querySelector('.conversation-row[data-conversation=\"' + id + '\"]')"
+                        + ".getAttribute('data-assigned') === document.querySelector('header').dataset.me",
+                earlier);
+        Api.Response wrote = api.post("/v1/conversations/" + earlier + "/messages", Map.of("content", "Any news?"));
+        assertThat(wrote.status()).as(wrote.toString()).isEqualTo(200);
+        console.waitForFunction(
+                "id => (window.parleyNotified || []).some(n => n.conversation_id === id && n.title === 'The customer replied')",
+                earlier);
+
+        // j opens the next conversation in the list
+        String next = (String) console.evaluate("""
+                () => {
+                  const all = [...document.querySelectorAll('.conversation-row a')];
+                  const at = all.findIndex(a => a.getAttribute('aria-current') === 'page');
+                  return at >= 0 && at < all.length - 1 ? all[at + 1].href : null;
+                }""");
+        assertThat(next).isNotNull().doesNotEndWith(earlier);
+        console.keyboard().press("j");
+        assertThat(console).hasURL(next);
+    }
+
+    @Test
     void anAgentManagesSavedRepliesInTheConsole() {
         Page page = signIn(newAgent("Oydin", "agent"));
         page.navigate(console("/console/saved-replies"));
@@ -521,14 +612,25 @@ class BrowserTests {
         choice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Talk to a person"))
                 .click();
         assertThat(choice).hasCount(0);
-        shop.getByLabel("Your message").fill("I need help with a wholesale order");
+        shop.getByLabel("Your message").fill("How long does shipping take?");
         shop.getByLabel("Your message").press("Enter");
+        // straight to a person: the assistant does not answer (though it knows), the team's notice says when
         Locator log = shop.getByRole(AriaRole.LOG);
-        assertThat(log).containsText("human agent");
+        assertThat(log).containsText("A person from our team will reply here, not the assistant.");
+        assertThat(log.locator(".b.customer")).containsText("How long does shipping take?");
+        assertThat(log.locator(".b.assistant")).hasCount(1);
+        assertThat(log).not().containsText("business days");
+        assertNoSeriousAccessibilityProblems(shop, "the widget waiting for a person");
         String id = (String) shop.evaluate(
                 "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
-        assertThat(api.get("/v1/conversations/" + id).json().path("status").asString())
-                .isEqualTo("escalated");
+        tools.jackson.databind.JsonNode conversation =
+                api.get("/v1/conversations/" + id).json();
+        assertThat(conversation.path("status").asString()).isEqualTo("escalated");
+        assertThat(conversation
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("role").asString()))
+                .containsExactly("user", "system");
 
         // without the setting, nothing stands between the shopper and the input
         api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", false)));
@@ -539,6 +641,56 @@ class BrowserTests {
         assertThat(plain.getByRole(AriaRole.LOG).locator(".b.assistant").first())
                 .isVisible();
         assertThat(plain.locator(".choice")).hasCount(0);
+    }
+
+    @Test
+    void theWidgetShowsTheAssistantsReplyAsItIsWritten() {
+        openAllDay();
+        Page shop = shopper.newPage();
+        List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        shop.onWebSocket(socket -> socket.onFrameReceived(frame -> frames.add(frame.text())));
+        shop.navigate(shopPage("/streaming", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        // the first message opens the conversation (by REST, whole); the widget's socket then follows it
+        shop.getByLabel("Your message").fill("Do you ship worldwide?");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant")).hasCount(2);
+        shop.waitForCondition(() -> frames.stream().anyMatch(f -> f.contains("\"authenticated\"")));
+        // every state the growing reply goes through, as the shopper sees it
+        shop.evaluate("""
+                () => {
+                  const root = document.getElementById('parley-widget').shadowRoot;
+                  window.__drafts = [];
+                  new MutationObserver(() => {
+                    const draft = root.querySelector('.draft');
+                    if (draft) window.__drafts.push({ text: draft.textContent, busy: draft.getAttribute('aria-busy') });
+                  }).observe(root, { subtree: true, childList: true, characterData: true });
+                }""");
+
+        shop.getByLabel("Your message").fill("How long does shipping take?");
+        shop.getByLabel("Your message").press("Enter");
+
+        assertThat(log.locator(".b.assistant")).hasCount(3);
+        assertThat(log.locator(".b.assistant").last()).containsText("business days");
+        assertThat(log.locator(".draft")).hasCount(0);
+        assertThat(frames).anyMatch(f -> f.contains("\"message.delta\""));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> drafts = (List<Map<String, Object>>) shop.evaluate("() => window.__drafts");
+        assertThat(drafts)
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.get("busy")).isEqualTo("true"));
+        assertThat(drafts.getFirst().get("text").toString()).startsWith("Assistant");
+        // the sources wait for the reply, which lists them once as links
+        assertThat(drafts).noneMatch(d -> d.get("text").toString().contains("Source: Shipping policy"));
+        assertThat(log.locator("ul.src").last()).containsText("Shipping policy");
+        // the shopper's message stays above the reply it was answered with, once
+        Locator mine = log.locator(".b.customer").filter(new Locator.FilterOptions().setHasText("How long"));
+        assertThat(mine).hasCount(1);
+        assertThat((Boolean) mine.evaluate("b => b.compareDocumentPosition(b.parentNode.lastElementChild) === 4"))
+                .isTrue();
+        assertNoSeriousAccessibilityProblems(shop, "the widget after a streamed reply");
     }
 
     @Test

@@ -170,6 +170,71 @@ class ConversationApiTests {
     }
 
     @Test
+    void aCustomerWhoChoseAPersonIsNotAnsweredByTheAssistantAndIsToldWhenTheTeamIsBack() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        String opens = hhmm(now.plusHours(2));
+        workingHours(opens, hhmm(now.plusHours(3)));
+
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "channel", "widget",
+                        "initial_message", "How long does express shipping take?",
+                        "handoff", true));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("escalated").asBoolean()).isTrue();
+        assertThat(response.json().at("/response/status").asString()).isEqualTo("with_agent");
+        assertThat(response.json().path("analysis").isNull()).isTrue();
+        JsonNode conversation = api.get("/v1/conversations/"
+                        + response.json().path("conversation_id").asString())
+                .json();
+        assertThat(conversation.path("status").asString()).isEqualTo("escalated");
+        assertThat(conversation.path("escalation_reason").asString()).isEqualTo("customer_request");
+        JsonNode messages = conversation.path("messages");
+        assertThat(messages.valueStream().map(m -> m.path("role").asString())).containsExactly("user", "system");
+        String notice = messages.get(1).path("content").asString();
+        assertThat(notice)
+                .contains("A person from our team will reply here")
+                .contains("away now and back")
+                .contains(opens)
+                .contains("(UTC)")
+                .contains(conversation.path("ticket_id").asString())
+                .doesNotContain("shortly");
+    }
+
+    @Test
+    void aCustomerWhoChoseAPersonDuringWorkingHoursIsToldTheTeamIsIn() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        workingHours(hhmm(now.minusHours(1)), hhmm(now.plusHours(1)));
+
+        Api.Response response = api.post(
+                "/v1/conversations", Map.of("initial_message", "Can someone check my invoice?", "handoff", true));
+
+        JsonNode conversation = api.get("/v1/conversations/"
+                        + response.json().path("conversation_id").asString())
+                .json();
+        assertThat(conversation
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("role").asString()))
+                .containsExactly("user", "system");
+        assertThat(conversation.path("messages").get(1).path("content").asString())
+                .contains("The team is in now");
+    }
+
+    private void workingHours(String start, String end) {
+        Api.Response hours = api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of("settings", Map.of("working_hours", Map.of("timezone", "UTC", "start", start, "end", end))));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+    }
+
+    private static String hhmm(java.time.LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+
+    @Test
     void handsOverWhenTheCustomerAsksForAPerson() {
         Api.Response response =
                 api.post("/v1/conversations", Map.of("initial_message", "I want to talk to a human please"));

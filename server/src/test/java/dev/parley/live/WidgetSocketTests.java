@@ -84,6 +84,45 @@ class WidgetSocketTests {
     }
 
     @Test
+    void streamsTheReplyInPiecesBeforeItsMessageToAClientThatAsksForThem() {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            // when
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey, "stream", true));
+            widget.send(Map.of("type", "message", "content", "How long does express shipping take?"));
+
+            // then: pieces answering the acknowledged message, then the reply itself, which they begin
+            widget.next("conversation");
+            String mine = widget.next("message_received").path("message_id").asString();
+            JsonNode reply = widget.message("assistant");
+            List<JsonNode> deltas = widget.passed.stream()
+                    .filter(f -> f.path("type").asString().equals("message.delta"))
+                    .toList();
+            assertThat(deltas).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.path("reply_to").asString()).isEqualTo(mine);
+                assertThat(d.path("role").asString()).isEqualTo("assistant");
+            });
+            StringBuilder streamed = new StringBuilder();
+            deltas.forEach(d -> streamed.append(d.path("content").asString()));
+            // (a client that fell behind would not be sent the last pieces: the message frame is what counts)
+            assertThat(reply.path("content").asString()).startsWith(streamed.toString());
+            assertThat(reply.path("content").asString()).contains("1 to 2 business days");
+        }
+    }
+
+    @Test
+    void sendsNoPiecesToAClientThatDidNotAskForThem() {
+        try (LiveClient widget = LiveClient.widget(port, ORIGIN)) {
+            widget.auth(Map.of("type", "auth", "api_key", widgetKey));
+            widget.send(Map.of("type", "message", "content", "How long does express shipping take?"));
+
+            assertThat(widget.message("assistant").path("content").asString()).contains("1 to 2 business days");
+            assertThat(widget.next("typing").path("is_typing").asBoolean()).isFalse();
+            assertThat(widget.received())
+                    .noneMatch(f -> f.path("type").asString().equals("message.delta"));
+        }
+    }
+
+    @Test
     void acceptsASecretKeyAndContinuesAnExistingConversation() {
         String conversationId = start("Hello");
 

@@ -84,27 +84,38 @@ class TurnEngine implements Assistant {
 
     @Override
     public Turn respond(TurnRequest request) {
-        return respond(request, null);
+        return run(request, null);
+    }
+
+    @Override
+    public Turn respond(TurnRequest request, Consumer<String> onText) {
+        return respondStreaming(request, onText);
     }
 
     /**
      * A turn whose answer is streamed to {@code onToken} as the model writes it. The returned turn is what counts: when
-     * no model answered (offline, or the model failed midway), its reply is not what was streamed, and it is sent
-     * whole to {@code onToken} once at the end when nothing was streamed.
+     * no model answered (offline, or the model failed midway), its reply is not what was streamed. When nothing was
+     * streamed, the reply is sent to {@code onToken} at the end word by word, so that a chat shows every answer the
+     * same way, whether a model wrote it or not.
      */
     Turn respondStreaming(TurnRequest request, Consumer<String> onToken) {
         boolean[] streamed = {false};
-        Turn turn = respond(request, token -> {
+        Turn turn = run(request, token -> {
             streamed[0] = true;
             onToken.accept(token);
         });
         if (!streamed[0]) {
-            onToken.accept(turn.reply());
+            words(turn.reply()).forEach(onToken);
         }
         return turn;
     }
 
-    private Turn respond(TurnRequest request, Consumer<String> onToken) {
+    /** The text cut after each run of spaces: the pieces, joined, are the text again. */
+    static List<String> words(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("(?<=\\s)(?=\\S)"));
+    }
+
+    private Turn run(TurnRequest request, Consumer<String> onToken) {
         Stopwatch watch = new Stopwatch();
         Context turn = understand(request);
         watch.lap("understand");

@@ -57,6 +57,8 @@ class ConversationController {
             @JsonAlias("customerName") String customerName,
             @JsonAlias("initialMessage") String initialMessage,
             Map<String, Object> context,
+            // Parley's: the customer chose a person before writing (the widget's pre-chat choice)
+            Boolean handoff,
             // seed 002
             String message,
             @JsonAlias("conversationId") String conversationId,
@@ -126,14 +128,16 @@ class ConversationController {
                         request.customerEmail(),
                         request.customerName(),
                         request.initialMessage(),
-                        request.context()));
+                        request.context(),
+                        Boolean.TRUE.equals(request.handoff())));
         return ResponseEntity.ok(new Created(
                 exchange.conversation().id(),
                 exchange.received().id(),
                 response(exchange, locale),
                 analysis(exchange),
                 actions(exchange),
-                exchange.turn() != null && exchange.turn().escalation() != null,
+                (exchange.turn() != null && exchange.turn().escalation() != null)
+                        || exchange.conversation().heldByHumans(),
                 exchange.conversation().createdAt(),
                 exchange.visitorToken()));
     }

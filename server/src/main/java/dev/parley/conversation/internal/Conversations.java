@@ -19,6 +19,7 @@ import dev.parley.platform.Ids;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequestText;
+import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +54,7 @@ class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<dev.parley.conversation.Helpdesk> helpdesks;
+    private final Workspaces workspaces;
 
     Conversations(
             ConversationStore store,
@@ -61,7 +64,8 @@ class Conversations {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            List<dev.parley.conversation.Helpdesk> helpdesks) {
+            List<dev.parley.conversation.Helpdesk> helpdesks,
+            Workspaces workspaces) {
         this.store = store;
         this.inbox = inbox;
         this.marks = marks;
@@ -70,10 +74,27 @@ class Conversations {
         this.events = events;
         this.clock = clock;
         this.helpdesks = helpdesks;
+        this.workspaces = workspaces;
     }
 
+    /** @param handoff whether the customer asked for a person before writing: the assistant does not answer */
     record NewConversation(
-            String channel, String customerEmail, String customerName, String message, Map<String, Object> context) {}
+            String channel,
+            String customerEmail,
+            String customerName,
+            String message,
+            Map<String, Object> context,
+            boolean handoff) {
+
+        NewConversation(
+                String channel,
+                String customerEmail,
+                String customerName,
+                String message,
+                Map<String, Object> context) {
+            this(channel, customerEmail, customerName, message, context, false);
+        }
+    }
 
     /**
      * A customer message and what came back: the assistant's reply and turn, or none while a human holds it.
@@ -114,6 +135,9 @@ class Conversations {
         // written in one transaction (and nothing if the turn fails).
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
+        if (request.handoff()) {
+            return handedOff(caller, created, contact, request.message());
+        }
         return exchange(
                 caller,
                 created,
@@ -122,7 +146,57 @@ class Conversations {
                 request.message(),
                 List.of(),
                 request.customerName(),
-                () -> {});
+                Watcher.NOBODY);
+    }
+
+    /**
+     * A new conversation whose customer chose a person before writing: the message is stored and waits for the team,
+     * escalated at once ({@code customer_request}); the assistant does not answer it. The customer is told honestly
+     * when someone will reply, from the store's working hours.
+     */
+    private Exchange handedOff(Caller caller, Conversation created, NewContact contact, String content) {
+        Instant receivedAt = clock.instant();
+        Message received = new Message(
+                Ids.next("msg"),
+                created.id(),
+                MessageRole.USER,
+                content,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                receivedAt,
+                null,
+                null);
+        String reason = "customer_request";
+        String ticket = openTicket(caller, created, contact, reason, created.priority(), received);
+        Instant toldAt = later(clock.instant(), receivedAt);
+        Message notice = new Message(
+                Ids.next("msg"),
+                created.id(),
+                MessageRole.SYSTEM,
+                WaitNotice.forCustomer(workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                toldAt,
+                null,
+                null);
+        Conversation waiting =
+                created.escalated(reason, created.priority(), ticket, toldAt).afterMessages(2, toldAt);
+        Conversation saved = save(caller, created, waiting, contact, received, null, notice, null, true);
+        return new Exchange(saved, received, null, null, contact.visitorToken());
+    }
+
+    /**
+     * Who watches the assistant answer a customer's message: told when it is about to (not while a human holds the
+     * conversation), before its turn, and handed the reply in pieces as it is written. The pieces are a preview of
+     * the reply the exchange returns and stores.
+     */
+    record Watcher(Runnable answering, Consumer<String> onText) {
+
+        static final Watcher NOBODY = new Watcher(() -> {}, null);
     }
 
     /**
@@ -171,12 +245,13 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments) {
-        return send(caller, conversationId, messageId, content, attachments, () -> {});
+        return send(caller, conversationId, messageId, content, attachments, Watcher.NOBODY);
     }
 
     /**
-     * As above, {@code answering} run once the conversation is read and the assistant is to answer, just before its
-     * turn: a socket shows the assistant typing from the one read the message needs anyway.
+     * As above, the {@code watcher}'s {@code answering} run once the conversation is read and the assistant is to
+     * answer, just before its turn (a socket shows the assistant typing from the one read the message needs anyway),
+     * and its reply handed to the watcher's {@code onText} as it is written (when it has one).
      */
     Exchange send(
             Caller caller,
@@ -184,7 +259,7 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments,
-            Runnable answering) {
+            Watcher watcher) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
@@ -201,7 +276,7 @@ class Conversations {
                 content,
                 attachments == null ? List.of() : attachments,
                 name,
-                answering);
+                watcher);
     }
 
     /**
@@ -216,7 +291,7 @@ class Conversations {
             String content,
             List<Map<String, Object>> attachments,
             String name,
-            Runnable answering) {
+            Watcher watcher) {
         boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
@@ -237,13 +312,13 @@ class Conversations {
                 : conversation;
         Conversation reopened = current.afterMessages(1, receivedAt);
         if (!reopened.assistantAnswers()) {
-            Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
+            Conversation saved = save(caller, conversation, reopened, contact, received, null, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
-        answering.run();
+        watcher.answering().run();
         // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
         // nothing.
-        Turn turn = turn(caller, reopened, content, name);
+        Turn turn = turn(caller, reopened, content, name, watcher.onText());
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(
                 Ids.next("msg"),
@@ -269,7 +344,7 @@ class Conversations {
                     : openTicket(caller, reopened, contact, turn.escalation().reason(), priority(turn), received);
             answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
         }
-        Conversation saved = save(caller, conversation, answered, contact, received, reply, turn, isNew);
+        Conversation saved = save(caller, conversation, answered, contact, received, reply, null, turn, isNew);
         return new Exchange(saved, received, reply, turn, isNew ? contact.visitorToken() : null);
     }
 
@@ -280,6 +355,7 @@ class Conversations {
             NewContact contact,
             Message received,
             Message reply,
+            Message handoffNotice,
             Turn turn,
             boolean isNew) {
         return transactions.execute(tx -> {
@@ -323,6 +399,9 @@ class Conversations {
                         MessageRole.ASSISTANT.wire(),
                         reply.content()));
             }
+            if (handoffNotice != null) {
+                store.insert(caller.workspaceId(), caller.mode(), handoffNotice);
+            }
             if (turn != null) {
                 events.publishEvent(new TurnRecorded(
                         caller.workspaceId(),
@@ -338,14 +417,15 @@ class Conversations {
                                 .toMillis(),
                         turn.escalation() != null));
             }
-            if (turn != null && turn.escalation() != null && stored.is(ConversationStatus.ESCALATED)) {
+            boolean escalatedNow = handoffNotice != null || (turn != null && turn.escalation() != null);
+            if (escalatedNow && stored.is(ConversationStatus.ESCALATED)) {
                 stored = inbox.escalated(stored, stored.escalationReason(), stored.updatedAt());
             }
             return stored;
         });
     }
 
-    private Turn turn(Caller caller, Conversation conversation, String content, String name) {
+    private Turn turn(Caller caller, Conversation conversation, String content, String name, Consumer<String> onText) {
         // The message being answered is not stored yet, so everything stored is history; a new conversation has none.
         List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
                 ? List.of()
@@ -353,7 +433,7 @@ class Conversations {
                         .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
                         .map(m -> new TurnRequest.PriorMessage(m.role().wire(), m.content()))
                         .toList();
-        return assistant.respond(new TurnRequest(
+        TurnRequest request = new TurnRequest(
                 caller.workspaceId(),
                 caller.mode(),
                 conversation.id(),
@@ -361,7 +441,8 @@ class Conversations {
                 history,
                 ConversationMemory.fromFacts(conversation.facts()),
                 conversation.channel().wire(),
-                name));
+                name);
+        return onText == null ? assistant.respond(request) : assistant.respond(request, onText);
     }
 
     record Escalated(Conversation conversation, String customerMessage) {}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /** {@link LiveConversations} over the conversations of this module. */
@@ -44,12 +45,18 @@ class LiveConversationService implements LiveConversations {
     }
 
     @Override
-    public Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering) {
+    public Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            Runnable answering,
+            Consumer<String> onText) {
         if (messageId == null || !messageId.startsWith("msg_")) {
             throw new IllegalArgumentException("a new msg_ id is needed");
         }
-        Conversations.Exchange exchange =
-                conversations.send(caller, conversationId, messageId, content, List.of(), answering);
+        Conversations.Exchange exchange = conversations.send(
+                caller, conversationId, messageId, content, List.of(), new Conversations.Watcher(answering, onText));
         return new Exchange(state(exchange.conversation()), view(exchange.received()), view(exchange.reply()));
     }
 

@@ -41,6 +41,8 @@ abstract class Connection {
     volatile String conversationId;
     /** The seed 004 session a customer connection authenticated with, if it did: the socket ends with it. */
     volatile String sessionId;
+    /** Whether a customer connection asked to see the assistant's reply as it is written ({@code stream} in auth). */
+    volatile boolean streaming;
 
     /**
      * Messages this client sent that it has not been acknowledged yet: their ids, each to the client's own id for it
@@ -201,6 +203,14 @@ abstract class Connection {
         queued.incrementAndGet();
         queue.add(Frame.CLOSE);
         startDrain();
+    }
+
+    /**
+     * Whether the client keeps up well enough to be sent what it can do without (a reply's pieces): one whose queue is
+     * half full gets the whole reply at the end instead of being dropped for pieces it did not need.
+     */
+    boolean keepsUp() {
+        return queued.get() < Math.max(1, limit / 2);
     }
 
     /** Closed, or closing once what was queued is sent. */

@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The frames of the sockets and of server-sent events: seed 001's widget protocol ({@code message}, {@code typing},
- * {@code escalated}, {@code error}, and Parley's {@code message_received} acknowledging the client's own message) and the agents' stream ({@code event}, {@code typing}). Error messages are in the
- * client's language (the upgrade request's {@code Accept-Language}), as REST errors are.
+ * {@code escalated}, {@code error}, and Parley's {@code message_received} acknowledging the client's own message and
+ * {@code message.delta} carrying the assistant's reply as it is written) and the agents' stream ({@code event},
+ * {@code typing}). Error messages are in the client's language (the upgrade request's {@code Accept-Language}), as
+ * REST errors are.
  */
 @Component
 class Frames {
@@ -39,6 +41,20 @@ class Frames {
         frame.put("content", content);
         frame.put("timestamp", timestamp == null ? null : timestamp.toString());
         return frame("message", messageId, frame);
+    }
+
+    /**
+     * A piece of the assistant's reply to the client's message {@code replyTo}, as it is written: sent only to a client
+     * that asked for them ({@code stream: true} in its auth frame). The reply's {@code message} frame follows and is
+     * what counts: it replaces the pieces.
+     */
+    Frame delta(String replyTo, String content) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "message.delta");
+        frame.put("reply_to", replyTo);
+        frame.put("role", "assistant");
+        frame.put("content", content);
+        return frame("message.delta", null, frame);
     }
 
     /**

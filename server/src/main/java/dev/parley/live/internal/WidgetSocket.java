@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * conversation it opened, with the {@code visitor_token} it got then; a conversation the socket opens is announced
  * with its new visitor token. Then {@code message} frames are acknowledged ({@code message_received}, with the
  * stored id and the frame's optional {@code client_message_id}) and answered by the assistant (its {@code typing}
- * while it works), {@code typing} frames reach the agents, and everything said in the conversation, by anyone on
- * any node, reaches the socket: the customer's own messages as the user's, except to the socket that sent them.
+ * while it works; to a client that sent {@code stream: true} in its auth frame, the reply's pieces as it is written,
+ * {@code message.delta} frames, before the reply's {@code message}), {@code typing} frames reach the agents, and
+ * everything said in the conversation, by anyone on any node, reaches the socket: the customer's own messages as the
+ * user's, except to the socket that sent them.
  */
 @Component
 class WidgetSocket extends SocketHandler {
@@ -101,6 +104,8 @@ class WidgetSocket extends SocketHandler {
         }
         connection.caller = caller;
         connection.sessionId = sessionId;
+        JsonNode stream = frame.path("stream");
+        connection.streaming = stream.isBoolean() && stream.asBoolean();
         if (conversationId == null) {
             connection.send(frames.authenticated(null, sessionId));
             return;
@@ -168,12 +173,17 @@ class WidgetSocket extends SocketHandler {
         String answered = conversationId;
         AtomicBoolean answering = new AtomicBoolean();
         try {
-            LiveConversations.Exchange exchange =
-                    conversations.send(caller, conversationId, messageId, content.asString(), () -> {
+            LiveConversations.Exchange exchange = conversations.send(
+                    caller,
+                    conversationId,
+                    messageId,
+                    content.asString(),
+                    () -> {
                         answering.set(true);
                         fanout.publish(
                                 Signal.typing(answerer.workspaceId(), answerer.mode(), answered, "assistant", true));
-                    });
+                    },
+                    connection.streaming ? new ReplyPreview(connection, messageId) : null);
             String unacknowledged = connection.acknowledge(messageId);
             if (unacknowledged != null) {
                 // Acknowledged as it went live, normally; here if that did not reach this node's clients.
@@ -186,6 +196,32 @@ class WidgetSocket extends SocketHandler {
         } finally {
             if (answering.get()) {
                 fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));
+            }
+        }
+    }
+
+    /**
+     * The assistant's reply to one message, sent to the client that asked for it as {@code message.delta} frames as
+     * it is written. Pieces wait while the client falls behind and go together in the next frame; the reply's own
+     * {@code message} frame ends it in any case, so a slow client misses none of the reply.
+     */
+    private final class ReplyPreview implements Consumer<String> {
+
+        private final SocketConnection connection;
+        private final String replyTo;
+        private final StringBuilder waiting = new StringBuilder();
+
+        ReplyPreview(SocketConnection connection, String replyTo) {
+            this.connection = connection;
+            this.replyTo = replyTo;
+        }
+
+        @Override
+        public void accept(String piece) {
+            waiting.append(piece);
+            if (!waiting.isEmpty() && connection.keepsUp()) {
+                connection.send(frames.delta(replyTo, waiting.toString()));
+                waiting.setLength(0);
             }
         }
     }

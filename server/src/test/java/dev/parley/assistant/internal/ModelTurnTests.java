@@ -234,14 +234,15 @@ class ModelTurnTests {
     }
 
     @Test
-    void streamsTheOfflineAnswerWholeWhenNoModelIsConfigured() {
+    void streamsTheOfflineAnswerWordByWordWhenNoModelIsConfigured() {
         api.delete("/v1/assistant/model");
         List<String> tokens = new ArrayList<>();
 
         Turn turn = engine.respondStreaming(request(QUESTION), tokens::add);
 
         assertThat(turn.model()).isEqualTo("offline");
-        assertThat(tokens).containsExactly(turn.reply());
+        assertThat(String.join("", tokens)).isEqualTo(turn.reply());
+        assertThat(tokens).hasSize(turn.reply().trim().split("\\s+").length);
         assertThat(model.requests()).isEmpty();
     }
 
