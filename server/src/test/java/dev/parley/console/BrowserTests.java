@@ -587,7 +587,11 @@ class BrowserTests {
         chooser.setFiles(new com.microsoft.playwright.options.FilePayload(name, "image/png", png));
 
         Locator attached = log.locator(".attachment a");
-        assertThat(attached).hasText(name);
+        // three requests in a row (upload URL, bytes, confirm): a generous wait for a loaded machine
+        assertThat(attached)
+                .hasText(
+                        name,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(shop.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
         String href = attached.getAttribute("href");
         com.microsoft.playwright.APIResponse download = shop.request().get(href);
