@@ -49,6 +49,7 @@ class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<dev.parley.conversation.Helpdesk> helpdesks;
+    private final TurnGate gate;
 
     Conversations(
             ConversationStore store,
@@ -58,7 +59,8 @@ class Conversations {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            List<dev.parley.conversation.Helpdesk> helpdesks) {
+            List<dev.parley.conversation.Helpdesk> helpdesks,
+            TurnGate gate) {
         this.store = store;
         this.inbox = inbox;
         this.marks = marks;
@@ -67,6 +69,7 @@ class Conversations {
         this.events = events;
         this.clock = clock;
         this.helpdesks = helpdesks;
+        this.gate = gate;
     }
 
     record NewConversation(
@@ -210,8 +213,24 @@ class Conversations {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
-        // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
-        // nothing.
+        // A turn that fails, or is refused for want of a place, stores nothing: the request happens completely or
+        // not at all, so a retry duplicates nothing.
+        try (TurnGate.Permit place = gate.enter()) {
+            return answer(caller, conversation, reopened, contact, received, content, name);
+        }
+    }
+
+    /** The assistant's turn on a customer message, and everything it changed stored in one transaction. */
+    private Exchange answer(
+            Caller caller,
+            Conversation conversation,
+            Conversation reopened,
+            NewContact contact,
+            Message received,
+            String content,
+            String name) {
+        boolean isNew = contact != null;
+        Instant receivedAt = received.createdAt();
         Turn turn = turn(caller, reopened, content, name);
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(
