@@ -27,12 +27,37 @@ final class LoadRun {
         }
 
         double percentileMs(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1_000_000.0;
+            return LoadRun.percentileMs(latenciesNanos, p);
         }
+
+        double maxMs() {
+            return latenciesNanos.length == 0 ? Double.NaN : latenciesNanos[latenciesNanos.length - 1] / 1e6;
+        }
+
+        /** Operations that took longer than {@code limit}. */
+        long over(Duration limit) {
+            return LoadRun.over(latenciesNanos, limit);
+        }
+    }
+
+    /** The {@code p}th percentile of sorted latencies, in milliseconds. */
+    static double percentileMs(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
+    }
+
+    /** How many of the sorted latencies exceed {@code limit}. */
+    static long over(long[] sortedNanos, Duration limit) {
+        long bound = limit.toNanos();
+        int index = Arrays.binarySearch(sortedNanos, bound);
+        int firstAbove = index >= 0 ? index + 1 : -index - 1;
+        while (firstAbove < sortedNanos.length && sortedNanos[firstAbove] <= bound) {
+            firstAbove++;
+        }
+        return sortedNanos.length - firstAbove;
     }
 
     /** One timed operation of a closed loop: true when it did what was expected. */

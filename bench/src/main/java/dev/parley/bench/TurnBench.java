@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,13 +55,27 @@ final class TurnBench {
     private final List<String> queries;
     private final Duration phase;
     private final Duration warmup;
+    private final String endpoint;
+    private final long serverPid;
+    private final Path jfr;
 
-    private TurnBench(HttpClient client, String base, List<String> queries, Duration phase, Duration warmup) {
+    private TurnBench(
+            HttpClient client,
+            String base,
+            List<String> queries,
+            Duration phase,
+            Duration warmup,
+            String endpoint,
+            long serverPid,
+            Path jfr) {
         this.client = client;
         this.base = base;
         this.queries = queries;
         this.phase = phase;
         this.warmup = warmup;
+        this.endpoint = endpoint;
+        this.serverPid = serverPid;
+        this.jfr = jfr;
     }
 
     static void run(Map<String, String> options) throws Exception {
@@ -69,6 +86,19 @@ final class TurnBench {
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", quick ? "8" : "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", quick ? "6" : "15")));
         int delayMs = Integer.parseInt(options.getOrDefault("model-delay-ms", "200"));
+        List<Integer> clients = Arrays.stream(
+                        options.getOrDefault("clients", "64").split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
+        double rate = Double.parseDouble(options.getOrDefault("rate", "100"));
+        Set<String> phases = new LinkedHashSet<>(Arrays.asList(
+                options.getOrDefault("phases", "cached,new,open,model").split(",")));
+        String endpoint = options.getOrDefault("endpoint", "chat");
+        if (!List.of("chat", "conversations").contains(endpoint)) {
+            throw new IllegalArgumentException("--endpoint is chat (POST /v1/chat) or conversations");
+        }
+        Path jfr = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
 
         List<SearchBench.Article> articles = new ArrayList<>();
         for (String file : List.of("northwind/corpus.jsonl", "voltcart/corpus.jsonl")) {
@@ -89,9 +119,21 @@ final class TurnBench {
 
         FakeModel model = FakeModel.start(delayMs);
         int port = Bench.freePort();
-        Path data = Files.createTempDirectory("parley-bench-turn");
-        Process server =
-                Bench.startServer(options.get("server-jar"), port, data, Map.of("PARLEY_FETCH_ALLOW", MODEL_HOST));
+        // --data keeps the database and the index between runs: a 10,000-chunk knowledge base is seeded once.
+        boolean kept = options.containsKey("data");
+        Path data = kept
+                ? Files.createDirectories(Path.of(options.get("data")).toAbsolutePath())
+                : Files.createTempDirectory("parley-bench-turn");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PARLEY_FETCH_ALLOW", MODEL_HOST);
+        if (options.containsKey("max-turns")) {
+            environment.put("PARLEY_MAX_TURNS_IN_FLIGHT", options.get("max-turns"));
+        }
+        List<String> jvm = new ArrayList<>();
+        if (options.containsKey("server-jvm")) {
+            jvm.addAll(Arrays.asList(options.get("server-jvm").split(" ")));
+        }
+        Process server = Bench.startServer(options.get("server-jar"), port, data, environment, jvm);
         try {
             String base = "http://127.0.0.1:" + port;
             HttpClient client = HttpClient.newBuilder()
@@ -101,24 +143,89 @@ final class TurnBench {
             Bench.progress("Starting the server (data in %s)...", data);
             Bench.awaitHealthy(client, base, server);
             Bench.storeId(client, base);
-            TurnBench bench = new TurnBench(client, base, queries, phase, warmup);
+            TurnBench bench = new TurnBench(client, base, queries, phase, warmup, endpoint, server.pid(), jfr);
             bench.figures.put("benchmark", "turn");
             bench.figures.put("date", LocalDate.now().toString());
             bench.figures.put("quick", quick);
             bench.figures.put("cores", Runtime.getRuntime().availableProcessors());
             bench.figures.put("java", Runtime.version().toString());
+            bench.figures.put("endpoint", endpoint.equals("chat") ? "POST /v1/chat" : "POST /v1/conversations");
             bench.figures.put("phase_seconds", phase.toSeconds());
             bench.figures.put("warmup_seconds", warmup.toSeconds());
             bench.figures.put("queries", queries.size());
-            bench.seed(articles, chunks, seedLimit);
-            bench.offline();
-            bench.withModel(model, delayMs);
+            bench.figures.put("load_at_start", loadAverage());
+            bench.seedOnce(data, kept, articles, chunks, seedLimit);
+            bench.offline(phases, clients, rate);
+            if (phases.contains("model")) {
+                bench.withModel(model, delayMs);
+            }
+            bench.figures.put("load_at_end", loadAverage());
             System.out.println(JSON.writeValueAsString(bench.figures));
         } finally {
             server.destroy();
             server.waitFor();
             model.close();
-            SearchBench.deleteTree(data);
+            if (!kept) {
+                SearchBench.deleteTree(data);
+            }
+        }
+    }
+
+    /**
+     * CPU seconds the server process has used (user and system, from {@code /proc/<pid>/stat}), or NaN where that
+     * file does not exist. Divided by the turns of a phase, it is what a turn costs whatever else the machine runs:
+     * the figure to compare on a shared machine, where latencies mostly measure the neighbours.
+     */
+    private double serverCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException unknown) {
+            return Double.NaN;
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them: a figure means little without them. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException unknown) {
+            return "unknown";
+        }
+    }
+
+    /** Seeds the knowledge base, unless a kept data directory already holds one (its figures are reused). */
+    private void seedOnce(Path data, boolean kept, List<SearchBench.Article> articles, int target, Duration limit)
+            throws Exception {
+        Path marker = data.resolve("bench-seed.json");
+        if (kept && Files.isRegularFile(marker)) {
+            JsonNode seeded = JSON.readTree(Files.readString(marker));
+            if (seeded.path("kb_chunks").asInt() >= target
+                    || seeded.path("target").asInt() == target) {
+                Bench.progress(
+                        "Reusing the knowledge base in %s: %d chunks",
+                        data, seeded.path("kb_chunks").asInt());
+                for (String key : List.of("kb_items", "kb_chunks", "seed_seconds", "seed_chunks_per_s")) {
+                    figures.put(key, JSON.treeToValue(seeded.path(key), Object.class));
+                }
+                figures.put("kb_reused", true);
+                return;
+            }
+            throw new IllegalStateException(data + " holds a knowledge base seeded for " + seeded.path("target")
+                    + " chunks, not " + target + ": use another --data directory");
+        }
+        seed(articles, target, limit);
+        figures.put("kb_reused", false);
+        if (kept) {
+            Map<String, Object> seeded = new LinkedHashMap<>();
+            seeded.put("target", target);
+            for (String key : List.of("kb_items", "kb_chunks", "seed_seconds", "seed_chunks_per_s")) {
+                seeded.put(key, figures.get(key));
+            }
+            Files.writeString(marker, JSON.writeValueAsString(seeded));
         }
     }
 
@@ -169,20 +276,148 @@ final class TurnBench {
         }
     }
 
-    private void offline() throws Exception {
+    private void offline(Set<String> phases, List<Integer> clients, double rate) throws Exception {
+        primeEveryQuery();
         Bench.progress("Offline turns: warm-up %d s at 16 clients...", warmup.toSeconds());
         turns("warmup", 16, warmup, false);
-        for (int clients : List.of(1, 16, 64)) {
-            Phase result = turns("offline", clients, phase, false);
-            String prefix = "offline_c" + clients + "_";
-            put(prefix, result, 0);
-            timings(prefix, result.conversations());
+        for (int c : clients) {
+            if (phases.contains("cached")) {
+                // Shoppers repeat themselves and query embeddings are cached: after warm-up these turns hit that
+                // cache.
+                profiled("cached_c" + c, () -> {
+                    Phase result = turns("cached", c, phase, false);
+                    put("offline_c" + c + "_", result, 0);
+                    timings("offline_c" + c + "_", result.conversations());
+                });
+            }
+            if (phases.contains("new")) {
+                // A counter in every message: every turn embeds its message afresh.
+                profiled("new_c" + c, () -> {
+                    Phase result = turns("new", c, phase, true);
+                    put("offline_uncached_c" + c + "_", result, 0);
+                    timings("offline_uncached_c" + c + "_", result.conversations());
+                });
+            }
         }
-        // Shoppers repeat themselves and query embeddings are cached, so the phases above mostly hit that cache
-        // after warm-up; this one makes every message new, so every turn embeds its query.
-        Phase uncached = turns("offline uncached", 16, phase, true);
-        put("offline_uncached_c16_", uncached, 0);
-        timings("offline_uncached_c16_", uncached.conversations());
+        if (phases.contains("open")) {
+            profiled("open_" + Math.round(rate), () -> open(rate, true));
+        }
+        if (phases.contains("open-cached")) {
+            profiled("open_cached_" + Math.round(rate), () -> open(rate, false));
+        }
+    }
+
+    /**
+     * Every shopper query once, 16 at a time, so the {@code cached} phase finds all of them embedded: a time-bounded
+     * warm-up on a slow or busy machine covers only some.
+     */
+    private void primeEveryQuery() throws Exception {
+        Bench.progress("Asking each of the %d queries once...", queries.size());
+        try (ExecutorService executor = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                int n = i;
+                sent.add(executor.submit(() -> {
+                    try {
+                        return turn(n % 64, message(n, false)).statusCode();
+                    } catch (java.io.IOException timedOut) {
+                        return 0;
+                    }
+                }));
+            }
+            for (Future<Integer> status : sent) {
+                status.get();
+            }
+        }
+    }
+
+    /**
+     * New messages at a fixed arrival rate, open loop: each request's latency runs from when it was due, so a stall
+     * counts in full for every request that arrived during it.
+     */
+    private void open(double rate, boolean fresh) throws Exception {
+        AtomicInteger counter = new AtomicInteger(1_000_000);
+        List<String> conversations = Collections.synchronizedList(new ArrayList<>());
+        String name = fresh ? "open" : "open_cached";
+        double cpuBefore = serverCpuSeconds();
+        OpenLoad.Result result = OpenLoad.run(
+                name,
+                n -> {
+                    int i = counter.getAndIncrement();
+                    HttpResponse<String> response = turn(n % 64, message(i, fresh));
+                    if (response.statusCode() == 200) {
+                        conversations.add(conversationId(JSON.readTree(response.body())));
+                    }
+                    return response.statusCode();
+                },
+                rate,
+                phase);
+        double cpuMsPerTurn = (serverCpuSeconds() - cpuBefore) * 1000 / Math.max(1, result.ok());
+        String prefix = name + "_" + Math.round(rate) + "_";
+        figures.put(prefix + "rate_per_s", rate);
+        figures.put(prefix + "requests", result.requests());
+        figures.put(prefix + "ok", result.ok());
+        figures.put(prefix + "answered_per_s", Bench.round(result.achievedRate()));
+        figures.put(prefix + "p50_ms", Bench.round(result.percentileMs(50)));
+        figures.put(prefix + "p90_ms", Bench.round(result.percentileMs(90)));
+        figures.put(prefix + "p99_ms", Bench.round(result.percentileMs(99)));
+        figures.put(prefix + "max_ms", Bench.round(result.maxMs()));
+        figures.put(prefix + "over_2s", result.over(Duration.ofSeconds(2)));
+        figures.put(prefix + "status_503", result.unavailable());
+        figures.put(prefix + "failures", result.failures());
+        figures.put(prefix + "generator_max_lag_ms", Bench.round(result.maxLagNanos() / 1e6));
+        figures.put(prefix + "server_cpu_ms_per_turn", Bench.round(cpuMsPerTurn));
+        figures.put(prefix + "load", loadAverage());
+        Bench.progress(
+                "%-18s %6.0f/s offered %8.1f answered/s  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms"
+                        + "  >2s %d  503 %d  failures %d  server CPU %.2f ms/turn  (load %s)",
+                name,
+                rate,
+                result.achievedRate(),
+                result.percentileMs(50),
+                result.percentileMs(90),
+                result.percentileMs(99),
+                result.maxMs(),
+                result.over(Duration.ofSeconds(2)),
+                result.unavailable(),
+                result.failures(),
+                cpuMsPerTurn,
+                loadAverage());
+        timings(prefix, conversations);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a phase, under a JFR recording of the server ({@code --jfr DIR}) when asked: one file per phase. */
+    private void profiled(String phaseName, Step step) throws Exception {
+        if (jfr == null) {
+            step.run();
+            return;
+        }
+        Files.createDirectories(jfr);
+        jcmd("JFR.start", "name=" + phaseName, "settings=profile");
+        try {
+            step.run();
+        } finally {
+            Path file = jfr.resolve(phaseName + ".jfr");
+            jcmd("JFR.stop", "name=" + phaseName, "filename=" + file);
+            Bench.progress("  profile of the phase: %s", file);
+        }
+    }
+
+    private void jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(serverPid));
+        line.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + ": " + output);
+        }
     }
 
     private void withModel(FakeModel model, int delayMs) throws Exception {
@@ -218,55 +453,101 @@ final class TurnBench {
         }
     }
 
-    private record Phase(LoadRun.Result load, List<String> conversations, long escalated) {}
+    private record Phase(
+            LoadRun.Result load, List<String> conversations, long escalated, long unavailable, double cpuMsPerTurn) {}
 
     private Phase turns(String name, int clients, Duration duration, boolean uncached) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<String> conversations = Collections.synchronizedList(new ArrayList<>());
         LongAdder escalated = new LongAdder();
+        LongAdder unavailable = new LongAdder();
+        LongAdder timeouts = new LongAdder();
+        double cpuBefore = serverCpuSeconds();
         LoadRun.Result load = LoadRun.run(
                 name,
                 worker -> {
                     int n = next.getAndIncrement();
-                    String message = queries.get(n % queries.size());
-                    if (uncached) {
-                        message = message + " (asked " + n + " times)";
+                    HttpResponse<String> response;
+                    try {
+                        response = turn(worker, message(n, uncached));
+                    } catch (java.io.IOException timedOutOrRefused) {
+                        // Counted as a failure that took as long as it did (the client's timeout is 30 s).
+                        timeouts.increment();
+                        return false;
                     }
-                    Map<String, Object> body = Map.of(
-                            "customer_email", "shopper" + worker + "@example.com",
-                            "customer_name", "Shopper " + worker,
-                            "initial_message", message);
-                    HttpResponse<String> response = send(post("/v1/conversations", body));
+                    if (response.statusCode() == 503) {
+                        unavailable.increment();
+                    }
                     if (response.statusCode() != 200) {
                         return false;
                     }
-                    JsonNode created = JSON.readTree(response.body());
-                    conversations.add(created.path("conversation_id").asString());
-                    if (created.path("escalated").asBoolean()) {
+                    JsonNode answered = JSON.readTree(response.body());
+                    conversations.add(conversationId(answered));
+                    if (answered.path("escalated").asBoolean()) {
                         escalated.increment();
                     }
                     return true;
                 },
                 clients,
                 duration);
+        double cpuMsPerTurn = (serverCpuSeconds() - cpuBefore) * 1000 / Math.max(1, load.requests() - load.failures());
         Bench.progress(
-                "%-18s %3d clients %8.1f turns/s  p50 %7.2f ms  p99 %7.2f ms  failures %d  escalated %d",
+                "%-18s %3d clients %8.1f turns/s  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  >2s %d  503 %d"
+                        + "  failures %d (timeouts %d)  escalated %d  server CPU %.2f ms/turn  (load %s)",
                 name,
                 clients,
-                load.throughput(),
+                (load.requests() - load.failures()) / load.seconds(),
                 load.percentileMs(50),
+                load.percentileMs(90),
                 load.percentileMs(99),
+                load.maxMs(),
+                load.over(Duration.ofSeconds(2)),
+                unavailable.sum(),
                 load.failures(),
-                escalated.sum());
-        return new Phase(load, conversations, escalated.sum());
+                timeouts.sum(),
+                escalated.sum(),
+                cpuMsPerTurn,
+                loadAverage());
+        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn);
+    }
+
+    /** The {@code n}th message: the shoppers' queries in turn, made new (so embedded afresh) by a counter if asked. */
+    private String message(int n, boolean fresh) {
+        String message = queries.get(n % queries.size());
+        return fresh ? message + " (asked " + n + " times)" : message;
+    }
+
+    /** One turn in a new conversation, through the endpoint chosen. */
+    private HttpResponse<String> turn(int customer, String message) throws Exception {
+        if (endpoint.equals("chat")) {
+            return send(
+                    post("/v1/chat", Map.of("message", message, "context", Map.of("user_id", "shopper-" + customer))));
+        }
+        return send(post(
+                "/v1/conversations",
+                Map.of(
+                        "customer_email", "shopper" + customer + "@example.com",
+                        "customer_name", "Shopper " + customer,
+                        "initial_message", message)));
+    }
+
+    private static String conversationId(JsonNode answer) {
+        JsonNode id = answer.path("conversation_id");
+        return id.isMissingNode() ? answer.path("conversationId").asString() : id.asString();
     }
 
     private void put(String prefix, Phase result, int delayMs) {
         LoadRun.Result load = result.load();
-        figures.put(prefix + "turns", load.requests());
-        figures.put(prefix + "turns_per_s", Bench.round(load.throughput()));
+        figures.put(prefix + "turns", load.requests() - load.failures());
+        figures.put(prefix + "turns_per_s", Bench.round((load.requests() - load.failures()) / load.seconds()));
         figures.put(prefix + "p50_ms", Bench.round(load.percentileMs(50)));
+        figures.put(prefix + "p90_ms", Bench.round(load.percentileMs(90)));
         figures.put(prefix + "p99_ms", Bench.round(load.percentileMs(99)));
+        figures.put(prefix + "max_ms", Bench.round(load.maxMs()));
+        figures.put(prefix + "over_2s", load.over(Duration.ofSeconds(2)));
+        figures.put(prefix + "status_503", result.unavailable());
+        figures.put(prefix + "server_cpu_ms_per_turn", Bench.round(result.cpuMsPerTurn()));
+        figures.put(prefix + "load", loadAverage());
         if (delayMs > 0) {
             figures.put(prefix + "overhead_p50_ms", Bench.round(load.percentileMs(50) - delayMs));
             figures.put(prefix + "overhead_p99_ms", Bench.round(load.percentileMs(99) - delayMs));
@@ -301,7 +582,14 @@ final class TurnBench {
                 }));
             }
             for (Future<JsonNode> read : reads) {
-                for (JsonNode message : read.get().path("messages")) {
+                JsonNode conversation;
+                try {
+                    conversation = read.get();
+                } catch (java.util.concurrent.ExecutionException unread) {
+                    // A server still busy with the phase's backlog: the split is made of the turns that were read.
+                    continue;
+                }
+                for (JsonNode message : conversation.path("messages")) {
                     if (!message.path("role").asString().equals("assistant")) {
                         continue;
                     }

@@ -147,7 +147,7 @@ class AnalyticsStore {
                             VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, FALSE)""")
                     .params(conversationId, workspaceId, mode.wire(), channel, Sql.timestamp(at), slot(at))
                     .update();
-            rollups.mark(workspaceId, mode, slot(at));
+            rollups.markOpened(workspaceId, mode, slot(at), conversationId);
         } catch (DuplicateKeyException again) {
             // A fact recorded twice is counted once.
         }

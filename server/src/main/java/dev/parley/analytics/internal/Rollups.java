@@ -5,10 +5,14 @@ import dev.parley.platform.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,16 +39,55 @@ class Rollups {
     }
 
     void mark(String workspaceId, Mode mode, long slot) {
+        if (!MarksOfThisTransaction.first("slot " + workspaceId + " " + mode.wire() + " " + slot)) {
+            return;
+        }
         jdbc.sql("INSERT INTO analytics_rollup_marks (workspace_id, mode, slot) VALUES (?, ?, ?)")
                 .params(workspaceId, mode.wire(), slot)
                 .update();
     }
 
+    /** Marks the quarter hour a conversation opened now starts in, which later marks of it in the transaction reuse. */
+    void markOpened(String workspaceId, Mode mode, long slot, String conversationId) {
+        mark(workspaceId, mode, slot);
+        MarksOfThisTransaction.first("conversation " + conversationId);
+    }
+
     /** Marks the quarter hour a conversation started in: its row changed, and it counts where it started. */
     void markConversation(String conversationId) {
+        if (!MarksOfThisTransaction.first("conversation " + conversationId)) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO analytics_rollup_marks (workspace_id, mode, slot)
                         SELECT workspace_id, mode, created_slot FROM analytics_conversations WHERE conversation_id = ?""").param(conversationId).update();
+    }
+
+    /**
+     * The marks one transaction has written. A turn records half a dozen facts about one conversation in the same
+     * quarter hour, each of which used to insert its own mark: one per quarter hour (and conversation) is all a
+     * refresh needs, since a mark stands for every change its transaction made there. Kept with the transaction's
+     * synchronizations, so a transaction suspended for a nested one keeps its own; outside a transaction every mark
+     * is written.
+     */
+    private static final class MarksOfThisTransaction implements TransactionSynchronization {
+
+        private final Set<String> written = new HashSet<>();
+
+        static boolean first(String mark) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return true;
+            }
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof MarksOfThisTransaction marks) {
+                    return marks.written.add(mark);
+                }
+            }
+            MarksOfThisTransaction marks = new MarksOfThisTransaction();
+            marks.written.add(mark);
+            TransactionSynchronizationManager.registerSynchronization(marks);
+            return true;
+        }
     }
 
     /** The marked quarter hours in [from, to). */
@@ -89,19 +132,58 @@ class Rollups {
 
     /** Rebuilds every marked bucket; returns how many marks it cleared. */
     int refresh() {
+        return refreshBefore(Long.MAX_VALUE);
+    }
+
+    /**
+     * Rebuilds the marked buckets of the quarter hours before {@code slot}; returns how many marks it cleared. The
+     * periodic refresh leaves the current quarter hour alone: every turn marks it again, so rebuilding it every few
+     * seconds recomputed it (and its day) from the raw rows over and over while the reports read it raw anyway, as
+     * they read any bucket still marked. It is rebuilt once, when it has ended.
+     */
+    int refreshBefore(long slot) {
         record Scope(String workspaceId, String mode) {}
-        List<Scope> scopes = jdbc.sql("SELECT DISTINCT workspace_id, mode FROM analytics_rollup_marks")
+        List<Scope> scopes = jdbc.sql("SELECT DISTINCT workspace_id, mode FROM analytics_rollup_marks WHERE slot < ?")
+                .param(slot)
                 .query((rs, i) -> new Scope(rs.getString("workspace_id"), rs.getString("mode")))
                 .list();
         int cleared = 0;
         for (Scope scope : scopes) {
             int done;
             do {
-                done = transactions.execute(status -> refresh(scope.workspaceId(), scope.mode()));
+                done = transactions.execute(status -> refresh(scope.workspaceId(), scope.mode(), slot));
                 cleared += done;
             } while (done == BATCH);
         }
+        if (slot != Long.MAX_VALUE) {
+            compact(slot);
+        }
         return cleared;
+    }
+
+    /**
+     * Keeps one mark per quarter hour from {@code slot} on: each turn's transaction marks the current quarter hour,
+     * and a marked bucket needs one mark to be read raw and rebuilt later, not thousands for the readers to scan.
+     * The oldest stays; under the workspace's rollup lock, so no refresh or purge runs meanwhile.
+     */
+    private void compact(long slot) {
+        record Scope(String workspaceId, String mode) {}
+        List<Scope> scopes = jdbc.sql("""
+                        SELECT workspace_id, mode FROM analytics_rollup_marks WHERE slot >= ?
+                        GROUP BY workspace_id, mode, slot HAVING COUNT(*) > 1""")
+                .param(slot)
+                .query((rs, i) -> new Scope(rs.getString("workspace_id"), rs.getString("mode")))
+                .list();
+        for (Scope scope : new java.util.LinkedHashSet<>(scopes)) {
+            transactions.executeWithoutResult(status -> {
+                lock(scope.workspaceId(), scope.mode());
+                jdbc.sql("""
+                                DELETE FROM analytics_rollup_marks m
+                                WHERE m.workspace_id = ? AND m.mode = ? AND m.slot >= ?
+                                AND EXISTS (SELECT 1 FROM analytics_rollup_marks o WHERE o.workspace_id = m.workspace_id
+                                    AND o.mode = m.mode AND o.slot = m.slot AND o.id < m.id)""").params(scope.workspaceId(), scope.mode(), slot).update();
+            });
+        }
     }
 
     /** Holds the workspace's rollups until the transaction ends: a refresh and a purge never interleave. */
@@ -115,13 +197,13 @@ class Rollups {
                 .single();
     }
 
-    private int refresh(String workspaceId, String mode) {
+    private int refresh(String workspaceId, String mode, long before) {
         lock(workspaceId, mode);
         record Mark(long id, long slot) {}
         List<Mark> marks = jdbc.sql("""
-                        SELECT id, slot FROM analytics_rollup_marks WHERE workspace_id = ? AND mode = ?
+                        SELECT id, slot FROM analytics_rollup_marks WHERE workspace_id = ? AND mode = ? AND slot < ?
                         ORDER BY slot, id LIMIT ?""")
-                .params(workspaceId, mode, BATCH)
+                .params(workspaceId, mode, before, BATCH)
                 .query((rs, i) -> new Mark(rs.getLong("id"), rs.getLong("slot")))
                 .list();
         TreeSet<Long> slots = new TreeSet<>();

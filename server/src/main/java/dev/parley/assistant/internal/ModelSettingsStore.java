@@ -1,5 +1,7 @@
 package dev.parley.assistant.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.platform.Sql;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,17 +9,29 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The workspaces' model settings, one row per workspace; API keys are stored only sealed. */
+/**
+ * The workspaces' model settings, one row per workspace; API keys are stored only sealed. Every turn reads them, so
+ * they are cached for a few seconds, as store settings are: this node's own changes apply at once, another node's
+ * within {@link #TTL}.
+ */
 @Repository
 class ModelSettingsStore {
 
+    static final Duration TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final Cache<String, Optional<ModelSettings>> cache =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();
 
     ModelSettingsStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<ModelSettings> find(String workspaceId) {
+        return cache.get(workspaceId, this::read);
+    }
+
+    private Optional<ModelSettings> read(String workspaceId) {
         return jdbc.sql("SELECT * FROM assistant_models WHERE workspace_id = ?")
                 .param(workspaceId)
                 .query((rs, row) -> new ModelSettings(
@@ -32,6 +46,7 @@ class ModelSettingsStore {
     }
 
     void save(String workspaceId, ModelSettings settings) {
+        cache.invalidate(workspaceId);
         int updated = jdbc.sql("""
                         UPDATE assistant_models SET provider = ?, base_url = ?, model = ?, api_key_encrypted = ?,
                             temperature = ?, timeout_ms = ?, updated_at = ?
@@ -49,6 +64,7 @@ class ModelSettingsStore {
         if (updated == 0) {
             insert(workspaceId, settings);
         }
+        cache.invalidate(workspaceId);
     }
 
     private void insert(String workspaceId, ModelSettings settings) {
@@ -73,9 +89,11 @@ class ModelSettingsStore {
     }
 
     boolean delete(String workspaceId) {
-        return jdbc.sql("DELETE FROM assistant_models WHERE workspace_id = ?")
+        boolean deleted = jdbc.sql("DELETE FROM assistant_models WHERE workspace_id = ?")
                         .param(workspaceId)
                         .update()
                 > 0;
+        cache.invalidate(workspaceId);
+        return deleted;
     }
 }

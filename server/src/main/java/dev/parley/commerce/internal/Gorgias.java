@@ -144,14 +144,21 @@ class Gorgias implements Helpdesk {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived event) {
         String ws = event.workspaceId();
-        if (event.mode() != Mode.LIVE || receipts.seen(ws, GorgiasWebhookController.SYNCED, event.messageId())) {
+        if (event.mode() != Mode.LIVE) {
+            return;
+        }
+        // Every customer message passes here: the connection first, which most workspaces do not have.
+        Optional<Connection> connection = connections.find(ws);
+        if (connection.isEmpty() || !connection.get().mode().equals("bidirectional")) {
+            return;
+        }
+        if (receipts.seen(ws, GorgiasWebhookController.SYNCED, event.messageId())) {
             return;
         }
         boolean ticketed =
                 connections.ticketOf(ws, event.mode(), event.conversationId()).isPresent()
                         || receipts.seen(ws, PENDING, event.conversationId());
-        Optional<Connection> connection = connections.find(ws);
-        if (!ticketed || connection.isEmpty() || !connection.get().mode().equals("bidirectional")) {
+        if (!ticketed) {
             return;
         }
         Map<String, Object> payload = new LinkedHashMap<>();

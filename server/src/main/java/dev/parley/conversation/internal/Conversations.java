@@ -55,6 +55,7 @@ class Conversations {
     private final Clock clock;
     private final List<dev.parley.conversation.Helpdesk> helpdesks;
     private final Workspaces workspaces;
+    private final TurnGate gate;
 
     Conversations(
             ConversationStore store,
@@ -65,7 +66,8 @@ class Conversations {
             ApplicationEventPublisher events,
             Clock clock,
             List<dev.parley.conversation.Helpdesk> helpdesks,
-            Workspaces workspaces) {
+            Workspaces workspaces,
+            TurnGate gate) {
         this.store = store;
         this.inbox = inbox;
         this.marks = marks;
@@ -75,6 +77,7 @@ class Conversations {
         this.clock = clock;
         this.helpdesks = helpdesks;
         this.workspaces = workspaces;
+        this.gate = gate;
     }
 
     /** @param handoff whether the customer asked for a person before writing: the assistant does not answer */
@@ -315,9 +318,26 @@ class Conversations {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
-        watcher.answering().run();
-        // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
-        // nothing.
+        // A turn that fails, or is refused for want of a place, stores nothing: the request happens completely or
+        // not at all, so a retry duplicates nothing. Only a turn that has its place is announced as answering.
+        try (TurnGate.Permit place = gate.enter()) {
+            watcher.answering().run();
+            return answer(caller, conversation, reopened, contact, received, content, name, watcher);
+        }
+    }
+
+    /** The assistant's turn on a customer message, and everything it changed stored in one transaction. */
+    private Exchange answer(
+            Caller caller,
+            Conversation conversation,
+            Conversation reopened,
+            NewContact contact,
+            Message received,
+            String content,
+            String name,
+            Watcher watcher) {
+        boolean isNew = contact != null;
+        Instant receivedAt = received.createdAt();
         Turn turn = turn(caller, reopened, content, name, watcher.onText());
         Instant repliedAt = later(clock.instant(), receivedAt);
         Message reply = new Message(

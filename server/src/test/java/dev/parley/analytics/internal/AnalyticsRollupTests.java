@@ -210,6 +210,25 @@ class AnalyticsRollupTests {
         track("s4", "product_view", Map.of("product_id", "p1", "domain", "shop.example"));
     }
 
+    @Test
+    void theOpenQuarterHourKeepsOneMarkAndIsRebuiltOnceItHasEnded() {
+        clock.set(Instant.parse("2026-05-04T10:03:00Z"));
+        conversation("first@example.com", "Where is my parcel?");
+        conversation("second@example.com", "Can I change my delivery address?");
+        assertThat(marks()).isPositive();
+        Map<String, String> read = reports();
+
+        rollups.refreshBefore(AnalyticsStore.slot(clock.instant()));
+
+        // Still open: one mark is kept, so the quarter hour is read raw until it is rebuilt.
+        assertThat(marks()).isEqualTo(1);
+
+        rollups.refreshBefore(AnalyticsStore.slot(Instant.parse("2026-05-04T10:15:00Z")));
+
+        assertThat(marks()).isZero();
+        assertThat(reports()).isEqualTo(read);
+    }
+
     private String conversation(String email, String question) {
         Api.Response created = api.post(
                 "/v1/conversations", Map.of("channel", "widget", "customer_email", email, "initial_message", question));
