@@ -39,6 +39,12 @@ public interface LiveConversations {
     Exchange send(Caller caller, String conversationId, String messageId, String content);
 
     /**
+     * As above; {@code answering} runs when the assistant is about to answer (not while a human holds the
+     * conversation), before its turn, so a socket can show it typing without reading the conversation itself.
+     */
+    Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering);
+
+    /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most
      * {@code limit}.
      *

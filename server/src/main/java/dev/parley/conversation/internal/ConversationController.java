@@ -11,15 +11,13 @@ import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.DateRange;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.platform.WidgetAccess;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -361,13 +359,14 @@ class ConversationController {
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
+        DateRange range = DateRange.filter("start_date", startDate, "end_date", endDate);
         ConversationStore.Filter filter = new ConversationStore.Filter(
                 status(status),
                 intent,
                 sentiment,
                 customerEmail,
-                instant("start_date", startDate, false),
-                instant("end_date", endDate, true),
+                range.start(),
+                range.end(),
                 assignedTo != null ? assignedTo : agentId,
                 channel,
                 tags(tags),
@@ -498,26 +497,5 @@ class ConversationController {
                 .map(String::strip)
                 .filter(t -> !t.isEmpty())
                 .toList());
-    }
-
-    static Instant instant(String field, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay
-                        ? day.plusDays(1)
-                                .atStartOfDay()
-                                .toInstant(ZoneOffset.UTC)
-                                .minusMillis(1)
-                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField(field, "invalid_format");
-            }
-        }
     }
 }

@@ -91,7 +91,7 @@ class ConversationStore {
         params.addAll(contactIds);
         Map<String, String> emails = new java.util.HashMap<>();
         jdbc.sql("SELECT id, email FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                        + Sql.placeholders(contactIds.size()) + ")")
                 .params(params)
                 .query(rs -> {
                     if (rs.getString("email") != null) {
@@ -110,7 +110,7 @@ class ConversationStore {
         params.addAll(contactIds);
         Map<String, Contact> found = new java.util.HashMap<>();
         jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                        + Sql.placeholders(contactIds.size()) + ")")
                 .params(params)
                 .query(rs -> {
                     found.put(
@@ -240,6 +240,8 @@ class ConversationStore {
     /**
      * Filters of a listing; {@code null} means any.
      *
+     * @param from conversations created at or after this instant
+     * @param to conversations created before this instant (exclusive, as {@link dev.parley.platform.DateRange#end()})
      * @param tags conversations carrying every one of these tags
      * @param text words that the customer's name or email, or any message but private notes, contains (any case)
      */
@@ -435,7 +437,7 @@ class ConversationStore {
             params.add(Sql.timestamp(filter.from()));
         }
         if (filter.to() != null) {
-            where.append(" AND c.created_at <= ?");
+            where.append(" AND c.created_at < ?");
             params.add(Sql.timestamp(filter.to()));
         }
         if (filter.assignedTo() != null && filter.assignedTo().equals(Filter.NOBODY)) {
@@ -523,7 +525,7 @@ class ConversationStore {
         List<Object> params = new ArrayList<>(List.of(conversationId, workspaceId, mode.wire()));
         roles.forEach(role -> params.add(role.wire()));
         String sql = "SELECT * FROM messages WHERE conversation_id = ? AND workspace_id = ? AND mode = ? AND role IN ("
-                + String.join(", ", java.util.Collections.nCopies(roles.size(), "?")) + ")";
+                + Sql.placeholders(roles.size()) + ")";
         if (afterId != null) {
             boolean known = jdbc.sql("""
                             SELECT COUNT(*) FROM messages WHERE id = ? AND conversation_id = ? AND workspace_id = ?
@@ -552,7 +554,7 @@ class ConversationStore {
         return new Conversation(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("contact_id"),
                 wire(Channel::fromWire, rs.getString("channel")),
                 json.readValue(rs.getString("context"), OBJECT),

@@ -117,7 +117,14 @@ class Conversations {
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         return exchange(
-                caller, created, contact, Ids.next("msg"), request.message(), List.of(), request.customerName());
+                caller,
+                created,
+                contact,
+                Ids.next("msg"),
+                request.message(),
+                List.of(),
+                request.customerName(),
+                () -> {});
     }
 
     /**
@@ -166,6 +173,20 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments) {
+        return send(caller, conversationId, messageId, content, attachments, () -> {});
+    }
+
+    /**
+     * As above, {@code answering} run once the conversation is read and the assistant is to answer, just before its
+     * turn: a socket shows the assistant typing from the one read the message needs anyway.
+     */
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            List<Map<String, Object>> attachments,
+            Runnable answering) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
@@ -175,7 +196,14 @@ class Conversations {
                         .map(ConversationStore.Contact::name)
                         .orElse(null);
         return exchange(
-                caller, conversation, null, messageId, content, attachments == null ? List.of() : attachments, name);
+                caller,
+                conversation,
+                null,
+                messageId,
+                content,
+                attachments == null ? List.of() : attachments,
+                name,
+                answering);
     }
 
     /**
@@ -189,7 +217,8 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments,
-            String name) {
+            String name,
+            Runnable answering) {
         boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
@@ -213,6 +242,7 @@ class Conversations {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
+        answering.run();
         // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
         // nothing.
         Turn turn = turn(caller, reopened, content, name);
