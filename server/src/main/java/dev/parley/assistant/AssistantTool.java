@@ -19,6 +19,14 @@ public interface AssistantTool {
     ToolOutcome execute(ToolInvocation invocation);
 
     /**
+     * Whether the tool changes an order or moves money at the customer's request (a refund, a return, a cancellation,
+     * an address change), so that it runs only after the customer's explicit yes to it as stated: the offline planner
+     * states it first, and a model's call of it becomes such a statement. Every tool declares it (there is no default),
+     * so a new tool cannot leave it out; a lookup, a search or a handoff says {@code false}.
+     */
+    boolean needsCustomerYes();
+
+    /**
      * What the tool's policy would say to this call now, without doing anything: a refusal, or what it needs from the
      * customer; empty when it would go ahead as far as it can tell. The assistant asks this before it states a
      * consequential action for the customer's yes, and {@link #execute} decides again when they say it.

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param pending an action stated to the customer and waiting for their explicit yes, or {@code null}
  * @param discountCode the apology code given in this conversation, or {@code null}
  * @param lowConfidenceStreak turns in a row the assistant was unsure
+ * @param lastSearch the last product search made (its query, size, price bounds), so that a next message naming
+ *     only a size, a colour or a price ("in size 10?") narrows it, or {@code null}
  * @param other stored keys this record does not know, kept as they are
  */
 public record ConversationMemory(
@@ -28,6 +30,7 @@ public record ConversationMemory(
         Confirmation pending,
         String discountCode,
         int lowConfidenceStreak,
+        Task lastSearch,
         Map<String, String> other) {
 
     /** The order number the conversation is about. */
@@ -46,6 +49,7 @@ public record ConversationMemory(
 
     private static final String TASK = "task";
     private static final String SET_ASIDE = "set_aside";
+    private static final String LAST_SEARCH = "last_search";
     private static final String LAST_QUESTION = "last_question";
     private static final String PENDING = "pending";
     /** Before tasks were typed: the store tool that asked for something, and an address given before the email. */
@@ -54,7 +58,7 @@ public record ConversationMemory(
     private static final String OLD_NEW_ADDRESS = "new_address";
 
     public static final ConversationMemory EMPTY =
-            new ConversationMemory(null, null, Identity.NONE, null, null, null, null, 0, Map.of());
+            new ConversationMemory(null, null, Identity.NONE, null, null, null, null, 0, null, Map.of());
 
     public ConversationMemory {
         identity = identity == null ? Identity.NONE : identity;
@@ -129,42 +133,119 @@ public record ConversationMemory(
 
     public ConversationMemory withTask(Task task) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withSetAside(Task setAside) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withIdentity(Identity identity) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withOrderNumber(String orderNumber) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withLastQuestion(String lastQuestion) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withPending(Confirmation pending) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withDiscountCode(String discountCode) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, lowConfidenceStreak, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     public ConversationMemory withLowConfidenceStreak(int streak) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, streak, other);
+                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, streak, lastSearch, other);
+    }
+
+    public ConversationMemory withLastSearch(Task lastSearch) {
+        return new ConversationMemory(
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                other);
     }
 
     /**
@@ -190,6 +271,7 @@ public record ConversationMemory(
         facts.put(LOW_CONFIDENCE_STREAK, Integer.toString(lowConfidenceStreak));
         putTask(facts, TASK, task);
         putTask(facts, SET_ASIDE, setAside);
+        putTask(facts, LAST_SEARCH, lastSearch);
         if (pending != null) {
             facts.put(PENDING, pending.task() + "|" + pending.tool());
             pending.arguments().forEach((name, value) -> facts.put(PENDING + "." + name, value));
@@ -214,6 +296,7 @@ public record ConversationMemory(
         int streak = streak(rest.remove(LOW_CONFIDENCE_STREAK));
         Task task = task(rest, TASK);
         Task setAside = task(rest, SET_ASIDE);
+        Task lastSearch = task(rest, LAST_SEARCH);
         Confirmation pending = pending(rest);
         String oldTool = rest.remove(OLD_PENDING_TOOL);
         String oldAddress = rest.remove(OLD_NEW_ADDRESS);
@@ -223,7 +306,8 @@ public record ConversationMemory(
         if (oldAddress != null) {
             task = (task == null ? new Task("change_address", Map.of(), List.of()) : task).with("address", oldAddress);
         }
-        return new ConversationMemory(task, setAside, identity, order, question, pending, code, streak, rest);
+        return new ConversationMemory(
+                task, setAside, identity, order, question, pending, code, streak, lastSearch, rest);
     }
 
     private static void put(Map<String, String> facts, String key, String value) {

@@ -48,7 +48,11 @@ public final class DialogueEvaluation {
     }
 
     /** The figures of one run. */
-    public record Report(List<Verdict> verdicts) {
+    /**
+     * @param timings milliseconds per stage of every assistant turn played (the warm-up's excepted), as the server
+     *     measured them: what a turn adds to a request
+     */
+    public record Report(List<Verdict> verdicts, List<Map<String, Double>> timings) {
 
         public List<Verdict> of(Dialogue.Kind kind) {
             return verdicts.stream().filter(v -> v.dialogue().kind() == kind).toList();
@@ -60,6 +64,25 @@ public final class DialogueEvaluation {
 
         public long held(Dialogue.Kind kind) {
             return of(kind).stream().filter(Verdict::held).count();
+        }
+
+        /** Per stage of a turn, the median and the 99th percentile of its milliseconds over the turns played. */
+        public Map<String, double[]> stagePercentiles() {
+            Map<String, List<Double>> byStage = new java.util.LinkedHashMap<>();
+            timings.forEach(turn -> turn.forEach((stage, ms) ->
+                    byStage.computeIfAbsent(stage, k -> new ArrayList<>()).add(ms)));
+            Map<String, double[]> percentiles = new java.util.LinkedHashMap<>();
+            byStage.forEach((stage, values) -> {
+                List<Double> sorted = values.stream().sorted().toList();
+                percentiles.put(stage, new double[] {percentile(sorted, 0.50), percentile(sorted, 0.99)});
+            });
+            return percentiles;
+        }
+
+        /** The nearest-rank percentile of sorted values. */
+        private static double percentile(List<Double> sorted, double p) {
+            int rank = (int) Math.ceil(p * sorted.size());
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
         }
 
         /** Per policy, how many dialogues broke it. */
@@ -83,6 +106,18 @@ public final class DialogueEvaluation {
                         n == 0 ? 0.0 : (double) passed(kind) / n,
                         held(kind)));
             }
+            json.append(",\"turn_ms\":{");
+            json.append(String.join(
+                    ",",
+                    stagePercentiles().entrySet().stream()
+                            .map(e -> String.format(
+                                    Locale.ROOT,
+                                    "\"%s\":{\"p50\":%.1f,\"p99\":%.1f}",
+                                    e.getKey(),
+                                    e.getValue()[0],
+                                    e.getValue()[1]))
+                            .toList()));
+            json.append('}');
             json.append(",\"violations\":{");
             json.append(String.join(
                     ",",
@@ -159,7 +194,7 @@ public final class DialogueEvaluation {
                 }
             }
         }
-        return new Report(List.copyOf(verdicts));
+        return new Report(List.copyOf(verdicts), player.timings());
     }
 
     private static String summary(Report report, double seconds) {
@@ -178,6 +213,12 @@ public final class DialogueEvaluation {
         }
         s.append("dialogues breaking each policy: ").append(report.violations());
         s.append(String.format(Locale.ROOT, " (%.0f s)", seconds));
+        s.append(String.format(
+                Locale.ROOT,
+                "%nturn stages over %d turns, ms p50/p99:",
+                report.timings().size()));
+        report.stagePercentiles()
+                .forEach((stage, p) -> s.append(String.format(Locale.ROOT, " %s %.1f/%.1f", stage, p[0], p[1])));
         return s.toString();
     }
 

@@ -35,6 +35,12 @@ public class ToolsForTests {
                     List.of("order_number", "amount"));
         }
 
+        /** Runs as soon as it is called, so the tests follow a model's call through the gate to the tool itself. */
+        @Override
+        public boolean needsCustomerYes() {
+            return false;
+        }
+
         @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             executions.incrementAndGet();

@@ -2,6 +2,8 @@ package dev.parley.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.internal.ToolGate;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -26,6 +28,9 @@ class DemoStoreConversationTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    @Autowired
+    ToolGate gate;
+
     Api api;
 
     @BeforeEach
@@ -38,6 +43,18 @@ class DemoStoreConversationTests {
         api.patch(
                 "/v1/stores/" + store.id(),
                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
+    }
+
+    @Test
+    void theToolsThatChangeAnOrderOrMoveMoneyDeclareThatTheyWaitForTheCustomersYes() {
+        List<String> waitForYes = gate.tools().stream()
+                .filter(AssistantTool::needsCustomerYes)
+                .map(AssistantTool::name)
+                .toList();
+
+        assertThat(waitForYes).containsExactlyInAnyOrder("refund", "request_return", "cancel_order", "change_address");
+        assertThat(gate.needsCustomerYes("order_status")).isFalse();
+        assertThat(gate.needsCustomerYes("no_such_tool")).isFalse();
     }
 
     @Test

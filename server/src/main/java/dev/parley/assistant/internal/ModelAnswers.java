@@ -238,7 +238,7 @@ class ModelAnswers {
             ToolExecutionRequest call = requested.get(i);
             Map<String, Object> arguments = arguments(call, calls);
             ToolGate.Call done;
-            if (TaskFlows.CONSEQUENTIAL_TOOLS.contains(call.name())) {
+            if (gate.needsCustomerYes(call.name())) {
                 Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
                 if (unfit.isEmpty()) {
                     requested.subList(i + 1, requested.size()).forEach(later -> calls.add(awaiting(later)));

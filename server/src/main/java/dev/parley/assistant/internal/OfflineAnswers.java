@@ -4,6 +4,7 @@ import dev.parley.tenancy.StoreSettings.BrandVoice;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -133,6 +134,39 @@ final class OfflineAnswers {
         return reply.toString();
     }
 
+    /** One ask of a message and the passage that answers it. */
+    record Answered(String ask, Passage passage) {}
+
+    /**
+     * An answer to a message that asks several things, each from its own article, in the order asked: the sentences
+     * of each passage that answer its ask (a sentence once), and every source named.
+     */
+    static String fromSeveral(
+            List<Answered> answers, Nearness nearness, BrandVoice voice, String customerName, String language) {
+        StringBuilder reply = new StringBuilder();
+        String name = address(voice, customerName);
+        if (!name.isEmpty()) {
+            reply.append(formal(voice) ? "Hello" : "Hi").append(name).append("! ");
+        }
+        Set<String> said = new LinkedHashSet<>();
+        Set<String> titles = new LinkedHashSet<>();
+        for (Answered answered : answers) {
+            String sentences =
+                    relevantSentences(answered.ask(), answered.passage().text(), nearness);
+            if (said.add(sentences)) {
+                reply.append(said.size() > 1 ? "\n\n" : "").append(sentences);
+            }
+            titles.add(answered.passage().title());
+        }
+        reply.append("\n\n")
+                .append(language.equals("uz") ? "Manbalar: " : "Sources: ")
+                .append(String.join(", ", titles));
+        if (!language.equals("uz")) {
+            reply.append("\n\n").append(closing(voice));
+        }
+        return reply.toString();
+    }
+
     /**
      * The passage's sentences that answer the question, in their own order: chosen by meaning, with the words they
      * share with the question as a tie-break; a passage's first or last piece that a chunk boundary cut mid-sentence
@@ -182,7 +216,7 @@ final class OfflineAnswers {
     /** The text's sentences, without a leading piece that starts mid-sentence or a trailing one that stops short. */
     static List<String> wholeSentences(String text) {
         List<String> sentences = new ArrayList<>();
-        for (String piece : SENTENCE.split(text)) {
+        for (String piece : SENTENCE.split(HARD_WRAP.matcher(text).replaceAll(" "))) {
             if (!piece.isBlank()) {
                 sentences.add(piece.strip());
             }
@@ -196,6 +230,13 @@ final class OfflineAnswers {
         }
         return sentences;
     }
+
+    /**
+     * A line break inside a sentence, as articles wrapped at a fixed width have ("our own gift\ncards"): between two
+     * words, not after a sentence's end nor before a list item or a heading.
+     */
+    private static final Pattern HARD_WRAP =
+            Pattern.compile("(?<=[\\p{L}\\p{N},;)])[ \\t]*\\n(?=[ \\t]*[\\p{L}\\p{N}(\"“$])");
 
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile("[.!?:;)\"”']$");
 

@@ -102,8 +102,7 @@ final class StorePlan {
      * customer is unhappy: never because they asked for one (a discount request maps to no tool). Whether the order's
      * problem qualifies is the tool's policy.
      */
-    static Optional<Step> recovery(String sentiment, Map<String, String> facts) {
-        boolean unhappy = sentiment.equals("negative") || sentiment.equals("frustrated");
+    static Optional<Step> recovery(boolean unhappy, Map<String, String> facts) {
         if (!unhappy || !facts.containsKey("verified_email") || facts.containsKey("discount_code")) {
             return Optional.empty();
         }

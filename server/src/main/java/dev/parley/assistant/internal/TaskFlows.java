@@ -7,6 +7,7 @@ import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.Entity.NewAddress;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
+import dev.parley.assistant.internal.understanding.ReportedProblems;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,27 +26,50 @@ import java.util.regex.Pattern;
  */
 final class TaskFlows {
 
-    /** A task's tool, the slots it needs, and whether it changes anything (and so needs the customer's yes). */
-    record Flow(String name, String tool, List<String> needs, boolean consequential) {}
+    /**
+     * A task's tool and the slots it needs. Whether the customer must say yes first is the tool's own declaration
+     * ({@link dev.parley.assistant.AssistantTool#needsCustomerYes}), so no list here can fall behind the tools.
+     */
+    record Flow(String name, String tool, List<String> needs) {}
 
     static final String ORDER_NUMBER = "order_number";
     static final String EMAIL = "email";
     static final String ADDRESS = "address";
     static final String AMOUNT = "amount";
     static final String SIZE = "size";
+    static final String QUERY = "query";
+    static final String MIN_PRICE = "min_price";
+    static final String MAX_PRICE = "max_price";
+    static final String PRODUCT_SEARCH = "product_search";
+    static final String REPORT_PROBLEM = "report_problem";
+    static final String PRODUCT_DETAILS = "product_details";
+    /** What is wrong with the order a problem is reported for: damaged or wrong_item. */
+    static final String PROBLEM = "problem";
+    /** The ids of the products a search showed, in the order shown, comma-separated. */
+    static final String SHOWN = "shown";
+
+    static final String PRODUCT_ID = "product_id";
+
+    private static final List<String> ORDINALS = List.of("first", "second", "third");
+
+    private static final Pattern PICKS_ONE = Pattern.compile(
+            "(?i)^\\W*(?:(?:uh+|um+|er+|hmm+|ok(?:ay)?|yeah|yes|so|and|i'?ll take|i like|i want|show me|tell me about"
+                    + "|what about|how about)[\\s,]+)*(?:the\\s+)?(first|second|third|1st|2nd|3rd|last)"
+                    + "(?:\\s+(?:one|option|product|item))?(?:\\s+please)?\\W*$");
 
     static final Map<String, Flow> FLOWS = Map.of(
-            "order_status", new Flow("order_status", "order_status", List.of(ORDER_NUMBER, EMAIL), false),
-            "track_order", new Flow("track_order", "track_order", List.of(ORDER_NUMBER, EMAIL), false),
-            "refund", new Flow("refund", "refund", List.of(ORDER_NUMBER, EMAIL), true),
-            "return", new Flow("return", "request_return", List.of(ORDER_NUMBER, EMAIL), true),
-            "exchange", new Flow("exchange", "request_return", List.of(ORDER_NUMBER, EMAIL), true),
-            "cancel", new Flow("cancel", "cancel_order", List.of(ORDER_NUMBER, EMAIL), true),
-            "change_address", new Flow("change_address", "change_address", List.of(ORDER_NUMBER, EMAIL, ADDRESS), true),
-            "product_search", new Flow("product_search", "search_products", List.of(), false));
-
-    /** The tools that change an order or move money: done only after the customer's explicit yes. */
-    static final Set<String> CONSEQUENTIAL_TOOLS = Set.of("refund", "request_return", "cancel_order", "change_address");
+            "order_status", new Flow("order_status", "order_status", List.of(ORDER_NUMBER, EMAIL)),
+            "track_order", new Flow("track_order", "track_order", List.of(ORDER_NUMBER, EMAIL)),
+            "refund", new Flow("refund", "refund", List.of(ORDER_NUMBER, EMAIL)),
+            "return", new Flow("return", "request_return", List.of(ORDER_NUMBER, EMAIL)),
+            "exchange", new Flow("exchange", "request_return", List.of(ORDER_NUMBER, EMAIL)),
+            "cancel", new Flow("cancel", "cancel_order", List.of(ORDER_NUMBER, EMAIL)),
+            "change_address", new Flow("change_address", "change_address", List.of(ORDER_NUMBER, EMAIL, ADDRESS)),
+            "product_search", new Flow("product_search", "search_products", List.of()),
+            // a damaged or wrong item: the order is looked up (it proves whose it is), then a remedy is offered
+            "report_problem", new Flow("report_problem", "order_status", List.of(ORDER_NUMBER, EMAIL)),
+            // one of the products a search showed, picked by its place in the list ("the second one")
+            "product_details", new Flow("product_details", "get_product_details", List.of()));
 
     /** The task each intent asks for; other intents are questions the knowledge answers. */
     private static final Map<String, String> TASKS = Map.of(
@@ -94,14 +119,25 @@ final class TaskFlows {
     /** The task the message asks for, if it asks for one the store's tools can do. */
     static Optional<String> taskFor(
             String intent, double confidence, String message, Entities entities, ConversationMemory memory) {
-        if (confidence < StorePlan.MIN_INTENT_CONFIDENCE || !TASKS.containsKey(intent)) {
-            return Optional.empty();
+        if (ReportedProblems.in(message).isPresent()
+                && !HYPOTHETICAL.matcher(message).find()
+                && NAMED_TASKS.entrySet().stream()
+                        .limit(REMEDIES)
+                        .noneMatch(named -> named.getValue().matcher(message).find())) {
+            // "my shirt arrived torn": a problem with their order, reported without asking for a remedy yet
+            return Optional.of(REPORT_PROBLEM);
+        }
+        boolean understood = confidence >= StorePlan.MIN_INTENT_CONFIDENCE && TASKS.containsKey(intent);
+        if (!understood) {
+            return namedWithAnOrder(message, entities);
         }
         String task = TASKS.get(intent);
         if (task.equals("order_status") && TRACK.matcher(message).find()) {
             task = "track_order";
         }
-        boolean orderKnown = entities.orderNumber().isPresent() || memory.orderNumber() != null;
+        boolean orderKnown = entities.orderNumber().isPresent()
+                || memory.orderNumber() != null
+                || looseOrderNumber(message, entities).isPresent();
         if (intent.equals("refund_status") && !orderKnown) {
             // "how long until I see my refund?" is a question the knowledge answers, until an order is named
             return Optional.empty();
@@ -115,13 +151,102 @@ final class TaskFlows {
     }
 
     /**
+     * A task the message names in so many words for an order it names ("refund 30 on 1003", "swap the shirt from 1002
+     * for an L"), when the intent classifier saw no task in it: a specific order and a task's verb are a request.
+     */
+    private static Optional<String> namedWithAnOrder(String message, Entities entities) {
+        if (entities.orderNumber().isEmpty()
+                && looseOrderNumber(message, entities).isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Pattern> named : NAMED_TASKS.entrySet()) {
+            if (named.getValue().matcher(message).find()) {
+                return Optional.of(named.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A task's own words, in the order tried: a refund is asked for beside a return more often than the reverse. */
+    private static final Map<String, Pattern> NAMED_TASKS = namedTasks();
+
+    /** The first named tasks are remedies a customer may ask for with a problem: refund, cancel, exchange, return. */
+    private static final int REMEDIES = 4;
+
+    /** A question about what would happen, not a report of what did ("what happens if it arrives broken?"). */
+    private static final Pattern HYPOTHETICAL =
+            Pattern.compile("(?i)\\b(what (happens|if|do i do)|if (my|an?|the|it|something)|in case|suppose)\\b");
+
+    private static Map<String, Pattern> namedTasks() {
+        Map<String, Pattern> named = new LinkedHashMap<>();
+        named.put("refund", Pattern.compile("(?i)\\b(refund|money back|reimburse)"));
+        named.put("cancel", Pattern.compile("(?i)\\bcancel"));
+        named.put("exchange", Pattern.compile("(?i)\\b(exchange|swap)"));
+        named.put("return", Pattern.compile("(?i)\\b(return|send (it |them |this |that )?back)"));
+        named.put("track_order", Pattern.compile("(?i)\\btrack"));
+        named.put("order_status", Pattern.compile("(?i)\\b(where|status|when will|arriv|deliver|ship)"));
+        return named;
+    }
+
+    /** Digits spoken as words, as voice transcripts write order numbers ("one zero zero one"); "oh" is a zero. */
+    private static final List<String> DIGIT_WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+
+    private static final Pattern SPOKEN_DIGITS =
+            Pattern.compile("(?i)\\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\\s-]+){2,}"
+                    + "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b");
+
+    private static final Pattern LOOSE_NUMBER =
+            Pattern.compile("(?<![\\w$€£.,:/-])#?(\\d{4,10})(?![\\w%€£$]|[.,:/-]\\d|\\s*(?:dollars|bucks|usd|eur)\\b)");
+
+    /**
+     * An order number the message gives without calling it one ("status of 1001?", "my money back for 1002", "order
+     * one zero zero one"): four or more digits, or as many spoken digits, that are no other thing the message names
+     * (an amount, a phone, a postal code, a date) and no year. Only a task that needs an order number reads it.
+     */
+    static Optional<String> looseOrderNumber(String message, Entities entities) {
+        Matcher spoken = SPOKEN_DIGITS.matcher(message);
+        if (spoken.find()) {
+            StringBuilder digits = new StringBuilder();
+            for (String word : lower(spoken.group()).split("[\\s-]+")) {
+                digits.append(word.equals("oh") ? 0 : DIGIT_WORDS.indexOf(word));
+            }
+            return Optional.of(digits.toString());
+        }
+        Matcher number = LOOSE_NUMBER.matcher(message);
+        while (number.find()) {
+            int start = number.start(1);
+            int end = number.end(1);
+            boolean other = entities.all().stream().anyMatch(e -> e.start() < end && start < e.end());
+            boolean year = number.group(1).matches("(19|20)\\d\\d");
+            if (!other && !year) {
+                return Optional.of(number.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The task with what this message tells it: the slots it names, and a bare value as the answer to the slot asked
      * for last ("It's 1001" when the order number was asked).
      */
     static Task fill(Task task, String message, Entities entities, ConversationMemory memory) {
         String asked = task.missing().isEmpty() ? null : task.missing().getFirst();
         Task filled = task;
+        if (filled.name().equals(PRODUCT_SEARCH)) {
+            return searchFor(filled, message, entities);
+        }
+        if (filled.name().equals(PRODUCT_DETAILS)) {
+            return filled;
+        }
+        Optional<String> problem = ReportedProblems.in(message);
+        if (problem.isPresent() && filled.name().equals(REPORT_PROBLEM)) {
+            filled = filled.with(PROBLEM, problem.get());
+        }
         Optional<String> order = entities.orderNumber().map(Entity.OrderNumber::number);
+        if (order.isEmpty() && FLOWS.get(filled.name()).needs().contains(ORDER_NUMBER)) {
+            order = looseOrderNumber(message, entities);
+        }
         if (order.isPresent()) {
             filled = filled.with(ORDER_NUMBER, order.get());
         } else if (!filled.slots().containsKey(ORDER_NUMBER) && memory.orderNumber() != null) {
@@ -147,6 +272,90 @@ final class TaskFlows {
             filled = filled.with(SIZE, size.get().label());
         }
         return filled.missing(missing(filled, memory));
+    }
+
+    /**
+     * A product search with what the message asks for: its words, size and price bounds. A search that had words
+     * already (one narrowed by "in black", "in size 10") keeps them and takes the new ones beside them.
+     */
+    private static Task searchFor(Task task, String message, Entities entities) {
+        Map<String, Object> asked = new LinkedHashMap<>();
+        StorePlan.productQuery(message, entities, asked);
+        Task filled = task;
+        for (Map.Entry<String, Object> slot : asked.entrySet()) {
+            String value = slot.getValue() instanceof Double d
+                    ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : slot.getValue().toString();
+            String before = filled.slots().get(slot.getKey());
+            if (slot.getKey().equals(QUERY) && before != null && !before.contains(value)) {
+                value = before + " " + value;
+            }
+            filled = filled.with(slot.getKey(), value);
+        }
+        return filled.missing(List.of());
+    }
+
+    /**
+     * The last product search narrowed by a message that names only a size, a colour or a price ("in size 10?",
+     * "any in black?", "under 80 please"): no product words of its own, no order, no email. Empty otherwise.
+     */
+    static Optional<Task> narrowed(String message, Entities entities, ConversationMemory memory) {
+        Task last = memory.lastSearch();
+        if (last == null
+                || entities.orderNumber().isPresent()
+                || entities.email().isPresent()
+                || entities.first(Entity.Category.class).isPresent()) {
+            return Optional.empty();
+        }
+        boolean namesAnAttribute = entities.size().isPresent()
+                || entities.colour().isPresent()
+                || entities.priceBound().isPresent()
+                || entities.amount().isPresent()
+                || entities.first(Entity.Ranking.class).isPresent();
+        if (!namesAnAttribute) {
+            return Optional.empty();
+        }
+        Map<String, Object> asked = new LinkedHashMap<>();
+        StorePlan.productQuery(message, entities, asked);
+        Object words = asked.get(QUERY);
+        String colour = entities.colour().map(c -> lower(c.name())).orElse("");
+        boolean onlyTheColour =
+                words == null || lower(words.toString()).replace(colour, "").isBlank();
+        return onlyTheColour ? Optional.of(new Task(PRODUCT_SEARCH, last.slots(), List.of())) : Optional.empty();
+    }
+
+    /**
+     * One of the products the last search showed, picked by its place ("uh the second one", "the last one"), as a task
+     * reading its details. Empty for anything else.
+     */
+    static Optional<Task> picked(String message, ConversationMemory memory) {
+        Task last = memory.lastSearch();
+        Matcher pick = PICKS_ONE.matcher(message.strip());
+        if (last == null || last.slots().getOrDefault(SHOWN, "").isBlank() || !pick.matches()) {
+            return Optional.empty();
+        }
+        List<String> shown = List.of(last.slots().get(SHOWN).split(","));
+        String which = lower(pick.group(1));
+        int index = which.equals("last")
+                ? shown.size() - 1
+                : Math.max(ORDINALS.indexOf(which), "123".indexOf(which.charAt(0)));
+        if (index < 0 || index >= shown.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Task(PRODUCT_DETAILS, Map.of(PRODUCT_ID, shown.get(index)), List.of()));
+    }
+
+    /** A product search's arguments for the tool, from its slots. */
+    static Map<String, Object> searchArguments(Task search) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        search.slots().forEach((slot, value) -> {
+            switch (slot) {
+                case MIN_PRICE, MAX_PRICE -> arguments.put(slot, new BigDecimal(value).doubleValue());
+                case QUERY, SIZE -> arguments.put(slot, value);
+                default -> {}
+            }
+        });
+        return arguments;
     }
 
     /** The slots the task still needs, in the order to ask for them. */

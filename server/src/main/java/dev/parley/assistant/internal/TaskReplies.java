@@ -156,6 +156,23 @@ final class TaskReplies {
                 : "I'm sorry about the trouble, and I understand the frustration.";
     }
 
+    /**
+     * A damaged or wrong item, once the order is known to be theirs: an apology, the store's own policy when its help
+     * centre states one, and the remedies to choose from (each then stated for a yes, as any return or refund is).
+     */
+    static String problem(String order, String problem, String policy, String language) {
+        boolean wrong = "wrong_item".equals(problem);
+        if (language.equals("uz")) {
+            return "Kechirasiz, #" + order
+                    + (wrong ? " buyurtmada notoʻgʻri mahsulot keldi." : " buyurtma shikastlangan" + " holda keldi.")
+                    + (policy == null ? "" : " " + policy) + " Mahsulotni almashtirishni yoki pulni"
+                    + " qaytarishni boshlashim mumkin: qaysi birini xohlaysiz?";
+        }
+        return "I'm sorry that order #" + order + (wrong ? " came with the wrong item." : " arrived damaged.")
+                + (policy == null ? "" : " " + policy)
+                + " I can start a return so that we replace the item, or refund it: which would you prefer?";
+    }
+
     /** Coming back to a task the customer switched away from. */
     static String backTo(Task task, String language) {
         String topic = topic(task.name(), language);
@@ -171,6 +188,7 @@ final class TaskReplies {
             case "cancel" -> uz ? "bekor qilish" : "cancellation";
             case "change_address" -> uz ? "manzilni oʻzgartirish" : "address change";
             case "product_search" -> uz ? "mahsulot qidiruvi" : "product search";
+            case "report_problem" -> uz ? "buyurtmadagi muammo" : "problem with the order";
             default -> uz ? "buyurtma holati" : "order";
         };
     }

@@ -45,6 +45,15 @@ public class ToolGate {
         return tool != null && tool.available(workspaceId, mode);
     }
 
+    /**
+     * Whether the tool runs only after the customer's explicit yes, as the tool declares
+     * ({@link AssistantTool#needsCustomerYes}); a tool that does not exist needs none, since the gate refuses it.
+     */
+    public boolean needsCustomerYes(String name) {
+        AssistantTool tool = tools.get(name);
+        return tool != null && tool.needsCustomerYes();
+    }
+
     /** The refusal a call of the tool with these arguments would get before it runs (no such tool, unfit), if any. */
     public Optional<Call> check(String name, Map<String, Object> arguments) {
         AssistantTool tool = tools.get(name);

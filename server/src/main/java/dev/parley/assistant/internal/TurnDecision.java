@@ -28,6 +28,9 @@ final class TurnDecision {
             "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
                     + "|unacceptable|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
 
+    /** A negative sentiment score from which the customer counts as upset without saying so. */
+    static final double CLEARLY_NEGATIVE = -0.6;
+
     private TurnDecision() {}
 
     /** A message as understood, with what the turn needs of its request. */
@@ -43,10 +46,14 @@ final class TurnDecision {
             return SMALL_TALK.contains(understood.intent()) && understood.intentConfidence() >= 0.6;
         }
 
-        /** Unhappy, as the sentiment model reads it or as the customer says it in so many words. */
+        /**
+         * Unhappy, as the sentiment model reads it or as the customer says it in so many words. A merely negative
+         * reading counts only when it is clear: short, casual messages ("got any rain jackets", "uh the second one")
+         * often score just past the neutral band, and an apology for nothing reads as a canned reply.
+         */
         boolean upset() {
             return understood.sentiment().equals("frustrated")
-                    || understood.sentiment().equals("negative")
+                    || (understood.sentiment().equals("negative") && understood.sentimentScore() <= CLEARLY_NEGATIVE)
                     || SAYS_UPSET.matcher(message).find();
         }
     }
@@ -118,6 +125,19 @@ final class TurnDecision {
             // A task waits on the customer: only a clear request for another one sets it aside.
             asked = Optional.empty();
         }
+        Optional<Task> picked =
+                task == null || task.missing().isEmpty() ? TaskFlows.picked(turn.message(), memory) : Optional.empty();
+        if (picked.isPresent()) {
+            return new Tracked(memory.withTask(picked.get()), null, declined, true, false);
+        }
+        Optional<Task> narrowed = task == null || task.missing().isEmpty()
+                ? TaskFlows.narrowed(turn.message(), entities, memory)
+                : Optional.empty();
+        if (narrowed.isPresent()) {
+            // "in size 10?" after a search for shoes: the same search, narrowed, whatever else the words resemble
+            Task search = TaskFlows.fill(narrowed.get(), turn.message(), entities, memory);
+            return new Tracked(memory.withTask(search), null, declined, true, false);
+        }
         boolean started = asked.isPresent() && (task == null || !task.name().equals(asked.get()));
         if (started) {
             if (task != null && !task.missing().isEmpty()) {
@@ -157,8 +177,10 @@ final class TurnDecision {
      * Decide, in this order: a yes to a stated action does it; a person when the customer asks for one (or is
      * frustrated with nothing left to ask them); a no; small talk; the task's next step; comfort for an upset customer
      * while a task waits on them; otherwise the knowledge answers.
+     *
+     * @param needsYes whether a tool runs only after the customer's yes, as the tool declares
      */
-    static Decision decide(Context turn, Tracked tracked) {
+    static Decision decide(Context turn, Tracked tracked, Predicate<String> needsYes) {
         if (tracked.confirmed() != null) {
             return new Confirmed(tracked.confirmed());
         }
@@ -186,23 +208,25 @@ final class TurnDecision {
             return new Reassure(task.missing().getFirst(), task);
         }
         if (task != null && (tracked.moved() || tracked.restated())) {
-            return next(turn, task);
+            return next(turn, task, needsYes);
         }
         return new Answer();
     }
 
     /** A task's next step: ask for what is missing, state a consequential action for a yes, or run a lookup. */
-    static Decision next(Context turn, Task task) {
+    static Decision next(Context turn, Task task, Predicate<String> needsYes) {
         if (!task.missing().isEmpty()) {
             return new Ask(task.missing().getFirst(), task);
         }
         TaskFlows.Flow flow = TaskFlows.FLOWS.get(task.name());
-        if (flow.consequential()) {
+        if (needsYes.test(flow.tool())) {
             return new Propose(TaskFlows.confirmation(task));
         }
         Map<String, Object> arguments = new java.util.LinkedHashMap<>();
-        if (task.name().equals("product_search")) {
-            StorePlan.productQuery(turn.message(), turn.understood().entities(), arguments);
+        if (task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
+            arguments.putAll(TaskFlows.searchArguments(task));
+        } else if (task.name().equals(TaskFlows.PRODUCT_DETAILS)) {
+            arguments.put(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
         } else {
             arguments.put(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
         }

@@ -24,6 +24,7 @@ import dev.parley.assistant.internal.TurnDecision.Reassure;
 import dev.parley.assistant.internal.TurnDecision.Run;
 import dev.parley.assistant.internal.TurnDecision.SmallTalk;
 import dev.parley.assistant.internal.TurnDecision.Tracked;
+import dev.parley.assistant.internal.understanding.MessageIntents;
 import dev.parley.assistant.internal.understanding.ReportedProblems;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -108,7 +110,8 @@ class TurnEngine implements Assistant {
         watch.lap("understand");
         Tracked tracked = TurnDecision.track(turn, tool -> gate.available(tool, request.workspaceId(), request.mode()));
         watch.lap("track");
-        Decision decision = turn.message().isEmpty() ? new Answer() : TurnDecision.decide(turn, tracked);
+        Decision decision =
+                turn.message().isEmpty() ? new Answer() : TurnDecision.decide(turn, tracked, gate::needsCustomerYes);
         watch.lap("decide");
         Acted acted = act(turn, tracked, decision, onToken, watch);
         watch.lap("act");
@@ -149,9 +152,23 @@ class TurnEngine implements Assistant {
             Retrieved retrieved,
             ModelAnswers.Outcome modelled) {}
 
-    /** What the knowledge search found for the message. */
-    private record Retrieved(List<Citation> sources, List<OfflineAnswers.Passage> passages) {
-        static final Retrieved NOTHING = new Retrieved(List.of(), List.of());
+    /**
+     * What the knowledge search found for the message, and for each of its asks when it asks several things ("do you
+     * ship to Canada, and can I pay with Apple Pay?"): one search of the whole finds the article of one ask at best.
+     */
+    private record Retrieved(List<Citation> sources, List<OfflineAnswers.Passage> passages, List<Ask> asks) {
+        static final Retrieved NOTHING = new Retrieved(List.of(), List.of(), List.of());
+
+        Retrieved(List<Citation> sources, List<OfflineAnswers.Passage> passages) {
+            this(sources, passages, List.of());
+        }
+
+        Retrieved withAsks(List<Ask> asks) {
+            return new Retrieved(sources, passages, List.copyOf(asks));
+        }
+
+        /** One ask of several in the message, and what the search found for it alone. */
+        record Ask(String words, Retrieved found) {}
     }
 
     private Acted act(Context turn, Tracked tracked, Decision decision, Consumer<String> onToken, Stopwatch watch) {
@@ -163,6 +180,9 @@ class TurnEngine implements Assistant {
             case Declined declined -> sure(TaskReplies.declined(declined.action(), turn.language()), actions, memory);
             case Ask ask -> {
                 String question = TaskReplies.ask(ask.slot(), ask.task(), turn.language(), memory.lastQuestion());
+                if (ask.task().name().equals(TaskFlows.REPORT_PROBLEM) && memory.lastQuestion() == null) {
+                    question = TaskReplies.apology(turn.language()) + " " + question;
+                }
                 actions.add(new ActionTaken(
                         "information_requested",
                         TaskFlows.FLOWS.get(ask.task().name()).tool(),
@@ -218,7 +238,13 @@ class TurnEngine implements Assistant {
         switch (call.outcome()) {
             case ToolOutcome.Done done -> {
                 memory = memory.learned(done.factsLearned()).withTask(null);
-                reply = greeted(turn, withOtherIntents(done.answer(), turn));
+                if (task != null && task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
+                    memory = memory.withLastSearch(task.with(TaskFlows.SHOWN, shownProducts(done)));
+                }
+                String answer = task != null && task.name().equals(TaskFlows.REPORT_PROBLEM)
+                        ? problemReply(turn, memory, actions, task)
+                        : done.answer();
+                reply = greeted(turn, withOtherIntents(answer, turn));
             }
             case ToolOutcome.NeedsInfo needs -> {
                 memory = memory.withTask(task == null ? null : task.missing(List.of(needs.field())))
@@ -249,12 +275,49 @@ class TurnEngine implements Assistant {
         Recovered recovered = recover(turn, memory, actions);
         reply = recovered.apology() != null
                 ? reply + "\n\n" + recovered.apology()
-                : turn.upset() ? TaskReplies.apology(turn.language()) + " " + reply : reply;
-        ComeBack back = comeBack(turn, recovered.memory());
+                : turn.upset() && !apologised(task) ? TaskReplies.apology(turn.language()) + " " + reply : reply;
+        ComeBack back = comeBack(turn, recovered.memory(), gate::needsCustomerYes);
         if (back.reply() != null) {
             reply = reply + "\n\n" + back.reply();
         }
         return sure(reply, actions, back.memory());
+    }
+
+    /**
+     * The answer to a damaged or wrong item on an order now known to be the customer's: an apology, the store's policy
+     * for it from the help centre when it has one, and the remedies to choose from.
+     */
+    private String problemReply(Context turn, ConversationMemory memory, List<ActionTaken> actions, Task task) {
+        String problem = task.slots().getOrDefault(TaskFlows.PROBLEM, "damaged");
+        Retrieved policy = search(
+                turn, turn.message() + " " + KnowledgeTopics.of("complaint").orElse(""), memory, actions);
+        String stated = null;
+        if (!policy.passages().isEmpty()
+                && strength(policy.passages().getFirst().similarity()) > 0) {
+            stated = OfflineAnswers.relevantSentences(
+                    problem.equals("wrong_item") ? "wrong item sent" : "item arrived damaged",
+                    policy.passages().getFirst().text(),
+                    understanding::nearness);
+        }
+        return TaskReplies.problem(task.slots().get(TaskFlows.ORDER_NUMBER), problem, stated, turn.language());
+    }
+
+    /** The ids of the products a search showed, in order, so "the second one" can be picked next. */
+    private static String shownProducts(ToolOutcome.Done search) {
+        if (!(search.details().get("products") instanceof List<?> products)) {
+            return "";
+        }
+        return String.join(
+                ",",
+                products.stream()
+                        .filter(p -> p instanceof Map<?, ?>)
+                        .map(p -> String.valueOf(((Map<?, ?>) p).get("id")))
+                        .toList());
+    }
+
+    /** Whether the task's own answer already says sorry. */
+    private static boolean apologised(Task task) {
+        return task != null && task.name().equals(TaskFlows.REPORT_PROBLEM);
     }
 
     /** The first reply of a conversation greets a customer the caller named, as the brand voice says. */
@@ -277,7 +340,7 @@ class TurnEngine implements Assistant {
     /** A task set aside before this one, taken up again: its next question, or its action stated for a yes. */
     private record ComeBack(ConversationMemory memory, String reply) {}
 
-    private static ComeBack comeBack(Context turn, ConversationMemory memory) {
+    private static ComeBack comeBack(Context turn, ConversationMemory memory, Predicate<String> needsYes) {
         Task setAside = memory.setAside();
         if (setAside == null || memory.task() != null) {
             return new ComeBack(memory, null);
@@ -290,7 +353,7 @@ class TurnEngine implements Assistant {
             String question = TaskReplies.ask(task.missing().getFirst(), task, turn.language(), null);
             return new ComeBack(resumed.withLastQuestion(question), intro + " " + question);
         }
-        if (TaskFlows.FLOWS.get(task.name()).consequential()) {
+        if (needsYes.test(TaskFlows.FLOWS.get(task.name()).tool())) {
             Confirmation action = TaskFlows.confirmation(task);
             String statement = TaskReplies.confirm(action, turn.language());
             return new ComeBack(resumed.withPending(action).withLastQuestion(statement), intro + " " + statement);
@@ -303,7 +366,7 @@ class TurnEngine implements Assistant {
 
     /** Making up for a problem with the customer's order is offered, never asked for; the tool's policy decides. */
     private Recovered recover(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
-        Optional<StorePlan.Step> recovery = StorePlan.recovery(turn.understood().sentiment(), memory.toFacts());
+        Optional<StorePlan.Step> recovery = StorePlan.recovery(turn.upset(), memory.toFacts());
         if (recovery.isEmpty()
                 || !gate.available(
                         recovery.get().tool(),
@@ -421,12 +484,54 @@ class TurnEngine implements Assistant {
         if (turn.message().isEmpty() || turn.smallTalk()) {
             return Retrieved.NOTHING;
         }
-        ToolGate.Call search = gate.call("search_knowledge", invocation(turn, Map.of("query", turn.message()), memory));
+        Retrieved whole = search(turn, turn.message(), memory, actions);
+        Optional<String> topic = KnowledgeTopics.of(turn.understood().intent());
+        if (topic.isPresent()
+                && turn.understood().intentConfidence() >= KnowledgeTopics.MIN_INTENT_CONFIDENCE
+                && confidence(turn, whole) < turn.settings().escalationConfidenceThreshold()) {
+            // The customer's words alone found too little ("can you ship to London?" names no country the articles
+            // do): the topic they asked about, as the intent says, joins them.
+            Retrieved widened = search(turn, turn.message() + " " + topic.get(), memory, actions);
+            if (!widened.passages().isEmpty()
+                    && (whole.passages().isEmpty()
+                            || widened.passages().getFirst().similarity()
+                                    > whole.passages().getFirst().similarity())) {
+                whole = widened;
+            }
+        }
+        if (turn.understood().otherIntents().isEmpty()) {
+            return whole;
+        }
+        List<Retrieved.Ask> asks = new ArrayList<>();
+        for (String clause : MessageIntents.clauses(turn.message())) {
+            asks.add(new Retrieved.Ask(clause, search(turn, clause, memory, actions)));
+        }
+        return whole.withAsks(asks);
+    }
+
+    private Retrieved search(Context turn, String query, ConversationMemory memory, List<ActionTaken> actions) {
+        ToolGate.Call search = gate.call("search_knowledge", invocation(turn, Map.of("query", query), memory));
         actions.add(search.action());
         if (search.outcome() instanceof ToolOutcome.Done done) {
             return new Retrieved(List.copyOf(done.sources()), passages(done.details()));
         }
         return Retrieved.NOTHING;
+    }
+
+    /**
+     * The asks of a message asking several things that the knowledge answers, each with its best passage, when they
+     * are answered by different articles; empty when one answer serves (one ask, or one article for all).
+     */
+    private static List<Retrieved.Ask> answeredSeparately(Retrieved retrieved) {
+        List<Retrieved.Ask> answered = retrieved.asks().stream()
+                .filter(ask -> !ask.found().passages().isEmpty()
+                        && strength(ask.found().passages().getFirst().similarity()) > 0)
+                .toList();
+        long articles = answered.stream()
+                .map(ask -> ask.found().passages().getFirst().title())
+                .distinct()
+                .count();
+        return articles >= 2 ? answered : List.of();
     }
 
     private static double confidence(Context turn, Retrieved retrieved) {
@@ -440,6 +545,16 @@ class TurnEngine implements Assistant {
         double retrieval = retrieved.passages().isEmpty()
                 ? 0
                 : strength(retrieved.passages().getFirst().similarity());
+        List<Retrieved.Ask> separately = answeredSeparately(retrieved);
+        if (!separately.isEmpty()) {
+            // Several asks, each answered by its own article: as sure as the least sure of them.
+            double weakest = separately.stream()
+                    .mapToDouble(
+                            ask -> strength(ask.found().passages().getFirst().similarity()))
+                    .min()
+                    .orElse(0);
+            retrieval = Math.max(retrieval, weakest);
+        }
         double intentConfidence = understood.intent().equals("other") ? 0.3 : understood.intentConfidence();
         return 0.3 * intentConfidence + 0.7 * retrieval;
     }
@@ -553,6 +668,23 @@ class TurnEngine implements Assistant {
                     confidence,
                     true,
                     false);
+        }
+        List<Retrieved.Ask> separately = answeredSeparately(retrieved);
+        if (!separately.isEmpty()) {
+            List<OfflineAnswers.Answered> answers = separately.stream()
+                    .map(ask -> new OfflineAnswers.Answered(
+                            ask.words(), ask.found().passages().getFirst()))
+                    .toList();
+            String reply = OfflineAnswers.fromSeveral(
+                    answers,
+                    understanding::nearness,
+                    turn.settings().brandVoice(),
+                    turn.request().customerName(),
+                    turn.language());
+            List<Citation> sources = separately.stream()
+                    .map(ask -> ask.found().sources().getFirst())
+                    .toList();
+            return new Written(reply, sources, confidence, false, false);
         }
         String reply = OfflineAnswers.fromPassages(
                 turn.message(),

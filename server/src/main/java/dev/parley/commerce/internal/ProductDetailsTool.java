@@ -29,6 +29,11 @@ class ProductDetailsTool extends StoreTool {
     }
 
     @Override
+    public boolean needsCustomerYes() {
+        return false;
+    }
+
+    @Override
     public ToolOutcome execute(ToolInvocation invocation) {
         Optional<StoreConnector> store = connections.connector(invocation.workspaceId(), invocation.mode());
         if (store.isEmpty()) {

@@ -40,6 +40,11 @@ class SearchProductsTool extends StoreTool {
     }
 
     @Override
+    public boolean needsCustomerYes() {
+        return false;
+    }
+
+    @Override
     public ToolOutcome execute(ToolInvocation invocation) {
         Optional<CatalogueIndex> catalogue;
         try {

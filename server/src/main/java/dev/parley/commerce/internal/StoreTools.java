@@ -58,6 +58,11 @@ final class StoreTools {
         }
 
         @Override
+        public boolean needsCustomerYes() {
+            return false;
+        }
+
+        @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             return switch (access.order(invocation)) {
                 case Denied denied -> denied.outcome();
@@ -84,6 +89,11 @@ final class StoreTools {
                     "Give the carrier, tracking number and delivery estimate of the customer's order.",
                     new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
             this.access = access;
+        }
+
+        @Override
+        public boolean needsCustomerYes() {
+            return false;
         }
 
         @Override
@@ -124,6 +134,11 @@ final class StoreTools {
             this.access = access;
             this.workspaces = workspaces;
             this.clock = clock;
+        }
+
+        @Override
+        public boolean needsCustomerYes() {
+            return true;
         }
 
         @Override
@@ -248,6 +263,11 @@ final class StoreTools {
          * store is asked, and given back if the store fails.
          */
         @Override
+        public boolean needsCustomerYes() {
+            return true;
+        }
+
+        @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             return switch (access.order(invocation)) {
                 case Denied denied -> denied.outcome();
@@ -331,6 +351,11 @@ final class StoreTools {
                     "Change the shipping address of the customer's order, only before it ships.",
                     schema());
             this.access = access;
+        }
+
+        @Override
+        public boolean needsCustomerYes() {
+            return true;
         }
 
         @Override
@@ -457,6 +482,11 @@ final class StoreTools {
          * asked (and given back if the store fails), so asking again, or twice at once, reaches the store once.
          */
         @Override
+        public boolean needsCustomerYes() {
+            return true;
+        }
+
+        @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             return switch (access.order(invocation)) {
                 case Denied denied -> denied.outcome();
@@ -575,6 +605,12 @@ final class StoreTools {
          * order, and {@link DiscountAllowance} allows it: up to the store's cap, one per conversation and one per
          * customer. The code is recorded as given before the store is asked, and given back if the store fails.
          */
+        @Override
+        public boolean needsCustomerYes() {
+            // Offered by the assistant as service recovery, never asked for: its policy decides, not a yes.
+            return false;
+        }
+
         @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             Map<String, Object> details = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Priority;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -68,7 +69,14 @@ class ChatsController {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record SendRequest(String text, List<Map<String, Object>> attachments) {}
+    /** Seed 003's {@code text}; seed 001 writes a message's words as {@code content}, seed 002 as {@code message}. */
+    record SendRequest(
+            @JsonAlias({"content", "message"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The agent's reply; also read as content (seed 001) or message (seed 002)")
+            String text,
+
+            List<Map<String, Object>> attachments) {}
 
     record Sent(
             String id,

@@ -64,7 +64,14 @@ class ConversationController {
             @JsonAlias("userId") String userId,
             Map<String, Object> metadata) {}
 
-    record SendRequest(String content, List<Map<String, Object>> attachments) {}
+    /** Seed 001's {@code content}; seed 002's SDKs send a message as {@code message}, seed 003 as {@code text}. */
+    record SendRequest(
+            @JsonAlias({"message", "text"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The customer's message; also read as message (seed 002) or text (seed 003)")
+            String content,
+
+            List<Map<String, Object>> attachments) {}
 
     record EscalateRequest(String reason, String priority, String notes) {}
 

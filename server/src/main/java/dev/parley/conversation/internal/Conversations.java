@@ -6,7 +6,6 @@ import dev.parley.assistant.Turn;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationEvents.ConversationCreated;
-import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationResolved;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
@@ -341,14 +340,7 @@ class Conversations {
                         turn.escalation() != null));
             }
             if (turn != null && turn.escalation() != null && stored.is(ConversationStatus.ESCALATED)) {
-                events.publishEvent(new ConversationEscalated(
-                        caller.workspaceId(),
-                        caller.mode(),
-                        stored.id(),
-                        stored.escalationReason(),
-                        stored.priority().wire(),
-                        stored.ticketId()));
-                stored = inbox.assignOnEscalation(stored, stored.updatedAt());
+                stored = inbox.escalated(stored, stored.escalationReason(), stored.updatedAt());
             }
             return stored;
         });
@@ -423,14 +415,7 @@ class Conversations {
                 events.publishEvent(new dev.parley.conversation.ConversationEvents.ConversationAssigned(
                         caller.workspaceId(), caller.mode(), conversationId, null, fresh.assignedTo()));
             }
-            events.publishEvent(new ConversationEscalated(
-                    caller.workspaceId(),
-                    caller.mode(),
-                    conversationId,
-                    escalated.escalationReason(),
-                    level.wire(),
-                    ticket));
-            return inbox.assignOnEscalation(escalated, now);
+            return inbox.escalated(escalated, escalated.escalationReason(), now);
         });
         return new Escalated(stored, message[0]);
     }

@@ -185,15 +185,38 @@ class Inbox {
                     new ConversationAssigned(workspaceId, mode, before.id(), after.assignedTo(), before.assignedTo()));
         }
         if (status == ConversationStatus.ESCALATED && before.is(ConversationStatus.ACTIVE)) {
-            events.publishEvent(new ConversationEscalated(
-                    workspaceId, mode, before.id(), "manual", stored.priority().wire(), stored.ticketId()));
-            stored = assignOnEscalation(stored, now);
+            stored = escalated(stored, "manual", now);
         }
         return stored;
     }
 
     /**
-     * Inside the escalating transaction: gives an escalated conversation nobody holds to one of the workspace's online
+     * Inside the escalating transaction: gives the escalated conversation to an agent ({@link #assignOnEscalation}),
+     * then publishes {@code conversation.escalated} naming that agent (seed 002's {@code assigned_agent}) and, when
+     * one took it, {@code conversation.assigned}: receivers hear of the escalation first, as it happened.
+     */
+    Conversation escalated(Conversation escalated, String reason, Instant now) {
+        Conversation assigned = assignOnEscalation(escalated, now);
+        String agent = assigned.assignedTo();
+        Object userId = escalated.context() == null ? null : escalated.context().get("user_id");
+        events.publishEvent(new ConversationEscalated(
+                escalated.workspaceId(),
+                escalated.mode(),
+                escalated.id(),
+                userId instanceof String user ? user : null,
+                reason,
+                agent,
+                escalated.priority().wire(),
+                escalated.ticketId()));
+        if (agent != null) {
+            events.publishEvent(
+                    new ConversationAssigned(escalated.workspaceId(), escalated.mode(), escalated.id(), agent, null));
+        }
+        return assigned;
+    }
+
+    /**
+     * Inside the escalating transaction, for {@link #escalated}: gives an escalated conversation nobody holds to one of the workspace's online
      * agents below capacity, by the workspace's strategy. Round robin takes the agent assigned least recently; least
      * loaded the one holding fewest (then the least recent). The online agents' rows stay locked until commit, so
      * escalations on several nodes at once take turns and round robin never gives two of them the same turn.
@@ -242,12 +265,6 @@ class Inbox {
                 escalated.id(),
                 chosen.get().id(),
                 now);
-        events.publishEvent(new ConversationAssigned(
-                escalated.workspaceId(),
-                escalated.mode(),
-                escalated.id(),
-                chosen.get().id(),
-                null));
         return assigned;
     }
 

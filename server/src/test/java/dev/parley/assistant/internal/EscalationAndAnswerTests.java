@@ -162,6 +162,36 @@ class EscalationAndAnswerTests {
     }
 
     @Test
+    void readsASentenceAnArticleWrappedOverTwoLinesAsOne() {
+        String text =
+                "We accept cards, PayPal and our own gift\ncards. All prices are in US dollars.\n\n- Visa.\n- PayPal.";
+
+        assertThat(OfflineAnswers.wholeSentences(text))
+                .containsExactly(
+                        "We accept cards, PayPal and our own gift cards.",
+                        "All prices are in US dollars.",
+                        "- Visa.",
+                        "- PayPal.");
+    }
+
+    @Test
+    void answersEachAskOfAMessageFromItsOwnArticleAndNamesBoth() {
+        List<OfflineAnswers.Answered> answers = List.of(
+                new OfflineAnswers.Answered(
+                        "Do you ship to Canada",
+                        new OfflineAnswers.Passage("Shipping", "", "We ship to the US and Canada only.", "", 0.6)),
+                new OfflineAnswers.Answered(
+                        "can I pay with Apple Pay?",
+                        new OfflineAnswers.Passage("Payments", "", "We accept cards and Apple Pay.", "", 0.6)));
+
+        String reply = OfflineAnswers.fromSeveral(
+                answers, OfflineAnswers.Nearness.WORDS_ONLY, settings.brandVoice(), null, "en");
+
+        assertThat(reply).startsWith("We ship to the US and Canada only.\n\nWe accept cards and Apple Pay.");
+        assertThat(reply).contains("Sources: Shipping, Payments");
+    }
+
+    @Test
     void speaksTheCustomersLanguageInItsTemplates() {
         BrandVoice formal = new BrandVoice("formal", "full_name", "Parley");
 

@@ -167,11 +167,105 @@ class TaskFlowsTests {
         TurnDecision.Tracked tracked = TurnDecision.track(turn, tool -> true);
 
         assertThat(tracked.moved()).isFalse();
-        assertThat(TurnDecision.decide(turn, tracked)).isInstanceOf(TurnDecision.Reassure.class);
+        assertThat(TurnDecision.decide(turn, tracked, tool -> false)).isInstanceOf(TurnDecision.Reassure.class);
         assertThat(TaskReplies.reassure("email", tracked.memory().task(), "en"))
                 .startsWith("I'm sorry")
                 .contains("the email address on the order")
                 .contains("check exactly where order #1001 is right now");
+    }
+
+    @Test
+    void whetherACompleteTaskWaitsForAYesIsItsToolsOwnDeclaration() {
+        String message = "please cancel order 1004";
+        TurnDecision.Context turn = new TurnDecision.Context(
+                new TurnRequest(
+                        "store_x", Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, "api", null),
+                message,
+                new Understanding.Understood("cancel_order", 0.9, List.of(), "neutral", 0, "en", entities(message)),
+                StoreSettings.defaults(),
+                "en",
+                Map.of());
+        Task complete = new Task("cancel", Map.of("order_number", "1004"), List.of());
+
+        assertThat(TurnDecision.next(turn, complete, tool -> tool.equals("cancel_order")))
+                .isEqualTo(new TurnDecision.Propose(
+                        new Confirmation("cancel", "cancel_order", Map.of("order_number", "1004"))));
+        assertThat(TurnDecision.next(turn, complete, tool -> false)).isInstanceOf(TurnDecision.Run.class);
+    }
+
+    @Test
+    void readsAnOrderNumberGivenWithoutCallingItOneButNoAmountYearOrPhone() {
+        assertThat(TaskFlows.looseOrderNumber("status of 1001?", entities("status of 1001?")))
+                .contains("1001");
+        assertThat(TaskFlows.looseOrderNumber("refund 30 on 1003", entities("refund 30 on 1003")))
+                .contains("1003");
+        assertThat(TaskFlows.looseOrderNumber(
+                        "yeah hi um order one zero zero one please",
+                        entities("yeah hi um order one zero zero one please")))
+                .contains("1001");
+        String year = "I've been a customer since 2019";
+        assertThat(TaskFlows.looseOrderNumber(year, entities(year))).isEmpty();
+        String phone = "call me on +1 415 555 0100";
+        assertThat(TaskFlows.looseOrderNumber(phone, entities(phone))).isEmpty();
+        assertThat(TaskFlows.looseOrderNumber("under 1500 dollars", entities("under 1500 dollars")))
+                .isEmpty();
+    }
+
+    @Test
+    void aTasksOwnWordsWithAnOrderMakeATaskTheClassifierDidNotSee() {
+        assertThat(task("other", "refund 30 on 1003", ConversationMemory.EMPTY)).contains("refund");
+        assertThat(task("other", "the tshirt from 1002 is too small can i swap it", ConversationMemory.EMPTY))
+                .contains("exchange");
+        assertThat(task("other", "refund policy please", ConversationMemory.EMPTY))
+                .isEmpty();
+    }
+
+    @Test
+    void aDamagedItemReportedIsAProblemWithTheOrderButAQuestionAboutOneIsNot() {
+        assertThat(task("complaint", "my shirt arrived torn", ConversationMemory.EMPTY))
+                .contains("report_problem");
+        assertThat(task("refund_policy", "what happens if my stuff arrives broken", ConversationMemory.EMPTY))
+                .isEmpty();
+        assertThat(task("refund_request", "order 1002 arrived damaged, I want a refund", ConversationMemory.EMPTY))
+                .contains("refund");
+    }
+
+    @Test
+    void aSizeColourOrPriceAloneNarrowsTheLastProductSearch() {
+        Task shoes = new Task("product_search", Map.of("query", "running shoes"), List.of());
+        ConversationMemory searched = ConversationMemory.EMPTY.withLastSearch(shoes);
+
+        Optional<Task> narrowed = TaskFlows.narrowed("in size 9 please", entities("in size 9 please"), searched);
+        assertThat(narrowed).isPresent();
+        Task search = TaskFlows.fill(narrowed.get(), "in size 9 please", entities("in size 9 please"), searched);
+        assertThat(search.slots()).containsEntry("query", "running shoes").containsEntry("size", "9");
+        assertThat(TaskFlows.searchArguments(search))
+                .containsEntry("query", "running shoes")
+                .containsEntry("size", "9");
+
+        assertThat(TaskFlows.narrowed("do you ship to Canada?", entities("do you ship to Canada?"), searched))
+                .isEmpty();
+        assertThat(TaskFlows.narrowed("where is order 1001", entities("where is order 1001"), searched))
+                .isEmpty();
+        assertThat(TaskFlows.narrowed("in size 9", entities("in size 9"), ConversationMemory.EMPTY))
+                .isEmpty();
+        assertThat(ConversationMemory.fromFacts(searched.toFacts()).lastSearch())
+                .isEqualTo(shoes);
+    }
+
+    @Test
+    void aProductIsPickedFromTheLastSearchByItsPlaceInTheList() {
+        ConversationMemory searched = ConversationMemory.EMPTY.withLastSearch(
+                new Task("product_search", Map.of("query", "tent", "shown", "p1,p2,p3"), List.of()));
+
+        assertThat(TaskFlows.picked("uh the second one", searched))
+                .contains(new Task("product_details", Map.of("product_id", "p2"), List.of()));
+        assertThat(TaskFlows.picked("the last one please", searched)
+                        .orElseThrow()
+                        .slots())
+                .containsEntry("product_id", "p3");
+        assertThat(TaskFlows.picked("the second one", ConversationMemory.EMPTY)).isEmpty();
+        assertThat(TaskFlows.picked("the second one arrived broken", searched)).isEmpty();
     }
 
     private static Entities entities(String message) {

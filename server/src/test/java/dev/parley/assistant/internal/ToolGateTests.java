@@ -39,6 +39,11 @@ class ToolGateTests {
         }
 
         @Override
+        public boolean needsCustomerYes() {
+            return true;
+        }
+
+        @Override
         public ToolOutcome execute(ToolInvocation invocation) {
             executions++;
             if (invocation.arguments().get("order_number").equals("boom")) {

@@ -59,6 +59,8 @@ public final class DialoguePlayer {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private List<Map<String, Object>> helpCentre;
 
+    private final List<Map<String, Double>> timings = new ArrayList<>();
+
     /**
      * @param adminKey a platform admin's live key (the installation's bootstrap key): it creates the workspaces, and
      *     its own workspace's articles are the help centre every dialogue gets
@@ -216,10 +218,35 @@ public final class DialoguePlayer {
      */
     private boolean heldByPeople(String key, String conversation, Map<String, String> headers)
             throws IOException, InterruptedException {
-        String status = call("GET", "/v1/conversations/" + conversation, key, null, headers)
-                .required("status")
-                .asString();
+        JsonNode read = call("GET", "/v1/conversations/" + conversation, key, null, headers)
+                .requireOk()
+                .body();
+        recordTimings(read.path("messages"));
+        String status = read.required("status").asString();
         return status.equals("escalated") || status.equals("assigned");
+    }
+
+    /** The last assistant message's stage timings (the turn just played), as the server measured them. */
+    private void recordTimings(JsonNode messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if (message.path("role").asString("").equals("assistant")) {
+                JsonNode stages = message.path("analysis").path("timings");
+                if (stages.isObject() && !stages.isEmpty()) {
+                    Map<String, Double> turn = new LinkedHashMap<>();
+                    stages.properties()
+                            .forEach(stage ->
+                                    turn.put(stage.getKey(), stage.getValue().asDouble()));
+                    timings.add(turn);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Milliseconds per stage of every assistant turn played so far (understand, track, decide, act, ..., total). */
+    public List<Map<String, Double>> timings() {
+        return List.copyOf(timings);
     }
 
     /**
@@ -239,6 +266,8 @@ public final class DialoguePlayer {
                 List.of(),
                 0);
         play(hello);
+        // the warm-up pays for loading models and indexes: it is no turn of the dialogues
+        timings.clear();
     }
 
     private static Exchange exchange(String customer, Reply reply, boolean heldByPeople) {

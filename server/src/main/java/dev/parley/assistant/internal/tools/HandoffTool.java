@@ -36,6 +36,11 @@ class HandoffTool implements AssistantTool {
     }
 
     @Override
+    public boolean needsCustomerYes() {
+        return false;
+    }
+
+    @Override
     public ToolOutcome execute(ToolInvocation invocation) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", invocation.arguments().get("reason"));

@@ -43,6 +43,11 @@ class SearchKnowledgeTool implements AssistantTool {
     }
 
     @Override
+    public boolean needsCustomerYes() {
+        return false;
+    }
+
+    @Override
     public ToolOutcome execute(ToolInvocation invocation) {
         String query = (String) invocation.arguments().get("query");
         int topK = invocation.arguments().get("top_k") instanceof Number n ? n.intValue() : 5;
