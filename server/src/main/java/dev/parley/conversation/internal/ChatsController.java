@@ -1,9 +1,9 @@
 package dev.parley.conversation.internal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Priority;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;

@@ -1,8 +1,8 @@
 package dev.parley.conversation.internal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.MessageRole;
-import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
