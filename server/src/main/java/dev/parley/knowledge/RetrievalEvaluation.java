@@ -44,17 +44,8 @@ public final class RetrievalEvaluation {
             return 2;
         }
         JsonMapper json = JsonMapper.builder().build();
-        List<Document> corpus = readLines(Path.of(options.get("corpus"))).stream()
-                .map(json::readTree)
-                .map(n -> new Document(
-                        n.path("id").asString(),
-                        n.path("title").asString(),
-                        n.path("text").asString()))
-                .toList();
-        List<Query> queries = readLines(Path.of(options.get("queries"))).stream()
-                .map(json::readTree)
-                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
-                .toList();
+        List<Document> corpus = documents(Path.of(options.get("corpus")), json);
+        List<Query> queries = queries(Path.of(options.get("queries")), json);
 
         Embedder embedder = new MiniLmEmbedder();
         Chunker chunker = new Chunker();
@@ -90,12 +81,7 @@ public final class RetrievalEvaluation {
                 int firstRelevant = firstRelevant(ranking, query.relevant());
                 reciprocalRanks += firstRelevant >= 0 ? 1.0 / (firstRelevant + 1) : 0;
                 if (firstRelevant != 0) {
-                    err.printf(
-                            "miss%s: %s | wanted %s | got %s%n",
-                            firstRelevant < 0 ? "" : "@" + (firstRelevant + 1),
-                            query.query(),
-                            query.relevant(),
-                            ranking.subList(0, Math.min(3, ranking.size())));
+                    miss(query, ranking, firstRelevant, err);
                 }
             }
             int n = queries.size();
@@ -120,6 +106,33 @@ public final class RetrievalEvaluation {
                     indexingSeconds);
             return 0;
         }
+    }
+
+    private static List<Document> documents(Path file, JsonMapper json) throws IOException {
+        return readLines(file).stream()
+                .map(json::readTree)
+                .map(n -> new Document(
+                        n.path("id").asString(),
+                        n.path("title").asString(),
+                        n.path("text").asString()))
+                .toList();
+    }
+
+    private static List<Query> queries(Path file, JsonMapper json) throws IOException {
+        return readLines(file).stream()
+                .map(json::readTree)
+                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
+                .toList();
+    }
+
+    /** A query whose first relevant document is not first: where it ranks (if at all) and what came first. */
+    private static void miss(Query query, List<String> ranking, int firstRelevant, PrintStream err) {
+        err.printf(
+                "miss%s: %s | wanted %s | got %s%n",
+                firstRelevant < 0 ? "" : "@" + (firstRelevant + 1),
+                query.query(),
+                query.relevant(),
+                ranking.subList(0, Math.min(3, ranking.size())));
     }
 
     /** Chunks, embeds and indexes one document as the application would; returns how many chunks it made. */
