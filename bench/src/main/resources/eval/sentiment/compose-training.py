@@ -3,7 +3,7 @@
 Every template and fragment below was written for Parley; no text comes from another data set. The composition is
 seeded, so the output is reproducible: python3 compose.py > sentiment-customer-messages.csv
 """
-import csv, random, sys
+import csv, random, re, sys
 
 rnd = random.Random(20261216)
 
@@ -388,4 +388,124 @@ for label, count in (("positive", 150), ("negative", 150), ("neutral", 80)):
 
 rv.shuffle(review_rows)
 for row in review_rows:
+    out.writerow(row)
+
+# Third pass (issue 16, real customer tweets): shorter public messages to airlines, shops, telecoms and couriers as
+# people tweet them: an @handle first, a flight or order number, a city, a link, hashtags; neutral is a question or a
+# request for information (even about a delay), negative is often told as a question or with sarcasm ("thanks for
+# the 3 hour delay"), positive is mostly thanks. A generator of its own, so the rows above stay the same.
+tw = random.Random(20261208)
+AIRLINES = ["@JetAzure", "@NorthlineAir", "@FlyBrava", "@SkyHopper", "@AeroVale", "@BlueKite_Air"]
+OTHERS = ["@QuickShipUK", "@BoxHop", "@Cellio", "@WaveMobile", "@Kettleby", "@UrbanThreads", "@PackRunner",
+          "@Fibrely", "@HomeNook"]
+CITIES = ["Denver", "Boston", "LAX", "JFK", "Chicago", "Dallas", "Newark", "Austin", "Orlando", "Seattle", "Heathrow",
+          "Madrid", "Phoenix", "Nashville", "SFO", "Miami"]
+TW_SLOTS = {
+    "city": lambda: tw.choice(CITIES), "city2": lambda: tw.choice(CITIES),
+    "flight": lambda: "flight " + tw.choice(["", "#"]) + str(tw.randint(100, 4999)),
+    "hours": lambda: tw.choice(["2 hours", "3 hrs", "45 min", "an hour", "4 hours", "90 minutes", "5 hrs", "all night"]),
+    "order": lambda: tw.choice(["order ", "order #", "#"]) + str(tw.randint(10000, 999999)),
+    "name": lambda: tw.choice(["Tasha", "Marco", "Dee", "Kevin", "Priya", "Luis", "Anne", "Sam"]),
+    "thing": lambda: tw.choice(["bag", "suitcase", "parcel", "package", "order", "refund", "router", "phone",
+                                "voucher", "upgrade", "connection", "seat"]),
+}
+TW_NEUTRAL = [
+    "do you fly from {city} to {city2}?", "when does the schedule for march open up?", "is {flight} on time?",
+    "can I change my {city} flight to tomorrow?", "how do I add my known traveler number", "just sent you a DM",
+    "following up on my DM from yesterday", "what's the checked bag fee to {city}?", "any news on {flight}?",
+    "are flights out of {city} affected by the storm?", "can you DM me about my reservation",
+    "I need to change the name on my ticket", "will I get a voucher code by email?", "flying to {city} tomorrow",
+    "what time does the {city} lounge open", "is there wifi on {flight}", "how early do I need to be at {city}",
+    "just booked {city} to {city2} for next month", "is the {city2} route seasonal?", "can you confirm my seat on {flight}",
+    "what's the status of {order}?", "does {order} ship today?", "can I change the delivery day for {order}",
+    "what's your number for business accounts", "is there an outage in {city}?", "any sunday deliveries in {city}?",
+    "how do I track {order}", "can I add a bag after check-in", "who do I talk to about a lost item on {flight}",
+    "my {flight} was rebooked, where do I see the new seat?", "are pets allowed on {flight}",
+    "what's the policy for carry on strollers", "does my fare include a meal", "when will the app be back up?",
+    "I need a receipt for {flight}", "can I get the delay in writing for my employer?", "are you hiring in {city}?",
+    "what gate does {flight} leave from", "any deals to {city} this spring?", "can you check {order} please",
+    "is the sale online only?", "how long is the wait for a callback", "I have a question about my bill",
+    "is my router covered by the warranty", "can I upgrade my plan early", "how do I cancel my booking",
+    "is it possible to get on an earlier flight to {city}?", "need to rebook {flight}, what are my options",
+    "what's the process for a refund on a cancelled flight", "where do I send my receipts for reimbursement?",
+    "delayed bag claim - what info do you need?",
+    "RT if you're flying to {city} for the game", "new route {city} to {city2} starts in may",
+    "checking in for {flight} now", "boarding {flight} to {city}", "heading to {city} with you guys today",
+    "on my way to {city2}", "first time flying with you, anything I should know?", "what's the max bag weight",
+]
+TW_POSITIVE = [
+    "thank you!", "thanks for the quick reply", "you guys rock", "love flying with you", "best airline hands down",
+    "{name} at the {city} desk was amazing, thank you", "great crew on {flight}", "landed early, thanks!",
+    "thanks for getting me home", "made my connection thanks to your gate team", "smooth flight from {city}",
+    "the upgrade was a lovely surprise", "appreciate the help with my {thing}", "got my {thing} back, thank you so much",
+    "you always take care of us", "what a great flight", "awesome service today", "that was fast, thanks",
+    "thanks for the update", "you're the best", "love the new seats", "thanks for the follow back!",
+    "big shoutout to {name}", "such a friendly crew on the {city} flight", "delivered a day early, cheers",
+    "{order} arrived and it's perfect", "thanks for sorting my bill so quickly", "fibre is flying since the upgrade",
+    "loving the new app", "great customer service from {name}", "thank you for the voucher, very kind",
+    "impressed again", "never disappoints", "thanks for the free drinks on the delay, nice touch",
+    "got rebooked in 5 minutes, thank you", "gate agent in {city} saved my day", "can't wait to fly with you again",
+    "ok that was actually a great experience", "finally home, thanks team", "DM sorted it, thanks",
+]
+TW_NEGATIVE = [
+    "{flight} delayed {hours} and counting", "thanks for the {hours} delay", "on hold for {hours}. really?",
+    "cancelled my flight and no hotel", "lost my {thing} again", "where is my {thing}??", "why is {flight} still delayed",
+    "worst airline", "never flying with you again", "my bag is in {city2}, I'm in {city}", "sat on the tarmac for {hours}",
+    "great, another delay", "love spending my night at {city} airport", "your app won't let me check in",
+    "missed my connection because of your delay", "no one at the gate to help", "why was my seat given away?",
+    "how do you lose a bag on a direct flight", "paid for wifi that didn't work", "rebooked me on a flight 2 days later",
+    "your customer service line just hangs up", "still no refund for my cancelled flight", "{order} still not here",
+    "{order} says delivered, it wasn't", "charged me twice", "internet down again in {city}", "thanks for absolutely nothing, again",
+    "so much for on time", "what a joke", "nice job losing my {thing}", "the crew on {flight} was rude",
+    "why does it take {hours} to get bags off a plane", "yet another delay", "can't get through to anyone",
+    "flight attendant was so rude", "no updates, no info, nothing", "I'll drive next time", "fees on fees on fees",
+    "my {thing} came broken", "the 'helpline' is a joke", "stuck in {city} because of you", "#fail", "disappointed again",
+    "dm'd you {hours} ago, no answer", "my complaint was closed without a reply", "your website keeps crashing",
+    "how is this acceptable?", "how are you still this bad at this", "oh good, another cancelled flight",
+    "thanks for making me miss my sister's wedding", "just what I needed, a middle seat for 6 hours",
+]
+TW_FRUSTRATED = [
+    "ANSWER YOUR PHONES", "this is the 4th time I've called. FIX IT", "I'm DONE with you", "worst. airline. ever.",
+    "{hours} on hold!!! unacceptable!!!", "f*** this airline", "you people are unbelievable", "WHERE IS MY {thing}",
+    "I want my money back NOW", "stop ignoring me", "3rd day without my bag and NOBODY CARES",
+    "I have asked 5 times. five.", "get your act together", "absolutely livid right now", "this is a f***ing joke",
+]
+TW_TAGS = {"positive": ["#happy", "#thankyou", "#travel", "#greatservice"], "neutral": ["#travel", "#question",
+           "#help", ""], "negative": ["#fail", "#delayed", "#worstairline", "#badservice", "#stranded"],
+           "frustrated": ["#fail", "#neveragain", "#furious"]}
+
+
+def tweet(template, label):
+    handle = tw.choice(AIRLINES if tw.random() < 0.7 else OTHERS)
+    text = re.sub(r"\{(\w+)\}", lambda m: TW_SLOTS[m.group(1)](), template)
+    text = handle + " " + text if tw.random() < 0.9 else text + " " + handle
+    if tw.random() < 0.15:
+        text += " " + tw.choice(TW_TAGS[label])
+    if tw.random() < 0.08:
+        text += " http://t.co/" + "".join(tw.choice("abcdefghjkmnpqrstuvwxyz0123456789") for _ in range(8))
+    if label == "positive" and tw.random() < 0.3:
+        text += " " + tw.choice(EMO_POS)
+    if label in ("negative", "frustrated") and tw.random() < 0.2:
+        text += " " + tw.choice(EMO_NEG + EMO_ANGRY if label == "frustrated" else EMO_NEG)
+    if tw.random() < 0.3:
+        text = text.lower()
+    return text.strip()
+
+
+tweet_rows = []
+for label, templates, count in (("neutral", TW_NEUTRAL, 250), ("positive", TW_POSITIVE, 200),
+                                ("negative", TW_NEGATIVE, 260), ("frustrated", TW_FRUSTRATED, 80)):
+    made = 0
+    tries = 0
+    while made < count and tries < count * 30:
+        tries += 1
+        text = tweet(templates[made] if made < len(templates) else tw.choice(templates), label)
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        tweet_rows.append((text, label))
+        made += 1
+
+tw.shuffle(tweet_rows)
+for row in tweet_rows:
     out.writerow(row)

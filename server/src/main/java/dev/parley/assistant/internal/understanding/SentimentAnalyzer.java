@@ -114,9 +114,9 @@ public final class SentimentAnalyzer {
 
     /**
      * Customer messages labelled positive, neutral, negative or frustrated, written for Parley (CC0): 150 support
-     * messages written one by one, about 1,560 tweet-like messages to shops, airlines, telecoms and couriers and 380
-     * statements about products and services in a reviewer's voice, composed from hand-written templates (see
-     * bench/src/main/resources/eval/sentiment/README.md).
+     * messages written one by one, about 2,350 tweet-like messages to shops, airlines, telecoms and couriers (790 of
+     * them tweeted the way people tweet at companies) and 380 reviewer's statements, composed from hand-written
+     * templates (see bench/src/main/resources/eval/sentiment/README.md).
      */
     public static List<LabelledText> builtInExamples() {
         List<LabelledText> examples = new ArrayList<>(handWrittenExamples());
