@@ -59,39 +59,8 @@ final class OutOfScopeCalibration {
         List<Scored> tested = score(IntentClassifier.train(examples, embeddings), test);
         Set<String> testLabels = test.stream().map(LabelledText::label).collect(Collectors.toCollection(HashSet::new));
 
-        err.println(
-                "one threshold | examples: in-scope refused, oos accepted | test: in-scope refused, oos accepted, accuracy");
-        for (int step = 0; step <= 18; step++) {
-            double threshold = step * 0.05;
-            Sides own = sides(heldOut, threshold, Map.of(), null);
-            Sides there = sides(tested, threshold, Map.of(), testLabels);
-            err.printf(
-                    Locale.ROOT,
-                    "  %.2f | %.3f %.3f | %.3f %.3f %.3f%n",
-                    threshold,
-                    own.inScopeRefused(),
-                    own.outOfScopeAccepted(),
-                    there.inScopeRefused(),
-                    there.outOfScopeAccepted(),
-                    there.accuracy());
-        }
-        err.println("margin (refuse when oos outscores the family by more), thresholds per family chosen for it |"
-                + " examples: in-scope refused, oos accepted, cost | test: in-scope refused, oos accepted, accuracy");
-        for (double margin : new double[] {-0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.5}) {
-            Map<String, Double> chosen = perFamily(heldOut, cost, margin);
-            Sides own = sides(heldOut, 0, chosen, null, margin);
-            Sides there = sides(tested, 0, chosen, testLabels, margin);
-            err.printf(
-                    Locale.ROOT,
-                    "  %+.1f | %.3f %.3f %.3f | %.3f %.3f %.3f%n",
-                    margin,
-                    own.inScopeRefused(),
-                    own.outOfScopeAccepted(),
-                    cost * own.inScopeRefused() + own.outOfScopeAccepted(),
-                    there.inScopeRefused(),
-                    there.outOfScopeAccepted(),
-                    there.accuracy());
-        }
+        printOneThreshold(heldOut, tested, testLabels, err);
+        printMargins(heldOut, tested, testLabels, cost, err);
         Map<String, Double> perFamily = perFamily(heldOut, cost, 0);
         err.println("threshold per family (least cost on the held-out examples): " + perFamily);
         double global = BuiltInIntents.THRESHOLD;
@@ -117,6 +86,49 @@ final class OutOfScopeCalibration {
                 json("examples", ownPerFamily),
                 json("test", testPerFamily)));
         return 0;
+    }
+
+    /** One threshold for every family, from 0 to 0.9: both sides of the decision on the examples and the test set. */
+    private static void printOneThreshold(
+            List<Scored> heldOut, List<Scored> tested, Set<String> testLabels, PrintStream err) {
+        err.println(
+                "one threshold | examples: in-scope refused, oos accepted | test: in-scope refused, oos accepted, accuracy");
+        for (int step = 0; step <= 18; step++) {
+            double threshold = step * 0.05;
+            Sides own = sides(heldOut, threshold, Map.of(), null);
+            Sides there = sides(tested, threshold, Map.of(), testLabels);
+            err.printf(
+                    Locale.ROOT,
+                    "  %.2f | %.3f %.3f | %.3f %.3f %.3f%n",
+                    threshold,
+                    own.inScopeRefused(),
+                    own.outOfScopeAccepted(),
+                    there.inScopeRefused(),
+                    there.outOfScopeAccepted(),
+                    there.accuracy());
+        }
+    }
+
+    /** Refusing when out-of-scope outscores the family by a margin, with thresholds per family chosen for it. */
+    private static void printMargins(
+            List<Scored> heldOut, List<Scored> tested, Set<String> testLabels, double cost, PrintStream err) {
+        err.println("margin (refuse when oos outscores the family by more), thresholds per family chosen for it |"
+                + " examples: in-scope refused, oos accepted, cost | test: in-scope refused, oos accepted, accuracy");
+        for (double margin : new double[] {-0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.5}) {
+            Map<String, Double> chosen = perFamily(heldOut, cost, margin);
+            Sides own = sides(heldOut, 0, chosen, null, margin);
+            Sides there = sides(tested, 0, chosen, testLabels, margin);
+            err.printf(
+                    Locale.ROOT,
+                    "  %+.1f | %.3f %.3f %.3f | %.3f %.3f %.3f%n",
+                    margin,
+                    own.inScopeRefused(),
+                    own.outOfScopeAccepted(),
+                    cost * own.inScopeRefused() + own.outOfScopeAccepted(),
+                    there.inScopeRefused(),
+                    there.outOfScopeAccepted(),
+                    there.accuracy());
+        }
     }
 
     private static List<Scored> score(IntentClassifier classifier, List<LabelledText> rows) {

@@ -77,42 +77,15 @@ public final class UnderstandingEvaluation {
         List<LabelledText> train =
                 builtIn ? BuiltInIntents.examples() : LabelledCsv.read(Path.of(options.get("train")));
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
-        IntentClassifier.Settings settings = new IntentClassifier.Settings(
-                Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
-                Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
-                Double.parseDouble(options.getOrDefault("ngram-weight", "" + d.ngramWeight())),
-                Integer.parseInt(options.getOrDefault("epochs", "" + d.epochs())),
-                Double.parseDouble(options.getOrDefault("learning-rate", "" + d.learningRate())),
-                Double.parseDouble(options.getOrDefault("l2", "" + d.l2())));
+        IntentClassifier.Settings settings = settings(options);
 
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
         IntentClassifier classifier = IntentClassifier.train(train, embeddings, settings);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         double trainCpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
-        boolean trainedOnOutOfScope = train.stream().anyMatch(e -> e.label().equals(IntentClassifier.OUT_OF_SCOPE));
-        String thresholdFrom;
-        if (options.containsKey("threshold")) {
-            classifier = classifier.withThreshold(Double.parseDouble(options.get("threshold")));
-            thresholdFrom = "given";
-        } else if (options.containsKey("val")) {
-            classifier =
-                    classifier.withThreshold(classifier.chooseThreshold(LabelledCsv.read(Path.of(options.get("val")))));
-            thresholdFrom = "validation";
-        } else if (builtIn) {
-            classifier = classifier.withThreshold(BuiltInIntents.THRESHOLD);
-            if (!options.getOrDefault("family-thresholds", "true").equals("false")) {
-                classifier = classifier.withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
-            }
-            thresholdFrom = classifier.familyThresholds().isEmpty() ? "built-in" : "built-in, per family";
-        } else if (!trainedOnOutOfScope) {
-            // A closed set of intents: nothing is out of scope unless a threshold is asked for.
-            classifier = classifier.withThreshold(0);
-            thresholdFrom = "closed set";
-        } else {
-            thresholdFrom = "default";
-        }
+        Thresholded thresholded = thresholded(classifier, options, builtIn, train);
+        classifier = thresholded.classifier();
         err.printf(
                 Locale.ROOT,
                 "trained on %d examples of %d labels in %.1f s; threshold %.2f (%s)%n",
@@ -120,7 +93,7 @@ public final class UnderstandingEvaluation {
                 classifier.labels().size(),
                 trainSeconds,
                 classifier.threshold(),
-                thresholdFrom);
+                thresholded.from());
 
         List<String> gold = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
@@ -138,16 +111,12 @@ public final class UnderstandingEvaluation {
         java.time.LocalDate today = java.time.LocalDate.now();
         long[] understanding = new long[builtIn ? test.size() : 0];
         for (int i = 0; i < test.size(); i++) {
+            String text = test.get(i).text();
             long before = System.nanoTime();
-            IntentClassifier.Prediction prediction =
-                    classifier.predict(test.get(i).text());
+            IntentClassifier.Prediction prediction = classifier.predict(text);
             latencies[i] = System.nanoTime() - before;
             if (builtIn) {
-                long rest = System.nanoTime();
-                MessageIntents.of(classifier, test.get(i).text());
-                sentiment.analyze(test.get(i).text());
-                entities.extract(test.get(i).text(), today);
-                understanding[i] = latencies[i] + System.nanoTime() - rest;
+                understanding[i] = latencies[i] + understand(classifier, sentiment, entities, today, text);
             }
             String label = prediction.label();
             if (!testLabels.contains(label) && testLabels.contains(BuiltInIntents.family(label))) {
@@ -157,13 +126,7 @@ public final class UnderstandingEvaluation {
             gold.add(test.get(i).label());
             predicted.add(label);
             if (!label.equals(test.get(i).label())) {
-                err.printf(
-                        Locale.ROOT,
-                        "error: %s | wanted %s | got %s (%.2f)%n",
-                        test.get(i).text().replace('\n', ' '),
-                        test.get(i).label(),
-                        prediction.label(),
-                        prediction.confidence());
+                intentError(test.get(i), prediction, err);
             }
         }
         if (folded > 0) {
@@ -174,6 +137,22 @@ public final class UnderstandingEvaluation {
         }
         Scores scores = Scores.of(gold, predicted);
         report(scores, err);
+        out.println(intentsJson(
+                scores,
+                gold,
+                predicted,
+                classifier.threshold(),
+                new Timings(trainSeconds, trainCpuSeconds, latencies, builtIn ? understanding : null)));
+        return 0;
+    }
+
+    /** How long training took (wall and CPU) and each prediction took; {@code understanding} only for built-ins. */
+    private record Timings(double trainSeconds, double trainCpuSeconds, long[] latencies, long[] understanding) {}
+
+    /** The last stdout line of {@code eval intents}: the scores, in and out of scope, and the timings. */
+    private static String intentsJson(
+            Scores scores, List<String> gold, List<String> predicted, double threshold, Timings timings) {
+        long[] latencies = timings.latencies();
         Arrays.sort(latencies);
         String oos = IntentClassifier.OUT_OF_SCOPE;
         StringBuilder json = new StringBuilder();
@@ -203,12 +182,13 @@ public final class UnderstandingEvaluation {
         json.append(String.format(
                 Locale.ROOT,
                 ",\"threshold\":%.2f,\"train_seconds\":%.1f,\"train_cpu_seconds\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f}",
-                classifier.threshold(),
-                trainSeconds,
-                trainCpuSeconds,
+                threshold,
+                timings.trainSeconds(),
+                timings.trainCpuSeconds(),
                 percentile(latencies, 50),
                 percentile(latencies, 99)));
-        if (builtIn) {
+        long[] understanding = timings.understanding();
+        if (understanding != null) {
             Arrays.sort(understanding);
             json.setLength(json.length() - 1);
             json.append(String.format(
@@ -217,8 +197,70 @@ public final class UnderstandingEvaluation {
                     percentile(understanding, 50),
                     percentile(understanding, 99)));
         }
-        out.println(json);
-        return 0;
+        return json.toString();
+    }
+
+    private static IntentClassifier.Settings settings(Map<String, String> options) {
+        IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
+        return new IntentClassifier.Settings(
+                Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
+                Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
+                Double.parseDouble(options.getOrDefault("ngram-weight", "" + d.ngramWeight())),
+                Integer.parseInt(options.getOrDefault("epochs", "" + d.epochs())),
+                Double.parseDouble(options.getOrDefault("learning-rate", "" + d.learningRate())),
+                Double.parseDouble(options.getOrDefault("l2", "" + d.l2())));
+    }
+
+    /** A classifier with its out-of-scope threshold, and where the threshold came from. */
+    private record Thresholded(IntentClassifier classifier, String from) {}
+
+    /** The threshold given, else chosen on validation data, else the built-in ones, else none for a closed set. */
+    private static Thresholded thresholded(
+            IntentClassifier classifier, Map<String, String> options, boolean builtIn, List<LabelledText> train) {
+        if (options.containsKey("threshold")) {
+            return new Thresholded(classifier.withThreshold(Double.parseDouble(options.get("threshold"))), "given");
+        }
+        if (options.containsKey("val")) {
+            return new Thresholded(
+                    classifier.withThreshold(classifier.chooseThreshold(LabelledCsv.read(Path.of(options.get("val"))))),
+                    "validation");
+        }
+        if (builtIn) {
+            IntentClassifier tuned = classifier.withThreshold(BuiltInIntents.THRESHOLD);
+            if (!options.getOrDefault("family-thresholds", "true").equals("false")) {
+                tuned = tuned.withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
+            }
+            return new Thresholded(tuned, tuned.familyThresholds().isEmpty() ? "built-in" : "built-in, per family");
+        }
+        if (train.stream().noneMatch(e -> e.label().equals(IntentClassifier.OUT_OF_SCOPE))) {
+            // A closed set of intents: nothing is out of scope unless a threshold is asked for.
+            return new Thresholded(classifier.withThreshold(0), "closed set");
+        }
+        return new Thresholded(classifier, "default");
+    }
+
+    /** The rest of what a turn understands of a message beside its intent; returns the nanoseconds it took. */
+    private static long understand(
+            IntentClassifier classifier,
+            SentimentAnalyzer sentiment,
+            EntityExtractor entities,
+            java.time.LocalDate today,
+            String text) {
+        long rest = System.nanoTime();
+        MessageIntents.of(classifier, text);
+        sentiment.analyze(text);
+        entities.extract(text, today);
+        return System.nanoTime() - rest;
+    }
+
+    private static void intentError(LabelledText example, IntentClassifier.Prediction prediction, PrintStream err) {
+        err.printf(
+                Locale.ROOT,
+                "error: %s | wanted %s | got %s (%.2f)%n",
+                example.text().replace('\n', ' '),
+                example.label(),
+                prediction.label(),
+                prediction.confidence());
     }
 
     /**
@@ -296,16 +338,7 @@ public final class UnderstandingEvaluation {
             return 2;
         }
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        // --builtin hand-written: only the 150 first examples, to compare with the model before the composed ones.
-        List<LabelledText> train = new ArrayList<>(
-                options.getOrDefault("builtin", "all").equals("hand-written")
-                        ? SentimentAnalyzer.handWrittenExamples()
-                        : SentimentAnalyzer.builtInExamples());
-        if (options.containsKey("train")) {
-            for (String file : options.get("train").split(",")) {
-                train.addAll(LabelledCsv.read(Path.of(file.strip())));
-            }
-        }
+        List<LabelledText> train = sentimentExamples(options);
         long started = System.nanoTime();
         SentimentAnalyzer analyzer = SentimentAnalyzer.train(
                 train,
@@ -315,12 +348,7 @@ public final class UnderstandingEvaluation {
                         Boolean.parseBoolean(options.getOrDefault("cues", "true")),
                         Float.parseFloat(options.getOrDefault("cue-weight", "1.0"))));
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        if (options.containsKey("band")) {
-            analyzer = analyzer.withNeutralBand(Double.parseDouble(options.get("band")));
-        } else if (options.containsKey("dev")) {
-            analyzer =
-                    analyzer.withNeutralBand(analyzer.chooseNeutralBand(LabelledCsv.read(Path.of(options.get("dev")))));
-        }
+        analyzer = banded(analyzer, options);
         boolean threeWay = test.stream().anyMatch(t -> Label.of(t.label()) == Label.NEUTRAL);
         err.printf(
                 Locale.ROOT,
@@ -351,14 +379,7 @@ public final class UnderstandingEvaluation {
             gold.add(expected.threeWay().id());
             predicted.add(got.id());
             if (got != expected.threeWay()) {
-                err.printf(
-                        Locale.ROOT,
-                        "error: %s | wanted %s | got %s (%.2f)%s%n",
-                        test.get(i).text().replace('\n', ' '),
-                        expected.id(),
-                        sentiment.label().id(),
-                        sentiment.score(),
-                        sentiment.cues().isEmpty() ? "" : " cues " + sentiment.cues());
+                sentimentError(test.get(i).text(), expected, sentiment, err);
             }
         }
         Scores scores = Scores.of(gold, predicted);
@@ -384,6 +405,43 @@ public final class UnderstandingEvaluation {
                 percentile(latencies, 99)));
         out.println(json);
         return 0;
+    }
+
+    /** The built-in examples (all, or the hand-written ones only) and any extra training files given. */
+    private static List<LabelledText> sentimentExamples(Map<String, String> options) {
+        // --builtin hand-written: only the 150 first examples, to compare with the model before the composed ones.
+        List<LabelledText> train = new ArrayList<>(
+                options.getOrDefault("builtin", "all").equals("hand-written")
+                        ? SentimentAnalyzer.handWrittenExamples()
+                        : SentimentAnalyzer.builtInExamples());
+        if (options.containsKey("train")) {
+            for (String file : options.get("train").split(",")) {
+                train.addAll(LabelledCsv.read(Path.of(file.strip())));
+            }
+        }
+        return train;
+    }
+
+    /** The neutral band given, else chosen on development data, else the analyzer's own. */
+    private static SentimentAnalyzer banded(SentimentAnalyzer analyzer, Map<String, String> options) {
+        if (options.containsKey("band")) {
+            return analyzer.withNeutralBand(Double.parseDouble(options.get("band")));
+        }
+        if (options.containsKey("dev")) {
+            return analyzer.withNeutralBand(analyzer.chooseNeutralBand(LabelledCsv.read(Path.of(options.get("dev")))));
+        }
+        return analyzer;
+    }
+
+    private static void sentimentError(String text, Label expected, Sentiment sentiment, PrintStream err) {
+        err.printf(
+                Locale.ROOT,
+                "error: %s | wanted %s | got %s (%.2f)%s%n",
+                text.replace('\n', ' '),
+                expected.id(),
+                sentiment.label().id(),
+                sentiment.score(),
+                sentiment.cues().isEmpty() ? "" : " cues " + sentiment.cues());
     }
 
     /** Every label, worst first, with what it was most often taken for: the per-label rows of the confusion matrix. */

@@ -44,46 +44,16 @@ public final class RetrievalEvaluation {
             return 2;
         }
         JsonMapper json = JsonMapper.builder().build();
-        List<Document> corpus = readLines(Path.of(options.get("corpus"))).stream()
-                .map(json::readTree)
-                .map(n -> new Document(
-                        n.path("id").asString(),
-                        n.path("title").asString(),
-                        n.path("text").asString()))
-                .toList();
-        List<Query> queries = readLines(Path.of(options.get("queries"))).stream()
-                .map(json::readTree)
-                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
-                .toList();
+        List<Document> corpus = documents(Path.of(options.get("corpus")), json);
+        List<Query> queries = queries(Path.of(options.get("queries")), json);
 
         Embedder embedder = new MiniLmEmbedder();
         Chunker chunker = new Chunker();
         long indexingStarted = System.nanoTime();
-        int chunkCount = 0;
         try (KnowledgeIndex index = KnowledgeIndex.inMemory()) {
+            int chunkCount = 0;
             for (Document document : corpus) {
-                List<Chunker.Chunk> chunks = chunker.chunk(document.title(), document.text(), "markdown", "article");
-                List<float[]> vectors = embedder.embedAll(chunks.stream()
-                        .map(c -> embeddingText(document.title(), c))
-                        .toList());
-                List<IndexedChunk> indexed = new ArrayList<>();
-                for (int i = 0; i < chunks.size(); i++) {
-                    indexed.add(new IndexedChunk(
-                            document.id() + "#" + i,
-                            document.id(),
-                            "eval",
-                            Mode.TEST,
-                            "article",
-                            null,
-                            List.of(),
-                            document.title(),
-                            chunks.get(i).heading(),
-                            chunks.get(i).text(),
-                            null,
-                            vectors.get(i)));
-                }
-                index.replaceSource(document.id(), indexed);
-                chunkCount += chunks.size();
+                chunkCount += index(document, chunker, embedder, index);
             }
             index.refresh();
             double indexingSeconds = (System.nanoTime() - indexingStarted) / 1e9;
@@ -108,21 +78,10 @@ public final class RetrievalEvaluation {
                             .count();
                     recallAt[k] += (double) found / query.relevant().size();
                 }
-                int firstRelevant = -1;
-                for (int i = 0; i < ranking.size(); i++) {
-                    if (query.relevant().contains(ranking.get(i))) {
-                        firstRelevant = i;
-                        break;
-                    }
-                }
+                int firstRelevant = firstRelevant(ranking, query.relevant());
                 reciprocalRanks += firstRelevant >= 0 ? 1.0 / (firstRelevant + 1) : 0;
                 if (firstRelevant != 0) {
-                    err.printf(
-                            "miss%s: %s | wanted %s | got %s%n",
-                            firstRelevant < 0 ? "" : "@" + (firstRelevant + 1),
-                            query.query(),
-                            query.relevant(),
-                            ranking.subList(0, Math.min(3, ranking.size())));
+                    miss(query, ranking, firstRelevant, err);
                 }
             }
             int n = queries.size();
@@ -147,6 +106,68 @@ public final class RetrievalEvaluation {
                     indexingSeconds);
             return 0;
         }
+    }
+
+    private static List<Document> documents(Path file, JsonMapper json) throws IOException {
+        return readLines(file).stream()
+                .map(json::readTree)
+                .map(n -> new Document(
+                        n.path("id").asString(),
+                        n.path("title").asString(),
+                        n.path("text").asString()))
+                .toList();
+    }
+
+    private static List<Query> queries(Path file, JsonMapper json) throws IOException {
+        return readLines(file).stream()
+                .map(json::readTree)
+                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
+                .toList();
+    }
+
+    /** A query whose first relevant document is not first: where it ranks (if at all) and what came first. */
+    private static void miss(Query query, List<String> ranking, int firstRelevant, PrintStream err) {
+        err.printf(
+                "miss%s: %s | wanted %s | got %s%n",
+                firstRelevant < 0 ? "" : "@" + (firstRelevant + 1),
+                query.query(),
+                query.relevant(),
+                ranking.subList(0, Math.min(3, ranking.size())));
+    }
+
+    /** Chunks, embeds and indexes one document as the application would; returns how many chunks it made. */
+    private static int index(Document document, Chunker chunker, Embedder embedder, KnowledgeIndex index) {
+        List<Chunker.Chunk> chunks = chunker.chunk(document.title(), document.text(), "markdown", "article");
+        List<float[]> vectors = embedder.embedAll(
+                chunks.stream().map(c -> embeddingText(document.title(), c)).toList());
+        List<IndexedChunk> indexed = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            indexed.add(new IndexedChunk(
+                    document.id() + "#" + i,
+                    document.id(),
+                    "eval",
+                    Mode.TEST,
+                    "article",
+                    null,
+                    List.of(),
+                    document.title(),
+                    chunks.get(i).heading(),
+                    chunks.get(i).text(),
+                    null,
+                    vectors.get(i)));
+        }
+        index.replaceSource(document.id(), indexed);
+        return chunks.size();
+    }
+
+    /** Where the first relevant document ranks, from 0; -1 when none does. */
+    private static int firstRelevant(List<String> ranking, Set<String> relevant) {
+        for (int i = 0; i < ranking.size(); i++) {
+            if (relevant.contains(ranking.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** What is embedded for a chunk: where it sits and what it says. */

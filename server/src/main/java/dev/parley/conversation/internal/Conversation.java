@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Mode;
@@ -71,7 +72,7 @@ record Conversation(
     }
 
     /** How the conversation ended: a summary, who resolved it, the customer's score and when. */
-    record Resolution(String summary, String type, Integer csatScore, Instant at) {
+    record Resolution(String summary, ResolutionType type, Integer csatScore, Instant at) {
 
         static final Resolution NONE = new Resolution(null, null, null, null);
     }
@@ -145,7 +146,7 @@ record Conversation(
         return resolution.summary();
     }
 
-    String resolutionType() {
+    ResolutionType resolutionType() {
         return resolution.type();
     }
 
@@ -263,7 +264,7 @@ record Conversation(
                 at);
     }
 
-    Conversation resolved(String summary, String type, Integer csat, Instant at) {
+    Conversation resolved(String summary, ResolutionType type, Integer csat, Instant at) {
         return with(
                 ConversationStatus.RESOLVED,
                 triage,

@@ -8,6 +8,7 @@ import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.DateRange;
@@ -263,7 +264,7 @@ class ConversationController {
             String ticketId,
             String escalationReason,
             String resolutionSummary,
-            String resolutionType,
+            ResolutionType resolutionType,
             Integer csatScore,
             int messageCount,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages,

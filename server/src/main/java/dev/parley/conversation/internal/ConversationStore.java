@@ -6,6 +6,7 @@ import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
@@ -176,7 +177,7 @@ class ConversationStore {
                         c.ticketId(),
                         c.escalationReason(),
                         c.resolutionSummary(),
-                        c.resolutionType(),
+                        c.resolutionType() == null ? null : c.resolutionType().wire(),
                         c.csatScore(),
                         c.messageCount(),
                         Sql.timestamp(c.resolvedAt()),
@@ -571,7 +572,7 @@ class ConversationStore {
                 new Conversation.Escalation(rs.getString("escalation_reason"), rs.getString("ticket_id")),
                 new Conversation.Resolution(
                         rs.getString("resolution_summary"),
-                        rs.getString("resolution_type"),
+                        optional(ResolutionType::fromWire, rs.getString("resolution_type")),
                         csatScore,
                         Sql.instant(rs, "resolved_at")),
                 rs.getInt("message_count"),
@@ -582,6 +583,10 @@ class ConversationStore {
     /** A column only Parley writes holds only words its enums know: anything else is a broken row, said loudly. */
     private static <T> T wire(java.util.function.Function<String, Optional<T>> from, String value) {
         return from.apply(value).orElseThrow(() -> new IllegalStateException("Unknown stored value: " + value));
+    }
+
+    private static <T> T optional(java.util.function.Function<String, Optional<T>> from, String value) {
+        return value == null ? null : wire(from, value);
     }
 
     private Message message(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
@@ -523,10 +524,10 @@ class Conversations {
     Conversation resolve(Caller caller, String conversationId, String summary, String type, Integer csat) {
         Conversation conversation = get(caller, conversationId);
         conversation.acceptResolution();
-        String resolutionType = type == null ? (conversation.escalationReason() == null ? "automated" : "agent") : type;
-        if (!List.of("automated", "agent", "customer").contains(resolutionType)) {
-            throw ApiException.invalidField("resolution_type", "invalid_value");
-        }
+        ResolutionType resolutionType = type == null
+                ? (conversation.escalationReason() == null ? ResolutionType.AUTOMATED : ResolutionType.AGENT)
+                : ResolutionType.fromWire(type)
+                        .orElseThrow(() -> ApiException.invalidField("resolution_type", "invalid_value"));
         if (csat != null && (csat < 1 || csat > 5)) {
             throw ApiException.invalidField("csat_score", "out_of_range");
         }
@@ -545,7 +546,7 @@ class Conversations {
                 marks.resolveAssignment(caller.workspaceId(), conversationId, now);
             }
             events.publishEvent(new ConversationResolved(
-                    caller.workspaceId(), caller.mode(), conversationId, resolutionType, csat));
+                    caller.workspaceId(), caller.mode(), conversationId, resolutionType.wire(), csat));
             if (csat != null) {
                 inbox.record(caller.workspaceId(), caller.mode(), done, csat, null, now);
             }

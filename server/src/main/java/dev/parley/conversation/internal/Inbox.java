@@ -9,6 +9,7 @@ import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
@@ -155,7 +156,10 @@ class Inbox {
         boolean resolvedNow = after.is(ConversationStatus.RESOLVED) && !before.is(ConversationStatus.RESOLVED);
         if (resolvedNow) {
             stored = after.resolved(
-                    after.resolutionSummary(), before.heldByHumans() ? "agent" : "automated", after.csatScore(), now);
+                    after.resolutionSummary(),
+                    before.heldByHumans() ? ResolutionType.AGENT : ResolutionType.AUTOMATED,
+                    after.csatScore(),
+                    now);
         }
         store.update(stored);
         boolean assigneeChanged = !java.util.Objects.equals(before.assignedTo(), after.assignedTo());
@@ -165,7 +169,7 @@ class Inbox {
             inbox.resolvedBy(workspaceId, before.id(), by);
             inbox.resolveAssignment(workspaceId, before.id(), now);
             events.publishEvent(new ConversationResolved(
-                    workspaceId, mode, before.id(), stored.resolutionType(), stored.csatScore()));
+                    workspaceId, mode, before.id(), stored.resolutionType().wire(), stored.csatScore()));
         } else if (status == ConversationStatus.CLOSED) {
             inbox.closed(workspaceId, before.id(), now);
             inbox.endAssignment(workspaceId, before.id(), now);
