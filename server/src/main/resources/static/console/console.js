@@ -1,6 +1,9 @@
 // The server's event stream turns into a "parley-event" on <body>, which htmx fragments refresh on (hx-trigger).
 // htmx drops a trigger that comes while the element's request is in flight, so events that arrive during a refresh
-// are remembered and one more "parley-event" follows it: the page always ends up showing the last event.
+// are remembered and one more "parley-event" follows it: the page always ends up showing the last event. That one is
+// sent only once the refreshed fragment has settled: a fragment swapped in (outerHTML) starts listening for
+// "parley-event" when htmx processes it, in the settle step, htmx.config.defaultSettleDelay after the swap; an event
+// sent before then reaches nobody and the page would wait for its next poll.
 (function () {
   if (!window.EventSource || location.pathname === '/console/login') {
     return;
@@ -27,9 +30,16 @@
     var frames = Object.keys(missed).map(function (id) { return missed[id]; });
     if (inFlight === 0 && frames.length > 0) {
       missed = {};
-      setTimeout(function () { frames.forEach(refresh); }, 0);
+      // a timer due no earlier than htmx's settle timer, and set after it, runs after it (HTML timer ordering)
+      setTimeout(function () { frames.forEach(refresh); }, settleDelay());
     }
   });
+
+  function settleDelay() {
+    return window.htmx && typeof window.htmx.config.defaultSettleDelay === 'number'
+      ? window.htmx.config.defaultSettleDelay
+      : 20;
+  }
 
   var source = new EventSource('/console/events');
   source.onopen = function () {

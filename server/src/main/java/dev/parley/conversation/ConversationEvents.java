@@ -78,9 +78,22 @@ public final class ConversationEvents {
         }
     }
 
-    /** {@code conversation.escalated} */
+    /**
+     * {@code conversation.escalated}, with seed 002's payload ({@code conversation_id}, {@code user_id}, {@code reason},
+     * {@code assigned_agent}) and Parley's {@code priority} and {@code ticket_id}.
+     *
+     * @param userId the store's own id of the customer, given when the conversation started, or {@code null}
+     * @param assignedAgent the agent the escalation was given to, or {@code null} while it waits in the queue
+     */
     public record ConversationEscalated(
-            String workspaceId, Mode mode, String conversationId, String reason, String priority, String ticketId)
+            String workspaceId,
+            Mode mode,
+            String conversationId,
+            String userId,
+            String reason,
+            String assignedAgent,
+            String priority,
+            String ticketId)
             implements PublicEvent {
         @Override
         public String type() {
@@ -90,7 +103,18 @@ public final class ConversationEvents {
         @Override
         public Map<String, Object> data() {
             return fields(
-                    "conversation_id", conversationId, "reason", reason, "priority", priority, "ticket_id", ticketId);
+                    "conversation_id",
+                    conversationId,
+                    "user_id",
+                    userId,
+                    "reason",
+                    reason,
+                    "assigned_agent",
+                    assignedAgent,
+                    "priority",
+                    priority,
+                    "ticket_id",
+                    ticketId);
         }
 
         @Override

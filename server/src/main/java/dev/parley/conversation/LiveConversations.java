@@ -14,13 +14,14 @@ import java.util.Optional;
 public interface LiveConversations {
 
     /** Roles a customer may see; private notes and anything else stay with the agents. */
-    List<String> CUSTOMER_ROLES = List.of("user", "assistant", "agent", "system");
+    List<MessageRole> CUSTOMER_ROLES =
+            List.of(MessageRole.USER, MessageRole.ASSISTANT, MessageRole.AGENT, MessageRole.SYSTEM);
 
     /**
      * Opens a conversation with no message yet on this channel (e.g. {@code widget}), and publishes its creation. One
      * a publishable key opens is bound to a new visitor token: the caller reaches it again only with that token.
      */
-    Opened open(Caller caller, String channel);
+    Opened open(Caller caller, Channel channel);
 
     /**
      * The conversation, if it is the caller's: of its workspace and mode and, for a publishable key, bound to its
@@ -36,6 +37,12 @@ public interface LiveConversations {
      *     {@code invalid_request}/{@code missing_field} for an empty or too long message
      */
     Exchange send(Caller caller, String conversationId, String messageId, String content);
+
+    /**
+     * As above; {@code answering} runs when the assistant is about to answer (not while a human holds the
+     * conversation), before its turn, so a socket can show it typing without reading the conversation itself.
+     */
+    Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering);
 
     /**
      * The customer-visible messages after {@code afterMessageId} ({@code null}: from the first), oldest first, at most

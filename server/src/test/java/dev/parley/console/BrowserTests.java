@@ -655,6 +655,44 @@ class BrowserTests {
     }
 
     @Test
+    void anEventThatComesWhileTheInboxIsRefreshingStillShowsItsConversation() {
+        Page console = signIn(newAgent("Dilnoza", "agent"));
+        assertThat(console.locator("body")).hasAttribute("data-live", "connected");
+        console.evaluate("() => { window.__frames = 0;"
+                + " document.body.addEventListener('parley-frame', () => { window.__frames++; }); }");
+        // the first refresh of the list is answered from before the conversation existed, and its answer is held
+        // back until the conversation's events have reached the page: they come while that refresh is in flight
+        java.util.concurrent.atomic.AtomicReference<com.microsoft.playwright.Route> held =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<com.microsoft.playwright.APIResponse> stale =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        console.route("**/console/inbox/rows**", route -> {
+            if (held.get() == null) {
+                stale.set(route.fetch());
+                held.set(route);
+            } else {
+                route.resume();
+            }
+        });
+        console.evaluate("() => document.body.dispatchEvent(new CustomEvent('parley-event', { detail: {} }))");
+        console.waitForCondition(() -> held.get() != null);
+
+        Api.Response created = api.post(
+                "/v1/conversations",
+                Map.of("customer_name", "Mid Refresh", "initial_message", "Is my parcel on its way?"));
+        assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+        console.waitForFunction("() => window.__frames > 0");
+        held.get().fulfill(new com.microsoft.playwright.Route.FulfillOptions().setResponse(stale.get()));
+
+        // the page polls every 30 s: only the event remembered during the refresh can bring the row sooner
+        assertThat(console.locator(".conversation-row"))
+                .containsText(
+                        "Mid Refresh",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(20_000));
+    }
+
+    @Test
     void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
         Page page = signIn(newAgent("Malika", "admin"));
         page.navigate(console("/console/api-keys"));

@@ -342,10 +342,9 @@ class SeedConformanceTests {
                 200,
                 Map.of(
                         "/actions_taken/*/details", Shapes.FREE_FORM + "each action type has its own details",
-                        "/store_id", "",
                         "/priority", "set when the conversation is escalated or by an agent",
-                        "/sentiment", "",
-                        "/primary_intent", ""));
+                        "/sentiment", "read from the customer's messages once the assistant has answered one",
+                        "/primary_intent", "read from the customer's messages once the assistant has answered one"));
         // the example's actions_taken: made by the message of block 6 when the assistant acts; shape checked when any
 
         Api.Response list = api.get("/v1/conversations?customer_email=customer@example.com&page=1&per_page=20");
@@ -354,7 +353,7 @@ class SeedConformanceTests {
 
         Api.Response escalated =
                 api.post("/v1/conversations/" + id + "/escalate", seed.block(13).text());
-        assertConforms(seed.block(14), escalated, 200, Map.of("/assigned_to", ""));
+        assertConforms(seed.block(14), escalated, 200, Map.of());
 
         Api.Response resolved =
                 api.post("/v1/conversations/" + id + "/resolve", seed.block(16).text());
@@ -411,7 +410,7 @@ class SeedConformanceTests {
                         "/summary/avg_resolution_time_seconds", "nothing resolved in the period",
                         "/summary/csat_average", "no rating in the period",
                         "/time_series/*/avg_response_time_ms", "a day without assistant replies",
-                        "/summary/avg_response_time_ms", "",
+                        "/summary/avg_response_time_ms", "no assistant reply timed in the period",
                         "/by_intent", Shapes.KEYED_BY_DATA + "the intents of the period",
                         "/actions_taken", Shapes.KEYED_BY_DATA + "the action types of the period"));
 
@@ -423,7 +422,7 @@ class SeedConformanceTests {
                 Map.of(
                         "/integrations/gorgias/mode", "no Gorgias connected",
                         "/settings/notifications/escalation_email", "not set for this store",
-                        "/domain", ""));
+                        "/domain", "a store made without a domain has none"));
         assertThat(got.json().at("/integrations/shopify/connected").asBoolean()).isFalse();
         Api.Response patched =
                 api.patch("/v1/stores/" + store.id(), seed.block(30).json());
@@ -571,6 +570,7 @@ class SeedConformanceTests {
                                     Map.of("url", receiver.url(), "events", List.of("conversation.escalated")))
                             .status())
                     .isEqualTo(201);
+            String agentId = onlineAgent(api, "Dana");
             String id = api.post("/api/v1/conversations", Map.of("message", "Hello", "user_id", "user_12345"))
                     .json()
                     .path("conversation_id")
@@ -578,12 +578,52 @@ class SeedConformanceTests {
             api.post("/v1/conversations/" + id + "/escalate", Map.of("reason", "low_confidence"));
 
             JsonNode delivered = receiver.await(d -> d.path("event").asString().equals("conversation.escalated"));
-            // Parley's conversation.escalated names the reason, priority and ticket; seed 002's user_id and
-            // assigned_agent are not in it (the assignee arrives as conversation.assigned): the one known difference
             assertThat(Shapes.differences(SeedDocument.read("002").block(9).json(), delivered))
-                    .containsExactlyInAnyOrder("/data/user_id: missing", "/data/assigned_agent: missing");
+                    .isEmpty();
             assertThat(delivered.at("/data/conversation_id").asString()).isEqualTo(id);
+            assertThat(delivered.at("/data/user_id").asString()).isEqualTo("user_12345");
+            assertThat(delivered.at("/data/reason").asString()).isEqualTo("low_confidence");
+            assertThat(delivered.at("/data/assigned_agent").asString())
+                    .as("round robin gave it to the one online agent")
+                    .isEqualTo(agentId);
         }
+    }
+
+    @Test
+    void seed002EscalationWaitingInTheQueueNamesNoAgent() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Api api = api().withKey(store.liveKey());
+            api.post("/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("conversation.escalated")));
+            String id = api.post("/api/v1/conversations", Map.of("message", "Hello"))
+                    .json()
+                    .path("conversation_id")
+                    .asString();
+            api.post("/v1/conversations/" + id + "/escalate", Map.of("reason", "low_confidence"));
+
+            JsonNode delivered = receiver.await(d -> d.path("event").asString().equals("conversation.escalated"));
+            // nobody online, nobody gave a user id: both keys are there, null
+            assertThat(delivered.at("/data").has("assigned_agent")).isTrue();
+            assertThat(delivered.at("/data/assigned_agent").isNull()).isTrue();
+            assertThat(delivered.at("/data/user_id").isNull()).isTrue();
+        }
+    }
+
+    private String onlineAgent(Api api, String name) {
+        Api.Response created = api.post(
+                "/v1/agents",
+                Map.of(
+                        "name",
+                        name,
+                        "email",
+                        name.toLowerCase(java.util.Locale.ROOT) + "+" + store.id() + "@company.uz",
+                        "role",
+                        "agent",
+                        "status",
+                        "online",
+                        "password",
+                        "correct horse battery"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     // ---- seed 003 -------------------------------------------------------------------------------------------
@@ -617,7 +657,7 @@ class SeedConformanceTests {
         api.patch("/v1/chats/" + chatId, Map.of("assigned_to", agentId));
 
         Api.Response list = api.get("/v1/chats?status=assigned&page=1&limit=20");
-        assertConforms(seed.block(0), list, 200, Map.of("/data/*/assigned_to", ""));
+        assertConforms(seed.block(0), list, 200, Map.of("/data/*/assigned_to", "a chat nobody holds has no agent"));
         assertThat(list.json().path("data")).isNotEmpty();
         assertConforms(
                 seed.block(1),
@@ -670,7 +710,11 @@ class SeedConformanceTests {
                 seed.block(11),
                 api.get("/v1/analytics/agents" + period + "&sort_by=total_chats"),
                 200,
-                Map.of("/data/*/avg_response_time_seconds", "", "/data/*/csat_score", "averages of nothing are null"));
+                Map.of(
+                        "/data/*/avg_response_time_seconds",
+                        "averages of nothing are null",
+                        "/data/*/csat_score",
+                        "averages of nothing are null"));
     }
 
     @Test

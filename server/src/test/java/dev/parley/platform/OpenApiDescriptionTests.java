@@ -150,6 +150,20 @@ class OpenApiDescriptionTests {
                 .allSatisfy(name -> assertThat(name).matches(SNAKE_CASE));
     }
 
+    @Test
+    void namesEachSeedsSpellingOfAMessageAndOfTheQuery() {
+        JsonNode message = requestSchema("/v1/conversations/{conversation_id}/messages", "post");
+        JsonNode chatMessage = requestSchema("/v1/chats/{chat_id}/messages", "post");
+        String api = description.at("/info/description").asString();
+
+        assertThat(message.at("/properties/content/description").asString()).contains("message", "text");
+        assertThat(chatMessage.at("/properties/text/description").asString()).contains("content", "message");
+        assertThat(api)
+                .contains("camelCase name in a JSON body or query")
+                .contains("limit or per_page")
+                .contains("10 a minute per client IP");
+    }
+
     private JsonNode requestSchema(String path, String method) {
         String ref = description
                 .path("paths")

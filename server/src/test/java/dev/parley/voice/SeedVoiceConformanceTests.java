@@ -78,7 +78,10 @@ class SeedVoiceConformanceTests {
             for (String type : List.of("transcription", "agent.response", "audio.output")) {
                 JsonNode frame = socket.next();
                 assertThat(frame.path("type").asString()).as(frame.toString()).isEqualTo(type);
-                assertThat(Shapes.differences(documented.get(type), frame, Map.of("/data/confidence", "")))
+                assertThat(Shapes.differences(
+                                documented.get(type),
+                                frame,
+                                Map.of("/data/confidence", "null from an OpenAI-compatible engine, which gives none")))
                         .as(type)
                         .isEmpty();
             }
@@ -90,7 +93,10 @@ class SeedVoiceConformanceTests {
             for (JsonNode frame : socket.remaining()) {
                 JsonNode expected = documented.get(frame.path("type").asString());
                 assertThat(expected).as(frame.toString()).isNotNull();
-                assertThat(Shapes.differences(expected, frame, Map.of("/data/confidence", "")))
+                assertThat(Shapes.differences(
+                                expected,
+                                frame,
+                                Map.of("/data/confidence", "null from an OpenAI-compatible engine, which gives none")))
                         .as(frame.toString())
                         .isEmpty();
             }

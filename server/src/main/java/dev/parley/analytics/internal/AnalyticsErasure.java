@@ -5,7 +5,6 @@ import dev.parley.platform.CustomerErased;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,29 +48,31 @@ class AnalyticsErasure implements CustomerAnalytics {
         long conversations = 0;
         Set<String> sessions = new LinkedHashSet<>(erased.userIds());
         List<Long> slots = new ArrayList<>();
-        for (List<String> batch : batches(erased.conversationIds())) {
-            List<Object> params = scoped(ws, mode, batch);
+        for (List<String> batch : Sql.batches(erased.conversationIds(), BATCH)) {
+            List<Object> params = Sql.scoped(ws, mode, batch);
             slots.addAll(jdbc.sql("SELECT created_slot FROM analytics_conversations WHERE workspace_id = ? AND mode = ?"
-                            + " AND conversation_id IN (" + marks(batch) + ")")
+                            + " AND conversation_id IN (" + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .query(Long.class)
                     .list());
             sessions.addAll(
                     jdbc.sql("SELECT session_id FROM analytics_conversations WHERE workspace_id = ? AND mode = ?"
-                                    + " AND session_id IS NOT NULL AND conversation_id IN (" + marks(batch) + ")")
+                                    + " AND session_id IS NOT NULL AND conversation_id IN ("
+                                    + Sql.placeholders(batch.size()) + ")")
                             .params(params)
                             .query(String.class)
                             .list());
             conversations += jdbc.sql("UPDATE analytics_conversations SET contact_id = NULL, first_query = NULL"
-                            + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN (" + marks(batch) + ")")
+                            + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN ("
+                            + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .update();
         }
         long events = 0;
-        for (List<String> batch : batches(erased.conversationIds())) {
+        for (List<String> batch : Sql.batches(erased.conversationIds(), BATCH)) {
             events += scrub(ws, mode, "conversation_id", batch, slots);
         }
-        for (List<String> batch : batches(List.copyOf(sessions))) {
+        for (List<String> batch : Sql.batches(List.copyOf(sessions), BATCH)) {
             events += scrub(ws, mode, "session_id", batch, slots);
         }
         rollups.purge(ws, mode, slots, List.copyOf(sessions));
@@ -83,8 +84,8 @@ class AnalyticsErasure implements CustomerAnalytics {
     private long scrub(String ws, Mode mode, String column, List<String> ids, List<Long> slots) {
         record Row(String id, String type, String data, long slot) {}
         List<Row> rows = jdbc.sql("SELECT id, type, data, slot FROM analytics_events WHERE workspace_id = ?"
-                        + " AND mode = ? AND " + column + " IN (" + marks(ids) + ")")
-                .params(scoped(ws, mode, ids))
+                        + " AND mode = ? AND " + column + " IN (" + Sql.placeholders(ids.size()) + ")")
+                .params(Sql.scoped(ws, mode, ids))
                 .query((rs, i) ->
                         new Row(rs.getString("id"), rs.getString("type"), rs.getString("data"), rs.getLong("slot")))
                 .list();
@@ -117,12 +118,12 @@ class AnalyticsErasure implements CustomerAnalytics {
     public Map<String, Object> export(String workspaceId, Mode mode, List<String> conversationIds) {
         List<Map<String, Object>> conversations = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
-        for (List<String> batch : batches(conversationIds)) {
-            List<Object> params = scoped(workspaceId, mode, batch);
+        for (List<String> batch : Sql.batches(conversationIds, BATCH)) {
+            List<Object> params = Sql.scoped(workspaceId, mode, batch);
             conversations.addAll(jdbc.sql("""
                             SELECT conversation_id, channel, session_id, created_at, first_query, intent, sentiment,
                                 messages_in, messages_out, escalated_at, resolved_at, resolution_type, csat
-                              FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND conversation_id IN (""" + marks(batch) + ") ORDER BY created_at")
+                              FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND conversation_id IN (""" + Sql.placeholders(batch.size()) + ") ORDER BY created_at")
                     .params(params)
                     .query((rs, i) -> {
                         Map<String, Object> row = new LinkedHashMap<>();
@@ -145,7 +146,8 @@ class AnalyticsErasure implements CustomerAnalytics {
                     .list());
             events.addAll(jdbc.sql(
                             "SELECT type, name, occurred_at, conversation_id, session_id, data FROM analytics_events"
-                                    + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN (" + marks(batch)
+                                    + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN ("
+                                    + Sql.placeholders(batch.size())
                                     + ")"
                                     + " ORDER BY occurred_at, seq")
                     .params(params)
@@ -165,23 +167,5 @@ class AnalyticsErasure implements CustomerAnalytics {
         out.put("conversations", conversations);
         out.put("events", events);
         return out;
-    }
-
-    private static List<List<String>> batches(List<String> ids) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        }
-        return batches;
-    }
-
-    private static List<Object> scoped(String workspaceId, Mode mode, List<String> ids) {
-        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
-        params.addAll(ids);
-        return params;
-    }
-
-    private static String marks(List<String> ids) {
-        return String.join(", ", Collections.nCopies(ids.size(), "?"));
     }
 }

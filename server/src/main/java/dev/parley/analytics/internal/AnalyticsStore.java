@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -498,10 +497,7 @@ class AnalyticsStore {
             params.add(to);
             params.addAll(marked);
             return column + " >= ? AND " + column + " < ?"
-                    + (marked.isEmpty()
-                            ? ""
-                            : " AND " + column + " NOT IN ("
-                                    + String.join(", ", Collections.nCopies(marked.size(), "?")) + ")");
+                    + (marked.isEmpty() ? "" : " AND " + column + " NOT IN (" + Sql.placeholders(marked.size()) + ")");
         }
 
         String raw(String column, List<Object> params) {
@@ -650,8 +646,7 @@ class AnalyticsStore {
             }
         }
         List<String> ids = List.copyOf(rawSessions);
-        for (int i = 0; i < ids.size(); i += 500) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
+        for (List<String> batch : Sql.batches(ids, 500)) {
             List<Object> batchParams =
                     new ArrayList<>(List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)));
             if (byDomain) {
@@ -661,7 +656,7 @@ class AnalyticsStore {
             visits.addAll(visitsOf(jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
                             + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
                             + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "") + " AND session_id IN ("
-                            + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")
+                            + Sql.placeholders(batch.size()) + ")")
                     .params(batchParams)
                     .query(AnalyticsStore::step)
                     .list()));

@@ -1,14 +1,13 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.DateRange;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -34,15 +33,8 @@ record Period(Instant start, Instant end, ZoneId zone) {
     }
 
     static Period between(String startText, String startField, String endText, String endField, ZoneId zone) {
-        if (startText == null || startText.isBlank()) {
-            throw ApiException.missingField(startField);
-        }
-        if (endText == null || endText.isBlank()) {
-            throw ApiException.missingField(endField);
-        }
-        Instant start = instant(startText, startField, zone, false);
-        Instant end = instant(endText, endField, zone, true);
-        return checked(start, end, zone, endField);
+        DateRange range = DateRange.report(startField, startText, endField, endText, zone);
+        return checked(range.start(), range.end(), zone, endField);
     }
 
     /** The last {@code days} local days, today included. */
@@ -67,19 +59,6 @@ record Period(Instant start, Instant end, ZoneId zone) {
         return new Period(start, end, zone);
     }
 
-    private static Instant instant(String text, String field, ZoneId zone, boolean end) {
-        String value = text.strip();
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "invalid_date");
-        }
-    }
-
     /** The period just before this one, as long. */
     Period previous() {
         Duration length = Duration.between(start, end);
@@ -90,8 +69,9 @@ record Period(Instant start, Instant end, ZoneId zone) {
         return start.atZone(zone).toLocalDate();
     }
 
+    /** The day of the period's last instant (its end is exclusive). */
     LocalDate lastDay() {
-        return end.minusMillis(1).atZone(zone).toLocalDate();
+        return end.minusNanos(1).atZone(zone).toLocalDate();
     }
 
     /** The local day a quarter-hour slot falls on. */

@@ -63,11 +63,11 @@ class Rollups {
      */
     void purge(String workspaceId, Mode mode, List<Long> slots, List<String> sessions) {
         lock(workspaceId, mode.wire());
-        for (List<String> batch : batches(sessions)) {
+        for (List<String> batch : Sql.batches(sessions, 200)) {
             List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
             params.addAll(batch);
             jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
-                            + marks(batch.size()) + ")")
+                            + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .update();
         }
@@ -140,10 +140,8 @@ class Rollups {
             dayQueries(workspaceId, mode, range[0], range[1]);
         }
         List<Long> ids = marks.stream().map(Mark::id).toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.sql("DELETE FROM analytics_rollup_marks WHERE id IN ("
-                            + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")
+        for (List<Long> batch : Sql.batches(ids, 500)) {
+            jdbc.sql("DELETE FROM analytics_rollup_marks WHERE id IN (" + Sql.placeholders(batch.size()) + ")")
                     .params(new ArrayList<Object>(batch))
                     .update();
         }
@@ -196,17 +194,17 @@ class Rollups {
                 .params(workspaceId, mode, from, to)
                 .query(String.class)
                 .list();
-        for (List<String> batch : batches(sessions)) {
+        for (List<String> batch : Sql.batches(sessions, 200)) {
             List<Object> params = new ArrayList<>(List.of(workspaceId, mode));
             params.addAll(batch);
             List<AnalyticsStore.Step> steps = jdbc.sql("SELECT " + AnalyticsStore.STEP_COLUMNS
                             + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = 'client'"
-                            + " AND session_id IN (" + marks(batch.size()) + ")")
+                            + " AND session_id IN (" + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .query(AnalyticsStore::step)
                     .list();
             jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
-                            + marks(batch.size()) + ")")
+                            + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .update();
             List<Object> rows = new ArrayList<>();
@@ -230,7 +228,8 @@ class Rollups {
                 int n = Math.min(count - i, 100);
                 jdbc.sql("INSERT INTO analytics_visits (workspace_id, mode, session_id, domain, first_slot, last_slot,"
                                 + " first_at, path, purchase, visitor_id, converted_at, stages) VALUES "
-                                + String.join(", ", Collections.nCopies(n, "(" + marks(VISIT_COLUMNS) + ")")))
+                                + String.join(
+                                        ", ", Collections.nCopies(n, "(" + Sql.placeholders(VISIT_COLUMNS) + ")")))
                         .params(rows.subList(i * VISIT_COLUMNS, (i + n) * VISIT_COLUMNS))
                         .update();
             }
@@ -254,18 +253,6 @@ class Rollups {
                 Sql.timestamp(visit.converted()),
                 visit.stages()));
         return 1;
-    }
-
-    private static List<List<String>> batches(List<String> ids) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 200) {
-            batches.add(ids.subList(from, Math.min(ids.size(), from + 200)));
-        }
-        return batches;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private void dayMix(String workspaceId, String mode, long from, long to) {

@@ -163,7 +163,7 @@ class HelpdeskConnections {
     private static Ticket ticket(ResultSet rs, int row) throws SQLException {
         return new Ticket(
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(java.util.Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("ticket_id"),
                 rs.getString("conversation_id"),
                 rs.getString("customer_email"));

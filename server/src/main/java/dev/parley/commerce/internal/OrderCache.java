@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class OrderCache {
 
-    /** @param status one word as {@link Order#status()} gives it */
+    /**
+     * @param status one word as {@link Order#status()} gives it
+     * @param from orders placed at or after this instant
+     * @param to orders placed before this instant (exclusive, as {@link dev.parley.platform.DateRange#end()})
+     */
     record Filter(String email, String status, Instant from, Instant to) {}
 
     private final JdbcClient jdbc;
@@ -173,7 +177,7 @@ class OrderCache {
             params.add(Sql.timestamp(filter.from()));
         }
         if (filter.to() != null) {
-            where.append(" AND placed_at <= ?");
+            where.append(" AND placed_at < ?");
             params.add(Sql.timestamp(filter.to()));
         }
         return where.toString();

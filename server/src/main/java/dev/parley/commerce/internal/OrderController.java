@@ -3,14 +3,11 @@ package dev.parley.commerce.internal;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.DateRange;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,11 +48,9 @@ class OrderController {
         PageQuery query = PageQuery.of(page, perPage);
         // Loads the demo store's orders on first use.
         connections.connector(caller.workspaceId(), caller.mode());
+        DateRange range = DateRange.filter("start_date", startDate, "end_date", endDate);
         OrderCache.Filter filter = new OrderCache.Filter(
-                email == null || email.isBlank() ? null : email.strip(),
-                status,
-                instant("start_date", startDate, false),
-                instant("end_date", endDate, true));
+                email == null || email.isBlank() ? null : email.strip(), status, range.start(), range.end());
         return Page.of(
                         cache.page(caller.workspaceId(), caller.mode(), filter, query),
                         query,
@@ -77,26 +72,5 @@ class OrderController {
                 }))
                 .orElseThrow(() -> ApiException.notFound("order", number));
         return OrderView.of(order);
-    }
-
-    private static Instant instant(String field, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay
-                        ? day.plusDays(1)
-                                .atStartOfDay()
-                                .toInstant(ZoneOffset.UTC)
-                                .minusNanos(1)
-                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADay) {
-                throw ApiException.invalidField(field, "invalid_format");
-            }
-        }
     }
 }

@@ -36,23 +36,13 @@ public final class ProductSearchQuality {
         }
         JsonMapper json = JsonMapper.builder().build();
         if (options.containsKey("catalogue")) {
-            // The demo catalogue as JSON lines, to label new queries with the ids of the products that fit them.
-            List<String> lines = DemoCatalogue.products().stream()
-                    .map(json::writeValueAsString)
-                    .toList();
-            Files.write(Path.of(options.get("catalogue")), lines);
-            out.println("{\"products\":" + lines.size() + "}");
-            return 0;
+            return writeCatalogue(Path.of(options.get("catalogue")), json, out);
         }
         if (!options.containsKey("queries")) {
             err.println("usage: eval products --queries queries.jsonl | --catalogue catalogue.jsonl");
             return 2;
         }
-        List<Query> queries = Files.readAllLines(Path.of(options.get("queries"))).stream()
-                .filter(l -> !l.isBlank())
-                .map(json::readTree)
-                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
-                .toList();
+        List<Query> queries = queries(Path.of(options.get("queries")), json);
         long started = System.nanoTime();
         try (CatalogueIndex catalogue = CatalogueIndex.of(DemoCatalogue.products(), TextEmbeddings.local())) {
             double indexingSeconds = (System.nanoTime() - started) / 1e9;
@@ -109,6 +99,23 @@ public final class ProductSearchQuality {
                     indexingSeconds);
             return 0;
         }
+    }
+
+    /** The demo catalogue as JSON lines, to label new queries with the ids of the products that fit them. */
+    private static int writeCatalogue(Path file, JsonMapper json, PrintStream out) throws IOException {
+        List<String> lines =
+                DemoCatalogue.products().stream().map(json::writeValueAsString).toList();
+        Files.write(file, lines);
+        out.println("{\"products\":" + lines.size() + "}");
+        return 0;
+    }
+
+    private static List<Query> queries(Path file, JsonMapper json) throws IOException {
+        return Files.readAllLines(file).stream()
+                .filter(l -> !l.isBlank())
+                .map(json::readTree)
+                .map(n -> new Query(n.path("query").asString(), strings(n.path("relevant_ids"))))
+                .toList();
     }
 
     private static List<String> titles(ProductPage page) {

@@ -26,6 +26,33 @@ final class ShopifyPayloads {
         if (id == null) {
             id = "gid://shopify/Order/" + o.path("id").asString();
         }
+        String email = text(o.path("email"));
+        if (email == null) {
+            email = text(o.path("contact_email"));
+        }
+        String customerName = customerName(o.path("customer"));
+        return new Order(
+                id,
+                number(o),
+                email == null ? null : email.toLowerCase(Locale.ROOT),
+                customerName == null || customerName.isBlank() ? null : customerName,
+                instant(o.path("created_at")),
+                o.path("currency").asString("USD"),
+                money(o.path("total_price")),
+                refunded(o.path("refunds")),
+                o.path("financial_status").asString("pending"),
+                o.path("fulfillment_status").isNull()
+                                || o.path("fulfillment_status").isMissingNode()
+                        ? "unfulfilled"
+                        : o.path("fulfillment_status").asString(),
+                instant(o.path("cancelled_at")),
+                lineItems(o.path("line_items")),
+                address(o.path("shipping_address")),
+                fulfillments(o.path("fulfillments")));
+    }
+
+    /** The number a customer quotes: the order's name without its {@code #}, else its number. */
+    private static String number(JsonNode o) {
         String name = o.path("name").asString(null);
         String number = name != null
                 ? name.replaceFirst("^#", "")
@@ -33,16 +60,24 @@ final class ShopifyPayloads {
         if (number == null || number.isBlank()) {
             throw new IllegalArgumentException("An order without a name or number");
         }
+        return number;
+    }
+
+    private static List<LineItem> lineItems(JsonNode lines) {
         List<LineItem> items = new ArrayList<>();
-        o.path("line_items")
-                .forEach(i -> items.add(new LineItem(
-                        text(i.path("sku")),
-                        i.path("title").asString(""),
-                        text(i.path("variant_title")),
-                        i.path("quantity").asInt(1),
-                        money(i.path("price")))));
+        lines.forEach(i -> items.add(new LineItem(
+                text(i.path("sku")),
+                i.path("title").asString(""),
+                text(i.path("variant_title")),
+                i.path("quantity").asInt(1),
+                money(i.path("price")))));
+        return items;
+    }
+
+    /** Shipments, their status in Parley's words (anything Shopify adds later counts as in transit). */
+    private static List<Fulfillment> fulfillments(JsonNode shipments) {
         List<Fulfillment> fulfillments = new ArrayList<>();
-        o.path("fulfillments").forEach(f -> {
+        shipments.forEach(f -> {
             String shipment = f.path("shipment_status").asString("in_transit");
             String status = switch (shipment) {
                 case "delivered" -> "delivered";
@@ -60,8 +95,13 @@ final class ShopifyPayloads {
                     null,
                     status.equals("delivered") ? updated : null));
         });
+        return fulfillments;
+    }
+
+    /** What was paid back: refund transactions that did not fail. */
+    private static BigDecimal refunded(JsonNode refunds) {
         BigDecimal refunded = BigDecimal.ZERO.setScale(2);
-        for (JsonNode refund : o.path("refunds")) {
+        for (JsonNode refund : refunds) {
             for (JsonNode t : refund.path("transactions")) {
                 if ("refund".equals(t.path("kind").asString("refund"))
                         && !"failure".equals(t.path("status").asString(""))) {
@@ -69,8 +109,11 @@ final class ShopifyPayloads {
                 }
             }
         }
-        JsonNode a = o.path("shipping_address");
-        Address address = a.isObject()
+        return refunded;
+    }
+
+    private static Address address(JsonNode a) {
+        return a.isObject()
                 ? new Address(
                         text(a.path("name")),
                         text(a.path("address1")),
@@ -80,34 +123,14 @@ final class ShopifyPayloads {
                         text(a.path("zip")),
                         text(a.path("country_code")))
                 : null;
-        JsonNode customer = o.path("customer");
-        String customerName = customer.isObject()
+    }
+
+    private static String customerName(JsonNode customer) {
+        return customer.isObject()
                 ? (customer.path("first_name").asString("") + " "
                                 + customer.path("last_name").asString(""))
                         .strip()
                 : null;
-        String email = text(o.path("email"));
-        if (email == null) {
-            email = text(o.path("contact_email"));
-        }
-        return new Order(
-                id,
-                number,
-                email == null ? null : email.toLowerCase(Locale.ROOT),
-                customerName == null || customerName.isBlank() ? null : customerName,
-                instant(o.path("created_at")),
-                o.path("currency").asString("USD"),
-                money(o.path("total_price")),
-                refunded,
-                o.path("financial_status").asString("pending"),
-                o.path("fulfillment_status").isNull()
-                                || o.path("fulfillment_status").isMissingNode()
-                        ? "unfulfilled"
-                        : o.path("fulfillment_status").asString(),
-                instant(o.path("cancelled_at")),
-                items,
-                address,
-                fulfillments);
     }
 
     private static String text(JsonNode node) {

@@ -96,6 +96,37 @@ class StoreConnections {
         if (maxDiscount < 0 || maxDiscount > 100) {
             throw ApiException.invalidField("max_discount_percent", "out_of_range");
         }
+        Credentials credentials = credentials(draft);
+        ShopAddress address = address(draft, credentials);
+        String shopDomain = address.shopDomain();
+        String baseUrl = address.baseUrl();
+        if (shopDomain != null) {
+            Optional<StoreConnection> other = store.findByShop(draft.platform(), shopDomain);
+            if (other.isPresent() && !other.get().workspaceId().equals(caller.workspaceId())) {
+                throw new ApiException(ErrorCode.CONFLICT, null, Map.of("field", "shop_domain"));
+            }
+        }
+        Instant now = clock.instant();
+        Instant created =
+                store.find(caller.workspaceId()).map(StoreConnection::createdAt).orElse(now);
+        StoreConnection connection = new StoreConnection(
+                caller.workspaceId(),
+                draft.platform(),
+                shopDomain,
+                baseUrl,
+                box.seal(json.writeValueAsString(credentials), caller.workspaceId()),
+                maxDiscount,
+                created,
+                now);
+        store.save(connection);
+        // Orders cached from the previous store are not this store's.
+        cache.clear(caller.workspaceId());
+        cancellations.clear(caller.workspaceId());
+        return connection;
+    }
+
+    /** Only the secrets a store connection knows; a blank one counts as none. */
+    private static Credentials credentials(Draft draft) {
         Map<String, String> given = draft.credentials() == null ? Map.of() : draft.credentials();
         for (String name : given.keySet()) {
             if (!java.util.Set.of(
@@ -108,12 +139,19 @@ class StoreConnections {
                 throw ApiException.invalidField("credentials." + name, "unknown_field");
             }
         }
-        Credentials credentials = new Credentials(
+        return new Credentials(
                 blank(given.get("access_token")),
                 blank(given.get("consumer_key")),
                 blank(given.get("consumer_secret")),
                 blank(given.get("webhook_secret")),
                 blank(given.get("customer_token_secret")));
+    }
+
+    /** Where the shop is: its domain (which identifies it among workspaces) and the base URL Parley calls. */
+    private record ShopAddress(String shopDomain, String baseUrl) {}
+
+    /** The shop's address as the platform needs it, each required part checked. */
+    private ShopAddress address(Draft draft, Credentials credentials) {
         String shopDomain = null;
         String baseUrl = null;
         switch (draft.platform()) {
@@ -144,29 +182,7 @@ class StoreConnections {
             }
             default -> {}
         }
-        if (shopDomain != null) {
-            Optional<StoreConnection> other = store.findByShop(draft.platform(), shopDomain);
-            if (other.isPresent() && !other.get().workspaceId().equals(caller.workspaceId())) {
-                throw new ApiException(ErrorCode.CONFLICT, null, Map.of("field", "shop_domain"));
-            }
-        }
-        Instant now = clock.instant();
-        Instant created =
-                store.find(caller.workspaceId()).map(StoreConnection::createdAt).orElse(now);
-        StoreConnection connection = new StoreConnection(
-                caller.workspaceId(),
-                draft.platform(),
-                shopDomain,
-                baseUrl,
-                box.seal(json.writeValueAsString(credentials), caller.workspaceId()),
-                maxDiscount,
-                created,
-                now);
-        store.save(connection);
-        // Orders cached from the previous store are not this store's.
-        cache.clear(caller.workspaceId());
-        cancellations.clear(caller.workspaceId());
-        return connection;
+        return new ShopAddress(shopDomain, baseUrl);
     }
 
     @Transactional

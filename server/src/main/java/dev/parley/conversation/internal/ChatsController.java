@@ -1,5 +1,9 @@
 package dev.parley.conversation.internal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.PageQuery;
@@ -40,7 +44,7 @@ class ChatsController {
             String id,
             String visitorName,
             String visitorEmail,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             int unreadCount,
             Instant lastMessageAt,
@@ -56,16 +60,23 @@ class ChatsController {
     record ChatView(
             String id,
             Visitor visitor,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             List<String> tags,
             String notes,
-            String priority,
-            String channel,
+            Priority priority,
+            Channel channel,
             Instant createdAt,
             Instant updatedAt) {}
 
-    record SendRequest(String text, List<Map<String, Object>> attachments) {}
+    /** Seed 003's {@code text}; seed 001 writes a message's words as {@code content}, seed 002 as {@code message}. */
+    record SendRequest(
+            @JsonAlias({"content", "message"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The agent's reply; also read as content (seed 001) or message (seed 002)")
+            String text,
+
+            List<Map<String, Object>> attachments) {}
 
     record Sent(
             String id,

@@ -4,17 +4,19 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.DateRange;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.platform.WidgetAccess;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,14 @@ class ConversationController {
             @JsonAlias("userId") String userId,
             Map<String, Object> metadata) {}
 
-    record SendRequest(String content, List<Map<String, Object>> attachments) {}
+    /** Seed 001's {@code content}; seed 002's SDKs send a message as {@code message}, seed 003 as {@code text}. */
+    record SendRequest(
+            @JsonAlias({"message", "text"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The customer's message; also read as message (seed 002) or text (seed 003)")
+            String content,
+
+            List<Map<String, Object>> attachments) {}
 
     record EscalateRequest(String reason, String priority, String notes) {}
 
@@ -196,7 +205,7 @@ class ConversationController {
      */
     record MessageView(
             String id,
-            String role,
+            MessageRole role,
             String sender,
             String content,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
@@ -224,8 +233,9 @@ class ConversationController {
                     m.createdAt());
         }
 
-        private static String sender(String role) {
-            return "assistant".equals(role) ? "ai" : role;
+        /** The sender's word: the assistant is {@code ai}, everyone else their role's word. */
+        private static String sender(MessageRole role) {
+            return role == MessageRole.ASSISTANT ? "ai" : role.wire();
         }
     }
 
@@ -237,12 +247,12 @@ class ConversationController {
             String conversationId,
             String userId,
             String storeId,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             Customer customer,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String orderId,
             String assignedTo,
             List<String> tags,
@@ -328,11 +338,11 @@ class ConversationController {
 
     record Summary(
             String id,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String customerEmail,
             int messageCount,
             Instant createdAt,
@@ -355,13 +365,14 @@ class ConversationController {
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
+        DateRange range = DateRange.filter("start_date", startDate, "end_date", endDate);
         ConversationStore.Filter filter = new ConversationStore.Filter(
                 status(status),
                 intent,
                 sentiment,
                 customerEmail,
-                instant("start_date", startDate, false),
-                instant("end_date", endDate, true),
+                range.start(),
+                range.end(),
                 assignedTo != null ? assignedTo : agentId,
                 channel,
                 tags(tags),
@@ -478,11 +489,9 @@ class ConversationController {
         return value == null ? null : value.toString();
     }
 
-    static String status(String status) {
-        if (status != null && !Conversation.STATUSES.contains(status)) {
-            throw ApiException.invalidField("status", "invalid_value");
-        }
-        return status;
+    /** A status filter: none, or one a client named right. */
+    static ConversationStatus status(String status) {
+        return status == null ? null : Inbox.status(status);
     }
 
     /** Comma-separated tags, all of which a conversation must carry. */
@@ -494,26 +503,5 @@ class ConversationController {
                 .map(String::strip)
                 .filter(t -> !t.isEmpty())
                 .toList());
-    }
-
-    static Instant instant(String field, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                return endOfDay
-                        ? day.plusDays(1)
-                                .atStartOfDay()
-                                .toInstant(ZoneOffset.UTC)
-                                .minusMillis(1)
-                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField(field, "invalid_format");
-            }
-        }
     }
 }

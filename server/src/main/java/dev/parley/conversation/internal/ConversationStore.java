@@ -2,6 +2,10 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
@@ -86,7 +90,7 @@ class ConversationStore {
         params.addAll(contactIds);
         Map<String, String> emails = new java.util.HashMap<>();
         jdbc.sql("SELECT id, email FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                        + Sql.placeholders(contactIds.size()) + ")")
                 .params(params)
                 .query(rs -> {
                     if (rs.getString("email") != null) {
@@ -105,7 +109,7 @@ class ConversationStore {
         params.addAll(contactIds);
         Map<String, Contact> found = new java.util.HashMap<>();
         jdbc.sql("SELECT id, email, name FROM contacts WHERE workspace_id = ? AND mode = ? AND id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(contactIds.size(), "?")) + ")")
+                        + Sql.placeholders(contactIds.size()) + ")")
                 .params(params)
                 .query(rs -> {
                     found.put(
@@ -133,9 +137,9 @@ class ConversationStore {
                         c.workspaceId(),
                         c.mode().wire(),
                         c.contactId(),
-                        c.channel(),
-                        c.status(),
-                        c.priority(),
+                        c.channel().wire(),
+                        c.status().wire(),
+                        c.priority().wire(),
                         c.primaryIntent(),
                         c.sentiment(),
                         c.orderId(),
@@ -160,8 +164,8 @@ class ConversationStore {
                             updated_at = ?
                          WHERE id = ? AND workspace_id = ? AND mode = ?""")
                 .params(
-                        c.status(),
-                        c.priority(),
+                        c.status().wire(),
+                        c.priority().wire(),
                         c.primaryIntent(),
                         c.sentiment(),
                         c.orderId(),
@@ -235,11 +239,13 @@ class ConversationStore {
     /**
      * Filters of a listing; {@code null} means any.
      *
+     * @param from conversations created at or after this instant
+     * @param to conversations created before this instant (exclusive, as {@link dev.parley.platform.DateRange#end()})
      * @param tags conversations carrying every one of these tags
      * @param text words that the customer's name or email, or any message but private notes, contains (any case)
      */
     record Filter(
-            String status,
+            ConversationStatus status,
             String intent,
             String sentiment,
             String customerEmail,
@@ -408,7 +414,7 @@ class ConversationStore {
         params.add(mode.wire());
         if (filter.status() != null) {
             where.append(" AND c.status = ?");
-            params.add(filter.status());
+            params.add(filter.status().wire());
         }
         if (filter.intent() != null) {
             where.append(" AND c.primary_intent = ?");
@@ -430,7 +436,7 @@ class ConversationStore {
             params.add(Sql.timestamp(filter.from()));
         }
         if (filter.to() != null) {
-            where.append(" AND c.created_at <= ?");
+            where.append(" AND c.created_at < ?");
             params.add(Sql.timestamp(filter.to()));
         }
         if (filter.assignedTo() != null && filter.assignedTo().equals(Filter.NOBODY)) {
@@ -484,7 +490,7 @@ class ConversationStore {
                         workspaceId,
                         mode.wire(),
                         m.conversationId(),
-                        m.role(),
+                        m.role().wire(),
                         m.content(),
                         m.analysis() == null ? null : json.writeValueAsString(m.analysis()),
                         json.writeValueAsString(m.actions()),
@@ -514,11 +520,11 @@ class ConversationStore {
      * most {@code limit}; empty when {@code afterId} is not a message of this conversation.
      */
     Optional<List<Message>> messagesAfter(
-            String workspaceId, Mode mode, String conversationId, String afterId, List<String> roles, int limit) {
+            String workspaceId, Mode mode, String conversationId, String afterId, List<MessageRole> roles, int limit) {
         List<Object> params = new ArrayList<>(List.of(conversationId, workspaceId, mode.wire()));
-        params.addAll(roles);
+        roles.forEach(role -> params.add(role.wire()));
         String sql = "SELECT * FROM messages WHERE conversation_id = ? AND workspace_id = ? AND mode = ? AND role IN ("
-                + String.join(", ", java.util.Collections.nCopies(roles.size(), "?")) + ")";
+                + Sql.placeholders(roles.size()) + ")";
         if (afterId != null) {
             boolean known = jdbc.sql("""
                             SELECT COUNT(*) FROM messages WHERE id = ? AND conversation_id = ? AND workspace_id = ?
@@ -547,28 +553,35 @@ class ConversationStore {
         return new Conversation(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("contact_id"),
-                rs.getString("channel"),
-                rs.getString("status"),
-                rs.getString("priority"),
-                rs.getString("primary_intent"),
-                rs.getString("sentiment"),
-                rs.getString("order_id"),
-                rs.getString("assigned_to"),
-                json.readValue(rs.getString("tags"), STRINGS),
-                rs.getString("notes"),
-                json.readValue(rs.getString("facts"), STRING_MAP),
+                wire(Channel::fromWire, rs.getString("channel")),
                 json.readValue(rs.getString("context"), OBJECT),
-                rs.getString("ticket_id"),
-                rs.getString("escalation_reason"),
-                rs.getString("resolution_summary"),
-                rs.getString("resolution_type"),
-                csatScore,
+                wire(ConversationStatus::fromWire, rs.getString("status")),
+                new Conversation.Triage(
+                        rs.getString("assigned_to"),
+                        wire(Priority::fromWire, rs.getString("priority")),
+                        json.readValue(rs.getString("tags"), STRINGS),
+                        rs.getString("notes")),
+                new Conversation.Understanding(
+                        rs.getString("primary_intent"),
+                        rs.getString("sentiment"),
+                        rs.getString("order_id"),
+                        json.readValue(rs.getString("facts"), STRING_MAP)),
+                new Conversation.Escalation(rs.getString("escalation_reason"), rs.getString("ticket_id")),
+                new Conversation.Resolution(
+                        rs.getString("resolution_summary"),
+                        rs.getString("resolution_type"),
+                        csatScore,
+                        Sql.instant(rs, "resolved_at")),
                 rs.getInt("message_count"),
-                Sql.instant(rs, "resolved_at"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
+    }
+
+    /** A column only Parley writes holds only words its enums know: anything else is a broken row, said loudly. */
+    private static <T> T wire(java.util.function.Function<String, Optional<T>> from, String value) {
+        return from.apply(value).orElseThrow(() -> new IllegalStateException("Unknown stored value: " + value));
     }
 
     private Message message(ResultSet rs, int row) throws SQLException {
@@ -576,7 +589,7 @@ class ConversationStore {
         return new Message(
                 rs.getString("id"),
                 rs.getString("conversation_id"),
-                rs.getString("role"),
+                wire(MessageRole::fromWire, rs.getString("role")),
                 rs.getString("content"),
                 analysis == null ? null : json.readValue(analysis, OBJECT),
                 json.readValue(rs.getString("actions"), ACTIONS),

@@ -4,12 +4,15 @@ import dev.parley.assistant.Assistant;
 import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.Turn;
 import dev.parley.assistant.TurnRequest;
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationEvents.ConversationCreated;
-import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationResolved;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
@@ -84,10 +87,8 @@ class Conversations {
     record Opened(Conversation conversation, String visitorToken) {}
 
     Exchange start(Caller caller, NewConversation request) {
-        String channel = request.channel() == null ? "api" : request.channel();
-        if (!Conversation.CHANNELS.contains(channel)) {
-            throw ApiException.invalidField("channel", "invalid_value");
-        }
+        Channel channel = Channel.fromWire(request.channel() == null ? "api" : request.channel())
+                .orElseThrow(() -> ApiException.invalidField("channel", "invalid_value"));
         validMessage(request.message(), "initial_message");
         atMost(request.customerEmail(), MAX_EMAIL, "customer_email");
         atMost(request.customerName(), MAX_NAME, "customer_name");
@@ -114,7 +115,14 @@ class Conversations {
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         return exchange(
-                caller, created, contact, Ids.next("msg"), request.message(), List.of(), request.customerName());
+                caller,
+                created,
+                contact,
+                Ids.next("msg"),
+                request.message(),
+                List.of(),
+                request.customerName(),
+                () -> {});
     }
 
     /**
@@ -129,7 +137,7 @@ class Conversations {
     }
 
     /** A conversation with no message yet, as a session or the widget's socket opens it. */
-    Opened open(Caller caller, String channel, String userId, Map<String, Object> metadata) {
+    Opened open(Caller caller, Channel channel, String userId, Map<String, Object> metadata) {
         Instant now = clock.instant();
         String visitorToken = visitorToken(caller);
         Map<String, Object> context = new LinkedHashMap<>(metadata);
@@ -143,7 +151,8 @@ class Conversations {
             if (visitorToken != null) {
                 store.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
             }
-            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
+            events.publishEvent(
+                    new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel.wire()));
             return new Opened(created, visitorToken);
         });
     }
@@ -162,6 +171,20 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments) {
+        return send(caller, conversationId, messageId, content, attachments, () -> {});
+    }
+
+    /**
+     * As above, {@code answering} run once the conversation is read and the assistant is to answer, just before its
+     * turn: a socket shows the assistant typing from the one read the message needs anyway.
+     */
+    Exchange send(
+            Caller caller,
+            String conversationId,
+            String messageId,
+            String content,
+            List<Map<String, Object>> attachments,
+            Runnable answering) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
         conversation.acceptCustomerMessage();
@@ -171,7 +194,14 @@ class Conversations {
                         .map(ConversationStore.Contact::name)
                         .orElse(null);
         return exchange(
-                caller, conversation, null, messageId, content, attachments == null ? List.of() : attachments, name);
+                caller,
+                conversation,
+                null,
+                messageId,
+                content,
+                attachments == null ? List.of() : attachments,
+                name,
+                answering);
     }
 
     /**
@@ -185,13 +215,14 @@ class Conversations {
             String messageId,
             String content,
             List<Map<String, Object>> attachments,
-            String name) {
+            String name,
+            Runnable answering) {
         boolean isNew = contact != null;
         Instant receivedAt = clock.instant();
         Message received = new Message(
                 messageId,
                 conversation.id(),
-                "user",
+                MessageRole.USER,
                 content,
                 null,
                 List.of(),
@@ -201,15 +232,15 @@ class Conversations {
                 null,
                 null);
         // A customer message reopens a resolved conversation for the assistant; nobody holds it any more.
-        Conversation current = conversation.status().equals("resolved")
-                ? conversation.changed(
-                        "active", null, conversation.tags(), conversation.notes(), conversation.priority(), receivedAt)
+        Conversation current = conversation.is(ConversationStatus.RESOLVED)
+                ? conversation.movedTo(ConversationStatus.ACTIVE, null, receivedAt)
                 : conversation;
-        Conversation reopened = current.afterMessages(1, null, null, current.facts(), current.status(), receivedAt);
+        Conversation reopened = current.afterMessages(1, receivedAt);
         if (!reopened.assistantAnswers()) {
             Conversation saved = save(caller, conversation, reopened, contact, received, null, null, isNew);
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
+        answering.run();
         // A turn that fails stores nothing: the request happens completely or not at all, so a retry duplicates
         // nothing.
         Turn turn = turn(caller, reopened, content, name);
@@ -217,7 +248,7 @@ class Conversations {
         Message reply = new Message(
                 Ids.next("msg"),
                 conversation.id(),
-                "assistant",
+                MessageRole.ASSISTANT,
                 turn.reply(),
                 analysis(turn),
                 publicActions(turn.actions()),
@@ -231,7 +262,6 @@ class Conversations {
                 turn.analysis().intent(),
                 turn.analysis().sentiment(),
                 turn.memory().toFacts(),
-                reopened.status(),
                 repliedAt);
         if (turn.escalation() != null) {
             String ticket = reopened.ticketId() != null
@@ -269,12 +299,15 @@ class Conversations {
                 if (contact.visitorToken() != null) {
                     store.bindVisitor(caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
                 }
-                events.publishEvent(
-                        new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
+                events.publishEvent(new ConversationCreated(
+                        caller.workspaceId(),
+                        caller.mode(),
+                        stored.id(),
+                        stored.channel().wire()));
             } else {
                 // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
                 Conversation fresh = store.lock(caller, stored.id()).orElseThrow();
-                stored = merged(original, stored, fresh);
+                stored = fresh.merged(original, stored);
                 store.update(stored);
             }
             store.insert(caller.workspaceId(), caller.mode(), received);
@@ -283,7 +316,12 @@ class Conversations {
             if (reply != null) {
                 store.insert(caller.workspaceId(), caller.mode(), reply);
                 events.publishEvent(new MessageSent(
-                        caller.workspaceId(), caller.mode(), stored.id(), reply.id(), "assistant", reply.content()));
+                        caller.workspaceId(),
+                        caller.mode(),
+                        stored.id(),
+                        reply.id(),
+                        MessageRole.ASSISTANT.wire(),
+                        reply.content()));
             }
             if (turn != null) {
                 events.publishEvent(new TurnRecorded(
@@ -300,56 +338,11 @@ class Conversations {
                                 .toMillis(),
                         turn.escalation() != null));
             }
-            if (turn != null && turn.escalation() != null && stored.status().equals("escalated")) {
-                events.publishEvent(new ConversationEscalated(
-                        caller.workspaceId(),
-                        caller.mode(),
-                        stored.id(),
-                        stored.escalationReason(),
-                        stored.priority(),
-                        stored.ticketId()));
-                stored = inbox.assignOnEscalation(stored, stored.updatedAt());
+            if (turn != null && turn.escalation() != null && stored.is(ConversationStatus.ESCALATED)) {
+                stored = inbox.escalated(stored, stored.escalationReason(), stored.updatedAt());
             }
             return stored;
         });
-    }
-
-    /**
-     * The exchange's outcome over what the locked row holds now: what the turn learned always counts, messages are
-     * added to the current count, and the status (with its assignee, priority and ticket) changes only if nobody else
-     * changed it meanwhile.
-     */
-    private static Conversation merged(Conversation original, Conversation computed, Conversation fresh) {
-        boolean exchangeMovedStatus = !computed.status().equals(original.status())
-                || !java.util.Objects.equals(computed.assignedTo(), original.assignedTo());
-        boolean othersMovedStatus = !fresh.status().equals(original.status())
-                || !java.util.Objects.equals(fresh.assignedTo(), original.assignedTo());
-        Conversation base = exchangeMovedStatus && !othersMovedStatus ? computed : fresh;
-        return new Conversation(
-                fresh.id(),
-                fresh.workspaceId(),
-                fresh.mode(),
-                fresh.contactId(),
-                fresh.channel(),
-                base.status(),
-                base.priority(),
-                computed.primaryIntent(),
-                computed.sentiment(),
-                computed.orderId(),
-                base.assignedTo(),
-                fresh.tags(),
-                fresh.notes(),
-                computed.facts(),
-                fresh.context(),
-                base.ticketId(),
-                base.escalationReason(),
-                fresh.resolutionSummary(),
-                fresh.resolutionType(),
-                fresh.csatScore(),
-                fresh.messageCount() + computed.messageCount() - original.messageCount(),
-                fresh.resolvedAt(),
-                fresh.createdAt(),
-                computed.updatedAt());
     }
 
     private Turn turn(Caller caller, Conversation conversation, String content, String name) {
@@ -357,8 +350,8 @@ class Conversations {
         List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
                 ? List.of()
                 : store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
-                        .filter(m -> !m.role().equals("system") && !m.isPrivate())
-                        .map(m -> new TurnRequest.PriorMessage(m.role(), m.content()))
+                        .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
+                        .map(m -> new TurnRequest.PriorMessage(m.role().wire(), m.content()))
                         .toList();
         return assistant.respond(new TurnRequest(
                 caller.workspaceId(),
@@ -367,7 +360,7 @@ class Conversations {
                 content,
                 history,
                 ConversationMemory.fromFacts(conversation.facts()),
-                conversation.channel(),
+                conversation.channel().wire(),
                 name));
     }
 
@@ -376,10 +369,9 @@ class Conversations {
     Escalated escalate(Caller caller, String conversationId, String reason, String priority, String notes) {
         Conversation conversation = get(caller, conversationId);
         conversation.acceptEscalation();
-        String level = priority == null ? conversation.priority() : priority;
-        if (!Conversation.PRIORITIES.contains(level)) {
-            throw ApiException.invalidField("priority", "invalid_value");
-        }
+        Priority level = priority == null
+                ? conversation.priority()
+                : Priority.fromWire(priority).orElseThrow(() -> ApiException.invalidField("priority", "invalid_value"));
         if (reason != null && reason.length() > 500) {
             throw ApiException.invalidField("reason", "too_long");
         }
@@ -400,12 +392,12 @@ class Conversations {
             message[0] = "I've connected you with our support team. A team member will be with you shortly. "
                     + "Your reference number is " + ticket + ".";
             Conversation escalated = fresh.escalated(reason == null ? "manual" : reason, level, ticket, now)
-                    .changed("escalated", null, fresh.tags(), fresh.notes(), level, now);
-            escalated = escalated.afterMessages(1, null, null, escalated.facts(), "escalated", now);
+                    .movedTo(ConversationStatus.ESCALATED, null, now)
+                    .afterMessages(1, now);
             Message notice = new Message(
                     Ids.next("msg"),
                     conversationId,
-                    "system",
+                    MessageRole.SYSTEM,
                     message[0],
                     notes == null ? null : Map.of("notes", notes),
                     List.of(),
@@ -416,15 +408,13 @@ class Conversations {
                     null);
             store.update(escalated);
             store.insert(caller.workspaceId(), caller.mode(), notice);
-            if (fresh.assignedTo() != null && fresh.status().equals("assigned")) {
+            if (fresh.assignedTo() != null && fresh.is(ConversationStatus.ASSIGNED)) {
                 // Escalating a held conversation puts it back in the queue.
                 marks.endAssignment(caller.workspaceId(), conversationId, now);
                 events.publishEvent(new dev.parley.conversation.ConversationEvents.ConversationAssigned(
                         caller.workspaceId(), caller.mode(), conversationId, null, fresh.assignedTo()));
             }
-            events.publishEvent(new ConversationEscalated(
-                    caller.workspaceId(), caller.mode(), conversationId, escalated.escalationReason(), level, ticket));
-            return inbox.assignOnEscalation(escalated, now);
+            return inbox.escalated(escalated, escalated.escalationReason(), now);
         });
         return new Escalated(stored, message[0]);
     }
@@ -449,7 +439,7 @@ class Conversations {
             fresh.acceptResolution();
             Conversation done = fresh.resolved(summary, resolutionType, csat, now);
             store.update(done);
-            if (fresh.status().equals("assigned") && fresh.assignedTo() != null) {
+            if (fresh.is(ConversationStatus.ASSIGNED) && fresh.assignedTo() != null) {
                 marks.resolvedBy(caller.workspaceId(), conversationId, fresh.assignedTo());
                 marks.resolveAssignment(caller.workspaceId(), conversationId, now);
             }
@@ -543,10 +533,11 @@ class Conversations {
         return analysis;
     }
 
-    private static String priority(Turn turn) {
+    /** The assistant names a priority in its own words; one Parley does not know counts as normal. */
+    private static Priority priority(Turn turn) {
         return turn.escalation().priority() == null
-                ? "normal"
-                : turn.escalation().priority();
+                ? Priority.NORMAL
+                : Priority.fromWire(turn.escalation().priority()).orElse(Priority.NORMAL);
     }
 
     /**
@@ -558,17 +549,19 @@ class Conversations {
             Conversation conversation,
             NewContact contact,
             String reason,
-            String priority,
+            Priority priority,
             Message pending) {
         if (helpdesks.isEmpty()) {
             return ticketNumber();
         }
         List<dev.parley.conversation.Helpdesk.TranscriptLine> transcript = new java.util.ArrayList<>(
                 store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
-                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(m.role(), m.content()))
+                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(
+                                m.role().wire(), m.content()))
                         .toList());
         if (pending != null) {
-            transcript.add(new dev.parley.conversation.Helpdesk.TranscriptLine("user", pending.content()));
+            transcript.add(
+                    new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER.wire(), pending.content()));
         }
         ConversationStore.Contact known = contact != null
                 ? new ConversationStore.Contact(null, contact.email(), contact.name())
@@ -580,7 +573,7 @@ class Conversations {
                 known == null ? null : known.email(),
                 known == null ? null : known.name(),
                 reason,
-                priority,
+                priority.wire(),
                 transcript,
                 pending == null ? null : pending.id());
         return helpdesks.stream()

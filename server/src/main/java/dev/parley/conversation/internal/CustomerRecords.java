@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,10 +120,10 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
     /** The store's user ids the conversations and their sessions carry. */
     private Set<String> userIdsOf(String workspaceId, Mode mode, List<String> conversationIds) {
         Set<String> ids = new LinkedHashSet<>();
-        for (List<String> batch : batches(conversationIds)) {
-            List<Object> params = scoped(workspaceId, mode, batch);
-            jdbc.sql("SELECT context FROM conversations WHERE workspace_id = ? AND mode = ? AND id IN (" + marks(batch)
-                            + ")")
+        for (List<String> batch : Sql.batches(conversationIds, BATCH)) {
+            List<Object> params = Sql.scoped(workspaceId, mode, batch);
+            jdbc.sql("SELECT context FROM conversations WHERE workspace_id = ? AND mode = ? AND id IN ("
+                            + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .query(String.class)
                     .list()
@@ -135,7 +134,7 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
                         }
                     });
             jdbc.sql("SELECT user_id FROM sessions WHERE workspace_id = ? AND mode = ? AND user_id IS NOT NULL"
-                            + " AND conversation_id IN (" + marks(batch) + ")")
+                            + " AND conversation_id IN (" + Sql.placeholders(batch.size()) + ")")
                     .params(params)
                     .query(String.class)
                     .list()
@@ -212,9 +211,9 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
         long messages = 0;
         long sessions = 0;
         long feedback = 0;
-        for (List<String> batch : batches(erased.conversationIds())) {
-            List<Object> params = scoped(ws, mode, batch);
-            String in = marks(batch);
+        for (List<String> batch : Sql.batches(erased.conversationIds(), BATCH)) {
+            List<Object> params = Sql.scoped(ws, mode, batch);
+            String in = Sql.placeholders(batch.size());
             contacts.addAll(jdbc.sql("SELECT DISTINCT contact_id FROM conversations WHERE workspace_id = ? AND mode = ?"
                             + " AND contact_id IS NOT NULL AND id IN (" + in + ")")
                     .params(params)
@@ -328,24 +327,6 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
         c.put("created_at", Sql.instant(rs, "created_at"));
         c.put("updated_at", Sql.instant(rs, "updated_at"));
         return c;
-    }
-
-    private static List<List<String>> batches(List<String> ids) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        }
-        return batches;
-    }
-
-    private static List<Object> scoped(String workspaceId, Mode mode, List<String> ids) {
-        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
-        params.addAll(ids);
-        return params;
-    }
-
-    private static String marks(List<String> ids) {
-        return String.join(", ", Collections.nCopies(ids.size(), "?"));
     }
 
     private static String like(String text) {

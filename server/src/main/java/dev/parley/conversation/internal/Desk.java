@@ -1,6 +1,7 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
@@ -73,7 +74,7 @@ class Desk implements ConversationDesk {
         List<Entry> entries = conversations.messages(caller, conversationId, 500).stream()
                 .map(m -> new Entry(
                         m.id(),
-                        m.role(),
+                        m.role().wire(),
                         m.content(),
                         m.analysis(),
                         m.actions(),
@@ -156,10 +157,11 @@ class Desk implements ConversationDesk {
         Conversation c = conversations.get(caller, conversationId);
         ConversationStore.Contact contact = conversations.contact(caller, c);
         List<Entry> said = conversations.messages(caller, conversationId, 50).stream()
-                .filter(m -> List.of("user", "assistant", "agent").contains(m.role()))
+                .filter(m -> List.of(MessageRole.USER, MessageRole.ASSISTANT, MessageRole.AGENT)
+                        .contains(m.role()))
                 .map(m -> new Entry(
                         m.id(),
-                        m.role(),
+                        m.role().wire(),
                         m.content(),
                         m.analysis(),
                         m.actions(),
@@ -169,13 +171,13 @@ class Desk implements ConversationDesk {
                 .toList();
         int last = -1;
         for (int i = said.size() - 1; i >= 0 && last < 0; i--) {
-            if (said.get(i).role().equals("user")) {
+            if (said.get(i).role().equals(MessageRole.USER.wire())) {
                 last = i;
             }
         }
         return new DraftContext(
                 c.id(),
-                c.channel(),
+                c.channel().wire(),
                 contact == null ? null : contact.name(),
                 contact == null ? null : contact.email(),
                 last < 0 ? null : said.get(last).content(),
@@ -186,13 +188,13 @@ class Desk implements ConversationDesk {
     private static Item item(Conversation c, ConversationStore.Contact contact, ConversationStore.ChatRow row) {
         return new Item(
                 c.id(),
-                c.status(),
-                c.channel(),
+                c.status().wire(),
+                c.channel().wire(),
                 contact == null ? null : contact.name(),
                 contact == null ? null : contact.email(),
                 c.primaryIntent(),
                 c.sentiment(),
-                c.priority(),
+                c.priority().wire(),
                 c.assignedTo(),
                 c.tags(),
                 row == null ? 0 : row.unreadCount(),

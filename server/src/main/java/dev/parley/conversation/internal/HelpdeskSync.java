@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.HelpdeskInbox;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import java.time.Clock;
@@ -30,9 +31,10 @@ class HelpdeskSync implements HelpdeskInbox {
     @Override
     @Transactional
     public Optional<String> sync(String workspaceId, Mode mode, String conversationId, String role, String content) {
-        if (!role.equals("agent") && !role.equals("user")) {
-            throw new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + role);
-        }
+        MessageRole from = MessageRole.fromWire(role)
+                .filter(r -> r == MessageRole.AGENT || r == MessageRole.USER)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + role));
         Optional<Conversation> found = store.find(workspaceId, mode, conversationId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -40,11 +42,11 @@ class HelpdeskSync implements HelpdeskInbox {
         Conversation conversation = found.get();
         Instant now = clock.instant();
         Message message = new Message(
-                Ids.next("msg"), conversationId, role, content, null, List.of(), List.of(), List.of(), now, null, null);
-        store.update(conversation.afterMessages(1, null, null, conversation.facts(), conversation.status(), now));
+                Ids.next("msg"), conversationId, from, content, null, List.of(), List.of(), List.of(), now, null, null);
+        store.update(conversation.afterMessages(1, now));
         store.insert(workspaceId, mode, message);
-        if (role.equals("agent")) {
-            events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), "agent", content));
+        if (from == MessageRole.AGENT) {
+            events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), from.wire(), content));
         } else {
             events.publishEvent(new MessageReceived(workspaceId, mode, conversationId, message.id(), content));
         }

@@ -6,6 +6,9 @@ import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationResolved;
 import dev.parley.conversation.ConversationEvents.FeedbackSubmitted;
 import dev.parley.conversation.ConversationEvents.MessageSent;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
@@ -92,48 +95,52 @@ class Inbox {
                         .orElseThrow(() -> ApiException.invalidField("assigned_to", "invalid_value"));
                 assignee = agent.id();
             }
-            String target;
-            if (change.status() != null) {
-                target = change.status();
-            } else if (change.assignedToGiven() && !java.util.Objects.equals(assignee, current.assignedTo())) {
-                target = assignee != null
-                        ? "assigned"
-                        : current.status().equals("assigned") ? "escalated" : current.status();
-            } else {
-                target = current.status();
-            }
-            if (target.equals("active") || target.equals("escalated")) {
+            ConversationStatus target = target(change, current, assignee);
+            if (target == ConversationStatus.ACTIVE || target == ConversationStatus.ESCALATED) {
                 // Back to the assistant, or back in the queue: nobody holds it.
                 assignee = null;
             }
-            if (target.equals("assigned") && assignee == null) {
+            if (target == ConversationStatus.ASSIGNED && assignee == null) {
                 throw ApiException.missingField("assigned_to");
             }
-            if (current.status().equals("closed")) {
-                current.acceptTransition(target);
-            }
-            if (!target.equals(current.status())) {
+            if (current.is(ConversationStatus.CLOSED) || target != current.status()) {
                 current.acceptTransition(target);
             }
             Conversation changed = current.changed(
                     target,
-                    assignee,
-                    change.tags() == null ? current.tags() : List.copyOf(change.tags()),
-                    change.notes() == null ? current.notes() : change.notes(),
-                    change.priority() == null ? current.priority() : change.priority(),
+                    new Conversation.Triage(
+                            assignee,
+                            change.priority() == null ? current.priority() : priority(change.priority()),
+                            change.tags() == null ? current.tags() : List.copyOf(change.tags()),
+                            change.notes() == null ? current.notes() : change.notes()),
                     now);
             return apply(caller.workspaceId(), caller.mode(), current, changed, caller.agentId(), now);
         });
+    }
+
+    /**
+     * The status a change asks for: the one named, else what a new assignee implies (assigned; unassigning a held
+     * conversation puts it back in the queue), else the current one.
+     */
+    private static ConversationStatus target(Change change, Conversation current, String assignee) {
+        if (change.status() != null) {
+            return status(change.status());
+        }
+        if (change.assignedToGiven() && !java.util.Objects.equals(assignee, current.assignedTo())) {
+            return assignee != null
+                    ? ConversationStatus.ASSIGNED
+                    : current.is(ConversationStatus.ASSIGNED) ? ConversationStatus.ESCALATED : current.status();
+        }
+        return current.status();
     }
 
     /** Returns the conversation to the assistant: active, nobody holding it. */
     Conversation handBack(Caller caller, String conversationId) {
         return transactions.execute(tx -> {
             Conversation current = locked(caller, conversationId);
-            current.acceptTransition("active");
+            current.acceptTransition(ConversationStatus.ACTIVE);
             Instant now = clock.instant();
-            Conversation changed =
-                    current.changed("active", null, current.tags(), current.notes(), current.priority(), now);
+            Conversation changed = current.movedTo(ConversationStatus.ACTIVE, null, now);
             return apply(caller.workspaceId(), caller.mode(), current, changed, caller.agentId(), now);
         });
     }
@@ -145,20 +152,21 @@ class Inbox {
     private Conversation apply(
             String workspaceId, Mode mode, Conversation before, Conversation after, String actor, Instant now) {
         Conversation stored = after;
-        if (after.status().equals("resolved") && !before.status().equals("resolved")) {
+        boolean resolvedNow = after.is(ConversationStatus.RESOLVED) && !before.is(ConversationStatus.RESOLVED);
+        if (resolvedNow) {
             stored = after.resolved(
                     after.resolutionSummary(), before.heldByHumans() ? "agent" : "automated", after.csatScore(), now);
         }
         store.update(stored);
         boolean assigneeChanged = !java.util.Objects.equals(before.assignedTo(), after.assignedTo());
-        String status = after.status();
-        if (status.equals("resolved") && !before.status().equals("resolved")) {
+        ConversationStatus status = after.status();
+        if (resolvedNow) {
             String by = after.assignedTo() != null ? after.assignedTo() : actor;
             inbox.resolvedBy(workspaceId, before.id(), by);
             inbox.resolveAssignment(workspaceId, before.id(), now);
             events.publishEvent(new ConversationResolved(
                     workspaceId, mode, before.id(), stored.resolutionType(), stored.csatScore()));
-        } else if (status.equals("closed")) {
+        } else if (status == ConversationStatus.CLOSED) {
             inbox.closed(workspaceId, before.id(), now);
             inbox.endAssignment(workspaceId, before.id(), now);
             events.publishEvent(new ConversationClosed(workspaceId, mode, before.id(), actor));
@@ -168,26 +176,49 @@ class Inbox {
                 inbox.startAssignment(workspaceId, mode, before.id(), after.assignedTo(), now);
             }
         }
-        if (assigneeChanged && !status.equals("closed") && !status.equals("resolved")) {
+        if (assigneeChanged && status != ConversationStatus.CLOSED && status != ConversationStatus.RESOLVED) {
             events.publishEvent(
                     new ConversationAssigned(workspaceId, mode, before.id(), after.assignedTo(), before.assignedTo()));
         }
-        if (status.equals("escalated") && before.status().equals("active")) {
-            events.publishEvent(new ConversationEscalated(
-                    workspaceId, mode, before.id(), "manual", stored.priority(), stored.ticketId()));
-            stored = assignOnEscalation(stored, now);
+        if (status == ConversationStatus.ESCALATED && before.is(ConversationStatus.ACTIVE)) {
+            stored = escalated(stored, "manual", now);
         }
         return stored;
     }
 
     /**
-     * Inside the escalating transaction: gives an escalated conversation nobody holds to one of the workspace's online
+     * Inside the escalating transaction: gives the escalated conversation to an agent ({@link #assignOnEscalation}),
+     * then publishes {@code conversation.escalated} naming that agent (seed 002's {@code assigned_agent}) and, when
+     * one took it, {@code conversation.assigned}: receivers hear of the escalation first, as it happened.
+     */
+    Conversation escalated(Conversation escalated, String reason, Instant now) {
+        Conversation assigned = assignOnEscalation(escalated, now);
+        String agent = assigned.assignedTo();
+        Object userId = escalated.context() == null ? null : escalated.context().get("user_id");
+        events.publishEvent(new ConversationEscalated(
+                escalated.workspaceId(),
+                escalated.mode(),
+                escalated.id(),
+                userId instanceof String user ? user : null,
+                reason,
+                agent,
+                escalated.priority().wire(),
+                escalated.ticketId()));
+        if (agent != null) {
+            events.publishEvent(
+                    new ConversationAssigned(escalated.workspaceId(), escalated.mode(), escalated.id(), agent, null));
+        }
+        return assigned;
+    }
+
+    /**
+     * Inside the escalating transaction, for {@link #escalated}: gives an escalated conversation nobody holds to one of the workspace's online
      * agents below capacity, by the workspace's strategy. Round robin takes the agent assigned least recently; least
      * loaded the one holding fewest (then the least recent). The online agents' rows stay locked until commit, so
      * escalations on several nodes at once take turns and round robin never gives two of them the same turn.
      */
     Conversation assignOnEscalation(Conversation escalated, Instant now) {
-        if (!escalated.status().equals("escalated") || escalated.assignedTo() != null) {
+        if (!escalated.is(ConversationStatus.ESCALATED) || escalated.assignedTo() != null) {
             return escalated;
         }
         String strategy = workspaces.settings(escalated.workspaceId()).assignmentStrategy();
@@ -221,13 +252,8 @@ class Inbox {
                 .map(last -> last.plusMillis(1))
                 .orElse(now);
         agents.assigned(escalated.workspaceId(), chosen.get().id(), turn);
-        Conversation assigned = escalated.changed(
-                "assigned",
-                chosen.get().id(),
-                escalated.tags(),
-                escalated.notes(),
-                escalated.priority(),
-                escalated.updatedAt());
+        Conversation assigned =
+                escalated.movedTo(ConversationStatus.ASSIGNED, chosen.get().id(), escalated.updatedAt());
         store.update(assigned);
         inbox.startAssignment(
                 escalated.workspaceId(),
@@ -235,12 +261,6 @@ class Inbox {
                 escalated.id(),
                 chosen.get().id(),
                 now);
-        events.publishEvent(new ConversationAssigned(
-                escalated.workspaceId(),
-                escalated.mode(),
-                escalated.id(),
-                chosen.get().id(),
-                null));
         return assigned;
     }
 
@@ -269,13 +289,12 @@ class Inbox {
             Conversation conversation = current;
             if (caller.isAgent()
                     && current.assignedTo() == null
-                    && (current.status().equals("active") || current.status().equals("escalated"))) {
+                    && (current.is(ConversationStatus.ACTIVE) || current.is(ConversationStatus.ESCALATED))) {
                 conversation = apply(
                         caller.workspaceId(),
                         caller.mode(),
                         current,
-                        current.changed(
-                                "assigned", caller.agentId(), current.tags(), current.notes(), current.priority(), now),
+                        current.movedTo(ConversationStatus.ASSIGNED, caller.agentId(), now),
                         caller.agentId(),
                         now);
             }
@@ -286,7 +305,7 @@ class Inbox {
             Message message = new Message(
                     Ids.next("msg"),
                     conversationId,
-                    "agent",
+                    MessageRole.AGENT,
                     text,
                     null,
                     List.of(),
@@ -302,7 +321,12 @@ class Inbox {
                 inbox.firstResponse(caller.workspaceId(), conversationId, senderId, now);
             }
             events.publishEvent(new MessageSent(
-                    caller.workspaceId(), caller.mode(), conversationId, message.id(), "agent", message.content()));
+                    caller.workspaceId(),
+                    caller.mode(),
+                    conversationId,
+                    message.id(),
+                    MessageRole.AGENT.wire(),
+                    message.content()));
             return new Reply(message, conversation, senderId, senderName);
         });
     }
@@ -318,7 +342,7 @@ class Inbox {
             Message note = new Message(
                     Ids.next("msg"),
                     conversationId,
-                    "note",
+                    MessageRole.NOTE,
                     content,
                     null,
                     List.of(),
@@ -375,11 +399,21 @@ class Inbox {
         Instant now = clock.instant();
         for (InboxStore.Held held : inbox.heldBy(event.workspaceId(), event.agentId())) {
             store.lock(event.workspaceId(), held.mode(), held.conversationId()).ifPresent(current -> {
-                Conversation queued =
-                        current.changed("escalated", null, current.tags(), current.notes(), current.priority(), now);
+                Conversation queued = current.movedTo(ConversationStatus.ESCALATED, null, now);
                 apply(event.workspaceId(), held.mode(), current, queued, null, now);
             });
         }
+    }
+
+    /** The status a client named, or the 400 every endpoint gives for an unknown one. */
+    static ConversationStatus status(String wire) {
+        return ConversationStatus.fromWire(wire)
+                .orElseThrow(() -> ApiException.invalidField("status", "invalid_value"));
+    }
+
+    /** The priority a client named, or the 400 every endpoint gives for an unknown one. */
+    static Priority priority(String wire) {
+        return Priority.fromWire(wire).orElseThrow(() -> ApiException.invalidField("priority", "invalid_value"));
     }
 
     private Conversation locked(Caller caller, String conversationId) {
@@ -388,11 +422,11 @@ class Inbox {
     }
 
     private static void validate(Change change) {
-        if (change.status() != null && !Conversation.STATUSES.contains(change.status())) {
-            throw ApiException.invalidField("status", "invalid_value");
+        if (change.status() != null) {
+            status(change.status());
         }
-        if (change.priority() != null && !Conversation.PRIORITIES.contains(change.priority())) {
-            throw ApiException.invalidField("priority", "invalid_value");
+        if (change.priority() != null) {
+            priority(change.priority());
         }
         if (change.notes() != null && change.notes().length() > MAX_NOTES) {
             throw ApiException.invalidField("notes", "too_long");

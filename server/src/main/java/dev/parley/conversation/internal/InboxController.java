@@ -1,5 +1,8 @@
 package dev.parley.conversation.internal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
@@ -24,7 +27,14 @@ class InboxController {
         this.inbox = inbox;
     }
 
-    record ReplyRequest(String content, List<Map<String, Object>> attachments) {}
+    /** Seed 001's {@code content}, or seed 003's {@code text} (its agent replies), or seed 002's {@code message}. */
+    record ReplyRequest(
+            @JsonAlias({"text", "message"})
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "The agent's reply; also read as text (seed 003) or message (seed 002)")
+            String content,
+
+            List<Map<String, Object>> attachments) {}
 
     record NoteRequest(String content) {}
 
@@ -36,15 +46,16 @@ class InboxController {
     record ReplyView(
             String id,
             String conversationId,
-            String role,
+            MessageRole role,
             String content,
             Sender sender,
             List<Map<String, Object>> attachments,
-            String status,
+            ConversationStatus status,
             String assignedTo,
             Instant createdAt) {}
 
-    record NoteView(String id, String conversationId, String role, String content, Sender author, Instant createdAt) {}
+    record NoteView(
+            String id, String conversationId, MessageRole role, String content, Sender author, Instant createdAt) {}
 
     record FeedbackView(
             String id, String conversationId, int rating, String comment, String agentId, Instant createdAt) {}

@@ -6,7 +6,6 @@ import dev.parley.platform.Sql;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,8 +140,7 @@ class InboxStore {
                         SELECT id, mode FROM conversations
                          WHERE workspace_id = ? AND assigned_to = ? AND status = 'assigned'""")
                 .params(workspaceId, agentId)
-                .query((rs, i) -> new Held(
-                        rs.getString("id"), Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT))))
+                .query((rs, i) -> new Held(rs.getString("id"), Sql.mode(rs)))
                 .list();
     }
 

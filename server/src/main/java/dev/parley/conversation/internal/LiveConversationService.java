@@ -1,17 +1,14 @@
 package dev.parley.conversation.internal;
 
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.LiveConversations;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
-import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
-import dev.parley.platform.Sql;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** {@link LiveConversations} over the conversations of this module. */
@@ -20,18 +17,18 @@ class LiveConversationService implements LiveConversations {
 
     private final Conversations conversations;
     private final ConversationStore store;
-    private final JdbcClient jdbc;
+    private final Sessions sessions;
     private final Clock clock;
 
-    LiveConversationService(Conversations conversations, ConversationStore store, JdbcClient jdbc, Clock clock) {
+    LiveConversationService(Conversations conversations, ConversationStore store, Sessions sessions, Clock clock) {
         this.conversations = conversations;
         this.store = store;
-        this.jdbc = jdbc;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     @Override
-    public Opened open(Caller caller, String channel) {
+    public Opened open(Caller caller, Channel channel) {
         Conversations.Opened opened = conversations.open(caller, channel, null, java.util.Map.of());
         return new Opened(opened.conversation().id(), opened.visitorToken());
     }
@@ -43,10 +40,16 @@ class LiveConversationService implements LiveConversations {
 
     @Override
     public Exchange send(Caller caller, String conversationId, String messageId, String content) {
+        return send(caller, conversationId, messageId, content, () -> {});
+    }
+
+    @Override
+    public Exchange send(Caller caller, String conversationId, String messageId, String content, Runnable answering) {
         if (messageId == null || !messageId.startsWith("msg_")) {
             throw new IllegalArgumentException("a new msg_ id is needed");
         }
-        Conversations.Exchange exchange = conversations.send(caller, conversationId, messageId, content, List.of());
+        Conversations.Exchange exchange =
+                conversations.send(caller, conversationId, messageId, content, List.of(), answering);
         return new Exchange(state(exchange.conversation()), view(exchange.received()), view(exchange.reply()));
     }
 
@@ -67,31 +70,27 @@ class LiveConversationService implements LiveConversations {
         if (token == null || !token.startsWith("st_")) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        SELECT id, workspace_id, mode, conversation_id FROM sessions
-                         WHERE token_hash = ? AND status = 'active' AND expires_at > ?""")
-                .params(SessionController.hash(token), Sql.timestamp(clock.instant()))
-                .query((rs, i) -> new SessionAccess(
+        return sessions.active(token, clock.instant())
+                .map(session -> new SessionAccess(
                         new Caller(
-                                rs.getString("workspace_id"),
-                                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
-                                rs.getString("id"),
+                                session.workspaceId(),
+                                session.mode(),
+                                session.id(),
                                 Caller.KeyKind.PUBLISHABLE,
                                 Set.of(Scope.WIDGET),
                                 0,
                                 null,
                                 null,
                                 token),
-                        rs.getString("id"),
-                        rs.getString("conversation_id")))
-                .optional();
+                        session.id(),
+                        session.conversationId()));
     }
 
     private static ConversationState state(Conversation c) {
-        return new ConversationState(c.id(), c.channel(), c.status());
+        return new ConversationState(c.id(), c.channel().wire(), c.status().wire());
     }
 
     private static LiveMessage view(Message m) {
-        return m == null ? null : new LiveMessage(m.id(), m.role(), m.content(), m.createdAt());
+        return m == null ? null : new LiveMessage(m.id(), m.role().wire(), m.content(), m.createdAt());
     }
 }

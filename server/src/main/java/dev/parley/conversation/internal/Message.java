@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.MessageRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 record Message(
         String id,
         String conversationId,
-        String role,
+        MessageRole role,
         String content,
         Map<String, Object> analysis,
         List<ActionTaken> actions,
@@ -25,6 +26,6 @@ record Message(
 
     /** What the customer never sees: private notes. */
     boolean isPrivate() {
-        return role.equals("note");
+        return role == MessageRole.NOTE;
     }
 }

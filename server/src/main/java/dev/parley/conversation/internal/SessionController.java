@@ -1,24 +1,24 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationEvents.SessionEnded;
 import dev.parley.conversation.ConversationEvents.SessionStarted;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.internal.Sessions.Session;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
-import dev.parley.platform.Digests;
 import dev.parley.platform.Ids;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
-import dev.parley.platform.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seed 004's sessions: a session is one conversation (channel {@code voice}) with a short-lived token for its
- * socket. The token is random and stored only as a hash, like an API key; it expires after {@link #TOKEN_TTL}.
+ * socket. The token is random and stored only as a hash ({@link Sessions}); it expires after {@link #TOKEN_TTL}.
  */
 @RestController
 class SessionController {
@@ -40,8 +39,7 @@ class SessionController {
 
     private final Conversations conversations;
     private final ConversationStore store;
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final Sessions sessions;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -49,15 +47,13 @@ class SessionController {
     SessionController(
             Conversations conversations,
             ConversationStore store,
-            JdbcClient jdbc,
-            JsonMapper json,
+            Sessions sessions,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.conversations = conversations;
         this.store = store;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.sessions = sessions;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -67,7 +63,7 @@ class SessionController {
 
     record SessionCreated(String sessionId, String conversationId, String token, Instant expiresAt) {}
 
-    record SessionMessage(String role, String content, Instant timestamp, List<String> toolsUsed) {}
+    record SessionMessage(MessageRole role, String content, Instant timestamp, List<String> toolsUsed) {}
 
     record SessionContext(List<Object> cartItems, List<String> viewedProducts) {}
 
@@ -85,16 +81,6 @@ class SessionController {
 
     record SessionEndedResponse(String message, long durationSeconds) {}
 
-    private record Session(
-            String id,
-            String conversationId,
-            String userId,
-            Map<String, Object> metadata,
-            String status,
-            Instant expiresAt,
-            Instant startedAt,
-            Instant endedAt) {}
-
     @PostMapping("/v1/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
@@ -106,26 +92,21 @@ class SessionController {
         Map<String, Object> metadata = r.metadata() == null ? Map.of() : r.metadata();
         Instant now = clock.instant();
         Conversation conversation =
-                conversations.open(caller, "voice", r.userId(), metadata).conversation();
+                conversations.open(caller, Channel.VOICE, r.userId(), metadata).conversation();
         String id = Ids.next("sess");
         String token = "st_" + Ids.random(40);
         Instant expires = now.plus(TOKEN_TTL);
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("""
-                            INSERT INTO sessions (id, workspace_id, mode, conversation_id, user_id, metadata, token_hash,
-                                status, expires_at, started_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)""")
-                    .params(
-                            id,
-                            caller.workspaceId(),
-                            caller.mode().wire(),
-                            conversation.id(),
-                            r.userId(),
-                            json.writeValueAsString(metadata),
-                            hash(token),
-                            Sql.timestamp(expires),
-                            Sql.timestamp(now))
-                    .update();
+            sessions.start(
+                    caller.workspaceId(),
+                    caller.mode(),
+                    id,
+                    conversation.id(),
+                    r.userId(),
+                    metadata,
+                    token,
+                    expires,
+                    now);
             // The session's token is its visitor's: with it, the socket reaches this conversation and no other.
             store.bindVisitor(caller.workspaceId(), caller.mode(), conversation.id(), token);
             events.publishEvent(
@@ -139,12 +120,12 @@ class SessionController {
     SessionView get(Caller caller, @PathVariable("session_id") String id) {
         Session session = session(caller, id);
         List<SessionMessage> messages = conversations.messages(caller, session.conversationId(), 500).stream()
-                .filter(m -> !m.role().equals("system") && !m.isPrivate())
+                .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
                 .map(m -> new SessionMessage(
                         m.role(),
                         m.content(),
                         m.createdAt(),
-                        m.role().equals("assistant")
+                        m.role() == MessageRole.ASSISTANT
                                 ? m.actions().stream()
                                         .map(ActionTaken::tool)
                                         .distinct()
@@ -176,14 +157,7 @@ class SessionController {
         long duration = Duration.between(session.startedAt(), now).toSeconds();
         Conversation conversation = conversations.get(caller, session.conversationId());
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql(
-                            "UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ? AND workspace_id = ? AND mode = ?")
-                    .params(
-                            Sql.timestamp(now),
-                            id,
-                            caller.workspaceId(),
-                            caller.mode().wire())
-                    .update();
+            sessions.end(caller.workspaceId(), caller.mode(), id, now);
             events.publishEvent(new SessionEnded(
                     caller.workspaceId(),
                     caller.mode(),
@@ -191,7 +165,7 @@ class SessionController {
                     conversation.id(),
                     conversation.messageCount(),
                     duration,
-                    conversation.status().equals("resolved")));
+                    conversation.is(ConversationStatus.RESOLVED)));
         });
         return new SessionEndedResponse("Session ended successfully", duration);
     }
@@ -204,27 +178,7 @@ class SessionController {
     }
 
     private Session session(Caller caller, String id) {
-        return jdbc.sql("SELECT * FROM sessions WHERE id = ? AND workspace_id = ? AND mode = ?")
-                .params(id, caller.workspaceId(), caller.mode().wire())
-                .query((rs, i) -> new Session(
-                        rs.getString("id"),
-                        rs.getString("conversation_id"),
-                        rs.getString("user_id"),
-                        readMap(rs.getString("metadata")),
-                        rs.getString("status"),
-                        Sql.instant(rs, "expires_at"),
-                        Sql.instant(rs, "started_at"),
-                        Sql.instant(rs, "ended_at")))
-                .optional()
+        return sessions.find(caller.workspaceId(), caller.mode(), id)
                 .orElseThrow(() -> ApiException.notFound("session", id));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readMap(String text) {
-        return new LinkedHashMap<>(json.readValue(text, Map.class));
-    }
-
-    static String hash(String token) {
-        return Digests.sha256Hex(token);
     }
 }

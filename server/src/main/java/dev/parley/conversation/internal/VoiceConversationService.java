@@ -3,14 +3,11 @@ package dev.parley.conversation.internal;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.conversation.VoiceConversations;
 import dev.parley.platform.Caller;
-import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
-import dev.parley.platform.Sql;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Voice turns are customer messages of the session's conversation, sent through {@link Conversations#send}. */
@@ -18,12 +15,12 @@ import org.springframework.stereotype.Service;
 class VoiceConversationService implements VoiceConversations {
 
     private final Conversations conversations;
-    private final JdbcClient jdbc;
+    private final Sessions sessions;
     private final Clock clock;
 
-    VoiceConversationService(Conversations conversations, JdbcClient jdbc, Clock clock) {
+    VoiceConversationService(Conversations conversations, Sessions sessions, Clock clock) {
         this.conversations = conversations;
-        this.jdbc = jdbc;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -32,18 +29,8 @@ class VoiceConversationService implements VoiceConversations {
         if (token == null || !token.startsWith("st_") || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        SELECT workspace_id, mode, id, conversation_id, expires_at FROM sessions
-                        WHERE token_hash = ? AND status = 'active'""")
-                .param(SessionController.hash(token))
-                .query((rs, i) -> new VoiceSession(
-                        rs.getString("workspace_id"),
-                        Mode.valueOf(rs.getString("mode").toUpperCase(java.util.Locale.ROOT)),
-                        rs.getString("id"),
-                        rs.getString("conversation_id"),
-                        Sql.instant(rs, "expires_at")))
-                .optional()
-                .filter(s -> s.expiresAt().isAfter(clock.instant()));
+        return sessions.active(token, clock.instant())
+                .map(s -> new VoiceSession(s.workspaceId(), s.mode(), s.id(), s.conversationId(), s.expiresAt()));
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.JacksonException;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a seed's own endpoints in its dialect: reads the path as the client sent it (before the seed aliases are
  * resolved), renames the request's JSON for the canonical endpoint, and renames the JSON it answers (errors
- * included, wherever they were written) back. Canonical paths pass untouched.
+ * included, wherever they were written) back. Every API request, canonical ones too, is read in every seed's
+ * spelling: camelCase names as their snake_case ones, and a query parameter under any seed's name for it.
  */
 class DialectFilter extends OncePerRequestFilter {
 
@@ -44,15 +48,25 @@ class DialectFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Dialect dialect = Dialect.of(path);
-        if (dialect == Dialect.CANONICAL) {
+        if (dialect == Dialect.CANONICAL && !path.startsWith("/v1/") && !path.startsWith("/api/")
+                || "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            // Pages, the console, the widget's files and socket upgrades: no JSON API, no spellings.
             chain.doFilter(request, response);
             return;
         }
+        Map<String, String> spelled = new java.util.HashMap<>();
+        HttpServletRequest read = new Parameters(renamedRequest(dialect, path, request, spelled));
+        if (dialect == Dialect.CANONICAL && spelled.isEmpty()) {
+            chain.doFilter(read, response);
+            return;
+        }
         ContentCachingResponseWrapper answered = new ContentCachingResponseWrapper(response);
-        chain.doFilter(renamedRequest(dialect, path, request), answered);
+        chain.doFilter(read, answered);
         byte[] body = answered.getContentAsByteArray();
         String type = answered.getContentType();
-        if (body.length > 0
+        boolean rewritten = dialect != Dialect.CANONICAL || answered.getStatus() == 400;
+        if (rewritten
+                && body.length > 0
                 && type != null
                 && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             JsonNode tree;
@@ -62,16 +76,22 @@ class DialectFilter extends OncePerRequestFilter {
                 tree = null;
             }
             if (tree != null) {
-                byte[] renamed = json.writeValueAsBytes(dialects.response(dialect, path, answered.getStatus(), tree));
+                JsonNode answer = dialect == Dialect.CANONICAL
+                        ? SeedDialects.fieldAsSent(tree, spelled)
+                        : dialects.response(dialect, path, answered.getStatus(), tree);
                 answered.resetBuffer();
-                answered.getOutputStream().write(renamed);
+                answered.getOutputStream().write(json.writeValueAsBytes(answer));
             }
         }
         answered.copyBodyToResponse();
     }
 
-    private HttpServletRequest renamedRequest(Dialect dialect, String path, HttpServletRequest request)
-            throws IOException {
+    /**
+     * The request with its JSON body as the endpoint reads it; {@code spelled} collects the canonical names of the
+     * canonical API's fields the client spelled otherwise, so that an error naming one names it as the client wrote it.
+     */
+    private HttpServletRequest renamedRequest(
+            Dialect dialect, String path, HttpServletRequest request, Map<String, String> spelled) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             return request;
@@ -86,15 +106,67 @@ class DialectFilter extends OncePerRequestFilter {
             return new Body(request, new SequenceInputStream(new ByteArrayInputStream(read), in), -1);
         }
         byte[] body = read;
+        if (dialect != Dialect.OMNIOPS && !hasCapital(read)) {
+            // No camelCase name can be in it: the endpoint reads the bytes as sent, unparsed here.
+            return new Body(request, new ByteArrayInputStream(body), body.length);
+        }
         try {
-            JsonNode renamed = read.length == 0 ? null : dialects.request(dialect, path, json.readTree(read));
+            JsonNode sent = read.length == 0 ? null : json.readTree(read);
+            JsonNode renamed = sent == null ? null : dialects.request(dialect, path, sent);
             if (renamed != null) {
                 body = json.writeValueAsBytes(renamed);
+                if (dialect != Dialect.OMNIOPS) {
+                    SeedDialects.spellings(sent, spelled);
+                }
             }
         } catch (JacksonException malformed) {
             // The canonical endpoint refuses it in the dialect's envelope.
         }
         return new Body(request, new ByteArrayInputStream(body), body.length);
+    }
+
+    private static boolean hasCapital(byte[] body) {
+        for (byte b : body) {
+            if (b >= 'A' && b <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request whose query parameters also answer to their snake_case names and the other seeds' names. */
+    private static final class Parameters extends HttpServletRequestWrapper {
+
+        private Map<String, String[]> parameters;
+
+        Parameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (parameters == null) {
+                parameters = Collections.unmodifiableMap(SeedDialects.parameters(super.getParameterMap()));
+            }
+            return parameters;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
     }
 
     /** The request with its body replaced. */

@@ -3,6 +3,8 @@ package dev.parley.dialect.internal;
 import dev.parley.dialect.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -41,23 +43,116 @@ final class SeedDialects {
     private static final Set<String> SCRAPE_OPTIONS =
             Set.of("max_pages", "follow_links", "extract_products", "extract_faqs");
 
+    /**
+     * One query parameter under each seed's name: seed 003 pages with {@code limit} and dates with {@code from}/{@code
+     * to}, seeds 001 and 002 with {@code per_page} and {@code start_date}/{@code end_date}; seed 003 filters chats by
+     * {@code agent_id}, seed 001's inbox by {@code assigned_to}; seed 002 buckets by {@code group_by}, seed 001 by
+     * {@code granularity}. A name the client sent itself always wins.
+     */
+    private static final Map<String, List<String>> SYNONYMS = Map.of(
+            "per_page", List.of("limit"),
+            "limit", List.of("per_page"),
+            "start_date", List.of("from"),
+            "end_date", List.of("to"),
+            "from", List.of("start_date"),
+            "to", List.of("end_date"),
+            "agent_id", List.of("assigned_to"),
+            "assigned_to", List.of("agent_id"),
+            "granularity", List.of("group_by"),
+            "group_by", List.of("granularity"));
+
+    /** Paths whose bodies are read byte for byte: signed by their sender, or a file the client uploads. */
+    private static final List<String> VERBATIM = List.of(
+            "/webhooks/shopify",
+            "/webhooks/woocommerce",
+            "/webhooks/gorgias",
+            "/files/uploads/",
+            "/knowledge-base/documents");
+
+    /** Properties whose keys are the caller's data (metadata, an event's data, a tool's arguments), not field names. */
+    private static final Set<String> FREE_FORM = Set.of("metadata", "data", "parameters", "facts", "preferences");
+
     private final Clock clock;
 
     SeedDialects(Clock clock) {
         this.clock = clock;
     }
 
-    /** The request body the canonical endpoint reads, or {@code null} when the dialect leaves it alone. */
+    /**
+     * The request body the canonical endpoint reads, or {@code null} when it reads the body as sent. Seed 000's
+     * endpoints read camelCase; every other JSON endpoint reads a camelCase name too (the seeds' JavaScript SDKs spell
+     * {@code customerEmail}, {@code userId}, {@code conversationId}), as its snake_case name. Bodies whose bytes are
+     * checked or kept as sent (signed inbound webhooks, uploaded files and documents) pass untouched.
+     */
     JsonNode request(Dialect dialect, String path, JsonNode body) {
-        if (dialect != Dialect.OMNIOPS) {
+        if (dialect == Dialect.OMNIOPS) {
+            // A caller's own metadata is data, not field names.
+            JsonNode renamed = Spelling.renamed(body, Spelling::snake, Set.of("metadata"));
+            if (path.equals("/api/scrape") && renamed instanceof ObjectNode object) {
+                moveScrapeOptions(object);
+            }
+            return renamed;
+        }
+        if (VERBATIM.stream().anyMatch(path::contains)) {
             return null;
         }
-        // A caller's own metadata is data, not field names.
-        JsonNode renamed = Spelling.renamed(body, Spelling::snake, Set.of("metadata"));
-        if (path.equals("/api/scrape") && renamed instanceof ObjectNode object) {
-            moveScrapeOptions(object);
+        JsonNode renamed = Spelling.renamed(body, Spelling::snakeIfCamel, FREE_FORM);
+        return renamed.equals(body) ? null : renamed;
+    }
+
+    /** Collects, for each camelCase name in {@code sent} the endpoint read as its snake_case one, that pair. */
+    static void spellings(JsonNode sent, Map<String, String> spelled) {
+        if (sent instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                String canonical = Spelling.snakeIfCamel(entry.getKey());
+                if (!canonical.equals(entry.getKey())) {
+                    spelled.putIfAbsent(canonical, entry.getKey());
+                }
+                if (!FREE_FORM.contains(entry.getKey())) {
+                    spellings(entry.getValue(), spelled);
+                }
+            }
+        } else if (sent != null && sent.isArray()) {
+            sent.forEach(item -> spellings(item, spelled));
         }
-        return renamed;
+    }
+
+    /**
+     * An error naming a field ({@code details.field}, e.g. {@code context.page_url}) names it as the client spelled
+     * it ({@code context.pageUrl}); any other answer is returned as it is.
+     */
+    static JsonNode fieldAsSent(JsonNode answer, Map<String, String> spelled) {
+        if (answer.at("/error/details") instanceof ObjectNode details
+                && details.path("field").isString()) {
+            StringBuilder field = new StringBuilder();
+            for (String part : details.path("field").asString().split("\\.", -1)) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                int index = part.indexOf('[');
+                String name = index < 0 ? part : part.substring(0, index);
+                field.append(spelled.getOrDefault(name, name)).append(index < 0 ? "" : part.substring(index));
+            }
+            details.put("field", field.toString());
+        }
+        return answer;
+    }
+
+    /**
+     * The query parameters the endpoint reads: the client's, plus the snake_case name of each camelCase one and the
+     * other seeds' names for the same parameter ({@link #SYNONYMS}), where the client did not send that name itself.
+     */
+    static Map<String, String[]> parameters(Map<String, String[]> sent) {
+        Map<String, String[]> read = new LinkedHashMap<>(sent);
+        sent.forEach((name, values) -> read.putIfAbsent(Spelling.snakeIfCamel(name), values));
+        for (Map.Entry<String, List<String>> synonym : SYNONYMS.entrySet()) {
+            for (String other : synonym.getValue()) {
+                if (!read.containsKey(synonym.getKey()) && read.containsKey(other)) {
+                    read.put(synonym.getKey(), read.get(other));
+                }
+            }
+        }
+        return read;
     }
 
     /** The response body the client of {@code dialect} reads. */

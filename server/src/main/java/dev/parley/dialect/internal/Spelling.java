@@ -49,6 +49,19 @@ final class Spelling {
     }
 
     /**
+     * The snake_case name of a camelCase one ({@code customerEmail}, {@code extractFAQs}); any other name as it is, so
+     * {@code customer_email}, {@code Authorization} or {@code X} keep their spelling.
+     */
+    static String snakeIfCamel(String name) {
+        if (name.isEmpty()
+                || !Character.isLowerCase(name.charAt(0))
+                || name.chars().noneMatch(Character::isUpperCase)) {
+            return name;
+        }
+        return snake(name);
+    }
+
+    /**
      * A copy of {@code node} whose property names are renamed by {@code rename}, except inside the properties named in
      * {@code keep} (free-form data such as a caller's own {@code metadata}), which are copied as they are.
      */

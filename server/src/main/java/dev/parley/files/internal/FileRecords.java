@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -95,7 +93,7 @@ class FileRecords {
         List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
         params.addAll(conversationIds);
         return jdbc.sql("SELECT * FROM files WHERE workspace_id = ? AND mode = ? AND conversation_id IN ("
-                        + String.join(", ", Collections.nCopies(conversationIds.size(), "?"))
+                        + Sql.placeholders(conversationIds.size())
                         + ") ORDER BY created_at, id")
                 .params(params)
                 .query(this::file)
@@ -124,7 +122,7 @@ class FileRecords {
         return new StoredFile(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("filename"),
                 rs.getString("declared_type"),
                 rs.getLong("declared_bytes"),

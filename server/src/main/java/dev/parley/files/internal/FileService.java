@@ -23,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Uploads by signed URL: a URL is issued for a declared name, type and size; one upload may use it before it expires;
@@ -289,19 +287,7 @@ class FileService implements Attachments {
                 .map(StoredFile::storageKey)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        if (keys.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deleteBytes(keys);
-                }
-            });
-        } else {
-            deleteBytes(keys);
-        }
+        store.deleteAfterCommit(keys);
     }
 
     /** Unused upload URLs past their expiry and uploads never attached: their rows and bytes go. */
@@ -310,21 +296,11 @@ class FileService implements Attachments {
         List<StoredFile> stale = records.stale(now, now.minus(properties.unattachedTtl()), 500);
         for (StoredFile file : stale) {
             if (file.storageKey() != null) {
-                deleteBytes(List.of(file.storageKey()));
+                store.deleteQuietly(List.of(file.storageKey()));
             }
             records.delete(file.id());
         }
         return stale.size();
-    }
-
-    private void deleteBytes(List<String> keys) {
-        for (String key : keys) {
-            try {
-                store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Deleting stored file {} failed; it has no record any more", key, e);
-            }
-        }
     }
 
     /** The last segment of the name as sent, without control characters; at most 255 characters. */

@@ -265,7 +265,7 @@ class KnowledgeStore {
         return new KnowledgeSource(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("kind"),
                 rs.getString("origin"),
                 rs.getString("title"),

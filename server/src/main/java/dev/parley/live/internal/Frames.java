@@ -19,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Frames {
 
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uz"));
-
     /** The message roles a customer's client is sent. */
     private static final List<String> CUSTOMER_ROLES = List.of("assistant", "agent", "system");
 
@@ -30,18 +28,6 @@ class Frames {
     Frames(JsonMapper json, MessageSource messages) {
         this.json = json;
         this.messages = messages;
-    }
-
-    static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return found == null ? Locale.ENGLISH : found;
-        } catch (IllegalArgumentException unreadable) {
-            return Locale.ENGLISH;
-        }
     }
 
     Frame message(String messageId, String role, String content, Instant timestamp) {

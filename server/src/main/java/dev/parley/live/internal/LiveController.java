@@ -5,6 +5,7 @@ import dev.parley.conversation.LiveConversations.ConversationState;
 import dev.parley.conversation.LiveConversations.LiveMessage;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.Languages;
 import dev.parley.platform.Scope;
 import dev.parley.platform.WidgetAccess;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,7 +80,7 @@ class LiveController {
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
         SseConnection connection = new SseConnection(
                 Connection.Kind.CUSTOMER,
-                Frames.locale(request.getHeader("Accept-Language")),
+                Languages.preferred(request.getHeader("Accept-Language")),
                 emitter,
                 hub.writers(),
                 properties.sendQueue());

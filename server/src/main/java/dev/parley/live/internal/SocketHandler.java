@@ -1,6 +1,7 @@
 package dev.parley.live.internal;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Languages;
 import jakarta.websocket.Session;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
         // arrives in parts and is assembled up to parley.live.max-frame-chars; binary frames are not in the protocol.
         session.setTextMessageSizeLimit(TEXT_BUFFER_CHARS);
         session.setBinaryMessageSizeLimit(BINARY_BUFFER_BYTES);
-        Locale locale = Frames.locale(session.getHandshakeHeaders().getFirst("Accept-Language"));
+        Locale locale = Languages.preferred(session.getHandshakeHeaders().getFirst("Accept-Language"));
         SocketConnection connection = new SocketConnection(
                 kind, locale, session, hub.writers(), properties.sendQueue(), properties.frameBurst());
         session.getAttributes().put(CONNECTION, connection);

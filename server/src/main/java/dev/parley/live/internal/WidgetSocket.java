@@ -1,7 +1,7 @@
 package dev.parley.live.internal;
 
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.LiveConversations;
-import dev.parley.conversation.LiveConversations.ConversationState;
 import dev.parley.conversation.LiveConversations.SessionAccess;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -11,6 +11,7 @@ import dev.parley.platform.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.JsonNode;
@@ -151,26 +152,28 @@ class WidgetSocket extends SocketHandler {
         Caller caller = connection.caller;
         String conversationId = connection.conversationId;
         if (conversationId == null) {
-            LiveConversations.Opened opened = conversations.open(caller, "widget");
+            LiveConversations.Opened opened = conversations.open(caller, Channel.WIDGET);
             conversationId = opened.conversationId();
             caller = caller.visiting(opened.visitorToken());
             connection.caller = caller;
             hub.follow(connection, conversationId);
             connection.send(frames.conversation(conversationId, opened.visitorToken()));
         }
-        ConversationState state = conversations
-                .find(caller, conversationId)
-                .orElseThrow(() -> ApiException.notFound("conversation", connection.conversationId));
-        boolean answering = state.status().equals("active") || state.status().equals("resolved");
-        if (answering) {
-            fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", true));
-        }
         // Its own message comes back to this client as message_received (other tabs and agents see it as the user's).
         String messageId = Ids.next("msg");
         connection.sending(messageId, clientMessageId.isString() ? clientMessageId.asString() : null);
+        // The conversation decides whether the assistant answers (not while a human holds it); it says so, from the
+        // one read the message needs, before the turn, and the assistant is shown typing until the reply.
+        Caller answerer = caller;
+        String answered = conversationId;
+        AtomicBoolean answering = new AtomicBoolean();
         try {
             LiveConversations.Exchange exchange =
-                    conversations.send(caller, conversationId, messageId, content.asString());
+                    conversations.send(caller, conversationId, messageId, content.asString(), () -> {
+                        answering.set(true);
+                        fanout.publish(
+                                Signal.typing(answerer.workspaceId(), answerer.mode(), answered, "assistant", true));
+                    });
             String unacknowledged = connection.acknowledge(messageId);
             if (unacknowledged != null) {
                 // Acknowledged as it went live, normally; here if that did not reach this node's clients.
@@ -181,7 +184,7 @@ class WidgetSocket extends SocketHandler {
             connection.acknowledge(messageId);
             throw refused;
         } finally {
-            if (answering) {
+            if (answering.get()) {
                 fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));
             }
         }

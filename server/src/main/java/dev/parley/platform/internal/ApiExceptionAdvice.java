@@ -195,6 +195,13 @@ class ApiExceptionAdvice {
                 request);
     }
 
+    /**
+     * The client of a stream went away (a console page navigated on, a closed tab) while it was being written to:
+     * there is no one to answer and nothing went wrong on our side.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {}
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception failure, HttpServletRequest request) {
         ApiException nested = cause(failure, ApiException.class);

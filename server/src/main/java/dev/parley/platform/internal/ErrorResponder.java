@@ -3,12 +3,11 @@ package dev.parley.platform.internal;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Ids;
+import dev.parley.platform.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -24,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ErrorResponder {
-
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("uz"));
 
     private final MessageSource messages;
     private final JsonMapper json;
@@ -78,19 +75,7 @@ class ErrorResponder {
 
     /** The best of the supported languages for the request's {@code Accept-Language}, English by default. */
     static Locale locale(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") == null) {
-            return Locale.ENGLISH;
-        }
-        Enumeration<Locale> wanted = request.getLocales();
-        while (wanted.hasMoreElements()) {
-            String language = wanted.nextElement().getLanguage();
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(language)) {
-                    return supported;
-                }
-            }
-        }
-        return Locale.ENGLISH;
+        return Languages.preferred(request.getHeader("Accept-Language"));
     }
 
     private String message(ApiException failure, Locale locale) {

@@ -28,8 +28,7 @@ class IdempotencyErasure {
     void on(CustomerErased erased) {
         List<String> needles = erased.mentions();
         long forgotten = 0;
-        for (int from = 0; from < needles.size(); from += BATCH) {
-            List<String> batch = needles.subList(from, Math.min(needles.size(), from + BATCH));
+        for (List<String> batch : Sql.batches(needles, BATCH)) {
             List<Object> params =
                     new ArrayList<>(List.of(erased.workspaceId(), erased.mode().wire()));
             StringBuilder any = new StringBuilder();

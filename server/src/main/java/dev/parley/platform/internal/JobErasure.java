@@ -31,8 +31,7 @@ class JobErasure {
     void on(CustomerErased erased) {
         List<String> needles = erased.mentions();
         long forgotten = 0;
-        for (int from = 0; from < needles.size(); from += BATCH) {
-            List<String> batch = needles.subList(from, Math.min(needles.size(), from + BATCH));
+        for (List<String> batch : Sql.batches(needles, BATCH)) {
             var now = Sql.timestamp(clock.instant());
             List<Object> params = new ArrayList<>(
                     List.of(now, now, erased.workspaceId(), erased.mode().wire()));

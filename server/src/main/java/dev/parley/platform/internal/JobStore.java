@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +67,7 @@ class JobStore {
         if (types.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        String in = Sql.placeholders(types.size());
         List<Object> params = new java.util.ArrayList<>(types);
         params.add(Sql.timestamp(now));
         params.add(Sql.timestamp(now));
@@ -100,8 +99,7 @@ class JobStore {
             if (updated == 1) {
                 jdbc.sql("SELECT * FROM jobs WHERE id = ?")
                         .param(id)
-                        .query((rs, i) -> new Claimed(
-                                view(rs, i), Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT))))
+                        .query((rs, i) -> new Claimed(view(rs, i), Sql.mode(rs)))
                         .optional()
                         .ifPresent(claimed::add);
             }

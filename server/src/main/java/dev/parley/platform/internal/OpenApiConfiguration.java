@@ -77,6 +77,15 @@ class OpenApiConfiguration {
                                 + "/api/test/tool-execution) answer the canonical bodies with upper-case error codes "
                                 + "(UNAUTHORIZED, FORBIDDEN, NOT_FOUND, VALIDATION_ERROR, RATE_LIMIT_EXCEEDED, "
                                 + "SHOPIFY_API_ERROR, INTERNAL_ERROR). Any other /api/x answers as /v1/x. "
+                                + "Every path reads each seed's spelling of a request: a camelCase name in a JSON body "
+                                + "or query (customerEmail, context.pageUrl, includeMessages) as its snake_case one "
+                                + "(a caller's own metadata, an event's data and a tool's parameters keep their "
+                                + "keys, and an error names a field as the client spelled it), and a query "
+                                + "parameter under any seed's name: limit or per_page, from/to or "
+                                + "start_date/end_date, agent_id or assigned_to, group_by or granularity (a name "
+                                + "the client sent itself wins). Session creation (POST /v1/sessions, "
+                                + "/api/sessions) is limited to 10 a minute per client IP (seed 004), beside the "
+                                + "per-key limits. "
                                 + "docs/api-mapping.md lists every seed field and where two seeds differ.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()

@@ -27,7 +27,7 @@ record PlatformProperties(
     /**
      * Sliding-window limits (no period ever admits more than its limit). Per key and endpoint class as in seed 001,
      * a per-second burst cap per key (seeds 000 and 003), hourly plan quotas per workspace (seed 002, set by the
-     * tenancy module), and a per-IP limit for requests without a valid key (seed 004).
+     * tenancy module), a per-IP limit for requests without a valid key, and seed 004's session creations per IP.
      */
     record RateLimits(
             @DefaultValue("true") boolean enabled,
@@ -37,7 +37,8 @@ record PlatformProperties(
             @DefaultValue("1000") long readPerMinute,
             @DefaultValue("500") long webhookPerMinute,
             @DefaultValue("100") long writePerMinute,
-            @DefaultValue("600") long unauthenticatedPerIpPerMinute) {}
+            @DefaultValue("600") long unauthenticatedPerIpPerMinute,
+            @DefaultValue("10") long sessionCreatePerIpPerMinute) {}
 
     /**
      * The guarded fetcher of user-given URLs. A request's own limits apply up to these ceilings.

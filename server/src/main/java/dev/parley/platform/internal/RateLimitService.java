@@ -18,8 +18,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the rate limits to a request: the per-second burst and the endpoint-class limit per minute per key, the
- * plan's hourly quota per workspace, and a per-IP limit per minute for requests without a key. Each is a sliding
+ * Applies the rate limits to a request: the per-second burst and the endpoint-class limit per minute per key, session
+ * creations per minute per client address (seed 004), the plan's hourly quota per workspace, and a per-IP limit per
+ * minute for requests without a key. Each is a sliding
  * window, so no period ever admits more than its limit. Every response's {@code X-RateLimit-*} headers describe the
  * limit that will refuse the caller next; a refused request gets 429 with {@code Retry-After}, the seconds until the
  * limit that refused it admits a request again.
@@ -86,6 +87,15 @@ class RateLimitService {
         if (!classProbe.consumed()) {
             return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
         }
+        if (createsSession(request)) {
+            // Seed 004: "Session creation: 10 per minute per IP", whichever key the address uses.
+            Limit perIp = new Limit("session_ip", config.sessionCreatePerIpPerMinute(), Duration.ofMinutes(1));
+            Probe ipProbe = windows.tryConsume("session_ip:" + clientAddress(request), perIp);
+            probes.add(ipProbe);
+            if (!ipProbe.consumed()) {
+                return conclude(probes, request, response, ErrorCode.RATE_LIMITED);
+            }
+        }
         if (caller.hourlyQuota() > 0) {
             Limit quota = new Limit("quota", caller.hourlyQuota(), Duration.ofHours(1));
             String key = "quota:" + caller.hourlyQuota() + ":" + caller.workspaceId() + ":"
@@ -119,6 +129,11 @@ class RateLimitService {
             }
         }
         return EndpointClass.WRITE;
+    }
+
+    static boolean createsSession(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getMethod().equals("POST") && (path.equals("/v1/sessions") || path.equals("/v1/sessions/"));
     }
 
     private long perMinute(EndpointClass endpointClass) {

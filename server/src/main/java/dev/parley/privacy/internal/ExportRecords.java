@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -182,7 +181,7 @@ class ExportRecords {
         return new Export(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("contact_id"),
                 rs.getString("subject_email"),
                 rs.getString("subject_user_id"),

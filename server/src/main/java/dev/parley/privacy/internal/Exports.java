@@ -30,8 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -206,7 +204,9 @@ class Exports implements JobHandler {
     int expire() {
         List<Export> due = records.expiring(clock.instant(), 200);
         for (Export export : due) {
-            deleteArchive(export.archiveKey());
+            if (export.archiveKey() != null) {
+                store.deleteQuietly(List.of(export.archiveKey()));
+            }
             records.expired(export.id());
         }
         return due.size();
@@ -230,29 +230,6 @@ class Exports implements JobHandler {
             }
         }
         erased.tally().add("privacy.exports", about.size());
-        if (keys.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    keys.forEach(Exports.this::deleteArchive);
-                }
-            });
-        } else {
-            keys.forEach(this::deleteArchive);
-        }
-    }
-
-    private void deleteArchive(String key) {
-        if (key == null) {
-            return;
-        }
-        try {
-            store.delete(key);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Deleting export archive {} failed", key, e);
-        }
+        store.deleteAfterCommit(keys);
     }
 }

@@ -54,16 +54,17 @@ class ApiKeyRepository {
 
     Optional<ApiKey> find(String workspaceId, List<Mode> modes, String id) {
         return jdbc.sql("SELECT * FROM api_keys WHERE workspace_id = ? AND id = ? AND mode IN (:modes)"
-                        .replace(":modes", placeholders(modes.size())))
+                        .replace(":modes", Sql.placeholders(modes.size())))
                 .params(params(workspaceId, id, modes))
                 .query(this::map)
                 .optional();
     }
 
     List<ApiKey> page(String workspaceId, List<Mode> modes, boolean includeRevoked, PageQuery page) {
-        String sql = "SELECT * FROM api_keys WHERE workspace_id = ? AND mode IN (" + placeholders(modes.size()) + ")"
-                + (includeRevoked ? "" : " AND revoked_at IS NULL")
-                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
+        String sql =
+                "SELECT * FROM api_keys WHERE workspace_id = ? AND mode IN (" + Sql.placeholders(modes.size()) + ")"
+                        + (includeRevoked ? "" : " AND revoked_at IS NULL")
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
         List<Object> params = new java.util.ArrayList<>(params(workspaceId, null, modes));
         params.add(page.perPage());
         params.add(page.offset());
@@ -71,8 +72,8 @@ class ApiKeyRepository {
     }
 
     long count(String workspaceId, List<Mode> modes, boolean includeRevoked) {
-        String sql = "SELECT COUNT(*) FROM api_keys WHERE workspace_id = ? AND mode IN (" + placeholders(modes.size())
-                + ")" + (includeRevoked ? "" : " AND revoked_at IS NULL");
+        String sql = "SELECT COUNT(*) FROM api_keys WHERE workspace_id = ? AND mode IN ("
+                + Sql.placeholders(modes.size()) + ")" + (includeRevoked ? "" : " AND revoked_at IS NULL");
         return jdbc.sql(sql)
                 .params(params(workspaceId, null, modes))
                 .query(Long.class)
@@ -84,10 +85,6 @@ class ApiKeyRepository {
                         .params(Sql.timestamp(at), workspaceId, id)
                         .update()
                 > 0;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static List<Object> params(String workspaceId, String id, List<Mode> modes) {
@@ -105,7 +102,7 @@ class ApiKeyRepository {
                 rs.getString("id"),
                 rs.getString("workspace_id"),
                 KeyKind.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("name"),
                 Arrays.stream(rs.getString("scopes").split(" "))
                         .filter(s -> !s.isEmpty())

@@ -4,6 +4,7 @@ import dev.parley.conversation.VoiceConversations;
 import dev.parley.conversation.VoiceConversations.VoiceReply;
 import dev.parley.conversation.VoiceConversations.VoiceSession;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Languages;
 import dev.parley.voice.SpeechException;
 import dev.parley.voice.SpeechToText;
 import dev.parley.voice.TextToSpeech;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +117,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
         WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(raw, 30_000, 32 * 1024 * 1024);
         Optional<VoiceSession> session = conversations.session(token(raw));
-        Locale locale = locale(raw.getHandshakeHeaders().getFirst("Accept-Language"));
+        Locale locale = Languages.preferred(raw.getHandshakeHeaders().getFirst("Accept-Language"));
         if (session.isEmpty()) {
             send(socket, error(locale, "UNAUTHORIZED", "unauthorized"));
             socket.close(UNAUTHORIZED);
@@ -265,7 +265,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
         JsonNode preferences = data.path("context").path("preferences");
         String language = text(preferences, "language");
         if (language != null) {
-            call.locale = locale(language);
+            call.locale = Languages.preferred(language);
         }
         String stt = text(preferences, "speech_to_text");
         String tts = text(preferences, "text_to_speech");
@@ -514,21 +514,6 @@ class VoiceSocket extends AbstractWebSocketHandler {
     void stop() {
         sweeper.shutdownNow();
         calls.values().forEach(call -> call.turns.shutdownNow());
-    }
-
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uz"));
-
-    /** English or Uzbek, from an Accept-Language header or a session's {@code language} preference. */
-    static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return found == null ? Locale.ENGLISH : found;
-        } catch (IllegalArgumentException unreadable) {
-            return Locale.ENGLISH;
-        }
     }
 
     private static String text(JsonNode node, String field) {

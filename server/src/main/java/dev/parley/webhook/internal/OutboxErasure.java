@@ -1,8 +1,8 @@
 package dev.parley.webhook.internal;
 
 import dev.parley.platform.CustomerErased;
+import dev.parley.platform.Sql;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -36,14 +36,13 @@ class OutboxErasure {
     void on(CustomerErased erased) {
         long scrubbed = 0;
         List<String> ids = erased.conversationIds();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        for (List<String> batch : Sql.batches(ids, BATCH)) {
             List<Object> params =
                     new ArrayList<>(List.of(erased.workspaceId(), erased.mode().wire()));
             params.addAll(batch);
             record Row(String id, String body) {}
             List<Row> rows = jdbc.sql("SELECT id, body FROM webhook_deliveries WHERE workspace_id = ? AND mode = ?"
-                            + " AND ordering_key IN (" + String.join(", ", Collections.nCopies(batch.size(), "?"))
+                            + " AND ordering_key IN (" + Sql.placeholders(batch.size())
                             + ")")
                     .params(params)
                     .query((rs, i) -> new Row(rs.getString("id"), rs.getString("body")))

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -121,7 +120,7 @@ class SubscriptionStore {
         return new Subscription(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
-                Mode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                Sql.mode(rs),
                 rs.getString("url"),
                 Arrays.asList(rs.getString("events").split(",")),
                 SignatureFormat.of(rs.getString("signature_format")),

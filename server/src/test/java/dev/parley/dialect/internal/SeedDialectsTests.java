@@ -43,7 +43,59 @@ class SeedDialectsTests {
                 .isEqualTo(
                         "{\"url\":\"https://shop.example\",\"options\":{\"follow_links\":false,\"extract_faqs\":true,"
                                 + "\"max_pages\":5},\"metadata\":{\"campaignName\":\"spring\"}}");
-        assertThat(dialects.request(Dialect.VOICE, "/api/sessions", request)).isNull();
+        assertThat(dialects.request(Dialect.VOICE, "/api/sessions", request).toString())
+                .as("every endpoint reads camelCase; only seed 000's scrape moves maxPages into options")
+                .isEqualTo("{\"url\":\"https://shop.example\",\"max_pages\":5,"
+                        + "\"options\":{\"follow_links\":false,\"extract_faqs\":true},"
+                        + "\"metadata\":{\"campaignName\":\"spring\"}}");
+    }
+
+    @Test
+    void canonicalBodiesInSnakeCaseAndSignedOnesPassAsSent() {
+        JsonNode snake = JSON.readTree("{\"customer_email\":\"a@b.c\",\"context\":{\"page_url\":\"/\"}}");
+        JsonNode camel = JSON.readTree("{\"id\":123,\"customerEmail\":\"a@b.c\"}");
+
+        assertThat(dialects.request(Dialect.CANONICAL, "/v1/conversations", snake))
+                .isNull();
+        assertThat(dialects.request(Dialect.CANONICAL, "/v1/webhooks/shopify/orders", camel))
+                .isNull();
+        assertThat(dialects.request(Dialect.CANONICAL, "/v1/conversations", camel)
+                        .toString())
+                .isEqualTo("{\"id\":123,\"customer_email\":\"a@b.c\"}");
+    }
+
+    @Test
+    void queryParametersAnswerToEverySeedsName() {
+        java.util.Map<String, String[]> read = SeedDialects.parameters(java.util.Map.of(
+                "limit",
+                new String[] {"5"},
+                "startDate",
+                new String[] {"2026-01-01"},
+                "to",
+                new String[] {"x"},
+                "end_date",
+                new String[] {"2026-01-31"}));
+
+        assertThat(read.get("per_page")).containsExactly("5");
+        assertThat(read.get("start_date")).containsExactly("2026-01-01");
+        assertThat(read.get("from")).containsExactly("2026-01-01");
+        assertThat(read.get("end_date")).as("sent itself, so kept").containsExactly("2026-01-31");
+        assertThat(read.get("to")).containsExactly("x");
+        assertThat(read).doesNotContainKey("group_by");
+    }
+
+    @Test
+    void anErrorNamesAFieldAsTheClientSpelledIt() {
+        java.util.Map<String, String> spelled = new java.util.HashMap<>();
+        SeedDialects.spellings(JSON.readTree("{\"context\":{\"pageUrl\":1},\"metadata\":{\"myKey\":2}}"), spelled);
+        JsonNode error = JSON.readTree(
+                "{\"error\":{\"code\":\"invalid_request\"," + "\"details\":{\"field\":\"context.page_url\"}}}");
+
+        assertThat(spelled).containsOnlyKeys("page_url");
+        assertThat(SeedDialects.fieldAsSent(error, spelled)
+                        .at("/error/details/field")
+                        .asString())
+                .isEqualTo("context.pageUrl");
     }
 
     @Test

@@ -80,6 +80,44 @@ class RateLimitServiceTests {
     }
 
     @Test
+    void createsAtMostTenSessionsAMinuteFromOneAddressWhateverTheKey() throws Exception {
+        org.springframework.context.support.StaticMessageSource messages =
+                new org.springframework.context.support.StaticMessageSource();
+        messages.setUseCodeAsDefaultMessage(true);
+        RateLimitService service = new RateLimitService(
+                properties(true, List.of()),
+                new LocalRateWindows(Clock.systemUTC()),
+                Clock.systemUTC(),
+                new ErrorResponder(
+                        messages,
+                        tools.jackson.databind.json.JsonMapper.builder().build()));
+        Caller other =
+                new Caller("store_y", Mode.LIVE, "key_y", Caller.KeyKind.SECRET, Set.of(Scope.SETTINGS_READ), 0, null);
+
+        for (int i = 0; i < 10; i++) {
+            MockHttpServletResponse created = new MockHttpServletResponse();
+            assertThat(service.admit(i % 2 == 0 ? caller : other, request("POST", "/v1/sessions"), created))
+                    .isTrue();
+            assertThat(created.getHeader("X-RateLimit-Limit")).isEqualTo("10");
+            assertThat(created.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(9 - i));
+        }
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        assertThat(service.admit(other, request("POST", "/v1/sessions"), refused))
+                .isFalse();
+        MockHttpServletRequest elsewhere = request("POST", "/v1/sessions");
+        elsewhere.setRemoteAddr("192.0.2.7");
+        MockHttpServletResponse fromElsewhere = new MockHttpServletResponse();
+        MockHttpServletResponse read = new MockHttpServletResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentAsString()).contains("\"rate_limited\"").contains("\"session_ip\"");
+        assertThat(refused.getHeader("Retry-After")).isNotNull();
+        assertThat(service.admit(other, elsewhere, fromElsewhere)).isTrue();
+        assertThat(service.admit(other, request("GET", "/v1/sessions/ses_1"), read))
+                .isTrue();
+    }
+
+    @Test
     void believesForwardedForOnlyFromTrustedProxies() {
         RateLimitService service = service(true, List.of("10.0.0.0/8", "::1/128"));
         MockHttpServletRequest viaProxy = request("GET", "/v1/stores");
@@ -109,14 +147,19 @@ class RateLimitServiceTests {
     }
 
     private static RateLimitService service(boolean enabled, List<String> proxies) {
-        PlatformProperties properties = new PlatformProperties(
+        return new RateLimitService(
+                properties(enabled, proxies), new LocalRateWindows(Clock.systemUTC()), Clock.systemUTC(), null);
+    }
+
+    /** The production defaults ({@code PlatformProperties.RateLimits}' {@code @DefaultValue}s). */
+    private static PlatformProperties properties(boolean enabled, List<String> proxies) {
+        return new PlatformProperties(
                 org.springframework.util.unit.DataSize.ofMegabytes(1),
                 proxies,
                 Duration.ofHours(24),
                 Duration.ofMillis(500),
-                new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600),
+                new PlatformProperties.RateLimits(enabled, 20, 100, 300, 1000, 500, 100, 600, 10),
                 PlatformProperties.Fetch.defaults());
-        return new RateLimitService(properties, new LocalRateWindows(Clock.systemUTC()), Clock.systemUTC(), null);
     }
 
     private static MockHttpServletRequest request(String method, String path) {

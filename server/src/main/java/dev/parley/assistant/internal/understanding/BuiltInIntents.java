@@ -72,9 +72,15 @@ public final class BuiltInIntents {
 
     private BuiltInIntents() {}
 
+    /**
+     * The hand-written examples, then the composed ones: hand-written phrases put into the frames, slots and noise of
+     * real shoppers' messages (polite, indirect, angry, typos, order numbers; {@code compose-training.py} in the
+     * bench's intent data), in and out of scope.
+     */
     public static List<LabelledText> examples() {
         List<LabelledText> examples = new ArrayList<>(read("/assistant/intents/builtin-train.csv"));
         examples.addAll(read("/assistant/intents/builtin-oos.csv"));
+        examples.addAll(read("/assistant/intents/builtin-composed.csv"));
         return examples;
     }
 

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *
  * <p>What counts as an order number: digits (3 to 12, optionally after up to four letters and a dash, {@code NW-20931})
  * introduced as one: {@code #1001}, {@code order 1001}, {@code order #1001}, {@code order no. 1001}, {@code order
- * number is 1001}, {@code ord-1001}, and the numbers listed after one ({@code orders 1001 and 1002}). A bare number is
+ * number is 1001}, {@code ord-1001}, {@code purchase 1001}, and the numbers listed after one ({@code orders 1001 and 1002}). A bare number is
  * one only when it is the whole message ({@code 1001}, {@code it's 1001}), has 3 to 8 digits and is not a year
  * (1900-2099). Never an order number: "order" used as a verb ({@code I want to order 300 units}), a number followed by
  * a quantity word or a currency ({@code order 150 dollars}), part of a date, decimal or phone ({@code 2026-01-05}), an
@@ -55,7 +55,7 @@ public final class EntityExtractor {
     private static final Pattern EMAIL = Pattern.compile("(?i)\\b[a-z0-9._%+-]{1,64}@[a-z0-9.-]+\\.[a-z]{2,24}\\b");
     private static final Pattern ORDER = Pattern.compile("(?i)(?<![\\w$€£#])#\\s?(?<hash>[A-Z]{0,4}-?\\d{3,12})(?!\\w)"
             + "|(?<verb>\\b(?:to|i|we|you|can|could|will|would|should|might|gonna|wanna|'ll)\\s+)?"
-            + "\\bord(?:er)?s?(?:\\b|(?=\\d))\\.?\\s*"
+            + "\\b(?:ord(?:er)?s?(?:\\b|(?=\\d))|purchases?\\b)\\.?\\s*"
             + "(?:(?:number|num|no|nr|id|ref|reference|code)s?\\b\\.?\\s*)?"
             + "(?:(?:is|was|=)\\s+)?[:#-]?\\s*(?<word>[A-Z]{0,4}-?\\d{3,12})(?!\\w)");
     private static final Pattern MORE_ORDERS =

@@ -59,6 +59,10 @@ class EntityExtractorTests {
             order ref 77881 - still nothing                       | 77881
             Refund $5,000 to order #1001 now.                     | 1001
             can you send it to order #1004 instead                | 1004
+            my purchase 40213 never arrived                       | 40213
+            purchase number is 40213                              | 40213
+            Order ID: 55102 was charged twice                     | 55102
+            I placed ORD-77310 on monday                          | 77310
             """)
     void readsOrderNumbersWrittenTheWaysShoppersWriteThem(String message, String number) {
         assertThat(values(message, OrderNumber.class)).containsExactly(number);
@@ -83,6 +87,8 @@ class EntityExtractorTests {
             call me at 555-123-4567
             +1 555 123 4567
             I want to order 300 units for my team
+            I want to purchase 300 units for my team
+            can I purchase 150 of these
             can I order 150 of these
             order 150 dollars worth of socks
             ordered 3 pairs on 2026-01-05
