@@ -165,11 +165,19 @@ final class TaskFlows {
                 return Optional.of(named.getKey());
             }
         }
-        return Optional.empty();
+        // an order named and nothing else but courtesy ("yeah hi um order one zero zero one please") asks after it
+        return ONLY_AN_ORDER.matcher(message).replaceAll(" ").isBlank()
+                ? Optional.of("order_status")
+                : Optional.empty();
     }
 
     /** A task's own words, in the order tried: a refund is asked for beside a return more often than the reverse. */
     private static final Map<String, Pattern> NAMED_TASKS = namedTasks();
+
+    /** What a message that only names an order says besides the order: fillers, courtesy, digits. */
+    private static final Pattern ONLY_AN_ORDER = Pattern.compile(
+            "(?i)\\b(?:yeah|yes|hi|hello|hey|um+|uh+|er|so|ok|okay|please|pls|order|number|no|my|the|it'?s|its|is"
+                    + "|zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|#?\\d+|[^\\p{L}\\p{N}]+");
 
     /** The first named tasks are remedies a customer may ask for with a problem: refund, cancel, exchange, return. */
     private static final int REMEDIES = 4;
@@ -192,8 +200,7 @@ final class TaskFlows {
         named.put("exchange", Pattern.compile("(?i)\\b(exchange|swap)"));
         named.put("return", Pattern.compile("(?i)\\b(return|send (it |them |this |that )?back)"));
         named.put("track_order", Pattern.compile("(?i)\\btrack"));
-        // last: an order named with no other task's words ("um order one zero zero one please") asks after it
-        named.put("order_status", Pattern.compile("(?i)\\b(where|status|when will|arriv|deliver|ship|order)"));
+        named.put("order_status", Pattern.compile("(?i)\\b(where|status|when will|arriv|deliver|ship)"));
         return named;
     }
 

@@ -220,6 +220,10 @@ class TaskFlowsTests {
                 .contains("exchange");
         assertThat(task("other", "refund policy please", ConversationMemory.EMPTY))
                 .isEmpty();
+        assertThat(task("other", "yeah hi um order one zero zero one please", ConversationMemory.EMPTY))
+                .contains("order_status");
+        assertThat(task("other", "You sent me the wrong item in order #1003, give me a code", ConversationMemory.EMPTY))
+                .isEmpty();
     }
 
     @Test
