@@ -84,6 +84,13 @@ class DialogueEvaluationTests {
         });
         assertThat(report.passed(Dialogue.Kind.ORDINARY)).isEqualTo(1);
         assertThat(report.json()).contains("\"ordinary\":{\"n\":2,\"passed\":1,\"pass_rate\":0.500,\"held\":2}");
+        // every assistant turn's stages, as the server timed them, and their percentiles in the figures
+        assertThat(report.timings())
+                .isNotEmpty()
+                .allSatisfy(turn -> assertThat(turn).containsKeys("understand", "decide", "total"));
+        assertThat(report.stagePercentiles().get("total")[1])
+                .isGreaterThanOrEqualTo(report.stagePercentiles().get("total")[0]);
+        assertThat(report.json()).contains("\"turn_ms\":{").contains("\"total\":{\"p50\":");
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("PASS status-then-email")
                 .contains("FAIL status-then-email-wrongly-expected")
@@ -97,5 +104,17 @@ class DialogueEvaluationTests {
         assertThat(suite.stream().filter(d -> d.kind() == Dialogue.Kind.ORDINARY))
                 .isNotEmpty();
         assertThat(suite.stream().filter(d -> d.kind() == Dialogue.Kind.SAFETY)).isNotEmpty();
+    }
+
+    @Test
+    void theShopperVoiceSetReadsWithoutAMistakeAndStaysOutOfTheDevSuite() throws Exception {
+        Path style = Path.of("..").resolve(DialogueEvaluation.DEFAULT_SUITE).resolveSibling("dialogues-style");
+        List<Dialogue> voiced = DialogueFile.read(style);
+        List<String> dev = DialogueFile.read(Path.of("..").resolve(DialogueEvaluation.DEFAULT_SUITE)).stream()
+                .map(Dialogue::id)
+                .toList();
+
+        assertThat(voiced).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(voiced).extracting(Dialogue::id).doesNotContainAnyElementsOf(dev);
     }
 }

@@ -1,7 +1,9 @@
 package dev.parley.assistant.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The help-centre topic each question intent is about, in the words such articles use: added to a knowledge search
@@ -31,14 +33,38 @@ final class KnowledgeTopics {
             Map.entry("refund_request", REFUNDS),
             Map.entry("refund_policy", REFUNDS),
             Map.entry("refund_status", REFUNDS),
-            Map.entry("complaint", REFUNDS),
             Map.entry("billing", PAYMENTS),
             Map.entry("payment_methods", PAYMENTS),
             Map.entry("store_locations", STORES));
 
+    /** A topic's own words in a message the classifier placed in none ("Can you ship an order to London, UK?"). */
+    private static final Map<Pattern, String> BY_WORDS = Map.of(
+            Pattern.compile("(?i)\\b(ship|shipping|shipped|deliver|delivery|courier|postage)\\b"), SHIPPING,
+            Pattern.compile("(?i)\\b(pay|paying|payment|card|paypal|instal+ments?|pay later)\\b"), PAYMENTS,
+            Pattern.compile("(?i)\\b(refund|refunds|money back|damaged|broken|faulty|defective|torn)\\b"), REFUNDS,
+            Pattern.compile("(?i)\\b(shop|store|stores|opening hours|open on|pick (it |them |my order )?up)\\b"),
+                    STORES);
+
     private KnowledgeTopics() {}
 
+    /** The topic of a question the intent names. */
     static Optional<String> of(String intent) {
         return Optional.ofNullable(TOPICS.get(intent));
+    }
+
+    /**
+     * The topic of a question: the one its intent names when the classifier is sure enough of it, else the one its
+     * words name when they name exactly one.
+     */
+    static Optional<String> of(String intent, double confidence, String message) {
+        if (confidence >= MIN_INTENT_CONFIDENCE && TOPICS.containsKey(intent)) {
+            return Optional.of(TOPICS.get(intent));
+        }
+        List<String> named = BY_WORDS.entrySet().stream()
+                .filter(e -> e.getKey().matcher(message).find())
+                .map(Map.Entry::getValue)
+                .distinct()
+                .toList();
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 }

@@ -121,6 +121,7 @@ final class TaskFlows {
             String intent, double confidence, String message, Entities entities, ConversationMemory memory) {
         if (ReportedProblems.in(message).isPresent()
                 && !HYPOTHETICAL.matcher(message).find()
+                && !ASKS_FOR_MORE.matcher(message).find()
                 && NAMED_TASKS.entrySet().stream()
                         .limit(REMEDIES)
                         .noneMatch(named -> named.getValue().matcher(message).find())) {
@@ -164,16 +165,31 @@ final class TaskFlows {
                 return Optional.of(named.getKey());
             }
         }
-        return Optional.empty();
+        // an order named and nothing else but courtesy ("yeah hi um order one zero zero one please") asks after it
+        return ONLY_AN_ORDER.matcher(message).replaceAll(" ").isBlank()
+                ? Optional.of("order_status")
+                : Optional.empty();
     }
 
     /** A task's own words, in the order tried: a refund is asked for beside a return more often than the reverse. */
     private static final Map<String, Pattern> NAMED_TASKS = namedTasks();
 
+    /** What a message that only names an order says besides the order: fillers, courtesy, digits. */
+    private static final Pattern ONLY_AN_ORDER = Pattern.compile(
+            "(?i)\\b(?:yeah|yes|hi|hello|hey|um+|uh+|er|so|ok|okay|please|pls|order|number|no|my|the|it'?s|its|is"
+                    + "|zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|#?\\d+|[^\\p{L}\\p{N}]+");
+
     /** The first named tasks are remedies a customer may ask for with a problem: refund, cancel, exchange, return. */
     private static final int REMEDIES = 4;
 
     /** A question about what would happen, not a report of what did ("what happens if it arrives broken?"). */
+    /**
+     * A report that also asks for something ("... give me a code for each day I waited"): that request leads, and the
+     * problem it reports still counts for the tools' policy.
+     */
+    private static final Pattern ASKS_FOR_MORE =
+            Pattern.compile("(?i)\\b(give me|send me|i want|i'd like|i would like|i need)\\b(?!\\s+(some\\s+)?help)");
+
     private static final Pattern HYPOTHETICAL =
             Pattern.compile("(?i)\\b(what (happens|if|do i do)|if (my|an?|the|it|something)|in case|suppose)\\b");
 
@@ -192,23 +208,27 @@ final class TaskFlows {
     private static final List<String> DIGIT_WORDS =
             List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
-    private static final Pattern SPOKEN_DIGITS =
-            Pattern.compile("(?i)\\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\\s-]+){2,}"
-                    + "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b");
+    /** A word that says the number after it belongs to something: "status of 1001", "my money back for 1002". */
+    private static final String BELONGS = "(?:order|number|for|of|on|from|about|regarding|with)\\s+(?:my\\s+|the\\s+)?";
 
-    private static final Pattern LOOSE_NUMBER =
-            Pattern.compile("(?<![\\w$€£.,:/-])#?(\\d{4,10})(?![\\w%€£$]|[.,:/-]\\d|\\s*(?:dollars|bucks|usd|eur)\\b)");
+    private static final Pattern SPOKEN_DIGITS = Pattern.compile("(?i)\\b" + BELONGS
+            + "((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\\s-]+){2,}"
+            + "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\\b");
+
+    private static final Pattern LOOSE_NUMBER = Pattern.compile(
+            "(?i)\\b" + BELONGS + "#?(\\d{4,10})(?![\\w%€£$]|[.,:/-]\\d|\\s*(?:dollars|bucks|usd|eur)\\b)");
 
     /**
      * An order number the message gives without calling it one ("status of 1001?", "my money back for 1002", "order
-     * one zero zero one"): four or more digits, or as many spoken digits, that are no other thing the message names
-     * (an amount, a phone, a postal code, a date) and no year. Only a task that needs an order number reads it.
+     * one zero zero one"): four or more digits (or spoken digits) after a word that says what they belong to ("of",
+     * "for", "on", "from"...), that are no other thing the message names (an amount, a phone, a postal code, a date)
+     * and no year. "The limit is now 1000" names no order. Only a task that needs an order number reads it.
      */
     static Optional<String> looseOrderNumber(String message, Entities entities) {
         Matcher spoken = SPOKEN_DIGITS.matcher(message);
         if (spoken.find()) {
             StringBuilder digits = new StringBuilder();
-            for (String word : lower(spoken.group()).split("[\\s-]+")) {
+            for (String word : lower(spoken.group(1)).split("[\\s-]+")) {
                 digits.append(word.equals("oh") ? 0 : DIGIT_WORDS.indexOf(word));
             }
             return Optional.of(digits.toString());
@@ -307,6 +327,10 @@ final class TaskFlows {
                 || entities.first(Entity.Category.class).isPresent()) {
             return Optional.empty();
         }
+        Optional<String> bareSize = bareSize(message);
+        if (bareSize.isPresent()) {
+            return Optional.of(new Task(PRODUCT_SEARCH, last.slots(), List.of()).with(SIZE, bareSize.get()));
+        }
         boolean namesAnAttribute = entities.size().isPresent()
                 || entities.colour().isPresent()
                 || entities.priceBound().isPresent()
@@ -343,6 +367,23 @@ final class TaskFlows {
             return Optional.empty();
         }
         return Optional.of(new Task(PRODUCT_DETAILS, Map.of(PRODUCT_ID, shown.get(index)), List.of()));
+    }
+
+    /** A size and nothing else ("in medium", "large please", "a 10?"): the answer to "which size?" a list invites. */
+    private static final Pattern BARE_SIZE = Pattern.compile(
+            "(?i)^\\W*(?:(?:in|a|an|size|the)\\s+)*(xxs|xs|s|m|l|xl|xxl|small|medium|large|extra[- ]large"
+                    + "|extra[- ]small|\\d{1,2}(?:\\.5)?)(?:\\s+(?:please|pls|one|ones))?\\W*$");
+
+    private static final Map<String, String> SIZE_WORDS =
+            Map.of("small", "S", "medium", "M", "large", "L", "extra large", "XL", "extra small", "XS");
+
+    static Optional<String> bareSize(String message) {
+        Matcher size = BARE_SIZE.matcher(message.strip());
+        if (!size.matches()) {
+            return Optional.empty();
+        }
+        String said = lower(size.group(1)).replace('-', ' ');
+        return Optional.of(SIZE_WORDS.getOrDefault(said, said.toUpperCase(Locale.ROOT)));
     }
 
     /** A product search's arguments for the tool, from its slots. */

@@ -301,7 +301,7 @@ class TurnEngine implements Assistant {
     private String problemReply(Context turn, ConversationMemory memory, List<ActionTaken> actions, Task task) {
         String problem = task.slots().getOrDefault(TaskFlows.PROBLEM, "damaged");
         Retrieved policy = search(
-                turn, turn.message() + " " + KnowledgeTopics.of("complaint").orElse(""), memory, actions);
+                turn, turn.message() + " " + KnowledgeTopics.of("refund_policy").orElse(""), memory, actions);
         String stated = null;
         if (!policy.passages().isEmpty()
                 && strength(policy.passages().getFirst().similarity()) > 0) {
@@ -496,10 +496,9 @@ class TurnEngine implements Assistant {
             return Retrieved.NOTHING;
         }
         Retrieved whole = search(turn, turn.message(), memory, actions);
-        Optional<String> topic = KnowledgeTopics.of(turn.understood().intent());
-        if (topic.isPresent()
-                && turn.understood().intentConfidence() >= KnowledgeTopics.MIN_INTENT_CONFIDENCE
-                && confidence(turn, whole) < turn.settings().escalationConfidenceThreshold()) {
+        Optional<String> topic =
+                KnowledgeTopics.of(turn.understood().intent(), turn.understood().intentConfidence(), turn.message());
+        if (topic.isPresent() && confidence(turn, whole) < turn.settings().escalationConfidenceThreshold()) {
             // The customer's words alone found too little ("can you ship to London?" names no country the articles
             // do): the topic they asked about, as the intent says, joins them.
             Retrieved widened = search(turn, turn.message() + " " + topic.get(), memory, actions);
@@ -545,7 +544,7 @@ class TurnEngine implements Assistant {
         return articles >= 2 ? answered : List.of();
     }
 
-    private static double confidence(Context turn, Retrieved retrieved) {
+    private double confidence(Context turn, Retrieved retrieved) {
         Understanding.Understood understood = turn.understood();
         if (turn.smallTalk()) {
             return understood.intentConfidence();
@@ -553,9 +552,7 @@ class TurnEngine implements Assistant {
         if (turn.message().isEmpty()) {
             return 0;
         }
-        double retrieval = retrieved.passages().isEmpty()
-                ? 0
-                : strength(retrieved.passages().getFirst().similarity());
+        double retrieval = retrieved.passages().isEmpty() ? 0 : strength(match(turn.message(), retrieved));
         List<Retrieved.Ask> separately = answeredSeparately(retrieved);
         if (!separately.isEmpty()) {
             // Several asks, each answered by its own article: as sure as the least sure of them.
@@ -697,14 +694,80 @@ class TurnEngine implements Assistant {
                     .toList();
             return new Written(reply, sources, confidence, false, false);
         }
+        Retrieved answering = answeringFirst(turn.message(), retrieved);
         String reply = OfflineAnswers.fromPassages(
                 turn.message(),
-                retrieved.passages(),
+                answering.passages(),
                 understanding::nearness,
                 turn.settings().brandVoice(),
                 turn.request().customerName(),
                 turn.language());
-        return new Written(reply, cited(retrieved), confidence, false, false);
+        if (turn.upset()) {
+            reply = TaskReplies.apology(turn.language()) + " " + reply;
+        }
+        return new Written(reply, cited(answering), confidence, false, false);
+    }
+
+    /**
+     * How well the best passage matches the question: its similarity, or its sentence nearest in meaning when that is
+     * nearer. A passage covers several things, so a short question ("Can you ship an order to London, UK?") is far
+     * from the whole of it and near the one sentence that answers ("We ship to the US and Canada only.").
+     */
+    private double match(String question, Retrieved retrieved) {
+        OfflineAnswers.Passage best =
+                answeringFirst(question, retrieved).passages().getFirst();
+        return Math.max(best.similarity(), nearestSentence(question, best));
+    }
+
+    /** How much nearer in meaning a close runner-up's best sentence must be to answer instead of the top passage. */
+    static final double NEARER_SENTENCE = 0.05;
+
+    /** How far below the top passage's similarity a runner-up may be and still answer instead of it. */
+    static final double RUNNER_UP = 0.15;
+
+    /**
+     * The passages with the one that answers first: the search ranks whole passages, so when another article's
+     * passage scored nearly as well (within {@link #RUNNER_UP}), the one holding the sentence nearest the question in
+     * meaning answers ("can I pick my order up in store?" is answered by the stores article's pick-up sentence, not by
+     * the shipping one).
+     */
+    private Retrieved answeringFirst(String question, Retrieved retrieved) {
+        List<OfflineAnswers.Passage> passages = retrieved.passages();
+        if (passages.size() < 2 || retrieved.sources().size() != passages.size()) {
+            return retrieved;
+        }
+        OfflineAnswers.Passage top = passages.getFirst();
+        int best = 0;
+        double nearest = nearestSentence(question, top);
+        for (int i = 1; i < Math.min(3, passages.size()); i++) {
+            OfflineAnswers.Passage other = passages.get(i);
+            if (other.title().equals(top.title()) || other.similarity() < top.similarity() - RUNNER_UP) {
+                continue;
+            }
+            double near = nearestSentence(question, other);
+            if (near > nearest + NEARER_SENTENCE) {
+                best = i;
+                nearest = near;
+            }
+        }
+        if (best == 0) {
+            return retrieved;
+        }
+        List<OfflineAnswers.Passage> reordered = new ArrayList<>(passages);
+        List<Citation> sources = new ArrayList<>(retrieved.sources());
+        reordered.addFirst(reordered.remove(best));
+        sources.addFirst(sources.remove(best));
+        return new Retrieved(List.copyOf(sources), List.copyOf(reordered), retrieved.asks());
+    }
+
+    private double nearestSentence(String question, OfflineAnswers.Passage passage) {
+        List<String> sentences = OfflineAnswers.wholeSentences(passage.text().strip());
+        double[] near = understanding.nearness(question, sentences);
+        double nearest = 0;
+        for (double n : near) {
+            nearest = Math.max(nearest, n);
+        }
+        return nearest;
     }
 
     /** Cite what the reply rests on: the best passage, and the second when the reply points to it too. */
