@@ -213,7 +213,9 @@ class BrowserTests {
                 console.locator(".msg.assistant").filter(new Locator.FilterOptions().setHasText("business days"));
         assertThat(answer.locator(".sources")).containsText("Shipping policy");
         assertThat(answer.locator(".content")).not().containsText("Shipping policy");
-        // typing both ways: the agent's reaches the widget, the customer's the console
+        // typing both ways: the agent's reaches the widget, the customer's the console. Typing is live only (a
+        // signal sent before the console's event stream is connected is gone), and the widget sends one every 3 s
+        assertThat(console.locator("body")).hasAttribute("data-live", "connected");
         console.getByLabel("Reply to the customer").pressSequentially("Hello");
         assertThat(shop.getByText("Typing…")).isVisible();
         shop.getByLabel("Your message").pressSequentially("Thanks");
