@@ -24,6 +24,12 @@ public final class MessageIntents {
     /** A clause's intent counts only from this confidence: a second intent wrongly claimed costs more than one missed. */
     static final double MIN_CLAUSE_CONFIDENCE = 0.5;
 
+    /**
+     * A first clause that only tells ("The boots from order 1003 are too small.") counts from this confidence: it is
+     * the matter's setting, and a guess at its intent must not take the lead from the request that follows it.
+     */
+    static final double MIN_TELLING_CONFIDENCE = 0.7;
+
     /** A clause shorter than this many words is joined to its neighbour: too little to carry a request of its own. */
     static final int MIN_CLAUSE_WORDS = 3;
 
@@ -99,10 +105,16 @@ public final class MessageIntents {
         // one counts only when it asks something.
         List<String> requests = new ArrayList<>(List.of(clauses.getFirst()));
         clauses.stream().skip(1).filter(MessageIntents::asksSomething).forEach(requests::add);
-        List<IntentClassifier.Prediction> asked = classifier.predictAll(requests).stream()
-                .filter(p ->
-                        !p.outOfScope() && p.confidence() >= MIN_CLAUSE_CONFIDENCE && !SMALL_TALK.contains(p.label()))
-                .toList();
+        boolean firstTells = !asksSomething(clauses.getFirst());
+        List<IntentClassifier.Prediction> predicted = classifier.predictAll(requests);
+        List<IntentClassifier.Prediction> asked = new ArrayList<>();
+        for (int i = 0; i < predicted.size(); i++) {
+            IntentClassifier.Prediction p = predicted.get(i);
+            double needed = i == 0 && firstTells ? MIN_TELLING_CONFIDENCE : MIN_CLAUSE_CONFIDENCE;
+            if (!p.outOfScope() && p.confidence() >= needed && !SMALL_TALK.contains(p.label())) {
+                asked.add(p);
+            }
+        }
         String primary = whole.label();
         double confidence = whole.confidence();
         // When the whole message is unsure (or only small talk), its most confident request leads.

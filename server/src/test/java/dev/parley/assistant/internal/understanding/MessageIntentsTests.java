@@ -81,6 +81,17 @@ class MessageIntentsTests {
                 .isEqualTo("order_status");
     }
 
+    @Test
+    void aProblemToldBeforeTheRequestDoesNotTakeTheLead() {
+        // the first sentence alone reads as a product search, unsurely; the whole message asks for an exchange
+        String text = "The hiking boots from order 1003 are too small. Can I swap them for a size bigger?";
+
+        MessageIntents.Result asked = MessageIntents.of(builtIn, text);
+
+        assertThat(asked.primary()).isEqualTo("exchange");
+        assertThat(asked.others()).doesNotContain("product_search");
+    }
+
     /**
      * The measure recorded in docs/quality.md: precision and recall of the other intents (a predicted one is right
      * when its family is that of an expected one) and how often a single-intent message gets one it does not ask.
