@@ -205,13 +205,19 @@
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : submit(e); }
     });
     // The shopper's typing reaches the agents: at most one "typing" every 3 s and "stopped" after 4 s idle, well
-    // inside the socket's rate limit, which would otherwise refuse the message itself.
+    // inside the socket's rate limit, which would otherwise refuse the message itself. Only a "typing" actually sent
+    // starts the 3 s, and sending the message (which empties the input) ends the typing: the next message's typing is
+    // told at once.
     var typingAt = 0, typingIdle = null;
-    function typingNow(on) { if (state.socketUp && state.conv) state.socket.send(JSON.stringify({ type: 'typing', is_typing: on })); }
+    function typingNow(on) {
+      if (!state.socketUp || !state.conv) return false;
+      state.socket.send(JSON.stringify({ type: 'typing', is_typing: on }));
+      return true;
+    }
     input.addEventListener('input', function () {
       clearTimeout(typingIdle);
       if (!input.value) { if (typingAt) typingNow(false); typingAt = 0; return; }
-      if (Date.now() - typingAt > 3000) { typingAt = Date.now(); typingNow(true); }
+      if (Date.now() - typingAt > 3000 && typingNow(true)) typingAt = Date.now();
       typingIdle = setTimeout(function () { typingAt = 0; typingNow(false); }, 4000);
     });
     form.addEventListener('submit', submit);
@@ -247,6 +253,7 @@
     var text = ui.input.value.trim();
     if (!text || state.waiting) return;
     ui.input.value = '';
+    ui.input.dispatchEvent(new Event('input')); // the typing ends with the message
     state.waiting = true;
     ui.typing.removeAttribute('hidden');
     var pending = notice(text, 'b customer');

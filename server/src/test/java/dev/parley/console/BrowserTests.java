@@ -851,6 +851,46 @@ class BrowserTests {
     }
 
     @Test
+    void theShoppersTypingIsToldAgainRightAfterAMessageIsSent() {
+        Page shop = shopper.newPage();
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        shop.onWebSocket(ws -> {
+            ws.onFrameSent(frame -> sent.add(String.valueOf(frame.text())));
+            ws.onFrameReceived(frame -> received.add(String.valueOf(frame.text())));
+        });
+        shop.navigate(shopPage("/typing", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator input = shop.getByLabel("Your message");
+        input.fill("Hello, I have a question about shipping");
+        input.press("Enter");
+        shop.waitForCondition(
+                () -> received.stream().anyMatch(f -> f.contains("\"authenticated\"")),
+                new Page.WaitForConditionOptions().setTimeout(30_000));
+
+        // a message typed and sent over the socket, then the next one at once: its typing is told again
+        input.pressSequentially("Where is my parcel?");
+        input.press("Enter");
+        input.pressSequentially("Thanks");
+
+        shop.waitForCondition(
+                () -> sent.stream()
+                                .filter(f -> f.contains("\"typing\"") && f.contains("\"is_typing\":true"))
+                                .count()
+                        == 2,
+                new Page.WaitForConditionOptions().setTimeout(10_000));
+        List<String> typing =
+                sent.stream().filter(f -> f.contains("\"typing\"")).toList();
+        assertThat(typing)
+                .as("typing, stopped as the message is sent, typing again: %s", sent)
+                .containsSubsequence(
+                        "{\"type\":\"typing\",\"is_typing\":true}",
+                        "{\"type\":\"typing\",\"is_typing\":false}",
+                        "{\"type\":\"typing\",\"is_typing\":true}");
+    }
+
+    @Test
     void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
         Page page = signIn(newAgent("Malika", "admin"));
         page.navigate(console("/console/api-keys"));
