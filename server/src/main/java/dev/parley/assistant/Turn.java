@@ -11,6 +11,9 @@ import java.util.Map;
  * @param timings milliseconds per stage: understand, decide, act, retrieve, answer, total
  * @param model the model that wrote the reply, or {@code offline} (also when a configured model failed)
  * @param tokensUsed the tokens the model spent on this turn, 0 offline
+ * @param knowledgeGap the content gap the turn found (it admitted it does not know), or {@code null}. The turn does
+ *     not publish it: whoever stores the turn does, in the transaction that stores its messages, so that a turn
+ *     never stored reports no gap
  */
 public record Turn(
         String reply,
@@ -21,7 +24,8 @@ public record Turn(
         ConversationMemory memory,
         Map<String, Double> timings,
         String model,
-        int tokensUsed) {
+        int tokensUsed,
+        KnowledgeGapFound knowledgeGap) {
 
     /**
      * What the assistant understood.

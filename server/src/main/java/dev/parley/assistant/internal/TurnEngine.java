@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,21 +63,13 @@ class TurnEngine implements Assistant {
     private final ToolGate gate;
     private final Workspaces workspaces;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final ModelAnswers model;
 
-    TurnEngine(
-            Understanding understanding,
-            ToolGate gate,
-            Workspaces workspaces,
-            Clock clock,
-            ApplicationEventPublisher events,
-            ModelAnswers model) {
+    TurnEngine(Understanding understanding, ToolGate gate, Workspaces workspaces, Clock clock, ModelAnswers model) {
         this.understanding = understanding;
         this.gate = gate;
         this.workspaces = workspaces;
         this.clock = clock;
-        this.events = events;
         this.model = model;
     }
 
@@ -577,14 +568,15 @@ class TurnEngine implements Assistant {
         }
         ConversationMemory memory = acted.memory()
                 .withLowConfidenceStreak(written.unsure() ? acted.memory().lowConfidenceStreak() + 1 : 0);
-        if (written.unsure() && !turn.message().isEmpty()) {
-            events.publishEvent(new KnowledgeGapFound(
-                    turn.request().workspaceId(),
-                    turn.request().mode(),
-                    turn.request().conversationId(),
-                    abbreviate(turn.message()),
-                    written.confidence()));
-        }
+        // Reported, not published: the gap is a fact only once the turn is stored (see Turn.knowledgeGap).
+        KnowledgeGapFound gap = written.unsure() && !turn.message().isEmpty()
+                ? new KnowledgeGapFound(
+                        turn.request().workspaceId(),
+                        turn.request().mode(),
+                        turn.request().conversationId(),
+                        abbreviate(turn.message()),
+                        written.confidence())
+                : null;
         watch.lap("answer");
         watch.total();
         Understanding.Understood understood = turn.understood();
@@ -607,7 +599,8 @@ class TurnEngine implements Assistant {
                 memory,
                 watch.timings(),
                 modelAnswered && written.byModel() ? acted.modelled().model() : "offline",
-                acted.modelled() == null ? 0 : acted.modelled().tokensUsed());
+                acted.modelled() == null ? 0 : acted.modelled().tokensUsed(),
+                gap);
     }
 
     /** The reply's words, what it cites, how sure it is, and whether it admits it does not know. */

@@ -437,6 +437,10 @@ class Conversations {
                         java.time.Duration.between(received.createdAt(), reply.createdAt())
                                 .toMillis(),
                         turn.escalation() != null));
+                // The turn only reports its gap: published here, it is stored (and sent) with the turn or not at all.
+                if (turn.knowledgeGap() != null) {
+                    events.publishEvent(turn.knowledgeGap());
+                }
             }
             boolean escalatedNow = handoffNotice != null || (turn != null && turn.escalation() != null);
             if (escalatedNow && stored.is(ConversationStatus.ESCALATED)) {
