@@ -1,6 +1,5 @@
 package dev.parley;
 
-import dev.parley.assistant.DialogueEvaluation;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,12 +30,11 @@ public class ParleyApplication {
     /** {@code eval <what> ...}: the quality evaluations, run without starting the server (but for dialogues). */
     private static int evaluate(String what, java.util.List<String> args) throws Exception {
         return switch (what) {
-            case "retrieval" -> dev.parley.knowledge.RetrievalEvaluation.run(args, System.out, System.err);
-            case "products" -> dev.parley.commerce.ProductSearchEvaluation.run(args, System.out, System.err);
-            case "intents", "sentiment", "calibrate", "prepare" ->
-                dev.parley.assistant.UnderstandingEvaluation.run(what, args, System.out, System.err);
-            case "dialogues" ->
-                DialogueEvaluation.run(args, ParleyApplication::startForEvaluation, System.out, System.err);
+            case "retrieval" -> dev.parley.knowledge.Evaluations.run(what, args, System.out, System.err);
+            case "products" -> dev.parley.commerce.Evaluations.run(what, args, System.out, System.err);
+            case "intents", "sentiment", "calibrate", "prepare", "dialogues" ->
+                dev.parley.assistant.Evaluations.run(
+                        what, args, ParleyApplication::startForEvaluation, System.out, System.err);
             default -> {
                 System.err.println("Unknown evaluation '" + what
                         + "'. Available: retrieval, intents, sentiment, calibrate, prepare, dialogues, products");
@@ -50,7 +48,8 @@ public class ParleyApplication {
      * (the player is one client playing many conversations quickly), a known admin key, and the demo workspace a first
      * start creates.
      */
-    private static DialogueEvaluation.Target startForEvaluation(Map<String, String> extra) throws IOException {
+    private static dev.parley.assistant.Evaluations.Target startForEvaluation(Map<String, String> extra)
+            throws IOException {
         Path dataDir = Files.createTempDirectory("parley-eval-");
         String adminKey = "sk_live_" + randomLetters(32);
         List<String> args = new ArrayList<>(List.of(
@@ -72,7 +71,7 @@ public class ParleyApplication {
         ConfigurableApplicationContext context =
                 SpringApplication.run(ParleyApplication.class, args.toArray(String[]::new));
         URI base = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/");
-        return new DialogueEvaluation.Target() {
+        return new dev.parley.assistant.Evaluations.Target() {
             @Override
             public URI base() {
                 return base;

@@ -5,10 +5,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
-import dev.parley.assistant.internal.understanding.BuiltInIntents;
-import dev.parley.assistant.internal.understanding.IntentClassifier;
-import dev.parley.assistant.internal.understanding.LabelledCsv;
-import dev.parley.assistant.internal.understanding.LabelledText;
+import dev.parley.assistant.IntentModels;
+import dev.parley.assistant.IntentModels.Example;
 import dev.parley.knowledge.TextEmbeddings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ import java.util.zip.CRC32;
  */
 final class EmbeddingComparison {
 
-    private record Task(String name, List<LabelledText> train, List<LabelledText> dev, double threshold) {}
+    private record Task(String name, List<Example> train, List<Example> dev, double threshold) {}
 
     private EmbeddingComparison() {}
 
@@ -53,12 +51,12 @@ final class EmbeddingComparison {
         if (sets.contains("shopper")) {
             tasks.add(new Task(
                     "shopper-dev",
-                    BuiltInIntents.examples(),
-                    LabelledCsv.read(intents.resolve("shopper-dev.csv")),
-                    BuiltInIntents.THRESHOLD));
+                    IntentModels.builtInExamples(),
+                    IntentModels.read(intents.resolve("shopper-dev.csv")),
+                    IntentModels.BUILT_IN_THRESHOLD));
         }
         if (sets.contains("hwu")) {
-            List<LabelledText> all = LabelledCsv.read(data.resolve("hwu64-train.csv"));
+            List<Example> all = IntentModels.read(data.resolve("hwu64-train.csv"));
             tasks.add(new Task(
                     "hwu64-dev",
                     all.stream().filter(t -> !heldOut(t.text())).toList(),
@@ -68,9 +66,9 @@ final class EmbeddingComparison {
         if (sets.contains("clinc")) {
             tasks.add(new Task(
                     "clinc150-val",
-                    LabelledCsv.read(data.resolve("clinc150-train.csv")),
-                    LabelledCsv.read(data.resolve("clinc150-val.csv")),
-                    IntentClassifier.DEFAULT_THRESHOLD));
+                    IntentModels.read(data.resolve("clinc150-train.csv")),
+                    IntentModels.read(data.resolve("clinc150-val.csv")),
+                    IntentModels.DEFAULT_THRESHOLD));
         }
         for (Task task : tasks) {
             for (String config : configs) {
@@ -96,22 +94,13 @@ final class EmbeddingComparison {
         String name = knn ? config.substring(4) : config;
         boolean embeddingOnly = name.endsWith("-only");
         TextEmbeddings embeddings = embeddings(name.replace("-only", ""), models);
-        List<String> texts = task.dev().stream().map(LabelledText::text).toList();
+        List<String> texts = task.dev().stream().map(Example::text).toList();
         List<String> predicted;
         if (knn) {
             predicted = nearestNeighbours(task.train(), texts, embeddings);
         } else {
-            IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
-            IntentClassifier.Settings settings = embeddingOnly
-                    ? new IntentClassifier.Settings(d.hashBits(), 1.0, 0.0, d.epochs(), d.learningRate(), d.l2())
-                    : d;
-            predicted =
-                    IntentClassifier.train(task.train(), embeddings, settings)
-                            .withThreshold(task.threshold())
-                            .predictAll(texts)
-                            .stream()
-                            .map(IntentClassifier.Prediction::label)
-                            .toList();
+            predicted = IntentModels.train(task.train(), embeddings, !embeddingOnly, task.threshold())
+                    .predictAll(texts);
         }
         int right = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -121,10 +110,9 @@ final class EmbeddingComparison {
     }
 
     /** Weighted vote of the five most similar training examples (weight e^(10 cos)). */
-    private static List<String> nearestNeighbours(
-            List<LabelledText> train, List<String> texts, TextEmbeddings embeddings) {
+    private static List<String> nearestNeighbours(List<Example> train, List<String> texts, TextEmbeddings embeddings) {
         List<float[]> examples =
-                embeddings.embedAll(train.stream().map(LabelledText::text).toList());
+                embeddings.embedAll(train.stream().map(Example::text).toList());
         List<String> predicted = new ArrayList<>();
         for (float[] query : embeddings.embedAll(texts)) {
             double[] best = new double[5];
@@ -164,16 +152,16 @@ final class EmbeddingComparison {
 
     /** One prediction at a time on shopper-dev, each embedding computed afresh (after training with a cache). */
     private static void latency(Path intents, List<String> configs, Map<String, Onnx> models) {
-        List<String> texts = LabelledCsv.read(intents.resolve("shopper-dev.csv")).stream()
-                .map(LabelledText::text)
+        List<String> texts = IntentModels.read(intents.resolve("shopper-dev.csv")).stream()
+                .map(Example::text)
                 .toList();
         for (String config : configs) {
             if (config.startsWith("knn-") || config.endsWith("-only")) {
                 continue;
             }
             TextEmbeddings embeddings = embeddings(config, models);
-            IntentClassifier classifier = IntentClassifier.train(BuiltInIntents.examples(), embeddings)
-                    .withThreshold(BuiltInIntents.THRESHOLD);
+            IntentModels.Model classifier = IntentModels.train(
+                    IntentModels.builtInExamples(), embeddings, true, IntentModels.BUILT_IN_THRESHOLD);
             models.values().forEach(m -> m.remembering = false);
             for (int i = 0; i < 20; i++) {
                 classifier.predict(texts.get(i));

@@ -1,14 +1,10 @@
 package dev.parley.bench;
 
-import dev.parley.knowledge.RetrievalEvaluation;
+import dev.parley.knowledge.LocalSearchIndex;
+import dev.parley.knowledge.LocalSearchIndex.Passage;
+import dev.parley.knowledge.LocalSearchIndex.StoredPassage;
 import dev.parley.knowledge.SearchHit;
-import dev.parley.knowledge.SearchQuery;
-import dev.parley.knowledge.internal.Chunker;
-import dev.parley.knowledge.internal.Embedder;
-import dev.parley.knowledge.internal.KnowledgeIndex;
-import dev.parley.knowledge.internal.KnowledgeIndex.IndexedChunk;
-import dev.parley.knowledge.internal.MiniLmEmbedder;
-import dev.parley.platform.Mode;
+import dev.parley.knowledge.TextEmbeddings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code search}: knowledge indexing and search measured in process with the server's own chunker, MiniLM embedder
  * and Lucene index (on disk, as a node runs it). It measures the embedding rate; indexes the Northwind and VoltCart
  * help centers, repeated with textual variations, with real embeddings (chunk, embed in batches, index); then runs
- * {@link KnowledgeIndex#search} with the stores' shopper queries at 1 and at 16 virtual threads, with and without
+ * {@link LocalSearchIndex#search} with the stores' shopper queries at 1 and at 16 virtual threads, with and without
  * the query's embedding; then builds a larger index from those stored vectors, reused with small random
  * perturbations (the rebuild a node does after losing its index), and searches that. Every phase is bounded in time.
  */
 final class SearchBench {
 
-    private static final String WORKSPACE = "ws_bench";
-    private static final Mode MODE = Mode.LIVE;
     /** The search API's default. */
     private static final int TOP_K = 5;
     /** Standard deviation of the noise added to each coordinate of a reused unit vector (noise norm about 0.2). */
@@ -61,13 +55,12 @@ final class SearchBench {
 
     private final Settings settings;
     private final Map<String, Object> figures = new LinkedHashMap<>();
-    private final Embedder embedder;
-    private final Chunker chunker = new Chunker();
+    private final TextEmbeddings embedder;
     private final List<Article> articles;
     private final List<String> queries;
     private Map<String, float[]> queryVectors = Map.of();
 
-    private SearchBench(Settings settings, Embedder embedder, List<Article> articles, List<String> queries) {
+    private SearchBench(Settings settings, TextEmbeddings embedder, List<Article> articles, List<String> queries) {
         this.settings = settings;
         this.embedder = embedder;
         this.articles = articles;
@@ -101,7 +94,7 @@ final class SearchBench {
         }
         Bench.progress("Loading MiniLM...");
         long started = System.nanoTime();
-        Embedder embedder = new MiniLmEmbedder();
+        TextEmbeddings embedder = TextEmbeddings.local();
         double modelLoad = Bench.seconds(started);
 
         SearchBench bench = new SearchBench(settings, embedder, articles, queries);
@@ -124,11 +117,11 @@ final class SearchBench {
         embedding();
         Path root = Files.createTempDirectory("parley-bench-search");
         try {
-            List<List<IndexedChunk>> sources = indexing(root.resolve("real"));
-            List<List<IndexedChunk>> synthetic = synthetic(sources);
+            List<List<StoredPassage>> sources = indexing(root.resolve("real"));
+            List<List<StoredPassage>> synthetic = synthetic(sources);
             int syntheticChunks = synthetic.stream().mapToInt(List::size).sum();
             figures.put("synthetic_chunks", syntheticChunks);
-            try (KnowledgeIndex index = KnowledgeIndex.open(root.resolve("synthetic"))) {
+            try (LocalSearchIndex index = LocalSearchIndex.open(root.resolve("synthetic"))) {
                 Bench.progress("Rebuilding an index of %d chunks from stored vectors...", syntheticChunks);
                 double rebuild = rebuild(index, synthetic);
                 figures.put("rebuild_synthetic_seconds", Bench.round(rebuild));
@@ -145,8 +138,8 @@ final class SearchBench {
     private void embedding() throws Exception {
         List<String> texts = new ArrayList<>();
         for (Article article : articles) {
-            for (Chunker.Chunk chunk : chunker.chunk(article.title(), article.text(), "markdown", "article")) {
-                texts.add(RetrievalEvaluation.embeddingText(article.title(), chunk));
+            for (Passage passage : LocalSearchIndex.passages(article.title(), article.text())) {
+                texts.add(LocalSearchIndex.embeddingText(article.title(), passage));
             }
         }
         figures.put("base_chunks", texts.size());
@@ -203,15 +196,15 @@ final class SearchBench {
      * Chunks, embeds and indexes variants of the help centers until the index holds the wanted number of chunks, as
      * an import of many articles would, then searches that index. Returns the chunks as the database would hold them.
      */
-    private List<List<IndexedChunk>> indexing(Path directory) throws Exception {
-        List<List<IndexedChunk>> sources = new ArrayList<>();
+    private List<List<StoredPassage>> indexing(Path directory) throws Exception {
+        List<List<StoredPassage>> sources = new ArrayList<>();
         int chunks = 0;
         long chunking = 0;
         long embedding = 0;
         long indexing = 0;
         Bench.progress(
                 "Indexing %d chunks with MiniLM embeddings (chunk, embed in batches, index)...", settings.realChunks());
-        try (KnowledgeIndex index = KnowledgeIndex.open(directory)) {
+        try (LocalSearchIndex index = LocalSearchIndex.open(directory)) {
             long started = System.nanoTime();
             int reported = 0;
             for (int variant = 0; chunks < settings.realChunks(); variant++) {
@@ -220,12 +213,12 @@ final class SearchBench {
                     batch.add(variant(article, variant));
                     if (batch.size() == 16 || article == articles.getLast()) {
                         long t0 = System.nanoTime();
-                        List<List<Chunker.Chunk>> chunked = new ArrayList<>();
+                        List<List<Passage>> chunked = new ArrayList<>();
                         List<String> texts = new ArrayList<>();
                         for (Article a : batch) {
-                            List<Chunker.Chunk> pieces = chunker.chunk(a.title(), a.text(), "markdown", "article");
+                            List<Passage> pieces = LocalSearchIndex.passages(a.title(), a.text());
                             chunked.add(pieces);
-                            pieces.forEach(c -> texts.add(RetrievalEvaluation.embeddingText(a.title(), c)));
+                            pieces.forEach(c -> texts.add(LocalSearchIndex.embeddingText(a.title(), c)));
                         }
                         long t1 = System.nanoTime();
                         List<float[]> vectors = embedder.embedAll(texts);
@@ -233,9 +226,9 @@ final class SearchBench {
                         int v = 0;
                         for (int i = 0; i < batch.size(); i++) {
                             Article a = batch.get(i);
-                            List<IndexedChunk> indexed = new ArrayList<>();
+                            List<StoredPassage> indexed = new ArrayList<>();
                             for (int c = 0; c < chunked.get(i).size(); c++) {
-                                Chunker.Chunk chunk = chunked.get(i).get(c);
+                                Passage chunk = chunked.get(i).get(c);
                                 indexed.add(chunk(a.id() + "#" + c, a.id(), a.title(), chunk, vectors.get(v++)));
                             }
                             index.replaceSource(a.id(), indexed);
@@ -259,7 +252,7 @@ final class SearchBench {
             }
             long t0 = System.nanoTime();
             index.refresh();
-            index.commit(1);
+            index.commit();
             indexing += System.nanoTime() - t0;
             double total = Bench.seconds(started);
             figures.put("real_chunks", chunks);
@@ -271,7 +264,7 @@ final class SearchBench {
             Bench.progress("Indexed %d chunks in %.1f s: %.1f chunks/s", chunks, total, chunks / total);
             searches(index, "real");
         }
-        try (KnowledgeIndex index = KnowledgeIndex.open(directory.resolveSibling("real-rebuild"))) {
+        try (LocalSearchIndex index = LocalSearchIndex.open(directory.resolveSibling("real-rebuild"))) {
             double rebuild = rebuild(index, sources);
             figures.put("rebuild_real_seconds", Bench.round(rebuild));
             Bench.progress("Rebuilt the %d-chunk index from stored vectors in %.1f s", chunks, rebuild);
@@ -280,14 +273,14 @@ final class SearchBench {
     }
 
     /** What a node does after losing its index: every source's stored chunks and vectors back in, no embedding. */
-    private static double rebuild(KnowledgeIndex index, List<List<IndexedChunk>> sources) {
+    private static double rebuild(LocalSearchIndex index, List<List<StoredPassage>> sources) {
         long started = System.nanoTime();
         index.deleteAll();
-        for (List<IndexedChunk> source : sources) {
+        for (List<StoredPassage> source : sources) {
             index.replaceSource(source.getFirst().sourceId(), source);
         }
         index.refresh();
-        index.commit(1);
+        index.commit();
         return Bench.seconds(started);
     }
 
@@ -295,31 +288,26 @@ final class SearchBench {
      * The real chunks, then copies of them until the wanted size: each copy's vectors perturbed by Gaussian noise and
      * re-normalized, its text varied (sentences rotated, digits shifted) so BM25 sees different documents too.
      */
-    private List<List<IndexedChunk>> synthetic(List<List<IndexedChunk>> real) {
-        List<List<IndexedChunk>> sources = new ArrayList<>(real);
+    private List<List<StoredPassage>> synthetic(List<List<StoredPassage>> real) {
+        List<List<StoredPassage>> sources = new ArrayList<>(real);
         int chunks = real.stream().mapToInt(List::size).sum();
         Random random = new Random(42);
         for (int copy = 1; chunks < settings.totalChunks(); copy++) {
-            for (List<IndexedChunk> source : real) {
-                List<IndexedChunk> copied = new ArrayList<>();
-                for (IndexedChunk c : source) {
+            for (List<StoredPassage> source : real) {
+                List<StoredPassage> copied = new ArrayList<>();
+                for (StoredPassage c : source) {
                     float[] vector = new float[c.vector().length];
                     for (int i = 0; i < vector.length; i++) {
                         vector[i] = (float) (c.vector()[i] + NOISE * random.nextGaussian());
                     }
-                    copied.add(new IndexedChunk(
-                            "x" + copy + "-" + c.chunkId(),
+                    copied.add(new StoredPassage(
+                            "x" + copy + "-" + c.id(),
                             "x" + copy + "-" + c.sourceId(),
-                            c.workspaceId(),
-                            c.mode(),
-                            c.kind(),
-                            c.category(),
-                            c.tags(),
                             c.title(),
                             c.heading(),
                             vary(c.text(), copy),
                             c.url(),
-                            Embedder.normalize(vector)));
+                            LocalSearchIndex.normalize(vector)));
                 }
                 sources.add(copied);
                 chunks += copied.size();
@@ -332,7 +320,7 @@ final class SearchBench {
     }
 
     /** Search latency: one and 16 searchers, query vectors ready (search only) or embedded per search. */
-    private void searches(KnowledgeIndex index, String name) throws Exception {
+    private void searches(LocalSearchIndex index, String name) throws Exception {
         Bench.progress("Searching the %s index (%d chunks): warming up...", name, index.size());
         AtomicInteger next = new AtomicInteger();
         LoadRun.run("warmup", w -> search(index, next, false), 2, settings.warmup());
@@ -364,27 +352,16 @@ final class SearchBench {
         }
     }
 
-    private boolean search(KnowledgeIndex index, AtomicInteger next, boolean embed) {
+    private boolean search(LocalSearchIndex index, AtomicInteger next, boolean embed) {
         String query = query(next);
         float[] vector = embed ? embedder.embedAll(List.of(query)).getFirst() : queryVectors.get(query);
-        List<SearchHit> hits = index.search(WORKSPACE, MODE, SearchQuery.of(query, TOP_K), vector);
+        List<SearchHit> hits = index.search(query, TOP_K, vector);
         return !hits.isEmpty();
     }
 
-    private static IndexedChunk chunk(String id, String sourceId, String title, Chunker.Chunk chunk, float[] vector) {
-        return new IndexedChunk(
-                id,
-                sourceId,
-                WORKSPACE,
-                MODE,
-                "article",
-                null,
-                List.of(),
-                title,
-                chunk.heading(),
-                chunk.text(),
-                "https://help.example/" + sourceId,
-                vector);
+    private static StoredPassage chunk(String id, String sourceId, String title, Passage chunk, float[] vector) {
+        return new StoredPassage(
+                id, sourceId, title, chunk.heading(), chunk.text(), "https://help.example/" + sourceId, vector);
     }
 
     /** The article as another store would write it: another name, sentences in another order, other figures. */

@@ -23,6 +23,12 @@ public final class Chunker {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
+    /** What is embedded for a chunk: where it sits and what it says. */
+    public static String embeddingText(String title, Chunker.Chunk chunk) {
+        String heading = chunk.heading() == null || chunk.heading().isBlank() ? "" : " > " + chunk.heading();
+        return title + heading + "\n" + chunk.text();
+    }
+
     public List<Chunk> chunk(String title, String content, String format, String kind) {
         String text = format.equals("html") ? htmlToMarkdown(content) : content;
         text = text.replace("\r\n", "\n").strip();

@@ -1,7 +1,6 @@
 package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.KnowledgeSearch;
-import dev.parley.knowledge.RetrievalEvaluation;
 import dev.parley.knowledge.SearchHit;
 import dev.parley.knowledge.SearchQuery;
 import dev.parley.platform.ApiException;
@@ -228,7 +227,7 @@ class KnowledgeSources implements KnowledgeSearch {
         List<Chunker.Chunk> chunks =
                 chunker.chunk(source.title(), source.content(), source.contentFormat(), source.kind());
         List<float[]> vectors = embedder.embedAll(chunks.stream()
-                .map(c -> RetrievalEvaluation.embeddingText(source.title(), c))
+                .map(c -> Chunker.embeddingText(source.title(), c))
                 .toList());
         List<StoredChunk> stored = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {

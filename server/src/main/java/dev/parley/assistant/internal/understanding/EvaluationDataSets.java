@@ -1,7 +1,5 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.understanding;
 
-import dev.parley.assistant.internal.understanding.LabelledCsv;
-import dev.parley.assistant.internal.understanding.LabelledText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;

@@ -1,16 +1,7 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.understanding;
 
-import dev.parley.assistant.internal.understanding.BuiltInIntents;
-import dev.parley.assistant.internal.understanding.EntityExtractor;
-import dev.parley.assistant.internal.understanding.IntentClassifier;
-import dev.parley.assistant.internal.understanding.LabelledCsv;
-import dev.parley.assistant.internal.understanding.LabelledText;
-import dev.parley.assistant.internal.understanding.MessageIntents;
-import dev.parley.assistant.internal.understanding.Scores;
-import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Label;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer.Sentiment;
-import dev.parley.assistant.internal.understanding.StoredModels;
 import dev.parley.knowledge.TextEmbeddings;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,10 +1,6 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.understanding;
 
-import dev.parley.assistant.internal.understanding.BuiltInIntents;
-import dev.parley.assistant.internal.understanding.IntentClassifier;
 import dev.parley.assistant.internal.understanding.IntentClassifier.Evidence;
-import dev.parley.assistant.internal.understanding.LabelledCsv;
-import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.knowledge.TextEmbeddings;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,8 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.dialogues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.assistant.DialogueEvaluation.Report;
-import dev.parley.assistant.internal.dialogues.Dialogue;
-import dev.parley.assistant.internal.dialogues.DialogueFile;
-import dev.parley.assistant.internal.dialogues.Verdict;
+import dev.parley.assistant.internal.dialogues.DialogueEvaluation.Report;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import java.io.ByteArrayOutputStream;

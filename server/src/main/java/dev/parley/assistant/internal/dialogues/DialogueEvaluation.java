@@ -1,11 +1,7 @@
-package dev.parley.assistant;
+package dev.parley.assistant.internal.dialogues;
 
-import dev.parley.assistant.internal.dialogues.Dialogue;
-import dev.parley.assistant.internal.dialogues.DialogueFile;
-import dev.parley.assistant.internal.dialogues.DialogueJudge;
-import dev.parley.assistant.internal.dialogues.DialoguePlayer;
-import dev.parley.assistant.internal.dialogues.Transcript;
-import dev.parley.assistant.internal.dialogues.Verdict;
+import dev.parley.assistant.Evaluations.Starter;
+import dev.parley.assistant.Evaluations.Target;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,21 +27,6 @@ public final class DialogueEvaluation {
     public static final String DEFAULT_SUITE = "bench/src/main/resources/eval/dialogues";
 
     private DialogueEvaluation() {}
-
-    /** A Parley to play against. */
-    public interface Target extends AutoCloseable {
-        URI base();
-
-        String adminKey();
-
-        @Override
-        void close();
-    }
-
-    /** Starts a Parley of its own for the evaluation, given extra application properties. */
-    public interface Starter {
-        Target start(Map<String, String> properties) throws Exception;
-    }
 
     /** The figures of one run. */
     /**

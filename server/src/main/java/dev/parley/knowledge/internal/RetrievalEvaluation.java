@@ -1,10 +1,8 @@
-package dev.parley.knowledge;
+package dev.parley.knowledge.internal;
 
-import dev.parley.knowledge.internal.Chunker;
-import dev.parley.knowledge.internal.Embedder;
-import dev.parley.knowledge.internal.KnowledgeIndex;
+import dev.parley.knowledge.SearchHit;
+import dev.parley.knowledge.SearchQuery;
 import dev.parley.knowledge.internal.KnowledgeIndex.IndexedChunk;
-import dev.parley.knowledge.internal.MiniLmEmbedder;
 import dev.parley.platform.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -138,8 +136,9 @@ public final class RetrievalEvaluation {
     /** Chunks, embeds and indexes one document as the application would; returns how many chunks it made. */
     private static int index(Document document, Chunker chunker, Embedder embedder, KnowledgeIndex index) {
         List<Chunker.Chunk> chunks = chunker.chunk(document.title(), document.text(), "markdown", "article");
-        List<float[]> vectors = embedder.embedAll(
-                chunks.stream().map(c -> embeddingText(document.title(), c)).toList());
+        List<float[]> vectors = embedder.embedAll(chunks.stream()
+                .map(c -> Chunker.embeddingText(document.title(), c))
+                .toList());
         List<IndexedChunk> indexed = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             indexed.add(new IndexedChunk(
@@ -168,12 +167,6 @@ public final class RetrievalEvaluation {
             }
         }
         return -1;
-    }
-
-    /** What is embedded for a chunk: where it sits and what it says. */
-    public static String embeddingText(String title, Chunker.Chunk chunk) {
-        String heading = chunk.heading() == null || chunk.heading().isBlank() ? "" : " > " + chunk.heading();
-        return title + heading + "\n" + chunk.text();
     }
 
     private static double percentile(long[] sortedNanos, int p) {
