@@ -228,14 +228,19 @@ class WidgetSocketTests {
 
     @Test
     void refusesAnUnknownKeyAndAFirstFrameThatIsNotAuth() {
-        try (LiveClient wrongKey = LiveClient.widget(port, ORIGIN);
-                LiveClient noAuth = LiveClient.widget(port, ORIGIN)) {
+        // one socket after the other: a socket opened and kept waiting while the first is refused could reach the
+        // authentication timeout before it sends anything, and be refused for that instead
+        try (LiveClient wrongKey = LiveClient.widget(port, ORIGIN)) {
             JsonNode unknown = wrongKey.auth(Map.of("type", "auth", "api_key", "pk_live_" + "x".repeat(32)));
-            JsonNode notAuth = noAuth.auth(Map.of("type", "message", "content", "hi"));
 
             assertThat(unknown.path("code").asString()).isEqualTo("unauthorized");
-            assertThat(notAuth.path("code").asString()).isEqualTo("unauthorized");
             assertThat(wrongKey.closeCode()).isEqualTo(4001);
+        }
+        try (LiveClient noAuth = LiveClient.widget(port, ORIGIN)) {
+            JsonNode notAuth = noAuth.auth(Map.of("type", "message", "content", "hi"));
+
+            assertThat(notAuth.path("code").asString()).isEqualTo("unauthorized");
+            assertThat(notAuth.path("message").asString()).doesNotContain("in time");
             assertThat(noAuth.closeCode()).isEqualTo(4001);
         }
     }
