@@ -91,16 +91,21 @@ class ConversationTests(unittest.TestCase):
         self.assertEqual(unassigned.status, "escalated")
 
     def test_messages_reads_what_came_after_a_message_page_by_page(self):
-        conv = client.conversations.create(channel="api", customer_email="cursor@example.com", initial_message="One")
-        client.conversations.send_message(conv.id, "Two")
-        client.conversations.send_message(conv.id, "Three")
+        conv = client.conversations.create(
+            channel="api", customer_email="cursor@example.com", initial_message="What are your opening hours?"
+        )
+        client.conversations.send_message(conv.id, "Do you ship to Canada?")
+        client.conversations.send_message(conv.id, "How long does delivery take?")
         first = client.conversations.messages(conv.id, limit=2)
         self.assertIsInstance(first, parley.CursorPage)
         self.assertEqual(len(first.data), 2)
         self.assertTrue(first.has_more)
         every = list(first.auto_paging_iter())
         self.assertEqual(len(every), 6)
-        self.assertEqual([m.content for m in every if m.role == "user"], ["One", "Two", "Three"])
+        self.assertEqual(
+            [m.content for m in every if m.role == "user"],
+            ["What are your opening hours?", "Do you ship to Canada?", "How long does delivery take?"],
+        )
         after = client.conversations.messages(conv.id, after=every[3].id)
         self.assertEqual([m.id for m in after], [m.id for m in every[4:]])
 

@@ -20,7 +20,7 @@ const report = (body) => fetch('/result', { method: 'POST', body: JSON.stringify
 try {
   const p = new URLSearchParams(location.search);
   const parley = new Parley({ apiKey: p.get('key'), baseUrl: p.get('base'), maxRetries: 0 });
-  const conv = await parley.conversations.create({ customerEmail: 'browser@example.com', initialMessage: 'Hello from a browser' });
+  const conv = await parley.conversations.create({ customerEmail: 'browser@example.com', initialMessage: 'Do you ship to Canada?' });
   const missing = await parley.conversations.retrieve('conv_nope').catch((e) => e);
   const listed = [];
   for await (const c of parley.conversations.list({ perPage: 1 })) listed.push(c.id);
