@@ -4,6 +4,8 @@ import dev.parley.commerce.internal.HelpdeskConnections.Connection;
 import dev.parley.commerce.internal.HelpdeskConnections.Ticket;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.Helpdesk;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -92,7 +94,10 @@ class Gorgias implements Helpdesk {
                     .append(line.content())
                     .append("\n\n");
         }
-        transcript.append("Escalated by Parley (").append(escalation.reason()).append(").");
+        transcript
+                .append("Escalated by Parley (")
+                .append(escalation.reason().wire())
+                .append(").");
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("email", email);
         if (escalation.customerName() != null) {
@@ -105,7 +110,7 @@ class Gorgias implements Helpdesk {
         body.put("subject", "Support request from Parley");
         body.put(
                 "priority",
-                "high".equals(escalation.priority()) || "urgent".equals(escalation.priority()) ? "high" : "normal");
+                escalation.priority() == Priority.HIGH || escalation.priority() == Priority.URGENT ? "high" : "normal");
         body.put("external_id", escalation.conversationId());
         body.put("tags", List.of(Map.of("name", "parley")));
         body.put("messages", List.of(message(email, transcript.toString().strip())));
@@ -252,12 +257,12 @@ class Gorgias implements Helpdesk {
         return message;
     }
 
-    private static String label(String role) {
+    private static String label(MessageRole role) {
         return switch (role) {
-            case "user" -> "Customer";
-            case "assistant" -> "Assistant";
-            case "agent" -> "Agent";
-            default -> "Note";
+            case USER -> "Customer";
+            case ASSISTANT -> "Assistant";
+            case AGENT -> "Agent";
+            case SYSTEM, NOTE -> "Note";
         };
     }
 
