@@ -172,11 +172,17 @@ public final class DialoguePlayer {
     /** {@code POST /v1/conversations}'s body: a conversation opened with the dialogue's first message. */
     record NewConversation(
             String channel,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("customer_email") String customerEmail,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("customer_email")
+            String customerEmail,
+
             @JsonProperty("initial_message") String initialMessage) {}
 
     /** A help-centre article, as {@code POST /v1/knowledge-base} takes it. */
-    record Article(String title, String content, @JsonInclude(JsonInclude.Include.NON_NULL) String category) {}
+    record Article(
+            String title,
+            String content,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String category) {}
 
     /** The admin workspace's articles, read once. */
     private synchronized List<Article> helpCentre() throws IOException, InterruptedException {
