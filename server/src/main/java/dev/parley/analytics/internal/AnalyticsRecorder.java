@@ -48,7 +48,11 @@ class AnalyticsRecorder {
     void on(ConversationCreated created) {
         Instant now = clock.instant();
         analyticsRows.opened(
-                created.workspaceId(), created.mode(), created.conversationId(), created.channel().wire(), now);
+                created.workspaceId(),
+                created.mode(),
+                created.conversationId(),
+                created.channel().wire(),
+                now);
         log(created, now);
     }
 
