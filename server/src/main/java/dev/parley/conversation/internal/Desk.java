@@ -79,8 +79,10 @@ class Desk implements ConversationDesk {
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         return new Detail(
                 item(c, contact, null),
@@ -166,8 +168,10 @@ class Desk implements ConversationDesk {
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         int last = -1;
         for (int i = said.size() - 1; i >= 0 && last < 0; i--) {
