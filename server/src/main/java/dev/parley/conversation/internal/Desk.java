@@ -120,7 +120,7 @@ class Desk implements ConversationDesk {
     @Override
     public void escalate(Caller caller, String conversationId) {
         caller.require(Scope.CONVERSATIONS_ESCALATE);
-        conversations.escalate(caller, conversationId, "agent_request", null, null);
+        conversations.escalate(caller, conversationId, "agent_request", null, null, null);
     }
 
     @Override
