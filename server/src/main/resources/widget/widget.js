@@ -25,7 +25,7 @@
     offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi',
     attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.',
     choose: 'Kim bilan gaplashmoqchisiz?', withBot: 'Yordamchidan soʻrash', withHuman: 'Operator bilan gaplashish',
-    humanNext: 'Savolingizni yozing, operator javob beradi.'
+    humanNext: 'Savolingizni yozing, operator javob beradi.', files: 'Fayllar', file: 'Fayl'
   } : {
     open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
     typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
@@ -33,7 +33,7 @@
     offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant',
     attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.',
     choose: 'Who would you like to talk to?', withBot: 'Ask the assistant', withHuman: 'Talk to a person',
-    humanNext: 'Write your question and a person will answer here.'
+    humanNext: 'Write your question and a person will answer here.', files: 'Files', file: 'File'
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
@@ -144,7 +144,7 @@
       '.m{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}' +
       '.b{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;background:' + (dark ? '#2d2d36' : '#eef0f4') + '}' +
       '.b.customer{align-self:flex-end;background:' + cfg.color + ';color:' + fg + '}.b .who{display:block;font-size:12px;opacity:.8}' +
-      '.b ul{margin:6px 0 0;padding-left:18px}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
+      '.b ul{margin:6px 0 0;padding-left:18px}.b ul.att{list-style:none;padding-left:0}.att li{display:flex;align-items:center;gap:4px}.att svg{width:16px;height:16px;flex:none}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
       '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
       'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
       '.a{background:transparent;color:inherit;padding:0 6px;display:flex;align-items:center}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
@@ -375,6 +375,18 @@
         ul.appendChild(li);
       });
       b.appendChild(ul);
+    }
+    // Files the team sent, as links (only http(s), like sources).
+    var files = (m.attachments || []).filter(function (f) { return /^https?:\/\//i.test(f.url || ''); });
+    if (files.length) {
+      var fl = el('ul', { 'class': 'att', 'aria-label': T.files });
+      files.forEach(function (f) {
+        var li = el('li');
+        li.appendChild(icon('attach'));
+        li.appendChild(el('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer' }, f.filename || T.file));
+        fl.appendChild(li);
+      });
+      b.appendChild(fl);
     }
     if (!mine && state.draft) { ui.log.replaceChild(b, state.draft); state.draft = null; } else ui.log.appendChild(b);
     ui.log.scrollTop = ui.log.scrollHeight;

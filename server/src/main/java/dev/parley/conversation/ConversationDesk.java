@@ -119,6 +119,12 @@ public interface ConversationDesk {
 
     void reply(Caller caller, String conversationId, String text);
 
+    /**
+     * A reply carrying files, each as seed 003's message attachments are ({@code type}, {@code url}, and here also
+     * {@code filename}, {@code content_type}, {@code size_bytes}, {@code file_id}).
+     */
+    void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments);
+
     void note(Caller caller, String conversationId, String text);
 
     /** Assigns to {@code agentId}, or to nobody when it is {@code null}. */

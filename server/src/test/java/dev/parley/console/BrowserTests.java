@@ -650,6 +650,85 @@ class BrowserTests {
     }
 
     @Test
+    void anAgentSendsAFileWithTheReplyAndTheShopperGetsIt() throws Exception {
+        // given a shopper's conversation
+        String email = newAgent("Dilnoza", "agent");
+        openAllDay();
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/files", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        shop.getByLabel("Your message").fill("Can you send me the invoice?");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant")).hasCount(2);
+        String id = (String) shop.evaluate(
+                "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
+
+        // when the agent attaches a file to the reply and sends it
+        Page console = signIn(email);
+        console.navigate(console("/console/conversations/" + id));
+        assertThat(console.locator(".facts")).containsText("127.0.0.1/files");
+        Locator attach = console.locator("label[for=reply-file]");
+        assertThat(attach).hasText("Attach a file");
+        assertThat(attach.locator("svg")).hasCount(1);
+        // a file that is not what it says is refused with the reason, and nothing is sent
+        console.getByLabel("Attach a file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "photo.png", "image/png", "not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        console.getByLabel("Reply to the customer").fill("A photo of your parcel.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+        assertThat(console.locator(".error[role=alert]")).containsText("not the 'image/png' declared");
+        assertThat(console.locator("#transcript")).not().containsText("A photo of your parcel.");
+        console.getByLabel("Attach a file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "invoice.txt",
+                        "text/plain",
+                        "Invoice 1001: 2 mugs, 24.00 USD.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(console.locator("#reply-file-name")).hasText("Attached: invoice.txt");
+        assertNoSeriousAccessibilityProblems(console, "the reply form with a file chosen");
+        console.getByLabel("Reply to the customer").fill("Here is your invoice.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+
+        // then the console shows the file under the reply
+        Locator sent =
+                console.locator(".msg.agent").filter(new Locator.FilterOptions().setHasText("Here is your invoice."));
+        assertThat(sent.locator(".attachments a")).hasText("invoice.txt");
+        // the message carries it, attached to the conversation, and its link serves the bytes
+        tools.jackson.databind.JsonNode message = api.get("/v1/conversations/" + id)
+                .json()
+                .path("messages")
+                .valueStream()
+                .filter(m -> m.path("role").asString().equals("agent"))
+                .findFirst()
+                .orElseThrow();
+        tools.jackson.databind.JsonNode file = message.path("attachments").get(0);
+        assertThat(file.path("filename").asString()).isEqualTo("invoice.txt");
+        assertThat(file.path("type").asString()).isEqualTo("file");
+        Api.Response stored = api.get("/v1/files/" + file.path("file_id").asString());
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.json().path("chat_id").asString()).isEqualTo(id);
+        java.net.http.HttpResponse<String> download = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(file.path("url").asString()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("Invoice 1001: 2 mugs, 24.00 USD.");
+        // and the shopper gets it with the reply, as a link
+        Locator reply =
+                log.locator(".b.assistant").filter(new Locator.FilterOptions().setHasText("Here is your invoice."));
+        assertThat(reply.locator(".att a")).hasText("invoice.txt");
+        assertThat(reply.locator(".att a"))
+                .hasAttribute("href", file.path("url").asString());
+        assertNoSeriousAccessibilityProblems(shop, "the widget with a file from the team");
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-reply-with-file.png")));
+    }
+
+    @Test
     void theWidgetShowsTheAssistantsReplyAsItIsWritten() {
         openAllDay();
         Page shop = shopper.newPage();

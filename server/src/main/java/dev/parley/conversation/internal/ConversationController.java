@@ -223,6 +223,7 @@ class ConversationController {
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> attachments,
             @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
             Instant createdAt,
             Instant timestamp) {
@@ -240,6 +241,7 @@ class ConversationController {
                     confidence,
                     m.analysis(),
                     m.sources(),
+                    m.attachments(),
                     author,
                     m.createdAt(),
                     m.createdAt());

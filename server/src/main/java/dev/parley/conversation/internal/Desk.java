@@ -100,6 +100,12 @@ class Desk implements ConversationDesk {
     }
 
     @Override
+    public void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.reply(caller, conversationId, text, attachments);
+    }
+
+    @Override
     public void note(Caller caller, String conversationId, String text) {
         caller.require(Scope.CONVERSATIONS_WRITE);
         inbox.note(caller, conversationId, text);
