@@ -41,7 +41,7 @@
   // The visitor token proves the conversation is this visitor's: the server shows it once, when the widget opens one.
   var state = { cfg: null, conv: store && store.getItem(convKey), visitor: store && store.getItem(tokenKey), seen: {}, last: null, open: false,
     status: null, rated: false, socket: null, socketUp: false, socketConv: null, poll: null, retry: 0, waiting: false,
-    sent: {}, draft: null };
+    sent: {}, draft: null, first: null };
 
   function api(method, path, body) {
     var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
@@ -257,9 +257,16 @@
     state.waiting = true;
     ui.typing.removeAttribute('hidden');
     var pending = notice(text, 'b customer');
-    // Through the socket when it is up: the reply then grows as it is written. The first message goes by REST, which
-    // stores the conversation with its first exchange at once (or nothing, if the turn fails).
+    // Through the socket when it is up: the reply then grows as it is written.
     if (state.conv && state.socketUp && state.socketConv === state.conv) return sendLive(text, pending);
+    // The first message too, through a socket that opens the conversation for it: the socket opens it (empty) and
+    // says so, then the message is stored with its reply in one transaction, or not at all (its text comes back to
+    // the input, to be sent again in that conversation). A shopper who chose a person gets no reply to stream: REST.
+    if (!state.conv && !state.wantsHuman && sockets()) { state.first = { text: text, pending: pending }; return connect(); }
+    sendRest(text, pending);
+  }
+
+  function sendRest(text, pending) {
     var done = function () { state.waiting = false; ui.typing.setAttribute('hidden', ''); };
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
@@ -427,18 +434,32 @@
     state.poll = setTimeout(function () { sync().then(schedule, schedule); }, state.socketUp ? 5000 : state.open ? 3000 : 15000);
   }
 
+  function sockets() { return !!window.WebSocket && opts.socket !== false; }
+
+  // A first message waiting for its socket goes by REST when none comes up.
+  function firstByRest() {
+    var first = state.first;
+    state.first = null;
+    if (first) sendRest(first.text, first.pending);
+  }
+
   function connect() {
-    if (!state.conv || state.socket || !window.WebSocket || opts.socket === false) return;
+    if ((!state.conv && !state.first) || state.socket || !sockets()) return;
     var ws;
-    try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return; }
+    try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return firstByRest(); }
     state.socket = ws;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, visitor_token: state.visitor,
-        last_message_id: state.last || undefined, stream: true }));
+      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv || undefined, visitor_token: state.visitor || undefined,
+        last_message_id: state.last || undefined, stream: true, context: state.conv ? undefined : { page_url: location.href } }));
     };
     ws.onmessage = function (e) {
       var f; try { f = JSON.parse(e.data); } catch (x) { return; }
-      if (f.type === 'authenticated') { state.socketUp = true; state.socketConv = f.conversation_id; state.retry = 0; sync(); schedule(); }
+      if (f.type === 'authenticated') {
+        state.socketUp = true; state.socketConv = f.conversation_id; state.retry = 0;
+        if (state.first && !state.conv) { var first = state.first; state.first = null; sendLive(first.text, first.pending); }
+        sync(); schedule();
+      }
+      else if (f.type === 'conversation') { state.socketConv = f.conversation_id; setConv(f.conversation_id, f.visitor_token); }
       else if (f.type === 'message_received') settle(f.client_message_id, f.message_id);
       else if (f.type === 'message.delta') grow(f.content || '');
       else if (f.type === 'message') sync();
@@ -450,6 +471,7 @@
       var wasUp = state.socketUp;
       state.socket = null; state.socketUp = false; state.socketConv = null;
       Object.keys(state.sent).forEach(function (id) { settle(id); });
+      firstByRest();
       schedule();
       if (wasUp) {
         // Reconnect with backoff; the auth frame's last_message_id and a sync catch up on what was missed.
