@@ -64,8 +64,10 @@ public interface ConversationDesk {
             Map<String, Object> analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
+            List<Map<String, Object>> attachments,
             String authorName,
-            Instant createdAt) {}
+            Instant createdAt,
+            long seq) {}
 
     /**
      * @param assignments who held the conversation when, oldest first, for the transcript's activity lines
@@ -78,8 +80,12 @@ public interface ConversationDesk {
             List<Entry> entries,
             List<Assignment> assignments) {}
 
-    /** An agent's hold of the conversation: {@code endedAt} is null while they hold it. */
-    record Assignment(String agentId, Instant assignedAt, Instant endedAt, Instant resolvedAt) {}
+    /**
+     * An agent's hold of the conversation: {@code endedAt} is null while they hold it. The sequence numbers order it
+     * among the messages ({@link Entry#seq()}) where they share an instant.
+     */
+    record Assignment(
+            String agentId, Instant assignedAt, Instant endedAt, Instant resolvedAt, long assignedSeq, long endedSeq) {}
 
     Page<Item> inbox(Caller caller, Filter filter, PageQuery page);
 
@@ -109,6 +115,12 @@ public interface ConversationDesk {
             Map<String, String> facts) {}
 
     void reply(Caller caller, String conversationId, String text);
+
+    /**
+     * A reply carrying files, each as seed 003's message attachments are ({@code type}, {@code url}, and here also
+     * {@code filename}, {@code content_type}, {@code size_bytes}, {@code file_id}).
+     */
+    void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments);
 
     void note(Caller caller, String conversationId, String text);
 

@@ -24,6 +24,9 @@ public interface LiveConversations {
      */
     Opened open(Caller caller, Channel channel);
 
+    /** {@link #open(Caller, Channel)}, with where the customer was when they began ({@code page_url}), if known. */
+    Opened open(Caller caller, Channel channel, String pageUrl);
+
     /**
      * The conversation, if it is the caller's: of its workspace and mode and, for a publishable key, bound to its
      * visitor token.

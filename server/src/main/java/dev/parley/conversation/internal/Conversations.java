@@ -18,6 +18,7 @@ import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
+import dev.parley.platform.Languages;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequestText;
@@ -82,14 +83,19 @@ class Conversations {
         this.gate = gate;
     }
 
-    /** @param handoff whether the customer asked for a person before writing: the assistant does not answer */
+    /**
+     * @param handoff whether the customer asked for a person before writing: the assistant does not answer
+     * @param language the language the customer asked in ({@code Accept-Language}), or {@code null} when not told:
+     *     what the team's notices to them are said in
+     */
     record NewConversation(
             String channel,
             String customerEmail,
             String customerName,
             String message,
             Map<String, Object> context,
-            boolean handoff) {
+            boolean handoff,
+            Locale language) {
 
         NewConversation(
                 String channel,
@@ -97,7 +103,7 @@ class Conversations {
                 String customerName,
                 String message,
                 Map<String, Object> context) {
-            this(channel, customerEmail, customerName, message, context, false);
+            this(channel, customerEmail, customerName, message, context, false, null);
         }
     }
 
@@ -141,7 +147,7 @@ class Conversations {
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         if (request.handoff()) {
-            return handedOff(caller, created, contact, request.message());
+            return handedOff(caller, created, contact, request.message(), request.language());
         }
         return exchange(
                 caller,
@@ -159,7 +165,8 @@ class Conversations {
      * escalated at once ({@code customer_request}); the assistant does not answer it. The customer is told honestly
      * when someone will reply, from the store's working hours.
      */
-    private Exchange handedOff(Caller caller, Conversation created, NewContact contact, String content) {
+    private Exchange handedOff(
+            Caller caller, Conversation created, NewContact contact, String content, Locale language) {
         Instant receivedAt = clock.instant();
         Message received = new Message(
                 Ids.next("msg"),
@@ -180,7 +187,8 @@ class Conversations {
                 Ids.next("msg"),
                 created.id(),
                 MessageRole.SYSTEM,
-                WaitNotice.forCustomer(workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt),
+                WaitNotice.forCustomer(
+                        workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt, language),
                 null,
                 List.of(),
                 List.of(),
@@ -472,7 +480,12 @@ class Conversations {
 
     record Escalated(Conversation conversation, String customerMessage) {}
 
-    Escalated escalate(Caller caller, String conversationId, String reason, String priority, String notes) {
+    /**
+     * @param language the language the request asked in, or {@code null}: then the one the assistant read in the
+     *     customer's last message, else English
+     */
+    Escalated escalate(
+            Caller caller, String conversationId, String reason, String priority, String notes, Locale language) {
         Conversation conversation = get(caller, conversationId);
         conversation.acceptEscalation();
         Priority level = priority == null
@@ -493,8 +506,7 @@ class Conversations {
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptEscalation();
             String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
-            message[0] = "I've connected you with our support team. A team member will be with you shortly. "
-                    + "Your reference number is " + ticket + ".";
+            message[0] = WaitNotice.escalated(ticket, language != null ? language : lastReadLanguage(caller, fresh));
             Conversation escalated = fresh.escalated(why, level, ticket, now)
                     .movedTo(ConversationStatus.ESCALATED, null, now)
                     .afterMessages(1, now);
@@ -556,6 +568,18 @@ class Conversations {
             return done;
         });
         return resolved;
+    }
+
+    /** The language the assistant read in the customer's last message it answered, else English. */
+    private Locale lastReadLanguage(Caller caller, Conversation conversation) {
+        List<Message> recent = conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), 20);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Map<String, Object> analysis = recent.get(i).analysis();
+            if (analysis != null && analysis.get("language") instanceof String language) {
+                return Languages.preferred(language);
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     Conversation get(Caller caller, String conversationId) {

@@ -79,8 +79,10 @@ class Desk implements ConversationDesk {
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         return new Detail(
                 item(c, contact, null),
@@ -95,6 +97,12 @@ class Desk implements ConversationDesk {
     public void reply(Caller caller, String conversationId, String text) {
         caller.require(Scope.CONVERSATIONS_WRITE);
         inbox.reply(caller, conversationId, text, List.of());
+    }
+
+    @Override
+    public void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.reply(caller, conversationId, text, attachments);
     }
 
     @Override
@@ -118,7 +126,7 @@ class Desk implements ConversationDesk {
     @Override
     public void escalate(Caller caller, String conversationId) {
         caller.require(Scope.CONVERSATIONS_ESCALATE);
-        conversations.escalate(caller, conversationId, "agent_request", null, null);
+        conversations.escalate(caller, conversationId, "agent_request", null, null, null);
     }
 
     @Override
@@ -166,8 +174,10 @@ class Desk implements ConversationDesk {
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         int last = -1;
         for (int i = said.size() - 1; i >= 0 && last < 0; i--) {

@@ -31,7 +31,13 @@ class LiveConversationService implements LiveConversations {
 
     @Override
     public Opened open(Caller caller, Channel channel) {
-        Conversations.Opened opened = conversations.open(caller, channel, null, java.util.Map.of());
+        return open(caller, channel, null);
+    }
+
+    @Override
+    public Opened open(Caller caller, Channel channel, String pageUrl) {
+        Conversations.Opened opened = conversations.open(
+                caller, channel, null, pageUrl == null ? java.util.Map.of() : java.util.Map.of("page_url", pageUrl));
         return new Opened(opened.conversation().id(), opened.visitorToken());
     }
 
