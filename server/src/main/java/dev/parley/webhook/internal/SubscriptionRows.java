@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
 
 /** The subscriptions table; every method but the delivery job's {@link #lock} is scoped by workspace and mode. */
 @Repository
-class SubscriptionStore {
+class SubscriptionRows {
 
     private final JdbcClient jdbc;
 
-    SubscriptionStore(JdbcClient jdbc) {
+    SubscriptionRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
