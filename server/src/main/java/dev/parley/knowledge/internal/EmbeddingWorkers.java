@@ -1,7 +1,6 @@
 package dev.parley.knowledge.internal;
 
 import dev.parley.platform.ApiException;
-import dev.parley.platform.ErrorCode;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads} inferences run at once (one per core by default), in the order they were asked for, while the
  * callers' virtual threads wait without holding a carrier.
  *
- * <p>A caller that answers someone ({@link #run}) waits for a free thread at most {@code wait}, then is refused with
- * 503 and {@code Retry-After}: a turn never queues unbounded behind the model. Bulk work (indexing) waits its turn
- * ({@link #submit}).
+ * <p>A caller that answers someone ({@link #run}, {@link #submit}) waits for a free thread at most {@code wait}, then
+ * is refused with 503 and {@code Retry-After}: a turn never queues unbounded behind the model. Bulk work (indexing)
+ * waits its turn however long it takes ({@link #submitWhenFree}).
  */
 final class EmbeddingWorkers implements AutoCloseable {
-
-    /** What a refused caller is told to wait: an inference takes milliseconds. */
-    static final long RETRY_AFTER_SECONDS = 1;
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -58,12 +54,27 @@ final class EmbeddingWorkers implements AutoCloseable {
         return new EmbeddingWorkers(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
     }
 
+    /** How many inferences run at once. */
+    int threads() {
+        return pool.getMaximumPoolSize();
+    }
+
     /**
      * Runs an inference on a worker and returns its result, waiting at most {@code wait} for a free worker.
      *
      * @throws ApiException 503 with {@code Retry-After} when no worker freed in time
      */
     <T> T run(Callable<T> inference) {
+        return join(submit(inference));
+    }
+
+    /**
+     * Starts an inference once a worker is free, waiting at most {@code wait} for one: for a caller who answers
+     * someone.
+     *
+     * @throws ApiException 503 with {@code Retry-After} when no worker freed in time
+     */
+    <T> CompletableFuture<T> submit(Callable<T> inference) {
         boolean entered;
         try {
             entered = free.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -72,14 +83,13 @@ final class EmbeddingWorkers implements AutoCloseable {
             entered = false;
         }
         if (!entered) {
-            throw ApiException.retryLater(
-                    ErrorCode.SERVICE_UNAVAILABLE, "error.service_unavailable.busy", RETRY_AFTER_SECONDS);
+            throw ApiException.busy();
         }
-        return join(start(inference));
+        return start(inference);
     }
 
-    /** Starts an inference once a worker is free, however long that takes: for bulk work, whose caller waits. */
-    <T> CompletableFuture<T> submit(Callable<T> inference) {
+    /** Starts an inference once a worker is free, however long that takes: for bulk work (indexing), which waits. */
+    <T> CompletableFuture<T> submitWhenFree(Callable<T> inference) {
         try {
             free.acquire();
         } catch (InterruptedException e) {

@@ -69,12 +69,26 @@ public final class MiniLmEmbedder implements Embedder {
         return vector;
     }
 
-    /** Each text is one inference on a worker (the model runs one text at a time); the caller waits for them all. */
+    /**
+     * Each text is one inference on a worker (the model runs one text at a time); the caller waits for them all, and
+     * for each free worker at most the workers' wait.
+     */
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, false);
+    }
+
+    /** As {@link #embedAll}, waiting for free workers however long it takes. */
+    @Override
+    public List<float[]> embedAllForIndex(List<String> texts) {
+        return embedAll(texts, true);
+    }
+
+    private List<float[]> embedAll(List<String> texts, boolean patient) {
         List<CompletableFuture<float[]>> inferences = new ArrayList<>(texts.size());
         for (String text : texts) {
-            inferences.add(workers.submit(() -> inference(text)));
+            inferences.add(
+                    patient ? workers.submitWhenFree(() -> inference(text)) : workers.submit(() -> inference(text)));
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (CompletableFuture<float[]> inference : inferences) {

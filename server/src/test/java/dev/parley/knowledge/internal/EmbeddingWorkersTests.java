@@ -96,7 +96,7 @@ class EmbeddingWorkersTests {
 
         // then
         assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-        assertThat(refused.retryAfter()).hasValue(EmbeddingWorkers.RETRY_AFTER_SECONDS);
+        assertThat(refused.retryAfter()).hasValue(1);
         assertThat(EmbeddingWorkers.join(busy)).isEqualTo("bulk");
         assertThat(workers.run(() -> "answer")).isEqualTo("answer");
     }
