@@ -232,6 +232,32 @@ class ShopperTaskFlowTests {
         assertThat(reply(right)).contains("#1003").contains("delivered");
     }
 
+    @Test
+    void aGreetingWithContextIsGreetedNotHandedOver() {
+        for (String hello : List.of("Hello from a browser", "hi from my phone", "good morning from Leeds")) {
+            Api.Response greeted = api.post("/v1/conversations", Map.of("initial_message", hello));
+
+            assertThat(greeted.json().path("escalated").asBoolean())
+                    .as(hello + ": " + greeted)
+                    .isFalse();
+            assertThat(greeted.json().path("status").asString()).as(hello).isNotEqualTo("escalated");
+            assertThat(reply(greeted)).as(hello).doesNotContainIgnoringCase("sorry");
+        }
+    }
+
+    @Test
+    void aSingleNeutralWordIsNeitherApologisedForNorHandedOverAtOnce() {
+        for (String word : List.of("One", "ok", "test", "blue")) {
+            Api.Response answered = api.post("/v1/conversations", Map.of("initial_message", word));
+
+            assertThat(answered.json().path("escalated").asBoolean())
+                    .as(word + ": " + answered)
+                    .isFalse();
+            assertThat(reply(answered)).as(word).doesNotContainIgnoringCase("sorry about the trouble");
+            assertThat(reply(answered)).as(word).doesNotContainIgnoringCase("frustrat");
+        }
+    }
+
     private Api.Response say(String conversation, String content) {
         Api.Response response = api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", content));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -29,6 +29,24 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         }
     }
 
+    /**
+     * Points a test context at a database of its own, on the database of this run (a separate in-memory H2, or a fresh
+     * PostgreSQL database dropped at exit): for a context whose job runner and clock must not act on the shared
+     * context's rows, such as a module slice ({@code @ApplicationModuleTest}), which runs the same job handlers on the
+     * system clock while the shared context's tests move theirs.
+     */
+    public static final class OfItsOwn implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> own = postgres()
+                    ? createPostgres()
+                    : h2("parley_test_"
+                            + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", own));
+        }
+    }
+
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("parley.test.database"));
     }

@@ -25,7 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every fact into the event store as it is published, inside the transaction that made it: a fact that rolls
+ * Writes every fact into the event log as it is published, inside the transaction that made it: a fact that rolls
  * back is never counted, a committed one always is. One listener per fact, taking its record: the conversation facts
  * also update the conversation's figures, and each is logged under its catalogue name. Message text stays out; only a conversation's first question,
  * shortened, is kept for the top-queries report (and erased with the customer's data).
@@ -35,74 +35,74 @@ class AnalyticsRecorder {
 
     static final int QUERY_LENGTH = 200;
 
-    private final AnalyticsStore store;
+    private final AnalyticsRows analyticsRows;
     private final Clock clock;
 
-    AnalyticsRecorder(AnalyticsStore store, Clock clock) {
-        this.store = store;
+    AnalyticsRecorder(AnalyticsRows analyticsRows, Clock clock) {
+        this.analyticsRows = analyticsRows;
         this.clock = clock;
     }
 
     @EventListener
     void on(ConversationCreated created) {
         Instant now = clock.instant();
-        store.opened(created.workspaceId(), created.mode(), created.conversationId(), created.channel(), now);
+        analyticsRows.opened(created.workspaceId(), created.mode(), created.conversationId(), created.channel(), now);
         log(created, now);
     }
 
     @EventListener
     void on(MessageReceived received) {
         Instant now = clock.instant();
-        store.customerWrote(received.conversationId(), query(received.content()), now);
+        analyticsRows.customerWrote(received.conversationId(), query(received.content()), now);
         log(received, now);
     }
 
     @EventListener
     void on(MessageSent sent) {
         Instant now = clock.instant();
-        store.replied(sent.conversationId(), "agent".equals(sent.role()), now);
+        analyticsRows.replied(sent.conversationId(), "agent".equals(sent.role()), now);
         log(sent, now);
     }
 
     @EventListener
     void on(ConversationEscalated escalated) {
         Instant now = clock.instant();
-        store.escalated(escalated.conversationId(), now);
+        analyticsRows.escalated(escalated.conversationId(), now);
         log(escalated, now);
     }
 
     @EventListener
     void on(ConversationAssigned assigned) {
         Instant now = clock.instant();
-        store.assigned(assigned.conversationId(), assigned.agentId(), now);
+        analyticsRows.assigned(assigned.conversationId(), assigned.agentId(), now);
         log(assigned, now);
     }
 
     @EventListener
     void on(ConversationResolved resolved) {
         Instant now = clock.instant();
-        store.resolved(resolved.conversationId(), resolved.resolutionType(), resolved.csatScore(), now);
+        analyticsRows.resolved(resolved.conversationId(), resolved.resolutionType(), resolved.csatScore(), now);
         log(resolved, now);
     }
 
     @EventListener
     void on(ConversationClosed closed) {
         Instant now = clock.instant();
-        store.closed(closed.conversationId(), now);
+        analyticsRows.closed(closed.conversationId(), now);
         log(closed, now);
     }
 
     @EventListener
     void on(FeedbackSubmitted feedback) {
         Instant now = clock.instant();
-        store.rated(feedback.conversationId(), feedback.rating());
+        analyticsRows.rated(feedback.conversationId(), feedback.rating());
         log(feedback, now);
     }
 
     @EventListener
     void on(SessionStarted started) {
         Instant now = clock.instant();
-        store.sessionOf(started.conversationId(), started.sessionId());
+        analyticsRows.sessionOf(started.conversationId(), started.sessionId());
         log(started, now);
     }
 
@@ -131,11 +131,11 @@ class AnalyticsRecorder {
         log(event, now, null, null);
     }
 
-    /** The fact's row in the event store, under its catalogue name: its data without message text. */
+    /** The fact's row in the event log, under its catalogue name: its data without message text. */
     private void log(PublicEvent event, Instant now, String name, Double amount) {
         Map<String, Object> data = new LinkedHashMap<>(event.data());
         data.remove("content");
-        store.event(
+        analyticsRows.event(
                 event.workspaceId(),
                 event.mode(),
                 event.type(),
@@ -151,13 +151,14 @@ class AnalyticsRecorder {
     @EventListener
     void on(TurnRecorded turn) {
         Instant now = clock.instant();
-        store.answered(turn.conversationId(), turn.contactId(), turn.intent(), turn.sentiment(), turn.responseMillis());
+        analyticsRows.answered(
+                turn.conversationId(), turn.contactId(), turn.intent(), turn.sentiment(), turn.responseMillis());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("message_id", turn.messageId());
         data.put("sentiment", turn.sentiment());
         data.put("confidence", turn.confidence());
         data.put("escalated", turn.escalated());
-        store.event(
+        analyticsRows.event(
                 turn.workspaceId(),
                 turn.mode(),
                 "turn",
@@ -172,7 +173,7 @@ class AnalyticsRecorder {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("tool", action.tool());
             details.put("status", action.status());
-            store.event(
+            analyticsRows.event(
                     turn.workspaceId(),
                     turn.mode(),
                     "action",

@@ -1,8 +1,8 @@
 package dev.parley.analytics.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.parley.analytics.internal.AnalyticsStore.Count;
-import dev.parley.analytics.internal.AnalyticsStore.Stored;
+import dev.parley.analytics.internal.AnalyticsRows.Count;
+import dev.parley.analytics.internal.AnalyticsRows.Stored;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.EventName;
@@ -37,13 +37,13 @@ class Journeys {
     /** The funnel's stages, in order; a session reaches a stage when it sent that event. */
     static final List<String> FUNNEL = List.of("page_view", "product_view", "add_to_cart", "checkout", "purchase");
 
-    private final AnalyticsStore store;
+    private final AnalyticsRows analyticsRows;
     private final Reports reports;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
-    Journeys(AnalyticsStore store, Reports reports, JsonMapper json, java.time.Clock clock) {
-        this.store = store;
+    Journeys(AnalyticsRows analyticsRows, Reports reports, JsonMapper json, java.time.Clock clock) {
+        this.analyticsRows = analyticsRows;
         this.reports = reports;
         this.json = json;
         this.clock = clock;
@@ -74,10 +74,10 @@ class Journeys {
         String id = Ids.next("evt");
         String domain = domainOf(payload);
         Object visitor = payload.get("visitor_id");
-        store.clientEvent(
+        analyticsRows.clientEvent(
                 caller.workspaceId(),
                 caller.mode(),
-                new AnalyticsStore.ClientEvent(
+                new AnalyticsRows.ClientEvent(
                         id,
                         eventType,
                         amount(eventType, payload),
@@ -108,12 +108,12 @@ class Journeys {
     record SessionReport(String sessionId, SessionMetrics metrics, Map<String, Long> toolUsage, List<String> intents) {}
 
     SessionReport session(Caller caller, String sessionId) {
-        var conversation = store.conversationOfSession(caller.workspaceId(), caller.mode(), sessionId);
-        List<Stored> events = store.sessionEvents(
+        var conversation = analyticsRows.conversationOfSession(caller.workspaceId(), caller.mode(), sessionId);
+        List<Stored> events = analyticsRows.sessionEvents(
                 caller.workspaceId(),
                 caller.mode(),
                 sessionId,
-                conversation.map(AnalyticsStore.ConversationRow::conversationId).orElse(null));
+                conversation.map(AnalyticsRows.ConversationRow::conversationId).orElse(null));
         if (events.isEmpty() && conversation.isEmpty()) {
             throw ApiException.notFound("session", sessionId);
         }
@@ -123,7 +123,7 @@ class Journeys {
         double cart = 0;
         Long ended = null;
         Instant first =
-                conversation.map(AnalyticsStore.ConversationRow::createdAt).orElse(null);
+                conversation.map(AnalyticsRows.ConversationRow::createdAt).orElse(null);
         Instant last = first;
         for (Stored e : events) {
             first = first == null || e.at().isBefore(first) ? e.at() : first;
@@ -165,7 +165,7 @@ class Journeys {
                 new SessionMetrics(
                         duration,
                         conversation
-                                .map(AnalyticsStore.ConversationRow::messages)
+                                .map(AnalyticsRows.ConversationRow::messages)
                                 .orElse(0),
                         executed,
                         products.size(),
@@ -210,7 +210,7 @@ class Journeys {
         }
         boolean all = wanted.equals("all");
         List<Visit> sessions = all || wanted.equals("journey") || wanted.equals("conversion-funnel")
-                ? store.visits(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)
+                ? analyticsRows.visits(caller.workspaceId(), caller.mode(), period.start(), period.end(), domain)
                 : List.of();
         Journey journey = all || wanted.equals("journey") ? journey(sessions) : null;
         List<Gap> gaps = all || wanted.equals("content-gaps")
@@ -336,9 +336,9 @@ class Journeys {
         for (DayOfWeek day : DayOfWeek.values()) {
             days.put(day.name().toLowerCase(Locale.ROOT), 0L);
         }
-        for (AnalyticsStore.SlotCount slot : store.eventSlots(
+        for (AnalyticsRows.SlotCount slot : analyticsRows.eventSlots(
                 caller.workspaceId(), caller.mode(), EventName.MESSAGE_RECEIVED.wire(), period.start(), period.end())) {
-            ZonedDateTime local = Instant.ofEpochSecond(slot.slot() * AnalyticsStore.SLOT_SECONDS)
+            ZonedDateTime local = Instant.ofEpochSecond(slot.slot() * AnalyticsRows.SLOT_SECONDS)
                     .atZone(period.zone());
             hours[local.getHour()] += slot.count();
             days.merge(local.getDayOfWeek().name().toLowerCase(Locale.ROOT), slot.count(), Long::sum);
@@ -397,7 +397,8 @@ class Journeys {
                         "high"));
             }
         }
-        AnalyticsStore.Totals totals = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
+        AnalyticsRows.Totals totals =
+                analyticsRows.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
         if (totals.conversations() >= 10 && Reports.ratio(totals.escalated(), totals.conversations()) > 0.3) {
             insights.add(new Insight(
                     "warning",

@@ -76,7 +76,7 @@ record Period(Instant start, Instant end, ZoneId zone) {
 
     /** The local day a quarter-hour slot falls on. */
     LocalDate dayOf(long slot) {
-        return Instant.ofEpochSecond(slot * AnalyticsStore.SLOT_SECONDS)
+        return Instant.ofEpochSecond(slot * AnalyticsRows.SLOT_SECONDS)
                 .atZone(zone)
                 .toLocalDate();
     }

@@ -1,9 +1,9 @@
 package dev.parley.analytics.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.parley.analytics.internal.AnalyticsStore.Count;
-import dev.parley.analytics.internal.AnalyticsStore.Slot;
-import dev.parley.analytics.internal.AnalyticsStore.Totals;
+import dev.parley.analytics.internal.AnalyticsRows.Count;
+import dev.parley.analytics.internal.AnalyticsRows.Slot;
+import dev.parley.analytics.internal.AnalyticsRows.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
 import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.Caller;
@@ -28,12 +28,12 @@ class Reports {
 
     static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative", "frustrated");
 
-    private final AnalyticsStore store;
+    private final AnalyticsRows analyticsRows;
     private final Agents team;
     private final AgentPerformance performance;
 
-    Reports(AnalyticsStore store, Agents team, AgentPerformance performance) {
-        this.store = store;
+    Reports(AnalyticsRows analyticsRows, Agents team, AgentPerformance performance) {
+        this.analyticsRows = analyticsRows;
         this.team = team;
         this.performance = performance;
     }
@@ -88,7 +88,7 @@ class Reports {
             "customer_satisfaction");
 
     Analytics analytics(Caller caller, Period period, Granularity granularity, Set<String> metrics) {
-        List<Slot> slots = store.slots(caller.workspaceId(), caller.mode(), period.start(), period.end());
+        List<Slot> slots = analyticsRows.slots(caller.workspaceId(), caller.mode(), period.start(), period.end());
         Map<LocalDate, Totals> buckets = new LinkedHashMap<>();
         for (LocalDate bucket : period.buckets(granularity)) {
             buckets.put(bucket, Totals.NONE);
@@ -102,7 +102,8 @@ class Reports {
         Map<String, long[]> intents = new LinkedHashMap<>();
         Map<String, Long> bySentiment = new LinkedHashMap<>();
         SENTIMENTS.forEach(s -> bySentiment.put(s, 0L));
-        for (AnalyticsStore.Mix mix : store.mix(caller.workspaceId(), caller.mode(), period.start(), period.end())) {
+        for (AnalyticsRows.Mix mix :
+                analyticsRows.mix(caller.workspaceId(), caller.mode(), period.start(), period.end())) {
             long[] counts = intents.computeIfAbsent(key(mix.intent()), k -> new long[2]);
             counts[0] += mix.conversations();
             counts[1] += mix.automated();
@@ -120,7 +121,8 @@ class Reports {
                                 ratio(e.getValue()[0], total),
                                 ratio(e.getValue()[1], e.getValue()[0]))));
         Map<String, Long> actions = new TreeMap<>();
-        store.named(caller.workspaceId(), caller.mode(), "action", period.start(), period.end(), 1000)
+        analyticsRows
+                .named(caller.workspaceId(), caller.mode(), "action", period.start(), period.end(), 1000)
                 .forEach(c -> actions.put(c.key(), c.count()));
         List<Point> series = buckets.entrySet().stream()
                 .map(e -> new Point(
@@ -187,9 +189,9 @@ class Reports {
     record Overview(DatePeriod period, OverviewMetrics metrics, Trends trends) {}
 
     Overview overview(Caller caller, Period period) {
-        Totals now = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
+        Totals now = analyticsRows.totals(caller.workspaceId(), caller.mode(), period.start(), period.end());
         Period before = period.previous();
-        Totals then = store.totals(caller.workspaceId(), caller.mode(), before.start(), before.end());
+        Totals then = analyticsRows.totals(caller.workspaceId(), caller.mode(), before.start(), before.end());
         return new Overview(
                 new DatePeriod(
                         period.firstDay(), period.lastDay(), period.zone().getId()),
@@ -266,13 +268,17 @@ class Reports {
             List<Query> topQueries) {}
 
     Dashboard dashboard(Caller caller, String name, Period period) {
-        Totals now = store.totals(caller.workspaceId(), caller.mode(), period.start(), period.end())
-                .withCustomers(store.customers(caller.workspaceId(), caller.mode(), period.start(), period.end()));
+        Totals now = analyticsRows
+                .totals(caller.workspaceId(), caller.mode(), period.start(), period.end())
+                .withCustomers(
+                        analyticsRows.customers(caller.workspaceId(), caller.mode(), period.start(), period.end()));
         Period before = period.previous();
-        Totals then = store.totals(caller.workspaceId(), caller.mode(), before.start(), before.end())
-                .withCustomers(store.customers(caller.workspaceId(), caller.mode(), before.start(), before.end()));
+        Totals then = analyticsRows
+                .totals(caller.workspaceId(), caller.mode(), before.start(), before.end())
+                .withCustomers(
+                        analyticsRows.customers(caller.workspaceId(), caller.mode(), before.start(), before.end()));
         List<Query> top =
-                store.topQueries(caller.workspaceId(), caller.mode(), period.start(), period.end(), 10).stream()
+                analyticsRows.topQueries(caller.workspaceId(), caller.mode(), period.start(), period.end(), 10).stream()
                         .map(c -> new Query(c.key(), c.count()))
                         .toList();
         return new Dashboard(
@@ -290,7 +296,7 @@ class Reports {
     }
 
     List<Count> contentGaps(Caller caller, Period period) {
-        return store.named(
+        return analyticsRows.named(
                 caller.workspaceId(),
                 caller.mode(),
                 EventName.KNOWLEDGE_GAP_FOUND.wire(),

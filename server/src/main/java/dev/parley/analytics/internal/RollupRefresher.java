@@ -24,6 +24,6 @@ class RollupRefresher extends PeriodicWork {
 
     @Override
     protected void runOnce() {
-        rollups.refreshBefore(AnalyticsStore.slot(clock.instant()));
+        rollups.refreshBefore(AnalyticsRows.slot(clock.instant()));
     }
 }

@@ -247,8 +247,8 @@ class Rollups {
         jdbc.sql("DELETE FROM analytics_slot_totals WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ?")
                 .params(workspaceId, mode, from, to)
                 .update();
-        jdbc.sql("INSERT INTO analytics_slot_totals (workspace_id, mode, slot, " + AnalyticsStore.TOTAL_COLUMNS + ")"
-                        + " SELECT workspace_id, mode, created_slot, " + AnalyticsStore.TOTALS
+        jdbc.sql("INSERT INTO analytics_slot_totals (workspace_id, mode, slot, " + AnalyticsRows.TOTAL_COLUMNS + ")"
+                        + " SELECT workspace_id, mode, created_slot, " + AnalyticsRows.TOTALS
                         + " FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND created_at >= ?"
                         + " AND created_at < ? GROUP BY workspace_id, mode, created_slot")
                 .params(workspaceId, mode, at(from), at(to))
@@ -279,11 +279,11 @@ class Rollups {
         for (List<String> batch : Sql.batches(sessions, 200)) {
             List<Object> params = new ArrayList<>(List.of(workspaceId, mode));
             params.addAll(batch);
-            List<AnalyticsStore.Step> steps = jdbc.sql("SELECT " + AnalyticsStore.STEP_COLUMNS
+            List<AnalyticsRows.Step> steps = jdbc.sql("SELECT " + AnalyticsRows.STEP_COLUMNS
                             + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = 'client'"
                             + " AND session_id IN (" + Sql.placeholders(batch.size()) + ")")
                     .params(params)
-                    .query(AnalyticsStore::step)
+                    .query(AnalyticsRows::step)
                     .list();
             jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("
                             + Sql.placeholders(batch.size()) + ")")
@@ -291,18 +291,18 @@ class Rollups {
                     .update();
             List<Object> rows = new ArrayList<>();
             int count = 0;
-            for (Visit visit : AnalyticsStore.visitsOf(steps)) {
+            for (Visit visit : AnalyticsRows.visitsOf(steps)) {
                 count += row(rows, workspaceId, mode, "", visit);
             }
-            java.util.Map<String, List<AnalyticsStore.Step>> byDomain = new java.util.HashMap<>();
-            for (AnalyticsStore.Step step : steps) {
+            java.util.Map<String, List<AnalyticsRows.Step>> byDomain = new java.util.HashMap<>();
+            for (AnalyticsRows.Step step : steps) {
                 if (step.domain() != null && !step.domain().isBlank()) {
                     byDomain.computeIfAbsent(step.domain(), k -> new ArrayList<>())
                             .add(step);
                 }
             }
             for (var domain : byDomain.entrySet()) {
-                for (Visit visit : AnalyticsStore.visitsOf(domain.getValue())) {
+                for (Visit visit : AnalyticsRows.visitsOf(domain.getValue())) {
                     count += row(rows, workspaceId, mode, domain.getKey(), visit);
                 }
             }
@@ -348,7 +348,7 @@ class Rollups {
                             COUNT(*), SUM(CASE WHEN %s THEN 1 ELSE 0 END)
                         FROM analytics_conversations
                         WHERE workspace_id = ? AND mode = ? AND created_at >= ? AND created_at < ?
-                        GROUP BY workspace_id, mode, created_slot / 96, COALESCE(intent, ''), COALESCE(sentiment, '')""".formatted(AnalyticsStore.AUTOMATED))
+                        GROUP BY workspace_id, mode, created_slot / 96, COALESCE(intent, ''), COALESCE(sentiment, '')""".formatted(AnalyticsRows.AUTOMATED))
                 .params(workspaceId, mode, day(from), day(to))
                 .update();
     }
@@ -368,7 +368,7 @@ class Rollups {
     }
 
     private static Object at(long slot) {
-        return Sql.timestamp(Instant.ofEpochSecond(slot * AnalyticsStore.SLOT_SECONDS));
+        return Sql.timestamp(Instant.ofEpochSecond(slot * AnalyticsRows.SLOT_SECONDS));
     }
 
     private static Object day(long day) {

@@ -21,13 +21,13 @@ record Visit(
         long lastSlot) {
 
     /** The visit of a session's steps, given in the order they were recorded. */
-    static Visit of(String sessionId, List<AnalyticsStore.Step> steps) {
+    static Visit of(String sessionId, List<AnalyticsRows.Step> steps) {
         List<String> path = new ArrayList<>();
         boolean purchase = false;
         String visitor = null;
         Instant converted = null;
         int stages = 0;
-        for (AnalyticsStore.Step e : steps) {
+        for (AnalyticsRows.Step e : steps) {
             String step = e.step() == null ? e.name() : e.step();
             if (path.isEmpty() || !path.getLast().equals(step)) {
                 if (path.size() < 8) {
@@ -55,8 +55,8 @@ record Visit(
                 converted,
                 steps.getFirst().at(),
                 stages,
-                AnalyticsStore.slot(steps.getFirst().at()),
-                AnalyticsStore.slot(steps.getLast().at()));
+                AnalyticsRows.slot(steps.getFirst().at()),
+                AnalyticsRows.slot(steps.getLast().at()));
     }
 
     boolean reached(int stage) {

@@ -36,13 +36,13 @@ class IntentController {
 
     static final int MAX_EXAMPLES = 500;
 
-    private final WorkspaceIntentStore store;
+    private final WorkspaceIntents workspaceIntents;
     private final Understanding understanding;
     private final Clock clock;
     private final Map<String, List<String>> builtIn;
 
-    IntentController(WorkspaceIntentStore store, Understanding understanding, Clock clock) {
-        this.store = store;
+    IntentController(WorkspaceIntents workspaceIntents, Understanding understanding, Clock clock) {
+        this.workspaceIntents = workspaceIntents;
         this.understanding = understanding;
         this.clock = clock;
         this.builtIn = BuiltInIntents.examples().stream()
@@ -73,7 +73,7 @@ class IntentController {
     Listing list(Caller caller) {
         List<IntentView> all = new ArrayList<>();
         builtIn.forEach((name, examples) -> all.add(new IntentView(name, null, true, examples.size(), null, null)));
-        for (WorkspaceIntentStore.Intent intent : store.all(caller.workspaceId(), caller.mode())) {
+        for (WorkspaceIntents.Intent intent : workspaceIntents.all(caller.workspaceId(), caller.mode())) {
             all.add(new IntentView(
                     intent.name(),
                     intent.description(),
@@ -104,9 +104,9 @@ class IntentController {
             throw conflict(name, "built_in");
         }
         Instant now = clock.instant();
-        WorkspaceIntentStore.Intent intent = new WorkspaceIntentStore.Intent(
+        WorkspaceIntents.Intent intent = new WorkspaceIntents.Intent(
                 name, validDescription(request.description()), validExamples(request.examples(), "examples"), now, now);
-        if (!store.insert(caller.workspaceId(), caller.mode(), intent)) {
+        if (!workspaceIntents.insert(caller.workspaceId(), caller.mode(), intent)) {
             throw conflict(name, "exists");
         }
         retrain(caller);
@@ -119,7 +119,7 @@ class IntentController {
         if (builtIn.containsKey(name)) {
             throw conflict(name, "built_in");
         }
-        WorkspaceIntentStore.Intent current = custom(caller, name);
+        WorkspaceIntents.Intent current = custom(caller, name);
         Set<String> examples = new LinkedHashSet<>(
                 change.examples() != null ? validExamples(change.examples(), "examples") : current.examples());
         if (change.addExamples() != null) {
@@ -134,13 +134,13 @@ class IntentController {
         if (examples.size() > MAX_EXAMPLES) {
             throw ApiException.invalidField("examples", "too_long");
         }
-        WorkspaceIntentStore.Intent updated = new WorkspaceIntentStore.Intent(
+        WorkspaceIntents.Intent updated = new WorkspaceIntents.Intent(
                 name,
                 change.description() != null ? validDescription(change.description()) : current.description(),
                 List.copyOf(examples),
                 current.createdAt(),
                 clock.instant());
-        store.update(caller.workspaceId(), caller.mode(), updated);
+        workspaceIntents.update(caller.workspaceId(), caller.mode(), updated);
         retrain(caller);
         return view(updated);
     }
@@ -153,7 +153,7 @@ class IntentController {
         if (builtIn.containsKey(name)) {
             throw conflict(name, "built_in");
         }
-        if (!store.delete(caller.workspaceId(), caller.mode(), name)) {
+        if (!workspaceIntents.delete(caller.workspaceId(), caller.mode(), name)) {
             throw ApiException.notFound("intent", name);
         }
         retrain(caller);
@@ -165,12 +165,13 @@ class IntentController {
         CompletableFuture.runAsync(() -> understanding.classifier(caller.workspaceId(), caller.mode()));
     }
 
-    private WorkspaceIntentStore.Intent custom(Caller caller, String name) {
-        return store.find(caller.workspaceId(), caller.mode(), name)
+    private WorkspaceIntents.Intent custom(Caller caller, String name) {
+        return workspaceIntents
+                .find(caller.workspaceId(), caller.mode(), name)
                 .orElseThrow(() -> ApiException.notFound("intent", name));
     }
 
-    private static IntentView view(WorkspaceIntentStore.Intent intent) {
+    private static IntentView view(WorkspaceIntents.Intent intent) {
         return new IntentView(
                 intent.name(),
                 intent.description(),

@@ -68,19 +68,19 @@ class ModelAnswers {
     private static final String SYSTEM_PROMPT = resource("/assistant/prompts/system.txt");
     private static final int MAX_PASSAGE_CHARS = 2000;
 
-    private final ModelSettingsStore store;
+    private final ModelSettingsRows modelSettingsRows;
     private final ChatModels models;
     private final ToolGate gate;
     private final AssistantProperties properties;
     private final JsonMapper json;
 
     ModelAnswers(
-            ModelSettingsStore store,
+            ModelSettingsRows modelSettingsRows,
             ChatModels models,
             ToolGate gate,
             AssistantProperties properties,
             JsonMapper json) {
-        this.store = store;
+        this.modelSettingsRows = modelSettingsRows;
         this.models = models;
         this.gate = gate;
         this.properties = properties;
@@ -147,7 +147,7 @@ class ModelAnswers {
     /** Empty when the workspace has no model; {@code onToken}, when given, receives the answer as it is written. */
     Optional<Outcome> answer(Question question, Consumer<String> onToken) {
         Optional<ModelSettings> configured =
-                store.find(question.request().workspaceId()).filter(ModelSettings::enabled);
+                modelSettingsRows.find(question.request().workspaceId()).filter(ModelSettings::enabled);
         if (configured.isEmpty()) {
             return Optional.empty();
         }

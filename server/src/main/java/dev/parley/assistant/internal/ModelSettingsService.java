@@ -20,19 +20,19 @@ class ModelSettingsService {
 
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
 
-    private final ModelSettingsStore store;
+    private final ModelSettingsRows modelSettingsRows;
     private final SecretBox box;
     private final OutboundTargets targets;
     private final AssistantProperties properties;
     private final Clock clock;
 
     ModelSettingsService(
-            ModelSettingsStore store,
+            ModelSettingsRows modelSettingsRows,
             SecretBox box,
             OutboundTargets targets,
             AssistantProperties properties,
             Clock clock) {
-        this.store = store;
+        this.modelSettingsRows = modelSettingsRows;
         this.box = box;
         this.targets = targets;
         this.properties = properties;
@@ -44,7 +44,7 @@ class ModelSettingsService {
             String provider, String baseUrl, String model, String apiKey, Double temperature, Double timeoutSeconds) {}
 
     Optional<ModelSettings> get(String workspaceId) {
-        return store.find(workspaceId);
+        return modelSettingsRows.find(workspaceId);
     }
 
     /** Replaces the workspace's model; one per workspace, so a test key may not (its change would serve live). */
@@ -95,7 +95,8 @@ class ModelSettingsService {
         } else {
             // A stored key goes on only to where it went before: a new provider or URL needs the key given again,
             // or a caller who may write settings but never read the key could send it to a server of their own.
-            sealed = store.find(workspaceId)
+            sealed = modelSettingsRows
+                    .find(workspaceId)
                     .filter(old -> old.provider().equals(provider) && Objects.equals(old.baseUrl(), url))
                     .map(ModelSettings::sealedApiKey)
                     .orElse(null);
@@ -108,7 +109,7 @@ class ModelSettingsService {
         }
         ModelSettings settings =
                 new ModelSettings(provider, baseUrl, model, sealed, temperature, timeout, clock.instant());
-        store.save(workspaceId, settings);
+        modelSettingsRows.save(workspaceId, settings);
         return settings;
     }
 
@@ -118,7 +119,7 @@ class ModelSettingsService {
 
     boolean delete(Caller caller) {
         caller.requireLiveMode();
-        return store.delete(caller.workspaceId());
+        return modelSettingsRows.delete(caller.workspaceId());
     }
 
     private String checkedBaseUrl(String baseUrl) {

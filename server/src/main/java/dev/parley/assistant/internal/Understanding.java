@@ -56,7 +56,7 @@ class Understanding {
 
     private final CompletableFuture<IntentClassifier> intents;
     private final CachingEmbeddings embeddings;
-    private final WorkspaceIntentStore workspaceIntents;
+    private final WorkspaceIntents workspaceIntents;
     private final Cache<String, String> versions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5))
             .maximumSize(100_000)
@@ -70,7 +70,7 @@ class Understanding {
     private final EntityExtractor entities = new EntityExtractor();
     private final LanguageDetector languages = new LanguageDetector();
 
-    Understanding(TextEmbeddings embeddings, WorkspaceIntentStore workspaceIntents) {
+    Understanding(TextEmbeddings embeddings, WorkspaceIntents workspaceIntents) {
         this.embeddings = new CachingEmbeddings(embeddings);
         this.workspaceIntents = workspaceIntents;
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
@@ -152,7 +152,7 @@ class Understanding {
 
     private IntentClassifier train(String workspaceId, Mode mode) {
         List<LabelledText> examples = new java.util.ArrayList<>(BuiltInIntents.examples());
-        for (WorkspaceIntentStore.Intent intent : workspaceIntents.all(workspaceId, mode)) {
+        for (WorkspaceIntents.Intent intent : workspaceIntents.all(workspaceId, mode)) {
             intent.examples().forEach(example -> examples.add(new LabelledText(example, intent.name())));
         }
         IntentClassifier builtIn = intents.join();

@@ -23,7 +23,7 @@ class OrderRefresh extends PeriodicWork implements JobHandler {
 
     static final String JOB_TYPE = "commerce.order_refresh";
 
-    private final StoreConnectionStore store;
+    private final StoreConnectionRows storeConnectionRows;
     private final StoreConnections connections;
     private final OrderCache cache;
     private final Jobs jobs;
@@ -31,14 +31,14 @@ class OrderRefresh extends PeriodicWork implements JobHandler {
     private final Clock clock;
 
     OrderRefresh(
-            StoreConnectionStore store,
+            StoreConnectionRows storeConnectionRows,
             StoreConnections connections,
             OrderCache cache,
             @Lazy Jobs jobs, // the runner needs this handler first
             CommerceProperties properties,
             Clock clock) {
         super("order-refresh", properties.orderRefreshInterval(), properties.orderRefreshInterval());
-        this.store = store;
+        this.storeConnectionRows = storeConnectionRows;
         this.connections = connections;
         this.cache = cache;
         this.jobs = jobs;
@@ -48,8 +48,8 @@ class OrderRefresh extends PeriodicWork implements JobHandler {
 
     /** Queues a refresh of every store whose turn has come; the workspaces queued. */
     List<String> queueDue() {
-        List<String> claimed =
-                store.claimRefreshes(clock.instant(), clock.instant().plus(properties.orderRefreshInterval()));
+        List<String> claimed = storeConnectionRows.claimRefreshes(
+                clock.instant(), clock.instant().plus(properties.orderRefreshInterval()));
         claimed.forEach(workspaceId -> jobs.enqueue(workspaceId, Mode.LIVE, JOB_TYPE, Map.of()));
         return claimed;
     }

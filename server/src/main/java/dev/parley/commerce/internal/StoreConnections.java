@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class StoreConnections {
 
-    private final StoreConnectionStore store;
+    private final StoreConnectionRows storeConnectionRows;
     private final OrderCache cache;
     private final AssistantCancellations cancellations;
     private final SecretBox box;
@@ -41,7 +41,7 @@ class StoreConnections {
     private final Clock clock;
 
     StoreConnections(
-            StoreConnectionStore store,
+            StoreConnectionRows storeConnectionRows,
             OrderCache cache,
             AssistantCancellations cancellations,
             SecretBox box,
@@ -52,7 +52,7 @@ class StoreConnections {
             JsonMapper json,
             CommerceProperties properties,
             Clock clock) {
-        this.store = store;
+        this.storeConnectionRows = storeConnectionRows;
         this.cache = cache;
         this.cancellations = cancellations;
         this.box = box;
@@ -71,7 +71,7 @@ class StoreConnections {
 
     /** The workspace's connection, or the default demo store when its platform is demo, or none. */
     Optional<StoreConnection> get(String workspaceId) {
-        Optional<StoreConnection> stored = store.find(workspaceId);
+        Optional<StoreConnection> stored = storeConnectionRows.find(workspaceId);
         if (stored.isPresent()) {
             return stored;
         }
@@ -101,14 +101,16 @@ class StoreConnections {
         String shopDomain = address.shopDomain();
         String baseUrl = address.baseUrl();
         if (shopDomain != null) {
-            Optional<StoreConnection> other = store.findByShop(draft.platform(), shopDomain);
+            Optional<StoreConnection> other = storeConnectionRows.findByShop(draft.platform(), shopDomain);
             if (other.isPresent() && !other.get().workspaceId().equals(caller.workspaceId())) {
                 throw new ApiException(ErrorCode.CONFLICT, null, Map.of("field", "shop_domain"));
             }
         }
         Instant now = clock.instant();
-        Instant created =
-                store.find(caller.workspaceId()).map(StoreConnection::createdAt).orElse(now);
+        Instant created = storeConnectionRows
+                .find(caller.workspaceId())
+                .map(StoreConnection::createdAt)
+                .orElse(now);
         StoreConnection connection = new StoreConnection(
                 caller.workspaceId(),
                 draft.platform(),
@@ -118,7 +120,7 @@ class StoreConnections {
                 maxDiscount,
                 created,
                 now);
-        store.save(connection);
+        storeConnectionRows.save(connection);
         // Orders cached from the previous store are not this store's.
         cache.clear(caller.workspaceId());
         cancellations.clear(caller.workspaceId());
@@ -190,7 +192,7 @@ class StoreConnections {
         caller.requireLiveMode();
         cache.clear(caller.workspaceId());
         cancellations.clear(caller.workspaceId());
-        return store.delete(caller.workspaceId());
+        return storeConnectionRows.delete(caller.workspaceId());
     }
 
     Credentials credentials(StoreConnection connection) {

@@ -22,7 +22,7 @@ class StoreHealth {
     private final Map<String, Boolean> lastCallSucceeded = new ConcurrentHashMap<>();
 
     @Autowired
-    StoreHealth(StoreConnectionStore connections) {
+    StoreHealth(StoreConnectionRows connections) {
         this(connections::anyOn);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +44,54 @@ final class StoreTools {
         return details;
     }
 
-    @Component
-    static class OrderStatusTool extends StoreTool {
+    /** A store tool that acts on one of the customer's orders: each of its steps starts with {@link #verifiedOrder}. */
+    abstract static class OrderTool extends StoreTool {
 
         private final OrderAccess access;
+
+        OrderTool(
+                StoreConnections connections,
+                OrderAccess access,
+                String name,
+                String description,
+                ToolSchema parameters) {
+            super(connections, name, description, parameters);
+            this.access = access;
+        }
+
+        /** What the tool does with the customer's own order, once {@link #verifiedOrder} has found it. */
+        abstract ToolOutcome execute(ToolInvocation invocation, Granted verified);
+
+        @Override
+        public final ToolOutcome execute(ToolInvocation invocation) {
+            return verifiedOrder(invocation, denial -> denial, verified -> execute(invocation, verified));
+        }
+
+        /**
+         * The step every order tool starts with, in one place: the order the invocation names, found in the store
+         * and verified as the customer's own by {@link OrderAccess}, goes on to {@code next}. When there is no such
+         * order, it is not theirs or the store cannot be reached, the denial is the answer ({@code denied} gives it
+         * the caller's type) and {@code next} never runs.
+         */
+        final <T> T verifiedOrder(
+                ToolInvocation invocation, Function<ToolOutcome, T> denied, Function<Granted, T> next) {
+            return switch (access.order(invocation)) {
+                case Denied denial -> denied.apply(denial.outcome());
+                case Granted verified -> next.apply(verified);
+            };
+        }
+    }
+
+    @Component
+    static class OrderStatusTool extends OrderTool {
 
         OrderStatusTool(StoreConnections connections, OrderAccess access) {
             super(
                     connections,
+                    access,
                     "order_status",
                     "Look up the status of the customer's order (only their own, verified by the conversation).",
                     new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
-            this.access = access;
         }
 
         @Override
@@ -63,32 +100,26 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g ->
-                    new ToolOutcome.Done(
-                            "order_status_checked",
-                            OrderAnswers.status(g.order()),
-                            details(g.order()),
-                            List.of(),
-                            g.facts());
-            };
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            return new ToolOutcome.Done(
+                    "order_status_checked",
+                    OrderAnswers.status(verified.order()),
+                    details(verified.order()),
+                    List.of(),
+                    verified.facts());
         }
     }
 
     @Component
-    static class TrackOrderTool extends StoreTool {
-
-        private final OrderAccess access;
+    static class TrackOrderTool extends OrderTool {
 
         TrackOrderTool(StoreConnections connections, OrderAccess access) {
             super(
                     connections,
+                    access,
                     "track_order",
                     "Give the carrier, tracking number and delivery estimate of the customer's order.",
                     new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
-            this.access = access;
         }
 
         @Override
@@ -97,41 +128,35 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g -> {
-                    Map<String, Object> details = details(g.order());
-                    if (!g.order().fulfillments().isEmpty()) {
-                        var f = g.order().fulfillments().getLast();
-                        details.put("carrier", f.trackingCompany());
-                        details.put("tracking_number", f.trackingNumber());
-                        details.put("tracking_status", f.status());
-                    }
-                    yield new ToolOutcome.Done(
-                            "order_tracked", OrderAnswers.tracking(g.order()), details, List.of(), g.facts());
-                }
-            };
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            Map<String, Object> details = details(verified.order());
+            if (!verified.order().fulfillments().isEmpty()) {
+                var f = verified.order().fulfillments().getLast();
+                details.put("carrier", f.trackingCompany());
+                details.put("tracking_number", f.trackingNumber());
+                details.put("tracking_status", f.status());
+            }
+            return new ToolOutcome.Done(
+                    "order_tracked", OrderAnswers.tracking(verified.order()), details, List.of(), verified.facts());
         }
     }
 
     @Component
-    static class RequestReturnTool extends StoreTool {
+    static class RequestReturnTool extends OrderTool {
 
-        private final OrderAccess access;
         private final Workspaces workspaces;
         private final Clock clock;
 
         RequestReturnTool(StoreConnections connections, OrderAccess access, Workspaces workspaces, Clock clock) {
             super(
                     connections,
+                    access,
                     "request_return",
                     "Start a return of the customer's delivered order inside the store's return window and make a"
                             + " return label.",
                     new ToolSchema(
                             Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it goes back")),
                             List.of()));
-            this.access = access;
             this.workspaces = workspaces;
             this.clock = clock;
         }
@@ -142,56 +167,51 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g -> {
-                    Order order = g.order();
-                    StoreSettings settings = workspaces.settings(invocation.workspaceId());
-                    Map<String, Object> details = details(order);
-                    Optional<ToolOutcome.Refused> refused = refusal(order, settings, details);
-                    if (refused.isPresent()) {
-                        yield refused.get();
-                    }
-                    ReturnLabel label;
-                    try {
-                        label = g.store().createReturn(order, (String)
-                                invocation.arguments().get("reason"));
-                    } catch (StoreUnavailableException e) {
-                        if ("returns_not_supported".equals(e.details().get("reason"))) {
-                            yield new ToolOutcome.Refused(
-                                    "returns_not_supported",
-                                    "I can't create return labels for this store myself, so I've passed your return"
-                                            + " request for order #" + order.number() + " to our team.",
-                                    details,
-                                    true);
-                        }
-                        yield OrderAccess.unreachable();
-                    }
-                    details.put("return_id", label.returnId());
-                    details.put("carrier", label.carrier());
-                    details.put("tracking_number", label.trackingNumber());
-                    details.put("label_url", label.labelUrl());
-                    if (label.labelUrl() == null) {
-                        yield new ToolOutcome.Done(
-                                "return_created",
-                                "I've started return " + label.returnId() + " for order #" + order.number()
-                                        + ". The store will email you the return label; please write "
-                                        + label.returnId() + " on the parcel.",
-                                details,
-                                List.of(),
-                                g.facts());
-                    }
-                    yield new ToolOutcome.Done(
-                            "return_label_generated",
-                            "I've started a return for order #" + order.number() + ". Print your prepaid "
-                                    + label.carrier() + " label here: " + label.labelUrl()
-                                    + " and drop the parcel off within 14 days.",
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            Order order = verified.order();
+            StoreSettings settings = workspaces.settings(invocation.workspaceId());
+            Map<String, Object> details = details(order);
+            Optional<ToolOutcome.Refused> refused = refusal(order, settings, details);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            ReturnLabel label;
+            try {
+                label = verified.store()
+                        .createReturn(order, (String) invocation.arguments().get("reason"));
+            } catch (StoreUnavailableException e) {
+                if ("returns_not_supported".equals(e.details().get("reason"))) {
+                    return new ToolOutcome.Refused(
+                            "returns_not_supported",
+                            "I can't create return labels for this store myself, so I've passed your return"
+                                    + " request for order #" + order.number() + " to our team.",
                             details,
-                            List.of(),
-                            g.facts());
+                            true);
                 }
-            };
+                return OrderAccess.unreachable();
+            }
+            details.put("return_id", label.returnId());
+            details.put("carrier", label.carrier());
+            details.put("tracking_number", label.trackingNumber());
+            details.put("label_url", label.labelUrl());
+            if (label.labelUrl() == null) {
+                return new ToolOutcome.Done(
+                        "return_created",
+                        "I've started return " + label.returnId() + " for order #" + order.number()
+                                + ". The store will email you the return label; please write "
+                                + label.returnId() + " on the parcel.",
+                        details,
+                        List.of(),
+                        verified.facts());
+            }
+            return new ToolOutcome.Done(
+                    "return_label_generated",
+                    "I've started a return for order #" + order.number() + ". Print your prepaid "
+                            + label.carrier() + " label here: " + label.labelUrl()
+                            + " and drop the parcel off within 14 days.",
+                    details,
+                    List.of(),
+                    verified.facts());
         }
 
         /** Why the order cannot be returned now: cancelled or refunded, not delivered, or outside the window. */
@@ -230,29 +250,30 @@ final class StoreTools {
 
         @Override
         public Optional<ToolOutcome> check(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> Optional.of(denied.outcome());
-                case Granted g ->
-                    refusal(g.order(), workspaces.settings(invocation.workspaceId()), details(g.order()))
-                            .map(ToolOutcome.class::cast);
-            };
+            return verifiedOrder(
+                    invocation,
+                    Optional::of,
+                    verified -> refusal(
+                                    verified.order(),
+                                    workspaces.settings(invocation.workspaceId()),
+                                    details(verified.order()))
+                            .map(ToolOutcome.class::cast));
         }
     }
 
     @Component
-    static class RefundTool extends StoreTool {
+    static class RefundTool extends OrderTool {
 
-        private final OrderAccess access;
         private final RefundAllowance allowance;
 
         RefundTool(StoreConnections connections, OrderAccess access, RefundAllowance allowance) {
             super(
                     connections,
+                    access,
                     "refund",
                     "Refund the customer's order, in full or an amount of it. Only within the store's automatic refund"
                             + " policy; anything else goes to a person.",
                     schema());
-            this.access = access;
             this.allowance = allowance;
         }
 
@@ -268,55 +289,47 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g -> {
-                    Order order = g.order();
-                    Map<String, Object> details = details(order);
-                    BigDecimal amount = amount(invocation, order);
-                    details.put("amount", amount);
-                    details.put("currency", order.currency());
-                    yield switch (allowance.claim(invocation, order, amount, details)) {
-                        case RefundAllowance.Refused refused -> refused.outcome();
-                        case RefundAllowance.Allowed allowed -> {
-                            Order after;
-                            try {
-                                after = g.store().refund(order, amount, (String)
-                                        invocation.arguments().get("reason"));
-                            } catch (StoreUnavailableException e) {
-                                allowance.giveBack(allowed.claim());
-                                yield OrderAccess.unreachable();
-                            }
-                            details.put("status", after.status());
-                            yield new ToolOutcome.Done(
-                                    "refund_processed",
-                                    "I've refunded " + OrderAnswers.money(amount, order) + " for order #"
-                                            + order.number() + " to your original payment method. It usually shows"
-                                            + " up within 5 to 10 business days.",
-                                    details,
-                                    List.of(),
-                                    g.facts());
-                        }
-                    };
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            Order order = verified.order();
+            Map<String, Object> details = details(order);
+            BigDecimal amount = amount(invocation, order);
+            details.put("amount", amount);
+            details.put("currency", order.currency());
+            return switch (allowance.claim(invocation, order, amount, details)) {
+                case RefundAllowance.Refused refused -> refused.outcome();
+                case RefundAllowance.Allowed allowed -> {
+                    Order after;
+                    try {
+                        after = verified.store().refund(order, amount, (String)
+                                invocation.arguments().get("reason"));
+                    } catch (StoreUnavailableException e) {
+                        allowance.giveBack(allowed.claim());
+                        yield OrderAccess.unreachable();
+                    }
+                    details.put("status", after.status());
+                    yield new ToolOutcome.Done(
+                            "refund_processed",
+                            "I've refunded " + OrderAnswers.money(amount, order) + " for order #"
+                                    + order.number() + " to your original payment method. It usually shows"
+                                    + " up within 5 to 10 business days.",
+                            details,
+                            List.of(),
+                            verified.facts());
                 }
             };
         }
 
         @Override
         public Optional<ToolOutcome> check(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> Optional.of(denied.outcome());
-                case Granted g -> {
-                    Map<String, Object> details = details(g.order());
-                    BigDecimal amount = amount(invocation, g.order());
-                    details.put("amount", amount);
-                    details.put("currency", g.order().currency());
-                    yield allowance
-                            .check(invocation, g.order(), amount, details)
-                            .map(RefundAllowance.Refused::outcome);
-                }
-            };
+            return verifiedOrder(invocation, Optional::of, verified -> {
+                Map<String, Object> details = details(verified.order());
+                BigDecimal amount = amount(invocation, verified.order());
+                details.put("amount", amount);
+                details.put("currency", verified.order().currency());
+                return allowance
+                        .check(invocation, verified.order(), amount, details)
+                        .map(RefundAllowance.Refused::outcome);
+            });
         }
 
         private static BigDecimal amount(ToolInvocation invocation, Order order) {
@@ -340,17 +353,15 @@ final class StoreTools {
     }
 
     @Component
-    static class ChangeAddressTool extends StoreTool {
-
-        private final OrderAccess access;
+    static class ChangeAddressTool extends OrderTool {
 
         ChangeAddressTool(StoreConnections connections, OrderAccess access) {
             super(
                     connections,
+                    access,
                     "change_address",
                     "Change the shipping address of the customer's order, only before it ships.",
                     schema());
-            this.access = access;
         }
 
         @Override
@@ -359,44 +370,38 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g -> {
-                    Order order = g.order();
-                    Map<String, Object> details = details(order);
-                    Optional<ToolOutcome.Refused> shipped = shipped(order, details);
-                    if (shipped.isPresent()) {
-                        yield shipped.get();
-                    }
-                    Map<String, Object> a = invocation.arguments();
-                    Address address = new Address(
-                            order.shippingAddress() == null
-                                    ? order.customerName()
-                                    : order.shippingAddress().name(),
-                            (String) a.get("address1"),
-                            (String) a.get("address2"),
-                            (String) a.get("city"),
-                            (String) a.get("province"),
-                            (String) a.get("zip"),
-                            (String) a.get("country"));
-                    try {
-                        g.store().changeAddress(order, address);
-                    } catch (StoreUnavailableException e) {
-                        yield OrderAccess.unreachable();
-                    }
-                    details.put(
-                            "address",
-                            address.address1() + ", " + address.city() + " " + address.zip() + ", "
-                                    + address.country());
-                    yield new ToolOutcome.Done(
-                            "address_updated",
-                            "Done: order #" + order.number() + " will ship to " + details.get("address") + ".",
-                            details,
-                            List.of(),
-                            g.facts());
-                }
-            };
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            Order order = verified.order();
+            Map<String, Object> details = details(order);
+            Optional<ToolOutcome.Refused> shipped = shipped(order, details);
+            if (shipped.isPresent()) {
+                return shipped.get();
+            }
+            Map<String, Object> a = invocation.arguments();
+            Address address = new Address(
+                    order.shippingAddress() == null
+                            ? order.customerName()
+                            : order.shippingAddress().name(),
+                    (String) a.get("address1"),
+                    (String) a.get("address2"),
+                    (String) a.get("city"),
+                    (String) a.get("province"),
+                    (String) a.get("zip"),
+                    (String) a.get("country"));
+            try {
+                verified.store().changeAddress(order, address);
+            } catch (StoreUnavailableException e) {
+                return OrderAccess.unreachable();
+            }
+            details.put(
+                    "address",
+                    address.address1() + ", " + address.city() + " " + address.zip() + ", " + address.country());
+            return new ToolOutcome.Done(
+                    "address_updated",
+                    "Done: order #" + order.number() + " will ship to " + details.get("address") + ".",
+                    details,
+                    List.of(),
+                    verified.facts());
         }
 
         private static Optional<ToolOutcome.Refused> shipped(Order order, Map<String, Object> details) {
@@ -414,10 +419,11 @@ final class StoreTools {
 
         @Override
         public Optional<ToolOutcome> check(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> Optional.of(denied.outcome());
-                case Granted g -> shipped(g.order(), details(g.order())).map(ToolOutcome.class::cast);
-            };
+            return verifiedOrder(
+                    invocation,
+                    Optional::of,
+                    verified ->
+                            shipped(verified.order(), details(verified.order())).map(ToolOutcome.class::cast));
         }
 
         private static ToolSchema schema() {
@@ -434,9 +440,8 @@ final class StoreTools {
     }
 
     @Component
-    static class CancelOrderTool extends StoreTool {
+    static class CancelOrderTool extends OrderTool {
 
-        private final OrderAccess access;
         private final AssistantCancellations cancellations;
         private final Workspaces workspaces;
         private final Clock clock;
@@ -449,13 +454,13 @@ final class StoreTools {
                 Clock clock) {
             super(
                     connections,
+                    access,
                     "cancel_order",
                     "Cancel the customer's order and return their payment, only before it ships; a shipped order can"
                             + " be returned instead.",
                     new ToolSchema(
                             Map.of("order_number", ORDER_NUMBER, "reason", Property.string("Why it is cancelled")),
                             List.of()));
-            this.access = access;
             this.cancellations = cancellations;
             this.workspaces = workspaces;
             this.clock = clock;
@@ -464,16 +469,15 @@ final class StoreTools {
         /** Before the cancellation is stated for the customer's yes: already cancelled, or shipped (a return instead). */
         @Override
         public Optional<ToolOutcome> check(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> Optional.of(denied.outcome());
-                case Granted g -> {
-                    Map<String, Object> details = details(g.order());
-                    if (g.order().cancelledAt() != null) {
-                        yield Optional.of(alreadyCancelled(g.order(), details));
-                    }
-                    yield g.order().shipped() ? Optional.of(shipped(g.order(), invocation, details)) : Optional.empty();
+            return verifiedOrder(invocation, Optional::of, verified -> {
+                Map<String, Object> details = details(verified.order());
+                if (verified.order().cancelledAt() != null) {
+                    return Optional.of(alreadyCancelled(verified.order(), details));
                 }
-            };
+                return verified.order().shipped()
+                        ? Optional.of(shipped(verified.order(), invocation, details))
+                        : Optional.empty();
+            });
         }
 
         /**
@@ -487,60 +491,55 @@ final class StoreTools {
         }
 
         @Override
-        public ToolOutcome execute(ToolInvocation invocation) {
-            return switch (access.order(invocation)) {
-                case Denied denied -> denied.outcome();
-                case Granted g -> {
-                    Order order = g.order();
-                    Map<String, Object> details = details(order);
-                    if (order.cancelledAt() != null) {
-                        yield alreadyCancelled(order, details);
-                    }
-                    if (order.shipped()) {
-                        yield shipped(order, invocation, details);
-                    }
-                    if (!cancellations.claim(
-                            invocation.workspaceId(), invocation.mode(), order.id(), order.number(), clock.instant())) {
-                        yield alreadyCancelled(order, details);
-                    }
-                    StoreConnector.Cancellation cancellation;
-                    try {
-                        cancellation = g.store()
-                                .cancel(order, (String) invocation.arguments().get("reason"));
-                    } catch (StoreUnavailableException e) {
-                        cancellations.giveBack(invocation.workspaceId(), invocation.mode(), order.id());
-                        Object reason = e.details().get("reason");
-                        if ("not_cancellable".equals(reason) || "rejected".equals(reason)) {
-                            yield new ToolOutcome.Refused(
-                                    "not_cancellable",
-                                    "I couldn't cancel order #" + order.number() + " myself, so I've passed your"
-                                            + " request to our team.",
-                                    details,
-                                    true);
-                        }
-                        yield OrderAccess.unreachable();
-                    }
-                    // What was charged goes back; an order only authorized (or not paid) has its hold released.
-                    BigDecimal paid = CHARGED.contains(order.financialStatus()) ? order.refundable() : BigDecimal.ZERO;
-                    details.put("status", "cancelled");
-                    details.put("refund_amount", paid);
-                    details.put("currency", order.currency());
-                    details.put("payment_returned", cancellation.paymentReturned());
-                    String money = paid.signum() == 0
-                            ? ""
-                            : cancellation.paymentReturned()
-                                    ? " The " + OrderAnswers.money(paid, order) + " you paid goes back to your"
-                                            + " original payment method within 5 to 10 business days."
-                                    : " Our team will return the " + OrderAnswers.money(paid, order)
-                                            + " you paid to your original payment method.";
-                    yield new ToolOutcome.Done(
-                            "order_cancelled",
-                            "I've cancelled order #" + order.number() + "." + money,
+        ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            Order order = verified.order();
+            Map<String, Object> details = details(order);
+            if (order.cancelledAt() != null) {
+                return alreadyCancelled(order, details);
+            }
+            if (order.shipped()) {
+                return shipped(order, invocation, details);
+            }
+            if (!cancellations.claim(
+                    invocation.workspaceId(), invocation.mode(), order.id(), order.number(), clock.instant())) {
+                return alreadyCancelled(order, details);
+            }
+            StoreConnector.Cancellation cancellation;
+            try {
+                cancellation = verified.store()
+                        .cancel(order, (String) invocation.arguments().get("reason"));
+            } catch (StoreUnavailableException e) {
+                cancellations.giveBack(invocation.workspaceId(), invocation.mode(), order.id());
+                Object reason = e.details().get("reason");
+                if ("not_cancellable".equals(reason) || "rejected".equals(reason)) {
+                    return new ToolOutcome.Refused(
+                            "not_cancellable",
+                            "I couldn't cancel order #" + order.number() + " myself, so I've passed your"
+                                    + " request to our team.",
                             details,
-                            List.of(),
-                            g.facts());
+                            true);
                 }
-            };
+                return OrderAccess.unreachable();
+            }
+            // What was charged goes back; an order only authorized (or not paid) has its hold released.
+            BigDecimal paid = CHARGED.contains(order.financialStatus()) ? order.refundable() : BigDecimal.ZERO;
+            details.put("status", "cancelled");
+            details.put("refund_amount", paid);
+            details.put("currency", order.currency());
+            details.put("payment_returned", cancellation.paymentReturned());
+            String money = paid.signum() == 0
+                    ? ""
+                    : cancellation.paymentReturned()
+                            ? " The " + OrderAnswers.money(paid, order) + " you paid goes back to your"
+                                    + " original payment method within 5 to 10 business days."
+                            : " Our team will return the " + OrderAnswers.money(paid, order)
+                                    + " you paid to your original payment method.";
+            return new ToolOutcome.Done(
+                    "order_cancelled",
+                    "I've cancelled order #" + order.number() + "." + money,
+                    details,
+                    List.of(),
+                    verified.facts());
         }
 
         /** Financial states in which the customer has been charged, as the platforms' orders are mapped. */

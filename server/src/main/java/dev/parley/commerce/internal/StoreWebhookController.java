@@ -42,7 +42,7 @@ class StoreWebhookController {
             "orders/partially_fulfilled",
             "orders/edited");
 
-    private final StoreConnectionStore connections;
+    private final StoreConnectionRows connections;
     private final StoreConnections stores;
     private final OrderCache cache;
     private final WebhookReceipts receipts;
@@ -51,7 +51,7 @@ class StoreWebhookController {
     private final Clock clock;
 
     StoreWebhookController(
-            StoreConnectionStore connections,
+            StoreConnectionRows connections,
             StoreConnections stores,
             OrderCache cache,
             WebhookReceipts receipts,

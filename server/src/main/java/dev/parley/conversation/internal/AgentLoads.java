@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentLoads implements AgentWorkloads {
 
-    private final InboxStore inbox;
+    private final InboxRows inbox;
 
-    AgentLoads(InboxStore inbox) {
+    AgentLoads(InboxRows inbox) {
         this.inbox = inbox;
     }
 

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Service;
 @Service
 class AgentPerformanceFromAssignments implements AgentPerformance {
 
-    private final InboxStore inbox;
+    private final InboxRows inbox;
 
-    AgentPerformanceFromAssignments(InboxStore inbox) {
+    AgentPerformanceFromAssignments(InboxRows inbox) {
         this.inbox = inbox;
     }
 
     @Override
     public Stats of(Caller caller, String agentId, Instant start, Instant end) {
-        List<InboxStore.Assignment> assignments =
+        List<InboxRows.Assignment> assignments =
                 inbox.assignments(caller.workspaceId(), caller.mode(), agentId, start, end);
         Set<String> chats = new HashSet<>();
         Set<String> resolved = new HashSet<>();
@@ -29,7 +29,7 @@ class AgentPerformanceFromAssignments implements AgentPerformance {
         long responseSeconds = 0;
         long resolutions = 0;
         long resolutionSeconds = 0;
-        for (InboxStore.Assignment a : assignments) {
+        for (InboxRows.Assignment a : assignments) {
             boolean began = !a.assignedAt().isBefore(start) && a.assignedAt().isBefore(end);
             if (began) {
                 chats.add(a.conversationId());

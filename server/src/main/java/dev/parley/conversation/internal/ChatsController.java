@@ -31,12 +31,12 @@ import tools.jackson.databind.JsonNode;
 class ChatsController {
 
     private final Conversations conversations;
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final Inbox inbox;
 
-    ChatsController(Conversations conversations, ConversationStore store, Inbox inbox) {
+    ChatsController(Conversations conversations, ConversationRows conversationRows, Inbox inbox) {
         this.conversations = conversations;
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.inbox = inbox;
     }
 
@@ -103,8 +103,8 @@ class ChatsController {
             throw ApiException.invalidField("limit", "out_of_range");
         }
         PageQuery query = new PageQuery(p, l);
-        ConversationStore.Filter none = ConversationStore.Filter.none();
-        ConversationStore.Filter filter = new ConversationStore.Filter(
+        ConversationRows.Filter none = ConversationRows.Filter.none();
+        ConversationRows.Filter filter = new ConversationRows.Filter(
                 ConversationController.status(status),
                 null,
                 null,
@@ -117,9 +117,10 @@ class ChatsController {
                 null,
                 null,
                 null);
-        List<ConversationStore.ChatRow> rows = store.chats(caller.workspaceId(), caller.mode(), filter, query);
-        long total = store.count(caller.workspaceId(), caller.mode(), filter);
-        Map<String, ConversationStore.Contact> contacts = store.contacts(
+        List<ConversationRows.ChatRow> rows =
+                conversationRows.chats(caller.workspaceId(), caller.mode(), filter, query);
+        long total = conversationRows.count(caller.workspaceId(), caller.mode(), filter);
+        Map<String, ConversationRows.Contact> contacts = conversationRows.contacts(
                 caller.workspaceId(),
                 caller.mode(),
                 rows.stream()
@@ -130,7 +131,7 @@ class ChatsController {
         List<ChatSummary> data = rows.stream()
                 .map(row -> {
                     Conversation c = row.conversation();
-                    ConversationStore.Contact contact = c.contactId() == null ? null : contacts.get(c.contactId());
+                    ConversationRows.Contact contact = c.contactId() == null ? null : contacts.get(c.contactId());
                     return new ChatSummary(
                             c.id(),
                             contact == null ? null : contact.name(),
@@ -176,7 +177,8 @@ class ChatsController {
     private ChatView view(Caller caller, Conversation c) {
         Visitor visitor = c.contactId() == null
                 ? new Visitor(null, null, null, Map.of())
-                : store.contactDetails(caller.workspaceId(), caller.mode(), c.contactId())
+                : conversationRows
+                        .contactDetails(caller.workspaceId(), caller.mode(), c.contactId())
                         .map(d -> new Visitor(d.name(), d.email(), d.phone(), d.metadata()))
                         .orElse(new Visitor(null, null, null, Map.of()));
         return new ChatView(

@@ -26,13 +26,14 @@ class ContactController {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
     private static final int MAX_METADATA = 20_000;
 
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final ConversationController conversations;
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactController(ConversationStore store, ConversationController conversations, JsonMapper json, Clock clock) {
-        this.store = store;
+    ContactController(
+            ConversationRows conversationRows, ConversationController conversations, JsonMapper json, Clock clock) {
+        this.conversationRows = conversationRows;
         this.conversations = conversations;
         this.json = json;
         this.clock = clock;
@@ -47,7 +48,7 @@ class ContactController {
             Instant createdAt,
             Instant updatedAt) {
 
-        static ContactView of(ConversationStore.ContactDetails c) {
+        static ContactView of(ConversationRows.ContactDetails c) {
             return new ContactView(c.id(), c.email(), c.name(), c.phone(), c.metadata(), c.createdAt(), c.updatedAt());
         }
     }
@@ -61,9 +62,9 @@ class ContactController {
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         PageQuery query = PageQuery.of(page, perPage);
         return Page.of(
-                        store.contacts(caller.workspaceId(), caller.mode(), email, query),
+                        conversationRows.contacts(caller.workspaceId(), caller.mode(), email, query),
                         query,
-                        store.countContacts(caller.workspaceId(), caller.mode(), email))
+                        conversationRows.countContacts(caller.workspaceId(), caller.mode(), email))
                 .map(ContactView::of);
     }
 
@@ -78,7 +79,7 @@ class ContactController {
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
     ContactView change(
             Caller caller, @PathVariable("contact_id") String id, @RequestBody(required = false) JsonNode body) {
-        ConversationStore.ContactDetails current = contact(caller, id);
+        ConversationRows.ContactDetails current = contact(caller, id);
         if (body == null || !body.isObject()) {
             throw new ApiException(
                     dev.parley.platform.ErrorCode.INVALID_REQUEST, "error.invalid_request.body_required", Map.of());
@@ -106,9 +107,9 @@ class ContactController {
                 metadata = json.convertValue(value, new tools.jackson.core.type.TypeReference<>() {});
             }
         }
-        ConversationStore.ContactDetails changed = new ConversationStore.ContactDetails(
+        ConversationRows.ContactDetails changed = new ConversationRows.ContactDetails(
                 current.id(), current.email(), name, phone, metadata, current.createdAt(), clock.instant());
-        store.updateContact(caller.workspaceId(), caller.mode(), changed);
+        conversationRows.updateContact(caller.workspaceId(), caller.mode(), changed);
         return ContactView.of(contact(caller, id));
     }
 
@@ -123,8 +124,9 @@ class ContactController {
         return conversations.listFor(caller, id, PageQuery.of(page, perPage));
     }
 
-    private ConversationStore.ContactDetails contact(Caller caller, String id) {
-        return store.contactDetails(caller.workspaceId(), caller.mode(), id)
+    private ConversationRows.ContactDetails contact(Caller caller, String id) {
+        return conversationRows
+                .contactDetails(caller.workspaceId(), caller.mode(), id)
                 .orElseThrow(() -> ApiException.notFound("contact", id));
     }
 

@@ -299,7 +299,7 @@ class ConversationController {
         if (!widget) {
             inbox.read(caller, id);
         }
-        ConversationStore.Contact contact = conversations.contact(caller, conversation);
+        ConversationRows.Contact contact = conversations.contact(caller, conversation);
         List<Message> messages = conversations.messages(caller, id, includeMessages ? messageLimit : 500).stream()
                 .filter(m -> !(widget && m.isPrivate()))
                 .toList();
@@ -371,7 +371,7 @@ class ConversationController {
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         DateRange range = DateRange.filter("start_date", startDate, "end_date", endDate);
-        ConversationStore.Filter filter = new ConversationStore.Filter(
+        ConversationRows.Filter filter = new ConversationRows.Filter(
                 status(status),
                 intent,
                 sentiment,
@@ -389,15 +389,15 @@ class ConversationController {
 
     /** A contact's conversations, as the list shows them. */
     Page<Summary> listFor(Caller caller, String contactId, PageQuery page) {
-        ConversationStore.Filter none = ConversationStore.Filter.none();
+        ConversationRows.Filter none = ConversationRows.Filter.none();
         return summaries(
                 caller,
-                new ConversationStore.Filter(
+                new ConversationRows.Filter(
                         null, null, null, null, null, null, null, null, none.tags(), null, contactId, null),
                 page);
     }
 
-    private Page<Summary> summaries(Caller caller, ConversationStore.Filter filter, PageQuery page) {
+    private Page<Summary> summaries(Caller caller, ConversationRows.Filter filter, PageQuery page) {
         Page<Conversation> found = conversations.list(caller, filter, page);
         Map<String, String> emails = conversations.contactEmails(caller, found.data());
         return found.map(c -> new Summary(

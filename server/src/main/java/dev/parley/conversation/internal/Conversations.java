@@ -47,9 +47,9 @@ class Conversations {
     static final int HISTORY = 12;
     static final int MAX_MESSAGE = 50_000;
 
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final Inbox inbox;
-    private final InboxStore marks;
+    private final InboxRows marks;
     private final Assistant assistant;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -59,9 +59,9 @@ class Conversations {
     private final TurnGate gate;
 
     Conversations(
-            ConversationStore store,
+            ConversationRows conversationRows,
             Inbox inbox,
-            InboxStore marks,
+            InboxRows marks,
             Assistant assistant,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
@@ -69,7 +69,7 @@ class Conversations {
             List<dev.parley.conversation.Helpdesk> helpdesks,
             Workspaces workspaces,
             TurnGate gate) {
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.inbox = inbox;
         this.marks = marks;
         this.assistant = assistant;
@@ -225,9 +225,9 @@ class Conversations {
         return transactions.execute(status -> {
             Conversation created =
                     Conversation.opened(caller.workspaceId(), caller.mode(), channel, Map.of(), context, now);
-            store.insert(created);
+            conversationRows.insert(created);
             if (visitorToken != null) {
-                store.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
+                conversationRows.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
             }
             events.publishEvent(
                     new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel.wire()));
@@ -269,8 +269,9 @@ class Conversations {
         conversation.acceptCustomerMessage();
         String name = conversation.contactId() == null
                 ? null
-                : store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
-                        .map(ConversationStore.Contact::name)
+                : conversationRows
+                        .findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
+                        .map(ConversationRows.Contact::name)
                         .orElse(null);
         return exchange(
                 caller,
@@ -384,7 +385,8 @@ class Conversations {
             if (isNew) {
                 String contactId = contact.email() == null && contact.name() == null
                         ? null
-                        : store.contact(
+                        : conversationRows
+                                .contact(
                                         caller.workspaceId(),
                                         caller.mode(),
                                         contact.email(),
@@ -392,9 +394,10 @@ class Conversations {
                                         conversation.createdAt())
                                 .id();
                 stored = conversation.withContact(contactId);
-                store.insert(stored);
+                conversationRows.insert(stored);
                 if (contact.visitorToken() != null) {
-                    store.bindVisitor(caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
+                    conversationRows.bindVisitor(
+                            caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
                 }
                 events.publishEvent(new ConversationCreated(
                         caller.workspaceId(),
@@ -403,15 +406,15 @@ class Conversations {
                         stored.channel().wire()));
             } else {
                 // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
-                Conversation fresh = store.lock(caller, stored.id()).orElseThrow();
+                Conversation fresh = conversationRows.lock(caller, stored.id()).orElseThrow();
                 stored = fresh.merged(original, stored);
-                store.update(stored);
+                conversationRows.update(stored);
             }
-            store.insert(caller.workspaceId(), caller.mode(), received);
+            conversationRows.insert(caller.workspaceId(), caller.mode(), received);
             events.publishEvent(new MessageReceived(
                     caller.workspaceId(), caller.mode(), stored.id(), received.id(), received.content()));
             if (reply != null) {
-                store.insert(caller.workspaceId(), caller.mode(), reply);
+                conversationRows.insert(caller.workspaceId(), caller.mode(), reply);
                 events.publishEvent(new MessageSent(
                         caller.workspaceId(),
                         caller.mode(),
@@ -421,7 +424,7 @@ class Conversations {
                         reply.content()));
             }
             if (handoffNotice != null) {
-                store.insert(caller.workspaceId(), caller.mode(), handoffNotice);
+                conversationRows.insert(caller.workspaceId(), caller.mode(), handoffNotice);
             }
             if (turn != null) {
                 events.publishEvent(new TurnRecorded(
@@ -454,7 +457,7 @@ class Conversations {
         // The message being answered is not stored yet, so everything stored is history; a new conversation has none.
         List<TurnRequest.PriorMessage> history = conversation.messageCount() <= 1
                 ? List.of()
-                : store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
+                : conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
                         .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
                         .map(m -> new TurnRequest.PriorMessage(m.role().wire(), m.content()))
                         .toList();
@@ -491,7 +494,8 @@ class Conversations {
                 : openTicket(caller, conversation, null, reason == null ? "manual" : reason, level, null);
         String[] message = new String[1];
         Conversation stored = transactions.execute(tx -> {
-            Conversation fresh = store.lock(caller, conversationId)
+            Conversation fresh = conversationRows
+                    .lock(caller, conversationId)
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptEscalation();
             String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
@@ -512,8 +516,8 @@ class Conversations {
                     now,
                     null,
                     null);
-            store.update(escalated);
-            store.insert(caller.workspaceId(), caller.mode(), notice);
+            conversationRows.update(escalated);
+            conversationRows.insert(caller.workspaceId(), caller.mode(), notice);
             if (fresh.assignedTo() != null && fresh.is(ConversationStatus.ASSIGNED)) {
                 // Escalating a held conversation puts it back in the queue.
                 marks.endAssignment(caller.workspaceId(), conversationId, now);
@@ -540,11 +544,12 @@ class Conversations {
         }
         Instant now = clock.instant();
         Conversation resolved = transactions.execute(tx -> {
-            Conversation fresh = store.lock(caller, conversationId)
+            Conversation fresh = conversationRows
+                    .lock(caller, conversationId)
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptResolution();
             Conversation done = fresh.resolved(summary, resolutionType, csat, now);
-            store.update(done);
+            conversationRows.update(done);
             if (fresh.is(ConversationStatus.ASSIGNED) && fresh.assignedTo() != null) {
                 marks.resolvedBy(caller.workspaceId(), conversationId, fresh.assignedTo());
                 marks.resolveAssignment(caller.workspaceId(), conversationId, now);
@@ -560,22 +565,24 @@ class Conversations {
     }
 
     Conversation get(Caller caller, String conversationId) {
-        return store.find(caller, conversationId)
+        return conversationRows
+                .find(caller, conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
     }
 
     List<Message> messages(Caller caller, String conversationId, int limit) {
-        return store.messages(caller.workspaceId(), caller.mode(), conversationId, limit);
+        return conversationRows.messages(caller.workspaceId(), caller.mode(), conversationId, limit);
     }
 
-    ConversationStore.Contact contact(Caller caller, Conversation conversation) {
-        return store.findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
-                .orElse(new ConversationStore.Contact(conversation.contactId(), null, null));
+    ConversationRows.Contact contact(Caller caller, Conversation conversation) {
+        return conversationRows
+                .findContactById(caller.workspaceId(), caller.mode(), conversation.contactId())
+                .orElse(new ConversationRows.Contact(conversation.contactId(), null, null));
     }
 
     /** The customer emails of a page of conversations, by contact id. */
     Map<String, String> contactEmails(Caller caller, List<Conversation> conversations) {
-        return store.emails(
+        return conversationRows.emails(
                 caller.workspaceId(),
                 caller.mode(),
                 conversations.stream()
@@ -585,11 +592,11 @@ class Conversations {
                         .toList());
     }
 
-    Page<Conversation> list(Caller caller, ConversationStore.Filter filter, PageQuery page) {
+    Page<Conversation> list(Caller caller, ConversationRows.Filter filter, PageQuery page) {
         return Page.of(
-                store.page(caller.workspaceId(), caller.mode(), filter, page),
+                conversationRows.page(caller.workspaceId(), caller.mode(), filter, page),
                 page,
-                store.count(caller.workspaceId(), caller.mode(), filter));
+                conversationRows.count(caller.workspaceId(), caller.mode(), filter));
     }
 
     /** What a contact's email (RFC 5321's longest path) and name columns hold. */
@@ -661,7 +668,7 @@ class Conversations {
             return ticketNumber();
         }
         List<dev.parley.conversation.Helpdesk.TranscriptLine> transcript = new java.util.ArrayList<>(
-                store.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
+                conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
                         .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(
                                 m.role().wire(), m.content()))
                         .toList());
@@ -669,8 +676,8 @@ class Conversations {
             transcript.add(
                     new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER.wire(), pending.content()));
         }
-        ConversationStore.Contact known = contact != null
-                ? new ConversationStore.Contact(null, contact.email(), contact.name())
+        ConversationRows.Contact known = contact != null
+                ? new ConversationRows.Contact(null, contact.email(), contact.name())
                 : conversation.contactId() == null ? null : contact(caller, conversation);
         var escalation = new dev.parley.conversation.Helpdesk.Escalation(
                 caller.workspaceId(),

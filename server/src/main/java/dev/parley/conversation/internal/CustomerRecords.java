@@ -40,10 +40,10 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
 
-    CustomerRecords(JdbcClient jdbc, JsonMapper json, Clock clock, ConversationStore store) {
-        this.store = store;
+    CustomerRecords(JdbcClient jdbc, JsonMapper json, Clock clock, ConversationRows conversationRows) {
+        this.conversationRows = conversationRows;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -183,7 +183,7 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
 
     @Override
     public boolean reachable(Caller caller, String conversationId) {
-        return store.find(caller, conversationId).isPresent();
+        return conversationRows.find(caller, conversationId).isPresent();
     }
 
     @Override

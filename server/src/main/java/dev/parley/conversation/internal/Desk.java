@@ -17,13 +17,13 @@ class Desk implements ConversationDesk {
 
     private final Conversations conversations;
     private final Inbox inbox;
-    private final ConversationStore store;
-    private final InboxStore marks;
+    private final ConversationRows conversationRows;
+    private final InboxRows marks;
 
-    Desk(Conversations conversations, Inbox inbox, ConversationStore store, InboxStore marks) {
+    Desk(Conversations conversations, Inbox inbox, ConversationRows conversationRows, InboxRows marks) {
         this.conversations = conversations;
         this.inbox = inbox;
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.marks = marks;
     }
 
@@ -31,8 +31,8 @@ class Desk implements ConversationDesk {
     public Page<Item> inbox(Caller caller, Filter filter, PageQuery page) {
         caller.require(Scope.CONVERSATIONS_READ);
         String assignedTo =
-                filter.mine() ? caller.agentId() : filter.unassigned() ? ConversationStore.Filter.NOBODY : null;
-        ConversationStore.Filter query = new ConversationStore.Filter(
+                filter.mine() ? caller.agentId() : filter.unassigned() ? ConversationRows.Filter.NOBODY : null;
+        ConversationRows.Filter query = new ConversationRows.Filter(
                 ConversationController.status(blank(filter.status())),
                 blank(filter.intent()),
                 blank(filter.sentiment()),
@@ -45,8 +45,8 @@ class Desk implements ConversationDesk {
                 blank(filter.priority()),
                 null,
                 blank(filter.text()));
-        List<ConversationStore.ChatRow> rows = store.chats(caller.workspaceId(), caller.mode(), query, page);
-        Map<String, ConversationStore.Contact> contacts = store.contacts(
+        List<ConversationRows.ChatRow> rows = conversationRows.chats(caller.workspaceId(), caller.mode(), query, page);
+        Map<String, ConversationRows.Contact> contacts = conversationRows.contacts(
                 caller.workspaceId(),
                 caller.mode(),
                 rows.stream()
@@ -62,7 +62,7 @@ class Desk implements ConversationDesk {
                                 : contacts.get(row.conversation().contactId()),
                         row))
                 .toList();
-        return Page.of(items, page, store.count(caller.workspaceId(), caller.mode(), query));
+        return Page.of(items, page, conversationRows.count(caller.workspaceId(), caller.mode(), query));
     }
 
     @Override
@@ -70,7 +70,7 @@ class Desk implements ConversationDesk {
         caller.require(Scope.CONVERSATIONS_READ);
         Conversation c = conversations.get(caller, conversationId);
         inbox.read(caller, conversationId);
-        ConversationStore.Contact contact = conversations.contact(caller, c);
+        ConversationRows.Contact contact = conversations.contact(caller, c);
         List<Entry> entries = conversations.messages(caller, conversationId, 500).stream()
                 .map(m -> new Entry(
                         m.id(),
@@ -140,11 +140,11 @@ class Desk implements ConversationDesk {
         if (c.contactId() == null) {
             return List.of();
         }
-        ConversationStore.Contact contact = conversations.contact(caller, c);
-        ConversationStore.Filter none = ConversationStore.Filter.none();
-        ConversationStore.Filter theirs = new ConversationStore.Filter(
+        ConversationRows.Contact contact = conversations.contact(caller, c);
+        ConversationRows.Filter none = ConversationRows.Filter.none();
+        ConversationRows.Filter theirs = new ConversationRows.Filter(
                 null, null, null, null, null, null, null, null, none.tags(), null, c.contactId(), null);
-        return store.chats(caller.workspaceId(), caller.mode(), theirs, new PageQuery(1, limit + 1)).stream()
+        return conversationRows.chats(caller.workspaceId(), caller.mode(), theirs, new PageQuery(1, limit + 1)).stream()
                 .filter(row -> !row.conversation().id().equals(conversationId))
                 .limit(limit)
                 .map(row -> item(row.conversation(), contact, row))
@@ -155,7 +155,7 @@ class Desk implements ConversationDesk {
     public DraftContext draftContext(Caller caller, String conversationId) {
         caller.require(Scope.CONVERSATIONS_READ);
         Conversation c = conversations.get(caller, conversationId);
-        ConversationStore.Contact contact = conversations.contact(caller, c);
+        ConversationRows.Contact contact = conversations.contact(caller, c);
         List<Entry> said = conversations.messages(caller, conversationId, 50).stream()
                 .filter(m -> List.of(MessageRole.USER, MessageRole.ASSISTANT, MessageRole.AGENT)
                         .contains(m.role()))
@@ -185,7 +185,7 @@ class Desk implements ConversationDesk {
                 c.facts());
     }
 
-    private static Item item(Conversation c, ConversationStore.Contact contact, ConversationStore.ChatRow row) {
+    private static Item item(Conversation c, ConversationRows.Contact contact, ConversationRows.ChatRow row) {
         return new Item(
                 c.id(),
                 c.status().wire(),

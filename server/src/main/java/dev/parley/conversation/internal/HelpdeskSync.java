@@ -18,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HelpdeskSync implements HelpdeskInbox {
 
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HelpdeskSync(ConversationStore store, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
+    HelpdeskSync(ConversationRows conversationRows, ApplicationEventPublisher events, Clock clock) {
+        this.conversationRows = conversationRows;
         this.events = events;
         this.clock = clock;
     }
@@ -35,7 +35,7 @@ class HelpdeskSync implements HelpdeskInbox {
                 .filter(r -> r == MessageRole.AGENT || r == MessageRole.USER)
                 .orElseThrow(
                         () -> new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + role));
-        Optional<Conversation> found = store.find(workspaceId, mode, conversationId);
+        Optional<Conversation> found = conversationRows.find(workspaceId, mode, conversationId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -43,8 +43,8 @@ class HelpdeskSync implements HelpdeskInbox {
         Instant now = clock.instant();
         Message message = new Message(
                 Ids.next("msg"), conversationId, from, content, null, List.of(), List.of(), List.of(), now, null, null);
-        store.update(conversation.afterMessages(1, now));
-        store.insert(workspaceId, mode, message);
+        conversationRows.update(conversation.afterMessages(1, now));
+        conversationRows.insert(workspaceId, mode, message);
         if (from == MessageRole.AGENT) {
             events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), from.wire(), content));
         } else {

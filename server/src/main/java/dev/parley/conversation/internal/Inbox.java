@@ -47,8 +47,8 @@ class Inbox {
     static final int MAX_NOTES = 10_000;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _:.-]{1,50}");
 
-    private final ConversationStore store;
-    private final InboxStore inbox;
+    private final ConversationRows conversationRows;
+    private final InboxRows inbox;
     private final Agents agents;
     private final Workspaces workspaces;
     private final TransactionTemplate transactions;
@@ -56,14 +56,14 @@ class Inbox {
     private final Clock clock;
 
     Inbox(
-            ConversationStore store,
-            InboxStore inbox,
+            ConversationRows conversationRows,
+            InboxRows inbox,
             Agents agents,
             Workspaces workspaces,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.inbox = inbox;
         this.agents = agents;
         this.workspaces = workspaces;
@@ -161,7 +161,7 @@ class Inbox {
                     after.csatScore(),
                     now);
         }
-        store.update(stored);
+        conversationRows.update(stored);
         boolean assigneeChanged = !java.util.Objects.equals(before.assignedTo(), after.assignedTo());
         ConversationStatus status = after.status();
         if (resolvedNow) {
@@ -258,7 +258,7 @@ class Inbox {
         agents.assigned(escalated.workspaceId(), chosen.get().id(), turn);
         Conversation assigned =
                 escalated.movedTo(ConversationStatus.ASSIGNED, chosen.get().id(), escalated.updatedAt());
-        store.update(assigned);
+        conversationRows.update(assigned);
         inbox.startAssignment(
                 escalated.workspaceId(),
                 escalated.mode(),
@@ -318,7 +318,7 @@ class Inbox {
                     now,
                     senderId,
                     senderName);
-            store.insert(caller.workspaceId(), caller.mode(), message);
+            conversationRows.insert(caller.workspaceId(), caller.mode(), message);
             inbox.countMessage(caller.workspaceId(), conversationId, now);
             inbox.markRead(caller.workspaceId(), conversationId, now);
             if (senderId != null) {
@@ -355,7 +355,7 @@ class Inbox {
                     now,
                     author.map(Agent::id).orElse(null),
                     author.map(Agent::name).orElse(TEAM_SENDER));
-            store.insert(caller.workspaceId(), caller.mode(), note);
+            conversationRows.insert(caller.workspaceId(), caller.mode(), note);
             return note;
         });
     }
@@ -401,11 +401,13 @@ class Inbox {
     @EventListener
     void on(AgentDeactivated event) {
         Instant now = clock.instant();
-        for (InboxStore.Held held : inbox.heldBy(event.workspaceId(), event.agentId())) {
-            store.lock(event.workspaceId(), held.mode(), held.conversationId()).ifPresent(current -> {
-                Conversation queued = current.movedTo(ConversationStatus.ESCALATED, null, now);
-                apply(event.workspaceId(), held.mode(), current, queued, null, now);
-            });
+        for (InboxRows.Held held : inbox.heldBy(event.workspaceId(), event.agentId())) {
+            conversationRows
+                    .lock(event.workspaceId(), held.mode(), held.conversationId())
+                    .ifPresent(current -> {
+                        Conversation queued = current.movedTo(ConversationStatus.ESCALATED, null, now);
+                        apply(event.workspaceId(), held.mode(), current, queued, null, now);
+                    });
         }
     }
 
@@ -421,7 +423,8 @@ class Inbox {
     }
 
     private Conversation locked(Caller caller, String conversationId) {
-        return store.lock(caller, conversationId)
+        return conversationRows
+                .lock(caller, conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
     }
 

@@ -17,13 +17,14 @@ import org.springframework.stereotype.Service;
 class LiveConversationService implements LiveConversations {
 
     private final Conversations conversations;
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final Sessions sessions;
     private final Clock clock;
 
-    LiveConversationService(Conversations conversations, ConversationStore store, Sessions sessions, Clock clock) {
+    LiveConversationService(
+            Conversations conversations, ConversationRows conversationRows, Sessions sessions, Clock clock) {
         this.conversations = conversations;
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -36,7 +37,7 @@ class LiveConversationService implements LiveConversations {
 
     @Override
     public Optional<ConversationState> find(Caller caller, String conversationId) {
-        return store.find(caller, conversationId).map(LiveConversationService::state);
+        return conversationRows.find(caller, conversationId).map(LiveConversationService::state);
     }
 
     @Override
@@ -63,7 +64,7 @@ class LiveConversationService implements LiveConversations {
     @Override
     public List<LiveMessage> messagesAfter(Caller caller, String conversationId, String afterMessageId, int limit) {
         conversations.get(caller, conversationId);
-        return store
+        return conversationRows
                 .messagesAfter(
                         caller.workspaceId(), caller.mode(), conversationId, afterMessageId, CUSTOMER_ROLES, limit)
                 .orElseThrow(() -> ApiException.invalidField("after", "invalid_value"))

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Saved replies: checked here, stored in {@link SavedReplyStore}, filled from a conversation for the console. */
+/** Saved replies: checked here, stored in {@link SavedReplyRows}, filled from a conversation for the console. */
 @Service
 class SavedReplyService implements SavedReplies {
 
@@ -25,12 +25,12 @@ class SavedReplyService implements SavedReplies {
     static final int MAX_CONTENT = 4000;
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_]+\\.[a-z_]+)\\s*}}");
 
-    private final SavedReplyStore store;
+    private final SavedReplyRows savedReplyRows;
     private final Conversations conversations;
     private final Clock clock;
 
-    SavedReplyService(SavedReplyStore store, Conversations conversations, Clock clock) {
-        this.store = store;
+    SavedReplyService(SavedReplyRows savedReplyRows, Conversations conversations, Clock clock) {
+        this.savedReplyRows = savedReplyRows;
         this.conversations = conversations;
         this.clock = clock;
     }
@@ -39,15 +39,16 @@ class SavedReplyService implements SavedReplies {
     public Page<SavedReply> list(Caller caller, String query, PageQuery page) {
         caller.require(Scope.CONVERSATIONS_READ);
         return Page.of(
-                store.page(caller.workspaceId(), caller.mode(), query, page),
+                savedReplyRows.page(caller.workspaceId(), caller.mode(), query, page),
                 page,
-                store.count(caller.workspaceId(), caller.mode(), query));
+                savedReplyRows.count(caller.workspaceId(), caller.mode(), query));
     }
 
     @Override
     public SavedReply get(Caller caller, String id) {
         caller.require(Scope.CONVERSATIONS_READ);
-        return store.find(caller.workspaceId(), caller.mode(), id)
+        return savedReplyRows
+                .find(caller.workspaceId(), caller.mode(), id)
                 .orElseThrow(() -> ApiException.notFound("saved_reply", id));
     }
 
@@ -60,7 +61,7 @@ class SavedReplyService implements SavedReplies {
         SavedReply reply = new SavedReply(Ids.next("sr"), checkedShortcut, checkedContent, now, now);
         taken(caller, checkedShortcut, null);
         try {
-            store.insert(caller.workspaceId(), caller.mode(), reply);
+            savedReplyRows.insert(caller.workspaceId(), caller.mode(), reply);
         } catch (DuplicateKeyException raced) {
             throw conflict(checkedShortcut);
         }
@@ -70,14 +71,15 @@ class SavedReplyService implements SavedReplies {
     @Override
     public SavedReply update(Caller caller, String id, String shortcut, String content) {
         writable(caller);
-        SavedReply before = store.find(caller.workspaceId(), caller.mode(), id)
+        SavedReply before = savedReplyRows
+                .find(caller.workspaceId(), caller.mode(), id)
                 .orElseThrow(() -> ApiException.notFound("saved_reply", id));
         String newShortcut = shortcut == null ? before.shortcut() : shortcut(shortcut, false);
         String newContent = content == null ? before.content() : content(content, false);
         taken(caller, newShortcut, id);
         SavedReply after = new SavedReply(id, newShortcut, newContent, before.createdAt(), clock.instant());
         try {
-            store.update(caller.workspaceId(), caller.mode(), after);
+            savedReplyRows.update(caller.workspaceId(), caller.mode(), after);
         } catch (DuplicateKeyException raced) {
             throw conflict(newShortcut);
         }
@@ -87,7 +89,7 @@ class SavedReplyService implements SavedReplies {
     @Override
     public void delete(Caller caller, String id) {
         writable(caller);
-        if (!store.delete(caller.workspaceId(), caller.mode(), id)) {
+        if (!savedReplyRows.delete(caller.workspaceId(), caller.mode(), id)) {
             throw ApiException.notFound("saved_reply", id);
         }
     }
@@ -96,7 +98,7 @@ class SavedReplyService implements SavedReplies {
     public List<Filled> filledFor(Caller caller, String conversationId, String agentName) {
         caller.require(Scope.CONVERSATIONS_READ);
         Conversation conversation = conversations.get(caller, conversationId);
-        ConversationStore.Contact contact = conversations.contact(caller, conversation);
+        ConversationRows.Contact contact = conversations.contact(caller, conversation);
         String name =
                 contact == null || contact.name() == null ? "" : contact.name().strip();
         Map<String, String> values = Map.of(
@@ -105,7 +107,9 @@ class SavedReplyService implements SavedReplies {
                 "customer.email", contact == null || contact.email() == null ? "" : contact.email(),
                 "order.number", conversation.facts().getOrDefault("order_number", ""),
                 "agent.name", agentName == null ? "" : agentName);
-        return store.page(caller.workspaceId(), caller.mode(), null, new PageQuery(1, PageQuery.MAX_PER_PAGE)).stream()
+        return savedReplyRows
+                .page(caller.workspaceId(), caller.mode(), null, new PageQuery(1, PageQuery.MAX_PER_PAGE))
+                .stream()
                 .map(r -> new Filled(r.id(), r.shortcut(), fill(r.content(), values)))
                 .toList();
     }
@@ -128,7 +132,8 @@ class SavedReplyService implements SavedReplies {
     }
 
     private void taken(Caller caller, String shortcut, String except) {
-        store.byShortcut(caller.workspaceId(), caller.mode(), shortcut)
+        savedReplyRows
+                .byShortcut(caller.workspaceId(), caller.mode(), shortcut)
                 .filter(other -> !other.id().equals(except))
                 .ifPresent(other -> {
                     throw conflict(shortcut);

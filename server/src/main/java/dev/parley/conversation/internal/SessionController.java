@@ -38,7 +38,7 @@ class SessionController {
     static final Duration TOKEN_TTL = Duration.ofHours(1);
 
     private final Conversations conversations;
-    private final ConversationStore store;
+    private final ConversationRows conversationRows;
     private final Sessions sessions;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -46,13 +46,13 @@ class SessionController {
 
     SessionController(
             Conversations conversations,
-            ConversationStore store,
+            ConversationRows conversationRows,
             Sessions sessions,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.conversations = conversations;
-        this.store = store;
+        this.conversationRows = conversationRows;
         this.sessions = sessions;
         this.transactions = transactions;
         this.events = events;
@@ -108,7 +108,7 @@ class SessionController {
                     expires,
                     now);
             // The session's token is its visitor's: with it, the socket reaches this conversation and no other.
-            store.bindVisitor(caller.workspaceId(), caller.mode(), conversation.id(), token);
+            conversationRows.bindVisitor(caller.workspaceId(), caller.mode(), conversation.id(), token);
             events.publishEvent(
                     new SessionStarted(caller.workspaceId(), caller.mode(), id, conversation.id(), r.userId()));
         });

@@ -2,7 +2,7 @@ package dev.parley.files.internal;
 
 import dev.parley.conversation.ConversationLookup;
 import dev.parley.files.Attachments;
-import dev.parley.files.FileStore;
+import dev.parley.files.FileStorage;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.CustomerErased;
@@ -38,7 +38,7 @@ class FileService implements Attachments {
     private static final int MAX_FILENAME = 255;
 
     private final FileRecords records;
-    private final FileStore store;
+    private final FileStorage storage;
     private final SignedLinks links;
     private final ConversationLookup conversations;
     private final FilesProperties properties;
@@ -46,13 +46,13 @@ class FileService implements Attachments {
 
     FileService(
             FileRecords records,
-            FileStore store,
+            FileStorage storage,
             SignedLinks links,
             ConversationLookup conversations,
             FilesProperties properties,
             Clock clock) {
         this.records = records;
-        this.store = store;
+        this.storage = storage;
         this.links = links;
         this.conversations = conversations;
         this.properties = properties;
@@ -151,7 +151,7 @@ class FileService implements Attachments {
             }
             String key = "files/" + file.workspaceId() + "/" + id;
             try {
-                store.put(key, new ByteArrayInputStream(bytes));
+                storage.put(key, new ByteArrayInputStream(bytes));
             } catch (IOException e) {
                 throw new UncheckedIOException("Storing file " + id + " failed", e);
             }
@@ -243,7 +243,7 @@ class FileService implements Attachments {
                 .filter(f -> f.status().equals("attached"))
                 .orElseThrow(() -> ApiException.notFound("file", id));
         try {
-            return new Download(file, store.open(file.storageKey()));
+            return new Download(file, storage.open(file.storageKey()));
         } catch (IOException e) {
             throw ApiException.notFound("file", id);
         }
@@ -269,7 +269,7 @@ class FileService implements Attachments {
         StoredFile file = records.find(workspaceId, mode, fileId)
                 .filter(f -> f.storageKey() != null)
                 .orElseThrow(() -> new java.io.FileNotFoundException(fileId));
-        return store.open(file.storageKey());
+        return storage.open(file.storageKey());
     }
 
     /**
@@ -287,7 +287,7 @@ class FileService implements Attachments {
                 .map(StoredFile::storageKey)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        store.deleteAfterCommit(keys);
+        storage.deleteAfterCommit(keys);
     }
 
     /** Unused upload URLs past their expiry and uploads never attached: their rows and bytes go. */
@@ -296,7 +296,7 @@ class FileService implements Attachments {
         List<StoredFile> stale = records.stale(now, now.minus(properties.unattachedTtl()), 500);
         for (StoredFile file : stale) {
             if (file.storageKey() != null) {
-                store.deleteQuietly(List.of(file.storageKey()));
+                storage.deleteQuietly(List.of(file.storageKey()));
             }
             records.delete(file.id());
         }

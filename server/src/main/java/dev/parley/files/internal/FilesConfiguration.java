@@ -1,6 +1,6 @@
 package dev.parley.files.internal;
 
-import dev.parley.files.FileStore;
+import dev.parley.files.FileStorage;
 import dev.parley.platform.BodyLimit;
 import dev.parley.platform.PublicPath;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The file store (an S3-compatible bucket when configured, else the local disk), and the two paths served by signature instead of a key: uploads and downloads. */
+/** The file storage (an S3-compatible bucket when configured, else the local disk), and the two paths served by signature instead of a key: uploads and downloads. */
 @Configuration(proxyBeanMethods = false)
 class FilesConfiguration {
 
@@ -17,7 +17,7 @@ class FilesConfiguration {
     static final String CONTENT = "/v1/files/content/";
 
     @Bean
-    FileStore fileStore(FilesProperties properties, @Value("${parley.data-dir:./data}") String dataDir) {
+    FileStorage fileStorage(FilesProperties properties, @Value("${parley.data-dir:./data}") String dataDir) {
         FilesProperties.S3 s3 = properties.s3();
         if (s3.configured()) {
             if (s3.bucket().isBlank()
@@ -28,10 +28,10 @@ class FilesConfiguration {
                                 + " needed too");
             }
             // Signatures carry real time, which the store checks; the application clock may be a test's.
-            return new S3FileStore(s3, Clock.systemUTC());
+            return new S3FileStorage(s3, Clock.systemUTC());
         }
         Path root = properties.dir().isBlank() ? Path.of(dataDir, "files") : Path.of(properties.dir());
-        return new LocalFileStore(root);
+        return new LocalFileStorage(root);
     }
 
     @Bean

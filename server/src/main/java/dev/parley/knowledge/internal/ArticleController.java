@@ -103,7 +103,7 @@ class ArticleController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        KnowledgeStore.Filter filter = new KnowledgeStore.Filter(List.of("api"), "article", category, tag, status, q);
+        KnowledgeRows.Filter filter = new KnowledgeRows.Filter(List.of("api"), "article", category, tag, status, q);
         return sources.list(caller, filter, PageQuery.of(page, perPage))
                 .map(s -> ArticleResponse.of(s, sources.indexed(s)));
     }

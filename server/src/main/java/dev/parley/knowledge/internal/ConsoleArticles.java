@@ -20,7 +20,7 @@ class ConsoleArticles implements Articles {
     @Override
     public List<Article> list(Caller caller) {
         caller.require(Scope.KNOWLEDGE_READ);
-        KnowledgeStore.Filter filter = new KnowledgeStore.Filter(List.of("api"), "article", null, null, null, null);
+        KnowledgeRows.Filter filter = new KnowledgeRows.Filter(List.of("api"), "article", null, null, null, null);
         return sources.list(caller, filter, new PageQuery(1, PageQuery.MAX_PER_PAGE)).data().stream()
                 .map(s -> article(s, sources.indexed(s)))
                 .toList();

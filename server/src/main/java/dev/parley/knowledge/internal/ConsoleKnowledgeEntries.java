@@ -36,8 +36,8 @@ class ConsoleKnowledgeEntries implements KnowledgeEntries {
     @Override
     public List<Entry> list(Caller caller) {
         caller.require(Scope.KNOWLEDGE_READ);
-        KnowledgeStore.Filter filter =
-                new KnowledgeStore.Filter(List.of("training", "import"), null, null, null, null, null);
+        KnowledgeRows.Filter filter =
+                new KnowledgeRows.Filter(List.of("training", "import"), null, null, null, null, null);
         return sources.list(caller, filter, new PageQuery(1, PageQuery.MAX_PER_PAGE)).data().stream()
                 .map(s -> new Entry(s.id(), s.kind(), s.title(), sources.indexed(s), s.chunkCount(), s.updatedAt()))
                 .toList();

@@ -55,7 +55,7 @@ class Crawler implements JobHandler {
 
     private final GuardedFetcher fetcher;
     private final KnowledgeSources sources;
-    private final KnowledgeStore store;
+    private final KnowledgeRows knowledgeRows;
     private final HtmlExtractor extractor = new HtmlExtractor();
     private final KnowledgeProperties properties;
     private final ApplicationEventPublisher events;
@@ -65,14 +65,14 @@ class Crawler implements JobHandler {
     Crawler(
             GuardedFetcher fetcher,
             KnowledgeSources sources,
-            KnowledgeStore store,
+            KnowledgeRows knowledgeRows,
             KnowledgeProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock) {
         this.fetcher = fetcher;
         this.sources = sources;
-        this.store = store;
+        this.knowledgeRows = knowledgeRows;
         this.properties = properties;
         this.events = events;
         this.transactions = transactions;
@@ -319,7 +319,7 @@ class Crawler implements JobHandler {
     private void removeVanished(JobContext context, URI start, Progress progress) {
         String site = start.getScheme() + "://" + start.getRawAuthority() + "/";
         Mode mode = context.mode();
-        for (Map.Entry<String, String> source : store.crawledUnder(context.workspaceId(), mode, site)) {
+        for (Map.Entry<String, String> source : knowledgeRows.crawledUnder(context.workspaceId(), mode, site)) {
             if (!progress.kept.contains(source.getValue())) {
                 sources.delete(context.workspaceId(), mode, source.getKey());
             }

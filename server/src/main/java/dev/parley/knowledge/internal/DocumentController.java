@@ -136,8 +136,7 @@ class DocumentController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        KnowledgeStore.Filter filter =
-                new KnowledgeStore.Filter(List.of("import"), "document", category, tag, status, q);
+        KnowledgeRows.Filter filter = new KnowledgeRows.Filter(List.of("import"), "document", category, tag, status, q);
         return sources.list(caller, filter, PageQuery.of(page, perPage))
                 .map(s -> DocumentResponse.of(s, sources.indexed(s)));
     }

@@ -32,7 +32,7 @@ class IndexSync implements SmartLifecycle {
     private static final int LOCK_STRIPES = 64;
 
     private final KnowledgeIndex index;
-    private final KnowledgeStore store;
+    private final KnowledgeRows knowledgeRows;
     private final Clock clock;
     private final KnowledgeProperties properties;
     private final Object[] locks = new Object[LOCK_STRIPES];
@@ -42,9 +42,9 @@ class IndexSync implements SmartLifecycle {
     private volatile long watermark;
     private volatile boolean running;
 
-    IndexSync(KnowledgeIndex index, KnowledgeStore store, Clock clock, KnowledgeProperties properties) {
+    IndexSync(KnowledgeIndex index, KnowledgeRows knowledgeRows, Clock clock, KnowledgeProperties properties) {
         this.index = index;
-        this.store = store;
+        this.knowledgeRows = knowledgeRows;
         this.clock = clock;
         this.properties = properties;
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -55,7 +55,7 @@ class IndexSync implements SmartLifecycle {
     @Override
     public void start() {
         long committed = index.committedSeq();
-        if (committed < 0 || (index.size() == 0 && store.lastChange() > 0)) {
+        if (committed < 0 || (index.size() == 0 && knowledgeRows.lastChange() > 0)) {
             rebuild();
         } else {
             watermark = committed;
@@ -85,13 +85,13 @@ class IndexSync implements SmartLifecycle {
 
     /** Rebuilds the whole index from the database, as after a loss of the index directory. */
     void rebuild() {
-        long upTo = store.lastChange();
+        long upTo = knowledgeRows.lastChange();
         long started = System.nanoTime();
         index.deleteAll();
         String after = "";
         int sources = 0;
         while (true) {
-            List<String> ids = store.sourceIdsAfter(after, 500);
+            List<String> ids = knowledgeRows.sourceIdsAfter(after, 500);
             if (ids.isEmpty()) {
                 break;
             }
@@ -118,13 +118,13 @@ class IndexSync implements SmartLifecycle {
 
     private void reindex(String sourceId) {
         synchronized (locks[Math.floorMod(sourceId.hashCode(), LOCK_STRIPES)]) {
-            Optional<KnowledgeSource> source = store.findForIndex(sourceId);
+            Optional<KnowledgeSource> source = knowledgeRows.findForIndex(sourceId);
             if (source.isEmpty() || !source.get().published()) {
                 index.deleteSource(sourceId);
                 return;
             }
             KnowledgeSource s = source.get();
-            List<IndexedChunk> chunks = store.chunks(sourceId).stream()
+            List<IndexedChunk> chunks = knowledgeRows.chunks(sourceId).stream()
                     .map(c -> new IndexedChunk(
                             c.id(),
                             s.id(),
@@ -145,14 +145,14 @@ class IndexSync implements SmartLifecycle {
 
     /** Applies the changes written since the last poll, by this node or any other. */
     synchronized void poll() {
-        List<KnowledgeStore.Change> changes = store.changesAfter(watermark, 1000);
+        List<KnowledgeRows.Change> changes = knowledgeRows.changesAfter(watermark, 1000);
         if (changes.isEmpty()) {
             return;
         }
         long next = watermark + 1;
         boolean contiguous = true;
         Instant now = clock.instant();
-        for (KnowledgeStore.Change change : changes) {
+        for (KnowledgeRows.Change change : changes) {
             if (!appliedAhead.contains(change.seq())) {
                 reindex(change.sourceId());
             }

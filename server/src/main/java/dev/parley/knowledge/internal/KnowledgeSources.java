@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class KnowledgeSources implements KnowledgeSearch {
 
-    private final KnowledgeStore store;
+    private final KnowledgeRows knowledgeRows;
     private final Chunker chunker = new Chunker();
     private final Embedder embedder;
     private final KnowledgeIndex index;
@@ -33,13 +33,13 @@ class KnowledgeSources implements KnowledgeSearch {
     private final Clock clock;
 
     KnowledgeSources(
-            KnowledgeStore store,
+            KnowledgeRows knowledgeRows,
             Embedder embedder,
             KnowledgeIndex index,
             IndexSync sync,
             TransactionTemplate transactions,
             Clock clock) {
-        this.store = store;
+        this.knowledgeRows = knowledgeRows;
         this.embedder = embedder;
         this.index = index;
         this.sync = sync;
@@ -103,9 +103,9 @@ class KnowledgeSources implements KnowledgeSearch {
         List<Prepared> prepared = sources.stream().map(this::prepare).toList();
         transactions.executeWithoutResult(status -> {
             for (Prepared p : prepared) {
-                store.insert(p.source());
-                store.replaceChunks(p.source(), p.chunks());
-                store.recordChange(p.source().workspaceId(), p.source().id(), now);
+                knowledgeRows.insert(p.source());
+                knowledgeRows.replaceChunks(p.source(), p.chunks());
+                knowledgeRows.recordChange(p.source().workspaceId(), p.source().id(), now);
             }
         });
         return prepared.stream().map(p -> indexNow(p.source())).toList();
@@ -169,11 +169,11 @@ class KnowledgeSources implements KnowledgeSearch {
         Prepared prepared = sameContent ? null : prepare(changed);
         KnowledgeSource stored = prepared != null ? prepared.source() : changed;
         transactions.executeWithoutResult(status -> {
-            store.update(stored);
+            knowledgeRows.update(stored);
             if (prepared != null) {
-                store.replaceChunks(stored, prepared.chunks());
+                knowledgeRows.replaceChunks(stored, prepared.chunks());
             }
-            store.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
+            knowledgeRows.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
         });
         return indexNow(stored);
     }
@@ -187,7 +187,8 @@ class KnowledgeSources implements KnowledgeSearch {
 
     /** Creates the source at {@code draft.url()}, or updates the one already there (re-embedding only changes). */
     Saved upsertByUrl(String workspaceId, Mode mode, String origin, Draft draft) {
-        return store.findByUrl(workspaceId, mode, draft.url())
+        return knowledgeRows
+                .findByUrl(workspaceId, mode, draft.url())
                 .map(existing -> update(workspaceId, mode, existing.id(), draft))
                 .orElseGet(() -> create(workspaceId, mode, origin, draft));
     }
@@ -195,25 +196,27 @@ class KnowledgeSources implements KnowledgeSearch {
     void delete(String workspaceId, Mode mode, String id) {
         KnowledgeSource source = get(workspaceId, mode, id);
         transactions.executeWithoutResult(status -> {
-            store.delete(workspaceId, mode, id);
-            store.recordChange(source.workspaceId(), id, clock.instant());
+            knowledgeRows.delete(workspaceId, mode, id);
+            knowledgeRows.recordChange(source.workspaceId(), id, clock.instant());
         });
         sync.reindexNow(id);
     }
 
     KnowledgeSource get(String workspaceId, Mode mode, String id) {
-        return store.find(workspaceId, mode, id).orElseThrow(() -> ApiException.notFound("knowledge source", id));
+        return knowledgeRows
+                .find(workspaceId, mode, id)
+                .orElseThrow(() -> ApiException.notFound("knowledge source", id));
     }
 
     boolean indexed(KnowledgeSource source) {
         return source.published() && index.chunkCount(source.id()) > 0;
     }
 
-    Page<KnowledgeSource> list(dev.parley.platform.Caller caller, KnowledgeStore.Filter filter, PageQuery page) {
+    Page<KnowledgeSource> list(dev.parley.platform.Caller caller, KnowledgeRows.Filter filter, PageQuery page) {
         return Page.of(
-                store.page(caller.workspaceId(), caller.mode(), filter, page),
+                knowledgeRows.page(caller.workspaceId(), caller.mode(), filter, page),
                 page,
-                store.count(caller.workspaceId(), caller.mode(), filter));
+                knowledgeRows.count(caller.workspaceId(), caller.mode(), filter));
     }
 
     @Override

@@ -170,7 +170,7 @@ class TrainingController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        KnowledgeStore.Filter filter = new KnowledgeStore.Filter(List.of("training"), type, category, null, null, null);
+        KnowledgeRows.Filter filter = new KnowledgeRows.Filter(List.of("training"), type, category, null, null, null);
         return sources.list(caller, filter, PageQuery.of(page, perPage))
                 .map(s -> TrainingResponse.of(s, sources.indexed(s)));
     }

@@ -46,8 +46,9 @@ class Filters {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ErrorResponder errors) {
-        return register(new IdempotencyFilter(store, errors), 5);
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyRecords idempotencyRecords, ErrorResponder errors) {
+        return register(new IdempotencyFilter(idempotencyRecords, errors), 5);
     }
 
     @Bean

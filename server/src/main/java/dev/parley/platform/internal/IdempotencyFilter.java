@@ -24,11 +24,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
 
-    private final IdempotencyStore store;
+    private final IdempotencyRecords idempotencyRecords;
     private final ErrorResponder errors;
 
-    IdempotencyFilter(IdempotencyStore store, ErrorResponder errors) {
-        this.store = store;
+    IdempotencyFilter(IdempotencyRecords idempotencyRecords, ErrorResponder errors) {
+        this.idempotencyRecords = idempotencyRecords;
         this.errors = errors;
     }
 
@@ -48,12 +48,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String hash = requestHash(request);
         while (true) {
-            Optional<IdempotencyStore.Stored> stored = store.find(caller.workspaceId(), caller.mode(), key);
+            Optional<IdempotencyRecords.Stored> stored =
+                    idempotencyRecords.find(caller.workspaceId(), caller.mode(), key);
             if (stored.isPresent()) {
                 replayOrRefuse(stored.get(), hash, request, response);
                 return;
             }
-            if (store.begin(caller.workspaceId(), caller.mode(), key, hash)) {
+            if (idempotencyRecords.begin(caller.workspaceId(), caller.mode(), key, hash)) {
                 break;
             }
         }
@@ -62,7 +63,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500) {
-                store.complete(
+                idempotencyRecords.complete(
                         caller.workspaceId(),
                         caller.mode(),
                         key,
@@ -73,14 +74,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!completed) {
-                store.forget(caller.workspaceId(), caller.mode(), key);
+                idempotencyRecords.forget(caller.workspaceId(), caller.mode(), key);
             }
             recorded.copyBodyToResponse();
         }
     }
 
     private void replayOrRefuse(
-            IdempotencyStore.Stored stored, String hash, HttpServletRequest request, HttpServletResponse response)
+            IdempotencyRecords.Stored stored, String hash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (!stored.requestHash().equals(hash)) {
             errors.write(

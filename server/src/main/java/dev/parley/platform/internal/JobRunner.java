@@ -39,7 +39,7 @@ class JobRunner implements Jobs, SmartLifecycle {
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final int MAX_RUNNING = 4;
 
-    private final JobStore store;
+    private final JobRows jobRows;
     private final Clock clock;
     private final Map<String, JobHandler> handlers;
     private final String owner = Ids.next("node");
@@ -49,8 +49,8 @@ class JobRunner implements Jobs, SmartLifecycle {
     private ExecutorService workers;
     private volatile boolean started;
 
-    JobRunner(JobStore store, Clock clock, List<JobHandler> handlers, PlatformProperties properties) {
-        this.store = store;
+    JobRunner(JobRows jobRows, Clock clock, List<JobHandler> handlers, PlatformProperties properties) {
+        this.jobRows = jobRows;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
         this.pollInterval = properties.jobPollInterval();
@@ -59,20 +59,20 @@ class JobRunner implements Jobs, SmartLifecycle {
     @Override
     public String enqueue(String workspaceId, Mode mode, String type, Map<String, Object> payload) {
         String id = Ids.next("job");
-        store.insert(id, workspaceId, mode, type, payload, clock.instant());
+        jobRows.insert(id, workspaceId, mode, type, payload, clock.instant());
         return id;
     }
 
     @Override
     public Optional<JobView> find(String workspaceId, Mode mode, String jobId) {
-        return store.find(workspaceId, mode, jobId);
+        return jobRows.find(workspaceId, mode, jobId);
     }
 
     @Override
     public JobView cancel(String workspaceId, Mode mode, String jobId) {
         JobView job = find(workspaceId, mode, jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
         if (!job.finished()) {
-            store.requestCancel(workspaceId, mode, jobId, clock.instant());
+            jobRows.requestCancel(workspaceId, mode, jobId, clock.instant());
         }
         return find(workspaceId, mode, jobId).orElseThrow();
     }
@@ -114,8 +114,8 @@ class JobRunner implements Jobs, SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        for (JobStore.Claimed claimed :
-                store.claim(List.copyOf(handlers.keySet()), owner, now, now.plus(LEASE), free)) {
+        for (JobRows.Claimed claimed :
+                jobRows.claim(List.copyOf(handlers.keySet()), owner, now, now.plus(LEASE), free)) {
             RunningJob job = new RunningJob(claimed.job(), claimed.mode());
             running.put(job.view.id(), job);
             workers.submit(() -> execute(job));
@@ -134,7 +134,7 @@ class JobRunner implements Jobs, SmartLifecycle {
         JobHandler handler = handlers.get(job.view.type());
         try {
             handler.run(job);
-            store.finish(job.view.id(), owner, job.cancelled() ? "cancelled" : "succeeded", null, clock.instant());
+            jobRows.finish(job.view.id(), owner, job.cancelled() ? "cancelled" : "succeeded", null, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -142,7 +142,7 @@ class JobRunner implements Jobs, SmartLifecycle {
             error = error.length() > 1900 ? error.substring(0, 1900) : error;
             Instant now = clock.instant();
             if (job.cancelled()) {
-                store.finish(job.view.id(), owner, "cancelled", error, now);
+                jobRows.finish(job.view.id(), owner, "cancelled", error, now);
             } else if (job.view.attempts() >= handler.maxAttempts()) {
                 log.warn(
                         "Job {} ({}) failed for good after {} attempts",
@@ -150,7 +150,7 @@ class JobRunner implements Jobs, SmartLifecycle {
                         job.view.type(),
                         job.view.attempts(),
                         e);
-                store.finish(job.view.id(), owner, "failed", error, now);
+                jobRows.finish(job.view.id(), owner, "failed", error, now);
             } else {
                 log.info(
                         "Job {} ({}) failed, attempt {}: {}",
@@ -159,7 +159,7 @@ class JobRunner implements Jobs, SmartLifecycle {
                         job.view.attempts(),
                         error);
                 Duration delay = handler.retryDelay(job);
-                store.retryLater(
+                jobRows.retryLater(
                         job.view.id(),
                         owner,
                         error,
@@ -238,7 +238,7 @@ class JobRunner implements Jobs, SmartLifecycle {
         public void save(Map<String, Object> newState) {
             this.state = new HashMap<>(newState);
             Instant now = clock.instant();
-            store.save(view.id(), owner, state, now.plus(LEASE), now);
+            jobRows.save(view.id(), owner, state, now.plus(LEASE), now);
         }
 
         @Override
@@ -246,7 +246,7 @@ class JobRunner implements Jobs, SmartLifecycle {
             Instant now = Instant.now();
             if (!cancelled && now.isAfter(checkedAt.plusSeconds(1))) {
                 checkedAt = now;
-                String status = store.status(view.id());
+                String status = jobRows.status(view.id());
                 cancelled = status.equals("cancelling") || status.equals("cancelled");
             }
             return cancelled;

@@ -4,7 +4,7 @@ import dev.parley.analytics.CustomerAnalytics;
 import dev.parley.conversation.Customers;
 import dev.parley.conversation.Customers.Customer;
 import dev.parley.files.Attachments;
-import dev.parley.files.FileStore;
+import dev.parley.files.FileStorage;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.CustomerErased;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A customer's data export (seed 000): requested, then made by a durable job into a zip of JSON files (and the
- * customer's attached files) on the file store, downloadable through a signed link until it expires, then deleted.
+ * customer's attached files) on the file storage, downloadable through a signed link until it expires, then deleted.
  * The same export asked for again while it is being made is that one.
  */
 @Service
@@ -49,7 +49,7 @@ class Exports implements JobHandler {
     private final Customers customers;
     private final CustomerAnalytics analytics;
     private final Attachments attachments;
-    private final FileStore store;
+    private final FileStorage storage;
     private final SignedLinks links;
     private final JsonMapper json;
     private final PrivacyProperties properties;
@@ -60,7 +60,7 @@ class Exports implements JobHandler {
             Customers customers,
             CustomerAnalytics analytics,
             Attachments attachments,
-            FileStore store,
+            FileStorage storage,
             SignedLinks links,
             JsonMapper json,
             PrivacyProperties properties,
@@ -69,7 +69,7 @@ class Exports implements JobHandler {
         this.customers = customers;
         this.analytics = analytics;
         this.attachments = attachments;
-        this.store = store;
+        this.storage = storage;
         this.links = links;
         this.json = json;
         this.properties = properties;
@@ -98,7 +98,7 @@ class Exports implements JobHandler {
             throw ApiException.notFound("export", id);
         }
         try {
-            return new Archive(export, store.open(export.archiveKey()));
+            return new Archive(export, storage.open(export.archiveKey()));
         } catch (IOException e) {
             throw ApiException.notFound("export", id);
         }
@@ -142,10 +142,10 @@ class Exports implements JobHandler {
         }
         byte[] archive = archive(job.workspaceId(), job.mode(), export, customer.get());
         String key = "exports/" + job.workspaceId() + "/" + id + ".zip";
-        store.put(key, new ByteArrayInputStream(archive));
+        storage.put(key, new ByteArrayInputStream(archive));
         Instant now = clock.instant();
         if (!records.completed(id, key, archive.length, now, now.plus(properties.exportTtl()))) {
-            store.delete(key);
+            storage.delete(key);
         }
     }
 
@@ -205,7 +205,7 @@ class Exports implements JobHandler {
         List<Export> due = records.expiring(clock.instant(), 200);
         for (Export export : due) {
             if (export.archiveKey() != null) {
-                store.deleteQuietly(List.of(export.archiveKey()));
+                storage.deleteQuietly(List.of(export.archiveKey()));
             }
             records.expired(export.id());
         }
@@ -230,6 +230,6 @@ class Exports implements JobHandler {
             }
         }
         erased.tally().add("privacy.exports", about.size());
-        store.deleteAfterCommit(keys);
+        storage.deleteAfterCommit(keys);
     }
 }

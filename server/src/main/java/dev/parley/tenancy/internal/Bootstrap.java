@@ -30,7 +30,7 @@ class Bootstrap implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
     private static final String CONSOLE_EMAIL = "admin@parley.local";
 
-    private final Stores stores;
+    private final WorkspaceService workspaceService;
     private final TenancyProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -45,7 +45,7 @@ class Bootstrap implements SmartInitializingSingleton {
     private boolean created;
 
     Bootstrap(
-            Stores stores,
+            WorkspaceService workspaceService,
             TenancyProperties properties,
             JdbcClient jdbc,
             TransactionTemplate transactions,
@@ -55,7 +55,7 @@ class Bootstrap implements SmartInitializingSingleton {
             ApplicationEventPublisher events) {
         this.team = team;
         this.events = events;
-        this.stores = stores;
+        this.workspaceService = workspaceService;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -81,7 +81,7 @@ class Bootstrap implements SmartInitializingSingleton {
             } catch (DuplicateKeyException alreadyDone) {
                 return false;
             }
-            Stores.Created store = stores.createBootstrap(properties.bootstrapStoreName(), secret);
+            WorkspaceService.Created store = workspaceService.createBootstrap(properties.bootstrapStoreName(), secret);
             team.bootstrapAdmin(store.workspace().id(), CONSOLE_EMAIL, consolePassword);
             events.publishEvent(new DemoWorkspaceCreated(store.workspace().id()));
             log.info(

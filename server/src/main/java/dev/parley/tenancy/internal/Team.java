@@ -54,7 +54,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             Scope.KNOWLEDGE_READ,
             Scope.ANALYTICS_READ);
 
-    private final AgentStore store;
+    private final AgentRows agentRows;
     private final SignInAttempts attempts;
     private final WorkspaceRepository workspaces;
     private final Passwords passwords;
@@ -65,7 +65,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
     private final Clock clock;
 
     Team(
-            AgentStore store,
+            AgentRows agentRows,
             SignInAttempts attempts,
             WorkspaceRepository workspaces,
             Passwords passwords,
@@ -74,7 +74,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             ApplicationEventPublisher events,
             TenancyProperties properties,
             Clock clock) {
-        this.store = store;
+        this.agentRows = agentRows;
         this.attempts = attempts;
         this.workspaces = workspaces;
         this.passwords = passwords;
@@ -117,12 +117,12 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                 null,
                 now,
                 now);
-        if (store.emailTaken(email)) {
+        if (agentRows.emailTaken(email)) {
             throw emailTaken(email);
         }
         String hash = passwords.hash(password);
         try {
-            store.insert(agent, hash);
+            agentRows.insert(agent, hash);
         } catch (DuplicateKeyException raced) {
             throw emailTaken(email);
         }
@@ -131,7 +131,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     List<Member> list(Caller caller, boolean includeInactive) {
         Map<String, AgentWorkloads.Workload> loads = workloads.of(caller.workspaceId());
-        return store.list(caller.workspaceId(), includeInactive).stream()
+        return agentRows.list(caller.workspaceId(), includeInactive).stream()
                 .map(a -> new Member(a, loads.getOrDefault(a.id(), new AgentWorkloads.Workload(0, 0))))
                 .toList();
     }
@@ -168,7 +168,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                 current.lastAssignedAt(),
                 current.createdAt(),
                 clock.instant());
-        store.update(changed);
+        agentRows.update(changed);
         return get(caller, id);
     }
 
@@ -178,7 +178,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         Agent current = agent(caller, id);
         if (current.active()) {
             transactions.executeWithoutResult(tx -> {
-                store.deactivate(caller.workspaceId(), id, clock.instant());
+                agentRows.deactivate(caller.workspaceId(), id, clock.instant());
                 events.publishEvent(new AgentDeactivated(caller.workspaceId(), id));
             });
         }
@@ -205,7 +205,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             long seconds = Math.max(1, Duration.between(now, locked.get()).toSeconds());
             throw ApiException.retryLater(ErrorCode.RATE_LIMITED, "error.rate_limited.sign_in", seconds);
         }
-        Optional<AgentStore.Credentials> found = store.credentials(email);
+        Optional<AgentRows.Credentials> found = agentRows.credentials(email);
         boolean usable = found.isPresent() && found.get().agent().active();
         boolean matches = passwords.matches(password, usable ? found.get().passwordHash() : null);
         if (!usable || !matches) {
@@ -216,14 +216,14 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         String token = TOKEN_PREFIX + Ids.random(40);
         Instant expires = now.plus(properties.consoleTokenTtl());
         transactions.executeWithoutResult(tx -> {
-            store.insertSession(
+            agentRows.insertSession(
                     Ids.next("csess"), agent.workspaceId(), agent.id(), mode, ApiKey.hash(token), expires, now);
             if (agent.status().equals("offline")) {
-                store.update(withStatus(agent, "online", now));
+                agentRows.update(withStatus(agent, "online", now));
             }
         });
         return new SignedIn(
-                token, expires, store.find(agent.workspaceId(), agent.id()).orElseThrow());
+                token, expires, agentRows.find(agent.workspaceId(), agent.id()).orElseThrow());
     }
 
     @Override
@@ -233,10 +233,11 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
-            store.endSession(caller.keyId(), now);
+            agentRows.endSession(caller.keyId(), now);
             events.publishEvent(new ConsoleSessionEnded(caller.workspaceId(), caller.keyId()));
-            store.find(caller.workspaceId(), caller.agentId())
-                    .ifPresent(agent -> store.update(withStatus(agent, "offline", now)));
+            agentRows
+                    .find(caller.workspaceId(), caller.agentId())
+                    .ifPresent(agent -> agentRows.update(withStatus(agent, "offline", now)));
         });
     }
 
@@ -270,7 +271,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
                 null,
                 now,
                 now);
-        store.insert(admin, passwords.hash(password));
+        agentRows.insert(admin, passwords.hash(password));
         return admin;
     }
 
@@ -279,7 +280,8 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
         if (!TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return store.session(ApiKey.hash(token), clock.instant())
+        return agentRows
+                .session(ApiKey.hash(token), clock.instant())
                 .flatMap(session -> workspaces
                         .find(session.workspaceId())
                         .map(workspace -> new Caller(
@@ -295,7 +297,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     /** Whether a console caller's session still holds: not ended, not expired, its user not deactivated. */
     boolean sessionActive(Caller caller) {
-        return store.sessionActive(caller.keyId(), clock.instant());
+        return agentRows.sessionActive(caller.keyId(), clock.instant());
     }
 
     static boolean isConsoleToken(String token) {
@@ -304,26 +306,26 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
 
     @Override
     public List<Agent> all(String workspaceId) {
-        return store.list(workspaceId, true);
+        return agentRows.list(workspaceId, true);
     }
 
     @Override
     public Optional<Agent> find(String workspaceId, String agentId) {
-        return agentId == null ? Optional.empty() : store.find(workspaceId, agentId);
+        return agentId == null ? Optional.empty() : agentRows.find(workspaceId, agentId);
     }
 
     @Override
     public List<Agent> lockOnline(String workspaceId) {
-        return store.lockOnline(workspaceId);
+        return agentRows.lockOnline(workspaceId);
     }
 
     @Override
     public void assigned(String workspaceId, String agentId, Instant at) {
-        store.assigned(workspaceId, agentId, at);
+        agentRows.assigned(workspaceId, agentId, at);
     }
 
     private Agent agent(Caller caller, String id) {
-        return store.find(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("agent", id));
+        return agentRows.find(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("agent", id));
     }
 
     private static Agent withStatus(Agent a, String status, Instant at) {

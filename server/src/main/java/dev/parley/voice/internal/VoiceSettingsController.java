@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VoiceSettingsController {
 
-    private final VoiceSettingsStore store;
+    private final VoiceSettingsRows voiceSettingsRows;
     private final Engines engines;
     private final Clock clock;
 
-    VoiceSettingsController(VoiceSettingsStore store, Engines engines, Clock clock) {
-        this.store = store;
+    VoiceSettingsController(VoiceSettingsRows voiceSettingsRows, Engines engines, Clock clock) {
+        this.voiceSettingsRows = voiceSettingsRows;
         this.engines = engines;
         this.clock = clock;
     }
@@ -39,7 +39,7 @@ class VoiceSettingsController {
     @GetMapping("/v1/voice/settings")
     @RequiresScope(Scope.SETTINGS_READ)
     VoiceSettingsResponse get(Caller caller) {
-        return response(store.find(caller.workspaceId()).orElse(VoiceSettings.DEFAULTS));
+        return response(voiceSettingsRows.find(caller.workspaceId()).orElse(VoiceSettings.DEFAULTS));
     }
 
     /**
@@ -63,7 +63,7 @@ class VoiceSettingsController {
             throw ApiException.invalidField("audio_format", "invalid_value");
         }
         VoiceSettings settings = new VoiceSettings(stt, tts, format == null ? "wav" : format, clock.instant());
-        store.save(caller.workspaceId(), settings);
+        voiceSettingsRows.save(caller.workspaceId(), settings);
         return response(settings);
     }
 

@@ -55,7 +55,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
     private final JsonMapper json;
     private final Clock clock;
     private final MessageSource messages;
-    private final VoiceSettingsStore settings;
+    private final VoiceSettingsRows settings;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("voice-idle").daemon().factory());
@@ -67,7 +67,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
             JsonMapper json,
             Clock clock,
             MessageSource messages,
-            VoiceSettingsStore settings) {
+            VoiceSettingsRows settings) {
         this.conversations = conversations;
         this.messages = messages;
         this.settings = settings;

@@ -35,8 +35,8 @@ class DeliveryJob implements JobHandler {
     static final int SNIPPET_CHARS = 500;
     private static final long MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    private final DeliveryStore deliveries;
-    private final SubscriptionStore subscriptions;
+    private final Deliveries deliveries;
+    private final SubscriptionRows subscriptions;
     private final GuardedFetcher fetcher;
     private final SecretBox box;
     private final Jobs jobs;
@@ -45,8 +45,8 @@ class DeliveryJob implements JobHandler {
     private final Clock clock;
 
     DeliveryJob(
-            DeliveryStore deliveries,
-            SubscriptionStore subscriptions,
+            Deliveries deliveries,
+            SubscriptionRows subscriptions,
             GuardedFetcher fetcher,
             SecretBox box,
             @Lazy Jobs jobs, // the runner needs this handler first
@@ -103,7 +103,7 @@ class DeliveryJob implements JobHandler {
         if (delivery.orderingKey() != null && !headOfLane(job, delivery)) {
             return;
         }
-        DeliveryStore.Attempt attempt = send(subscription, delivery);
+        Deliveries.Attempt attempt = send(subscription, delivery);
         Integer status = attempt.statusCode();
         if (status != null && status >= 200 && status < 300) {
             finish(delivery, () -> deliveries.attempted(delivery.id(), attempt, Delivery.DELIVERED, null));
@@ -161,7 +161,7 @@ class DeliveryJob implements JobHandler {
         });
     }
 
-    private DeliveryStore.Attempt send(Subscription subscription, Delivery delivery) {
+    private Deliveries.Attempt send(Subscription subscription, Delivery delivery) {
         long timestamp = clock.instant().getEpochSecond();
         String secret = box.open(subscription.sealedSecret(), subscription.secretContext());
         FetchRequest request = FetchRequest.post(
@@ -184,12 +184,11 @@ class DeliveryJob implements JobHandler {
             FetchResponse response = fetcher.fetch(request);
             long latency = (System.nanoTime() - started) / 1_000_000;
             String error = response.successful() ? null : "http_" + response.status();
-            return new DeliveryStore.Attempt(
-                    response.status(), error, latency, snippet(response.text()), clock.instant());
+            return new Deliveries.Attempt(response.status(), error, latency, snippet(response.text()), clock.instant());
         } catch (FetchException e) {
             long latency = (System.nanoTime() - started) / 1_000_000;
             String error = e.reason().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
-            return new DeliveryStore.Attempt(null, snippet(error), latency, null, clock.instant());
+            return new Deliveries.Attempt(null, snippet(error), latency, null, clock.instant());
         }
     }
 
@@ -202,7 +201,7 @@ class DeliveryJob implements JobHandler {
 
     /** An attempt that did not deliver; the runner retries the job or, after the last attempt, marks it failed. */
     static final class DeliveryFailed extends RuntimeException {
-        DeliveryFailed(DeliveryStore.Attempt attempt) {
+        DeliveryFailed(Deliveries.Attempt attempt) {
             super(attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error(), null, false, false);
         }
     }

@@ -25,16 +25,16 @@ class Outbox {
 
     static final String JOB_TYPE = "webhook.deliver";
 
-    private final SubscriptionStore subscriptions;
-    private final DeliveryStore deliveries;
+    private final SubscriptionRows subscriptions;
+    private final Deliveries deliveries;
     private final Jobs jobs;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     Outbox(
-            SubscriptionStore subscriptions,
-            DeliveryStore deliveries,
+            SubscriptionRows subscriptions,
+            Deliveries deliveries,
             Jobs jobs,
             JsonMapper json,
             Clock clock,

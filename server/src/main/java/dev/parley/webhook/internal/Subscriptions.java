@@ -30,8 +30,8 @@ class Subscriptions {
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 200;
 
-    private final SubscriptionStore store;
-    private final DeliveryStore deliveries;
+    private final SubscriptionRows subscriptionRows;
+    private final Deliveries deliveries;
     private final Outbox outbox;
     private final OutboundTargets targets;
     private final SecretBox box;
@@ -41,8 +41,8 @@ class Subscriptions {
     private final Clock clock;
 
     Subscriptions(
-            SubscriptionStore store,
-            DeliveryStore deliveries,
+            SubscriptionRows subscriptionRows,
+            Deliveries deliveries,
             Outbox outbox,
             OutboundTargets targets,
             SecretBox box,
@@ -50,7 +50,7 @@ class Subscriptions {
             WebhookProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
-        this.store = store;
+        this.subscriptionRows = subscriptionRows;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.targets = targets;
@@ -88,23 +88,24 @@ class Subscriptions {
                 now,
                 now);
         transactions.executeWithoutResult(tx -> {
-            if (store.count(caller.workspaceId(), caller.mode()) >= properties.maxSubscriptions()) {
+            if (subscriptionRows.count(caller.workspaceId(), caller.mode()) >= properties.maxSubscriptions()) {
                 throw new ApiException(
                         ErrorCode.CONFLICT,
                         null,
                         Map.of("reason", "subscription_limit", "limit", properties.maxSubscriptions()));
             }
-            store.insert(subscription);
+            subscriptionRows.insert(subscription);
         });
         return new WithSecret(subscription, secret == null ? chosen : null);
     }
 
     List<Subscription> list(Caller caller) {
-        return store.list(caller.workspaceId(), caller.mode());
+        return subscriptionRows.list(caller.workspaceId(), caller.mode());
     }
 
     Subscription get(Caller caller, String id) {
-        return store.find(caller.workspaceId(), caller.mode(), id)
+        return subscriptionRows
+                .find(caller.workspaceId(), caller.mode(), id)
                 .orElseThrow(() -> ApiException.notFound("webhook", id));
     }
 
@@ -124,12 +125,12 @@ class Subscriptions {
         if (active != null) {
             subscription = subscription.withActive(active, now);
         }
-        store.update(subscription);
+        subscriptionRows.update(subscription);
         return subscription;
     }
 
     void delete(Caller caller, String id) {
-        if (!store.delete(caller.workspaceId(), caller.mode(), id)) {
+        if (!subscriptionRows.delete(caller.workspaceId(), caller.mode(), id)) {
             throw ApiException.notFound("webhook", id);
         }
     }
@@ -140,7 +141,7 @@ class Subscriptions {
         String chosen = secret == null ? generatedSecret() : checkedSecret(secret);
         Subscription rotated =
                 subscription.withSecret(box.seal(chosen, subscription.secretContext()), last4(chosen), clock.instant());
-        store.update(rotated);
+        subscriptionRows.update(rotated);
         return new WithSecret(rotated, secret == null ? chosen : null);
     }
 

@@ -22,19 +22,19 @@ class WidgetService implements Widgets {
 
     static final int MAX_TRIGGERS = 100;
 
-    private final WidgetStore store;
+    private final WidgetRows widgetRows;
     private final Workspaces workspaces;
     private final Clock clock;
 
-    WidgetService(WidgetStore store, Workspaces workspaces, Clock clock) {
-        this.store = store;
+    WidgetService(WidgetRows widgetRows, Workspaces workspaces, Clock clock) {
+        this.widgetRows = widgetRows;
         this.workspaces = workspaces;
         this.clock = clock;
     }
 
     @Override
     public WidgetConfig config(Caller caller) {
-        WidgetConfig stored = store.config(caller.workspaceId()).orElse(WidgetConfig.defaults());
+        WidgetConfig stored = widgetRows.config(caller.workspaceId()).orElse(WidgetConfig.defaults());
         return withDomains(stored, workspaces.domains(caller.workspaceId()));
     }
 
@@ -42,7 +42,7 @@ class WidgetService implements Widgets {
     @Transactional
     public WidgetConfig change(Caller caller, ConfigChange change) {
         writable(caller);
-        WidgetConfig c = store.config(caller.workspaceId()).orElse(WidgetConfig.defaults());
+        WidgetConfig c = widgetRows.config(caller.workspaceId()).orElse(WidgetConfig.defaults());
         BrandingChange brandingChange = change.branding() == null ? new BrandingChange(null, null) : change.branding();
         BehaviorChange behaviorChange =
                 change.behavior() == null ? new BehaviorChange(null, null, null, null) : change.behavior();
@@ -71,20 +71,20 @@ class WidgetService implements Widgets {
                 List.of(),
                 null);
         Instant now = clock.instant();
-        store.save(caller.workspaceId(), changed, now);
+        widgetRows.save(caller.workspaceId(), changed, now);
         List<String> domains = change.domains() == null
                 ? workspaces.domains(caller.workspaceId())
                 : workspaces.changeDomains(caller, change.domains());
-        return withDomains(store.config(caller.workspaceId()).orElseThrow(), domains);
+        return withDomains(widgetRows.config(caller.workspaceId()).orElseThrow(), domains);
     }
 
     @Override
     public List<Trigger> triggers(Caller caller) {
-        return store.triggers(caller.workspaceId());
+        return widgetRows.triggers(caller.workspaceId());
     }
 
     Trigger trigger(Caller caller, String id) {
-        return store.trigger(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("trigger", id));
+        return widgetRows.trigger(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("trigger", id));
     }
 
     @Override
@@ -102,14 +102,14 @@ class WidgetService implements Widgets {
                 draft.active() == null || draft.active(),
                 now,
                 now);
-        if (store.countTriggers(caller.workspaceId()) >= MAX_TRIGGERS) {
+        if (widgetRows.countTriggers(caller.workspaceId()) >= MAX_TRIGGERS) {
             throw new ApiException(
                     ErrorCode.INVALID_REQUEST,
                     "error.invalid_request.too_many_triggers",
                     Map.of("reason", "too_many_triggers", "limit", MAX_TRIGGERS),
                     MAX_TRIGGERS);
         }
-        store.insert(caller.workspaceId(), trigger);
+        widgetRows.insert(caller.workspaceId(), trigger);
         return trigger;
     }
 
@@ -128,7 +128,7 @@ class WidgetService implements Widgets {
                 or(change.active(), current.active()),
                 current.createdAt(),
                 clock.instant());
-        store.update(caller.workspaceId(), changed);
+        widgetRows.update(caller.workspaceId(), changed);
         return changed;
     }
 
@@ -136,7 +136,7 @@ class WidgetService implements Widgets {
     @Transactional
     public void deleteTrigger(Caller caller, String id) {
         writable(caller);
-        if (!store.delete(caller.workspaceId(), id)) {
+        if (!widgetRows.delete(caller.workspaceId(), id)) {
             throw ApiException.notFound("trigger", id);
         }
     }

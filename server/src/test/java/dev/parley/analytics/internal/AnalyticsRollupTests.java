@@ -218,12 +218,12 @@ class AnalyticsRollupTests {
         assertThat(marks()).isPositive();
         Map<String, String> read = reports();
 
-        rollups.refreshBefore(AnalyticsStore.slot(clock.instant()));
+        rollups.refreshBefore(AnalyticsRows.slot(clock.instant()));
 
         // Still open: one mark is kept, so the quarter hour is read raw until it is rebuilt.
         assertThat(marks()).isEqualTo(1);
 
-        rollups.refreshBefore(AnalyticsStore.slot(Instant.parse("2026-05-04T10:15:00Z")));
+        rollups.refreshBefore(AnalyticsRows.slot(Instant.parse("2026-05-04T10:15:00Z")));
 
         assertThat(marks()).isZero();
         assertThat(reports()).isEqualTo(read);

@@ -27,7 +27,7 @@ class IndexSyncTests {
     KnowledgeSources sources;
 
     @Autowired
-    KnowledgeStore store;
+    KnowledgeRows knowledgeRows;
 
     @Autowired
     KnowledgeIndex index;
@@ -85,8 +85,8 @@ class IndexSyncTests {
                 now,
                 now);
         transactions.executeWithoutResult(status -> {
-            store.insert(source);
-            store.replaceChunks(
+            knowledgeRows.insert(source);
+            knowledgeRows.replaceChunks(
                     source,
                     List.of(new StoredChunk(
                             Ids.next("chunk"),
@@ -95,7 +95,7 @@ class IndexSyncTests {
                             "",
                             source.content(),
                             embedder.embed(source.content()))));
-            store.recordChange(caller.workspaceId(), source.id(), now);
+            knowledgeRows.recordChange(caller.workspaceId(), source.id(), now);
         });
         assertThat(index.chunkCount(source.id())).isZero();
 

@@ -16,11 +16,11 @@ public class TenancyFixtures {
 
     public static final String ADMIN_KEY = "sk_live_TestAdminKey00000000000000000000";
 
-    private final Stores stores;
+    private final WorkspaceService workspaceService;
     private final ApiKeys keys;
 
-    TenancyFixtures(Stores stores, ApiKeys keys) {
-        this.stores = stores;
+    TenancyFixtures(WorkspaceService workspaceService, ApiKeys keys) {
+        this.workspaceService = workspaceService;
         this.keys = keys;
     }
 
@@ -28,8 +28,8 @@ public class TenancyFixtures {
     public record TestStore(String id, String liveKey) {}
 
     public TestStore store(String plan, String... domains) {
-        Stores.Created created =
-                stores.create(new Stores.Draft("Test store", List.of(domains), "custom", Plan.of(plan), null, null));
+        WorkspaceService.Created created = workspaceService.create(
+                new WorkspaceService.Draft("Test store", List.of(domains), "custom", Plan.of(plan), null, null));
         return new TestStore(created.workspace().id(), created.key().secret());
     }
 

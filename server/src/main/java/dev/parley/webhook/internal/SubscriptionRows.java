@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** The subscriptions table; every method but the delivery job's {@link #lock} is scoped by workspace and mode. */
 @Repository
-class SubscriptionStore {
+class SubscriptionRows {
 
     private final JdbcClient jdbc;
 
-    SubscriptionStore(JdbcClient jdbc) {
+    SubscriptionRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

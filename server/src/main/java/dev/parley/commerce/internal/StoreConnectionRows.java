@@ -12,18 +12,18 @@ import org.springframework.stereotype.Repository;
 
 /** One store connection per workspace. */
 @Repository
-class StoreConnectionStore {
+class StoreConnectionRows {
 
     private final JdbcClient jdbc;
 
-    StoreConnectionStore(JdbcClient jdbc) {
+    StoreConnectionRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<StoreConnection> find(String workspaceId) {
         return jdbc.sql("SELECT * FROM store_connections WHERE workspace_id = ?")
                 .param(workspaceId)
-                .query(StoreConnectionStore::row)
+                .query(StoreConnectionRows::row)
                 .optional();
     }
 
@@ -39,7 +39,7 @@ class StoreConnectionStore {
     Optional<StoreConnection> findByShop(String platform, String shopDomain) {
         return jdbc.sql("SELECT * FROM store_connections WHERE platform = ? AND shop_domain = ?")
                 .params(platform, shopDomain)
-                .query(StoreConnectionStore::row)
+                .query(StoreConnectionRows::row)
                 .optional();
     }
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Contacts, conversations and messages in the database; every query is scoped to a workspace and mode. */
 @Repository
-class ConversationStore {
+class ConversationRows {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -40,7 +40,7 @@ class ConversationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+    ConversationRows(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * behind a conversation id run after that conversation was found in the caller's workspace and mode.
  */
 @Repository
-class InboxStore {
+class InboxRows {
 
     private final JdbcClient jdbc;
 
-    InboxStore(JdbcClient jdbc) {
+    InboxRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

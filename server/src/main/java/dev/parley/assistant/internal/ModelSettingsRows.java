@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * within {@link #TTL}.
  */
 @Repository
-class ModelSettingsStore {
+class ModelSettingsRows {
 
     static final Duration TTL = Duration.ofSeconds(5);
 
@@ -23,7 +23,7 @@ class ModelSettingsStore {
     private final Cache<String, Optional<ModelSettings>> cache =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();
 
-    ModelSettingsStore(JdbcClient jdbc) {
+    ModelSettingsRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The SigV4 signer against AWS's documented example, and the S3 store against a fake S3 that checks signatures. */
-class S3FileStoreTests {
+class S3FileStorageTests {
 
     final FakeS3Server s3 = FakeS3Server.start();
 
@@ -70,32 +70,32 @@ class S3FileStoreTests {
 
     @Test
     void putsReadsChecksAndDeletesObjectsWhoseSignaturesTheStoreVerifies() throws Exception {
-        S3FileStore store = store(FakeS3Server.SECRET_KEY, Clock.systemUTC());
+        S3FileStorage storage = storage(FakeS3Server.SECRET_KEY, Clock.systemUTC());
         byte[] bytes = "a screenshot, in bytes \u00e9".getBytes(StandardCharsets.UTF_8);
 
-        store.put("files/ws_1/file_a", new ByteArrayInputStream(bytes));
+        storage.put("files/ws_1/file_a", new ByteArrayInputStream(bytes));
 
         assertThat(s3.object("files/ws_1/file_a")).isEqualTo(bytes);
-        assertThat(store.exists("files/ws_1/file_a")).isTrue();
-        try (InputStream in = store.open("files/ws_1/file_a")) {
+        assertThat(storage.exists("files/ws_1/file_a")).isTrue();
+        try (InputStream in = storage.open("files/ws_1/file_a")) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
-        store.put("files/ws_1/file_a", new ByteArrayInputStream(new byte[0]));
-        try (InputStream in = store.open("files/ws_1/file_a")) {
+        storage.put("files/ws_1/file_a", new ByteArrayInputStream(new byte[0]));
+        try (InputStream in = storage.open("files/ws_1/file_a")) {
             assertThat(in.readAllBytes()).isEmpty();
         }
-        assertThat(store.delete("files/ws_1/file_a")).isTrue();
-        assertThat(store.delete("files/ws_1/file_a")).isFalse();
-        assertThat(store.exists("files/ws_1/file_a")).isFalse();
-        assertThatThrownBy(() -> store.open("files/ws_1/file_a")).isInstanceOf(FileNotFoundException.class);
+        assertThat(storage.delete("files/ws_1/file_a")).isTrue();
+        assertThat(storage.delete("files/ws_1/file_a")).isFalse();
+        assertThat(storage.exists("files/ws_1/file_a")).isFalse();
+        assertThatThrownBy(() -> storage.open("files/ws_1/file_a")).isInstanceOf(FileNotFoundException.class);
         assertThat(s3.keys()).isEmpty();
         assertThat(s3.refusals()).isEmpty();
     }
 
     @Test
     void reportsTheStoresRefusalOfAWrongSecretOrASkewedClock() {
-        S3FileStore wrongSecret = store("not-the-secret", Clock.systemUTC());
-        S3FileStore skewed = store(
+        S3FileStorage wrongSecret = storage("not-the-secret", Clock.systemUTC());
+        S3FileStorage skewed = storage(
                 FakeS3Server.SECRET_KEY, Clock.offset(Clock.systemUTC().withZone(ZoneOffset.UTC), Duration.ofHours(1)));
 
         assertThatThrownBy(() -> wrongSecret.put("files/ws_1/file_b", new ByteArrayInputStream(new byte[] {1})))
@@ -113,8 +113,8 @@ class S3FileStoreTests {
 
     @Test
     void theFakeS3RefusesABodyThatIsNotTheOneSignedAndAnUnsignedRequest() throws Exception {
-        S3FileStore store = store(FakeS3Server.SECRET_KEY, Clock.systemUTC());
-        store.put("files/ws_1/file_c", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        S3FileStorage storage = storage(FakeS3Server.SECRET_KEY, Clock.systemUTC());
+        storage.put("files/ws_1/file_c", new ByteArrayInputStream(new byte[] {1, 2, 3}));
         SigV4 signer = new SigV4(FakeS3Server.ACCESS_KEY, FakeS3Server.SECRET_KEY, FakeS3Server.REGION);
         URI uri = URI.create(s3.endpoint() + "/" + FakeS3Server.BUCKET + "/files/ws_1/file_c");
         Map<String, String> signedForOtherBytes = signer.sign(
@@ -137,15 +137,15 @@ class S3FileStoreTests {
 
     @Test
     void refusesKeysThatAreNotParleys() {
-        S3FileStore store = store(FakeS3Server.SECRET_KEY, Clock.systemUTC());
+        S3FileStorage storage = storage(FakeS3Server.SECRET_KEY, Clock.systemUTC());
 
-        assertThatThrownBy(() -> store.put("../other-bucket/x", new ByteArrayInputStream(new byte[] {1})))
+        assertThatThrownBy(() -> storage.put("../other-bucket/x", new ByteArrayInputStream(new byte[] {1})))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.exists("files/ws 1/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.exists("files/ws 1/x")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private S3FileStore store(String secret, Clock clock) {
-        return new S3FileStore(
+    private S3FileStorage storage(String secret, Clock clock) {
+        return new S3FileStorage(
                 new FilesProperties.S3(
                         s3.endpoint(),
                         FakeS3Server.REGION,

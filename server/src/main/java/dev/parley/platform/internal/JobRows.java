@@ -17,14 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The job table: claimed with {@code FOR UPDATE SKIP LOCKED} and leases, so nodes never run one job twice at once. */
 @Repository
-class JobStore {
+class JobRows {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    JobStore(JdbcClient jdbc, JsonMapper json) {
+    JobRows(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -15,14 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A workspace's own intents and their examples, scoped by workspace and mode. */
 @Repository
-class WorkspaceIntentStore {
+class WorkspaceIntents {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    WorkspaceIntentStore(JdbcClient jdbc, JsonMapper json) {
+    WorkspaceIntents(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

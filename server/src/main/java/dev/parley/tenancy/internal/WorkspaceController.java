@@ -25,16 +25,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Stores (workspaces): seed 001's {@code GET/PATCH /stores/{store_id}}, and onboarding by a platform admin. */
+/** Workspaces (the API calls them stores): seed 001's {@code GET/PATCH /stores/{store_id}}, and onboarding by a platform admin. */
 @RestController
-class StoreController {
+class WorkspaceController {
 
-    private final Stores stores;
+    private final WorkspaceService workspaceService;
 
     private final List<StoreIntegrations> integrations;
 
-    StoreController(Stores stores, List<StoreIntegrations> integrations) {
-        this.stores = stores;
+    WorkspaceController(WorkspaceService workspaceService, List<StoreIntegrations> integrations) {
+        this.workspaceService = workspaceService;
         this.integrations = integrations;
     }
 
@@ -102,7 +102,7 @@ class StoreController {
     StoreCreated create(Caller caller, @RequestBody CreateStoreRequest request) {
         // A new workspace comes with a live key, so only a live key may make one.
         caller.requireLiveMode();
-        Stores.Created created = stores.create(new Stores.Draft(
+        WorkspaceService.Created created = workspaceService.create(new WorkspaceService.Draft(
                 request.name(),
                 domains(request.domain(), request.domains()),
                 request.platform(),
@@ -118,23 +118,23 @@ class StoreController {
             Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        return stores.list(caller, PageQuery.of(page, perPage)).map(this::view);
+        return workspaceService.list(caller, PageQuery.of(page, perPage)).map(this::view);
     }
 
     @GetMapping("/v1/stores/{store_id}")
     @RequiresScope(Scope.SETTINGS_READ)
     StoreResponse get(Caller caller, @PathVariable("store_id") String storeId) {
-        return view(stores.get(caller, storeId));
+        return view(workspaceService.get(caller, storeId));
     }
 
     @PatchMapping("/v1/stores/{store_id}")
     @RequiresScope(Scope.SETTINGS_WRITE)
     StoreUpdated update(
             Caller caller, @PathVariable("store_id") String storeId, @RequestBody UpdateStoreRequest request) {
-        Workspace updated = stores.update(
+        Workspace updated = workspaceService.update(
                 caller,
                 storeId,
-                new Stores.Changes(
+                new WorkspaceService.Changes(
                         request.name(),
                         request.domain() == null && request.domains() == null
                                 ? null

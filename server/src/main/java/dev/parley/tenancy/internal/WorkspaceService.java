@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * replaces its value, {@code null} restores the default, a field left out is kept.
  */
 @Service
-class Stores implements Workspaces {
+class WorkspaceService implements Workspaces {
 
     static final java.time.Duration SETTINGS_TTL = java.time.Duration.ofSeconds(5);
 
@@ -42,7 +42,7 @@ class Stores implements Workspaces {
     private final JsonMapper json;
     private final Clock clock;
 
-    Stores(WorkspaceRepository workspaces, ApiKeys keys, JsonMapper json, Clock clock) {
+    WorkspaceService(WorkspaceRepository workspaces, ApiKeys keys, JsonMapper json, Clock clock) {
         this.workspaces = workspaces;
         this.keys = keys;
         this.json = json;

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Repository;
 
 /** The workspaces' voice settings, one row per workspace. */
 @Repository
-class VoiceSettingsStore {
+class VoiceSettingsRows {
 
     private final JdbcClient jdbc;
 
-    VoiceSettingsStore(JdbcClient jdbc) {
+    VoiceSettingsRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

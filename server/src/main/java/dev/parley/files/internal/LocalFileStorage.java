@@ -1,6 +1,6 @@
 package dev.parley.files.internal;
 
-import dev.parley.files.FileStore;
+import dev.parley.files.FileStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,13 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 
 /** Files on the local disk, one per key, written to a temporary file first and moved into place. */
-final class LocalFileStore implements FileStore {
+final class LocalFileStorage implements FileStorage {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*");
 
     private final Path root;
 
-    LocalFileStore(Path root) {
+    LocalFileStorage(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

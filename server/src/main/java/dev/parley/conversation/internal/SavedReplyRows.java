@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 
 /** Saved replies, every query scoped to a workspace and mode. */
 @Repository
-class SavedReplyStore {
+class SavedReplyRows {
 
     private final JdbcClient jdbc;
 
-    SavedReplyStore(JdbcClient jdbc) {
+    SavedReplyRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -62,14 +62,14 @@ class SavedReplyStore {
     Optional<SavedReply> find(String workspaceId, Mode mode, String id) {
         return jdbc.sql("SELECT * FROM saved_replies WHERE id = ? AND workspace_id = ? AND mode = ?")
                 .params(id, workspaceId, mode.wire())
-                .query(SavedReplyStore::reply)
+                .query(SavedReplyRows::reply)
                 .optional();
     }
 
     Optional<SavedReply> byShortcut(String workspaceId, Mode mode, String shortcut) {
         return jdbc.sql("SELECT * FROM saved_replies WHERE shortcut = ? AND workspace_id = ? AND mode = ?")
                 .params(shortcut, workspaceId, mode.wire())
-                .query(SavedReplyStore::reply)
+                .query(SavedReplyRows::reply)
                 .optional();
     }
 
@@ -80,7 +80,7 @@ class SavedReplyStore {
         params.add(page.offset());
         return jdbc.sql("SELECT * FROM saved_replies " + where + " ORDER BY shortcut LIMIT ? OFFSET ?")
                 .params(params)
-                .query(SavedReplyStore::reply)
+                .query(SavedReplyRows::reply)
                 .list();
     }
 

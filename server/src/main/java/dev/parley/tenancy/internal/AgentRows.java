@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * authenticate: by email at sign-in and by token hash after it.
  */
 @Repository
-class AgentStore {
+class AgentRows {
 
     private final JdbcClient jdbc;
 
-    AgentStore(JdbcClient jdbc) {
+    AgentRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -75,7 +75,7 @@ class AgentStore {
     Optional<Agent> find(String workspaceId, String id) {
         return jdbc.sql("SELECT * FROM agents WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId)
-                .query(AgentStore::agent)
+                .query(AgentRows::agent)
                 .optional();
     }
 
@@ -84,14 +84,14 @@ class AgentStore {
                         + (includeInactive ? "" : " AND active = TRUE")
                         + " ORDER BY created_at, id")
                 .param(workspaceId)
-                .query(AgentStore::agent)
+                .query(AgentRows::agent)
                 .list();
     }
 
     List<Agent> lockOnline(String workspaceId) {
         return jdbc.sql("""
                         SELECT * FROM agents WHERE workspace_id = ? AND active = TRUE AND status = 'online'
-                         ORDER BY id FOR UPDATE""").param(workspaceId).query(AgentStore::agent).list();
+                         ORDER BY id FOR UPDATE""").param(workspaceId).query(AgentRows::agent).list();
     }
 
     void assigned(String workspaceId, String id, Instant at) {

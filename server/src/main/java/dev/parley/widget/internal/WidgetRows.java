@@ -14,12 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Widget configurations and triggers; every query takes the workspace. */
 @Repository
-class WidgetStore {
+class WidgetRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    WidgetStore(JdbcClient jdbc, JsonMapper json) {
+    WidgetRows(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -72,7 +72,7 @@ class WidgetStore {
     List<Trigger> triggers(String workspaceId) {
         return jdbc.sql("SELECT * FROM widget_triggers WHERE workspace_id = ? ORDER BY created_at, id")
                 .param(workspaceId)
-                .query(WidgetStore::trigger)
+                .query(WidgetRows::trigger)
                 .list();
     }
 
@@ -86,7 +86,7 @@ class WidgetStore {
     Optional<Trigger> trigger(String workspaceId, String id) {
         return jdbc.sql("SELECT * FROM widget_triggers WHERE workspace_id = ? AND id = ?")
                 .params(workspaceId, id)
-                .query(WidgetStore::trigger)
+                .query(WidgetRows::trigger)
                 .optional();
     }
 

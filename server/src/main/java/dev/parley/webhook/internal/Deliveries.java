@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** The outbox: one row per event and subscription, scoped by workspace and mode. */
 @Repository
-class DeliveryStore {
+class Deliveries {
 
     private final JdbcClient jdbc;
 
-    DeliveryStore(JdbcClient jdbc) {
+    Deliveries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

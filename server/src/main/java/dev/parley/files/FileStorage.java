@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code PARLEY_DATA_DIR/files} is the implementation today; an S3-compatible store is the next one, behind the same
  * port.
  */
-public interface FileStore {
+public interface FileStorage {
 
     /** Stores the bytes under {@code key}, replacing what was there; readers never see a half-written value. */
     void put(String key, InputStream content) throws IOException;
@@ -51,7 +51,7 @@ public interface FileStore {
             try {
                 delete(key);
             } catch (IOException | RuntimeException e) {
-                LoggerFactory.getLogger(FileStore.class)
+                LoggerFactory.getLogger(FileStorage.class)
                         .warn("Deleting stored bytes {} failed; nothing refers to them any more", key, e);
             }
         }

@@ -1,6 +1,6 @@
 package dev.parley.files.internal;
 
-import dev.parley.files.FileStore;
+import dev.parley.files.FileStorage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * object, each request signed with {@link SigV4}. The store's endpoint is the operator's setting, not a user's URL, so
  * it is reached directly rather than through the guarded fetcher.
  */
-final class S3FileStore implements FileStore {
+final class S3FileStorage implements FileStorage {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*");
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
@@ -43,7 +43,7 @@ final class S3FileStore implements FileStore {
     private final Duration timeout;
 
     /** @param clock real time: S3 refuses signatures more than 15 minutes off its own clock */
-    S3FileStore(FilesProperties.S3 settings, Clock clock) {
+    S3FileStorage(FilesProperties.S3 settings, Clock clock) {
         this.endpoint = URI.create(settings.endpoint().replaceAll("/+$", ""));
         this.bucket = settings.bucket();
         this.pathStyle = settings.pathStyle();
@@ -172,7 +172,7 @@ final class S3FileStore implements FileStore {
             return http.send(request.build(), handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while calling the file store", e);
+            throw new IOException("Interrupted while calling the file storage", e);
         }
     }
 

@@ -19,12 +19,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The event store and the per-conversation rows kept from it. Every read is scoped to a workspace and mode; the
+ * The event log ({@code analytics_events}) and the per-conversation rows kept from it. Every read is scoped to a workspace and mode; the
  * per-conversation updates go by conversation id, which the fact being recorded already proved belongs to its
  * workspace.
  */
 @Repository
-class AnalyticsStore {
+class AnalyticsRows {
 
     /** Reports group time in quarter hours, which every time zone's offset is a whole number of. */
     static final int SLOT_SECONDS = 900;
@@ -65,7 +65,7 @@ class AnalyticsStore {
     private final JsonMapper json;
     private final Rollups rollups;
 
-    AnalyticsStore(JdbcClient jdbc, JsonMapper json, Rollups rollups) {
+    AnalyticsRows(JdbcClient jdbc, JsonMapper json, Rollups rollups) {
         this.jdbc = jdbc;
         this.json = json;
         this.rollups = rollups;
@@ -658,7 +658,7 @@ class AnalyticsStore {
                             + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "") + " AND session_id IN ("
                             + Sql.placeholders(batch.size()) + ")")
                     .params(batchParams)
-                    .query(AnalyticsStore::step)
+                    .query(AnalyticsRows::step)
                     .list()));
         }
         return visits;
@@ -681,7 +681,7 @@ class AnalyticsStore {
                                         Sql.timestamp(to),
                                         domain.strip().toLowerCase(java.util.Locale.ROOT))
                                 : List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)))
-                .query(AnalyticsStore::step)
+                .query(AnalyticsRows::step)
                 .list();
     }
 

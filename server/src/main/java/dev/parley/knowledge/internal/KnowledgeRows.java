@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * mode; the unscoped reads exist only for the index, which files each chunk under its own workspace.
  */
 @Repository
-class KnowledgeStore {
+class KnowledgeRows {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -28,7 +28,7 @@ class KnowledgeStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    KnowledgeStore(JdbcClient jdbc, JsonMapper json) {
+    KnowledgeRows(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The first response to each {@code Idempotency-Key}, per workspace and mode, kept for the configured time. */
 @Repository
-class IdempotencyStore {
+class IdempotencyRecords {
 
     /** A request still running after this long is taken to have died with its node. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
@@ -21,7 +21,7 @@ class IdempotencyStore {
     private final Clock clock;
     private final Duration ttl;
 
-    IdempotencyStore(JdbcClient jdbc, Clock clock, PlatformProperties properties) {
+    IdempotencyRecords(JdbcClient jdbc, Clock clock, PlatformProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttl = properties.idempotencyTtl();
