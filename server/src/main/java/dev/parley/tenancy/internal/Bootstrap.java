@@ -81,13 +81,14 @@ class Bootstrap implements SmartInitializingSingleton {
             } catch (DuplicateKeyException alreadyDone) {
                 return false;
             }
-            WorkspaceService.Created store = workspaceService.createBootstrap(properties.bootstrapStoreName(), secret);
-            team.bootstrapAdmin(store.workspace().id(), CONSOLE_EMAIL, consolePassword);
-            events.publishEvent(new DemoWorkspaceCreated(store.workspace().id()));
+            WorkspaceService.Created created =
+                    workspaceService.createBootstrap(properties.bootstrapStoreName(), secret);
+            team.bootstrapAdmin(created.workspace().id(), CONSOLE_EMAIL, consolePassword);
+            events.publishEvent(new DemoWorkspaceCreated(created.workspace().id()));
             log.info(
                     "Created workspace {} ({})",
-                    store.workspace().id(),
-                    store.workspace().name());
+                    created.workspace().id(),
+                    created.workspace().name());
             return true;
         }));
     }

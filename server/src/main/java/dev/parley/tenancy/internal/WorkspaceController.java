@@ -123,17 +123,17 @@ class WorkspaceController {
 
     @GetMapping("/v1/stores/{store_id}")
     @RequiresScope(Scope.SETTINGS_READ)
-    StoreResponse get(Caller caller, @PathVariable("store_id") String storeId) {
-        return view(workspaceService.get(caller, storeId));
+    StoreResponse get(Caller caller, @PathVariable("store_id") String workspaceId) {
+        return view(workspaceService.get(caller, workspaceId));
     }
 
     @PatchMapping("/v1/stores/{store_id}")
     @RequiresScope(Scope.SETTINGS_WRITE)
     StoreUpdated update(
-            Caller caller, @PathVariable("store_id") String storeId, @RequestBody UpdateStoreRequest request) {
+            Caller caller, @PathVariable("store_id") String workspaceId, @RequestBody UpdateStoreRequest request) {
         Workspace updated = workspaceService.update(
                 caller,
-                storeId,
+                workspaceId,
                 new WorkspaceService.Changes(
                         request.name(),
                         request.domain() == null && request.domains() == null

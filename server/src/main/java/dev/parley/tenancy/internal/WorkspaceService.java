@@ -91,11 +91,11 @@ class WorkspaceService implements Workspaces {
         return new Created(workspace, keys.register(workspace.id(), secret, "Admin key", EnumSet.allOf(Scope.class)));
     }
 
-    Workspace get(Caller caller, String storeId) {
-        if (!caller.isPlatformAdmin() && !caller.workspaceId().equals(storeId)) {
-            throw ApiException.notFound("store", storeId);
+    Workspace get(Caller caller, String workspaceId) {
+        if (!caller.isPlatformAdmin() && !caller.workspaceId().equals(workspaceId)) {
+            throw ApiException.notFound("store", workspaceId);
         }
-        return workspaces.find(storeId).orElseThrow(() -> ApiException.notFound("store", storeId));
+        return workspaces.find(workspaceId).orElseThrow(() -> ApiException.notFound("store", workspaceId));
     }
 
     Page<Workspace> list(Caller caller, PageQuery page) {
@@ -110,8 +110,8 @@ class WorkspaceService implements Workspaces {
             String name, List<String> domains, String platform, Plan plan, Long quotaPerHour, JsonNode settings) {}
 
     @Transactional
-    Workspace update(Caller caller, String storeId, Changes changes) {
-        Workspace current = get(caller, storeId);
+    Workspace update(Caller caller, String workspaceId, Changes changes) {
+        Workspace current = get(caller, workspaceId);
         caller.requireLiveMode();
         if ((changes.plan() != null || changes.quotaPerHour() != null) && !caller.isPlatformAdmin()) {
             throw ApiException.forbidden(Scope.PLATFORM_ADMIN.value());

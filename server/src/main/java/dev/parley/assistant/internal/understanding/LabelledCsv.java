@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Labelled data as CSV (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks), with a header row
- * naming a {@code text} and a {@code label} column, in any order and beside any other columns.
+ * naming a {@code text} and a {@code label} column (or {@code category} or {@code intent}), in any order and beside any other columns.
  */
 public final class LabelledCsv {
 
@@ -33,6 +33,8 @@ public final class LabelledCsv {
         return read(new StringReader(csv));
     }
 
+    private static final List<String> LABEL_COLUMNS = List.of("label", "category", "intent");
+
     public static List<LabelledText> read(Reader reader) {
         List<List<String>> records = records(reader, ',');
         if (records.isEmpty()) {
@@ -42,9 +44,15 @@ public final class LabelledCsv {
                 .map(h -> h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT))
                 .toList();
         int text = header.indexOf("text");
-        int label = header.indexOf("label");
+        // public sets name the label column differently (BANKING77's CSVs say "category"; others say "intent")
+        int label = LABEL_COLUMNS.stream()
+                .mapToInt(header::indexOf)
+                .filter(i -> i >= 0)
+                .findFirst()
+                .orElse(-1);
         if (text < 0 || label < 0) {
-            throw new IllegalArgumentException("the header must name a 'text' and a 'label' column, found " + header);
+            throw new IllegalArgumentException(
+                    "the header must name a 'text' and a 'label' (or 'category' or 'intent') column, found " + header);
         }
         List<LabelledText> rows = new ArrayList<>();
         for (List<String> record : records.subList(1, records.size())) {

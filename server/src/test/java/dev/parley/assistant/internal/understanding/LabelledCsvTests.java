@@ -35,6 +35,17 @@ class LabelledCsvTests {
     }
 
     @Test
+    void readsTheLabelFromACategoryColumnAsBanking77sFilesNameIt() {
+        String csv =
+                "text,category\n\"my new card has not come, where is it?\",card_arrival\nthe top-up did not go through,top_up_failed\n";
+
+        assertThat(LabelledCsv.parse(csv))
+                .containsExactly(
+                        new LabelledText("my new card has not come, where is it?", "card_arrival"),
+                        new LabelledText("the top-up did not go through", "top_up_failed"));
+    }
+
+    @Test
     void needsTextAndLabelColumns() {
         assertThatIllegalArgumentException().isThrownBy(() -> LabelledCsv.parse("sentence,score\nhi,1\n"));
     }
