@@ -25,7 +25,7 @@ class SubscriptionReadsTests {
     final AtomicInteger reads = new AtomicInteger();
     DataSourceTransactionManager manager;
     TransactionTemplate transactions;
-    SubscriptionStore store;
+    SubscriptionRows store;
 
     @BeforeEach
     void setUp() {
@@ -42,7 +42,7 @@ class SubscriptionReadsTests {
                             signature_format VARCHAR(32) DEFAULT 'sha256_prefixed' NOT NULL)""").update();
         manager = new DataSourceTransactionManager(database);
         transactions = new TransactionTemplate(manager);
-        store = new SubscriptionStore(jdbc) {
+        store = new SubscriptionRows(jdbc) {
             @Override
             List<Subscription> active(String workspaceId, Mode mode) {
                 reads.incrementAndGet();
