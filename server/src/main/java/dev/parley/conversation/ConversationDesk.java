@@ -23,46 +23,43 @@ public interface ConversationDesk {
      * @param text words the customer's name or email, or a message (not a private note), contains; any case
      */
     record Filter(
-            String status,
+            ConversationStatus status,
             boolean mine,
             boolean unassigned,
             String intent,
             String sentiment,
-            String priority,
+            Priority priority,
             String text) {}
 
     record Item(
             String id,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             String customerName,
             String customerEmail,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String assignedTo,
             List<String> tags,
             int unreadCount,
             Instant lastMessageAt,
             Instant updatedAt,
             String lastMessage,
-            String lastMessageRole,
+            MessageRole lastMessageRole,
             Instant createdAt,
             String place) {
 
         /** Whether the customer spoke last and nobody has answered yet. */
         public boolean awaitingReply() {
-            return "user".equals(lastMessageRole);
+            return lastMessageRole == MessageRole.USER;
         }
     }
 
-    /**
-     * @param role {@code user} (the customer), {@code assistant}, {@code agent}, {@code system} or {@code note}
-     *     (private)
-     */
+    /** @param role the customer ({@code USER}), the assistant, an agent, the system, or a private {@code NOTE} */
     record Entry(
             String id,
-            String role,
+            MessageRole role,
             String content,
             Map<String, Object> analysis,
             List<ActionTaken> actions,
@@ -76,7 +73,7 @@ public interface ConversationDesk {
     record Detail(
             Item conversation,
             String ticketId,
-            String escalationReason,
+            EscalationReason escalationReason,
             Integer csatScore,
             List<Entry> entries,
             List<Assignment> assignments) {}
@@ -104,7 +101,7 @@ public interface ConversationDesk {
      */
     record DraftContext(
             String conversationId,
-            String channel,
+            Channel channel,
             String customerName,
             String customerEmail,
             String lastCustomerMessage,

@@ -5,6 +5,8 @@ import dev.parley.assistant.Copilot;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.commerce.CustomerOrders;
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Priority;
 import dev.parley.conversation.SavedReplies;
 import dev.parley.live.AgentStreams;
 import dev.parley.platform.ApiException;
@@ -21,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -161,13 +165,35 @@ class ConsoleController {
 
     private static ConversationDesk.Filter filter(HttpServletRequest request) {
         return new ConversationDesk.Filter(
-                request.getParameter("status"),
+                word(request, "status", ConversationStatus::fromWire),
                 "true".equals(request.getParameter("mine")),
                 "true".equals(request.getParameter("unassigned")),
                 request.getParameter("intent"),
                 request.getParameter("sentiment"),
-                request.getParameter("priority"),
+                word(request, "priority", Priority::fromWire),
                 request.getParameter("q"));
+    }
+
+    /** A filter's word as its type: none when blank or unknown (an unknown one matches nothing: {@link #rows}). */
+    private static <T> T word(HttpServletRequest request, String parameter, Function<String, Optional<T>> fromWire) {
+        String given = request.getParameter(parameter);
+        return given == null || given.isBlank()
+                ? null
+                : fromWire.apply(given.strip()).orElse(null);
+    }
+
+    /** Whether the request filters by a status or priority no conversation can have. */
+    private static boolean unknownWords(HttpServletRequest request) {
+        return unknown(request, "status", ConversationStatus::fromWire)
+                || unknown(request, "priority", Priority::fromWire);
+    }
+
+    private static <T> boolean unknown(
+            HttpServletRequest request, String parameter, Function<String, Optional<T>> fromWire) {
+        String given = request.getParameter(parameter);
+        return given != null
+                && !given.isBlank()
+                && fromWire.apply(given.strip()).isEmpty();
     }
 
     private void rows(Caller caller, ConversationDesk.Filter filter, HttpServletRequest request, Model model) {
@@ -176,7 +202,10 @@ class ConsoleController {
         model.addAttribute("pollSeconds", POLL_SECONDS);
         try {
             model.addAttribute(
-                    "items", desk.inbox(caller, filter, new PageQuery(1, 50)).data());
+                    "items",
+                    unknownWords(request)
+                            ? List.of()
+                            : desk.inbox(caller, filter, new PageQuery(1, 50)).data());
         } catch (ApiException invalid) {
             model.addAttribute("items", List.of());
         }
@@ -244,10 +273,10 @@ class ConsoleController {
                 id,
                 context.lastCustomerMessage(),
                 context.history().stream()
-                        .map(e -> new TurnRequest.PriorMessage(e.role(), e.content()))
+                        .map(e -> new TurnRequest.PriorMessage(e.role().wire(), e.content()))
                         .toList(),
                 ConversationMemory.fromFacts(context.facts()),
-                context.channel(),
+                context.channel().wire(),
                 context.customerName()));
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.console.internal;
 
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.MessageRole;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public final class Transcript {
         List<Line> lines = new ArrayList<>();
         int order = 0;
         for (ConversationDesk.Entry entry : detail.entries()) {
-            if (entry.role().equals("system")) {
+            if (entry.role() == MessageRole.SYSTEM) {
                 lines.add(new Line(null, entry.content(), entry.createdAt(), order++));
                 continue;
             }

@@ -6,6 +6,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -262,7 +263,7 @@ class ConversationController {
             String assignedTo,
             List<String> tags,
             String ticketId,
-            String escalationReason,
+            EscalationReason escalationReason,
             String resolutionSummary,
             ResolutionType resolutionType,
             Integer csatScore,

@@ -4,6 +4,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -153,7 +154,9 @@ class ConversationRows {
                         Sql.timestamp(c.createdAt()),
                         Sql.timestamp(c.updatedAt()),
                         c.ticketId(),
-                        c.escalationReason())
+                        c.escalationReason() == null
+                                ? null
+                                : c.escalationReason().wire())
                 .update();
     }
 
@@ -175,7 +178,9 @@ class ConversationRows {
                         c.notes(),
                         json.writeValueAsString(c.facts()),
                         c.ticketId(),
-                        c.escalationReason(),
+                        c.escalationReason() == null
+                                ? null
+                                : c.escalationReason().wire(),
                         c.resolutionSummary(),
                         c.resolutionType() == null ? null : c.resolutionType().wire(),
                         c.csatScore(),
@@ -569,7 +574,8 @@ class ConversationRows {
                         rs.getString("sentiment"),
                         rs.getString("order_id"),
                         json.readValue(rs.getString("facts"), STRING_MAP)),
-                new Conversation.Escalation(rs.getString("escalation_reason"), rs.getString("ticket_id")),
+                new Conversation.Escalation(
+                        EscalationReason.fromWire(rs.getString("escalation_reason")), rs.getString("ticket_id")),
                 new Conversation.Resolution(
                         rs.getString("resolution_summary"),
                         optional(ResolutionType::fromWire, rs.getString("resolution_type")),

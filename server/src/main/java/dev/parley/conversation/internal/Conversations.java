@@ -11,6 +11,7 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -172,7 +173,7 @@ class Conversations {
                 receivedAt,
                 null,
                 null);
-        String reason = "customer_request";
+        EscalationReason reason = EscalationReason.CUSTOMER_REQUEST;
         String ticket = openTicket(caller, created, contact, reason, created.priority(), received);
         Instant toldAt = later(clock.instant(), receivedAt);
         Message notice = new Message(
@@ -229,8 +230,7 @@ class Conversations {
             if (visitorToken != null) {
                 conversationRows.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
             }
-            events.publishEvent(
-                    new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel.wire()));
+            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
             return new Opened(created, visitorToken);
         });
     }
@@ -363,8 +363,8 @@ class Conversations {
         if (turn.escalation() != null) {
             String ticket = reopened.ticketId() != null
                     ? reopened.ticketId()
-                    : openTicket(caller, reopened, contact, turn.escalation().reason(), priority(turn), received);
-            answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
+                    : openTicket(caller, reopened, contact, reason(turn), priority(turn), received);
+            answered = answered.escalated(reason(turn), priority(turn), ticket, repliedAt);
         }
         Conversation saved = save(caller, conversation, answered, contact, received, reply, null, turn, isNew);
         return new Exchange(saved, received, reply, turn, isNew ? contact.visitorToken() : null);
@@ -399,11 +399,8 @@ class Conversations {
                     conversationRows.bindVisitor(
                             caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
                 }
-                events.publishEvent(new ConversationCreated(
-                        caller.workspaceId(),
-                        caller.mode(),
-                        stored.id(),
-                        stored.channel().wire()));
+                events.publishEvent(
+                        new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
             } else {
                 // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
                 Conversation fresh = conversationRows.lock(caller, stored.id()).orElseThrow();
@@ -420,7 +417,7 @@ class Conversations {
                         caller.mode(),
                         stored.id(),
                         reply.id(),
-                        MessageRole.ASSISTANT.wire(),
+                        MessageRole.ASSISTANT,
                         reply.content()));
             }
             if (handoffNotice != null) {
@@ -481,17 +478,14 @@ class Conversations {
         Priority level = priority == null
                 ? conversation.priority()
                 : Priority.fromWire(priority).orElseThrow(() -> ApiException.invalidField("priority", "invalid_value"));
-        if (reason != null && reason.length() > 500) {
-            throw ApiException.invalidField("reason", "too_long");
-        }
+        EscalationReason why = EscalationReason.given(reason);
         if (notes != null && notes.length() > Inbox.MAX_NOTES) {
             throw ApiException.invalidField("notes", "too_long");
         }
         Instant now = clock.instant();
         // A connected helpdesk opens its ticket before the row is locked: no lock waits on another system.
-        String external = conversation.ticketId() != null
-                ? null
-                : openTicket(caller, conversation, null, reason == null ? "manual" : reason, level, null);
+        String external =
+                conversation.ticketId() != null ? null : openTicket(caller, conversation, null, why, level, null);
         String[] message = new String[1];
         Conversation stored = transactions.execute(tx -> {
             Conversation fresh = conversationRows
@@ -501,7 +495,7 @@ class Conversations {
             String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
             message[0] = "I've connected you with our support team. A team member will be with you shortly. "
                     + "Your reference number is " + ticket + ".";
-            Conversation escalated = fresh.escalated(reason == null ? "manual" : reason, level, ticket, now)
+            Conversation escalated = fresh.escalated(why, level, ticket, now)
                     .movedTo(ConversationStatus.ESCALATED, null, now)
                     .afterMessages(1, now);
             Message notice = new Message(
@@ -555,7 +549,7 @@ class Conversations {
                 marks.resolveAssignment(caller.workspaceId(), conversationId, now);
             }
             events.publishEvent(new ConversationResolved(
-                    caller.workspaceId(), caller.mode(), conversationId, resolutionType.wire(), csat));
+                    caller.workspaceId(), caller.mode(), conversationId, resolutionType, csat));
             if (csat != null) {
                 inbox.record(caller.workspaceId(), caller.mode(), done, csat, null, now);
             }
@@ -646,6 +640,11 @@ class Conversations {
         return analysis;
     }
 
+    /** The assistant names its reason in the catalogue's words (its turn is not typed with conversation's words). */
+    private static EscalationReason reason(Turn turn) {
+        return EscalationReason.fromWire(turn.escalation().reason());
+    }
+
     /** The assistant names a priority in its own words; one Parley does not know counts as normal. */
     private static Priority priority(Turn turn) {
         return turn.escalation().priority() == null
@@ -661,7 +660,7 @@ class Conversations {
             Caller caller,
             Conversation conversation,
             NewContact contact,
-            String reason,
+            EscalationReason reason,
             Priority priority,
             Message pending) {
         if (helpdesks.isEmpty()) {
@@ -669,12 +668,10 @@ class Conversations {
         }
         List<dev.parley.conversation.Helpdesk.TranscriptLine> transcript = new java.util.ArrayList<>(
                 conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
-                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(
-                                m.role().wire(), m.content()))
+                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(m.role(), m.content()))
                         .toList());
         if (pending != null) {
-            transcript.add(
-                    new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER.wire(), pending.content()));
+            transcript.add(new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER, pending.content()));
         }
         ConversationRows.Contact known = contact != null
                 ? new ConversationRows.Contact(null, contact.email(), contact.name())
@@ -686,7 +683,7 @@ class Conversations {
                 known == null ? null : known.email(),
                 known == null ? null : known.name(),
                 reason,
-                priority.wire(),
+                priority,
                 transcript,
                 pending == null ? null : pending.id());
         return helpdesks.stream()

@@ -95,10 +95,10 @@ class LiveConversationService implements LiveConversations {
     }
 
     private static ConversationState state(Conversation c) {
-        return new ConversationState(c.id(), c.channel().wire(), c.status().wire());
+        return new ConversationState(c.id(), c.channel(), c.status());
     }
 
     private static LiveMessage view(Message m) {
-        return m == null ? null : new LiveMessage(m.id(), m.role().wire(), m.content(), m.createdAt());
+        return m == null ? null : new LiveMessage(m.id(), m.role(), m.content(), m.createdAt());
     }
 }
