@@ -303,6 +303,19 @@ class ShopperTaskFlowTests {
         }
     }
 
+    @Test
+    void aPoliteRequestForAPersonAfterAnAnswerIsNotMetAsFrustration() {
+        Api.Response answered = api.post("/v1/conversations", Map.of("initial_message", "Where is my order 1001?"));
+        String conversation = answered.json().path("conversation_id").asString();
+
+        Api.Response handedOver = say(conversation, "could I talk to a person please?");
+
+        assertThat(actions(handedOver)).as(handedOver.toString()).contains("escalated");
+        assertThat(reply(handedOver))
+                .doesNotContainIgnoringCase("frustrat")
+                .containsIgnoringCase("couldn't sort that out");
+    }
+
     private Api.Response say(String conversation, String content) {
         Api.Response response = api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", content));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

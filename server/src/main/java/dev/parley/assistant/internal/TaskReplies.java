@@ -149,6 +149,13 @@ final class TaskReplies {
                         + ", I'll " + doing + ". If you'd rather talk to a person, just say so and I'll connect you.";
     }
 
+    /** Before a handoff the customer asked for after the assistant tried: it could not do it itself. */
+    static String couldNotHelp(String language) {
+        return language.equals("uz")
+                ? "Buni oʻzim hal qila olmaganim uchun uzr."
+                : "Sorry I couldn't sort that out for you myself.";
+    }
+
     /** An apology before an answer to an upset customer. */
     static String apology(String language) {
         return language.equals("uz")

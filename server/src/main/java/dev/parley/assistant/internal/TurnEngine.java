@@ -656,8 +656,11 @@ class TurnEngine implements Assistant {
             String reply = OfflineAnswers.handedOff(turn.language(), backAt(turn));
             boolean afterTrying = acted.escalation().reason().equals("customer_request")
                     && !turn.request().history().isEmpty();
-            if (acted.escalation().reason().equals("frustrated") || afterTrying || turn.upset()) {
+            if (acted.escalation().reason().equals("frustrated") || turn.upset()) {
                 reply = TaskReplies.apology(turn.language()) + " " + reply;
+            } else if (afterTrying) {
+                // asked for a person after the assistant tried (or took up its offer): no frustration to understand
+                reply = TaskReplies.couldNotHelp(turn.language()) + " " + reply;
             }
             if (acted.refusal() != null && !acted.refusal().isBlank()) {
                 reply = acted.refusal() + " " + reply;
