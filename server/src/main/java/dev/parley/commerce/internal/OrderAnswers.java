@@ -15,35 +15,44 @@ final class OrderAnswers {
 
     private OrderAnswers() {}
 
-    /** Whole sentences: when it was placed, then where it is. */
-    static String status(Order order) {
+    /**
+     * Whole sentences: when it was placed, then where it is, as of {@code now} (the store's today): an order past the
+     * delivery date the store estimated is said to be late, with an apology first, never "should arrive by" a day
+     * gone by.
+     */
+    static String status(Order order, Instant now) {
         String placed = order.placedAt() == null
                 ? "Here is the latest on your order #" + order.number() + "."
                 : "Your order #" + order.number() + " was placed on " + day(order.placedAt()) + ".";
-        return placed + " " + state(order);
+        return late(order, now) + placed + " " + state(order, now);
     }
 
-    static String tracking(Order order) {
+    static String tracking(Order order, Instant now) {
         if (order.fulfillments().isEmpty()) {
-            return status(order);
+            return status(order, now);
         }
-        return "Here is the tracking for your order #" + order.number() + ". " + state(order);
+        return late(order, now) + "Here is the tracking for your order #" + order.number() + ". " + state(order, now);
     }
 
-    private static String state(Order order) {
+    /** The apology that leads an answer about a late order, or nothing. */
+    private static String late(Order order, Instant now) {
+        return order.lateAt(now) ? "I'm sorry for the wait. " : "";
+    }
+
+    private static String state(Order order, Instant now) {
         return switch (order.status()) {
             case "cancelled" -> "It was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
             case "refunded" -> "It was refunded in full (" + money(order.refunded(), order) + ").";
             case "partially_refunded" ->
                 money(order.refunded(), order) + " of " + money(order.total(), order) + " has been refunded. "
-                        + shipping(order);
+                        + shipping(order, now);
             case "unfulfilled" ->
                 "It is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
-            default -> shipping(order);
+            default -> shipping(order, now);
         };
     }
 
-    private static String shipping(Order order) {
+    private static String shipping(Order order, Instant now) {
         if (order.fulfillments().isEmpty()) {
             return "It hasn't shipped yet.";
         }
@@ -61,7 +70,11 @@ final class OrderAnswers {
                     .append(f.trackingCompany())
                     .append(" and is ")
                     .append("out_for_delivery".equals(f.status()) ? "out for delivery today" : "in transit");
-            if (f.estimatedDelivery() != null) {
+            if (f.estimatedDelivery() != null && now.isAfter(f.estimatedDelivery())) {
+                text.append(". It was due on ")
+                        .append(day(f.estimatedDelivery()))
+                        .append(" and is running late");
+            } else if (f.estimatedDelivery() != null) {
                 text.append("; it should arrive by ").append(day(f.estimatedDelivery()));
             }
         }
