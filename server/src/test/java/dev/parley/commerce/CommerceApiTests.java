@@ -215,6 +215,13 @@ class CommerceApiTests {
                         .containsPattern("It was due on \\w+day, \\w+ \\d+ and is running late")
                         .doesNotContain("should arrive by");
             }
+            String inUzbek = orderTool("track_order", "1001", Map.of("customer_language", "uz"))
+                    .path("result")
+                    .asString();
+            assertThat(inUzbek)
+                    .startsWith("Kutib qolganingiz uchun uzr.")
+                    .containsPattern("U \\d+-\\p{L}+, \\p{L}+ kuni yetib kelishi kerak edi va kechikmoqda")
+                    .doesNotContain("kunigacha");
         } finally {
             TestClock.shared().resume();
         }
@@ -242,12 +249,15 @@ class CommerceApiTests {
     }
 
     private JsonNode orderTool(String tool, String order) {
+        return orderTool(tool, order, Map.of());
+    }
+
+    private JsonNode orderTool(String tool, String order, Map<String, String> facts) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(facts);
+        all.put("email_given", "jane@example.com");
         Api.Response response = api.post(
                 "/v1/test/tool-execution",
-                Map.of(
-                        "tool", tool,
-                        "parameters", Map.of("order_number", order),
-                        "facts", Map.of("email_given", "jane@example.com")));
+                Map.of("tool", tool, "parameters", Map.of("order_number", order), "facts", all));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

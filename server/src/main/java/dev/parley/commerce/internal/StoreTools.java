@@ -107,7 +107,7 @@ final class StoreTools {
         ToolOutcome execute(ToolInvocation invocation, Granted verified) {
             return new ToolOutcome.Done(
                     "order_status_checked",
-                    OrderAnswers.status(verified.order(), clock.instant()),
+                    OrderAnswers.status(verified.order(), clock.instant(), OrderAnswers.uzbek(invocation)),
                     details(verified.order()),
                     List.of(),
                     verified.facts());
@@ -145,7 +145,7 @@ final class StoreTools {
             }
             return new ToolOutcome.Done(
                     "order_tracked",
-                    OrderAnswers.tracking(verified.order(), clock.instant()),
+                    OrderAnswers.tracking(verified.order(), clock.instant(), OrderAnswers.uzbek(invocation)),
                     details,
                     List.of(),
                     verified.facts());
