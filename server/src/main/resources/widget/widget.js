@@ -25,7 +25,7 @@
     offline: 'Aloqa uzildi. Qayta ulanmoqda…', error: 'Xabar yuborilmadi. Qayta urinib koʻring.', you: 'Siz', agent: 'Operator', bot: 'Yordamchi',
     attach: 'Fayl biriktirish', attached: 'Biriktirildi: ', first: 'Avval xabar yozing.',
     choose: 'Kim bilan gaplashmoqchisiz?', withBot: 'Yordamchidan soʻrash', withHuman: 'Operator bilan gaplashish',
-    humanNext: 'Savolingizni yozing, operator javob beradi.'
+    humanNext: 'Savolingizni yozing, operator javob beradi.', files: 'Fayllar', file: 'Fayl'
   } : {
     open: 'Open chat', close: 'Close chat', send: 'Send', input: 'Your message', human: 'Talk to a human',
     typing: 'Typing…', escalated: 'You are being connected to a human agent. We will reply here shortly.', sources: 'Sources',
@@ -33,7 +33,7 @@
     offline: 'Connection lost. Reconnecting…', error: 'Your message was not sent. Please try again.', you: 'You', agent: 'Agent', bot: 'Assistant',
     attach: 'Attach a file', attached: 'Attached: ', first: 'Send a message first.',
     choose: 'Who would you like to talk to?', withBot: 'Ask the assistant', withHuman: 'Talk to a person',
-    humanNext: 'Write your question and a person will answer here.'
+    humanNext: 'Write your question and a person will answer here.', files: 'Files', file: 'File'
   };
 
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
@@ -41,7 +41,7 @@
   // The visitor token proves the conversation is this visitor's: the server shows it once, when the widget opens one.
   var state = { cfg: null, conv: store && store.getItem(convKey), visitor: store && store.getItem(tokenKey), seen: {}, last: null, open: false,
     status: null, rated: false, socket: null, socketUp: false, socketConv: null, poll: null, retry: 0, waiting: false,
-    sent: {}, draft: null };
+    sent: {}, draft: null, first: null };
 
   function api(method, path, body) {
     var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
@@ -144,7 +144,7 @@
       '.m{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}' +
       '.b{max-width:85%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;background:' + (dark ? '#2d2d36' : '#eef0f4') + '}' +
       '.b.customer{align-self:flex-end;background:' + cfg.color + ';color:' + fg + '}.b .who{display:block;font-size:12px;opacity:.8}' +
-      '.b ul{margin:6px 0 0;padding-left:18px}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
+      '.b ul{margin:6px 0 0;padding-left:18px}.b ul.att{list-style:none;padding-left:0}.att li{display:flex;align-items:center;gap:4px}.att svg{width:16px;height:16px;flex:none}.b a{color:inherit}.n{font-size:13px;text-align:center;opacity:.85;padding:4px}' +
       '.f{display:flex;gap:6px;padding:8px;border-top:1px solid ' + (dark ? '#3a3a44' : '#dde') + '}' +
       'textarea{flex:1;resize:none;height:42px;padding:10px;border:1px solid #888;border-radius:8px;background:inherit;color:inherit}' +
       '.a{background:transparent;color:inherit;padding:0 6px;display:flex;align-items:center}.s{background:' + cfg.color + ';color:' + fg + ';padding:0 14px}.x{background:transparent;color:inherit;text-decoration:underline;font-weight:400;font-size:13px;padding:6px}' +
@@ -257,9 +257,16 @@
     state.waiting = true;
     ui.typing.removeAttribute('hidden');
     var pending = notice(text, 'b customer');
-    // Through the socket when it is up: the reply then grows as it is written. The first message goes by REST, which
-    // stores the conversation with its first exchange at once (or nothing, if the turn fails).
+    // Through the socket when it is up: the reply then grows as it is written.
     if (state.conv && state.socketUp && state.socketConv === state.conv) return sendLive(text, pending);
+    // The first message too, through a socket that opens the conversation for it: the socket opens it (empty) and
+    // says so, then the message is stored with its reply in one transaction, or not at all (its text comes back to
+    // the input, to be sent again in that conversation). A shopper who chose a person gets no reply to stream: REST.
+    if (!state.conv && !state.wantsHuman && sockets()) { state.first = { text: text, pending: pending }; return connect(); }
+    sendRest(text, pending);
+  }
+
+  function sendRest(text, pending) {
     var done = function () { state.waiting = false; ui.typing.setAttribute('hidden', ''); };
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
@@ -376,6 +383,18 @@
       });
       b.appendChild(ul);
     }
+    // Files the team sent, as links (only http(s), like sources).
+    var files = (m.attachments || []).filter(function (f) { return /^https?:\/\//i.test(f.url || ''); });
+    if (files.length) {
+      var fl = el('ul', { 'class': 'att', 'aria-label': T.files });
+      files.forEach(function (f) {
+        var li = el('li');
+        li.appendChild(icon('attach'));
+        li.appendChild(el('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer' }, f.filename || T.file));
+        fl.appendChild(li);
+      });
+      b.appendChild(fl);
+    }
     if (!mine && state.draft) { ui.log.replaceChild(b, state.draft); state.draft = null; } else ui.log.appendChild(b);
     ui.log.scrollTop = ui.log.scrollHeight;
   }
@@ -415,18 +434,32 @@
     state.poll = setTimeout(function () { sync().then(schedule, schedule); }, state.socketUp ? 5000 : state.open ? 3000 : 15000);
   }
 
+  function sockets() { return !!window.WebSocket && opts.socket !== false; }
+
+  // A first message waiting for its socket goes by REST when none comes up.
+  function firstByRest() {
+    var first = state.first;
+    state.first = null;
+    if (first) sendRest(first.text, first.pending);
+  }
+
   function connect() {
-    if (!state.conv || state.socket || !window.WebSocket || opts.socket === false) return;
+    if ((!state.conv && !state.first) || state.socket || !sockets()) return;
     var ws;
-    try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return; }
+    try { ws = new WebSocket(base.replace(/^http/, 'ws') + '/v1/ws'); } catch (e) { return firstByRest(); }
     state.socket = ws;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv, visitor_token: state.visitor,
-        last_message_id: state.last || undefined, stream: true }));
+      ws.send(JSON.stringify({ type: 'auth', api_key: key, conversation_id: state.conv || undefined, visitor_token: state.visitor || undefined,
+        last_message_id: state.last || undefined, stream: true, context: state.conv ? undefined : { page_url: location.href } }));
     };
     ws.onmessage = function (e) {
       var f; try { f = JSON.parse(e.data); } catch (x) { return; }
-      if (f.type === 'authenticated') { state.socketUp = true; state.socketConv = f.conversation_id; state.retry = 0; sync(); schedule(); }
+      if (f.type === 'authenticated') {
+        state.socketUp = true; state.socketConv = f.conversation_id; state.retry = 0;
+        if (state.first && !state.conv) { var first = state.first; state.first = null; sendLive(first.text, first.pending); }
+        sync(); schedule();
+      }
+      else if (f.type === 'conversation') { state.socketConv = f.conversation_id; setConv(f.conversation_id, f.visitor_token); }
       else if (f.type === 'message_received') settle(f.client_message_id, f.message_id);
       else if (f.type === 'message.delta') grow(f.content || '');
       else if (f.type === 'message') sync();
@@ -438,6 +471,7 @@
       var wasUp = state.socketUp;
       state.socket = null; state.socketUp = false; state.socketConv = null;
       Object.keys(state.sent).forEach(function (id) { settle(id); });
+      firstByRest();
       schedule();
       if (wasUp) {
         // Reconnect with backoff; the auth frame's last_message_id and a sync catch up on what was missed.

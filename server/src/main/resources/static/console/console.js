@@ -314,6 +314,14 @@ document.querySelectorAll('select[data-submit-on-change]').forEach(function (sel
       idle = setTimeout(function () { sentAt = 0; typing(false); }, 4000);
     });
     reply.form.addEventListener('submit', function () { clearTimeout(idle); if (sentAt) typing(false); });
+
+    // The chosen file is named beside the button, so the agent sees what the reply will carry.
+    var file = document.getElementById('reply-file'), fileName = document.getElementById('reply-file-name');
+    if (file && fileName) {
+      file.addEventListener('change', function () {
+        fileName.textContent = file.files.length ? 'Attached: ' + file.files[0].name : '';
+      });
+    }
   }
 
   // The customer's typing, shown under the transcript.

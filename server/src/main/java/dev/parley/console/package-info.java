@@ -15,6 +15,7 @@
             "webhook",
             "analytics",
             "widget",
-            "live"
+            "live",
+            "files"
         })
 package dev.parley.console;

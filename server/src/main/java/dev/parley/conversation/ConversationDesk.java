@@ -23,52 +23,51 @@ public interface ConversationDesk {
      * @param text words the customer's name or email, or a message (not a private note), contains; any case
      */
     record Filter(
-            String status,
+            ConversationStatus status,
             boolean mine,
             boolean unassigned,
             String intent,
             String sentiment,
-            String priority,
+            Priority priority,
             String text) {}
 
     record Item(
             String id,
-            String status,
-            String channel,
+            ConversationStatus status,
+            Channel channel,
             String customerName,
             String customerEmail,
             String primaryIntent,
             String sentiment,
-            String priority,
+            Priority priority,
             String assignedTo,
             List<String> tags,
             int unreadCount,
             Instant lastMessageAt,
             Instant updatedAt,
             String lastMessage,
-            String lastMessageRole,
+            MessageRole lastMessageRole,
             Instant createdAt,
             String place) {
 
         /** Whether the customer spoke last and nobody has answered yet. */
         public boolean awaitingReply() {
-            return "user".equals(lastMessageRole);
+            return lastMessageRole == MessageRole.USER;
         }
     }
 
-    /**
-     * @param role {@code user} (the customer), {@code assistant}, {@code agent}, {@code system} or {@code note}
-     *     (private)
-     */
+    /** @param role the customer ({@code USER}), the assistant, an agent, the system, or a private {@code NOTE} */
     record Entry(
             String id,
-            String role,
+            MessageRole role,
             String content,
             Map<String, Object> analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
+            List<Map<String, Object>> attachments,
             String authorName,
-            Instant createdAt) {}
+            Instant createdAt,
+            long seq) {}
 
     /**
      * @param assignments who held the conversation when, oldest first, for the transcript's activity lines
@@ -76,13 +75,17 @@ public interface ConversationDesk {
     record Detail(
             Item conversation,
             String ticketId,
-            String escalationReason,
+            EscalationReason escalationReason,
             Integer csatScore,
             List<Entry> entries,
             List<Assignment> assignments) {}
 
-    /** An agent's hold of the conversation: {@code endedAt} is null while they hold it. */
-    record Assignment(String agentId, Instant assignedAt, Instant endedAt, Instant resolvedAt) {}
+    /**
+     * An agent's hold of the conversation: {@code endedAt} is null while they hold it. The sequence numbers order it
+     * among the messages ({@link Entry#seq()}) where they share an instant.
+     */
+    record Assignment(
+            String agentId, Instant assignedAt, Instant endedAt, Instant resolvedAt, long assignedSeq, long endedSeq) {}
 
     Page<Item> inbox(Caller caller, Filter filter, PageQuery page);
 
@@ -104,7 +107,7 @@ public interface ConversationDesk {
      */
     record DraftContext(
             String conversationId,
-            String channel,
+            Channel channel,
             String customerName,
             String customerEmail,
             String lastCustomerMessage,
@@ -112,6 +115,12 @@ public interface ConversationDesk {
             Map<String, String> facts) {}
 
     void reply(Caller caller, String conversationId, String text);
+
+    /**
+     * A reply carrying files, each as seed 003's message attachments are ({@code type}, {@code url}, and here also
+     * {@code filename}, {@code content_type}, {@code size_bytes}, {@code file_id}).
+     */
+    void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments);
 
     void note(Caller caller, String conversationId, String text);
 

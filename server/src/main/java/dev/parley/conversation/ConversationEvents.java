@@ -17,7 +17,7 @@ public final class ConversationEvents {
     private ConversationEvents() {}
 
     /** {@code conversation.created} */
-    public record ConversationCreated(String workspaceId, Mode mode, String conversationId, String channel)
+    public record ConversationCreated(String workspaceId, Mode mode, String conversationId, Channel channel)
             implements PublicEvent {
         @Override
         public String type() {
@@ -26,7 +26,7 @@ public final class ConversationEvents {
 
         @Override
         public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "channel", channel);
+            return fields("conversation_id", conversationId, "channel", channel.wire());
         }
 
         @Override
@@ -58,10 +58,10 @@ public final class ConversationEvents {
     /**
      * {@code message.sent}: the assistant's or an agent's reply.
      *
-     * @param role {@code assistant} or {@code agent}
+     * @param role {@link MessageRole#ASSISTANT} or {@link MessageRole#AGENT}
      */
     public record MessageSent(
-            String workspaceId, Mode mode, String conversationId, String messageId, String role, String content)
+            String workspaceId, Mode mode, String conversationId, String messageId, MessageRole role, String content)
             implements PublicEvent {
         @Override
         public String type() {
@@ -70,7 +70,15 @@ public final class ConversationEvents {
 
         @Override
         public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "message_id", messageId, "role", role, "content", content);
+            return fields(
+                    "conversation_id",
+                    conversationId,
+                    "message_id",
+                    messageId,
+                    "role",
+                    role.wire(),
+                    "content",
+                    content);
         }
 
         @Override
@@ -91,9 +99,9 @@ public final class ConversationEvents {
             Mode mode,
             String conversationId,
             String userId,
-            String reason,
+            EscalationReason reason,
             String assignedAgent,
-            String priority,
+            Priority priority,
             String ticketId)
             implements PublicEvent {
         @Override
@@ -109,11 +117,11 @@ public final class ConversationEvents {
                     "user_id",
                     userId,
                     "reason",
-                    reason,
+                    reason.wire(),
                     "assigned_agent",
                     assignedAgent,
                     "priority",
-                    priority,
+                    priority.wire(),
                     "ticket_id",
                     ticketId);
         }
@@ -162,7 +170,7 @@ public final class ConversationEvents {
 
     /** {@code conversation.resolved} */
     public record ConversationResolved(
-            String workspaceId, Mode mode, String conversationId, String resolutionType, Integer csatScore)
+            String workspaceId, Mode mode, String conversationId, ResolutionType resolutionType, Integer csatScore)
             implements PublicEvent {
         @Override
         public String type() {
@@ -172,7 +180,12 @@ public final class ConversationEvents {
         @Override
         public Map<String, Object> data() {
             return fields(
-                    "conversation_id", conversationId, "resolution_type", resolutionType, "csat_score", csatScore);
+                    "conversation_id",
+                    conversationId,
+                    "resolution_type",
+                    resolutionType.wire(),
+                    "csat_score",
+                    csatScore);
         }
 
         @Override

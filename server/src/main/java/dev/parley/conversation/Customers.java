@@ -3,8 +3,8 @@ package dev.parley.conversation;
 import dev.parley.platform.Mode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The customers behind conversations, as the privacy module asks about them: who a customer is (by email, contact
@@ -20,10 +20,62 @@ public interface Customers {
     Optional<Customer> find(String workspaceId, Mode mode, String email, String userId);
 
     /**
-     * Everything the conversation module holds about the customer, as JSON-ready maps with snake_case keys: the
-     * contact and, when asked, the conversations with their messages (private notes included), sessions and feedback.
+     * Everything the conversation module holds about the customer: the contact and, when asked, the conversations with
+     * their messages (private notes included), sessions and feedback.
      */
-    Map<String, Object> export(String workspaceId, Mode mode, Customer customer, boolean includeConversations);
+    Held export(String workspaceId, Mode mode, Customer customer, boolean includeConversations);
+
+    /**
+     * What a customer's export holds from this module; each record is written as JSON with snake_case keys in the
+     * order of its fields. Columns that hold JSON are given as they are stored.
+     *
+     * @param contact {@code null} when the customer is known only by the store's user id
+     * @param conversations empty unless asked for
+     */
+    record Held(HeldContact contact, List<String> userIds, List<HeldConversation> conversations) {}
+
+    record HeldContact(
+            String id,
+            String email,
+            String name,
+            String phone,
+            JsonNode metadata,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    record HeldConversation(
+            String id,
+            Channel channel,
+            ConversationStatus status,
+            Priority priority,
+            String intent,
+            String sentiment,
+            String orderId,
+            JsonNode tags,
+            String notes,
+            JsonNode facts,
+            JsonNode context,
+            String ticketId,
+            String resolutionSummary,
+            Instant createdAt,
+            Instant updatedAt,
+            List<HeldMessage> messages,
+            List<HeldSession> sessions,
+            List<HeldFeedback> feedback) {}
+
+    record HeldMessage(
+            String id,
+            MessageRole role,
+            String content,
+            JsonNode attachments,
+            JsonNode actions,
+            String authorName,
+            Instant createdAt) {}
+
+    record HeldSession(
+            String id, String userId, JsonNode metadata, String status, Instant startedAt, Instant endedAt) {}
+
+    record HeldFeedback(String id, int rating, String comment, Instant createdAt) {}
 
     /**
      * Conversations not erased yet whose last activity was before {@code cutoff}, oldest first, at most

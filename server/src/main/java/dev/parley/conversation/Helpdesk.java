@@ -29,8 +29,8 @@ public interface Helpdesk {
             String conversationId,
             String customerEmail,
             String customerName,
-            String reason,
-            String priority,
+            EscalationReason reason,
+            Priority priority,
             List<TranscriptLine> transcript,
             String lastMessageId) {
 
@@ -39,6 +39,6 @@ public interface Helpdesk {
         }
     }
 
-    /** @param role user, assistant, agent or system */
-    record TranscriptLine(String role, String content) {}
+    /** @param role {@code USER}, {@code ASSISTANT}, {@code AGENT} or {@code SYSTEM} */
+    record TranscriptLine(MessageRole role, String content) {}
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 public interface HelpdeskInbox {
 
     /**
-     * Adds a message written in the helpdesk to the conversation: an agent's reply ({@code agent}) or the customer's
-     * own message there ({@code user}). It is published like any message of that role.
+     * Adds a message written in the helpdesk to the conversation: an agent's reply ({@link MessageRole#AGENT}) or the
+     * customer's own message there ({@link MessageRole#USER}). It is published like any message of that role.
      *
      * @return the new message's id; empty when the conversation does not exist in that workspace and mode
      */
-    Optional<String> sync(String workspaceId, Mode mode, String conversationId, String role, String content);
+    Optional<String> sync(String workspaceId, Mode mode, String conversationId, MessageRole role, String content);
 }

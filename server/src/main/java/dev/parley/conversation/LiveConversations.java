@@ -24,6 +24,9 @@ public interface LiveConversations {
      */
     Opened open(Caller caller, Channel channel);
 
+    /** {@link #open(Caller, Channel)}, with where the customer was when they began ({@code page_url}), if known. */
+    Opened open(Caller caller, Channel channel, String pageUrl);
+
     /**
      * The conversation, if it is the caller's: of its workspace and mode and, for a publishable key, bound to its
      * visitor token.
@@ -71,11 +74,10 @@ public interface LiveConversations {
     /** The caller and conversation of a seed 004 session token, while the session is active and unexpired. */
     Optional<SessionAccess> session(String token);
 
-    /** @param status active, assigned, escalated, resolved or closed */
-    record ConversationState(String id, String channel, String status) {}
+    record ConversationState(String id, Channel channel, ConversationStatus status) {}
 
-    /** @param role user, assistant, agent or system */
-    record LiveMessage(String id, String role, String content, Instant createdAt) {}
+    /** @param role one of {@link #CUSTOMER_ROLES} */
+    record LiveMessage(String id, MessageRole role, String content, Instant createdAt) {}
 
     /** A customer message and what came back: the reply, or {@code null} while a human holds the conversation. */
     record Exchange(ConversationState conversation, LiveMessage received, LiveMessage reply) {}

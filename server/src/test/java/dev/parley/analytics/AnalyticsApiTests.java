@@ -3,6 +3,7 @@ package dev.parley.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.KnowledgeGapFound;
+import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationEvents.ConversationCreated;
 import dev.parley.platform.Mode;
 import dev.parley.support.Api;
@@ -530,14 +531,14 @@ class AnalyticsApiTests {
         clock.set(Instant.parse("2026-06-01T10:00:00Z"));
         try {
             transactions.executeWithoutResult(tx -> {
-                events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_rolledback", "api"));
+                events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_rolledback", Channel.API));
                 throw new IllegalStateException("the write failed");
             });
         } catch (IllegalStateException expected) {
             // as planned
         }
         transactions.executeWithoutResult(
-                tx -> events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_kept", "api")));
+                tx -> events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_kept", Channel.API)));
 
         JsonNode report = api.get("/v1/analytics?start_date=2026-06-01&end_date=2026-06-01")
                 .json();

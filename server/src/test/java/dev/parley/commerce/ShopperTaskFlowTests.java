@@ -233,6 +233,51 @@ class ShopperTaskFlowTests {
     }
 
     @Test
+    void answersAQuestionAskedBesideAnOrderLookupFromTheKnowledge() {
+        api.post(
+                "/v1/knowledge-base",
+                Map.of(
+                        "title",
+                        "Store hours and locations",
+                        "content",
+                        "Our Portland shop is at 815 NW 13th Avenue. It is open every day from 10 am to 7 pm."));
+
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "customer_email",
+                        "jane@example.com",
+                        "initial_message",
+                        "where's my order 1001 and also what time does the portland shop close?"));
+
+        assertThat(reply(response)).contains("in transit").contains("7 pm");
+        assertThat(actions(response)).contains("order_status_checked");
+    }
+
+    @Test
+    void anUpsetCustomerAskedForWhatIsMissingHearsAnApologyFirst() {
+        Api.Response response = api.post(
+                "/v1/conversations",
+                Map.of(
+                        "initial_message",
+                        "WHERE IS MY STUFF. Order 1001. Paid ages ago and NOTHING. Worst service ever"));
+
+        assertThat(reply(response))
+                .startsWith("I'm sorry")
+                .containsIgnoringCase("email")
+                .doesNotContain("1Z");
+    }
+
+    @Test
+    void understandsARequestWithItsWordsMisspelt() {
+        Api.Response response =
+                api.post("/v1/conversations", Map.of("initial_message", "pls cancle my ordr 1004 alex@example.com"));
+
+        assertThat(actions(response)).containsExactly("confirmation_requested");
+        assertThat(reply(response)).contains("#1004");
+    }
+
+    @Test
     void aGreetingWithContextIsGreetedNotHandedOver() {
         for (String hello : List.of("Hello from a browser", "hi from my phone", "good morning from Leeds")) {
             Api.Response greeted = api.post("/v1/conversations", Map.of("initial_message", hello));

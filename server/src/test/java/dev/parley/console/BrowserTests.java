@@ -650,6 +650,173 @@ class BrowserTests {
     }
 
     @Test
+    void anAgentSendsAFileWithTheReplyAndTheShopperGetsIt() throws Exception {
+        // given a shopper's conversation
+        String email = newAgent("Dilnoza", "agent");
+        openAllDay();
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/files", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        shop.getByLabel("Your message").fill("Can you send me the invoice?");
+        shop.getByLabel("Your message").press("Enter");
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant")).hasCount(2);
+        String id = (String) shop.evaluate(
+                "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
+
+        // when the agent attaches a file to the reply and sends it
+        Page console = signIn(email);
+        console.navigate(console("/console/conversations/" + id));
+        // the conversation began on the shop's page, which its socket told
+        assertThat(console.locator(".facts")).containsText("127.0.0.1/files");
+        Locator attach = console.locator("label[for=reply-file]");
+        assertThat(attach).hasText("Attach a file");
+        assertThat(attach.locator("svg")).hasCount(1);
+        // a file that is not what it says is refused with the reason, and nothing is sent
+        console.getByLabel("Attach a file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "photo.png", "image/png", "not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        console.getByLabel("Reply to the customer").fill("A photo of your parcel.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+        assertThat(console.locator(".error[role=alert]")).containsText("not the 'image/png' declared");
+        assertThat(console.locator("#transcript")).not().containsText("A photo of your parcel.");
+        console.getByLabel("Attach a file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "invoice.txt",
+                        "text/plain",
+                        "Invoice 1001: 2 mugs, 24.00 USD.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(console.locator("#reply-file-name")).hasText("Attached: invoice.txt");
+        assertNoSeriousAccessibilityProblems(console, "the reply form with a file chosen");
+        console.getByLabel("Reply to the customer").fill("Here is your invoice.");
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+
+        // then the console shows the file under the reply
+        Locator sent =
+                console.locator(".msg.agent").filter(new Locator.FilterOptions().setHasText("Here is your invoice."));
+        assertThat(sent.locator(".attachments a")).hasText("invoice.txt");
+        // the message carries it, attached to the conversation, and its link serves the bytes
+        tools.jackson.databind.JsonNode message = api.get("/v1/conversations/" + id)
+                .json()
+                .path("messages")
+                .valueStream()
+                .filter(m -> m.path("role").asString().equals("agent"))
+                .findFirst()
+                .orElseThrow();
+        tools.jackson.databind.JsonNode file = message.path("attachments").get(0);
+        assertThat(file.path("filename").asString()).isEqualTo("invoice.txt");
+        assertThat(file.path("type").asString()).isEqualTo("file");
+        Api.Response stored = api.get("/v1/files/" + file.path("file_id").asString());
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.json().path("chat_id").asString()).isEqualTo(id);
+        java.net.http.HttpResponse<String> download = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(file.path("url").asString()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("Invoice 1001: 2 mugs, 24.00 USD.");
+        // and the shopper gets it with the reply, as a link
+        Locator reply =
+                log.locator(".b.assistant").filter(new Locator.FilterOptions().setHasText("Here is your invoice."));
+        assertThat(reply.locator(".att a")).hasText("invoice.txt");
+        assertThat(reply.locator(".att a"))
+                .hasAttribute("href", file.path("url").asString());
+        assertNoSeriousAccessibilityProblems(shop, "the widget with a file from the team");
+        console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-reply-with-file.png")));
+    }
+
+    @Test
+    void theWidgetStreamsTheFirstReplyOfAConversationToo() {
+        openAllDay();
+        Page shop = shopper.newPage();
+        // every frame the widget's socket receives, in order, beside every state of the growing reply
+        shop.addInitScript("""
+                (() => {
+                  window.__timeline = [];
+                  const Native = window.WebSocket;
+                  function Recorded(url, protocols) {
+                    const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                    ws.addEventListener('message', e => {
+                      try { window.__timeline.push({ frame: JSON.parse(e.data).type }); } catch (notJson) {}
+                    });
+                    return ws;
+                  }
+                  Recorded.prototype = Native.prototype;
+                  ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(k => { Recorded[k] = Native[k]; });
+                  window.WebSocket = Recorded;
+                })();""");
+        List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        shop.onRequest(request -> {
+            if (request.method().equals("POST")) {
+                posted.add(request.url());
+            }
+        });
+        shop.navigate(shopPage("/first-streamed", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        shop.evaluate("""
+                () => {
+                  const root = document.getElementById('parley-widget').shadowRoot;
+                  new MutationObserver(() => {
+                    const draft = root.querySelector('.draft');
+                    if (draft) window.__timeline.push({ draft: draft.textContent, busy: draft.getAttribute('aria-busy') });
+                  }).observe(root, { subtree: true, childList: true, characterData: true });
+                }""");
+
+        // when the first message of the conversation is sent
+        shop.getByLabel("Your message").fill("How long does shipping take?");
+        shop.getByLabel("Your message").press("Enter");
+
+        // then the reply grows in its bubble before the reply's own message frame comes, and is then the reply
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant").last()).containsText("business days");
+        assertThat(log.locator(".draft")).hasCount(0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) shop.evaluate("() => window.__timeline");
+        int replyFrame = indexOf(timeline, e -> "message".equals(e.get("frame")));
+        int firstDelta = indexOf(timeline, e -> "message.delta".equals(e.get("frame")));
+        int grown = indexOf(
+                timeline,
+                e -> e.get("draft") != null && e.get("draft").toString().length() > "Assistant".length());
+        assertThat(firstDelta).as("a delta came: %s", timeline).isGreaterThanOrEqualTo(0);
+        assertThat(replyFrame).as("the reply's frame came: %s", timeline).isGreaterThan(firstDelta);
+        assertThat(grown)
+                .as("the bubble grew before the reply's frame: %s", timeline)
+                .isBetween(0, replyFrame);
+        assertThat(timeline.subList(0, replyFrame))
+                .filteredOn(e -> e.get("draft") != null)
+                .allSatisfy(e -> assertThat(e.get("busy")).isEqualTo("true"));
+        // the socket opened the conversation: no first message by REST, and the exchange is stored whole
+        assertThat(posted).noneMatch(url -> url.endsWith("/v1/conversations"));
+        assertThat(timeline).anyMatch(e -> "conversation".equals(e.get("frame")));
+        String id = (String) shop.evaluate(
+                "() => localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':conversation')))");
+        tools.jackson.databind.JsonNode conversation =
+                api.get("/v1/conversations/" + id).json();
+        assertThat(conversation
+                        .path("messages")
+                        .valueStream()
+                        .map(m -> m.path("role").asString()))
+                .containsExactly("user", "assistant");
+        // the shopper's message stays once, above the reply
+        assertThat(log.locator(".b.customer")).hasCount(1);
+        assertThat(log.locator(".b.customer")).containsText("How long does shipping take?");
+    }
+
+    static int indexOf(List<Map<String, Object>> timeline, java.util.function.Predicate<Map<String, Object>> what) {
+        for (int i = 0; i < timeline.size(); i++) {
+            if (what.test(timeline.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void theWidgetShowsTheAssistantsReplyAsItIsWritten() {
         openAllDay();
         Page shop = shopper.newPage();
@@ -658,7 +825,7 @@ class BrowserTests {
         shop.navigate(shopPage("/streaming", publishable));
         shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
                 .click();
-        // the first message opens the conversation (by REST, whole); the widget's socket then follows it
+        // the first message opens the conversation (through the widget's socket, which then follows it)
         shop.getByLabel("Your message").fill("Do you ship worldwide?");
         shop.getByLabel("Your message").press("Enter");
         Locator log = shop.getByRole(AriaRole.LOG);
@@ -871,6 +1038,8 @@ class BrowserTests {
         shop.waitForCondition(
                 () -> received.stream().anyMatch(f -> f.contains("\"authenticated\"")),
                 new Page.WaitForConditionOptions().setTimeout(30_000));
+        // the first message (which opened the conversation through the socket) is answered before the next is sent
+        assertThat(shop.getByRole(AriaRole.LOG).locator(".b.assistant")).hasCount(2);
 
         // a message typed and sent over the socket, then the next one at once: its typing is told again
         input.pressSequentially("Where is my parcel?");

@@ -227,6 +227,26 @@ class ConsoleTests {
     }
 
     @Test
+    void anAgentWhoRepliesToAnUnheldConversationIsShownTakingItBeforeTheReply() throws Exception {
+        // given: the reply takes the conversation and is written in one transaction, at one instant
+        ConsoleHttp console = new ConsoleHttp(port);
+        console.signIn(agent(api, "Dilnoza", "agent"), PASSWORD);
+        String id = conversation(api, "Aziza", "Where is my parcel?");
+
+        // when
+        console.act("/console/conversations/" + id + "/reply", Map.of("content", "Dilnoza here, let me look."));
+
+        // then
+        String transcript =
+                console.get("/console/conversations/" + id + "/transcript").body();
+        assertThat(transcript).contains("Assigned to Dilnoza").contains("Dilnoza here, let me look.");
+        assertThat(transcript.indexOf("Assigned to Dilnoza"))
+                .as("the assignment line comes before the reply it made possible")
+                .isLessThan(transcript.indexOf("Dilnoza here, let me look."));
+        assertThat(transcript.indexOf("Where is my parcel?")).isLessThan(transcript.indexOf("Assigned to Dilnoza"));
+    }
+
+    @Test
     void scriptInNamesMessagesAndTagsIsShownAsText() throws Exception {
         ConsoleHttp console = new ConsoleHttp(port);
         console.signIn(agent(api, "<script>alert('agent')</script>", "admin"), PASSWORD);

@@ -223,6 +223,84 @@ class ConversationApiTests {
                 .contains("The team is in now");
     }
 
+    @Test
+    void anUzbekCustomerWhoChoseAPersonIsToldInUzbekWhenTheTeamIsBack() {
+        // given
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        String opens = hhmm(now.plusHours(2));
+        workingHours(opens, hhmm(now.plusHours(3)));
+
+        // when
+        Api.Response response = api.withHeader("Accept-Language", "uz")
+                .post(
+                        "/v1/conversations",
+                        Map.of("channel", "widget", "initial_message", "Buyurtmam qayerda?", "handoff", true));
+
+        // then
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode conversation = api.get("/v1/conversations/"
+                        + response.json().path("conversation_id").asString())
+                .json();
+        String notice = conversation.path("messages").get(1).path("content").asString();
+        assertThat(notice)
+                .contains("jamoamiz xodimi javob beradi")
+                .contains("hozir ishda emas")
+                .contains("soat " + opens)
+                .contains("(UTC)")
+                .contains(conversation.path("ticket_id").asString())
+                .doesNotContain("The team", "reply here");
+    }
+
+    @Test
+    void anUzbekCustomerWhoChoseAPersonDuringWorkingHoursIsToldInUzbekTheTeamIsIn() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        workingHours(hhmm(now.minusHours(1)), hhmm(now.plusHours(1)));
+
+        Api.Response response = api.withHeader("Accept-Language", "uz-UZ,uz;q=0.9")
+                .post(
+                        "/v1/conversations",
+                        Map.of("initial_message", "Hisob-fakturamni tekshirasizmi?", "handoff", true));
+
+        String notice = api.get("/v1/conversations/"
+                        + response.json().path("conversation_id").asString())
+                .json()
+                .path("messages")
+                .get(1)
+                .path("content")
+                .asString();
+        assertThat(notice).contains("Jamoamiz hozir ishda").doesNotContain("The team is in now");
+    }
+
+    @Test
+    void anEscalationIsAnnouncedInTheLanguageTheCustomerAskedIn() {
+        // given
+        String english = api.post("/v1/conversations", Map.of("initial_message", "Hello, where is my order?"))
+                .json()
+                .path("conversation_id")
+                .asString();
+        String uzbek = api.post("/v1/conversations", Map.of("initial_message", "Salom, buyurtmam qayerda?"))
+                .json()
+                .path("conversation_id")
+                .asString();
+
+        // when
+        Api.Response inEnglish = api.post("/v1/conversations/" + english + "/escalate", Map.of());
+        Api.Response inUzbek =
+                api.withHeader("Accept-Language", "uz").post("/v1/conversations/" + uzbek + "/escalate", Map.of());
+
+        // then
+        assertThat(inEnglish.json().path("customer_message").asString())
+                .startsWith("I've connected you with our support team. A team member will be with you shortly.");
+        assertThat(inUzbek.json().path("customer_message").asString())
+                .startsWith("Sizni qoʻllab-quvvatlash jamoamiz bilan bogʻladim.")
+                .endsWith(inUzbek.json().path("ticket_id").asString() + ".");
+        JsonNode messages = api.get("/v1/conversations/" + uzbek).json().path("messages");
+        assertThat(messages.valueStream()
+                        .filter(m -> m.path("role").asString().equals("system"))
+                        .map(m -> m.path("content").asString()))
+                .containsExactly(inUzbek.json().path("customer_message").asString());
+    }
+
     private void workingHours(String start, String end) {
         Api.Response hours = api.patch(
                 "/v1/stores/" + store.id(),

@@ -352,7 +352,7 @@ class InboxApiTests {
 
         List<MessageSent> sent = InboxEventsForTests.of(id, "message.sent").stream()
                 .map(MessageSent.class::cast)
-                .filter(m -> m.role().equals("agent"))
+                .filter(m -> m.role() == MessageRole.AGENT)
                 .toList();
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).messageId()).isEqualTo(reply.json().path("id").asString());

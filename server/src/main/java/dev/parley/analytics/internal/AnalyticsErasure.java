@@ -1,12 +1,14 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.analytics.CustomerAnalytics;
+import dev.parley.analytics.CustomerAnalytics.ConversationFigures;
+import dev.parley.analytics.CustomerAnalytics.Event;
+import dev.parley.analytics.CustomerAnalytics.Export;
 import dev.parley.platform.CustomerErased;
 import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Analytics' side of privacy. Erasing anonymizes rather than deletes, so every count and average stays: the
@@ -26,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AnalyticsErasure implements CustomerAnalytics {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     /** Keys of Parley's own event data that may carry what a person wrote or who they are. */
     private static final Set<String> PERSONAL = Set.of("content", "query", "comment", "user_id", "email", "name");
 
@@ -92,15 +94,16 @@ class AnalyticsErasure implements CustomerAnalytics {
                 .list();
         long changed = 0;
         for (Row row : rows) {
-            Map<String, Object> data = json.readValue(row.data(), OBJECT);
-            Map<String, Object> kept = new LinkedHashMap<>();
+            JsonNode data = json.readTree(row.data());
+            ObjectNode kept = json.createObjectNode();
             boolean client = row.type().equals("client");
-            data.forEach((key, value) -> {
-                boolean keep = client ? value instanceof Number || value instanceof Boolean : !PERSONAL.contains(key);
+            for (Map.Entry<String, JsonNode> field : data.properties()) {
+                JsonNode value = field.getValue();
+                boolean keep = client ? value.isNumber() || value.isBoolean() : !PERSONAL.contains(field.getKey());
                 if (keep) {
-                    kept.put(key, value);
+                    kept.set(field.getKey(), value);
                 }
-            });
+            }
             boolean gap = EventName.KNOWLEDGE_GAP_FOUND.is(row.type());
             if (gap || client) {
                 slots.add(row.slot());
@@ -116,9 +119,9 @@ class AnalyticsErasure implements CustomerAnalytics {
     }
 
     @Override
-    public Map<String, Object> export(String workspaceId, Mode mode, List<String> conversationIds) {
-        List<Map<String, Object>> conversations = new ArrayList<>();
-        List<Map<String, Object>> events = new ArrayList<>();
+    public Export export(String workspaceId, Mode mode, List<String> conversationIds) {
+        List<ConversationFigures> conversations = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         for (List<String> batch : Sql.batches(conversationIds, BATCH)) {
             List<Object> params = Sql.scoped(workspaceId, mode, batch);
             conversations.addAll(jdbc.sql("""
@@ -127,46 +130,40 @@ class AnalyticsErasure implements CustomerAnalytics {
                               FROM analytics_conversations WHERE workspace_id = ? AND mode = ? AND conversation_id IN (""" + Sql.placeholders(batch.size()) + ") ORDER BY created_at")
                     .params(params)
                     .query((rs, i) -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("conversation_id", rs.getString("conversation_id"));
-                        row.put("channel", rs.getString("channel"));
-                        row.put("session_id", rs.getString("session_id"));
-                        row.put("created_at", Sql.instant(rs, "created_at"));
-                        row.put("first_query", rs.getString("first_query"));
-                        row.put("intent", rs.getString("intent"));
-                        row.put("sentiment", rs.getString("sentiment"));
-                        row.put("messages_in", rs.getInt("messages_in"));
-                        row.put("messages_out", rs.getInt("messages_out"));
-                        row.put("escalated_at", Sql.instant(rs, "escalated_at"));
-                        row.put("resolved_at", Sql.instant(rs, "resolved_at"));
-                        row.put("resolution_type", rs.getString("resolution_type"));
                         int csat = rs.getInt("csat");
-                        row.put("csat", rs.wasNull() ? null : csat);
-                        return row;
+                        Integer score = rs.wasNull() ? null : csat;
+                        return new ConversationFigures(
+                                rs.getString("conversation_id"),
+                                rs.getString("channel"),
+                                rs.getString("session_id"),
+                                Sql.instant(rs, "created_at"),
+                                rs.getString("first_query"),
+                                rs.getString("intent"),
+                                rs.getString("sentiment"),
+                                rs.getInt("messages_in"),
+                                rs.getInt("messages_out"),
+                                Sql.instant(rs, "escalated_at"),
+                                Sql.instant(rs, "resolved_at"),
+                                rs.getString("resolution_type"),
+                                score);
                     })
                     .list());
-            events.addAll(jdbc.sql(
-                            "SELECT type, name, occurred_at, conversation_id, session_id, data FROM analytics_events"
+            events.addAll(
+                    jdbc.sql("SELECT type, name, occurred_at, conversation_id, session_id, data FROM analytics_events"
                                     + " WHERE workspace_id = ? AND mode = ? AND conversation_id IN ("
                                     + Sql.placeholders(batch.size())
                                     + ")"
                                     + " ORDER BY occurred_at, seq")
-                    .params(params)
-                    .query((rs, i) -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("type", rs.getString("type"));
-                        row.put("name", rs.getString("name"));
-                        row.put("occurred_at", Sql.instant(rs, "occurred_at"));
-                        row.put("conversation_id", rs.getString("conversation_id"));
-                        row.put("session_id", rs.getString("session_id"));
-                        row.put("data", json.readValue(rs.getString("data"), OBJECT));
-                        return row;
-                    })
-                    .list());
+                            .params(params)
+                            .query((rs, i) -> new Event(
+                                    rs.getString("type"),
+                                    rs.getString("name"),
+                                    Sql.instant(rs, "occurred_at"),
+                                    rs.getString("conversation_id"),
+                                    rs.getString("session_id"),
+                                    json.readTree(rs.getString("data"))))
+                            .list());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conversations", conversations);
-        out.put("events", events);
-        return out;
+        return new Export(conversations, events);
     }
 }

@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationEvents.SessionEnded;
 import dev.parley.conversation.ConversationEvents.SessionStarted;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
+import dev.parley.conversation.MessageRole;
 import dev.parley.knowledge.ScrapeCompleted;
 import dev.parley.platform.PublicEvent;
 import dev.parley.tenancy.AgentDeactivated;
@@ -46,7 +47,12 @@ class AnalyticsRecorder {
     @EventListener
     void on(ConversationCreated created) {
         Instant now = clock.instant();
-        analyticsRows.opened(created.workspaceId(), created.mode(), created.conversationId(), created.channel(), now);
+        analyticsRows.opened(
+                created.workspaceId(),
+                created.mode(),
+                created.conversationId(),
+                created.channel().wire(),
+                now);
         log(created, now);
     }
 
@@ -60,7 +66,7 @@ class AnalyticsRecorder {
     @EventListener
     void on(MessageSent sent) {
         Instant now = clock.instant();
-        analyticsRows.replied(sent.conversationId(), "agent".equals(sent.role()), now);
+        analyticsRows.replied(sent.conversationId(), sent.role() == MessageRole.AGENT, now);
         log(sent, now);
     }
 
@@ -81,7 +87,8 @@ class AnalyticsRecorder {
     @EventListener
     void on(ConversationResolved resolved) {
         Instant now = clock.instant();
-        analyticsRows.resolved(resolved.conversationId(), resolved.resolutionType(), resolved.csatScore(), now);
+        analyticsRows.resolved(
+                resolved.conversationId(), resolved.resolutionType().wire(), resolved.csatScore(), now);
         log(resolved, now);
     }
 

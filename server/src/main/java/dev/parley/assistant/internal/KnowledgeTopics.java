@@ -39,7 +39,10 @@ final class KnowledgeTopics {
 
     /** A topic's own words in a message the classifier placed in none ("Can you ship an order to London, UK?"). */
     private static final Map<Pattern, String> BY_WORDS = Map.of(
-            Pattern.compile("(?i)\\b(ship|shipping|shipped|deliver|delivery|courier|postage)\\b"), SHIPPING,
+            Pattern.compile("(?i)\\b(ship|shipping|shipped|deliver|delivery|courier|postage|abroad|overseas"
+                            + "|international\\w*|countr(y|ies)|(i|we) live in|(i'?m|we'?re|i am|we are) based in"
+                            + "|from (another|a different) country)\\b"),
+                    SHIPPING,
             Pattern.compile("(?i)\\b(pay|paying|payment|card|paypal|instal+ments?|pay later)\\b"), PAYMENTS,
             Pattern.compile("(?i)\\b(refund|refunds|money back|damaged|broken|faulty|defective|torn)\\b"), REFUNDS,
             Pattern.compile("(?i)\\b(shop|store|stores|opening hours|open on|pick (it |them |my order )?up)\\b"),

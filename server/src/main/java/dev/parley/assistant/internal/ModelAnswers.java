@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -326,42 +327,47 @@ class ModelAnswers {
         throw new ModelFailure("malformed_tool_call", "The model called " + call.name() + " with arguments not JSON");
     }
 
+    /** What the model is told a tool did: one of these, as JSON. */
+    sealed interface ToolResult {}
+
+    /** @param passages what a search found, numbered on from those the model already has; absent for other tools */
+    record Executed(
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String answer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Passage> passages,
+            Map<String, Object> details)
+            implements ToolResult {}
+
+    record Passage(int number, String title, String text) {}
+
+    record Refused(
+            String status,
+            String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String message) implements ToolResult {}
+
+    record NeedsInfo(String status, String field, String question) implements ToolResult {}
+
     /** What the model is told a tool did; passages a search found are numbered on from those it already has. */
     private String result(ToolGate.Call call, List<Numbered> numbered) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        switch (call.outcome()) {
+        ToolResult result = switch (call.outcome()) {
             case ToolOutcome.Done done -> {
-                result.put("status", "executed");
-                if (done.answer() != null) {
-                    result.put("answer", done.answer());
-                }
                 Map<String, Object> details = new LinkedHashMap<>(done.details());
+                List<Passage> found = null;
                 if (details.remove("passages") instanceof List<?> passages) {
-                    List<Map<String, Object>> found = new ArrayList<>();
+                    found = new ArrayList<>();
                     for (int i = 0; i < passages.size() && i < done.sources().size(); i++) {
                         Map<?, ?> p = (Map<?, ?>) passages.get(i);
                         String title = String.valueOf(p.get("title"));
                         String text = String.valueOf(p.get("text"));
                         numbered.add(new Numbered(done.sources().get(i), title, text));
-                        found.add(Map.of("number", numbered.size(), "title", title, "text", clip(text)));
+                        found.add(new Passage(numbered.size(), title, clip(text)));
                     }
-                    result.put("passages", found);
                 }
-                result.put("details", details);
+                yield new Executed("executed", done.answer(), found, details);
             }
-            case ToolOutcome.Refused refused -> {
-                result.put("status", "refused");
-                result.put("reason", refused.reason());
-                if (refused.message() != null) {
-                    result.put("message", refused.message());
-                }
-            }
-            case ToolOutcome.NeedsInfo needs -> {
-                result.put("status", "needs_info");
-                result.put("field", needs.field());
-                result.put("question", needs.question());
-            }
-        }
+            case ToolOutcome.Refused refused -> new Refused("refused", refused.reason(), refused.message());
+            case ToolOutcome.NeedsInfo needs -> new NeedsInfo("needs_info", needs.field(), needs.question());
+        };
         try {
             return json.writeValueAsString(result);
         } catch (JacksonException e) {
@@ -489,22 +495,20 @@ class ModelAnswers {
     }
 
     /** A tool as LangChain4j describes it to models, from the schema the gate checks calls against. */
-    @SuppressWarnings("unchecked")
     static ToolSpecification specification(AssistantTool tool) {
-        Map<String, Object> schema = tool.parameters().asJsonSchema();
         Map<String, JsonSchemaElement> properties = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) schema.get("properties")).forEach((name, property) -> {
-            String description = (String) property.get("description");
-            if (property.get("minimum") != null || property.get("maximum") != null) {
-                description += " (from " + property.getOrDefault("minimum", "any") + " to "
-                        + property.getOrDefault("maximum", "any") + ")";
+        tool.parameters().properties().forEach((name, property) -> {
+            String description = property.description();
+            if (property.minimum() != null || property.maximum() != null) {
+                description += " (from " + (property.minimum() == null ? "any" : property.minimum()) + " to "
+                        + (property.maximum() == null ? "any" : property.maximum()) + ")";
             }
-            JsonSchemaElement element = property.get("enum") instanceof List<?> values
+            JsonSchemaElement element = !property.allowed().isEmpty()
                     ? JsonEnumSchema.builder()
                             .description(description)
-                            .enumValues(values.stream().map(String::valueOf).toList())
+                            .enumValues(property.allowed())
                             .build()
-                    : switch ((String) property.get("type")) {
+                    : switch (property.type()) {
                         case "number" ->
                             JsonNumberSchema.builder().description(description).build();
                         case "integer" ->
@@ -521,7 +525,7 @@ class ModelAnswers {
                 .description(tool.description())
                 .parameters(JsonObjectSchema.builder()
                         .addProperties(properties)
-                        .required((List<String>) schema.get("required"))
+                        .required(tool.parameters().required())
                         .build())
                 .build();
     }

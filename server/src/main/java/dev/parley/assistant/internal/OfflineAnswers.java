@@ -196,6 +196,16 @@ final class OfflineAnswers {
                 .limit(3)
                 .filter(s -> s == ranked.getFirst() || s.score() >= best - MEANING_MARGIN)
                 .toList());
+        // A sentence that goes on about the one chosen ("It is open every day from 10 am to 7 pm." after the shop's
+        // address) belongs with it: its "it" says nothing alone, so its meaning is rarely near the question by itself.
+        for (Scored s : List.copyOf(chosen)) {
+            int next = s.index() + 1;
+            if (next < sentences.size()
+                    && CONTINUES.matcher(sentences.get(next)).find()
+                    && chosen.stream().noneMatch(c -> c.index() == next)) {
+                chosen.add(scored.get(next));
+            }
+        }
         chosen.sort(Comparator.comparingInt(Scored::index));
         StringBuilder out = new StringBuilder();
         for (Scored s : chosen) {
@@ -209,6 +219,9 @@ final class OfflineAnswers {
         }
         return out.toString();
     }
+
+    /** A sentence that opens by pointing back at the one before it. */
+    private static final Pattern CONTINUES = Pattern.compile("^(It|It's|Its|They|Their|This|These|That|Those)\\b");
 
     /** How far below the best sentence another may score and still be part of the answer. */
     private static final double MEANING_MARGIN = 0.3;

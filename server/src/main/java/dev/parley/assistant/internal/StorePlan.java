@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal;
 
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
 import java.util.Arrays;
@@ -106,7 +107,7 @@ final class StorePlan {
         if (!unhappy || !facts.containsKey("verified_email") || facts.containsKey("discount_code")) {
             return Optional.empty();
         }
-        return Optional.of(new Step("apply_discount", Map.of()));
+        return Optional.of(new Step(ToolName.APPLY_DISCOUNT.wire(), Map.of()));
     }
 
     /**

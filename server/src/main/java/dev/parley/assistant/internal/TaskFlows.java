@@ -116,6 +116,30 @@ final class TaskFlows {
         return confidence >= SWITCH_CONFIDENCE && ASKS_FOR_IT.matcher(message).find();
     }
 
+    /**
+     * Whether a message asking for {@code task} sets aside a task that waits on the customer: a clear request does, and
+     * so does a question about the catalogue ("do you have running shorts in size L?"), which changes no order and is
+     * answered at once before the waiting task goes on.
+     */
+    static boolean switches(String task, double confidence, String message) {
+        return switches(confidence, message)
+                || (task.equals(PRODUCT_SEARCH)
+                        && confidence >= SWITCH_CONFIDENCE
+                        && ASKS_ABOUT_THE_CATALOGUE.matcher(message).find());
+    }
+
+    /**
+     * A question about the catalogue naming a kind of product ("do you have running shorts in size L?"), whatever the
+     * intent classifier made of it: a product search.
+     */
+    static boolean asksAboutTheCatalogue(String message, Entities entities) {
+        return entities.first(Entity.Category.class).isPresent()
+                && ASKS_ABOUT_THE_CATALOGUE.matcher(message).find();
+    }
+
+    private static final Pattern ASKS_ABOUT_THE_CATALOGUE = Pattern.compile(
+            "(?i)\\b(do you (have|sell|carry|stock)|have you got|got any|is there|are there|any \\w+ in)\\b");
+
     /** The task the message asks for, if it asks for one the store's tools can do. */
     static Optional<String> taskFor(
             String intent, double confidence, String message, Entities entities, ConversationMemory memory) {
@@ -128,11 +152,25 @@ final class TaskFlows {
             // "my shirt arrived torn": a problem with their order, reported without asking for a remedy yet
             return Optional.of(REPORT_PROBLEM);
         }
+        boolean namesAnOrder = entities.orderNumber().isPresent()
+                || looseOrderNumber(message, entities).isPresent();
+        if (HYPOTHETICAL.matcher(message).find() && !namesAnOrder) {
+            // "what happens if my stuff arrives broken?": how the store handles it, a question the knowledge answers
+            return Optional.empty();
+        }
         boolean understood = confidence >= StorePlan.MIN_INTENT_CONFIDENCE && TASKS.containsKey(intent);
         if (!understood) {
             return namedWithAnOrder(message, entities);
         }
-        String task = TASKS.get(intent);
+        String task = preferred(TASKS.get(intent), message);
+        if (ABOUT_AN_ORDER.contains(task)
+                && namesAnOrder
+                && HOW_IT_WORKS.matcher(message).find()
+                && !ASKS_FOR_IT.matcher(message).find()) {
+            // "was order 1002 delivered, and how long do refunds take?": the order's question is the task; how refunds
+            // work is a question the knowledge answers beside it
+            return namedWithAnOrder(HOW_IT_WORKS_CLAUSE.matcher(message).replaceAll(" "), entities);
+        }
         if (task.equals("order_status") && TRACK.matcher(message).find()) {
             task = "track_order";
         }
@@ -151,6 +189,46 @@ final class TaskFlows {
         return Optional.of(task);
     }
 
+    /** A question about how a remedy works in general, not a request for one: "how long do refunds take?". */
+    private static final Pattern HOW_IT_WORKS = Pattern.compile(
+            "(?i)\\bhow (long|many days|soon|quickly|much time|do(es)? (refunds?|returns?|exchanges?|cancell?ations?)"
+                    + " work)\\b");
+
+    private static final Pattern HOW_IT_WORKS_CLAUSE = Pattern.compile(
+            "(?i)\\bhow (long|many days|soon|quickly|much time|do(es)? (refunds?|returns?|exchanges?|cancell?ations?)"
+                    + " work)\\b[^.!?;]*");
+
+    /** The part of a message asking how a remedy works ("how long do refunds take to show"), if it asks that. */
+    static Optional<String> howItWorks(String message) {
+        Matcher clause = HOW_IT_WORKS_CLAUSE.matcher(message);
+        return clause.find() ? Optional.of(clause.group().strip()) : Optional.empty();
+    }
+
+    /** What the customer says they do not want: "rather than messing around with exchanges", "instead of a return". */
+    private static final Pattern NOT_WANTED = Pattern.compile("(?i)\\b(rather than|instead of|than)\\b[^.!?;]*");
+
+    /**
+     * The remedy the customer asks for in their own words, when the classifier read another: a remedy named only as
+     * what they do not want ("I'd rather have my money back than deal with swapping it") is not the one they ask for.
+     */
+    static String preferred(String task, String message) {
+        Pattern own = NAMED_TASKS.get(task);
+        if (own == null
+                || !NAMED_TASKS.keySet().stream().limit(REMEDIES).toList().contains(task)) {
+            return task;
+        }
+        String wanted = NOT_WANTED.matcher(message).replaceAll(" ");
+        if (own.matcher(wanted).find()) {
+            return task;
+        }
+        return NAMED_TASKS.entrySet().stream()
+                .limit(REMEDIES)
+                .filter(named -> named.getValue().matcher(wanted).find())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(task);
+    }
+
     /**
      * A task the message names in so many words for an order it names ("refund 30 on 1003", "swap the shirt from 1002
      * for an L"), when the intent classifier saw no task in it: a specific order and a task's verb are a request.
@@ -160,8 +238,10 @@ final class TaskFlows {
                 && looseOrderNumber(message, entities).isEmpty()) {
             return Optional.empty();
         }
+        // "how long do refunds take?" asks how a remedy works: it names no task to do
+        String asking = HOW_IT_WORKS_CLAUSE.matcher(message).replaceAll(" ");
         for (Map.Entry<String, Pattern> named : NAMED_TASKS.entrySet()) {
-            if (named.getValue().matcher(message).find()) {
+            if (named.getValue().matcher(asking).find()) {
                 return Optional.of(named.getKey());
             }
         }
@@ -209,7 +289,8 @@ final class TaskFlows {
             List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     /** A word that says the number after it belongs to something: "status of 1001", "my money back for 1002". */
-    private static final String BELONGS = "(?:order|number|for|of|on|from|about|regarding|with)\\s+(?:my\\s+|the\\s+)?";
+    private static final String BELONGS = "(?:order|number|for|of|on|from|about|regarding|with|cancel|refund|return"
+            + "|exchange|track|check|where'?s|where\\s+is)\\s+(?:my\\s+|the\\s+|order\\s+)?";
 
     private static final Pattern SPOKEN_DIGITS = Pattern.compile("(?i)\\b" + BELONGS
             + "((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\\s-]+){2,}"
@@ -281,6 +362,9 @@ final class TaskFlows {
         }
         if (filled.name().equals("refund")) {
             Optional<BigDecimal> amount = entities.amount().map(Entity.Money::amount);
+            if (amount.isEmpty()) {
+                amount = bareRefundAmount(message);
+            }
             if (amount.isPresent()) {
                 filled = filled.with(AMOUNT, amount.get().toPlainString());
             } else if (WHOLE_ORDER.matcher(message).find()) {
@@ -384,6 +468,15 @@ final class TaskFlows {
         }
         String said = lower(size.group(1)).replace('-', ' ');
         return Optional.of(SIZE_WORDS.getOrDefault(said, said.toUpperCase(Locale.ROOT)));
+    }
+
+    /** A number right after the word refund, too short to be an order's: "refund 30 on 1003", "refund me 12.50". */
+    private static final Pattern BARE_REFUND_AMOUNT = Pattern.compile(
+            "(?i)\\brefund(?:\\s+me)?\\s+\\$?(\\d{1,3}(?:[.,]\\d{1,2})?)(?![\\d%]|[.,]\\d|\\s*(?:percent|items?|days?|pairs?)\\b)");
+
+    static Optional<BigDecimal> bareRefundAmount(String message) {
+        Matcher bare = BARE_REFUND_AMOUNT.matcher(message);
+        return bare.find() ? Optional.of(new BigDecimal(bare.group(1).replace(',', '.'))) : Optional.empty();
     }
 
     /** A product search's arguments for the tool, from its slots. */

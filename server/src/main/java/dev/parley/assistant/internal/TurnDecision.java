@@ -26,7 +26,24 @@ final class TurnDecision {
     /** A customer saying they are unhappy, or that something did not happen when it should have. */
     private static final Pattern SAYS_UPSET = Pattern.compile(
             "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
-                    + "|unacceptable|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
+                    + "|unacceptable|worst|terrible|awful|horrible|useless|pathetic|disgusting|unbelievable|a joke"
+                    + "|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
+
+    /** Words in capitals: a customer shouting ("WHERE IS MY STUFF"), whatever the sentiment model makes of it. */
+    private static final Pattern SHOUTED_WORD = Pattern.compile("\\b\\p{Lu}{2,}\\b");
+
+    private static final Pattern WORD = Pattern.compile("\\b\\p{L}{2,}\\b");
+
+    /** How many words in capitals, and what share of the message's words, make a message shouted. */
+    static final int SHOUTED_WORDS = 3;
+
+    static final double SHOUTED_SHARE = 0.4;
+
+    static boolean shouted(String message) {
+        long shouted = SHOUTED_WORD.matcher(message).results().count();
+        long words = WORD.matcher(message).results().count();
+        return shouted >= SHOUTED_WORDS && shouted >= SHOUTED_SHARE * words;
+    }
 
     /** A negative sentiment score from which the customer counts as upset without saying so. */
     static final double CLEARLY_NEGATIVE = -0.6;
@@ -54,7 +71,8 @@ final class TurnDecision {
         boolean upset() {
             return understood.sentiment().equals("frustrated")
                     || (understood.sentiment().equals("negative") && understood.sentimentScore() <= CLEARLY_NEGATIVE)
-                    || SAYS_UPSET.matcher(message).find();
+                    || SAYS_UPSET.matcher(message).find()
+                    || shouted(message);
         }
     }
 
@@ -117,11 +135,19 @@ final class TurnDecision {
                         entities,
                         memory)
                 .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
-        if (asked.isPresent()
+        if (asked.isEmpty()
+                && task != null
+                && !task.missing().isEmpty()
+                && TaskFlows.asksAboutTheCatalogue(turn.message(), entities)
+                && toolAvailable.test(
+                        TaskFlows.FLOWS.get(TaskFlows.PRODUCT_SEARCH).tool())) {
+            // a question about the catalogue while a task waits: answered now, and the task goes on after it
+            asked = Optional.of(TaskFlows.PRODUCT_SEARCH);
+        } else if (asked.isPresent()
                 && task != null
                 && !task.missing().isEmpty()
                 && !task.name().equals(asked.get())
-                && !TaskFlows.switches(turn.understood().intentConfidence(), turn.message())) {
+                && !TaskFlows.switches(asked.get(), turn.understood().intentConfidence(), turn.message())) {
             // A task waits on the customer: only a clear request for another one sets it aside.
             asked = Optional.empty();
         }
@@ -201,7 +227,8 @@ final class TurnDecision {
         if (tracked.declined() != null && (TaskFlows.no(turn.message()) || !(tracked.moved() || answerable))) {
             return new Declined(tracked.declined());
         }
-        if (turn.smallTalk()) {
+        if (turn.smallTalk() && !tracked.moved()) {
+            // "ok thanks. jane@example.com": the courtesy comes with what the task waited for, and the task goes on
             return new SmallTalk();
         }
         if (waiting && turn.upset() && !tracked.moved()) {

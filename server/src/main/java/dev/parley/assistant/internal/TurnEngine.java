@@ -123,7 +123,9 @@ class TurnEngine implements Assistant {
     // ---- understand
 
     private Context understand(TurnRequest request) {
-        String message = request.message() == null ? "" : request.message().strip();
+        String message = request.message() == null
+                ? ""
+                : Misspellings.corrected(request.message().strip());
         StoreSettings settings = workspaces.settings(request.workspaceId());
         LocalDate today = LocalDate.ofInstant(
                 clock.instant(), ZoneId.of(settings.workingHours().timezone()));
@@ -182,7 +184,9 @@ class TurnEngine implements Assistant {
             case Declined declined -> sure(TaskReplies.declined(declined.action(), turn.language()), actions, memory);
             case Ask ask -> {
                 String question = TaskReplies.ask(ask.slot(), ask.task(), turn.language(), memory.lastQuestion());
-                if (ask.task().name().equals(TaskFlows.REPORT_PROBLEM) && memory.lastQuestion() == null) {
+                if ((ask.task().name().equals(TaskFlows.REPORT_PROBLEM) && memory.lastQuestion() == null)
+                        || (turn.upset() && !ask.task().name().equals(TaskFlows.REPORT_PROBLEM))) {
+                    // an upset customer hears an apology before the question, not the question alone
                     question = TaskReplies.apology(turn.language()) + " " + question;
                 }
                 actions.add(new ActionTaken(
@@ -246,7 +250,7 @@ class TurnEngine implements Assistant {
                 String answer = task != null && task.name().equals(TaskFlows.REPORT_PROBLEM)
                         ? problemReply(turn, memory, actions, task)
                         : done.answer();
-                reply = greeted(turn, withOtherIntents(answer, turn));
+                reply = greeted(turn, withOtherAsks(answer, turn, memory, actions));
             }
             case ToolOutcome.NeedsInfo needs -> {
                 memory = memory.withTask(task == null ? null : task.missing(List.of(needs.field())))
@@ -332,8 +336,47 @@ class TurnEngine implements Assistant {
         return (turn.settings().brandVoice().tone().equals("formal") ? "Hello" : "Hi") + name + "! " + reply;
     }
 
-    private static String withOtherIntents(String answer, Context turn) {
+    /** How sure the knowledge must be of a second ask's answer to give it beside a task's. */
+    static final double SECOND_ASK_STRENGTH = 0.5;
+
+    private static final java.util.regex.Pattern NAMES_AN_ORDER = java.util.regex.Pattern.compile("\\d{4,}");
+
+    /**
+     * A task's answer with the message's other asks answered from the knowledge when it answers them surely ("where's
+     * my order 1001 and what time does the Portland shop close?"); an ask it cannot answer is named for the next turn.
+     */
+    private String withOtherAsks(String answer, Context turn, ConversationMemory memory, List<ActionTaken> actions) {
         List<String> others = turn.understood().otherIntents();
+        List<String> asks = new ArrayList<>();
+        if (!others.isEmpty()) {
+            MessageIntents.clauses(turn.message()).stream()
+                    .filter(clause -> !NAMES_AN_ORDER.matcher(clause).find())
+                    .forEach(asks::add);
+        }
+        TaskFlows.howItWorks(turn.message())
+                .filter(clause -> !NAMES_AN_ORDER.matcher(clause).find() && !asks.contains(clause))
+                .ifPresent(asks::add);
+        for (String ask : asks) {
+            Retrieved found = search(turn, ask, memory, actions);
+            Optional<String> topic = KnowledgeTopics.of("other", 0, ask);
+            if (topic.isPresent()
+                    && (found.passages().isEmpty() || strength(match(ask, found)) < SECOND_ASK_STRENGTH)) {
+                Retrieved widened = search(turn, ask + " " + topic.get(), memory, actions);
+                if (!widened.passages().isEmpty()) {
+                    found = widened;
+                }
+            }
+            if (!found.passages().isEmpty() && strength(match(ask, found)) >= SECOND_ASK_STRENGTH) {
+                String also = OfflineAnswers.fromPassages(
+                        ask,
+                        answeringFirst(ask, found).passages(),
+                        understanding::nearness,
+                        turn.settings().brandVoice(),
+                        null,
+                        turn.language());
+                return answer + "\n\n" + also;
+            }
+        }
         return others.isEmpty()
                 ? answer
                 : answer + "\n\n" + OfflineAnswers.alsoAsked(others.getFirst(), turn.language());

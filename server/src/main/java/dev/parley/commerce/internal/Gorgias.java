@@ -1,9 +1,13 @@
 package dev.parley.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.commerce.internal.HelpdeskConnections.Connection;
 import dev.parley.commerce.internal.HelpdeskConnections.Ticket;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.Helpdesk;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -92,23 +96,19 @@ class Gorgias implements Helpdesk {
                     .append(line.content())
                     .append("\n\n");
         }
-        transcript.append("Escalated by Parley (").append(escalation.reason()).append(").");
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("email", email);
-        if (escalation.customerName() != null) {
-            customer.put("name", escalation.customerName());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customer", customer);
-        body.put("channel", "api");
-        body.put("via", "api");
-        body.put("subject", "Support request from Parley");
-        body.put(
-                "priority",
-                "high".equals(escalation.priority()) || "urgent".equals(escalation.priority()) ? "high" : "normal");
-        body.put("external_id", escalation.conversationId());
-        body.put("tags", List.of(Map.of("name", "parley")));
-        body.put("messages", List.of(message(email, transcript.toString().strip())));
+        transcript
+                .append("Escalated by Parley (")
+                .append(escalation.reason().wire())
+                .append(").");
+        NewTicket body = new NewTicket(
+                new TicketCustomer(email, escalation.customerName()),
+                "api",
+                "api",
+                "Support request from Parley",
+                escalation.priority() == Priority.HIGH || escalation.priority() == Priority.URGENT ? "high" : "normal",
+                escalation.conversationId(),
+                List.of(new Tag("parley")),
+                List.of(message(email, transcript.toString().strip())));
         String ws = escalation.workspaceId();
         try {
             return Optional.of(PREFIX
@@ -170,7 +170,6 @@ class Gorgias implements Helpdesk {
     }
 
     /** One attempt at a queued ticket or message; a failure is retried by the job runner. */
-    @SuppressWarnings("unchecked")
     void forward(JobContext job) {
         String ws = job.workspaceId();
         Optional<Connection> connection = connections.find(ws);
@@ -187,7 +186,7 @@ class Gorgias implements Helpdesk {
                         job.mode(),
                         conversationId,
                         (String) payload.get("email"),
-                        (Map<String, Object>) payload.get("ticket"),
+                        payload.get("ticket"),
                         null,
                         1);
             }
@@ -218,7 +217,7 @@ class Gorgias implements Helpdesk {
             Mode mode,
             String conversationId,
             String email,
-            Map<String, Object> body,
+            Object body,
             String lastMessageId,
             int attempts) {
         JsonNode created = post(connection, "/api/tickets", body, attempts);
@@ -241,23 +240,54 @@ class Gorgias implements Helpdesk {
         }
     }
 
-    private static Map<String, Object> message(String email, String text) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("channel", "api");
-        message.put("via", "api");
-        message.put("from_agent", false);
-        message.put("sender", Map.of("email", email));
-        message.put("source", Map.of("type", "api", "from", Map.of("address", email)));
-        message.put("body_text", text);
-        return message;
+    /**
+     * A ticket as Gorgias's {@code POST /api/tickets} takes it; a queued one waits in its job's payload as this JSON.
+     *
+     * @param priority {@code high} for Parley's high and urgent, else {@code normal}
+     * @param externalId the conversation's id, so the ticket leads back to it
+     */
+    record NewTicket(
+            TicketCustomer customer,
+            String channel,
+            String via,
+            String subject,
+            String priority,
+            @JsonProperty("external_id") String externalId,
+            List<Tag> tags,
+            List<TicketMessage> messages) {}
+
+    /** @param name absent when the customer gave none */
+    record TicketCustomer(
+            String email,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String name) {}
+
+    record Tag(String name) {}
+
+    /** A customer's message in a ticket, sent by API on their behalf. */
+    record TicketMessage(
+            String channel,
+            String via,
+            @JsonProperty("from_agent") boolean fromAgent,
+            Sender sender,
+            Source source,
+            @JsonProperty("body_text") String bodyText) {}
+
+    record Sender(String email) {}
+
+    record Source(String type, Address from) {}
+
+    record Address(String address) {}
+
+    private static TicketMessage message(String email, String text) {
+        return new TicketMessage("api", "api", false, new Sender(email), new Source("api", new Address(email)), text);
     }
 
-    private static String label(String role) {
+    private static String label(MessageRole role) {
         return switch (role) {
-            case "user" -> "Customer";
-            case "assistant" -> "Assistant";
-            case "agent" -> "Agent";
-            default -> "Note";
+            case USER -> "Customer";
+            case ASSISTANT -> "Assistant";
+            case AGENT -> "Agent";
+            case SYSTEM, NOTE -> "Note";
         };
     }
 

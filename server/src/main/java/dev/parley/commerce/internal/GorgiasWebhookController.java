@@ -2,6 +2,7 @@ package dev.parley.commerce.internal;
 
 import dev.parley.commerce.internal.HelpdeskConnections.Ticket;
 import dev.parley.conversation.HelpdeskInbox;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Digests;
 import dev.parley.platform.ErrorCode;
@@ -96,7 +97,7 @@ class GorgiasWebhookController {
                     ticket.workspaceId(),
                     ticket.mode(),
                     ticket.conversationId(),
-                    sender.equals("agent") ? "agent" : "user",
+                    sender.equals("agent") ? MessageRole.AGENT : MessageRole.USER,
                     text.length() > 50_000 ? text.substring(0, 50_000) : text);
             if (synced.isEmpty()) {
                 return new Received(true, "ignored");

@@ -1,6 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
 import dev.parley.assistant.ToolSchema.Property;
@@ -20,7 +21,7 @@ class ProductDetailsTool extends StoreTool {
     ProductDetailsTool(StoreConnections connections) {
         super(
                 connections,
-                "get_product_details",
+                ToolName.GET_PRODUCT_DETAILS,
                 "Read one product of the store by its id: price, description, sizes and colours in stock.",
                 new ToolSchema(
                         Map.of("product_id", Property.string("The product's id, as search_products gives it")),

@@ -1,6 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
 import dev.parley.assistant.ToolSchema.Property;
@@ -32,7 +33,7 @@ class SearchProductsTool extends StoreTool {
     SearchProductsTool(StoreConnections connections, ProductSearch search) {
         super(
                 connections,
-                "search_products",
+                ToolName.SEARCH_PRODUCTS,
                 "Search the store's products by what the customer describes (meaning, not exact words), with"
                         + " category, price range, colour and size in stock.",
                 schema());

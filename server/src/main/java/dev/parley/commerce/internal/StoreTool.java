@@ -1,6 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolSchema;
 import dev.parley.platform.Mode;
 
@@ -8,15 +9,27 @@ import dev.parley.platform.Mode;
 abstract class StoreTool implements AssistantTool {
 
     private final StoreConnections connections;
-    private final String name;
+    private final ToolName name;
     private final String description;
     private final ToolSchema parameters;
 
-    StoreTool(StoreConnections connections, String name, String description, ToolSchema parameters) {
+    StoreTool(StoreConnections connections, ToolName name, String description, ToolSchema parameters) {
         this.connections = connections;
         this.name = name;
         this.description = description;
         this.parameters = parameters;
+    }
+
+    /** A store tool under one of Parley's own names ({@link ToolName#BUILT_IN}); any other is a mistake. */
+    StoreTool(StoreConnections connections, String name, String description, ToolSchema parameters) {
+        this(
+                connections,
+                ToolName.BUILT_IN.stream()
+                        .filter(t -> t.is(name))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("Not a built-in tool's name: " + name)),
+                description,
+                parameters);
     }
 
     @Override
@@ -26,7 +39,7 @@ abstract class StoreTool implements AssistantTool {
 
     @Override
     public final String name() {
-        return name;
+        return name.wire();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.parley.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.commerce.internal.StoreConnection.Credentials;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
@@ -16,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,10 +103,8 @@ final class WooCommerceStore implements StoreConnector {
 
     @Override
     public Order refund(Order order, BigDecimal amount, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("amount", amount.toPlainString());
-        body.put("reason", reason == null ? "Refunded by Parley" : reason);
-        body.put("api_refund", true);
+        RefundRequest body =
+                new RefundRequest(amount.toPlainString(), reason == null ? "Refunded by Parley" : reason, true, null);
         call(FetchRequest.Method.POST, "/orders/" + order.id() + "/refunds", body);
         return order(order.number()).orElse(order);
     }
@@ -118,41 +117,32 @@ final class WooCommerceStore implements StoreConnector {
     @Override
     public ReturnLabel createReturn(Order order, String reason) {
         String rma = "RMA-" + order.number() + "-" + Ids.random(6).toUpperCase(Locale.ROOT);
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put(
-                "note",
+        OrderNote note = new OrderNote(
                 "Return " + rma + " opened by Parley for the whole order"
                         + (reason == null || reason.isBlank() ? "" : " (reason: " + reason.strip() + ")")
-                        + ". Please write " + rma + " on the parcel; we will email you the return label.");
-        note.put("customer_note", true);
+                        + ". Please write " + rma + " on the parcel; we will email you the return label.",
+                true);
         call(FetchRequest.Method.POST, "/orders/" + order.id() + "/notes", note);
         return new ReturnLabel(rma, null, null, null);
     }
 
     @Override
     public Discount createDiscount(String code, int percent, String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("discount_type", "percent");
-        body.put("amount", Integer.toString(percent));
-        body.put("individual_use", true);
-        body.put("usage_limit", 1);
-        if (email != null) {
-            body.put("email_restrictions", List.of(email));
-        }
+        Coupon body =
+                new Coupon(code, "percent", Integer.toString(percent), true, 1, email == null ? null : List.of(email));
         call(FetchRequest.Method.POST, "/coupons", body);
         return new Discount(code, percent);
     }
 
     @Override
     public Order changeAddress(Order order, Address address) {
-        Map<String, Object> shipping = new LinkedHashMap<>();
-        shipping.put("address_1", address.address1());
-        shipping.put("address_2", address.address2() == null ? "" : address.address2());
-        shipping.put("city", address.city());
-        shipping.put("state", address.province() == null ? "" : address.province());
-        shipping.put("postcode", address.zip());
-        shipping.put("country", address.country());
+        Shipping shipping = new Shipping(
+                address.address1(),
+                address.address2() == null ? "" : address.address2(),
+                address.city(),
+                address.province() == null ? "" : address.province(),
+                address.zip(),
+                address.country());
         return call(FetchRequest.Method.PUT, "/orders/" + order.id(), Map.of("shipping", shipping))
                 .map(WooCommerceStore::order)
                 .orElse(order);
@@ -172,14 +162,12 @@ final class WooCommerceStore implements StoreConnector {
         if (!paid || order.refundable().signum() == 0) {
             return new Cancellation(cancelled, true);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("amount", order.refundable().toPlainString());
-        body.put(
-                "reason",
+        RefundRequest body = new RefundRequest(
+                order.refundable().toPlainString(),
                 "Order cancelled by Parley at the customer's request"
-                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
-        body.put("api_refund", true);
-        body.put("restock_items", false);
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+                true,
+                false);
         try {
             call(FetchRequest.Method.POST, "/orders/" + order.id() + "/refunds", body);
             return new Cancellation(cancelled, true);
@@ -223,6 +211,42 @@ final class WooCommerceStore implements StoreConnector {
     private record Response(JsonNode body, long total) {}
 
     /** The body of a successful call, or empty for a 404. */
+    /**
+     * A refund through the payment gateway ({@code api_refund}); {@code restock_items} only when cancelling, which
+     * has restocked them already.
+     */
+    record RefundRequest(
+            String amount,
+            String reason,
+            @JsonProperty("api_refund") boolean apiRefund,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("restock_items")
+            Boolean restockItems) {}
+
+    /** A note on an order; {@code customer_note} also emails it to the customer. */
+    record OrderNote(
+            String note, @JsonProperty("customer_note") boolean customerNote) {}
+
+    /** A single-use coupon, for one customer's email when known. */
+    record Coupon(
+            String code,
+            @JsonProperty("discount_type") String discountType,
+            String amount,
+            @JsonProperty("individual_use") boolean individualUse,
+            @JsonProperty("usage_limit") int usageLimit,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("email_restrictions")
+            List<String> emailRestrictions) {}
+
+    /** An order's shipping address in WooCommerce's names. */
+    record Shipping(
+            @JsonProperty("address_1") String address1,
+            @JsonProperty("address_2") String address2,
+            String city,
+            String state,
+            String postcode,
+            String country) {}
+
     private Optional<JsonNode> call(FetchRequest.Method method, String path, Object body) {
         Response response = exchange(method, path, body);
         return response == null ? Optional.empty() : Optional.of(response.body());

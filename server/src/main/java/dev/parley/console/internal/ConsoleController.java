@@ -5,7 +5,10 @@ import dev.parley.assistant.Copilot;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.commerce.CustomerOrders;
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Priority;
 import dev.parley.conversation.SavedReplies;
+import dev.parley.files.Attachments;
 import dev.parley.live.AgentStreams;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -14,13 +17,22 @@ import dev.parley.platform.Scope;
 import dev.parley.tenancy.Agent;
 import dev.parley.tenancy.Agents;
 import dev.parley.tenancy.ConsoleAccounts;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -32,6 +44,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Sign-in, the live inbox and the conversation view with the agent's actions. */
@@ -51,6 +64,7 @@ class ConsoleController {
     private final Copilot copilot;
     private final SavedReplies savedReplies;
     private final ConsoleWords words;
+    private final Attachments attachments;
 
     ConsoleController(
             ConsoleSession sessions,
@@ -62,7 +76,9 @@ class ConsoleController {
             CustomerOrders orders,
             Copilot copilot,
             SavedReplies savedReplies,
-            ConsoleWords words) {
+            ConsoleWords words,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.streams = streams;
         this.orders = orders;
         this.copilot = copilot;
@@ -161,13 +177,35 @@ class ConsoleController {
 
     private static ConversationDesk.Filter filter(HttpServletRequest request) {
         return new ConversationDesk.Filter(
-                request.getParameter("status"),
+                word(request, "status", ConversationStatus::fromWire),
                 "true".equals(request.getParameter("mine")),
                 "true".equals(request.getParameter("unassigned")),
                 request.getParameter("intent"),
                 request.getParameter("sentiment"),
-                request.getParameter("priority"),
+                word(request, "priority", Priority::fromWire),
                 request.getParameter("q"));
+    }
+
+    /** A filter's word as its type: none when blank or unknown (an unknown one matches nothing: {@link #rows}). */
+    private static <T> T word(HttpServletRequest request, String parameter, Function<String, Optional<T>> fromWire) {
+        String given = request.getParameter(parameter);
+        return given == null || given.isBlank()
+                ? null
+                : fromWire.apply(given.strip()).orElse(null);
+    }
+
+    /** Whether the request filters by a status or priority no conversation can have. */
+    private static boolean unknownWords(HttpServletRequest request) {
+        return unknown(request, "status", ConversationStatus::fromWire)
+                || unknown(request, "priority", Priority::fromWire);
+    }
+
+    private static <T> boolean unknown(
+            HttpServletRequest request, String parameter, Function<String, Optional<T>> fromWire) {
+        String given = request.getParameter(parameter);
+        return given != null
+                && !given.isBlank()
+                && fromWire.apply(given.strip()).isEmpty();
     }
 
     private void rows(Caller caller, ConversationDesk.Filter filter, HttpServletRequest request, Model model) {
@@ -176,7 +214,10 @@ class ConsoleController {
         model.addAttribute("pollSeconds", POLL_SECONDS);
         try {
             model.addAttribute(
-                    "items", desk.inbox(caller, filter, new PageQuery(1, 50)).data());
+                    "items",
+                    unknownWords(request)
+                            ? List.of()
+                            : desk.inbox(caller, filter, new PageQuery(1, 50)).data());
         } catch (ApiException invalid) {
             model.addAttribute("items", List.of());
         }
@@ -244,10 +285,10 @@ class ConsoleController {
                 id,
                 context.lastCustomerMessage(),
                 context.history().stream()
-                        .map(e -> new TurnRequest.PriorMessage(e.role(), e.content()))
+                        .map(e -> new TurnRequest.PriorMessage(e.role().wire(), e.content()))
                         .toList(),
                 ConversationMemory.fromFacts(context.facts()),
-                context.channel(),
+                context.channel().wire(),
                 context.customerName()));
     }
 
@@ -273,6 +314,68 @@ class ConsoleController {
         return Map.of("is_typing", typing);
     }
 
+    /**
+     * The agent's reply, with a file when one is chosen: the file is checked and stored first, attached once the reply
+     * carrying it is sent. A reply refused leaves the file unattached, and it is deleted with other unattached uploads.
+     */
+    @PostMapping("/console/conversations/{id}/reply")
+    String reply(
+            @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) MultipartFile file,
+            HttpServletRequest request)
+            throws ServletException {
+        try {
+            String content = field(request, "content");
+            if (file == null || file.isEmpty()) {
+                desk.reply(caller, id, content);
+            } else {
+                Attachments.Upload upload;
+                try (InputStream bytes = file.getInputStream()) {
+                    upload = attachments.upload(caller, id, file.getOriginalFilename(), file.getContentType(), bytes);
+                }
+                desk.reply(caller, id, content, List.of(attachment(upload)));
+                attachments.attach(caller, upload);
+            }
+        } catch (ApiException refused) {
+            if (refused.code().status() == 404) {
+                throw refused;
+            }
+            return "redirect:/console/conversations/" + id + "?error="
+                    + URLEncoder.encode(message(refused, request), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** A form field, also of a form that carries a file, whose fields are parts {@code getParameter} may not read. */
+    private static String field(HttpServletRequest request, String name) throws IOException, ServletException {
+        String value = request.getParameter(name);
+        String type = request.getContentType();
+        if (value == null && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            Part part = request.getPart(name);
+            if (part != null && part.getSubmittedFileName() == null) {
+                try (InputStream in = part.getInputStream()) {
+                    value = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return value;
+    }
+
+    /** A file as a message carries it: seed 003's {@code type} and {@code url}, and what the reader shows of it. */
+    private static Map<String, Object> attachment(Attachments.Upload upload) {
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("type", upload.contentType().startsWith("image/") ? "image" : "file");
+        attachment.put("url", upload.url());
+        attachment.put("filename", upload.filename());
+        attachment.put("content_type", upload.contentType());
+        attachment.put("size_bytes", upload.sizeBytes());
+        attachment.put("file_id", upload.id());
+        return attachment;
+    }
+
     @PostMapping("/console/conversations/{id}/{action}")
     String act(
             @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
@@ -283,7 +386,6 @@ class ConsoleController {
         String back = "/console/conversations/" + id;
         try {
             switch (action) {
-                case "reply" -> desk.reply(caller, id, form.get("content"));
                 case "note" -> desk.note(caller, id, form.get("content"));
                 case "assign" -> {
                     String to = form.getOrDefault("agent_id", "");

@@ -2,6 +2,7 @@ package dev.parley.console.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.assistant.ToolName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -263,15 +264,28 @@ public class ConsoleWords {
         return (currency == null ? "" : currency + " ") + value;
     }
 
+    /** What a call of each of Parley's tools is, in an activity line ("Could not make a refund of order ..."). */
+    private static final Map<ToolName, String> VERBS = Map.of(
+            ToolName.REFUND,
+            "a refund of order",
+            ToolName.REQUEST_RETURN,
+            "a return of order",
+            ToolName.CHANGE_ADDRESS,
+            "an address change of order",
+            ToolName.ORDER_STATUS,
+            "a look-up of order",
+            ToolName.TRACK_ORDER,
+            "a look-up of order",
+            ToolName.APPLY_DISCOUNT,
+            "a discount",
+            // Actions recorded before the discount tool was renamed.
+            new ToolName("create_discount"),
+            "a discount",
+            ToolName.HANDOFF,
+            "a handoff");
+
     private static String verb(String tool) {
-        return switch (tool == null ? "" : tool) {
-            case "refund" -> "a refund of order";
-            case "request_return" -> "a return of order";
-            case "change_address" -> "an address change of order";
-            case "order_status", "track_order" -> "a look-up of order";
-            case "apply_discount", "create_discount" -> "a discount";
-            case "handoff" -> "a handoff";
-            default -> tool.replace('_', ' ');
-        };
+        String name = tool == null ? "" : tool;
+        return VERBS.getOrDefault(new ToolName(name), name.replace('_', ' '));
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
@@ -66,7 +67,7 @@ record Conversation(
     }
 
     /** Why a human was asked for, and the ticket that tracks it. */
-    record Escalation(String reason, String ticketId) {
+    record Escalation(EscalationReason reason, String ticketId) {
 
         static final Escalation NONE = new Escalation(null, null);
     }
@@ -138,7 +139,7 @@ record Conversation(
         return escalation.ticketId();
     }
 
-    String escalationReason() {
+    EscalationReason escalationReason() {
         return escalation.reason();
     }
 
@@ -253,7 +254,7 @@ record Conversation(
                 updatedAt);
     }
 
-    Conversation escalated(String reason, Priority level, String ticket, Instant at) {
+    Conversation escalated(EscalationReason reason, Priority level, String ticket, Instant at) {
         return with(
                 ConversationStatus.ESCALATED,
                 triage.at(level),

@@ -6,12 +6,14 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.DateRange;
+import dev.parley.platform.Languages;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -126,7 +129,11 @@ class ConversationController {
 
     @PostMapping("/v1/conversations")
     @WidgetAccess
-    ResponseEntity<?> create(Caller caller, @RequestBody CreateRequest request, Locale locale) {
+    ResponseEntity<?> create(
+            Caller caller,
+            @RequestBody CreateRequest request,
+            Locale locale,
+            @RequestHeader(name = "Accept-Language", required = false) String language) {
         widgetOr(caller, Scope.CONVERSATIONS_WRITE);
         if (request.initialMessage() == null && request.message() != null) {
             return ResponseEntity.ok(createOrSend(caller, request, locale));
@@ -139,7 +146,8 @@ class ConversationController {
                         request.customerName(),
                         request.initialMessage(),
                         request.context(),
-                        Boolean.TRUE.equals(request.handoff())));
+                        Boolean.TRUE.equals(request.handoff()),
+                        told(language)));
         return ResponseEntity.ok(new Created(
                 exchange.conversation().id(),
                 exchange.received().id(),
@@ -225,6 +233,7 @@ class ConversationController {
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> attachments,
             @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
             Instant createdAt,
             Instant timestamp) {
@@ -242,6 +251,7 @@ class ConversationController {
                     confidence,
                     m.analysis(),
                     m.sources(),
+                    m.attachments(),
                     author,
                     m.createdAt(),
                     m.createdAt());
@@ -257,6 +267,7 @@ class ConversationController {
                     confidence,
                     VisitorView.analysis(analysis),
                     sources,
+                    attachments,
                     author,
                     createdAt,
                     timestamp);
@@ -286,7 +297,7 @@ class ConversationController {
             String assignedTo,
             List<String> tags,
             String ticketId,
-            String escalationReason,
+            EscalationReason escalationReason,
             String resolutionSummary,
             ResolutionType resolutionType,
             Integer csatScore,
@@ -471,10 +482,12 @@ class ConversationController {
     EscalateResponse escalate(
             Caller caller,
             @PathVariable("conversation_id") String id,
-            @RequestBody(required = false) EscalateRequest request) {
+            @RequestBody(required = false) EscalateRequest request,
+            @RequestHeader(name = "Accept-Language", required = false) String language) {
         widgetOr(caller, Scope.CONVERSATIONS_ESCALATE);
         EscalateRequest r = request == null ? new EscalateRequest(null, null, null) : request;
-        Conversations.Escalated escalated = conversations.escalate(caller, id, r.reason(), r.priority(), r.notes());
+        Conversations.Escalated escalated =
+                conversations.escalate(caller, id, r.reason(), r.priority(), r.notes(), told(language));
         return new EscalateResponse(
                 true,
                 escalated.conversation().ticketId(),
@@ -523,6 +536,11 @@ class ConversationController {
                 .map(a -> caller.isPublishable() ? VisitorView.action(a) : a)
                 .map(a -> new Action(a.type(), a.status(), a.details()))
                 .toList();
+    }
+
+    /** The language a request asked in, or {@code null} when it did not say (the conversation's is used then). */
+    private static Locale told(String acceptLanguage) {
+        return acceptLanguage == null || acceptLanguage.isBlank() ? null : Languages.preferred(acceptLanguage);
     }
 
     private static String string(Object value) {

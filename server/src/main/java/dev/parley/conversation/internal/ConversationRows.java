@@ -4,6 +4,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -153,7 +154,9 @@ class ConversationRows {
                         Sql.timestamp(c.createdAt()),
                         Sql.timestamp(c.updatedAt()),
                         c.ticketId(),
-                        c.escalationReason())
+                        c.escalationReason() == null
+                                ? null
+                                : c.escalationReason().wire())
                 .update();
     }
 
@@ -175,7 +178,9 @@ class ConversationRows {
                         c.notes(),
                         json.writeValueAsString(c.facts()),
                         c.ticketId(),
-                        c.escalationReason(),
+                        c.escalationReason() == null
+                                ? null
+                                : c.escalationReason().wire(),
                         c.resolutionSummary(),
                         c.resolutionType() == null ? null : c.resolutionType().wire(),
                         c.csatScore(),
@@ -294,9 +299,9 @@ class ConversationRows {
                             (SELECT MAX(m.created_at) FROM messages m WHERE m.conversation_id = c.id
                                 AND m.role <> 'note') AS last_message_at,
                             (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'note'
-                                ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS last_message,
+                                ORDER BY m.created_at DESC, m.seq DESC, m.id DESC LIMIT 1) AS last_message,
                             (SELECT m.role FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'note'
-                                ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS last_message_role
+                                ORDER BY m.created_at DESC, m.seq DESC, m.id DESC LIMIT 1) AS last_message_role
                           FROM conversations c""" + " " + where + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, i) -> new ChatRow(
@@ -507,7 +512,7 @@ class ConversationRows {
     List<Message> messages(String workspaceId, Mode mode, String conversationId, int limit) {
         List<Message> newestFirst = jdbc.sql("""
                         SELECT * FROM messages WHERE conversation_id = ? AND workspace_id = ? AND mode = ?
-                         ORDER BY created_at DESC, id DESC LIMIT ?""")
+                         ORDER BY created_at DESC, seq DESC, id DESC LIMIT ?""")
                 .params(conversationId, workspaceId, mode.wire(), limit)
                 .query(this::message)
                 .list();
@@ -569,7 +574,8 @@ class ConversationRows {
                         rs.getString("sentiment"),
                         rs.getString("order_id"),
                         json.readValue(rs.getString("facts"), STRING_MAP)),
-                new Conversation.Escalation(rs.getString("escalation_reason"), rs.getString("ticket_id")),
+                new Conversation.Escalation(
+                        EscalationReason.fromWire(rs.getString("escalation_reason")), rs.getString("ticket_id")),
                 new Conversation.Resolution(
                         rs.getString("resolution_summary"),
                         optional(ResolutionType::fromWire, rs.getString("resolution_type")),
@@ -602,6 +608,7 @@ class ConversationRows {
                 json.readValue(rs.getString("attachments"), OBJECTS),
                 Sql.instant(rs, "created_at"),
                 rs.getString("author_id"),
-                rs.getString("author_name"));
+                rs.getString("author_name"),
+                rs.getLong("seq"));
     }
 }

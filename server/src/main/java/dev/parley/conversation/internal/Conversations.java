@@ -11,12 +11,14 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Ids;
+import dev.parley.platform.Languages;
 import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequestText;
@@ -82,14 +84,19 @@ class Conversations {
         this.gate = gate;
     }
 
-    /** @param handoff whether the customer asked for a person before writing: the assistant does not answer */
+    /**
+     * @param handoff whether the customer asked for a person before writing: the assistant does not answer
+     * @param language the language the customer asked in ({@code Accept-Language}), or {@code null} when not told:
+     *     what the team's notices to them are said in
+     */
     record NewConversation(
             String channel,
             String customerEmail,
             String customerName,
             String message,
             Map<String, Object> context,
-            boolean handoff) {
+            boolean handoff,
+            Locale language) {
 
         NewConversation(
                 String channel,
@@ -97,7 +104,7 @@ class Conversations {
                 String customerName,
                 String message,
                 Map<String, Object> context) {
-            this(channel, customerEmail, customerName, message, context, false);
+            this(channel, customerEmail, customerName, message, context, false, null);
         }
     }
 
@@ -147,7 +154,7 @@ class Conversations {
         Conversation created = Conversation.opened(caller.workspaceId(), caller.mode(), channel, facts, context, now);
         NewContact contact = new NewContact(request.customerEmail(), request.customerName(), visitorToken(caller));
         if (request.handoff()) {
-            return handedOff(caller, created, contact, request.message());
+            return handedOff(caller, created, contact, request.message(), request.language());
         }
         return exchange(
                 caller,
@@ -165,7 +172,8 @@ class Conversations {
      * escalated at once ({@code customer_request}); the assistant does not answer it. The customer is told honestly
      * when someone will reply, from the store's working hours.
      */
-    private Exchange handedOff(Caller caller, Conversation created, NewContact contact, String content) {
+    private Exchange handedOff(
+            Caller caller, Conversation created, NewContact contact, String content, Locale language) {
         Instant receivedAt = clock.instant();
         Message received = new Message(
                 Ids.next("msg"),
@@ -179,14 +187,15 @@ class Conversations {
                 receivedAt,
                 null,
                 null);
-        String reason = "customer_request";
+        EscalationReason reason = EscalationReason.CUSTOMER_REQUEST;
         String ticket = openTicket(caller, created, contact, reason, created.priority(), received);
         Instant toldAt = later(clock.instant(), receivedAt);
         Message notice = new Message(
                 Ids.next("msg"),
                 created.id(),
                 MessageRole.SYSTEM,
-                WaitNotice.forCustomer(workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt),
+                WaitNotice.forCustomer(
+                        workspaces.settings(caller.workspaceId()).workingHours(), ticket, toldAt, language),
                 null,
                 List.of(),
                 List.of(),
@@ -236,8 +245,7 @@ class Conversations {
             if (visitorToken != null) {
                 conversationRows.bindVisitor(caller.workspaceId(), caller.mode(), created.id(), visitorToken);
             }
-            events.publishEvent(
-                    new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel.wire()));
+            events.publishEvent(new ConversationCreated(caller.workspaceId(), caller.mode(), created.id(), channel));
             return new Opened(created, visitorToken);
         });
     }
@@ -370,8 +378,8 @@ class Conversations {
         if (turn.escalation() != null) {
             String ticket = reopened.ticketId() != null
                     ? reopened.ticketId()
-                    : openTicket(caller, reopened, contact, turn.escalation().reason(), priority(turn), received);
-            answered = answered.escalated(turn.escalation().reason(), priority(turn), ticket, repliedAt);
+                    : openTicket(caller, reopened, contact, reason(turn), priority(turn), received);
+            answered = answered.escalated(reason(turn), priority(turn), ticket, repliedAt);
         }
         Conversation saved = save(caller, conversation, answered, contact, received, reply, null, turn, isNew);
         return new Exchange(saved, received, reply, turn, isNew ? contact.visitorToken() : null);
@@ -406,11 +414,8 @@ class Conversations {
                     conversationRows.bindVisitor(
                             caller.workspaceId(), caller.mode(), stored.id(), contact.visitorToken());
                 }
-                events.publishEvent(new ConversationCreated(
-                        caller.workspaceId(),
-                        caller.mode(),
-                        stored.id(),
-                        stored.channel().wire()));
+                events.publishEvent(
+                        new ConversationCreated(caller.workspaceId(), caller.mode(), stored.id(), stored.channel()));
             } else {
                 // Agents may have changed the conversation while the assistant thought: merge onto the locked row.
                 Conversation fresh = conversationRows.lock(caller, stored.id()).orElseThrow();
@@ -427,7 +432,7 @@ class Conversations {
                         caller.mode(),
                         stored.id(),
                         reply.id(),
-                        MessageRole.ASSISTANT.wire(),
+                        MessageRole.ASSISTANT,
                         reply.content()));
             }
             if (handoffNotice != null) {
@@ -482,23 +487,25 @@ class Conversations {
 
     record Escalated(Conversation conversation, String customerMessage) {}
 
-    Escalated escalate(Caller caller, String conversationId, String reason, String priority, String notes) {
+    /**
+     * @param language the language the request asked in, or {@code null}: then the one the assistant read in the
+     *     customer's last message, else English
+     */
+    Escalated escalate(
+            Caller caller, String conversationId, String reason, String priority, String notes, Locale language) {
         Conversation conversation = get(caller, conversationId);
         conversation.acceptEscalation();
         Priority level = priority == null
                 ? conversation.priority()
                 : Priority.fromWire(priority).orElseThrow(() -> ApiException.invalidField("priority", "invalid_value"));
-        if (reason != null && reason.length() > 500) {
-            throw ApiException.invalidField("reason", "too_long");
-        }
+        EscalationReason why = EscalationReason.given(reason);
         if (notes != null && notes.length() > Inbox.MAX_NOTES) {
             throw ApiException.invalidField("notes", "too_long");
         }
         Instant now = clock.instant();
         // A connected helpdesk opens its ticket before the row is locked: no lock waits on another system.
-        String external = conversation.ticketId() != null
-                ? null
-                : openTicket(caller, conversation, null, reason == null ? "manual" : reason, level, null);
+        String external =
+                conversation.ticketId() != null ? null : openTicket(caller, conversation, null, why, level, null);
         String[] message = new String[1];
         Conversation stored = transactions.execute(tx -> {
             Conversation fresh = conversationRows
@@ -506,9 +513,8 @@ class Conversations {
                     .orElseThrow(() -> ApiException.notFound("conversation", conversationId));
             fresh.acceptEscalation();
             String ticket = fresh.ticketId() != null ? fresh.ticketId() : external;
-            message[0] = "I've connected you with our support team. A team member will be with you shortly. "
-                    + "Your reference number is " + ticket + ".";
-            Conversation escalated = fresh.escalated(reason == null ? "manual" : reason, level, ticket, now)
+            message[0] = WaitNotice.escalated(ticket, language != null ? language : lastReadLanguage(caller, fresh));
+            Conversation escalated = fresh.escalated(why, level, ticket, now)
                     .movedTo(ConversationStatus.ESCALATED, null, now)
                     .afterMessages(1, now);
             Message notice = new Message(
@@ -562,13 +568,25 @@ class Conversations {
                 marks.resolveAssignment(caller.workspaceId(), conversationId, now);
             }
             events.publishEvent(new ConversationResolved(
-                    caller.workspaceId(), caller.mode(), conversationId, resolutionType.wire(), csat));
+                    caller.workspaceId(), caller.mode(), conversationId, resolutionType, csat));
             if (csat != null) {
                 inbox.record(caller.workspaceId(), caller.mode(), done, csat, null, now);
             }
             return done;
         });
         return resolved;
+    }
+
+    /** The language the assistant read in the customer's last message it answered, else English. */
+    private Locale lastReadLanguage(Caller caller, Conversation conversation) {
+        List<Message> recent = conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), 20);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Map<String, Object> analysis = recent.get(i).analysis();
+            if (analysis != null && analysis.get("language") instanceof String language) {
+                return Languages.preferred(language);
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     Conversation get(Caller caller, String conversationId) {
@@ -655,6 +673,11 @@ class Conversations {
         return analysis;
     }
 
+    /** The assistant names its reason in the catalogue's words (its turn is not typed with conversation's words). */
+    private static EscalationReason reason(Turn turn) {
+        return EscalationReason.fromWire(turn.escalation().reason());
+    }
+
     /** The assistant names a priority in its own words; one Parley does not know counts as normal. */
     private static Priority priority(Turn turn) {
         return turn.escalation().priority() == null
@@ -670,7 +693,7 @@ class Conversations {
             Caller caller,
             Conversation conversation,
             NewContact contact,
-            String reason,
+            EscalationReason reason,
             Priority priority,
             Message pending) {
         if (helpdesks.isEmpty()) {
@@ -678,12 +701,10 @@ class Conversations {
         }
         List<dev.parley.conversation.Helpdesk.TranscriptLine> transcript = new java.util.ArrayList<>(
                 conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
-                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(
-                                m.role().wire(), m.content()))
+                        .map(m -> new dev.parley.conversation.Helpdesk.TranscriptLine(m.role(), m.content()))
                         .toList());
         if (pending != null) {
-            transcript.add(
-                    new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER.wire(), pending.content()));
+            transcript.add(new dev.parley.conversation.Helpdesk.TranscriptLine(MessageRole.USER, pending.content()));
         }
         ConversationRows.Contact known = contact != null
                 ? new ConversationRows.Contact(null, contact.email(), contact.name())
@@ -695,7 +716,7 @@ class Conversations {
                 known == null ? null : known.email(),
                 known == null ? null : known.name(),
                 reason,
-                priority.wire(),
+                priority,
                 transcript,
                 pending == null ? null : pending.id());
         return helpdesks.stream()

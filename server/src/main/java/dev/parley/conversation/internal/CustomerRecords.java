@@ -1,6 +1,10 @@
 package dev.parley.conversation.internal;
 
+import dev.parley.conversation.Channel;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Customers;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.Priority;
 import dev.parley.platform.Caller;
 import dev.parley.platform.CustomerErased;
 import dev.parley.platform.Mode;
@@ -10,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerRecords implements Customers, dev.parley.conversation.ConversationLookup {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
     private static final int BATCH = 200;
 
     private final JdbcClient jdbc;
@@ -144,41 +147,25 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
     }
 
     @Override
-    public Map<String, Object> export(String workspaceId, Mode mode, Customer customer, boolean includeConversations) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "contact",
-                customer.contactId() == null
-                        ? null
-                        : jdbc.sql("SELECT * FROM contacts WHERE workspace_id = ? AND mode = ? AND id = ?")
-                                .params(workspaceId, mode.wire(), customer.contactId())
-                                .query(this::contact)
-                                .optional()
-                                .orElse(null));
-        out.put("user_ids", customer.userIds());
+    public Held export(String workspaceId, Mode mode, Customer customer, boolean includeConversations) {
+        HeldContact contact = customer.contactId() == null
+                ? null
+                : jdbc.sql("SELECT * FROM contacts WHERE workspace_id = ? AND mode = ? AND id = ?")
+                        .params(workspaceId, mode.wire(), customer.contactId())
+                        .query(this::contact)
+                        .optional()
+                        .orElse(null);
+        List<HeldConversation> conversations = new ArrayList<>();
         if (includeConversations) {
-            List<Map<String, Object>> conversations = new ArrayList<>();
             for (String id : customer.conversationIds()) {
                 jdbc.sql("SELECT * FROM conversations WHERE workspace_id = ? AND mode = ? AND id = ?")
                         .params(workspaceId, mode.wire(), id)
-                        .query(this::conversation)
+                        .query((rs, i) -> conversation(rs, workspaceId, mode))
                         .optional()
-                        .ifPresent(c -> {
-                            c.put("messages", rows("""
-                                    SELECT id, role, content, attachments, actions, author_name, created_at FROM messages
-                                     WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY created_at, id""", workspaceId, mode, id));
-                            c.put("sessions", rows("""
-                                    SELECT id, user_id, metadata, status, started_at, ended_at FROM sessions
-                                     WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY started_at, id""", workspaceId, mode, id));
-                            c.put("feedback", rows("""
-                                    SELECT id, rating, comment, created_at FROM feedback
-                                     WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY created_at, id""", workspaceId, mode, id));
-                            conversations.add(c);
-                        });
+                        .ifPresent(conversations::add);
             }
-            out.put("conversations", conversations);
         }
-        return out;
+        return new Held(contact, customer.userIds(), conversations);
     }
 
     @Override
@@ -269,64 +256,77 @@ class CustomerRecords implements Customers, dev.parley.conversation.Conversation
         erased.tally().add("conversation.feedback_comments", feedback);
     }
 
-    private List<Map<String, Object>> rows(String sql, String workspaceId, Mode mode, String conversationId) {
-        return jdbc.sql(sql)
-                .params(workspaceId, mode.wire(), conversationId)
-                .query(this::row)
-                .list();
+    private HeldContact contact(ResultSet rs, int i) throws SQLException {
+        return new HeldContact(
+                rs.getString("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                jsonColumn(rs, "metadata"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 
-    /** A row as a map: JSON text columns parsed, timestamps as instants. */
-    private Map<String, Object> row(ResultSet rs, int i) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        var meta = rs.getMetaData();
-        for (int c = 1; c <= meta.getColumnCount(); c++) {
-            String name = meta.getColumnLabel(c).toLowerCase(Locale.ROOT);
-            Object value;
-            if (name.endsWith("_at")) {
-                value = Sql.instant(rs, name);
-            } else if (Set.of("attachments", "actions", "tags").contains(name)) {
-                value = rs.getString(c) == null ? null : json.readValue(rs.getString(c), LIST);
-            } else if (Set.of("metadata", "facts", "context").contains(name)) {
-                value = rs.getString(c) == null ? null : json.readValue(rs.getString(c), OBJECT);
-            } else {
-                value = rs.getObject(c);
-            }
-            row.put(name, value);
-        }
-        return row;
+    private HeldConversation conversation(ResultSet rs, String workspaceId, Mode mode) throws SQLException {
+        String id = rs.getString("id");
+        List<Object> scope = List.of(workspaceId, mode.wire(), id);
+        return new HeldConversation(
+                id,
+                Channel.fromWire(rs.getString("channel")).orElseThrow(),
+                ConversationStatus.fromWire(rs.getString("status")).orElseThrow(),
+                Priority.fromWire(rs.getString("priority")).orElseThrow(),
+                rs.getString("primary_intent"),
+                rs.getString("sentiment"),
+                rs.getString("order_id"),
+                jsonColumn(rs, "tags"),
+                rs.getString("notes"),
+                jsonColumn(rs, "facts"),
+                jsonColumn(rs, "context"),
+                rs.getString("ticket_id"),
+                rs.getString("resolution_summary"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                jdbc.sql("""
+                                SELECT id, role, content, attachments, actions, author_name, created_at FROM messages
+                                 WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY created_at, id""")
+                        .params(scope)
+                        .query((m, n) -> new HeldMessage(
+                                m.getString("id"),
+                                MessageRole.fromWire(m.getString("role")).orElseThrow(),
+                                m.getString("content"),
+                                jsonColumn(m, "attachments"),
+                                jsonColumn(m, "actions"),
+                                m.getString("author_name"),
+                                Sql.instant(m, "created_at")))
+                        .list(),
+                jdbc.sql("""
+                                SELECT id, user_id, metadata, status, started_at, ended_at FROM sessions
+                                 WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY started_at, id""")
+                        .params(scope)
+                        .query((m, n) -> new HeldSession(
+                                m.getString("id"),
+                                m.getString("user_id"),
+                                jsonColumn(m, "metadata"),
+                                m.getString("status"),
+                                Sql.instant(m, "started_at"),
+                                Sql.instant(m, "ended_at")))
+                        .list(),
+                jdbc.sql("""
+                                SELECT id, rating, comment, created_at FROM feedback
+                                 WHERE workspace_id = ? AND mode = ? AND conversation_id = ? ORDER BY created_at, id""")
+                        .params(scope)
+                        .query((m, n) -> new HeldFeedback(
+                                m.getString("id"),
+                                m.getInt("rating"),
+                                m.getString("comment"),
+                                Sql.instant(m, "created_at")))
+                        .list());
     }
 
-    private Map<String, Object> contact(ResultSet rs, int i) throws SQLException {
-        Map<String, Object> contact = new LinkedHashMap<>();
-        contact.put("id", rs.getString("id"));
-        contact.put("email", rs.getString("email"));
-        contact.put("name", rs.getString("name"));
-        contact.put("phone", rs.getString("phone"));
-        contact.put("metadata", json.readValue(rs.getString("metadata"), OBJECT));
-        contact.put("created_at", Sql.instant(rs, "created_at"));
-        contact.put("updated_at", Sql.instant(rs, "updated_at"));
-        return contact;
-    }
-
-    private Map<String, Object> conversation(ResultSet rs, int i) throws SQLException {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", rs.getString("id"));
-        c.put("channel", rs.getString("channel"));
-        c.put("status", rs.getString("status"));
-        c.put("priority", rs.getString("priority"));
-        c.put("intent", rs.getString("primary_intent"));
-        c.put("sentiment", rs.getString("sentiment"));
-        c.put("order_id", rs.getString("order_id"));
-        c.put("tags", json.readValue(rs.getString("tags"), LIST));
-        c.put("notes", rs.getString("notes"));
-        c.put("facts", json.readValue(rs.getString("facts"), OBJECT));
-        c.put("context", json.readValue(rs.getString("context"), OBJECT));
-        c.put("ticket_id", rs.getString("ticket_id"));
-        c.put("resolution_summary", rs.getString("resolution_summary"));
-        c.put("created_at", Sql.instant(rs, "created_at"));
-        c.put("updated_at", Sql.instant(rs, "updated_at"));
-        return c;
+    /** A column that holds JSON text, as it is stored; {@code null} stays {@code null}. */
+    private JsonNode jsonColumn(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : json.readTree(text);
     }
 
     private static String like(String text) {

@@ -33,7 +33,7 @@ class Desk implements ConversationDesk {
         String assignedTo =
                 filter.mine() ? caller.agentId() : filter.unassigned() ? ConversationRows.Filter.NOBODY : null;
         ConversationRows.Filter query = new ConversationRows.Filter(
-                ConversationController.status(blank(filter.status())),
+                filter.status(),
                 blank(filter.intent()),
                 blank(filter.sentiment()),
                 null,
@@ -42,7 +42,7 @@ class Desk implements ConversationDesk {
                 assignedTo,
                 null,
                 List.of(),
-                blank(filter.priority()),
+                filter.priority() == null ? null : filter.priority().wire(),
                 null,
                 blank(filter.text()));
         List<ConversationRows.ChatRow> rows = conversationRows.chats(caller.workspaceId(), caller.mode(), query, page);
@@ -74,13 +74,15 @@ class Desk implements ConversationDesk {
         List<Entry> entries = conversations.messages(caller, conversationId, 500).stream()
                 .map(m -> new Entry(
                         m.id(),
-                        m.role().wire(),
+                        m.role(),
                         m.content(),
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         return new Detail(
                 item(c, contact, null),
@@ -95,6 +97,12 @@ class Desk implements ConversationDesk {
     public void reply(Caller caller, String conversationId, String text) {
         caller.require(Scope.CONVERSATIONS_WRITE);
         inbox.reply(caller, conversationId, text, List.of());
+    }
+
+    @Override
+    public void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+        caller.require(Scope.CONVERSATIONS_WRITE);
+        inbox.reply(caller, conversationId, text, attachments);
     }
 
     @Override
@@ -118,7 +126,7 @@ class Desk implements ConversationDesk {
     @Override
     public void escalate(Caller caller, String conversationId) {
         caller.require(Scope.CONVERSATIONS_ESCALATE);
-        conversations.escalate(caller, conversationId, "agent_request", null, null);
+        conversations.escalate(caller, conversationId, "agent_request", null, null, null);
     }
 
     @Override
@@ -161,23 +169,25 @@ class Desk implements ConversationDesk {
                         .contains(m.role()))
                 .map(m -> new Entry(
                         m.id(),
-                        m.role().wire(),
+                        m.role(),
                         m.content(),
                         m.analysis(),
                         m.actions(),
                         m.sources(),
+                        m.attachments(),
                         m.authorName(),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.seq()))
                 .toList();
         int last = -1;
         for (int i = said.size() - 1; i >= 0 && last < 0; i--) {
-            if (said.get(i).role().equals(MessageRole.USER.wire())) {
+            if (said.get(i).role() == MessageRole.USER) {
                 last = i;
             }
         }
         return new DraftContext(
                 c.id(),
-                c.channel().wire(),
+                c.channel(),
                 contact == null ? null : contact.name(),
                 contact == null ? null : contact.email(),
                 last < 0 ? null : said.get(last).content(),
@@ -188,20 +198,20 @@ class Desk implements ConversationDesk {
     private static Item item(Conversation c, ConversationRows.Contact contact, ConversationRows.ChatRow row) {
         return new Item(
                 c.id(),
-                c.status().wire(),
-                c.channel().wire(),
+                c.status(),
+                c.channel(),
                 contact == null ? null : contact.name(),
                 contact == null ? null : contact.email(),
                 c.primaryIntent(),
                 c.sentiment(),
-                c.priority().wire(),
+                c.priority(),
                 c.assignedTo(),
                 c.tags(),
                 row == null ? 0 : row.unreadCount(),
                 row == null ? null : row.lastMessageAt(),
                 c.updatedAt(),
                 row == null ? null : row.lastMessage(),
-                row == null ? null : row.lastMessageRole(),
+                row == null ? null : MessageRole.fromWire(row.lastMessageRole()).orElse(null),
                 c.createdAt(),
                 place(c.context()));
     }

@@ -30,11 +30,11 @@ class HelpdeskSync implements HelpdeskInbox {
 
     @Override
     @Transactional
-    public Optional<String> sync(String workspaceId, Mode mode, String conversationId, String role, String content) {
-        MessageRole from = MessageRole.fromWire(role)
-                .filter(r -> r == MessageRole.AGENT || r == MessageRole.USER)
-                .orElseThrow(
-                        () -> new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + role));
+    public Optional<String> sync(
+            String workspaceId, Mode mode, String conversationId, MessageRole from, String content) {
+        if (from != MessageRole.AGENT && from != MessageRole.USER) {
+            throw new IllegalArgumentException("A helpdesk syncs agent or user messages, not " + from.wire());
+        }
         Optional<Conversation> found = conversationRows.find(workspaceId, mode, conversationId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -46,7 +46,7 @@ class HelpdeskSync implements HelpdeskInbox {
         conversationRows.update(conversation.afterMessages(1, now));
         conversationRows.insert(workspaceId, mode, message);
         if (from == MessageRole.AGENT) {
-            events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), from.wire(), content));
+            events.publishEvent(new MessageSent(workspaceId, mode, conversationId, message.id(), from, content));
         } else {
             events.publishEvent(new MessageReceived(workspaceId, mode, conversationId, message.id(), content));
         }

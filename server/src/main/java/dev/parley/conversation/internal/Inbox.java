@@ -7,6 +7,7 @@ import dev.parley.conversation.ConversationEvents.ConversationResolved;
 import dev.parley.conversation.ConversationEvents.FeedbackSubmitted;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -169,7 +170,7 @@ class Inbox {
             inbox.resolvedBy(workspaceId, before.id(), by);
             inbox.resolveAssignment(workspaceId, before.id(), now);
             events.publishEvent(new ConversationResolved(
-                    workspaceId, mode, before.id(), stored.resolutionType().wire(), stored.csatScore()));
+                    workspaceId, mode, before.id(), stored.resolutionType(), stored.csatScore()));
         } else if (status == ConversationStatus.CLOSED) {
             inbox.closed(workspaceId, before.id(), now);
             inbox.endAssignment(workspaceId, before.id(), now);
@@ -185,7 +186,7 @@ class Inbox {
                     new ConversationAssigned(workspaceId, mode, before.id(), after.assignedTo(), before.assignedTo()));
         }
         if (status == ConversationStatus.ESCALATED && before.is(ConversationStatus.ACTIVE)) {
-            stored = escalated(stored, "manual", now);
+            stored = escalated(stored, EscalationReason.MANUAL, now);
         }
         return stored;
     }
@@ -195,7 +196,7 @@ class Inbox {
      * then publishes {@code conversation.escalated} naming that agent (seed 002's {@code assigned_agent}) and, when
      * one took it, {@code conversation.assigned}: receivers hear of the escalation first, as it happened.
      */
-    Conversation escalated(Conversation escalated, String reason, Instant now) {
+    Conversation escalated(Conversation escalated, EscalationReason reason, Instant now) {
         Conversation assigned = assignOnEscalation(escalated, now);
         String agent = assigned.assignedTo();
         Object userId = escalated.context() == null ? null : escalated.context().get("user_id");
@@ -206,7 +207,7 @@ class Inbox {
                 userId instanceof String user ? user : null,
                 reason,
                 agent,
-                escalated.priority().wire(),
+                escalated.priority(),
                 escalated.ticketId()));
         if (agent != null) {
             events.publishEvent(
@@ -329,7 +330,7 @@ class Inbox {
                     caller.mode(),
                     conversationId,
                     message.id(),
-                    MessageRole.AGENT.wire(),
+                    MessageRole.AGENT,
                     message.content()));
             return new Reply(message, conversation, senderId, senderName);
         });

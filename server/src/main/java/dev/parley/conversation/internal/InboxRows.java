@@ -34,14 +34,15 @@ class InboxRows {
 
     void endAssignment(String workspaceId, String conversationId, Instant at) {
         jdbc.sql("""
-                        UPDATE conversation_assignments SET ended_at = ?
+                        UPDATE conversation_assignments SET ended_at = ?, ended_seq = nextval('conversation_timeline')
                          WHERE workspace_id = ? AND conversation_id = ? AND ended_at IS NULL""").params(Sql.timestamp(at), workspaceId, conversationId).update();
     }
 
     /** The open assignment ends with the conversation resolved by its agent. */
     void resolveAssignment(String workspaceId, String conversationId, Instant at) {
         jdbc.sql("""
-                        UPDATE conversation_assignments SET resolved_at = ?, ended_at = ?
+                        UPDATE conversation_assignments
+                           SET resolved_at = ?, ended_at = ?, ended_seq = nextval('conversation_timeline')
                          WHERE workspace_id = ? AND conversation_id = ? AND ended_at IS NULL""")
                 .params(Sql.timestamp(at), Sql.timestamp(at), workspaceId, conversationId)
                 .update();
@@ -171,14 +172,16 @@ class InboxRows {
     /** Who held the conversation when, oldest first. */
     List<dev.parley.conversation.ConversationDesk.Assignment> history(String workspaceId, String conversationId) {
         return jdbc.sql("""
-                        SELECT agent_id, assigned_at, ended_at, resolved_at FROM conversation_assignments
-                         WHERE workspace_id = ? AND conversation_id = ? ORDER BY assigned_at, id""")
+                        SELECT agent_id, assigned_at, assigned_seq, ended_at, ended_seq, resolved_at FROM conversation_assignments
+                         WHERE workspace_id = ? AND conversation_id = ? ORDER BY assigned_at, assigned_seq, id""")
                 .params(workspaceId, conversationId)
                 .query((rs, i) -> new dev.parley.conversation.ConversationDesk.Assignment(
                         rs.getString("agent_id"),
                         Sql.instant(rs, "assigned_at"),
                         Sql.instant(rs, "ended_at"),
-                        Sql.instant(rs, "resolved_at")))
+                        Sql.instant(rs, "resolved_at"),
+                        rs.getLong("assigned_seq"),
+                        rs.getLong("ended_seq")))
                 .list();
     }
 

@@ -31,7 +31,13 @@ class LiveConversationService implements LiveConversations {
 
     @Override
     public Opened open(Caller caller, Channel channel) {
-        Conversations.Opened opened = conversations.open(caller, channel, null, java.util.Map.of());
+        return open(caller, channel, null);
+    }
+
+    @Override
+    public Opened open(Caller caller, Channel channel, String pageUrl) {
+        Conversations.Opened opened = conversations.open(
+                caller, channel, null, pageUrl == null ? java.util.Map.of() : java.util.Map.of("page_url", pageUrl));
         return new Opened(opened.conversation().id(), opened.visitorToken());
     }
 
@@ -95,10 +101,10 @@ class LiveConversationService implements LiveConversations {
     }
 
     private static ConversationState state(Conversation c) {
-        return new ConversationState(c.id(), c.channel().wire(), c.status().wire());
+        return new ConversationState(c.id(), c.channel(), c.status());
     }
 
     private static LiveMessage view(Message m) {
-        return m == null ? null : new LiveMessage(m.id(), m.role().wire(), m.content(), m.createdAt());
+        return m == null ? null : new LiveMessage(m.id(), m.role(), m.content(), m.createdAt());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One message: the customer's ({@code user}), the assistant's, an agent's, a system notice, or an agents-only
- * private {@code note}. Agents' messages and notes name their author.
+ * private {@code note}. Agents' messages and notes name their author. {@code seq} is the order the database stored it
+ * in among the conversation's messages and assignments (0 until it is stored).
  */
 record Message(
         String id,
@@ -22,7 +23,35 @@ record Message(
         List<Map<String, Object>> attachments,
         Instant createdAt,
         String authorId,
-        String authorName) {
+        String authorName,
+        long seq) {
+
+    Message(
+            String id,
+            String conversationId,
+            MessageRole role,
+            String content,
+            Map<String, Object> analysis,
+            List<ActionTaken> actions,
+            List<Citation> sources,
+            List<Map<String, Object>> attachments,
+            Instant createdAt,
+            String authorId,
+            String authorName) {
+        this(
+                id,
+                conversationId,
+                role,
+                content,
+                analysis,
+                actions,
+                sources,
+                attachments,
+                createdAt,
+                authorId,
+                authorName,
+                0);
+    }
 
     /** What the customer never sees: private notes. */
     boolean isPrivate() {

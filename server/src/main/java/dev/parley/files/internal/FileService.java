@@ -117,6 +117,11 @@ class FileService implements Attachments {
     Uploaded upload(String id, String expires, String signature, long contentLength, InputStream body) {
         links.check(UPLOAD, FilesConfiguration.UPLOADS + id, expires, signature);
         StoredFile file = records.findSigned(id).orElseThrow(() -> ApiException.notFound("file", id));
+        return store(file, contentLength, body);
+    }
+
+    private Uploaded store(StoredFile file, long contentLength, InputStream body) {
+        String id = file.id();
         if (!records.claimUpload(id)) {
             throw new ApiException(ErrorCode.CONFLICT, "error.conflict.upload_used", Map.of("file_id", id));
         }
@@ -163,6 +168,37 @@ class FileService implements Attachments {
                 records.rejected(id);
             }
         }
+    }
+
+    @Override
+    public Upload upload(
+            Caller caller, String conversationId, String filename, String contentType, InputStream content) {
+        if (!conversations.reachable(caller, conversationId)) {
+            throw ApiException.notFound("conversation", conversationId);
+        }
+        // Declared as the largest size: the bytes are read up to one past it, as a signed upload's are.
+        long max = properties.maxFileSize().toBytes();
+        UploadUrl url = uploadUrl(
+                caller,
+                filename,
+                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType,
+                max);
+        StoredFile file =
+                records.find(caller.workspaceId(), caller.mode(), url.fileId()).orElseThrow();
+        Uploaded uploaded = store(file, -1, content);
+        Instant expires = clock.instant().plus(properties.messageLinkTtl());
+        return new Upload(
+                uploaded.fileId(),
+                conversationId,
+                file.filename(),
+                uploaded.contentType(),
+                uploaded.sizeBytes(),
+                links.create(DOWNLOAD, FilesConfiguration.CONTENT + uploaded.fileId(), expires));
+    }
+
+    @Override
+    public void attach(Caller caller, Upload upload) {
+        confirm(caller, upload.id(), upload.conversationId());
     }
 
     private static ApiException tooLarge(long declared) {

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param dir where the local store keeps bytes; empty for {@code PARLEY_DATA_DIR/files} ({@code PARLEY_FILES_DIR})
  * @param uploadUrlTtl how long an upload URL works
  * @param downloadUrlTtl how long a download link works
+ * @param messageLinkTtl how long the download link in a message the team sent works: the customer reads it later
  * @param unattachedTtl how long an uploaded file waits for {@code /v1/files/confirm} before it is deleted
  * @param s3 an S3-compatible store, used instead of the local disk when its endpoint is set
  */
@@ -21,6 +22,7 @@ record FilesProperties(
         @DefaultValue("") String dir,
         @DefaultValue("15m") Duration uploadUrlTtl,
         @DefaultValue("1h") Duration downloadUrlTtl,
+        @DefaultValue("30d") Duration messageLinkTtl,
         @DefaultValue("24h") Duration unattachedTtl,
         @DefaultValue S3 s3) {
 

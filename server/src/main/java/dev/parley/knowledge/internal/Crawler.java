@@ -89,14 +89,38 @@ class Crawler implements JobHandler {
         return 3;
     }
 
+    /**
+     * A page the crawl could not read ({@code failures}) or left alone ({@code skipped}), and why: {@code http_404},
+     * {@code blocked_by_robots}, ...
+     */
+    record PageProblem(String url, String reason) {
+
+        /** The problems saved in a job's state, as its JSON came back: a list of objects. */
+        static List<PageProblem> all(Object saved) {
+            if (!(saved instanceof List<?> list)) {
+                return List.of();
+            }
+            List<PageProblem> problems = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof PageProblem problem) {
+                    problems.add(problem);
+                } else if (item instanceof Map<?, ?> object) {
+                    problems.add(
+                            new PageProblem(String.valueOf(object.get("url")), String.valueOf(object.get("reason"))));
+                }
+            }
+            return problems;
+        }
+    }
+
     /** A crawl's saved progress. Lists, so that it survives as JSON in the job's state. */
     private static final class Progress {
         final ArrayDeque<String> queue = new ArrayDeque<>();
         final Set<String> seen = new LinkedHashSet<>();
         final Set<String> hashes = new LinkedHashSet<>();
         final Set<String> kept = new LinkedHashSet<>();
-        final List<Map<String, Object>> failures = new ArrayList<>();
-        final List<Map<String, Object>> skipped = new ArrayList<>();
+        final List<PageProblem> failures = new ArrayList<>();
+        final List<PageProblem> skipped = new ArrayList<>();
         int scraped;
         int failed;
         boolean started;
@@ -110,8 +134,8 @@ class Crawler implements JobHandler {
             p.seen.addAll((List<String>) state.getOrDefault("seen", List.of()));
             p.hashes.addAll((List<String>) state.getOrDefault("hashes", List.of()));
             p.kept.addAll((List<String>) state.getOrDefault("kept", List.of()));
-            p.failures.addAll((List<Map<String, Object>>) state.getOrDefault("failures", List.of()));
-            p.skipped.addAll((List<Map<String, Object>>) state.getOrDefault("skipped", List.of()));
+            p.failures.addAll(PageProblem.all(state.get("failures")));
+            p.skipped.addAll(PageProblem.all(state.get("skipped")));
             p.scraped = ((Number) state.getOrDefault("pages_scraped", 0)).intValue();
             p.failed = ((Number) state.getOrDefault("pages_failed", 0)).intValue();
             p.startedAt = (String) state.get("started_at");
@@ -387,9 +411,9 @@ class Crawler implements JobHandler {
         record(progress.failures, url, reason);
     }
 
-    private static void record(List<Map<String, Object>> list, String url, String reason) {
+    private static void record(List<PageProblem> list, String url, String reason) {
         if (list.size() < MAX_RECORDED_FAILURES) {
-            list.add(Map.of("url", url, "reason", reason));
+            list.add(new PageProblem(url, reason));
         }
     }
 

@@ -43,6 +43,8 @@ abstract class Connection {
     volatile String sessionId;
     /** Whether a customer connection asked to see the assistant's reply as it is written ({@code stream} in auth). */
     volatile boolean streaming;
+    /** Where the customer was ({@code context.page_url} in auth), for a conversation their first message opens. */
+    volatile String pageUrl;
 
     /**
      * Messages this client sent that it has not been acknowledged yet: their ids, each to the client's own id for it

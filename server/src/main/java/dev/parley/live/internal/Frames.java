@@ -1,13 +1,15 @@
 package dev.parley.live.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.EventName;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Frames {
 
     /** The message roles a customer's client is sent. */
-    private static final List<String> CUSTOMER_ROLES = List.of("assistant", "agent", "system");
+    private static final Set<MessageRole> CUSTOMER_ROLES =
+            Set.of(MessageRole.ASSISTANT, MessageRole.AGENT, MessageRole.SYSTEM);
 
     private final JsonMapper json;
     private final MessageSource messages;
@@ -33,14 +36,52 @@ class Frames {
         this.messages = messages;
     }
 
-    Frame message(String messageId, String role, String content, Instant timestamp) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "message");
-        frame.put("message_id", messageId);
-        frame.put("role", role);
-        frame.put("content", content);
-        frame.put("timestamp", timestamp == null ? null : timestamp.toString());
-        return frame("message", messageId, frame);
+    /** A message for the customer's client: the customer's own, or a reply to it. */
+    record MessageFrame(String type, String messageId, MessageRole role, String content, String timestamp) {}
+
+    /** A piece of the assistant's reply to the client's message {@code replyTo}. */
+    record DeltaFrame(String type, String replyTo, MessageRole role, String content) {}
+
+    /** The acknowledgement of the client's own message; its own id for it only when it gave one. */
+    record ReceivedFrame(
+            String type,
+            String messageId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String clientMessageId,
+            String timestamp) {}
+
+    record TypingFrame(
+            String type, @JsonProperty("is_typing") boolean isTyping) {}
+
+    record AuthenticatedFrame(
+            String type,
+            String conversationId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId) {}
+
+    record ConversationFrame(
+            String type,
+            String conversationId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String visitorToken) {}
+
+    record EscalatedFrame(String type, String message, String ticketId) {}
+
+    record ErrorFrame(
+            String type,
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> details) {}
+
+    /** A conversation event as an agent's stream gets it: its data as webhooks get it. */
+    record EventFrame(String type, String event, String conversationId, Map<String, Object> data, String timestamp) {}
+
+    /** Someone typing in a conversation, for the agents: {@code role} is {@code customer}, {@code agent} or {@code assistant}. */
+    record AgentTypingFrame(
+            String type,
+            String conversationId,
+            String role,
+            @JsonProperty("is_typing") boolean isTyping) {}
+
+    Frame message(String messageId, MessageRole role, String content, Instant timestamp) {
+        return frame("message", messageId, new MessageFrame("message", messageId, role, content, text(timestamp)));
     }
 
     /**
@@ -49,12 +90,7 @@ class Frames {
      * what counts: it replaces the pieces.
      */
     Frame delta(String replyTo, String content) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "message.delta");
-        frame.put("reply_to", replyTo);
-        frame.put("role", "assistant");
-        frame.put("content", content);
-        return frame("message.delta", null, frame);
+        return frame("message.delta", null, new DeltaFrame("message.delta", replyTo, MessageRole.ASSISTANT, content));
     }
 
     /**
@@ -62,68 +98,46 @@ class Frames {
      * 001's clients show as a reply. {@code clientMessageId} is the client's id for it, if it gave one.
      */
     Frame received(String messageId, String clientMessageId, Instant timestamp) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "message_received");
-        frame.put("message_id", messageId);
-        if (clientMessageId != null && !clientMessageId.isEmpty()) {
-            frame.put("client_message_id", clientMessageId);
-        }
-        frame.put("timestamp", timestamp == null ? null : timestamp.toString());
-        return frame("message_received", messageId, frame);
+        String own = clientMessageId == null || clientMessageId.isEmpty() ? null : clientMessageId;
+        return frame(
+                "message_received", messageId, new ReceivedFrame("message_received", messageId, own, text(timestamp)));
     }
 
     Frame typing(boolean typing) {
-        return frame("typing", null, Map.of("type", "typing", "is_typing", typing));
+        return frame("typing", null, new TypingFrame("typing", typing));
     }
 
     Frame authenticated(String conversationId, String sessionId) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "authenticated");
-        frame.put("conversation_id", conversationId);
-        if (sessionId != null) {
-            frame.put("session_id", sessionId);
-        }
-        return frame("authenticated", null, frame);
+        return frame("authenticated", null, new AuthenticatedFrame("authenticated", conversationId, sessionId));
     }
 
     /** The conversation the socket just opened; {@code visitorToken} (a publishable key's) is sent this once. */
     Frame conversation(String conversationId, String visitorToken) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "conversation");
-        frame.put("conversation_id", conversationId);
-        if (visitorToken != null) {
-            frame.put("visitor_token", visitorToken);
-        }
-        return frame("conversation", null, frame);
+        return frame("conversation", null, new ConversationFrame("conversation", conversationId, visitorToken));
     }
 
     Frame escalated(String ticketId, Locale locale) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "escalated");
-        frame.put("message", messages.getMessage("live.escalated", null, locale));
-        frame.put("ticket_id", ticketId);
-        return frame("escalated", null, frame);
+        return frame(
+                "escalated",
+                null,
+                new EscalatedFrame("escalated", messages.getMessage("live.escalated", null, locale), ticketId));
     }
 
     /** An error frame: {@code code} is one of the socket's codes, {@code key} a key of the message catalogues. */
     Frame error(String code, String key, Locale locale, Object... args) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "error");
-        frame.put("code", code);
-        frame.put("message", messages.getMessage(key, args, locale));
-        return frame("error", null, frame);
+        return frame("error", null, new ErrorFrame("error", code, messages.getMessage(key, args, locale), null));
     }
 
     /** A REST failure as an error frame: the same message, under the socket's code for it. */
     Frame error(ApiException failure, Locale locale) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "error");
-        frame.put("code", code(failure.code()));
-        frame.put("message", messages.getMessage(failure.messageKey(), failure.messageArgs(), locale));
-        if (!failure.details().isEmpty()) {
-            frame.put("details", failure.details());
-        }
-        return frame("error", null, frame);
+        return frame(
+                "error",
+                null,
+                new ErrorFrame(
+                        "error",
+                        code(failure.code()),
+                        messages.getMessage(failure.messageKey(), failure.messageArgs(), locale),
+                        failure.details()));
     }
 
     static String code(ErrorCode code) {
@@ -142,11 +156,14 @@ class Frames {
             return null;
         }
         return switch (name) {
-            case MESSAGE_RECEIVED -> message(text(data, "message_id"), "user", text(data, "content"), event.at());
-            case MESSAGE_SENT ->
-                CUSTOMER_ROLES.contains(text(data, "role"))
-                        ? message(text(data, "message_id"), text(data, "role"), text(data, "content"), event.at())
+            case MESSAGE_RECEIVED ->
+                message(text(data, "message_id"), MessageRole.USER, text(data, "content"), event.at());
+            case MESSAGE_SENT -> {
+                MessageRole role = MessageRole.fromWire(text(data, "role")).orElse(null);
+                yield role != null && CUSTOMER_ROLES.contains(role)
+                        ? message(text(data, "message_id"), role, text(data, "content"), event.at())
                         : null;
+            }
             case CONVERSATION_ESCALATED -> escalated(text(data, "ticket_id"), locale);
             case CONVERSATION_CLOSED -> error("conversation_closed", "error.conversation_closed", locale);
             default -> null;
@@ -155,26 +172,25 @@ class Frames {
 
     /** What an agent's stream is sent for a conversation event: all of it, as webhooks get it. */
     Frame forAgent(Signal event) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "event");
-        frame.put("event", event.type());
-        frame.put("conversation_id", event.conversationId());
-        frame.put("data", event.data());
-        frame.put("timestamp", event.at() == null ? null : event.at().toString());
-        return frame(event.type(), null, frame);
+        return frame(
+                event.type(),
+                null,
+                new EventFrame("event", event.type(), event.conversationId(), event.data(), text(event.at())));
     }
 
     Frame agentTyping(Signal typing) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "typing");
-        frame.put("conversation_id", typing.conversationId());
-        frame.put("role", typing.role());
-        frame.put("is_typing", typing.typing());
-        return frame("typing", null, frame);
+        return frame(
+                "typing",
+                null,
+                new AgentTypingFrame("typing", typing.conversationId(), typing.role(), typing.typing()));
     }
 
-    private Frame frame(String type, String id, Map<String, Object> body) {
+    private Frame frame(String type, String id, Record body) {
         return new Frame(type, id, json.writeValueAsString(body));
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static String text(Map<String, Object> data, String key) {

@@ -3,6 +3,7 @@ package dev.parley.live.internal;
 import dev.parley.conversation.LiveConversations;
 import dev.parley.conversation.LiveConversations.ConversationState;
 import dev.parley.conversation.LiveConversations.LiveMessage;
+import dev.parley.conversation.MessageRole;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Languages;
@@ -43,7 +44,7 @@ class LiveController {
         this.properties = properties;
     }
 
-    record MessageView(String id, String role, String content, Instant createdAt) {}
+    record MessageView(String id, MessageRole role, String content, Instant createdAt) {}
 
     record MessagesAfter(List<MessageView> data, boolean hasMore) {}
 

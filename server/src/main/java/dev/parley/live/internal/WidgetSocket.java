@@ -36,6 +36,9 @@ class WidgetSocket extends SocketHandler {
 
     static final int MAX_CLIENT_MESSAGE_ID = 100;
 
+    /** The longest {@code context.page_url} an auth frame may give a conversation it opens; longer ones are dropped. */
+    static final int MAX_PAGE_URL = 2000;
+
     private final LiveConversations conversations;
     private final CallerResolver callers;
     private final Fanout fanout;
@@ -107,6 +110,9 @@ class WidgetSocket extends SocketHandler {
         JsonNode stream = frame.path("stream");
         connection.streaming = stream.isBoolean() && stream.asBoolean();
         if (conversationId == null) {
+            JsonNode pageUrl = frame.path("context").path("page_url");
+            connection.pageUrl =
+                    pageUrl.isString() && pageUrl.asString().length() <= MAX_PAGE_URL ? pageUrl.asString() : null;
             connection.send(frames.authenticated(null, sessionId));
             return;
         }
@@ -157,7 +163,7 @@ class WidgetSocket extends SocketHandler {
         Caller caller = connection.caller;
         String conversationId = connection.conversationId;
         if (conversationId == null) {
-            LiveConversations.Opened opened = conversations.open(caller, Channel.WIDGET);
+            LiveConversations.Opened opened = conversations.open(caller, Channel.WIDGET, connection.pageUrl);
             conversationId = opened.conversationId();
             caller = caller.visiting(opened.visitorToken());
             connection.caller = caller;

@@ -45,18 +45,17 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> apiException(ApiException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> apiException(ApiException failure, HttpServletRequest request) {
         return respond(failure, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(
-            HttpMessageNotReadableException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException failure, HttpServletRequest request) {
         return respond(unreadableBody(failure), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> invalid(MethodArgumentNotValidException failure, HttpServletRequest request) {
         FieldError field = failure.getBindingResult().getFieldError();
         if (field == null) {
             return respond(new ApiException(ErrorCode.INVALID_REQUEST), request);
@@ -65,7 +64,7 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameter(
+    ResponseEntity<ErrorEnvelope> invalidParameter(
             HandlerMethodValidationException failure, HttpServletRequest request) {
         String name = failure.getParameterValidationResults().stream()
                 .findFirst()
@@ -75,7 +74,7 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Map<String, Object>> violated(ConstraintViolationException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> violated(ConstraintViolationException failure, HttpServletRequest request) {
         String path = failure.getConstraintViolations().stream()
                 .findFirst()
                 .map(v -> v.getPropertyPath().toString())
@@ -84,7 +83,7 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(
+    ResponseEntity<ErrorEnvelope> typeMismatch(
             MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
         ApiException nested = cause(failure, ApiException.class);
         if (nested != null) {
@@ -100,32 +99,30 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(
+    ResponseEntity<ErrorEnvelope> missingParameter(
             MissingServletRequestParameterException failure, HttpServletRequest request) {
         return respond(ApiException.missingField(failure.getParameterName()), request);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<Map<String, Object>> missingPart(
-            MissingServletRequestPartException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> missingPart(MissingServletRequestPartException failure, HttpServletRequest request) {
         return respond(ApiException.missingField(failure.getRequestPartName()), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<Map<String, Object>> missingHeader(
-            MissingRequestHeaderException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> missingHeader(MissingRequestHeaderException failure, HttpServletRequest request) {
         return respond(ApiException.missingField(failure.getHeaderName()), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> noRoute(NoResourceFoundException failure, HttpServletRequest request) {
         return respond(noRoute(request), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> methodNotAllowed(
+    ResponseEntity<ErrorEnvelope> methodNotAllowed(
             HttpRequestMethodNotSupportedException failure, HttpServletRequest request) {
-        ResponseEntity<Map<String, Object>> response = respond(
+        ResponseEntity<ErrorEnvelope> response = respond(
                 new ApiException(
                         ErrorCode.METHOD_NOT_ALLOWED,
                         null,
@@ -138,7 +135,7 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> unsupportedMediaType(
+    ResponseEntity<ErrorEnvelope> unsupportedMediaType(
             HttpMediaTypeNotSupportedException failure, HttpServletRequest request) {
         String given = failure.getContentType() == null
                 ? "none"
@@ -149,13 +146,13 @@ class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> malformedMultipart(MultipartException failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> malformedMultipart(MultipartException failure, HttpServletRequest request) {
         return respond(
                 new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "malformed_multipart")), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(
+    ResponseEntity<ErrorEnvelope> notAcceptable(
             HttpMediaTypeNotAcceptableException failure, HttpServletRequest request) {
         return respond(
                 new ApiException(
@@ -165,7 +162,7 @@ class ApiExceptionAdvice {
 
     /** Tomcat's refusal of a form or query it cannot decode (the query is checked before, forms are not). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<Map<String, Object>> undecodableParameters(
+    ResponseEntity<ErrorEnvelope> undecodableParameters(
             org.apache.tomcat.util.http.InvalidParameterException failure, HttpServletRequest request) {
         return respond(
                 new ApiException(ErrorCode.INVALID_REQUEST, null, Map.of("reason", "undecodable_parameters")), request);
@@ -176,7 +173,7 @@ class ApiExceptionAdvice {
      * (SQLSTATE 22001 on PostgreSQL and H2), and its transaction has rolled back, so nothing of the request stays.
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<Map<String, Object>> tooLongForItsColumn(
+    ResponseEntity<ErrorEnvelope> tooLongForItsColumn(
             org.springframework.dao.DataIntegrityViolationException failure, HttpServletRequest request) {
         java.sql.SQLException sql = cause(failure, java.sql.SQLException.class);
         if (sql == null || !"22001".equals(sql.getSQLState())) {
@@ -203,7 +200,7 @@ class ApiExceptionAdvice {
     void clientGone() {}
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception failure, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> unexpected(Exception failure, HttpServletRequest request) {
         ApiException nested = cause(failure, ApiException.class);
         if (nested != null) {
             return respond(nested, request);
@@ -221,7 +218,7 @@ class ApiExceptionAdvice {
                 request.getRequestURI());
     }
 
-    private ResponseEntity<Map<String, Object>> respond(ApiException failure, HttpServletRequest request) {
+    private ResponseEntity<ErrorEnvelope> respond(ApiException failure, HttpServletRequest request) {
         // The envelope is JSON whatever the request accepted (an event stream, say), never a 406 instead.
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(
                         failure.code().status())

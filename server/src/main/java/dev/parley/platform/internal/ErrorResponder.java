@@ -7,9 +7,7 @@ import dev.parley.platform.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -32,23 +30,18 @@ class ErrorResponder {
         this.json = json;
     }
 
-    Map<String, Object> envelope(HttpServletRequest request, ApiException failure) {
-        ErrorCode code = failure.code();
+    ErrorEnvelope envelope(HttpServletRequest request, ApiException failure) {
         Locale locale = locale(request);
         String english = message(failure, Locale.ENGLISH);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code.wire());
-        error.put("message", locale.getLanguage().equals("en") ? english : message(failure, locale));
-        // Seed 003's clients read message_en on every error, whatever the language of message.
-        error.put("message_en", english);
-        error.put("details", failure.details());
-        // Seed 001 reads the id at the top, seeds 002 and 003 inside the error: both hold the same id.
         String requestId = requestId(request);
-        error.put("request_id", requestId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("request_id", requestId);
-        return body;
+        return new ErrorEnvelope(
+                new ErrorEnvelope.Error(
+                        failure.code().wire(),
+                        locale.getLanguage().equals("en") ? english : message(failure, locale),
+                        english,
+                        failure.details(),
+                        requestId),
+                requestId);
     }
 
     /** Writes the envelope straight to the response, for failures found before Spring MVC runs. */

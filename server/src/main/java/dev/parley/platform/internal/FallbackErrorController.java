@@ -24,7 +24,7 @@ class FallbackErrorController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer s ? s : 500;
         ErrorCode errorCode = switch (code) {

@@ -29,8 +29,11 @@ class HealthController {
         this.version = properties != null ? properties.getVersion() : "dev";
     }
 
+    /** @param checks each dependency's status by its name, {@code api} first */
+    record Health(String status, String version, Map<String, String> checks) {}
+
     @GetMapping({"/health", "/v1/health"})
-    ResponseEntity<Map<String, Object>> health() {
+    ResponseEntity<Health> health() {
         Map<String, String> results = new LinkedHashMap<>();
         results.put("api", "healthy");
         Status overall = Status.HEALTHY;
@@ -42,10 +45,7 @@ class HealthController {
                 overall = effect.compareTo(overall) > 0 ? effect : overall;
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", overall.name().toLowerCase(Locale.ROOT));
-        body.put("version", version);
-        body.put("checks", results);
-        return ResponseEntity.status(overall == Status.UNHEALTHY ? 503 : 200).body(body);
+        return ResponseEntity.status(overall == Status.UNHEALTHY ? 503 : 200)
+                .body(new Health(overall.name().toLowerCase(Locale.ROOT), version, results));
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,13 @@ class MonitoringController {
         return all.stream().filter(op -> wanted.contains(op.name())).toList();
     }
 
-    private Map<String, Object> json(List<RequestMetrics.Operation> operations) {
+    /**
+     * @param operations per operation: {@code operation}, {@code count}, {@code mean_ms}, {@code max_ms} and a
+     *     {@code pNN_ms} per configured quantile, so their keys are as many as the quantiles
+     */
+    record Metrics(Instant timestamp, List<Map<String, Object>> operations) {}
+
+    private Metrics json(List<RequestMetrics.Operation> operations) {
         List<Map<String, Object>> rows = operations.stream()
                 .map(op -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -69,10 +76,7 @@ class MonitoringController {
                     return row;
                 })
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("timestamp", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        body.put("operations", rows);
-        return body;
+        return new Metrics(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), rows);
     }
 
     private static String prometheus(List<RequestMetrics.Operation> operations) {

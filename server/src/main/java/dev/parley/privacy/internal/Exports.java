@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,20 +151,14 @@ class Exports implements JobHandler {
     private byte[] archive(String workspaceId, Mode mode, Export export, Customer customer) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            Map<String, Object> about = new LinkedHashMap<>();
-            about.put("export_id", export.id());
-            about.put("generated_at", clock.instant());
-            about.put("include_conversations", export.includeConversations());
-            about.put("include_analytics", export.includeAnalytics());
-            Map<String, Object> held = customers.export(workspaceId, mode, customer, export.includeConversations());
+            About about =
+                    new About(export.id(), clock.instant(), export.includeConversations(), export.includeAnalytics());
+            Customers.Held held = customers.export(workspaceId, mode, customer, export.includeConversations());
             write(zip, "export.json", about);
-            write(
-                    zip,
-                    "customer.json",
-                    Map.of("contact", nullable(held.get("contact")), "user_ids", held.get("user_ids")));
+            write(zip, "customer.json", new CustomerFile(nullable(held.contact()), held.userIds()));
             records.progress(export.id(), 30);
             if (export.includeConversations()) {
-                write(zip, "conversations.json", held.get("conversations"));
+                write(zip, "conversations.json", held.conversations());
                 List<Attachments.Attachment> files = attachments.of(workspaceId, mode, customer.conversationIds());
                 write(zip, "files.json", files);
                 for (Attachments.Attachment file : files) {
@@ -185,6 +178,12 @@ class Exports implements JobHandler {
         }
         return bytes.toByteArray();
     }
+
+    /** {@code export.json}: what the export is and what it holds. */
+    record About(String exportId, Instant generatedAt, boolean includeConversations, boolean includeAnalytics) {}
+
+    /** {@code customer.json}: the contact ({@code {}} when there is none) and the store's own ids for them. */
+    record CustomerFile(Object contact, List<String> userIds) {}
 
     private static Object nullable(Object value) {
         return value == null ? Map.of() : value;

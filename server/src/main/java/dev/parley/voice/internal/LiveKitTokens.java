@@ -1,12 +1,11 @@
 package dev.parley.voice.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,24 +31,28 @@ final class LiveKitTokens {
     }
 
     String token(String identity, String room, Instant now) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", "HS256");
-        header.put("typ", "JWT");
-        Map<String, Object> video = new LinkedHashMap<>();
-        video.put("room", room);
-        video.put("roomJoin", true);
-        video.put("canPublish", true);
-        video.put("canSubscribe", true);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", apiKey);
-        claims.put("sub", identity);
-        claims.put("nbf", now.getEpochSecond());
-        claims.put("exp", now.plus(ttl).getEpochSecond());
-        claims.put("video", video);
+        Header header = new Header("HS256", "JWT");
+        Claims claims = new Claims(
+                apiKey,
+                identity,
+                now.getEpochSecond(),
+                now.plus(ttl).getEpochSecond(),
+                new Video(room, true, true, true));
         String signingInput = URL.encodeToString(json.writeValueAsBytes(header)) + "."
                 + URL.encodeToString(json.writeValueAsBytes(claims));
         return signingInput + "." + URL.encodeToString(hmac(signingInput));
     }
+
+    record Header(String alg, String typ) {}
+
+    /** LiveKit's video grant, in its own (camelCase) names. */
+    record Video(
+            String room,
+            @JsonProperty("roomJoin") boolean roomJoin,
+            @JsonProperty("canPublish") boolean canPublish,
+            @JsonProperty("canSubscribe") boolean canSubscribe) {}
+
+    record Claims(String iss, String sub, long nbf, long exp, Video video) {}
 
     private byte[] hmac(String input) {
         try {

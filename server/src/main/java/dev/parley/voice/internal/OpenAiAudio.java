@@ -1,5 +1,6 @@
 package dev.parley.voice.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -10,8 +11,6 @@ import dev.parley.voice.TextToSpeech;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,14 +87,17 @@ final class OpenAiAudio {
     }
 
     byte[] synthesize(String text) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("model", settings.speechModel());
-        request.put("input", text);
-        request.put("voice", settings.voice());
-        request.put("response_format", "wav");
+        SpeechRequest request = new SpeechRequest(settings.speechModel(), text, settings.voice(), "wav");
         FetchResponse response = post("/audio/speech", "application/json", json.writeValueAsBytes(request), MAX_AUDIO);
         return response.body();
     }
+
+    /** OpenAI's {@code POST /audio/speech} body. */
+    record SpeechRequest(
+            String model,
+            String input,
+            String voice,
+            @JsonProperty("response_format") String responseFormat) {}
 
     private FetchResponse post(String path, String contentType, byte[] body, long maxBytes) {
         String base = settings.baseUrl().replaceAll("/+$", "");

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -299,26 +298,23 @@ class VoiceSocket extends AbstractWebSocketHandler {
         call.voice = voice;
         call.outputFormat = format;
         call.started = true;
-        Map<String, Object> ready = new LinkedHashMap<>();
-        ready.put("session_id", call.session.sessionId());
-        ready.put("conversation_id", call.session.conversationId());
-        ready.put("speech_to_text", recogniser.name());
-        ready.put("text_to_speech", voice == null ? null : voice.name());
-        ready.put("audio_format", format);
         // Seed 004's session.ready always names its room and token: null while no LiveKit is configured.
         VoiceProperties.LiveKit livekit = properties.livekit();
         String room = livekit.configured() ? "parley-" + call.session.sessionId() : null;
-        ready.put("room", room);
-        ready.put(
-                "token",
-                room == null
-                        ? null
-                        : new LiveKitTokens(livekit.apiKey(), livekit.apiSecret(), livekit.tokenTtl(), json)
-                                .token("customer-" + call.session.sessionId(), room, clock.instant()));
-        if (room != null) {
-            ready.put("livekit_url", livekit.url());
-        }
-        send(call.socket, message("session.ready", ready));
+        String token = room == null
+                ? null
+                : new LiveKitTokens(livekit.apiKey(), livekit.apiSecret(), livekit.tokenTtl(), json)
+                        .token("customer-" + call.session.sessionId(), room, clock.instant());
+        VoiceFrame.Ready ready = new VoiceFrame.Ready(
+                call.session.sessionId(),
+                call.session.conversationId(),
+                recogniser.name(),
+                voice == null ? null : voice.name(),
+                format,
+                room,
+                token,
+                room == null ? null : livekit.url());
+        send(call.socket, VoiceFrame.of("session.ready", ready));
     }
 
     private void audio(Call call, JsonNode data) {
@@ -431,11 +427,11 @@ class VoiceSocket extends AbstractWebSocketHandler {
             send(call.socket, error(call, "AUDIO_PROCESSING_ERROR", "no_speech"));
             return;
         }
-        Map<String, Object> heard = new LinkedHashMap<>();
-        heard.put("text", transcript.text());
-        heard.put("confidence", transcript.confidence());
-        heard.put("is_final", true);
-        send(call.socket, message("transcription", heard));
+        send(
+                call.socket,
+                VoiceFrame.of(
+                        "transcription",
+                        new VoiceFrame.Transcription(transcript.text(), transcript.confidence(), true)));
         VoiceReply reply;
         try {
             reply = conversations.say(call.session, transcript.text());
@@ -452,12 +448,12 @@ class VoiceSocket extends AbstractWebSocketHandler {
         if (!reply.answered()) {
             return;
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("text", reply.text());
-        answer.put("intent", reply.intent());
-        answer.put("tools_used", reply.toolsUsed());
-        answer.put("message_id", reply.messageId());
-        send(call.socket, message("agent.response", answer));
+        send(
+                call.socket,
+                VoiceFrame.of(
+                        "agent.response",
+                        new VoiceFrame.AgentResponse(
+                                reply.text(), reply.intent(), reply.toolsUsed(), reply.messageId())));
         speak(call, reply.text());
     }
 
@@ -481,12 +477,15 @@ class VoiceSocket extends AbstractWebSocketHandler {
             case "mp3" -> Mp3.encode(audio.pcm(), audio.sampleRate());
             default -> audio.pcm();
         };
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("audio", Base64.getEncoder().encodeToString(encoded));
-        out.put("format", call.outputFormat);
-        out.put("sample_rate", audio.sampleRate());
-        out.put("duration_ms", audio.durationMs());
-        send(call.socket, message("audio.output", out));
+        send(
+                call.socket,
+                VoiceFrame.of(
+                        "audio.output",
+                        new VoiceFrame.AudioOutput(
+                                Base64.getEncoder().encodeToString(encoded),
+                                call.outputFormat,
+                                audio.sampleRate(),
+                                audio.durationMs())));
     }
 
     /** An engine's failure with what caused it (a refused connection, a reset, a timeout), for the log. */
@@ -521,14 +520,7 @@ class VoiceSocket extends AbstractWebSocketHandler {
         return value.isString() ? value.asString() : null;
     }
 
-    private static Map<String, Object> message(String type, Map<String, Object> data) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", type);
-        frame.put("data", data);
-        return frame;
-    }
-
-    private Map<String, Object> error(Call call, String code, String reason, Object... args) {
+    private VoiceFrame error(Call call, String code, String reason, Object... args) {
         return error(call.locale, code, reason, args);
     }
 
@@ -536,18 +528,19 @@ class VoiceSocket extends AbstractWebSocketHandler {
      * An error frame whose message comes from the catalogue in the client's language, with {@code message_en}
      * beside it when that is not English (as the REST envelope does); {@code details.reason} is machine-readable.
      */
-    private Map<String, Object> error(Locale locale, String code, String reason, Object... args) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("code", code);
-        data.put("message", messages.getMessage("voice.error." + reason, args, locale));
-        if (!locale.getLanguage().equals("en")) {
-            data.put("message_en", messages.getMessage("voice.error." + reason, args, Locale.ENGLISH));
-        }
-        data.put("details", Map.of("reason", reason));
-        return message("error", data);
+    private VoiceFrame error(Locale locale, String code, String reason, Object... args) {
+        return VoiceFrame.of(
+                "error",
+                new VoiceFrame.Error(
+                        code,
+                        messages.getMessage("voice.error." + reason, args, locale),
+                        locale.getLanguage().equals("en")
+                                ? null
+                                : messages.getMessage("voice.error." + reason, args, Locale.ENGLISH),
+                        new VoiceFrame.Details(reason)));
     }
 
-    private void send(WebSocketSession socket, Map<String, Object> frame) {
+    private void send(WebSocketSession socket, VoiceFrame frame) {
         if (!socket.isOpen()) {
             return;
         }

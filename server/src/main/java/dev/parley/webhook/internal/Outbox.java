@@ -1,5 +1,6 @@
 package dev.parley.webhook.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.platform.Digests;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Jobs;
@@ -7,7 +8,6 @@ import dev.parley.platform.PublicEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -72,9 +72,8 @@ class Outbox {
         return transactions.execute(tx -> {
             Instant now = clock.instant();
             String eventId = Ids.next("evt");
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("webhook_id", subscription.id());
-            data.put("message", "A test event from Parley: this endpoint receives its webhooks.");
+            TestData data =
+                    new TestData(subscription.id(), "A test event from Parley: this endpoint receives its webhooks.");
             String body = envelope(eventId, dev.parley.webhook.WebhookCatalogue.TEST_EVENT, now, data);
             return write(subscription, eventId, dev.parley.webhook.WebhookCatalogue.TEST_EVENT, null, body, now);
         });
@@ -103,12 +102,14 @@ class Outbox {
      * Seed 002's payload plus the event's id: {@code {"id","event","timestamp","data"}}, written as
      * {@code JSON.stringify} would write it, so that seed 000's receiver, which signs its re-serialized body, agrees.
      */
-    private String envelope(String eventId, String type, Instant at, Map<String, Object> data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", eventId);
-        envelope.put("event", type);
-        envelope.put("timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString());
-        envelope.put("data", data);
-        return JsonText.stringify(json.valueToTree(envelope));
+    private String envelope(String eventId, String type, Instant at, Object data) {
+        return JsonText.stringify(json.valueToTree(
+                new Envelope(eventId, type, at.truncatedTo(ChronoUnit.SECONDS).toString(), data)));
     }
+
+    /** @param data the event's data object, as its catalogue entry gives it */
+    record Envelope(String id, String event, String timestamp, Object data) {}
+
+    /** {@code webhook.test}'s data. */
+    record TestData(@JsonProperty("webhook_id") String webhookId, String message) {}
 }

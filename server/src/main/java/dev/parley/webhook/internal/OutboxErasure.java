@@ -4,12 +4,12 @@ import dev.parley.platform.CustomerErased;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The outbox's side of privacy: the payloads of an erased customer's conversations, pending or delivered, lose what
@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OutboxErasure {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final int BATCH = 200;
 
     private final JdbcClient jdbc;
@@ -32,7 +31,6 @@ class OutboxErasure {
     }
 
     @EventListener
-    @SuppressWarnings("unchecked")
     void on(CustomerErased erased) {
         long scrubbed = 0;
         List<String> ids = erased.conversationIds();
@@ -48,22 +46,27 @@ class OutboxErasure {
                     .query((rs, i) -> new Row(rs.getString("id"), rs.getString("body")))
                     .list();
             for (Row row : rows) {
-                Map<String, Object> body = json.readValue(row.body(), OBJECT);
-                if (!(body.get("data") instanceof Map<?, ?> raw)) {
+                JsonNode body = json.readTree(row.body());
+                if (!(body.get("data") instanceof ObjectNode data)) {
                     continue;
                 }
-                Map<String, Object> data = (Map<String, Object>) raw;
                 boolean changed = false;
                 for (String key : List.of("content", "comment", "query", "user_id")) {
-                    Object value = data.get(key);
-                    if (value != null && !"".equals(value)) {
-                        data.put(key, key.equals("content") ? "" : null);
+                    JsonNode value = data.get(key);
+                    if (value != null
+                            && !value.isNull()
+                            && !(value.isString() && value.asString().isEmpty())) {
+                        if (key.equals("content")) {
+                            data.put(key, "");
+                        } else {
+                            data.putNull(key);
+                        }
                         changed = true;
                     }
                 }
                 if (changed) {
                     scrubbed += jdbc.sql("UPDATE webhook_deliveries SET body = ? WHERE id = ?")
-                            .params(JsonText.stringify(json.valueToTree(body)), row.id())
+                            .params(JsonText.stringify(body), row.id())
                             .update();
                 }
             }

@@ -162,6 +162,20 @@ class EscalationAndAnswerTests {
     }
 
     @Test
+    void keepsTheSentenceThatGoesOnAboutTheOneChosen() {
+        String article =
+                "Our Seattle shop is at 1420 Pine Street, Seattle, WA 98101. It is open Monday to Saturday from"
+                        + " 10 am to 8 pm and on Sunday from 11 am to 6 pm. Our Portland shop is at 815 NW 13th Avenue,"
+                        + " Portland, OR 97209. It is open every day from 10 am to 7 pm. Both shops are closed on Thanksgiving,"
+                        + " Christmas Day and New Year's Day.";
+
+        String reply = OfflineAnswers.relevantSentences(
+                "what time does the portland shop close", article, OfflineAnswers.Nearness.WORDS_ONLY);
+
+        assertThat(reply).contains("Our Portland shop").contains("It is open every day from 10 am to 7 pm.");
+    }
+
+    @Test
     void readsASentenceAnArticleWrappedOverTwoLinesAsOne() {
         String text =
                 "We accept cards, PayPal and our own gift\ncards. All prices are in US dollars.\n\n- Visa.\n- PayPal.";

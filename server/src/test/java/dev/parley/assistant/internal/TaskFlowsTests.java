@@ -281,6 +281,150 @@ class TaskFlowsTests {
         assertThat(TaskFlows.picked("the second one arrived broken", searched)).isEmpty();
     }
 
+    @Test
+    void correctsTheRequestsWordsMisspeltByOneLetterButNoRealWordOrAddress() {
+        assertThat(Misspellings.corrected("pls cancle my ordr 1004 alex@example.com"))
+                .isEqualTo("pls cancel my order 1004 alex@example.com");
+        assertThat(Misspellings.corrected("hiya cn u tell me wher my pakage is"))
+                .isEqualTo("hiya cn u tell me where my package is");
+        assertThat(Misspellings.corrected("need to chnage my delivery adress"))
+                .isEqualTo("need to change my delivery address");
+        assertThat(Misspellings.corrected("Ordr 1001")).isEqualTo("Order 1001");
+        // real words near ours, and the words of an email address or a link, stay as they are
+        String untouched = "we were here at the border, ordr@example.com and https://shop.example/retrun";
+        assertThat(Misspellings.corrected(untouched)).isEqualTo(untouched);
+        assertThat(Misspellings.oneEditApart("cancle", "cancel")).isTrue();
+        assertThat(Misspellings.oneEditApart("cancel", "cancel")).isFalse();
+        assertThat(Misspellings.oneEditApart("cnacle", "cancel")).isFalse();
+    }
+
+    @Test
+    void readsAnOrderNumberRightAfterATasksVerb() {
+        assertThat(TaskFlows.looseOrderNumber("hey can you cancel 1004?", entities("hey can you cancel 1004?")))
+                .contains("1004");
+        assertThat(TaskFlows.looseOrderNumber("where is 1001", entities("where is 1001")))
+                .contains("1001");
+        assertThat(task("cancel_order", "hey can you cancel 1004? ordered it by mistake", ConversationMemory.EMPTY))
+                .contains("cancel");
+        assertThat(TaskFlows.looseOrderNumber("refund 1500 dollars", entities("refund 1500 dollars")))
+                .isEmpty();
+    }
+
+    @Test
+    void theRemedyAskedForInTheCustomersWordsLeadsNotTheOneTheyDoNotWant() {
+        String moneyBack =
+                "order 1002 doesn't fit. I'd rather just have my money back than deal with swapping it around";
+        assertThat(task("return_request", moneyBack, ConversationMemory.EMPTY)).contains("refund");
+        String notExchanges = "order 1003, I'd like all my money back rather than messing around with exchanges";
+        assertThat(task("exchange", notExchanges, ConversationMemory.EMPTY)).contains("refund");
+        // a remedy named in the customer's words stays, with another beside it
+        assertThat(task("return_request", "I want to return order 1002 and get a refund", ConversationMemory.EMPTY))
+                .contains("return");
+        assertThat(task("exchange", "swap order 1002 for an L instead of a refund", ConversationMemory.EMPTY))
+                .contains("exchange");
+    }
+
+    @Test
+    void aQuestionAboutHowARemedyWorksIsNoRequestForItBesideAnOrdersQuestion() {
+        String message =
+                "Hi! two things: was order 1002 delivered, and how long do refunds usually take to show on a card?";
+        assertThat(task("refund_request", message, ConversationMemory.EMPTY)).contains("order_status");
+        assertThat(TaskFlows.howItWorks(message)).contains("how long do refunds usually take to show on a card");
+        assertThat(task("other", message, ConversationMemory.EMPTY)).contains("order_status");
+        // asked for, it is the task
+        assertThat(task(
+                        "refund_request",
+                        "I want a refund for order 1002, how long will it take?",
+                        ConversationMemory.EMPTY))
+                .contains("refund");
+    }
+
+    @Test
+    void aQuestionAboutWhatWouldHappenStartsNoTaskUntilAnOrderIsNamed() {
+        assertThat(task("order_status", "what happens if my stuff arrives broken", ConversationMemory.EMPTY))
+                .isEmpty();
+        assertThat(task("order_status", "what happens if order 1001 arrives late?", ConversationMemory.EMPTY))
+                .contains("order_status");
+    }
+
+    @Test
+    void aRefundsAmountMayBeABareNumberAfterTheWordRefund() {
+        Task refund = new Task("refund", Map.of(), List.of());
+        assertThat(TaskFlows.fill(refund, "refund 30 on 1003", entities("refund 30 on 1003"), ConversationMemory.EMPTY)
+                        .slots())
+                .containsEntry("amount", "30")
+                .containsEntry("order_number", "1003");
+        assertThat(TaskFlows.fill(refund, "refund order 1003", entities("refund order 1003"), ConversationMemory.EMPTY)
+                        .slots())
+                .doesNotContainKey("amount");
+        assertThat(TaskFlows.bareRefundAmount("refund me 12.50 please")).contains(new java.math.BigDecimal("12.50"));
+        assertThat(TaskFlows.bareRefundAmount("refund 2 items")).isEmpty();
+    }
+
+    @Test
+    void aCatalogueQuestionSetsAsideATaskWaitingOnTheCustomerAndCourtesyWithTheAnswerGoesOn() {
+        ConversationMemory waiting = ConversationMemory.EMPTY
+                .withOrderNumber("1001")
+                .withTask(new Task("order_status", Map.of("order_number", "1001"), List.of("email")));
+        TurnDecision.Context product =
+                context("hmm before that, do you have running shorts in size L?", "product_search", waiting);
+
+        TurnDecision.Tracked switched = TurnDecision.track(product, tool -> true);
+
+        assertThat(switched.memory().task().name()).isEqualTo("product_search");
+        assertThat(switched.memory().setAside().name()).isEqualTo("order_status");
+        // whatever the classifier made of it: a kind of product asked about is a catalogue question
+        TurnDecision.Context unclassified =
+                context("hmm before that, do you have running shorts in size L?", "other", waiting);
+        assertThat(TurnDecision.track(unclassified, tool -> true)
+                        .memory()
+                        .task()
+                        .name())
+                .isEqualTo("product_search");
+        // a question about no product leaves the task waiting
+        TurnDecision.Context question = context("do you have a shop in Portland?", "store_locations", waiting);
+        assertThat(TurnDecision.track(question, tool -> true).memory().task().name())
+                .isEqualTo("order_status");
+
+        TurnDecision.Context thanks = context("ok thanks. jane@example.com", "thanks", waiting);
+        TurnDecision.Tracked answered = TurnDecision.track(thanks, tool -> true);
+        assertThat(TurnDecision.decide(thanks, answered, tool -> false)).isInstanceOf(TurnDecision.Run.class);
+    }
+
+    @Test
+    void aShoutingOrScathingCustomerIsUpsetWhateverTheSentimentModelSays() {
+        assertThat(context(
+                                "WHERE IS MY STUFF. Order 1001. Paid ages ago and NOTHING",
+                                "order_status",
+                                ConversationMemory.EMPTY)
+                        .upset())
+                .isTrue();
+        assertThat(context("worst service ever, order 1001", "order_status", ConversationMemory.EMPTY)
+                        .upset())
+                .isTrue();
+        assertThat(context("Can you ship to the UK via UPS or USPS?", "shipping_info", ConversationMemory.EMPTY)
+                        .upset())
+                .isFalse();
+    }
+
+    @Test
+    void aCustomerSayingWhereTheyLiveAsksAboutShipping() {
+        assertThat(KnowledgeTopics.of("other", 0, "I live in Germany, can I still order from you?"))
+                .hasValueSatisfying(topic -> assertThat(topic).startsWith("shipping"));
+        assertThat(KnowledgeTopics.of("other", 0, "do you sell internationally?"))
+                .isPresent();
+    }
+
+    private static TurnDecision.Context context(String message, String intent, ConversationMemory memory) {
+        return new TurnDecision.Context(
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), memory, "widget", null),
+                message,
+                new Understanding.Understood(intent, 0.9, List.of(), "neutral", 0, "en", entities(message)),
+                StoreSettings.defaults(),
+                "en",
+                Map.of());
+    }
+
     private static Entities entities(String message) {
         return EXTRACTOR.extract(message, LocalDate.of(2026, 12, 7));
     }

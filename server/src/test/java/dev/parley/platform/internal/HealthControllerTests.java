@@ -17,7 +17,7 @@ class HealthControllerTests {
         var response = health.health();
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getBody()).containsEntry("status", "unhealthy");
+        assertThat(response.getBody().status()).isEqualTo("unhealthy");
     }
 
     @Test
@@ -31,8 +31,8 @@ class HealthControllerTests {
         var response = health.health();
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).containsEntry("status", "degraded");
-        assertThat(response.getBody().get("checks").toString()).contains("shopify=unhealthy");
+        assertThat(response.getBody().status()).isEqualTo("degraded");
+        assertThat(response.getBody().checks().toString()).contains("shopify=unhealthy");
     }
 
     @Test
@@ -47,8 +47,8 @@ class HealthControllerTests {
         var response = health.health();
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).containsEntry("status", "healthy");
-        assertThat(response.getBody().get("checks").toString())
+        assertThat(response.getBody().status()).isEqualTo("healthy");
+        assertThat(response.getBody().checks().toString())
                 .contains("redis=not_configured")
                 .contains("shopify=unchecked");
     }

@@ -1,5 +1,7 @@
 package dev.parley.assistant.internal.dialogues;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.assistant.internal.dialogues.Dialogue.Channel;
 import dev.parley.assistant.internal.dialogues.Transcript.Action;
 import dev.parley.assistant.internal.dialogues.Transcript.Exchange;
@@ -57,7 +59,7 @@ public final class DialoguePlayer {
     private final Map<String, Object> model;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private List<Map<String, Object>> helpCentre;
+    private List<Article> helpCentre;
 
     private final List<Map<String, Double>> timings = new ArrayList<>();
 
@@ -97,12 +99,10 @@ public final class DialoguePlayer {
             for (Dialogue.Turn turn : dialogue.turns()) {
                 Reply reply;
                 if (conversation == null) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("channel", dialogue.identity().channel() == Channel.WIDGET ? "widget" : "api");
-                    if (dialogue.identity().customerEmail() != null) {
-                        body.put("customer_email", dialogue.identity().customerEmail());
-                    }
-                    body.put("initial_message", turn.message());
+                    NewConversation body = new NewConversation(
+                            dialogue.identity().channel() == Channel.WIDGET ? "widget" : "api",
+                            dialogue.identity().customerEmail(),
+                            turn.message());
                     reply = call("POST", "/v1/conversations", key, body, headers);
                     conversation = reply.body().path("conversation_id").asString();
                     String visitorToken = reply.body().path("visitor_token").asString("");
@@ -160,7 +160,7 @@ public final class DialoguePlayer {
         String key = created.required("api_key").required("key").asString();
         call("PUT", "/v1/store/connection", key, Map.of("platform", "demo"), Map.of())
                 .requireOk();
-        for (Map<String, Object> article : helpCentre()) {
+        for (Article article : helpCentre()) {
             call("POST", "/v1/knowledge-base", key, article, Map.of()).requireOk();
         }
         if (!model.isEmpty()) {
@@ -169,19 +169,31 @@ public final class DialoguePlayer {
         return key;
     }
 
+    /** {@code POST /v1/conversations}'s body: a conversation opened with the dialogue's first message. */
+    record NewConversation(
+            String channel,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("customer_email")
+            String customerEmail,
+
+            @JsonProperty("initial_message") String initialMessage) {}
+
+    /** A help-centre article, as {@code POST /v1/knowledge-base} takes it. */
+    record Article(
+            String title,
+            String content,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String category) {}
+
     /** The admin workspace's articles, read once. */
-    private synchronized List<Map<String, Object>> helpCentre() throws IOException, InterruptedException {
+    private synchronized List<Article> helpCentre() throws IOException, InterruptedException {
         if (helpCentre == null) {
-            List<Map<String, Object>> articles = new ArrayList<>();
+            List<Article> articles = new ArrayList<>();
             for (JsonNode a : call("GET", "/v1/knowledge-base?per_page=100", adminKey, null, Map.of())
                     .required("data")) {
-                Map<String, Object> article = new LinkedHashMap<>();
-                article.put("title", a.path("title").asString());
-                article.put("content", a.path("content").asString());
-                if (a.hasNonNull("category")) {
-                    article.put("category", a.path("category").asString());
-                }
-                articles.add(article);
+                articles.add(new Article(
+                        a.path("title").asString(),
+                        a.path("content").asString(),
+                        a.hasNonNull("category") ? a.path("category").asString() : null));
             }
             helpCentre = List.copyOf(articles);
         }

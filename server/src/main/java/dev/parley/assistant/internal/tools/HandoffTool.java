@@ -2,6 +2,7 @@ package dev.parley.assistant.internal.tools;
 
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ class HandoffTool implements AssistantTool {
 
     @Override
     public String name() {
-        return "handoff";
+        return ToolName.HANDOFF.wire();
     }
 
     @Override

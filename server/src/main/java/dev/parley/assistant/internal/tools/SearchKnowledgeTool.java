@@ -3,6 +3,7 @@ package dev.parley.assistant.internal.tools;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.ToolInvocation;
+import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
 import dev.parley.knowledge.KnowledgeSearch;
@@ -25,7 +26,7 @@ class SearchKnowledgeTool implements AssistantTool {
 
     @Override
     public String name() {
-        return "search_knowledge";
+        return ToolName.SEARCH_KNOWLEDGE.wire();
     }
 
     @Override
