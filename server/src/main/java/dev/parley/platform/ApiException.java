@@ -101,6 +101,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(code, messageKey, Map.of("retry_after", seconds), seconds);
     }
 
+    /**
+     * The node has no capacity for the request right now (no database connection, no embedding thread freed within
+     * its wait): 503 with {@code Retry-After}, so the client retries instead of the request waiting unbounded.
+     */
+    public static ApiException busy() {
+        return retryLater(ErrorCode.SERVICE_UNAVAILABLE, "error.service_unavailable.busy", 1);
+    }
+
     /** The seconds after which a retry may succeed, when the failure says so. */
     public java.util.OptionalLong retryAfter() {
         return details.get("retry_after") instanceof Number seconds

@@ -172,6 +172,19 @@ public final class ScriptedOpenAiServerForTests implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next request waits until {@code release} is counted down (at most a minute, so a failing test ends), then
+     * answers: a turn held as long as a test needs, with no clock in it.
+     */
+    public ScriptedOpenAiServerForTests answersWhenReleased(java.util.concurrent.CountDownLatch release, String text) {
+        Map<String, Object> message = Map.of("role", "assistant", "content", text);
+        script.add(exchange -> {
+            release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            json(exchange, 200, completion(message, "stop"));
+        });
+        return this;
+    }
+
     /** The next request waits this long, then answers (if anyone is still listening). */
     public ScriptedOpenAiServerForTests answersAfter(Duration delay, String text) {
         Map<String, Object> message = Map.of("role", "assistant", "content", text);

@@ -25,6 +25,7 @@ final class LiveClient implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
     private volatile String closeReason;
     /** Frames taken from the queue while waiting for another, in order. */
     final List<JsonNode> passed = new ArrayList<>();
@@ -68,6 +69,14 @@ final class LiveClient implements AutoCloseable {
             }
 
             @Override
+            public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+                pongs.add(
+                        java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                 closeReason = reason;
                 closed.complete(statusCode);
@@ -85,6 +94,26 @@ final class LiveClient implements AutoCloseable {
         String text = frame instanceof String s ? s : JSON.writeValueAsString(frame);
         socket.sendText(text, true).join();
         return this;
+    }
+
+    /** Sends a WebSocket ping and waits for its pong: whether the server answered it within {@link #WAIT}. */
+    boolean pingAnswered(String payload) {
+        socket.sendPing(java.nio.ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .join();
+        try {
+            while (true) {
+                String pong = pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (pong == null) {
+                    return false;
+                }
+                if (pong.equals(payload)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Authenticates and returns the {@code authenticated} frame. */

@@ -4,6 +4,8 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.ErrorCode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +96,11 @@ public class ToolGate {
         try {
             outcome = tool.execute(invocation);
         } catch (RuntimeException e) {
+            if (e instanceof ApiException busy && busy.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                // The node has no capacity for the tool now (no embedding thread or connection within its wait): the
+                // whole request is refused, with Retry-After, rather than answered as if the tool had found nothing.
+                throw busy;
+            }
             log.warn("Tool {} failed", name, e);
             return new Call(
                     new ActionTaken(

@@ -11,6 +11,14 @@ public interface Embedder extends dev.parley.knowledge.TextEmbeddings {
 
     List<float[]> embedAll(List<String> texts);
 
+    /**
+     * As {@link #embedAll}, for indexing: it waits for the model however long others keep it busy, where an answer
+     * would rather be refused than wait.
+     */
+    default List<float[]> embedAllForIndex(List<String> texts) {
+        return embedAll(texts);
+    }
+
     /** Scales a vector to unit length, so dot product and cosine agree. */
     static float[] normalize(float[] vector) {
         double norm = 0;

@@ -10,9 +10,17 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class KnowledgeConfiguration {
 
+    @Bean(destroyMethod = "close")
+    EmbeddingWorkers embeddingWorkers(KnowledgeProperties properties) {
+        int threads = properties.embeddingThreads() > 0
+                ? properties.embeddingThreads()
+                : Runtime.getRuntime().availableProcessors();
+        return new EmbeddingWorkers(threads, properties.embeddingWait());
+    }
+
     @Bean
-    Embedder embedder() {
-        return new MiniLmEmbedder();
+    Embedder embedder(EmbeddingWorkers workers, KnowledgeProperties properties) {
+        return new MiniLmEmbedder(workers, properties.embeddingIntraOpThreads());
     }
 
     @Bean(destroyMethod = "close")

@@ -14,6 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param crawlDelay the pause between two requests of a crawl to the same site (robots.txt may ask for more)
  * @param maxCrawlPages the most pages one crawl may read
  * @param maxDocumentSize the largest document accepted for import; larger ones get 413
+ * @param embeddingThreads how many embedding inferences run at once, each on its own platform thread; 0 for one per
+ *     core
+ * @param embeddingIntraOpThreads how many threads ONNX Runtime gives one inference (1: the worker's own)
+ * @param embeddingWait how long an answer waits for a free embedding thread before it is refused with 503 and
+ *     {@code Retry-After}
  */
 @ConfigurationProperties("parley.knowledge")
 record KnowledgeProperties(
@@ -22,4 +27,7 @@ record KnowledgeProperties(
         @DefaultValue("1000") int maxBatch,
         @DefaultValue("500ms") Duration crawlDelay,
         @DefaultValue("1000") int maxCrawlPages,
-        @DefaultValue("20MB") DataSize maxDocumentSize) {}
+        @DefaultValue("20MB") DataSize maxDocumentSize,
+        @DefaultValue("0") int embeddingThreads,
+        @DefaultValue("1") int embeddingIntraOpThreads,
+        @DefaultValue("2s") Duration embeddingWait) {}

@@ -229,7 +229,7 @@ class KnowledgeSources implements KnowledgeSearch {
     private Prepared prepare(KnowledgeSource source) {
         List<Chunker.Chunk> chunks =
                 chunker.chunk(source.title(), source.content(), source.contentFormat(), source.kind());
-        List<float[]> vectors = embedder.embedAll(chunks.stream()
+        List<float[]> vectors = embedder.embedAllForIndex(chunks.stream()
                 .map(c -> Chunker.embeddingText(source.title(), c))
                 .toList());
         List<StoredChunk> stored = new ArrayList<>();

@@ -1,24 +1,56 @@
 package dev.parley.knowledge.internal;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * all-MiniLM-L6-v2 (quantized), run in process by ONNX Runtime from the model inside its Maven artifact: no network,
  * no key. Query embeddings are cached, since shoppers ask the same things.
+ *
+ * <p>The session is configured for a node whose few cores serve many requests at once: each inference runs on one
+ * thread ({@code intraOpThreads}, 1 by default; ONNX Runtime's default is a pool of one spinning thread per core for
+ * every inference), and inferences run on the {@link EmbeddingWorkers}' platform threads, one per core, never on every
+ * request's virtual thread at once.
  */
 public final class MiniLmEmbedder implements Embedder {
 
-    private static final int BATCH = 32;
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    /** One session per setting of its threads, shared by every embedder of the process (the model is 23 MB). */
+    private static final Map<Integer, EmbeddingModel> SESSIONS = new ConcurrentHashMap<>();
 
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    private final EmbeddingModel model;
+    private final EmbeddingWorkers workers;
     private final Cache<String, float[]> cache =
             Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** One single-threaded inference per core at once (evaluations, tests and tools outside the application). */
+    public MiniLmEmbedder() {
+        this(EmbeddingWorkers.forThisMachine(), 1);
+    }
+
+    MiniLmEmbedder(EmbeddingWorkers workers, int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("parley.knowledge.embedding-intra-op-threads must be at least 1");
+        }
+        this.model = SESSIONS.computeIfAbsent(intraOpThreads, MiniLmEmbedder::load);
+        this.workers = workers;
+    }
 
     @Override
     public int dimensions() {
@@ -27,31 +59,99 @@ public final class MiniLmEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
-        return cache.get(text, t -> {
-            try {
-                return Embedder.normalize(model.embed(t).content().vector());
-            } catch (IllegalArgumentException nothingToEmbed) {
-                // Text of controls, spaces or characters the tokenizer drops means nothing: it is like nothing.
-                return new float[dimensions()];
-            }
-        });
+        // Not computed inside the cache: a caller waiting for a worker must not hold up others asking for other texts.
+        float[] cached = cache.getIfPresent(text);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = workers.run(() -> inference(text));
+        cache.put(text, vector);
+        return vector;
     }
 
+    /**
+     * Each text is one inference on a worker (the model runs one text at a time); the caller waits for them all, and
+     * for each free worker at most the workers' wait.
+     */
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, false);
+    }
+
+    /** As {@link #embedAll}, waiting for free workers however long it takes. */
+    @Override
+    public List<float[]> embedAllForIndex(List<String> texts) {
+        return embedAll(texts, true);
+    }
+
+    private List<float[]> embedAll(List<String> texts, boolean patient) {
+        List<CompletableFuture<float[]>> inferences = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            inferences.add(
+                    patient ? workers.submitWhenFree(() -> inference(text)) : workers.submit(() -> inference(text)));
+        }
         List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
-            try {
-                List<TextSegment> segments =
-                        batch.stream().map(TextSegment::from).toList();
-                for (Embedding embedding : model.embedAll(segments).content()) {
-                    vectors.add(Embedder.normalize(embedding.vector()));
-                }
-            } catch (IllegalArgumentException nothingToEmbed) {
-                batch.forEach(text -> vectors.add(embed(text)));
-            }
+        for (CompletableFuture<float[]> inference : inferences) {
+            vectors.add(EmbeddingWorkers.join(inference));
         }
         return vectors;
+    }
+
+    private float[] inference(String text) {
+        try {
+            return Embedder.normalize(model.embed(text).content().vector());
+        } catch (IllegalArgumentException nothingToEmbed) {
+            // Text of controls, spaces or characters the tokenizer drops means nothing: it is like nothing.
+            return new float[dimensions()];
+        }
+    }
+
+    private static EmbeddingModel load(int intraOpThreads) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                InputStream model = resource(MODEL);
+                InputStream tokenizer = resource(TOKENIZER)) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // Threads that spin while waiting for the next operator burn the cores the requests need.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new InProcess(encoder);
+        } catch (OrtException e) {
+            throw new IllegalStateException("the embedding model did not load", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream stream = MiniLmEmbedder.class.getClassLoader().getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException(name + " is not on the class path");
+        }
+        return stream;
+    }
+
+    /** langchain4j's in-process model over our own session; one text at a time, on the calling thread. */
+    private static final class InProcess extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        InProcess(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
     }
 }

@@ -21,6 +21,8 @@ final class SocketConnection extends Connection {
 
     long tokensAtNanos = System.nanoTime();
     long lastRateNoticeNanos;
+    /** A widget's messages waiting to be answered, one at a time; made on its first message. */
+    TurnLane turns;
     /** The conversation an agent last sent typing for, already checked to be the agent's. */
     String checkedConversation;
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What both sockets share: a client frame is JSON with a {@code type}; the first must be {@code auth}; frames are
  * limited in size (a longer one is refused with {@code invalid_message}, the connection kept) and in rate (a flood
  * gets {@code rate_limited}, the connection kept); pongs and frames keep a socket alive. The container hands one
- * socket's frames over one at a time, so the per-socket state needs no locks.
+ * socket's frames over one at a time, so the per-socket state needs no locks; work that takes long (a widget's turn)
+ * runs elsewhere, so the socket keeps reading.
  */
 abstract class SocketHandler extends AbstractWebSocketHandler {
 
@@ -106,9 +107,24 @@ abstract class SocketHandler extends AbstractWebSocketHandler {
             } else {
                 handle(connection, type, frame);
             }
-        } catch (ApiException failure) {
-            connection.send(frames.error(failure, connection.locale));
         } catch (RuntimeException failure) {
+            failed(connection, failure);
+        }
+    }
+
+    /** Handles a frame's work where it runs (the socket's thread, or a turn's), telling the client if it fails. */
+    void answering(Connection connection, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException failure) {
+            failed(connection, failure);
+        }
+    }
+
+    private void failed(Connection connection, RuntimeException failure) {
+        if (failure instanceof ApiException refused) {
+            connection.send(frames.error(refused, connection.locale));
+        } else {
             log.error("A live frame failed", failure);
             connection.send(frames.error("internal_error", "error.internal_error", connection.locale));
         }

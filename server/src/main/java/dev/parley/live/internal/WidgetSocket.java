@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WidgetSocket extends SocketHandler {
 
     static final int MAX_CLIENT_MESSAGE_ID = 100;
+    /** Messages of one socket that may wait behind the one being answered; the frame rate bounds them first. */
+    static final int MAX_WAITING_TURNS = 16;
 
     /** The longest {@code context.page_url} an auth frame may give a conversation it opens; longer ones are dropped. */
     static final int MAX_PAGE_URL = 2000;
@@ -139,9 +141,29 @@ class WidgetSocket extends SocketHandler {
     @Override
     void handle(SocketConnection connection, String type, JsonNode frame) {
         switch (type) {
-            case "message" -> message(connection, frame);
+            case "message" -> inTurn(connection, () -> message(connection, frame));
             case "typing" -> typing(connection, frame);
             default -> invalid(connection, "live.invalid_message.unknown_type", type);
+        }
+    }
+
+    /**
+     * Answers a message off the socket's own thread, after the socket's earlier messages: a slow turn holds up neither
+     * this socket's pings and other frames nor anyone else.
+     */
+    private void inTurn(SocketConnection connection, Runnable turn) {
+        if (connection.turns == null) {
+            connection.turns = new TurnLane(MAX_WAITING_TURNS);
+        }
+        boolean queued = connection.turns.offer(
+                () -> {
+                    if (!connection.isClosed()) {
+                        answering(connection, turn);
+                    }
+                },
+                hub.writers());
+        if (!queued) {
+            connection.send(frames.error("rate_limited", "live.rate_limited", connection.locale));
         }
     }
 

@@ -205,6 +205,13 @@ class ApiExceptionAdvice {
         if (nested != null) {
             return respond(nested, request);
         }
+        if (noConnection(failure)) {
+            log.warn(
+                    "No database connection within the pool's wait on {} {}",
+                    request.getMethod(),
+                    request.getRequestURI());
+            return respond(ApiException.busy(), request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
         return respond(new ApiException(ErrorCode.INTERNAL_ERROR), request);
     }
@@ -300,6 +307,14 @@ class ApiExceptionAdvice {
 
     static String snakeCase(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether a failure is the connection pool's refusal to wait longer for a connection
+     * ({@code PARLEY_DB_POOL_WAIT}): the node is too busy for the request, which stored nothing.
+     */
+    static boolean noConnection(Throwable failure) {
+        return cause(failure, java.sql.SQLTransientConnectionException.class) != null;
     }
 
     static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

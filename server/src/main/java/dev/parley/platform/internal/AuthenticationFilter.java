@@ -51,6 +51,12 @@ class AuthenticationFilter extends OncePerRequestFilter {
                 errors.write(request, response, refused);
             }
             return;
+        } catch (RuntimeException failure) {
+            if (!ApiExceptionAdvice.noConnection(failure)) {
+                throw failure;
+            }
+            errors.write(request, response, ApiException.busy());
+            return;
         }
         if (caller.isPresent()) {
             request.setAttribute(

@@ -50,7 +50,7 @@ class Outbox {
     /** Synchronous on purpose: it must run inside the publisher's transaction, not after it. */
     @EventListener
     void on(PublicEvent event) {
-        List<Subscription> wanting = subscriptions.active(event.workspaceId(), event.mode()).stream()
+        List<Subscription> wanting = subscriptions.activeInThisTransaction(event.workspaceId(), event.mode()).stream()
                 .filter(s -> s.wants(event.type()))
                 .toList();
         if (wanting.isEmpty()) {

@@ -6,10 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The subscriptions table; every method but the delivery job's {@link #lock} is scoped by workspace and mode. */
 @Repository
@@ -22,6 +27,7 @@ class SubscriptionRows {
     }
 
     void insert(Subscription s) {
+        ReadInThisTransaction.forget();
         jdbc.sql("""
                         INSERT INTO webhook_subscriptions (id, workspace_id, mode, url, events, signature_format,
                             sealed_secret, secret_last4, active, disabled_reason, created_at, updated_at)
@@ -43,6 +49,7 @@ class SubscriptionRows {
     }
 
     void update(Subscription s) {
+        ReadInThisTransaction.forget();
         jdbc.sql("""
                         UPDATE webhook_subscriptions SET url = ?, events = ?, signature_format = ?, sealed_secret = ?,
                             secret_last4 = ?,
@@ -78,6 +85,15 @@ class SubscriptionRows {
                 .list();
     }
 
+    /**
+     * The active subscriptions of a workspace and mode, read once per transaction: a turn publishes several events
+     * in the transaction that stores it, and each used to read the same rows again. Any write of a subscription in the
+     * transaction reads them afresh; outside a transaction every call reads.
+     */
+    List<Subscription> activeInThisTransaction(String workspaceId, Mode mode) {
+        return ReadInThisTransaction.of(workspaceId + " " + mode.wire(), () -> active(workspaceId, mode));
+    }
+
     List<Subscription> active(String workspaceId, Mode mode) {
         return jdbc.sql("SELECT * FROM webhook_subscriptions WHERE workspace_id = ? AND mode = ? AND active = TRUE")
                 .params(workspaceId, mode.wire())
@@ -93,6 +109,7 @@ class SubscriptionRows {
     }
 
     boolean delete(String workspaceId, Mode mode, String id) {
+        ReadInThisTransaction.forget();
         return jdbc.sql("DELETE FROM webhook_subscriptions WHERE id = ? AND workspace_id = ? AND mode = ?")
                         .params(id, workspaceId, mode.wire())
                         .update()
@@ -111,9 +128,47 @@ class SubscriptionRows {
     }
 
     void disable(String id, String reason, Instant now) {
+        ReadInThisTransaction.forget();
         jdbc.sql("UPDATE webhook_subscriptions SET active = FALSE, disabled_reason = ?, updated_at = ? WHERE id = ?")
                 .params(reason, Sql.timestamp(now), id)
                 .update();
+    }
+
+    /** Active subscriptions read in one transaction, by workspace and mode; kept with its synchronizations. */
+    private static final class ReadInThisTransaction implements TransactionSynchronization {
+
+        private final Map<String, List<Subscription>> read = new HashMap<>();
+
+        static List<Subscription> of(String key, Supplier<List<Subscription>> reading) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return reading.get();
+            }
+            ReadInThisTransaction current = current();
+            if (current == null) {
+                current = new ReadInThisTransaction();
+                TransactionSynchronizationManager.registerSynchronization(current);
+            }
+            return current.read.computeIfAbsent(key, k -> reading.get());
+        }
+
+        static void forget() {
+            ReadInThisTransaction current = current();
+            if (current != null) {
+                current.read.clear();
+            }
+        }
+
+        private static ReadInThisTransaction current() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof ReadInThisTransaction reads) {
+                    return reads;
+                }
+            }
+            return null;
+        }
     }
 
     private Subscription subscription(ResultSet rs, int row) throws SQLException {

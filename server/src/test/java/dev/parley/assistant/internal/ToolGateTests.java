@@ -6,6 +6,8 @@ import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Mode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,6 +51,9 @@ class ToolGateTests {
             if (invocation.arguments().get("order_number").equals("boom")) {
                 throw new IllegalStateException("store unreachable");
             }
+            if (invocation.arguments().get("order_number").equals("busy")) {
+                throw ApiException.busy();
+            }
             BigDecimal amount =
                     new BigDecimal(invocation.arguments().get("amount").toString());
             if (amount.compareTo(new BigDecimal("50")) > 0) {
@@ -61,6 +66,16 @@ class ToolGateTests {
 
     final RefundUpTo50 refund = new RefundUpTo50();
     final ToolGate gate = new ToolGate(List.of(refund));
+
+    @Test
+    void aNodeOutOfCapacityRefusesTheWholeRequestInsteadOfAnsweringWithoutTheTool() {
+        ApiException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ApiException.class,
+                () -> gate.call("refund", invocation(Map.of("order_number", "busy", "amount", 20))));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isPresent();
+    }
 
     @Test
     void runsAValidCallAndRecordsTheAction() {
