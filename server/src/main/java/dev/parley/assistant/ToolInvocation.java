@@ -21,6 +21,9 @@ public record ToolInvocation(
     /** How the customer feels in this turn's message: positive, neutral, negative or frustrated. */
     public static final String CUSTOMER_SENTIMENT = "customer_sentiment";
 
+    /** The language the customer writes in: {@code uz} for Uzbek, else {@code en}; the tools answer in it. */
+    public static final String CUSTOMER_LANGUAGE = "customer_language";
+
     /** A problem with an order that this turn's message reports: {@code damaged} or {@code wrong_item}. */
     public static final String REPORTED_PROBLEM = "reported_problem";
 

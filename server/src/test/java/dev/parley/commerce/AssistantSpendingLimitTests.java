@@ -52,12 +52,13 @@ class AssistantSpendingLimitTests {
     @Autowired
     TenancyFixtures fixtures;
 
+    TestStore store;
     Api api;
     ScriptedOpenAiServerForTests model;
 
     @BeforeEach
     void connectTheDemoStoreAndAModel() {
-        TestStore store = fixtures.store();
+        store = fixtures.store();
         api = Api.at(port).withKey(store.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
@@ -255,6 +256,10 @@ class AssistantSpendingLimitTests {
                 .decimalValue()
                 .subtract(before.path("refunded").decimalValue());
         assertThat(before.path("refunded").decimalValue()).isPositive();
+        // a limit above what is left, so that what is left is what bounds the refund
+        api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of("settings", Map.of("auto_refund_limit", left.add(new BigDecimal("100")))));
 
         JsonNode tooMuch = refundThroughTheTool("1007", left.add(new BigDecimal("0.01")), "tom@example.com");
         assertThat(tooMuch.at("/action/details/reason").asString()).isEqualTo("amount_exceeds_order");

@@ -6,10 +6,12 @@ import dev.parley.platform.Mode;
 import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
+import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
 import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -191,6 +193,73 @@ class CommerceApiTests {
         assertThat(api.post("/v1/products/search", Map.of("limit", 0)).status()).isEqualTo(400);
         assertThat(api.post("/v1/products/search", Map.of("filters", "shoes")).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void anOrderPastItsEstimatedDeliveryIsSaidToBeLateNotDueOnADayGoneBy() {
+        TestClock.shared().freeze();
+        try {
+            // the demo store's orders are made on first use, relative to the store's today
+            assertThat(api.get("/v1/orders/1001").status()).isEqualTo(200);
+            assertThat(orderTool("order_status", "1001").path("result").asString())
+                    .contains("should arrive by")
+                    .doesNotContain("late");
+
+            TestClock.shared().advance(Duration.ofDays(30));
+
+            for (String tool : new String[] {"order_status", "track_order"}) {
+                String answer = orderTool(tool, "1001").path("result").asString();
+                assertThat(answer)
+                        .as(tool)
+                        .startsWith("I'm sorry")
+                        .containsPattern("It was due on \\w+day, \\w+ \\d+ and is running late")
+                        .doesNotContain("should arrive by");
+            }
+            String inUzbek = orderTool("track_order", "1001", Map.of("customer_language", "uz"))
+                    .path("result")
+                    .asString();
+            assertThat(inUzbek)
+                    .startsWith("Kutib qolganingiz uchun uzr.")
+                    .containsPattern("U \\d+-\\p{L}+, \\p{L}+ kuni yetib kelishi kerak edi va kechikmoqda")
+                    .doesNotContain("kunigacha");
+        } finally {
+            TestClock.shared().resume();
+        }
+    }
+
+    @Test
+    void anAddressChangeOnACancelledOrderIsRefusedAsCancelledNotShipped() {
+        JsonNode cancelled = api.post(
+                        "/v1/test/tool-execution",
+                        Map.of(
+                                "tool", "change_address",
+                                "parameters",
+                                        Map.of(
+                                                "order_number", "1005",
+                                                "address1", "55 Oak Ave",
+                                                "city", "Austin",
+                                                "zip", "78701",
+                                                "country", "US"),
+                                "facts", Map.of("email_given", "sam@example.com")))
+                .json();
+
+        assertThat(cancelled.path("status").asString()).as(cancelled.toString()).isEqualTo("refused");
+        assertThat(cancelled.at("/action/details/reason").asString()).isEqualTo("order_cancelled");
+        assertThat(cancelled.path("result").asString()).contains("cancelled").doesNotContain("shipped");
+    }
+
+    private JsonNode orderTool(String tool, String order) {
+        return orderTool(tool, order, Map.of());
+    }
+
+    private JsonNode orderTool(String tool, String order, Map<String, String> facts) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(facts);
+        all.put("email_given", "jane@example.com");
+        Api.Response response = api.post(
+                "/v1/test/tool-execution",
+                Map.of("tool", tool, "parameters", Map.of("order_number", order), "facts", all));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     @Test

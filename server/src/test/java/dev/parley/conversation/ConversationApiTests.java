@@ -474,6 +474,35 @@ class ConversationApiTests {
     }
 
     @Test
+    void refusesAMessageThatIsNoTextAndAnEmailThatIsNoEmailNamingTheField() {
+        Api.Response number = api.send("POST", "/v1/conversations", "{\"initial_message\":123}");
+        Api.Response flag =
+                api.send("POST", "/v1/conversations", "{\"initial_message\":\"hi\",\"customer_email\":true}");
+        String id = start("hello");
+        Api.Response content = api.send("POST", "/v1/conversations/" + id + "/messages", "{\"content\":1001}");
+        Api.Response email = api.post(
+                "/v1/conversations", Map.of("customer_email", "not-an-email", "initial_message", "where is my order?"));
+
+        assertThat(number.status()).as(number.toString()).isEqualTo(400);
+        assertThat(number.json().at("/error/details/field").asString()).isEqualTo("initial_message");
+        assertThat(number.json().at("/error/details/reason").asString()).isEqualTo("invalid_type");
+        assertThat(flag.json().at("/error/details/field").asString())
+                .as(flag.toString())
+                .isEqualTo("customer_email");
+        assertThat(content.status()).as(content.toString()).isEqualTo(400);
+        assertThat(content.json().at("/error/details/field").asString()).isEqualTo("content");
+        assertThat(email.status()).as(email.toString()).isEqualTo(400);
+        assertThat(email.errorCode()).isEqualTo("invalid_request");
+        assertThat(email.json().at("/error/details/reason").asString()).isEqualTo("invalid_format");
+        assertThat(email.json().at("/error/details/field").asString()).isEqualTo("customer_email");
+        assertThat(api.post(
+                                "/v1/conversations",
+                                Map.of("customer_email", " Jane@Example.com ", "initial_message", "hi"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesBadRequestsWithClearErrors() {
         assertThat(api.post("/v1/conversations", Map.of("channel", "widget"))
                         .json()

@@ -252,6 +252,65 @@ class WidgetApiTests {
     }
 
     @Test
+    void aVisitorSeesWhatTheyWereToldOfAnActionNeverTheStoresPolicyNumbers() {
+        assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
+                        .status())
+                .isEqualTo(200);
+        api.patch(
+                "/v1/stores/" + store.id(),
+                Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
+        Api widget =
+                Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", "https://shop.example");
+
+        Api.Response created = widget.post(
+                "/v1/conversations",
+                Map.of("channel", "widget", "initial_message", "please refund 5 dollars on order #1002"));
+        String id = created.json().path("conversation_id").asString();
+        widget = widget.withHeader(
+                Caller.VISITOR_TOKEN_HEADER,
+                created.json().path("visitor_token").asString());
+        List<JsonNode> answers = new java.util.ArrayList<>(List.of(created.json()));
+        for (String said : List.of("john@example.com", "yes")) {
+            Api.Response sent = widget.post("/v1/conversations/" + id + "/messages", Map.of("content", said));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            answers.add(sent.json());
+        }
+
+        List<JsonNode> actions = answers.stream()
+                .flatMap(a -> a.path("actions_taken").valueStream())
+                .toList();
+        assertThat(actions).as(answers.toString()).anySatisfy(a -> {
+            assertThat(a.path("type").asString()).isEqualTo("refund_processed");
+            assertThat(a.at("/details/order_number").asString()).isEqualTo("1002");
+            assertThat(a.at("/details/amount").decimalValue()).isEqualByComparingTo("5.00");
+        });
+        Api.Response read = widget.get("/v1/conversations/" + id);
+        for (String internal : List.of(
+                "auto_refund_limit",
+                "refunded_by_assistant",
+                "auto_refund_remaining",
+                "discount_policy",
+                "\"timings\"",
+                "\"model\"")) {
+            assertThat(answers.toString()).as(internal).doesNotContain(internal);
+            assertThat(read.text()).as(internal).doesNotContain(internal);
+        }
+        assertThat(read.json().path("actions_taken").valueStream())
+                .allSatisfy(a -> assertThat(a.path("details").has("reason")).isFalse())
+                .filteredOn(a -> a.path("type").asString().equals("refund_processed"))
+                .singleElement()
+                .satisfies(
+                        a -> assertThat(a.at("/details/amount").decimalValue()).isEqualByComparingTo("5.00"));
+
+        // the store's own key sees everything
+        Api.Response asStore = api.get("/v1/conversations/" + id);
+        assertThat(asStore.text())
+                .contains("auto_refund_limit")
+                .contains("refunded_by_assistant")
+                .contains("\"timings\"");
+    }
+
+    @Test
     void thePublishableKeyOpensContinuesReadsAndRatesItsConversationButListsNothing() {
         Api widget =
                 Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", "https://shop.example");

@@ -1,59 +1,124 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.assistant.ToolInvocation;
 import dev.parley.commerce.internal.StoreConnector.Fulfillment;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
-/** What the customer is told about an order, from the order's own data only. */
+/**
+ * What the customer is told about an order, from the order's own data only, in English or Uzbek (the customer's
+ * language, {@link ToolInvocation#CUSTOMER_LANGUAGE}).
+ */
 final class OrderAnswers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH);
 
+    private static final List<String> UZ_MONTHS = List.of(
+            "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr", "oktabr", "noyabr",
+            "dekabr");
+
+    private static final List<String> UZ_DAYS =
+            List.of("dushanba", "seshanba", "chorshanba", "payshanba", "juma", "shanba", "yakshanba");
+
     private OrderAnswers() {}
 
-    /** Whole sentences: when it was placed, then where it is. */
-    static String status(Order order) {
+    /** The language the customer wrote in, as the assistant passes it: Uzbek or (otherwise) English. */
+    static boolean uzbek(ToolInvocation invocation) {
+        return "uz".equals(invocation.facts().get(ToolInvocation.CUSTOMER_LANGUAGE));
+    }
+
+    /**
+     * Whole sentences: when it was placed, then where it is, as of {@code now} (the store's today): an order past the
+     * delivery date the store estimated is said to be late, with an apology first, never "should arrive by" a day
+     * gone by.
+     */
+    static String status(Order order, Instant now, boolean uz) {
         String placed = order.placedAt() == null
-                ? "Here is the latest on your order #" + order.number() + "."
-                : "Your order #" + order.number() + " was placed on " + day(order.placedAt()) + ".";
-        return placed + " " + state(order);
+                ? (uz
+                        ? "#" + order.number() + " buyurtmangiz boʻyicha soʻnggi maʼlumot."
+                        : "Here is the latest on your order #" + order.number() + ".")
+                : (uz
+                        ? "#" + order.number() + " buyurtmangiz " + day(order.placedAt(), true) + " kuni berilgan."
+                        : "Your order #" + order.number() + " was placed on " + day(order.placedAt()) + ".");
+        return late(order, now, uz) + placed + " " + state(order, now, uz);
     }
 
-    static String tracking(Order order) {
+    static String tracking(Order order, Instant now, boolean uz) {
         if (order.fulfillments().isEmpty()) {
-            return status(order);
+            return status(order, now, uz);
         }
-        return "Here is the tracking for your order #" + order.number() + ". " + state(order);
+        String intro = uz
+                ? "#" + order.number() + " buyurtmangizni kuzatish maʼlumoti. "
+                : "Here is the tracking for your order #" + order.number() + ". ";
+        return late(order, now, uz) + intro + state(order, now, uz);
     }
 
-    private static String state(Order order) {
+    /** The apology that leads an answer about a late order, or nothing. */
+    private static String late(Order order, Instant now, boolean uz) {
+        if (!order.lateAt(now)) {
+            return "";
+        }
+        return uz ? "Kutib qolganingiz uchun uzr. " : "I'm sorry for the wait. ";
+    }
+
+    private static String state(Order order, Instant now, boolean uz) {
         return switch (order.status()) {
-            case "cancelled" -> "It was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
-            case "refunded" -> "It was refunded in full (" + money(order.refunded(), order) + ").";
+            case "cancelled" ->
+                uz
+                        ? "U " + day(order.cancelledAt(), true) + " kuni bekor qilingan, shuning uchun hech narsa"
+                                + " joʻnatilmaydi."
+                        : "It was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
+            case "refunded" ->
+                uz
+                        ? "Uning puli toʻliq qaytarilgan (" + money(order.refunded(), order) + ")."
+                        : "It was refunded in full (" + money(order.refunded(), order) + ").";
             case "partially_refunded" ->
-                money(order.refunded(), order) + " of " + money(order.total(), order) + " has been refunded. "
-                        + shipping(order);
+                (uz
+                                ? money(order.total(), order) + " dan " + money(order.refunded(), order)
+                                        + " qaytarilgan. "
+                                : money(order.refunded(), order) + " of " + money(order.total(), order)
+                                        + " has been refunded. ")
+                        + shipping(order, now, uz);
             case "unfulfilled" ->
-                "It is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
-            default -> shipping(order);
+                uz
+                        ? "U tayyorlanmoqda va hali joʻnatilmagan. Joʻnatilishi bilan kuzatish raqamini olasiz."
+                        : "It is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
+            default -> shipping(order, now, uz);
         };
     }
 
-    private static String shipping(Order order) {
+    private static String shipping(Order order, Instant now, boolean uz) {
         if (order.fulfillments().isEmpty()) {
-            return "It hasn't shipped yet.";
+            return uz ? "U hali joʻnatilmagan." : "It hasn't shipped yet.";
         }
         Fulfillment f = order.fulfillments().getLast();
         StringBuilder text = new StringBuilder();
+        boolean due = f.estimatedDelivery() != null;
+        boolean overdue = due && now.isAfter(f.estimatedDelivery());
         if ("delivered".equals(f.status()) && f.deliveredAt() != null) {
-            text.append("It was delivered on ")
-                    .append(day(f.deliveredAt()))
-                    .append(" by ")
-                    .append(f.trackingCompany());
+            text.append(
+                    uz
+                            ? "U " + day(f.deliveredAt(), true) + " kuni " + f.trackingCompany()
+                                    + " orqali yetkazib berilgan"
+                            : "It was delivered on " + day(f.deliveredAt()) + " by " + f.trackingCompany());
+        } else if (uz) {
+            text.append("U ")
+                    .append(f.shippedAt() == null ? "" : day(f.shippedAt(), true) + " kuni ")
+                    .append(f.trackingCompany())
+                    .append(" orqali joʻnatilgan va ")
+                    .append("out_for_delivery".equals(f.status()) ? "bugun yetkazib beriladi" : "yoʻlda");
+            if (overdue) {
+                text.append(". U ")
+                        .append(day(f.estimatedDelivery(), true))
+                        .append(" kuni yetib kelishi kerak edi va kechikmoqda");
+            } else if (due) {
+                text.append("; ").append(day(f.estimatedDelivery(), true)).append(" kunigacha yetib kelishi kerak");
+            }
         } else {
             text.append("It shipped ")
                     .append(f.shippedAt() == null ? "" : "on " + day(f.shippedAt()) + " ")
@@ -61,13 +126,17 @@ final class OrderAnswers {
                     .append(f.trackingCompany())
                     .append(" and is ")
                     .append("out_for_delivery".equals(f.status()) ? "out for delivery today" : "in transit");
-            if (f.estimatedDelivery() != null) {
+            if (overdue) {
+                text.append(". It was due on ")
+                        .append(day(f.estimatedDelivery()))
+                        .append(" and is running late");
+            } else if (due) {
                 text.append("; it should arrive by ").append(day(f.estimatedDelivery()));
             }
         }
         text.append('.');
         if (f.trackingNumber() != null) {
-            text.append(" Tracking number: ").append(f.trackingNumber());
+            text.append(uz ? " Kuzatish raqami: " : " Tracking number: ").append(f.trackingNumber());
             if (f.trackingUrl() != null) {
                 text.append(" (").append(f.trackingUrl()).append(')');
             }
@@ -83,5 +152,15 @@ final class OrderAnswers {
 
     static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** A day as Uzbek writes it: "12-noyabr, payshanba". */
+    static String day(Instant instant, boolean uz) {
+        if (!uz || instant == null) {
+            return day(instant);
+        }
+        var date = instant.atZone(ZoneOffset.UTC);
+        return date.getDayOfMonth() + "-" + UZ_MONTHS.get(date.getMonthValue() - 1) + ", "
+                + UZ_DAYS.get(date.getDayOfWeek().getValue() - 1);
     }
 }

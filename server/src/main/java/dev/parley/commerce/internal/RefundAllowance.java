@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
  * What the assistant may refund on an order: the rule in one place, whatever a model asks for and however often.
  *
  * <ul>
- *   <li>A refund is at most what the store's own data shows is left on the order: its total less everything
- *       refunded on it, by the assistant or by the store's staff ({@code amount_exceeds_order}).
  *   <li>The assistant refunds only while the store's {@code auto_refund_enabled} is on ({@code auto_refund_disabled},
  *       handed to a person).
  *   <li>What the assistant refunds on one order adds up to at most the store's {@code auto_refund_limit}, over all its
  *       tool calls and conversations ({@code above_auto_refund_limit}, handed to a person). Refunds the store made
  *       itself do not use up this limit; they only leave less on the order to refund.
+ *   <li>A refund is at most what the store's own data shows is left on the order: its total less everything
+ *       refunded on it, by the assistant or by the store's staff ({@code amount_exceeds_order}, handed to a person).
  * </ul>
+ *
+ * They are checked in that order, so a refusal never names a sum the assistant could not refund itself.
  *
  * The assistant's total per order is kept in {@code assistant_refunds} and raised only by a conditional write that
  * keeps it within the limit, before the store is asked: two calls at once, on one node or two, cannot both pass. A
@@ -84,17 +86,7 @@ class RefundAllowance {
      * they say yes (when {@link #claim} decides again).
      */
     Optional<Refused> check(ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
-        Optional<Refused> refused = beforeCounting(invocation, order, amount, details);
-        if (refused.isPresent()) {
-            return refused;
-        }
-        BigDecimal limit = workspaces.settings(invocation.workspaceId()).autoRefundLimit();
-        BigDecimal refunded = spending.refunded(invocation.workspaceId(), invocation.mode(), order.id());
-        details.put("refunded_by_assistant", refunded);
-        details.put("auto_refund_remaining", limit.subtract(refunded).max(BigDecimal.ZERO));
-        return refunded.add(amount).compareTo(limit) > 0
-                ? Optional.of(aboveLimit(order, amount, details))
-                : Optional.empty();
+        return beforeCounting(invocation, order, amount, details);
     }
 
     private static Refused aboveLimit(Order order, BigDecimal amount, Map<String, Object> details) {
@@ -106,6 +98,11 @@ class RefundAllowance {
                 true);
     }
 
+    /**
+     * The checks in the order a customer should hear them: nothing left at all; then whether the assistant refunds
+     * at all, and how much (so a refusal never names a sum it could not pay itself); only then what is left on the
+     * order, a sum the assistant could refund. Whatever the assistant cannot do goes to a person.
+     */
     private Optional<Refused> beforeCounting(
             ToolInvocation invocation, Order order, BigDecimal amount, Map<String, Object> details) {
         BigDecimal refundable = order.refundable();
@@ -113,15 +110,6 @@ class RefundAllowance {
             return Optional.of(refused(
                     "nothing_to_refund",
                     "Order #" + order.number() + " has nothing left to refund (it is " + order.status() + ").",
-                    details,
-                    false));
-        }
-        if (amount.compareTo(refundable) > 0) {
-            details.put("refundable", refundable);
-            return Optional.of(refused(
-                    "amount_exceeds_order",
-                    "I can refund at most " + OrderAnswers.money(refundable, order) + " on order #" + order.number()
-                            + ".",
                     details,
                     false));
         }
@@ -133,6 +121,23 @@ class RefundAllowance {
                     "auto_refund_disabled",
                     "I can't issue refunds myself, so I've passed your request for " + OrderAnswers.money(amount, order)
                             + " on order #" + order.number() + " to our team.",
+                    details,
+                    true));
+        }
+        BigDecimal refunded = spending.refunded(invocation.workspaceId(), invocation.mode(), order.id());
+        details.put("refunded_by_assistant", refunded);
+        details.put("auto_refund_remaining", limit.subtract(refunded).max(BigDecimal.ZERO));
+        if (refunded.add(amount).compareTo(limit) > 0) {
+            return Optional.of(aboveLimit(order, amount, details));
+        }
+        if (amount.compareTo(refundable) > 0) {
+            // Within the assistant's limit, so what is left is a sum it could refund; more than that a person decides.
+            details.put("refundable", refundable);
+            return Optional.of(refused(
+                    "amount_exceeds_order",
+                    "Only " + OrderAnswers.money(refundable, order) + " is left to refund on order #" + order.number()
+                            + ", less than the " + OrderAnswers.money(amount, order) + " you asked for, so I've"
+                            + " passed your request to our team.",
                     details,
                     true));
         }

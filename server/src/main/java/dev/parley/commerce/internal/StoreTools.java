@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.assistant.ReportedProblems;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -85,13 +86,16 @@ final class StoreTools {
     @Component
     static class OrderStatusTool extends OrderTool {
 
-        OrderStatusTool(StoreConnections connections, OrderAccess access) {
+        private final Clock clock;
+
+        OrderStatusTool(StoreConnections connections, OrderAccess access, Clock clock) {
             super(
                     connections,
                     access,
                     "order_status",
                     "Look up the status of the customer's order (only their own, verified by the conversation).",
                     new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
+            this.clock = clock;
         }
 
         @Override
@@ -103,7 +107,7 @@ final class StoreTools {
         ToolOutcome execute(ToolInvocation invocation, Granted verified) {
             return new ToolOutcome.Done(
                     "order_status_checked",
-                    OrderAnswers.status(verified.order()),
+                    OrderAnswers.status(verified.order(), clock.instant(), OrderAnswers.uzbek(invocation)),
                     details(verified.order()),
                     List.of(),
                     verified.facts());
@@ -113,13 +117,16 @@ final class StoreTools {
     @Component
     static class TrackOrderTool extends OrderTool {
 
-        TrackOrderTool(StoreConnections connections, OrderAccess access) {
+        private final Clock clock;
+
+        TrackOrderTool(StoreConnections connections, OrderAccess access, Clock clock) {
             super(
                     connections,
                     access,
                     "track_order",
                     "Give the carrier, tracking number and delivery estimate of the customer's order.",
                     new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
+            this.clock = clock;
         }
 
         @Override
@@ -137,7 +144,11 @@ final class StoreTools {
                 details.put("tracking_status", f.status());
             }
             return new ToolOutcome.Done(
-                    "order_tracked", OrderAnswers.tracking(verified.order()), details, List.of(), verified.facts());
+                    "order_tracked",
+                    OrderAnswers.tracking(verified.order(), clock.instant(), OrderAnswers.uzbek(invocation)),
+                    details,
+                    List.of(),
+                    verified.facts());
         }
     }
 
@@ -295,6 +306,10 @@ final class StoreTools {
             BigDecimal amount = amount(invocation, order);
             details.put("amount", amount);
             details.put("currency", order.currency());
+            Optional<ToolOutcome.Refused> undelivered = notDelivered(invocation, order, details);
+            if (undelivered.isPresent()) {
+                return undelivered.get();
+            }
             return switch (allowance.claim(invocation, order, amount, details)) {
                 case RefundAllowance.Refused refused -> refused.outcome();
                 case RefundAllowance.Allowed allowed -> {
@@ -326,10 +341,50 @@ final class StoreTools {
                 BigDecimal amount = amount(invocation, verified.order());
                 details.put("amount", amount);
                 details.put("currency", verified.order().currency());
+                Optional<ToolOutcome.Refused> undelivered = notDelivered(invocation, verified.order(), details);
+                if (undelivered.isPresent()) {
+                    return undelivered.map(ToolOutcome.class::cast);
+                }
                 return allowance
                         .check(invocation, verified.order(), amount, details)
                         .map(RefundAllowance.Refused::outcome);
             });
+        }
+
+        /**
+         * A refund for damage or the wrong item needs the goods delivered: before that nothing can have arrived
+         * broken. The problem is the customer's word, from this turn's message or the refund's {@code reason}; an
+         * order not yet shipped can be cancelled (or changed) instead, one on its way can be looked at once it
+         * arrives.
+         */
+        private static Optional<ToolOutcome.Refused> notDelivered(
+                ToolInvocation invocation, Order order, Map<String, Object> details) {
+            Optional<String> problem = Optional.ofNullable(invocation.facts().get(ToolInvocation.REPORTED_PROBLEM))
+                    .or(() -> invocation.arguments().get("reason") instanceof String reason
+                            ? ReportedProblems.in(reason)
+                            : Optional.empty());
+            if (problem.isEmpty() || order.cancelledAt() != null || order.deliveredAt() != null) {
+                return Optional.empty();
+            }
+            details.put("reported_problem", problem.get());
+            String what = problem.get().equals("wrong_item") ? "the wrong item" : "damaged";
+            if (!order.shipped()) {
+                details.put("suggestion", "cancel_order");
+                return Optional.of(new ToolOutcome.Refused(
+                        "not_delivered",
+                        "Order #" + order.number() + " hasn't shipped yet, so nothing in it can have arrived " + what
+                                + " and I can't refund it for that. I can cancel the order (or change it) instead;"
+                                + " would you like me to cancel it?",
+                        details,
+                        false));
+            }
+            return Optional.of(new ToolOutcome.Refused(
+                    "not_delivered",
+                    "Order #" + order.number() + " is still on its way, so nothing in it can have arrived " + what
+                            + " yet and I can't refund it for that. If something is wrong once it arrives, tell me"
+                            + " and I'll sort it out.",
+                    details,
+                    false));
         }
 
         private static BigDecimal amount(ToolInvocation invocation, Order order) {
@@ -408,11 +463,17 @@ final class StoreTools {
             if (order.cancelledAt() == null && !order.shipped()) {
                 return Optional.empty();
             }
+            if (order.cancelledAt() != null) {
+                return Optional.of(new ToolOutcome.Refused(
+                        "order_cancelled",
+                        "Order #" + order.number() + " has been cancelled, so nothing will ship and there is no"
+                                + " address to change.",
+                        details,
+                        false));
+            }
             return Optional.of(new ToolOutcome.Refused(
                     "already_shipped",
-                    "Order #" + order.number() + " has already "
-                            + (order.cancelledAt() != null ? "been cancelled" : "shipped")
-                            + ", so its address can no longer change.",
+                    "Order #" + order.number() + " has already shipped, so its address can no longer change.",
                     details,
                     false));
         }

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Seed 001's conversations API, and seed 002's create-or-send on the same {@code POST /v1/conversations}: a body
@@ -56,15 +57,22 @@ class ConversationController {
 
     /** Seed 001's fields and seed 002's, each also in the camelCase its JavaScript SDKs write. */
     record CreateRequest(
-            String channel,
-            @JsonAlias("customerEmail") String customerEmail,
-            @JsonAlias("customerName") String customerName,
-            @JsonAlias("initialMessage") String initialMessage,
+            @JsonDeserialize(using = TextOnly.class) String channel,
+
+            @JsonAlias("customerEmail") @JsonDeserialize(using = TextOnly.class)
+            String customerEmail,
+
+            @JsonAlias("customerName") @JsonDeserialize(using = TextOnly.class)
+            String customerName,
+
+            @JsonAlias("initialMessage") @JsonDeserialize(using = TextOnly.class)
+            String initialMessage,
+
             Map<String, Object> context,
             // Parley's: the customer chose a person before writing (the widget's pre-chat choice)
             Boolean handoff,
             // seed 002
-            String message,
+            @JsonDeserialize(using = TextOnly.class) String message,
             @JsonAlias("conversationId") String conversationId,
             @JsonAlias("userId") String userId,
             Map<String, Object> metadata) {}
@@ -74,6 +82,7 @@ class ConversationController {
             @JsonAlias({"message", "text"})
             @io.swagger.v3.oas.annotations.media.Schema(
                     description = "The customer's message; also read as message (seed 002) or text (seed 003)")
+            @JsonDeserialize(using = TextOnly.class)
             String content,
 
             List<Map<String, Object>> attachments) {}
@@ -144,7 +153,7 @@ class ConversationController {
                 exchange.received().id(),
                 response(exchange, locale),
                 analysis(exchange),
-                actions(exchange),
+                actions(caller, exchange),
                 (exchange.turn() != null && exchange.turn().escalation() != null)
                         || exchange.conversation().heldByHumans(),
                 exchange.conversation().createdAt(),
@@ -201,7 +210,7 @@ class ConversationController {
                 exchange.received().id(),
                 response(exchange, locale),
                 analysis(exchange),
-                actions(exchange),
+                actions(caller, exchange),
                 exchange.reply() == null
                         ? exchange.received().createdAt()
                         : exchange.reply().createdAt());
@@ -246,6 +255,22 @@ class ConversationController {
                     author,
                     m.createdAt(),
                     m.createdAt());
+        }
+
+        /** Without how the turn was made: {@link VisitorView#analysis}. */
+        MessageView forVisitor() {
+            return new MessageView(
+                    id,
+                    role,
+                    sender,
+                    content,
+                    confidence,
+                    VisitorView.analysis(analysis),
+                    sources,
+                    attachments,
+                    author,
+                    createdAt,
+                    timestamp);
         }
 
         /** The sender's word: the assistant is {@code ai}, everyone else their role's word. */
@@ -317,11 +342,21 @@ class ConversationController {
         for (Message message : messages) {
             for (ActionTaken action : message.actions()) {
                 actions.add(new ActionView(
-                        action.type(), action.status(), message.id(), action.details(), message.createdAt()));
+                        action.type(),
+                        action.status(),
+                        message.id(),
+                        caller.isPublishable()
+                                ? VisitorView.details(action.status(), action.details())
+                                : action.details(),
+                        message.createdAt()));
             }
         }
-        List<MessageView> views =
-                includeMessages ? messages.stream().map(MessageView::of).toList() : null;
+        List<MessageView> views = includeMessages
+                ? messages.stream()
+                        .map(MessageView::of)
+                        .map(m -> caller.isPublishable() ? m.forVisitor() : m)
+                        .toList()
+                : null;
         return new ConversationView(
                 conversation.id(),
                 conversation.id(),
@@ -493,11 +528,12 @@ class ConversationController {
         return new Analysis(a.intent(), a.otherIntents(), a.sentiment(), a.confidence());
     }
 
-    private static List<Action> actions(Conversations.Exchange exchange) {
+    private static List<Action> actions(Caller caller, Conversations.Exchange exchange) {
         if (exchange.turn() == null) {
             return List.of();
         }
         return Conversations.publicActions(exchange.turn().actions()).stream()
+                .map(a -> caller.isPublishable() ? VisitorView.action(a) : a)
                 .map(a -> new Action(a.type(), a.status(), a.details()))
                 .toList();
     }

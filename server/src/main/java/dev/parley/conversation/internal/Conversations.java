@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,6 +124,12 @@ class Conversations {
                 .orElseThrow(() -> ApiException.invalidField("channel", "invalid_value"));
         validMessage(request.message(), "initial_message");
         atMost(request.customerEmail(), MAX_EMAIL, "customer_email");
+        if (request.customerEmail() != null
+                && !request.customerEmail().isBlank()
+                && !EMAIL.matcher(request.customerEmail().strip()).matches()) {
+            // A secret key's email is trusted as the customer's: one that is no email is the client's mistake.
+            throw ApiException.invalidField("customer_email", "invalid_format");
+        }
         atMost(request.customerName(), MAX_NAME, "customer_name");
         Instant now = clock.instant();
         Map<String, Object> context = request.context() == null ? Map.of() : request.context();
@@ -619,6 +626,8 @@ class Conversations {
 
     /** What a contact's email (RFC 5321's longest path) and name columns hold. */
     private static final int MAX_EMAIL = 254;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private static final int MAX_NAME = 200;
 
