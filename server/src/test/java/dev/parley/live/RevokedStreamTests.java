@@ -51,10 +51,9 @@ class RevokedStreamTests {
     }
 
     private String conversation(String message) {
-        return api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", message))
-                .json()
-                .path("conversation_id")
-                .asString();
+        Api.Response created = api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", message));
+        assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+        return created.json().path("conversation_id").asString();
     }
 
     @Test

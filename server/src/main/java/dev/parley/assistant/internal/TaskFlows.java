@@ -341,7 +341,8 @@ final class TaskFlows {
             return filled;
         }
         Optional<String> problem = ReportedProblems.in(message);
-        if (problem.isPresent() && filled.name().equals(REPORT_PROBLEM)) {
+        if (problem.isPresent()
+                && (filled.name().equals(REPORT_PROBLEM) || filled.name().equals("refund"))) {
             filled = filled.with(PROBLEM, problem.get());
         }
         Optional<String> order = entities.orderNumber().map(Entity.OrderNumber::number);
@@ -521,6 +522,11 @@ final class TaskFlows {
                 String amount = task.slots().get(AMOUNT);
                 if (amount != null && !amount.equals("all")) {
                     arguments.put(AMOUNT, amount);
+                }
+                // the problem told with the request goes with it, so the tool's policy sees it at the yes too
+                String problem = task.slots().get(PROBLEM);
+                if (problem != null) {
+                    arguments.put("reason", problem.equals("wrong_item") ? "wrong item" : "damaged");
                 }
             }
             case "exchange" ->

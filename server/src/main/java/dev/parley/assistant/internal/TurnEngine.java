@@ -135,7 +135,40 @@ class TurnEngine implements Assistant {
         signals.put(ToolInvocation.CUSTOMER_SENTIMENT, understood.sentiment());
         ReportedProblems.in(message).ifPresent(problem -> signals.put(ToolInvocation.REPORTED_PROBLEM, problem));
         String language = understood.language().equals("uz") ? "uz" : "en";
+        if (!saysAnythingInWords(message)) {
+            // a bare email or order number is in no language: the reply stays in the customer's last words'
+            language = lastCustomerWords(request)
+                    .map(words -> understanding.language(words).equals("uz") ? "uz" : "en")
+                    .orElse(language);
+        }
+        signals.put(ToolInvocation.CUSTOMER_LANGUAGE, language);
         return new Context(request, message, understood, settings, language, Map.copyOf(signals));
+    }
+
+    private static final java.util.regex.Pattern NOT_WORDS =
+            java.util.regex.Pattern.compile("\\S+@\\S+|https?://\\S+|[^\\p{L}'ʻ]+");
+
+    /** Whether a message has two or more words of letters besides emails and links ("jane@example.com" has none). */
+    private static boolean saysAnythingInWords(String message) {
+        return java.util.Arrays.stream(NOT_WORDS
+                                .matcher(message)
+                                .replaceAll(" ")
+                                .strip()
+                                .split("\\s+"))
+                        .filter(w -> w.length() > 1)
+                        .count()
+                >= 2;
+    }
+
+    private static Optional<String> lastCustomerWords(TurnRequest request) {
+        List<TurnRequest.PriorMessage> history = request.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TurnRequest.PriorMessage prior = history.get(i);
+            if (prior.role().equals("user") && saysAnythingInWords(prior.content())) {
+                return Optional.of(prior.content());
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- act

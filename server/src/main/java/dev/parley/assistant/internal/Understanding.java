@@ -161,6 +161,11 @@ class Understanding {
                 .withFamilyThresholds(builtIn.familyThresholds());
     }
 
+    /** The language a text is written in: "uz", "ru" or "en" (the default). */
+    String language(String text) {
+        return languages.detect(text);
+    }
+
     private Understood understand(IntentClassifier classifier, String message, LocalDate today) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         if (text.isBlank()) {

@@ -76,6 +76,22 @@ class TaskFlowsTests {
     }
 
     @Test
+    void aRefundAskedForADefectCarriesTheProblemToTheToolAtTheYes() {
+        String message = "pls refund 5 dollars on 1051, the socks had a hole";
+        Task task = TaskFlows.fill(
+                new Task("refund", Map.of(), List.of()), message, entities(message), ConversationMemory.EMPTY);
+
+        assertThat(TaskFlows.confirmation(task).arguments())
+                .containsEntry("order_number", "1051")
+                .containsEntry("amount", "5.00")
+                .containsEntry("reason", "damaged");
+        String plain = "refund 5 dollars on 1051 please";
+        Task without = TaskFlows.fill(
+                new Task("refund", Map.of(), List.of()), plain, entities(plain), ConversationMemory.EMPTY);
+        assertThat(TaskFlows.confirmation(without).arguments()).doesNotContainKey("reason");
+    }
+
+    @Test
     void anAddressChangeNeedsACompleteAddressAndStatesItForAYes() {
         String message = "Change the address of order 1004 to 12 Main St, Springfield, IL 62704. I'm alex@example.com";
         ConversationMemory known =
