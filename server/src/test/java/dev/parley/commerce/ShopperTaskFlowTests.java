@@ -316,6 +316,18 @@ class ShopperTaskFlowTests {
                 .containsIgnoringCase("couldn't sort that out");
     }
 
+    @Test
+    void aBareEmailGetsItsAnswerInTheLanguageTheCustomerWasWritingIn() {
+        Api.Response asked =
+                api.post("/v1/conversations", Map.of("initial_message", "Salom! Buyurtmam #1001 qayerda?"));
+        String conversation = asked.json().path("conversation_id").asString();
+
+        Api.Response answered = say(conversation, "jane@example.com");
+
+        assertThat(actions(answered)).as(answered.toString()).contains("order_status_checked");
+        assertThat(reply(answered)).contains("#1001").containsIgnoringCase("buyurtma");
+    }
+
     private Api.Response say(String conversation, String content) {
         Api.Response response = api.post("/v1/conversations/" + conversation + "/messages", Map.of("content", content));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

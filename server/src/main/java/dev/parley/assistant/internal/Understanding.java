@@ -177,11 +177,15 @@ class Understanding {
         double confidence;
         List<String> others = List.of();
         Optional<String> uzbekSmallTalk = language.equals("uz") ? uzbekSmallTalk(text) : Optional.empty();
-        if (uzbekSmallTalk.isPresent()) {
+        MessageIntents.Result asked = MessageIntents.of(classifier, text);
+        // "Salom! Buyurtmam qayerda?" greets and asks: a request the classifier is sure of wins over the greeting
+        boolean asksAsWell = !asked.primary().equals(IntentClassifier.OUT_OF_SCOPE)
+                && !TurnDecision.SMALL_TALK.contains(asked.primary())
+                && asked.confidence() >= 0.5;
+        if (uzbekSmallTalk.isPresent() && !asksAsWell) {
             intent = uzbekSmallTalk.get();
             confidence = 0.9;
         } else {
-            MessageIntents.Result asked = MessageIntents.of(classifier, text);
             intent = asked.primary().equals(IntentClassifier.OUT_OF_SCOPE) ? "other" : asked.primary();
             confidence = asked.confidence();
             others = asked.others();
