@@ -85,6 +85,8 @@ public final class DialoguePlayer {
         Map<String, List<String>> protectedDetails = new LinkedHashMap<>();
         try {
             String key = workspace(dialogue, settings);
+            // the store's own key reads what a visitor is not shown (the conversation's status, the turn's timings)
+            String storeKey = key;
             for (String order : dialogue.protectedOrders()) {
                 protectedDetails.put(order, privateDetails(key, order));
             }
@@ -118,7 +120,7 @@ public final class DialoguePlayer {
                             headers);
                 }
                 if (reply.status() == 200) {
-                    exchanges.add(exchange(turn.message(), reply, heldByPeople(key, conversation, headers)));
+                    exchanges.add(exchange(turn.message(), reply, heldByPeople(storeKey, conversation)));
                 } else {
                     exchanges.add(exchange(turn.message(), reply, false));
                     return new Transcript(
@@ -228,9 +230,8 @@ public final class DialoguePlayer {
      * Whether people hold the conversation now (escalated or assigned): the answer to a later message does not say,
      * so the conversation is read again after each turn.
      */
-    private boolean heldByPeople(String key, String conversation, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        JsonNode read = call("GET", "/v1/conversations/" + conversation, key, null, headers)
+    private boolean heldByPeople(String storeKey, String conversation) throws IOException, InterruptedException {
+        JsonNode read = call("GET", "/v1/conversations/" + conversation, storeKey, null, Map.of())
                 .requireOk()
                 .body();
         recordTimings(read.path("messages"));
