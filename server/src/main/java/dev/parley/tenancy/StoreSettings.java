@@ -1,6 +1,7 @@
 package dev.parley.tenancy;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.EmailAddresses;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -13,7 +14,6 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A store's policy and preferences (seed 001), validated on construction. The assistant acts within these: refunds
@@ -178,12 +178,9 @@ public record StoreSettings(
     /** Where escalations are announced, and whether a daily summary is sent. */
     public record Notifications(String escalationEmail, boolean dailySummary) {
 
-        private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-
         public Notifications {
             if (escalationEmail != null
-                    && (escalationEmail.length() > 254
-                            || !EMAIL.matcher(escalationEmail).matches())) {
+                    && (escalationEmail.length() > 254 || !EmailAddresses.wellFormed(escalationEmail))) {
                 throw ApiException.invalidField("settings.notifications.escalation_email", "invalid_format");
             }
         }

@@ -7,6 +7,7 @@ import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
 import dev.parley.assistant.KnowledgeGapFound;
+import dev.parley.assistant.ReportedProblems;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.Turn;
@@ -25,7 +26,6 @@ import dev.parley.assistant.internal.TurnDecision.Run;
 import dev.parley.assistant.internal.TurnDecision.SmallTalk;
 import dev.parley.assistant.internal.TurnDecision.Tracked;
 import dev.parley.assistant.internal.understanding.MessageIntents;
-import dev.parley.assistant.internal.understanding.ReportedProblems;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -145,16 +147,11 @@ class TurnEngine implements Assistant {
         return new Context(request, message, understood, settings, language, Map.copyOf(signals));
     }
 
-    private static final java.util.regex.Pattern NOT_WORDS =
-            java.util.regex.Pattern.compile("\\S+@\\S+|https?://\\S+|[^\\p{L}'ʻ]+");
+    private static final Pattern NOT_WORDS = Pattern.compile("\\S+@\\S+|https?://\\S+|[^\\p{L}'ʻ]+");
 
     /** Whether a message has two or more words of letters besides emails and links ("jane@example.com" has none). */
     private static boolean saysAnythingInWords(String message) {
-        return java.util.Arrays.stream(NOT_WORDS
-                                .matcher(message)
-                                .replaceAll(" ")
-                                .strip()
-                                .split("\\s+"))
+        return Arrays.stream(NOT_WORDS.matcher(message).replaceAll(" ").strip().split("\\s+"))
                         .filter(w -> w.length() > 1)
                         .count()
                 >= 2;

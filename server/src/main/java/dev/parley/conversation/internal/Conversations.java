@@ -17,6 +17,7 @@ import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.EmailAddresses;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Languages;
 import dev.parley.platform.Page;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,7 +126,7 @@ class Conversations {
         atMost(request.customerEmail(), MAX_EMAIL, "customer_email");
         if (request.customerEmail() != null
                 && !request.customerEmail().isBlank()
-                && !EMAIL.matcher(request.customerEmail().strip()).matches()) {
+                && !EmailAddresses.wellFormed(request.customerEmail().strip())) {
             // A secret key's email is trusted as the customer's: one that is no email is the client's mistake.
             throw ApiException.invalidField("customer_email", "invalid_format");
         }
@@ -626,8 +626,6 @@ class Conversations {
 
     /** What a contact's email (RFC 5321's longest path) and name columns hold. */
     private static final int MAX_EMAIL = 254;
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private static final int MAX_NAME = 200;
 

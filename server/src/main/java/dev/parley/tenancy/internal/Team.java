@@ -2,6 +2,7 @@ package dev.parley.tenancy.internal;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.EmailAddresses;
 import dev.parley.platform.ErrorCode;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
@@ -43,7 +44,6 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
     static final Set<String> STATUSES = Set.of("online", "away", "offline");
     static final int DEFAULT_CAPACITY = 5;
     static final int MAX_CAPACITY = 100;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TOKEN = Pattern.compile("ct_[A-Za-z0-9]{40}");
 
     /** What a signed-in agent may do: work conversations and read what helps answer them. */
@@ -352,7 +352,7 @@ class Team implements Agents, dev.parley.tenancy.ConsoleAccounts {
             throw ApiException.missingField("email");
         }
         String email = value.strip().toLowerCase(Locale.ROOT);
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (email.length() > 254 || !EmailAddresses.wellFormed(email)) {
             throw ApiException.invalidField("email", "invalid_format");
         }
         return email;

@@ -1,4 +1,4 @@
-package dev.parley.assistant.internal.understanding;
+package dev.parley.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
