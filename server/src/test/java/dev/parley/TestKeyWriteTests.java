@@ -7,7 +7,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -68,14 +68,14 @@ class TestKeyWriteTests {
     @Test
     void aTestKeyChangesNothingLiveAtAnyWriteEndpoint() {
         // given a workspace with live configuration and live records
-        TestStore store = fixtures.store();
-        Live live = Live.of(store, Api.at(port).withKey(store.liveKey()));
-        Map<String, Walk> walks = classification(store, live);
+        TestWorkspace workspace = fixtures.workspace();
+        Live live = Live.of(workspace, Api.at(port).withKey(workspace.liveKey()));
+        Map<String, Walk> walks = classification(workspace, live);
         // (every reader exists before the first look: a new live key is itself a change of live state; a look takes
         // more reads than one key's burst of 20 a second, so each look shares them between two keys)
-        List<Api> firstReaders = List.of(liveReader(store), liveReader(store));
-        List<Api> secondReaders = List.of(liveReader(store), liveReader(store));
-        Map<String, JsonNode> before = snapshot(firstReaders, store, live);
+        List<Api> firstReaders = List.of(liveReader(workspace), liveReader(workspace));
+        List<Api> secondReaders = List.of(liveReader(workspace), liveReader(workspace));
+        Map<String, JsonNode> before = snapshot(firstReaders, workspace, live);
 
         // when a test key holding every scope calls every write endpoint
         List<String> unclassified = new ArrayList<>();
@@ -89,7 +89,7 @@ class TestKeyWriteTests {
             if (walk.rule() == Rule.NOT_BY_API_KEY) {
                 continue;
             }
-            Api testKey = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST, everyScope()));
+            Api testKey = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST, everyScope()));
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             Api.Response response = walk.body() instanceof byte[] bytes
                     ? testKey.send(method, walk.path(), "text/plain", bytes)
@@ -106,7 +106,7 @@ class TestKeyWriteTests {
         assertThat(wrong)
                 .as("endpoints that did not answer a test key by their rule")
                 .isEmpty();
-        Map<String, JsonNode> after = snapshot(secondReaders, store, live);
+        Map<String, JsonNode> after = snapshot(secondReaders, workspace, live);
         for (String path : before.keySet()) {
             assertThat(after.get(path)).as("live " + path).isEqualTo(before.get(path));
         }
@@ -115,15 +115,15 @@ class TestKeyWriteTests {
     @Test
     void refusesATestKeyThatWouldChangeTheLiveModelOrVoiceSettings() {
         // given a live model and live voice settings
-        TestStore store = fixtures.store();
-        Api live = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        Api live = Api.at(port).withKey(workspace.liveKey());
         assertThat(live.send("PUT", "/v1/assistant/model", Map.of("provider", "none"))
                         .status())
                 .isEqualTo(200);
         assertThat(live.send("PUT", "/v1/voice/settings", Map.of("audio_format", "pcm16"))
                         .status())
                 .isEqualTo(200);
-        Api test = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api test = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         // when
         Api.Response model = test.send(
@@ -188,7 +188,7 @@ class TestKeyWriteTests {
             String session,
             String savedReply) {
 
-        static Live of(TestStore store, Api live) {
+        static Live of(TestWorkspace workspace, Api live) {
             String conversation = created(live.post(
                             "/v1/conversations",
                             Map.of("initial_message", "Where is my parcel?", "customer_email", "walker@example.com")))
@@ -219,7 +219,7 @@ class TestKeyWriteTests {
                                     "name",
                                     "Live agent",
                                     "email",
-                                    "live-" + store.id() + "@example.com",
+                                    "live-" + workspace.id() + "@example.com",
                                     "password",
                                     "long enough 1")))
                     .path("id")
@@ -265,7 +265,7 @@ class TestKeyWriteTests {
     }
 
     /** Each write endpoint, what a test key may do there, and a request that would change live state if allowed. */
-    private static Map<String, Walk> classification(TestStore store, Live live) {
+    private static Map<String, Walk> classification(TestWorkspace workspace, Live live) {
         Map<String, Walk> w = new LinkedHashMap<>();
         String conv = "/v1/conversations/" + live.conversation();
         String hook = "/v1/webhooks/" + live.webhook();
@@ -273,7 +273,11 @@ class TestKeyWriteTests {
 
         // workspace configuration: one copy per workspace, served to live customers
         config(w, "POST /v1/stores", "/v1/stores", Map.of("name", "Made by a test key"));
-        config(w, "PATCH /v1/stores/{store_id}", "/v1/stores/" + store.id(), Map.of("name", "Renamed by a test key"));
+        config(
+                w,
+                "PATCH /v1/stores/{store_id}",
+                "/v1/stores/" + workspace.id(),
+                Map.of("name", "Renamed by a test key"));
         config(
                 w,
                 "PUT /v1/assistant/model",
@@ -322,7 +326,13 @@ class TestKeyWriteTests {
                 w,
                 "POST /v1/agents",
                 "/v1/agents",
-                Map.of("name", "By test", "email", "test-" + store.id() + "@example.com", "password", "long enough 1"));
+                Map.of(
+                        "name",
+                        "By test",
+                        "email",
+                        "test-" + workspace.id() + "@example.com",
+                        "password",
+                        "long enough 1"));
         config(w, "PATCH /v1/agents/{agent_id}", "/v1/agents/" + live.agent(), Map.of("name", "Renamed"));
         config(w, "DELETE /v1/agents/{agent_id}", "/v1/agents/" + live.agent(), null);
 
@@ -454,14 +464,14 @@ class TestKeyWriteTests {
     }
 
     /** What live callers see: configuration and records, read with a live key. */
-    private Api liveReader(TestStore store) {
-        return Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+    private Api liveReader(TestWorkspace workspace) {
+        return Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
     }
 
-    private static Map<String, JsonNode> snapshot(List<Api> readers, TestStore store, Live records) {
+    private static Map<String, JsonNode> snapshot(List<Api> readers, TestWorkspace workspace, Live records) {
         Map<String, JsonNode> seen = new LinkedHashMap<>();
         for (String path : List.of(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 "/v1/assistant/model",
                 "/v1/voice/settings",
                 "/v1/saved-replies",

@@ -10,7 +10,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class AnalyticsApiTests {
     @Autowired
     TransactionTemplate transactions;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     /** What the assistant reported for each first message, to compute the by-intent and by-sentiment tables. */
@@ -60,8 +60,8 @@ class AnalyticsApiTests {
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         api.post(
                 "/v1/knowledge-base",
                 Map.of(
@@ -493,7 +493,7 @@ class AnalyticsApiTests {
                 .isEqualTo(reply.at("/analysis/intent").asString());
 
         assertThat(api.get("/v1/analytics/sessions/nobody").status()).isEqualTo(404);
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(other.get("/v1/analytics/sessions/" + sessionId).status()).isEqualTo(404);
     }
 
@@ -501,7 +501,7 @@ class AnalyticsApiTests {
     void anotherWorkspaceSeesNoneOfIt() {
         seedFourConversations();
         clock.set(Instant.parse("2026-03-11T12:00:00Z"));
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         JsonNode report = other.get("/v1/analytics?start_date=2026-03-07&end_date=2026-03-10")
                 .json();
@@ -515,7 +515,7 @@ class AnalyticsApiTests {
         assertThat(report.path("time_series").size())
                 .as("empty days are zeros, not gaps")
                 .isEqualTo(4);
-        String testKey = fixtures.key(store.id(), Mode.TEST, dev.parley.platform.Scope.ANALYTICS_READ);
+        String testKey = fixtures.key(workspace.id(), Mode.TEST, dev.parley.platform.Scope.ANALYTICS_READ);
         assertThat(Api.at(port)
                         .withKey(testKey)
                         .get("/v1/analytics?start_date=2026-03-07&end_date=2026-03-10")
@@ -531,14 +531,14 @@ class AnalyticsApiTests {
         clock.set(Instant.parse("2026-06-01T10:00:00Z"));
         try {
             transactions.executeWithoutResult(tx -> {
-                events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_rolledback", Channel.API));
+                events.publishEvent(new ConversationCreated(workspace.id(), Mode.LIVE, "conv_rolledback", Channel.API));
                 throw new IllegalStateException("the write failed");
             });
         } catch (IllegalStateException expected) {
             // as planned
         }
-        transactions.executeWithoutResult(
-                tx -> events.publishEvent(new ConversationCreated(store.id(), Mode.LIVE, "conv_kept", Channel.API)));
+        transactions.executeWithoutResult(tx ->
+                events.publishEvent(new ConversationCreated(workspace.id(), Mode.LIVE, "conv_kept", Channel.API)));
 
         JsonNode report = api.get("/v1/analytics?start_date=2026-06-01&end_date=2026-06-01")
                 .json();
@@ -591,7 +591,7 @@ class AnalyticsApiTests {
                 .isEqualTo(400);
 
         Api widget = Api.at(port)
-                .withKey(fixtures.publishableKey(store.id()))
+                .withKey(fixtures.publishableKey(workspace.id()))
                 .withHeader("Origin", "https://" + "shop.example");
         Api.Response denied = widget.get("/v1/analytics?start_date=2026-03-01&end_date=2026-03-02");
         assertThat(denied.status()).isIn(401, 403);
@@ -604,7 +604,7 @@ class AnalyticsApiTests {
     }
 
     private void gap(String query, double confidence) {
-        transactions.executeWithoutResult(
-                tx -> events.publishEvent(new KnowledgeGapFound(store.id(), Mode.LIVE, "conv_gap", query, confidence)));
+        transactions.executeWithoutResult(tx ->
+                events.publishEvent(new KnowledgeGapFound(workspace.id(), Mode.LIVE, "conv_gap", query, confidence)));
     }
 }

@@ -8,7 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +45,13 @@ class AssistantTurnTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         api.post("/v1/knowledge-base", Map.of("title", "Returns policy", "content", RETURNS));
     }
 
@@ -101,7 +101,7 @@ class AssistantTurnTests {
     @Test
     void saysWhenHumansAreBackOutsideWorkingHours() {
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of(
                         "settings",
                         Map.of(
@@ -133,7 +133,7 @@ class AssistantTurnTests {
         assertThat(first.memory().lowConfidenceStreak()).isEqualTo(1);
         // Reported, not published: whoever stores the turn publishes it with its messages.
         assertThat(first.knowledgeGap()).satisfies(gap -> {
-            assertThat(gap.workspaceId()).isEqualTo(store.id());
+            assertThat(gap.workspaceId()).isEqualTo(workspace.id());
             assertThat(gap.query()).contains("flux capacitor");
         });
 
@@ -169,7 +169,7 @@ class AssistantTurnTests {
 
     @Test
     void neverAnswersFromAnotherWorkspacesKnowledge() {
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
 
         Turn turn = assistant.respond(new TurnRequest(
                 other.id(),
@@ -187,7 +187,7 @@ class AssistantTurnTests {
 
     private Turn respond(String message, List<PriorMessage> history, Map<String, String> facts) {
         return assistant.respond(new TurnRequest(
-                store.id(),
+                workspace.id(),
                 Mode.LIVE,
                 "conv_test",
                 message,

@@ -6,7 +6,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +41,13 @@ class WorkspaceIntentTests {
     @Autowired
     Assistant assistant;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -58,9 +58,9 @@ class WorkspaceIntentTests {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("examples_count").asInt()).isEqualTo(8);
-        assertThat(awaitIntent(store.id(), "could you wrap it nicely as a gift for my mum", "gift_wrap"::equals))
+        assertThat(awaitIntent(workspace.id(), "could you wrap it nicely as a gift for my mum", "gift_wrap"::equals))
                 .isEqualTo("gift_wrap");
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         assertThat(intentOf(other.id(), "could you wrap it nicely as a gift for my mum"))
                 .isNotEqualTo("gift_wrap");
 
@@ -76,7 +76,7 @@ class WorkspaceIntentTests {
         Api.Response removed = api.delete("/v1/intents/gift_wrap");
         assertThat(removed.json().path("deleted").asBoolean()).isTrue();
         assertThat(awaitIntent(
-                        store.id(), "could you wrap it nicely as a gift for my mum", i -> !i.equals("gift_wrap")))
+                        workspace.id(), "could you wrap it nicely as a gift for my mum", i -> !i.equals("gift_wrap")))
                 .isNotEqualTo("gift_wrap");
     }
 
@@ -109,7 +109,7 @@ class WorkspaceIntentTests {
                 .isPositive()
                 .isEqualTo(builtInExamples);
         assertThat(Api.at(port)
-                        .withKey(fixtures.store().liveKey())
+                        .withKey(fixtures.workspace().liveKey())
                         .get("/v1/intents/gift_wrap")
                         .status())
                 .isEqualTo(404);

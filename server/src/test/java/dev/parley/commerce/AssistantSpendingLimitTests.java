@@ -7,7 +7,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +52,19 @@ class AssistantSpendingLimitTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
     ScriptedOpenAiServerForTests model;
 
     @BeforeEach
     void connectTheDemoStoreAndAModel() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
         assertThat(api.patch(
-                                "/v1/stores/" + store.id(),
+                                "/v1/stores/" + workspace.id(),
                                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)))
                         .status())
                 .isEqualTo(200);
@@ -258,7 +258,7 @@ class AssistantSpendingLimitTests {
         assertThat(before.path("refunded").decimalValue()).isPositive();
         // a limit above what is left, so that what is left is what bounds the refund
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of("settings", Map.of("auto_refund_limit", left.add(new BigDecimal("100")))));
 
         JsonNode tooMuch = refundThroughTheTool("1007", left.add(new BigDecimal("0.01")), "tom@example.com");

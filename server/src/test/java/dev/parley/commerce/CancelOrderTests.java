@@ -8,7 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,13 +36,13 @@ class CancelOrderTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
@@ -110,7 +110,7 @@ class CancelOrderTests {
     void concurrentRequestsCancelTheOrderOnce() {
         // The demo store's orders are loaded on first use: load them before the calls race.
         assertThat(api.get("/v1/orders/" + UNSHIPPED).status()).isEqualTo(200);
-        List<Api> keys = List.of(api, Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.values())));
+        List<Api> keys = List.of(api, Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.values())));
 
         List<JsonNode> outcomes = Concurrently.run(6, i -> cancel(keys.get(i % 2), UNSHIPPED, "alex@example.com"));
 
@@ -126,7 +126,7 @@ class CancelOrderTests {
 
     @Test
     void aTestKeyCancelsTheTestCopyAndNeverTheLiveOrder() {
-        Api test = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST, Scope.values()));
+        Api test = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST, Scope.values()));
 
         JsonNode cancelled = cancel(test, UNSHIPPED, "alex@example.com");
 

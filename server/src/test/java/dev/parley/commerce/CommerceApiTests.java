@@ -8,7 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,13 +35,13 @@ class CommerceApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         Api.Response put = api.send(
                 "PUT",
                 "/v1/store/connection",
@@ -101,7 +101,7 @@ class CommerceApiTests {
                 "PUT", "/v1/store/connection", Map.of("platform", "demo", "credentials", Map.of("password", "x")));
         assertThat(unknown.status()).isEqualTo(400);
         Api.Response testKey = Api.at(port)
-                .withKey(fixtures.key(store.id(), Mode.TEST))
+                .withKey(fixtures.key(workspace.id(), Mode.TEST))
                 .send("PUT", "/v1/store/connection", Map.of("platform", "demo"));
         assertThat(testKey.status()).isEqualTo(403);
     }
@@ -147,11 +147,11 @@ class CommerceApiTests {
         assertThat(order.at("/fulfillments/0/tracking_number").asString()).startsWith("1Z");
 
         assertThat(api.get("/v1/orders/99999").errorCode()).isEqualTo("not_found");
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         Api.Response foreign = Api.at(port).withKey(other.liveKey()).get("/v1/orders/1001");
         assertThat(foreign.status()).isEqualTo(404);
         Api.Response withoutScope = Api.at(port)
-                .withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ))
+                .withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ))
                 .get("/v1/orders/1001");
         assertThat(withoutScope.status()).isEqualTo(403);
     }

@@ -28,9 +28,9 @@ class CommerceErasureTests {
 
     @Test
     void erasingACustomerErasesTheirCachedOrdersInThatWorkspaceOnly() {
-        TenancyFixtures.TestStore store = fixtures.store();
-        Api api = demoStore(store);
-        Api other = demoStore(fixtures.store());
+        TenancyFixtures.TestWorkspace workspace = fixtures.workspace();
+        Api api = demoStore(workspace);
+        Api other = demoStore(fixtures.workspace());
         long janes = api.get("/v1/orders?customer_email=jane@example.com")
                 .json()
                 .at("/pagination/total_count")
@@ -66,7 +66,7 @@ class CommerceErasureTests {
         assertThat(listed.json().at("/pagination/total_count").asLong()).isZero();
         assertThat(api.get("/v1/orders?per_page=100").text()).doesNotContain("jane@example.com", "Jane Doe");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_orders WHERE workspace_id = ? AND data LIKE ?")
-                        .params(store.id(), "%jane@example.com%")
+                        .params(workspace.id(), "%jane@example.com%")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -84,8 +84,8 @@ class CommerceErasureTests {
                 .isEqualTo(janes);
     }
 
-    private Api demoStore(TenancyFixtures.TestStore store) {
-        Api api = Api.at(port).withKey(store.liveKey());
+    private Api demoStore(TenancyFixtures.TestWorkspace workspace) {
+        Api api = Api.at(port).withKey(workspace.liveKey());
         Api.Response put = api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         return api;

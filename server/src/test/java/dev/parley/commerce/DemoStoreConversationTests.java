@@ -7,7 +7,7 @@ import dev.parley.assistant.internal.ToolGate;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +35,13 @@ class DemoStoreConversationTests {
 
     @BeforeEach
     void connectTheDemoStore() {
-        TestStore store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
     }
 
@@ -239,7 +239,7 @@ class DemoStoreConversationTests {
     @Test
     void answersFromKnowledgeAloneWhenNoStoreIsConnected() {
         // A workspace with no store: no store tool is reached for, and no order data can appear.
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         Api.Response response = Api.at(port)
                 .withKey(other.liveKey())
                 .post(

@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,14 +38,14 @@ class DiscountPolicyTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
         TestClock.shared().freeze();
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
@@ -145,7 +145,7 @@ class DiscountPolicyTests {
 
     @Test
     void withThePolicyNeverNoCodeIsGivenEvenForALateOrder() {
-        assertThat(api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("discount_policy", "never")))
+        assertThat(api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("discount_policy", "never")))
                         .status())
                 .isEqualTo(200);
         TestClock.shared().advance(Duration.ofDays(3));
@@ -194,7 +194,7 @@ class DiscountPolicyTests {
 
     @Test
     void theDiscountPolicyIsAValidatedStoreSetting() {
-        String path = "/v1/stores/" + store.id();
+        String path = "/v1/stores/" + workspace.id();
         assertThat(api.get(path).json().at("/settings/discount_policy").asString())
                 .isEqualTo("service_recovery");
 

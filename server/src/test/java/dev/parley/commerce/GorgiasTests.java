@@ -6,7 +6,7 @@ import dev.parley.commerce.FakeStoreServer.Response;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -53,8 +53,8 @@ class GorgiasTests {
         gorgias.otherwise(r -> r.path().equals("/api/tickets")
                 ? Response.json("{\"id\":" + ticketId + ",\"status\":\"open\",\"channel\":\"api\"}")
                 : Response.json("{\"id\":" + ThreadLocalRandom.current().nextLong(1, 1_000_000) + "}"));
-        TestStore store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         secret = "gorgias-secret-" + UUID.randomUUID();
         Api.Response put = api.send(
                 "PUT",

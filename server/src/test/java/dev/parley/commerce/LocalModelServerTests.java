@@ -6,7 +6,7 @@ import dev.parley.assistant.ScriptedOpenAiServerForTests;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -40,18 +40,18 @@ class LocalModelServerTests {
     TenancyFixtures fixtures;
 
     Api api;
-    TestStore store;
+    TestWorkspace workspace;
     ScriptedOpenAiServerForTests ollama;
 
     @BeforeEach
     void connectTheDemoStoreAndALocalModel() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
         assertThat(api.patch(
-                                "/v1/stores/" + store.id(),
+                                "/v1/stores/" + workspace.id(),
                                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)))
                         .status())
                 .isEqualTo(200);
@@ -132,7 +132,7 @@ class LocalModelServerTests {
     private Api.Response firstTurn(String message) {
         return api.execute(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/conversations"))
                 .timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + store.liveKey())
+                .header("Authorization", "Bearer " + workspace.liveKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         JsonMapper.builder().build().writeValueAsString(Map.of("initial_message", message))))

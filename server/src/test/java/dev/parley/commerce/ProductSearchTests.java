@@ -38,7 +38,7 @@ class ProductSearchTests {
 
     @BeforeEach
     void connectTheDemoStore() {
-        key = fixtures.store().liveKey();
+        key = fixtures.workspace().liveKey();
         api = Api.at(port).withKey(key);
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())

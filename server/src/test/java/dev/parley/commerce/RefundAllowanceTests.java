@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,13 +38,13 @@ class RefundAllowanceTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
@@ -170,7 +170,7 @@ class RefundAllowanceTests {
 
     private void refundsOn(double limit) {
         assertThat(api.patch(
-                                "/v1/stores/" + store.id(),
+                                "/v1/stores/" + workspace.id(),
                                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", limit)))
                         .status())
                 .isEqualTo(200);

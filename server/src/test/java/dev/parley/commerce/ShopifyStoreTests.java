@@ -9,7 +9,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,9 +79,9 @@ class ShopifyStoreTests {
     @BeforeEach
     void connectAShopifyStore() throws Exception {
         shopify = new FakeStoreServer();
-        TestStore store = fixtures.store();
-        storeId = store.id();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        storeId = workspace.id();
+        api = Api.at(port).withKey(workspace.liveKey());
         Api.Response put = api.send(
                 "PUT",
                 "/v1/store/connection",

@@ -6,7 +6,7 @@ import dev.parley.platform.Caller;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +34,13 @@ class ShopperTaskFlowTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
-        store = fixtures.store("enterprise", "shop.example");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
@@ -209,7 +209,8 @@ class ShopperTaskFlowTests {
 
     @Test
     void neverShowsAnOrderToAWidgetVisitorWhoHasNotProvenItIsTheirs() {
-        Api widget = Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", ORIGIN);
+        Api widget =
+                Api.at(port).withKey(fixtures.publishableKey(workspace.id())).withHeader("Origin", ORIGIN);
 
         // a widget visitor's customer_email is what they typed: it proves nothing
         Api.Response first = widget.post(

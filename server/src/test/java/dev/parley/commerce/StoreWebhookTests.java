@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +45,8 @@ class StoreWebhookTests {
 
     @BeforeEach
     void connectAShopifyStore() {
-        TestStore store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         shop = "acme-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
         assertThat(api.send(
                                 "PUT",
@@ -125,8 +125,8 @@ class StoreWebhookTests {
 
     @Test
     void aSignedWooCommerceOrderUpdatesTheCache() {
-        TestStore store = fixtures.store();
-        Api woo = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        Api woo = Api.at(port).withKey(workspace.liveKey());
         String host = "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
         assertThat(woo.send(
                                 "PUT",

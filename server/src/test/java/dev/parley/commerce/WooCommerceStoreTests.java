@@ -6,7 +6,7 @@ import dev.parley.commerce.FakeStoreServer.Response;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -66,9 +66,9 @@ class WooCommerceStoreTests {
     @BeforeEach
     void connectAWooCommerceStore() throws Exception {
         woo = new FakeStoreServer();
-        TestStore store = fixtures.store();
-        storeId = store.id();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        storeId = workspace.id();
+        api = Api.at(port).withKey(workspace.liveKey());
         Api.Response put = api.send(
                 "PUT",
                 "/v1/store/connection",

@@ -18,7 +18,7 @@ import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.support.TestSite;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -58,7 +58,7 @@ class BrowserTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
     String publishable;
     BrowserContext shopper;
@@ -96,9 +96,9 @@ class BrowserTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = fixtures.store("enterprise", "127.0.0.1:" + site.port());
-        api = Api.at(port).withKey(store.liveKey());
-        publishable = fixtures.publishableKey(store.id());
+        workspace = fixtures.workspace("enterprise", "127.0.0.1:" + site.port());
+        api = Api.at(port).withKey(workspace.liveKey());
+        publishable = fixtures.publishableKey(workspace.id());
         Api.Response article = api.post(
                 "/v1/knowledge-base",
                 Map.of(
@@ -372,7 +372,7 @@ class BrowserTests {
             com.microsoft.playwright.APIResponse created = http.post(
                     "http://127.0.0.1:" + port + "/v1/conversations",
                     RequestOptions.create()
-                            .setHeader("Authorization", "Bearer " + store.liveKey())
+                            .setHeader("Authorization", "Bearer " + workspace.liveKey())
                             .setData(Map.of(
                                     "channel", "widget",
                                     "customer_email", email,
@@ -641,7 +641,7 @@ class BrowserTests {
         // without the setting, nothing stands between the shopper and the input
         api.patch("/v1/widget/config", Map.of("behavior", Map.of("pre_chat_choice", false)));
         Page plain = shopper.newPage();
-        plain.navigate(shopPage("/plain", fixtures.publishableKey(store.id())));
+        plain.navigate(shopPage("/plain", fixtures.publishableKey(workspace.id())));
         plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
                 .click();
         assertThat(plain.getByRole(AriaRole.LOG).locator(".b.assistant").first())
@@ -918,7 +918,7 @@ class BrowserTests {
 
     @Test
     void onADomainTheStoreDoesNotAllowTheWidgetShowsNothing() {
-        TestStore elsewhere = fixtures.store("enterprise", "shop.example");
+        TestWorkspace elsewhere = fixtures.workspace("enterprise", "shop.example");
         Page shop = shopper.newPage();
         Response config = shop.waitForResponse(
                 r -> r.url().endsWith("/v1/widget/config"),
@@ -1149,7 +1149,7 @@ class BrowserTests {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("settings.return_window_days");
         assertThat(page.getByLabel("Return window (days)")).hasValue("400");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-settings.png")));
-        assertThat(api.get("/v1/stores/" + store.id())
+        assertThat(api.get("/v1/stores/" + workspace.id())
                         .json()
                         .path("settings")
                         .path("return_window_days")
@@ -1161,7 +1161,7 @@ class BrowserTests {
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Settings saved.");
         assertThat(page.getByLabel("Return window (days)")).hasValue("14");
-        assertThat(api.get("/v1/stores/" + store.id())
+        assertThat(api.get("/v1/stores/" + workspace.id())
                         .json()
                         .path("settings")
                         .path("return_window_days")
@@ -1275,7 +1275,7 @@ class BrowserTests {
     void outsideWorkingHoursTheWidgetGreetsWithTheOfflineMessage() {
         java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
         Api.Response hours = api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of(
                         "settings",
                         Map.of(
@@ -1300,7 +1300,7 @@ class BrowserTests {
                 .hasText("We are away <b>now</b>; leave a message.");
 
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of(
                         "settings",
                         Map.of(
@@ -1321,7 +1321,7 @@ class BrowserTests {
     /** Working hours around the clock, so that what a test shows does not depend on when it runs. */
     void openAllDay() {
         Api.Response hours = api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of(
                         "settings",
                         Map.of("working_hours", Map.of("timezone", "UTC", "start", "00:00", "end", "23:59"))));

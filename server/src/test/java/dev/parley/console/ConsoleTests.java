@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -38,13 +38,13 @@ class ConsoleTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @AfterEach
@@ -266,7 +266,7 @@ class ConsoleTests {
     void anotherWorkspacesConversationIsNotFoundAndAgentsSeeNoAdminPages() throws Exception {
         ConsoleHttp console = new ConsoleHttp(port);
         console.signIn(agent(api, "Jasur", "agent"), PASSWORD);
-        TestStore otherStore = fixtures.store();
+        TestWorkspace otherStore = fixtures.workspace();
         Api other = Api.at(port).withKey(otherStore.liveKey());
         String theirs = conversation(other, "Stranger", "hello");
 
@@ -322,7 +322,7 @@ class ConsoleTests {
     void theAdminPagesNeitherShowNorTouchAnotherWorkspacesArticlesKeysOrWebhooks() throws Exception {
         ConsoleHttp console = new ConsoleHttp(port);
         console.signIn(agent(api, "Admin", "admin"), PASSWORD);
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
         String article = other.post("/v1/knowledge-base", Map.of("title", "Their secret recipe", "content", "Salt."))
                 .json()
                 .path("article_id")
@@ -413,7 +413,7 @@ class ConsoleTests {
         form.put("timezone", "Mars/Olympus");
         form.put("auto_refund_limit", "25.50");
         assertThat(console.act("/console/settings", form).body()).contains("settings.working_hours.timezone");
-        assertThat(api.get("/v1/stores/" + store.id())
+        assertThat(api.get("/v1/stores/" + workspace.id())
                         .json()
                         .path("settings")
                         .path("assignment_strategy")
@@ -423,7 +423,7 @@ class ConsoleTests {
         form.put("timezone", "Asia/Tashkent");
         HttpResponse<String> saved = console.act("/console/settings", form);
         assertThat(saved.statusCode()).isEqualTo(302);
-        var settings = api.get("/v1/stores/" + store.id()).json().path("settings");
+        var settings = api.get("/v1/stores/" + workspace.id()).json().path("settings");
         assertThat(settings.path("assignment_strategy").asString()).isEqualTo("manual");
         assertThat(settings.path("auto_refund_limit").asDouble()).isEqualTo(25.5);
         assertThat(settings.path("working_hours").path("timezone").asString()).isEqualTo("Asia/Tashkent");
@@ -458,7 +458,7 @@ class ConsoleTests {
 
         form.put("discount_policy", "never");
         assertThat(console.act("/console/settings", form).statusCode()).isEqualTo(302);
-        assertThat(api.get("/v1/stores/" + store.id())
+        assertThat(api.get("/v1/stores/" + workspace.id())
                         .json()
                         .at("/settings/discount_policy")
                         .asString())
@@ -504,7 +504,7 @@ class ConsoleTests {
         assertThat(api.get("/v1/helpdesk/connection").json().path("connected").asBoolean())
                 .isTrue();
         assertThat(Api.at(port)
-                        .withKey(fixtures.store().liveKey())
+                        .withKey(fixtures.workspace().liveKey())
                         .get("/v1/helpdesk/connection")
                         .json()
                         .path("connected")

@@ -6,7 +6,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,13 +26,13 @@ class ConversationApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         api.post(
                 "/v1/knowledge-base",
                 Map.of(
@@ -71,7 +71,7 @@ class ConversationApiTests {
         JsonNode conversation = api.get(
                         "/v1/conversations/" + body.path("conversation_id").asString())
                 .json();
-        assertThat(conversation.path("store_id").asString()).isEqualTo(store.id());
+        assertThat(conversation.path("store_id").asString()).isEqualTo(workspace.id());
         assertThat(conversation.path("status").asString()).isEqualTo("active");
         assertThat(conversation.at("/customer/email").asString()).isEqualTo("customer@example.com");
         assertThat(conversation.at("/customer/name").asString()).isEqualTo("John Doe");
@@ -303,7 +303,7 @@ class ConversationApiTests {
 
     private void workingHours(String start, String end) {
         Api.Response hours = api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of("settings", Map.of("working_hours", Map.of("timezone", "UTC", "start", start, "end", end))));
         assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
     }
@@ -449,8 +449,8 @@ class ConversationApiTests {
     @Test
     void keepsConversationsInsideTheirWorkspaceAndMode() {
         String id = start("hello");
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
-        Api testMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
+        Api testMode = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         assertThat(other.get("/v1/conversations/" + id).status()).isEqualTo(404);
         assertThat(other.post("/v1/conversations/" + id + "/messages", Map.of("content", "hi"))
@@ -523,7 +523,7 @@ class ConversationApiTests {
                 .isEqualTo("missing_field");
         assertThat(api.get("/v1/conversations/conv_missing").status()).isEqualTo(404);
         assertThat(Api.at(port)
-                        .withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
+                        .withKey(fixtures.key(workspace.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
                         .post("/v1/conversations", Map.of("initial_message", "hi"))
                         .status())
                 .isEqualTo(403);

@@ -11,7 +11,7 @@ import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,13 +46,13 @@ class InboxApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @AfterEach
@@ -100,7 +100,7 @@ class InboxApiTests {
 
     void strategy(String strategy) {
         Api.Response changed =
-                api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("assignment_strategy", strategy)));
+                api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("assignment_strategy", strategy)));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
 
@@ -632,7 +632,7 @@ class InboxApiTests {
         String id = start("private@example.com", "hello");
         String contact =
                 api.get("/v1/contacts").json().path("data").get(0).path("id").asString();
-        TestStore otherStore = fixtures.store();
+        TestWorkspace otherStore = fixtures.workspace();
         Api other = Api.at(port).withKey(otherStore.liveKey());
         String stranger = agent(other, "Stranger", "online", 5);
         String email = other.get("/v1/agents/" + stranger).json().path("email").asString();
@@ -642,7 +642,7 @@ class InboxApiTests {
                         .json()
                         .path("token")
                         .asString());
-        Api testMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api testMode = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         for (Api outsider : List.of(other, strangerApi, testMode)) {
             assertThat(outsider.get("/v1/chats/" + id).status()).isEqualTo(404);

@@ -6,7 +6,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,13 +28,13 @@ class SavedReplyApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -112,7 +112,7 @@ class SavedReplyApiTests {
                 .path("id")
                 .asString();
 
-        Api test = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api test = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
         Api.Response refused = test.post("/v1/saved-replies", Map.of("shortcut", "t", "content", "From a test key"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("insufficient_permissions");
@@ -120,7 +120,7 @@ class SavedReplyApiTests {
         assertThat(test.get("/v1/saved-replies/" + id).status()).isEqualTo(404);
         assertThat(test.delete("/v1/saved-replies/" + id).status()).isEqualTo(403);
 
-        Api elsewhere = Api.at(port).withKey(fixtures.store().liveKey());
+        Api elsewhere = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(elsewhere.get("/v1/saved-replies/" + id).status()).isEqualTo(404);
         assertThat(elsewhere
                         .patch("/v1/saved-replies/" + id, Map.of("content", "taken over"))

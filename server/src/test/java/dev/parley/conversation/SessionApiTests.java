@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,13 +25,13 @@ class SessionApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -76,7 +76,7 @@ class SessionApiTests {
     void keepsSessionsInsideTheirWorkspace() {
         String sessionId =
                 api.post("/v1/sessions", Map.of()).json().path("session_id").asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         assertThat(other.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
         assertThat(other.delete("/v1/sessions/" + sessionId).status()).isEqualTo(404);

@@ -51,12 +51,12 @@ class SeedConformanceTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TenancyFixtures.TestStore store;
+    TenancyFixtures.TestWorkspace workspace;
     final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "your-customer-domain.com", "example.com");
+        workspace = fixtures.workspace("enterprise", "your-customer-domain.com", "example.com");
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class SeedConformanceTests {
         // the curl example, verbatim but for the key and the conversation it continues
         Curl curl = Curl.of(seed.block(6));
         assertThat(curl.path()).isEqualTo("/api/chat");
-        Api.Response again = send(curl.withKey(store.liveKey())
+        Api.Response again = send(curl.withKey(workspace.liveKey())
                 .withBody(curl.body().replace("123e4567-e89b-12d3-a456-426614174000", conversationId)));
         assertConforms(seed.block(5), again, 200, Map.of());
         assertThat(again.json().path("conversationId").asString()).isEqualTo(conversationId);
@@ -103,7 +103,7 @@ class SeedConformanceTests {
                 .json()
                 .path("conversationId")
                 .asString();
-        assertThat(api().withKey(store.liveKey())
+        assertThat(api().withKey(workspace.liveKey())
                         .post("/v1/conversations/" + id + "/escalate", Map.of("reason", "customer asked"))
                         .status())
                 .isEqualTo(200);
@@ -175,7 +175,7 @@ class SeedConformanceTests {
     void seed000PrometheusMetrics() {
         Api api = omniops();
         api.post("/api/chat", Map.of("message", "Hello"));
-        Api.Response metrics = api().withKey(store.liveKey()).get("/api/monitoring/metrics?format=prometheus");
+        Api.Response metrics = api().withKey(workspace.liveKey()).get("/api/monitoring/metrics?format=prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         // block 8's lines: the same metric, labels and quantiles
         for (String line : SeedDocument.read("000").block(8).text().strip().split("\n")) {
@@ -239,7 +239,7 @@ class SeedConformanceTests {
     void seed000GdprExportAndDelete() {
         SeedDocument seed = SeedDocument.read("000");
         // a customer the examples name: user_123, user@example.com
-        api().withKey(store.liveKey())
+        api().withKey(workspace.liveKey())
                 .post(
                         "/api/v1/conversations",
                         Map.of(
@@ -264,7 +264,7 @@ class SeedConformanceTests {
     void seed000SessionEndedEvent() throws Exception {
         try (Receiver receiver = Receiver.start()) {
             subscribe(receiver.url(), "chat.session.ended");
-            Api canonical = api().withKey(store.liveKey());
+            Api canonical = api().withKey(workspace.liveKey());
             String sessionId = canonical
                     .post("/api/sessions", Map.of())
                     .json()
@@ -304,7 +304,7 @@ class SeedConformanceTests {
                 403,
                 "DOMAIN_NOT_CONFIGURED");
         // RATE_LIMIT_EXCEEDED (block 21 retries on it): more than 20 requests in a second with one key
-        Api burst = api().withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api burst = api().withKey(fixtures.key(workspace.id(), Mode.LIVE));
         Api.Response limited = firstRefused(() -> burst.get("/api/dashboard/overview"));
         assertError(format, limited, 429, "RATE_LIMIT_EXCEEDED");
         assertThat(limited.header("Retry-After")).isPresent();
@@ -323,7 +323,7 @@ class SeedConformanceTests {
     @Test
     void seed001ConversationsFromCreateToResolve() {
         SeedDocument seed = SeedDocument.read("001");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         assertThat(seed.block(2).text().strip()).isEqualTo("POST /conversations");
 
         Api.Response created = api.post("/v1/conversations", seed.block(3).text());
@@ -362,13 +362,13 @@ class SeedConformanceTests {
         // block 38: the curl example
         Curl curl = Curl.of(seed.block(38));
         assertThat(curl.path()).isEqualTo("/v1/conversations");
-        assertConforms(seed.block(4), send(curl.withKey(store.liveKey())), 200, Map.of());
+        assertConforms(seed.block(4), send(curl.withKey(workspace.liveKey())), 200, Map.of());
     }
 
     @Test
     void seed001SdksSpellingsAreAccepted() {
         // blocks 36 and 37: the SDKs' fields, in Python's snake_case and JavaScript's camelCase
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         SeedDocument seed = SeedDocument.read("001");
         assertConforms(
                 seed.block(4),
@@ -398,7 +398,7 @@ class SeedConformanceTests {
     @Test
     void seed001AnalyticsAndStoreSettings() {
         SeedDocument seed = SeedDocument.read("001");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         api.post("/v1/conversations", seed.block(3).text());
         Api.Response analytics = api.get("/v1/analytics?start_date=2026-02-01T00:00:00Z&end_date="
                 + java.time.Instant.now().plus(Duration.ofDays(1)) + "&granularity=day");
@@ -414,7 +414,7 @@ class SeedConformanceTests {
                         "/by_intent", Shapes.KEYED_BY_DATA + "the intents of the period",
                         "/actions_taken", Shapes.KEYED_BY_DATA + "the action types of the period"));
 
-        Api.Response got = api.get("/v1/stores/" + store.id());
+        Api.Response got = api.get("/v1/stores/" + workspace.id());
         assertConforms(
                 seed.block(28),
                 got,
@@ -425,7 +425,7 @@ class SeedConformanceTests {
                         "/domain", "a store made without a domain has none"));
         assertThat(got.json().at("/integrations/shopify/connected").asBoolean()).isFalse();
         Api.Response patched =
-                api.patch("/v1/stores/" + store.id(), seed.block(30).json());
+                api.patch("/v1/stores/" + workspace.id(), seed.block(30).json());
         assertConforms(seed.block(31), patched, 200, Map.of());
         assertThat(patched.json().at("/settings/auto_refund_limit").asDouble()).isEqualTo(75.0);
     }
@@ -433,12 +433,13 @@ class SeedConformanceTests {
     @Test
     void seed001ErrorCodes() {
         JsonNode format = SeedDocument.read("001").block(35).json();
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         assertCanonicalError(format, api.post("/v1/conversations", "{\"channel\": "), 400, "invalid_request");
         assertCanonicalError(format, api.post("/v1/conversations", Map.of("channel", "widget")), 400, "missing_field");
         assertCanonicalError(
                 format, api().withKey("sk_live_abc123xyz").get("/v1/conversations"), 401, "invalid_api_key");
-        Api reader = api().withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ));
+        Api reader =
+                api().withKey(fixtures.key(workspace.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ));
         assertCanonicalError(
                 format,
                 reader.post("/v1/conversations/conv_abc123/resolve", Map.of()),
@@ -457,7 +458,7 @@ class SeedConformanceTests {
                 api.post("/v1/conversations/" + id + "/messages", Map.of("content", "Hello?")),
                 409,
                 "conversation_closed");
-        Api burst = api().withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api burst = api().withKey(fixtures.key(workspace.id(), Mode.LIVE));
         assertCanonicalError(format, firstRefused(() -> burst.get("/v1/conversations")), 429, "rate_limited");
         // integration_error: ShopifyStoreTests#answersIntegrationErrorAfterRetriesAndAnOfflineApologyInAConversation;
         // internal_error is never a client's doing
@@ -468,7 +469,7 @@ class SeedConformanceTests {
     @Test
     void seed002ConversationsOnItsOwnPath() {
         SeedDocument seed = SeedDocument.read("002");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         Api.Response created = api.post("/api/v1/conversations", seed.block(2).text());
         assertConforms(seed.block(3), created, 200, Map.of());
         assertRateLimitHeaders(seed.block(1), created);
@@ -486,7 +487,7 @@ class SeedConformanceTests {
 
         // block 17: the curl example at /v1
         Curl curl = Curl.of(seed.block(17));
-        assertConforms(seed.block(3), send(curl.withKey(store.liveKey())), 200, Map.of());
+        assertConforms(seed.block(3), send(curl.withKey(workspace.liveKey())), 200, Map.of());
 
         // blocks 14 and 16: the SDKs' sendMessage({message, userId}) / send_message(message, user_id)
         assertConforms(
@@ -500,7 +501,7 @@ class SeedConformanceTests {
 
     @Test
     void seed002AnswersAStringWhileAPersonHoldsTheConversation() {
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         String id = api.post("/api/v1/conversations", Map.of("message", "Hello", "user_id", "u1"))
                 .json()
                 .path("conversation_id")
@@ -515,7 +516,7 @@ class SeedConformanceTests {
     @Test
     void seed002KnowledgeBaseAndAnalytics() {
         SeedDocument seed = SeedDocument.read("002");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         Api.Response article = api.post("/api/v1/knowledge-base", seed.block(5).text());
         assertConforms(seed.block(6), article, 201, Map.of());
 
@@ -542,11 +543,11 @@ class SeedConformanceTests {
     @Test
     void seed002ErrorsCarryTheRequestIdInsideTheError() {
         JsonNode format = SeedDocument.read("002").block(20).json();
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         for (Api.Response failed : List.of(
                 api.post("/api/v1/conversations", "{"),
                 api().withKey("YOUR_API_KEY").get("/api/v1/conversations/conv_abc123"),
-                api().withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
+                api().withKey(fixtures.key(workspace.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
                         .post("/api/v1/knowledge-base", Map.of("title", "t", "content", "c")),
                 api.get("/api/v1/conversations/conv_abc123"))) {
             assertThat(Shapes.differences(format, failed.json(), ERROR_DETAILS))
@@ -556,7 +557,7 @@ class SeedConformanceTests {
                     .isEqualTo(failed.json().path("request_id").asString())
                     .isEqualTo(failed.header("X-Request-Id").orElseThrow());
         }
-        Api burst = api().withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api burst = api().withKey(fixtures.key(workspace.id(), Mode.LIVE));
         Api.Response limited = firstRefused(() -> burst.get("/api/v1/conversations/conv_abc123"));
         assertThat(limited.json().at("/error/request_id").isString()).isTrue();
     }
@@ -564,7 +565,7 @@ class SeedConformanceTests {
     @Test
     void seed002WebhookPayload() throws Exception {
         try (Receiver receiver = Receiver.start()) {
-            Api api = api().withKey(store.liveKey());
+            Api api = api().withKey(workspace.liveKey());
             assertThat(api.post(
                                     "/v1/webhooks",
                                     Map.of("url", receiver.url(), "events", List.of("conversation.escalated")))
@@ -592,7 +593,7 @@ class SeedConformanceTests {
     @Test
     void seed002EscalationWaitingInTheQueueNamesNoAgent() throws Exception {
         try (Receiver receiver = Receiver.start()) {
-            Api api = api().withKey(store.liveKey());
+            Api api = api().withKey(workspace.liveKey());
             api.post("/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("conversation.escalated")));
             String id = api.post("/api/v1/conversations", Map.of("message", "Hello"))
                     .json()
@@ -615,7 +616,7 @@ class SeedConformanceTests {
                         "name",
                         name,
                         "email",
-                        name.toLowerCase(java.util.Locale.ROOT) + "+" + store.id() + "@company.uz",
+                        name.toLowerCase(java.util.Locale.ROOT) + "+" + workspace.id() + "@company.uz",
                         "role",
                         "agent",
                         "status",
@@ -631,14 +632,14 @@ class SeedConformanceTests {
     @Test
     void seed003ChatsAgentsAndAnalytics() {
         SeedDocument seed = SeedDocument.read("003");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         String agentId = api.post(
                         "/v1/agents",
                         Map.of(
                                 "name",
                                 "Sara",
                                 "email",
-                                "sara+" + store.id() + "@company.uz",
+                                "sara+" + workspace.id() + "@company.uz",
                                 "role",
                                 "agent",
                                 "status",
@@ -720,7 +721,7 @@ class SeedConformanceTests {
     @Test
     void seed003WebhooksWidgetTriggersAndFiles() throws Exception {
         SeedDocument seed = SeedDocument.read("003");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         try (Receiver receiver = Receiver.start()) {
             Api.Response created = api.post(
                     "/v1/webhooks",
@@ -775,15 +776,15 @@ class SeedConformanceTests {
         assertThat(login.json().at("/error/message_en").asString()).startsWith("Invalid email or password");
         assertThat(login.json().at("/error/message").asString())
                 .isNotEqualTo(login.json().at("/error/message_en").asString());
-        Api api = api().withKey(store.liveKey()).withHeader("Accept-Language", "uz");
+        Api api = api().withKey(workspace.liveKey()).withHeader("Accept-Language", "uz");
         // 400, 401, 403, 404, 409, 413 in the same envelope
         Map<String, Object> agent = Map.of(
-                "name", "Aziz", "email", "aziz+" + store.id() + "@company.uz", "password", "correct horse battery");
+                "name", "Aziz", "email", "aziz+" + workspace.id() + "@company.uz", "password", "correct horse battery");
         assertThat(api.post("/v1/agents", agent).status()).isEqualTo(201);
         List<Api.Response> failures = List.of(
                 api.get("/v1/chats?limit=1000"),
                 uz.get("/v1/chats"),
-                api().withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
+                api().withKey(fixtures.key(workspace.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ))
                         .withHeader("Accept-Language", "uz")
                         .post(
                                 "/v1/webhooks",
@@ -800,7 +801,7 @@ class SeedConformanceTests {
                     .as(failed.toString())
                     .isTrue();
         }
-        Api burst = api().withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api burst = api().withKey(fixtures.key(workspace.id(), Mode.LIVE));
         assertThat(Shapes.differences(
                         format, firstRefused(() -> burst.get("/v1/chats")).json(), ERROR_DETAILS))
                 .isEmpty();
@@ -814,7 +815,7 @@ class SeedConformanceTests {
         Api.Response health = api().get("/health");
         assertConforms(seed.block(5), health, 200, Map.of());
 
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         Api.Response created = api.post("/api/sessions", seed.block(6).text());
         assertConforms(seed.block(7), created, 201, Map.of());
         assertRateLimitHeaders(seed.block(16), created);
@@ -842,7 +843,7 @@ class SeedConformanceTests {
     @Test
     void seed004ProductSearchAndToolExecution() {
         SeedDocument seed = SeedDocument.read("004");
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
@@ -871,15 +872,16 @@ class SeedConformanceTests {
     @Test
     void seed004ErrorsWithItsUpperCaseCodes() {
         JsonNode format = SeedDocument.read("004").block(15).json();
-        Api api = api().withKey(store.liveKey());
+        Api api = api().withKey(workspace.liveKey());
         assertVoiceError(format, api().withKey("<token>").get("/api/sessions/abc"), 401, "UNAUTHORIZED");
-        Api reader = api().withKey(fixtures.key(store.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ));
+        Api reader =
+                api().withKey(fixtures.key(workspace.id(), Mode.LIVE, dev.parley.platform.Scope.CONVERSATIONS_READ));
         assertVoiceError(format, reader.post("/api/sessions", Map.of()), 403, "FORBIDDEN");
         assertVoiceError(format, api.get("/api/sessions/550e8400-e29b-41d4-a716-446655440000"), 404, "NOT_FOUND");
         Api.Response invalid = api.post("/api/products/search", Map.of("query", "shoes", "limit", 0));
         assertVoiceError(format, invalid, 400, "VALIDATION_ERROR");
         assertVoiceError(format, api.post("/api/test/tool-execution", Map.of()), 400, "VALIDATION_ERROR");
-        Api burst = api().withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api burst = api().withKey(fixtures.key(workspace.id(), Mode.LIVE));
         assertVoiceError(format, firstRefused(() -> burst.get("/api/sessions/abc")), 429, "RATE_LIMIT_EXCEEDED");
         // canonical paths keep the canonical codes
         assertThat(api.get("/v1/sessions/abc").errorCode()).isEqualTo("not_found");
@@ -895,7 +897,7 @@ class SeedConformanceTests {
     }
 
     private Api omniops() {
-        return api().withKey(store.liveKey()).withHeader("X-Domain", "your-customer-domain.com");
+        return api().withKey(workspace.liveKey()).withHeader("X-Domain", "your-customer-domain.com");
     }
 
     private void assertConforms(Block example, Api.Response response, int status, Map<String, String> nullable) {
@@ -989,7 +991,7 @@ class SeedConformanceTests {
     }
 
     private void subscribe(String url, String event) {
-        Api.Response created = api().withKey(store.liveKey())
+        Api.Response created = api().withKey(workspace.liveKey())
                 .post("/v1/webhooks", Map.of("url", url, "events", List.of(event), "signature_format", "hex"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }

@@ -31,13 +31,13 @@ class SeedSpellingTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TenancyFixtures.TestStore store;
+    TenancyFixtures.TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "store.com");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "store.com");
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -181,7 +181,7 @@ class SeedSpellingTests {
         assertThat(overview.at("/period/to").asString()).isEqualTo("2026-02-11");
         assertThat(agents.status()).as(agents.toString()).isEqualTo(200);
         // seed 003's workspace filter under seed 001's name for a store: another store's id is not found
-        assertThat(api.get("/v1/analytics/overview?store_id=" + store.id()).status())
+        assertThat(api.get("/v1/analytics/overview?store_id=" + workspace.id()).status())
                 .isEqualTo(200);
         assertThat(api.get("/v1/analytics/overview?store_id=store_someone_else").errorCode())
                 .isEqualTo("not_found");

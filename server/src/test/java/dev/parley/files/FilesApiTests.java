@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -39,13 +39,13 @@ class FilesApiTests {
     TenancyFixtures fixtures;
 
     final TestClock clock = TestClock.shared();
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @AfterEach
@@ -234,7 +234,7 @@ class FilesApiTests {
         JsonNode url = uploadUrl("a.png", "image/png", png.length);
         put(url.path("upload_url").asString(), png);
         String fileId = url.path("file_id").asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         assertThat(other.post("/v1/files/confirm", Map.of("file_id", fileId, "chat_id", conversation(other)))
                         .status())

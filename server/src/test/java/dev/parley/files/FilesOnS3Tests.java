@@ -24,7 +24,7 @@ class FilesOnS3Tests extends FilesApiTests {
                 .path("url")
                 .asString();
 
-        assertThat(FakeS3Server.shared().object("files/" + store.id() + "/" + fileId))
+        assertThat(FakeS3Server.shared().object("files/" + workspace.id() + "/" + fileId))
                 .isEqualTo(png);
         assertThat(get(download).statusCode()).isEqualTo(200);
         assertThat(FakeS3Server.shared().refusals()).isEmpty();

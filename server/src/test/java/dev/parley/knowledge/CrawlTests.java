@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestSite;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +45,9 @@ class CrawlTests {
         site = TestSite.on("127.0.0.2");
         trap = TestSite.on("127.0.0.1");
         trap.html("/", "<h1>Internal admin</h1>");
-        TestStore store = fixtures.store();
-        storeId = store.id();
-        api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        storeId = workspace.id();
+        api = Api.at(port).withKey(workspace.liveKey());
         site.text("/robots.txt", "text/plain", """
                         User-agent: *
                         Disallow: /private
@@ -199,7 +199,7 @@ class CrawlTests {
                 .json()
                 .path("job_id")
                 .asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(other.get("/v1/scrape/status/" + jobId).status()).isEqualTo(404);
         assertThat(other.delete("/v1/scrape/" + jobId).status()).isEqualTo(404);
         assertThat(awaitCrawl(jobId).at("/progress/pages_scraped").asInt()).isEqualTo(1);

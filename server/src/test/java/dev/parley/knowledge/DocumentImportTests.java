@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.Multipart;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,13 +49,13 @@ class DocumentImportTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -197,7 +197,7 @@ class DocumentImportTests {
     @Test
     void hidesADocumentFromAnotherWorkspace() {
         String id = importText("warranty.txt", "Every watch carries a two year warranty against defects.");
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         assertThat(other.get(DOCUMENTS + "/" + id).status()).isEqualTo(404);
         assertThat(other.delete(DOCUMENTS + "/" + id).status()).isEqualTo(404);
@@ -211,7 +211,7 @@ class DocumentImportTests {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + DOCUMENTS + "?filename=huge.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Authorization: Bearer " + store.liveKey() + "\r\n"
+                            + "Authorization: Bearer " + workspace.liveKey() + "\r\n"
                             + "Content-Type: text/plain\r\nContent-Length: " + size + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             // The limit is checked on Content-Length before the body is read, so a first slice of zeros is enough.
@@ -329,7 +329,7 @@ class DocumentImportTests {
     void needsTheKnowledgeWriteScope() {
         Api reader = Api.at(port)
                 .withKey(fixtures.key(
-                        store.id(), dev.parley.platform.Mode.LIVE, dev.parley.platform.Scope.KNOWLEDGE_READ));
+                        workspace.id(), dev.parley.platform.Mode.LIVE, dev.parley.platform.Scope.KNOWLEDGE_READ));
 
         Api.Response response = reader.send("POST", DOCUMENTS + "?filename=a.txt", "text/plain", bytes("Some words."));
 

@@ -6,7 +6,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +39,13 @@ class KnowledgeApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -182,9 +182,9 @@ class KnowledgeApiTests {
                 .json()
                 .path("article_id")
                 .asString();
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         Api otherApi = Api.at(port).withKey(other.liveKey());
-        Api testMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api testMode = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         assertThat(search(otherApi, "vault code")).isEmpty();
         assertThat(search(testMode, "vault code"))

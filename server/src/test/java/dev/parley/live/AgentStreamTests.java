@@ -7,7 +7,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +29,19 @@ class AgentStreamTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "shop.example");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
     void hearsEveryEventOfItsWorkspaceInOrder() {
         try (LiveClient agent = LiveClient.agent(port)) {
-            JsonNode authenticated = agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
+            JsonNode authenticated = agent.auth(Map.of("type", "auth", "api_key", workspace.liveKey()));
 
             String conversationId = start("Where is my parcel?");
             api.post("/v1/conversations/" + conversationId + "/escalate", Map.of());
@@ -70,8 +70,9 @@ class AgentStreamTests {
 
     @Test
     void neverHearsAnotherWorkspaceOrMode() {
-        TestStore other = fixtures.store("enterprise");
-        String ourTestKey = fixtures.key(store.id(), Mode.TEST, Scope.CONVERSATIONS_READ, Scope.CONVERSATIONS_WRITE);
+        TestWorkspace other = fixtures.workspace("enterprise");
+        String ourTestKey =
+                fixtures.key(workspace.id(), Mode.TEST, Scope.CONVERSATIONS_READ, Scope.CONVERSATIONS_WRITE);
         try (LiveClient stranger = LiveClient.agent(port);
                 LiveClient testMode = LiveClient.agent(port)) {
             stranger.auth(Map.of("type", "auth", "api_key", other.liveKey()));
@@ -105,8 +106,8 @@ class AgentStreamTests {
         String conversationId = start("Hello");
         try (LiveClient agent = LiveClient.agent(port);
                 LiveClient widget = LiveClient.widget(port)) {
-            agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
-            widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            agent.auth(Map.of("type", "auth", "api_key", workspace.liveKey()));
+            widget.auth(Map.of("type", "auth", "api_key", workspace.liveKey(), "conversation_id", conversationId));
 
             widget.send(Map.of("type", "typing", "is_typing", true));
             JsonNode customerTyping = agent.next("typing");
@@ -122,7 +123,7 @@ class AgentStreamTests {
 
     @Test
     void refusesTypingForAnotherWorkspacesConversationAndKeepsTheStream() {
-        TestStore other = fixtures.store("enterprise");
+        TestWorkspace other = fixtures.workspace("enterprise");
         String theirs = Api.at(port)
                 .withKey(other.liveKey())
                 .post("/v1/conversations", Map.of("initial_message", "Hi"))
@@ -130,7 +131,7 @@ class AgentStreamTests {
                 .path("conversation_id")
                 .asString();
         try (LiveClient agent = LiveClient.agent(port)) {
-            agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
+            agent.auth(Map.of("type", "auth", "api_key", workspace.liveKey()));
 
             agent.send(Map.of("type", "typing", "conversation_id", theirs, "is_typing", true));
             JsonNode refused = agent.next();
@@ -145,12 +146,12 @@ class AgentStreamTests {
 
     @Test
     void refusesKeysWithoutConversationRights() {
-        String noRead = fixtures.key(store.id(), Mode.LIVE, Scope.KNOWLEDGE_READ);
+        String noRead = fixtures.key(workspace.id(), Mode.LIVE, Scope.KNOWLEDGE_READ);
         try (LiveClient weak = LiveClient.agent(port);
                 LiveClient widgetKey = LiveClient.agent(port)) {
             JsonNode refused = weak.auth(Map.of("type", "auth", "api_key", noRead));
             JsonNode publishable =
-                    widgetKey.auth(Map.of("type", "auth", "api_key", fixtures.publishableKey(store.id())));
+                    widgetKey.auth(Map.of("type", "auth", "api_key", fixtures.publishableKey(workspace.id())));
 
             assertThat(refused.path("code").asString()).isEqualTo("unauthorized");
             assertThat(refused.path("message").asString()).contains("conversations:read");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +37,13 @@ class KnowledgeGapTransactionTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         Api.Response webhook = api.post(
                 "/v1/webhooks",
                 Map.of("url", "http://127.0.0.2:9/hooks/parley", "events", List.of("knowledge.gap_found")));
@@ -52,23 +52,23 @@ class KnowledgeGapTransactionTests {
 
     @AfterEach
     void tearDown() {
-        FailingTurnSavesForTests.failingWorkspaces.remove(store.id());
+        FailingTurnSavesForTests.failingWorkspaces.remove(workspace.id());
     }
 
     @Test
     void aTurnWhoseStoringFailsLeavesNoGapAndAStoredOneRecordsExactlyOne() {
         try (LiveClient agent = LiveClient.agent(port)) {
-            agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
+            agent.auth(Map.of("type", "auth", "api_key", workspace.liveKey()));
 
             // given storing the turn fails: the request happens not at all
-            FailingTurnSavesForTests.failingWorkspaces.add(store.id());
+            FailingTurnSavesForTests.failingWorkspaces.add(workspace.id());
             Api.Response failed = api.post("/v1/conversations", Map.of("initial_message", UNANSWERABLE));
             assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
             assertThat(gapRows()).isZero();
             assertThat(gapDeliveries()).isZero();
 
             // when the same unsure turn is stored
-            FailingTurnSavesForTests.failingWorkspaces.remove(store.id());
+            FailingTurnSavesForTests.failingWorkspaces.remove(workspace.id());
             Api.Response stored = api.post("/v1/conversations", Map.of("initial_message", UNANSWERABLE));
             assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
             String conversationId = stored.json().path("conversation_id").asString();
@@ -88,14 +88,14 @@ class KnowledgeGapTransactionTests {
 
     private long gapRows() {
         return jdbc.sql("SELECT COUNT(*) FROM analytics_events WHERE workspace_id = ? AND type = 'knowledge.gap_found'")
-                .param(store.id())
+                .param(workspace.id())
                 .query(Long.class)
                 .single();
     }
 
     private long gapDeliveries() {
         return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE workspace_id = ? AND event_type = ?")
-                .param(store.id())
+                .param(workspace.id())
                 .param("knowledge.gap_found")
                 .query(Long.class)
                 .single();

@@ -6,7 +6,7 @@ import dev.parley.platform.Caller;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +30,13 @@ class LiveRestTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "shop.example");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -62,13 +62,13 @@ class LiveRestTests {
     void refusesBadCursorsAndLimitsAndOtherWorkspacesConversations() {
         String id = conversationWithFourMessages();
         String otherConversation = Api.at(port)
-                .withKey(fixtures.store().liveKey())
+                .withKey(fixtures.workspace().liveKey())
                 .post("/v1/conversations", Map.of("initial_message", "Hi"))
                 .json()
                 .path("conversation_id")
                 .asString();
         String theirMessage = Api.at(port)
-                .withKey(fixtures.store().liveKey())
+                .withKey(fixtures.workspace().liveKey())
                 .post("/v1/conversations", Map.of("initial_message", "Hi"))
                 .json()
                 .path("message_id")
@@ -96,7 +96,7 @@ class LiveRestTests {
 
     @Test
     void aWidgetKeyReadsOnlyTheConversationsItsVisitorOpened() {
-        String widgetKey = fixtures.publishableKey(store.id());
+        String widgetKey = fixtures.publishableKey(workspace.id());
         Api widget = Api.at(port).withKey(widgetKey).withHeader("Origin", "https://shop.example");
         JsonNode opened = widget.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi"))
                 .json();
@@ -121,7 +121,10 @@ class LiveRestTests {
         List<String> all = ids(api.get("/v1/conversations/" + id + "/messages").json());
 
         try (SseClient events = SseClient.open(
-                port, "/v1/conversations/" + id + "/events", store.liveKey(), Map.of("Last-Event-ID", all.get(1)))) {
+                port,
+                "/v1/conversations/" + id + "/events",
+                workspace.liveKey(),
+                Map.of("Last-Event-ID", all.get(1)))) {
             SseClient.Event first = events.next("message");
             SseClient.Event second = events.next("message");
             api.post(
@@ -144,7 +147,10 @@ class LiveRestTests {
         String id = conversationWithFourMessages();
 
         try (SseClient events = SseClient.open(
-                port, "/v1/conversations/" + id + "/events", store.liveKey(), Map.of("Last-Event-ID", "msg_nope"))) {
+                port,
+                "/v1/conversations/" + id + "/events",
+                workspace.liveKey(),
+                Map.of("Last-Event-ID", "msg_nope"))) {
             assertThat(events.status()).isEqualTo(400);
             assertThat(JSON.readTree(events.body()).at("/error/code").asString())
                     .isEqualTo("invalid_request");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +34,13 @@ class RevokedStreamTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     /** A key made over the API, so its id is known: {@code [id, secret]}. */
@@ -120,13 +120,13 @@ class RevokedStreamTests {
                         "name",
                         "Dilnoza",
                         "email",
-                        "dilnoza-" + store.id() + "@example.com",
+                        "dilnoza-" + workspace.id() + "@example.com",
                         "password",
                         "a long password 1"));
         String token = Api.at(port)
                 .post(
                         "/v1/auth/login",
-                        Map.of("email", "dilnoza-" + store.id() + "@example.com", "password", "a long password 1"))
+                        Map.of("email", "dilnoza-" + workspace.id() + "@example.com", "password", "a long password 1"))
                 .json()
                 .path("token")
                 .asString();

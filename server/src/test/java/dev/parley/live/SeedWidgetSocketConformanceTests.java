@@ -33,7 +33,7 @@ class SeedWidgetSocketConformanceTests {
     @Test
     void framesAsSeed001DocumentsThem() {
         SeedDocument seed = SeedDocument.read("001");
-        String key = fixtures.store().liveKey();
+        String key = fixtures.workspace().liveKey();
         Map<String, JsonNode> documented = new java.util.HashMap<>();
         for (JsonNode frame : seed.block(34).jsonValues()) {
             documented.put(frame.path("type").asString(), frame);

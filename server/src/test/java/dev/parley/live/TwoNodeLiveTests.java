@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.TwoNodes;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +41,8 @@ class TwoNodeLiveTests {
 
     @Test
     void anAgentsReplyPostedToOneNodeReachesTheSocketHeldByTheOther() {
-        TestStore store = first.getBean(TenancyFixtures.class).store();
-        Api onSecond = Api.at(TwoNodes.port(second)).withKey(store.liveKey());
+        TestWorkspace workspace = first.getBean(TenancyFixtures.class).workspace();
+        Api onSecond = Api.at(TwoNodes.port(second)).withKey(workspace.liveKey());
         String conversationId = onSecond.post(
                         "/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
                 .json()
@@ -50,7 +50,7 @@ class TwoNodeLiveTests {
                 .asString();
 
         try (LiveClient widget = LiveClient.widget(TwoNodes.port(first))) {
-            widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            widget.auth(Map.of("type", "auth", "api_key", workspace.liveKey(), "conversation_id", conversationId));
             Api.Response replied = onSecond.post(
                     "/v1/chats/" + conversationId + "/messages", Map.of("text", "Hello from the other node"));
             JsonNode reply = widget.message("agent");
@@ -63,9 +63,9 @@ class TwoNodeLiveTests {
 
     @Test
     void typingAndMessagesCrossBetweenNodesBothWays() {
-        TestStore store = first.getBean(TenancyFixtures.class).store();
+        TestWorkspace workspace = first.getBean(TenancyFixtures.class).workspace();
         String conversationId = Api.at(TwoNodes.port(first))
-                .withKey(store.liveKey())
+                .withKey(workspace.liveKey())
                 .post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hi there"))
                 .json()
                 .path("conversation_id")
@@ -73,8 +73,8 @@ class TwoNodeLiveTests {
 
         try (LiveClient widget = LiveClient.widget(TwoNodes.port(first));
                 LiveClient agent = LiveClient.agent(TwoNodes.port(second))) {
-            widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
-            agent.auth(Map.of("type", "auth", "api_key", store.liveKey()));
+            widget.auth(Map.of("type", "auth", "api_key", workspace.liveKey(), "conversation_id", conversationId));
+            agent.auth(Map.of("type", "auth", "api_key", workspace.liveKey()));
 
             widget.send(Map.of("type", "typing", "is_typing", true));
             JsonNode customerTyping = agent.next("typing");
@@ -97,8 +97,8 @@ class TwoNodeLiveTests {
     @Test
     void revokingAKeyOnOneNodeClosesItsSocketOnTheOther() {
         // given
-        TestStore store = first.getBean(TenancyFixtures.class).store();
-        Api onSecond = Api.at(TwoNodes.port(second)).withKey(store.liveKey());
+        TestWorkspace workspace = first.getBean(TenancyFixtures.class).workspace();
+        Api onSecond = Api.at(TwoNodes.port(second)).withKey(workspace.liveKey());
         JsonNode key = onSecond.post(
                         "/v1/api-keys", Map.of("name", "Inbox screen", "scopes", List.of("conversations:read")))
                 .json();

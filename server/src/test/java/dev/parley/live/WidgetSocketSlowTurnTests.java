@@ -6,7 +6,7 @@ import dev.parley.assistant.ScriptedOpenAiServerForTests;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,16 +35,16 @@ class WidgetSocketSlowTurnTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     String widgetKey;
     ScriptedOpenAiServerForTests model;
     final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "slow.example");
-        widgetKey = fixtures.publishableKey(store.id());
-        Api api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "slow.example");
+        widgetKey = fixtures.publishableKey(workspace.id());
+        Api api = Api.at(port).withKey(workspace.liveKey());
         api.post(
                 "/v1/knowledge-base",
                 Map.of(

@@ -8,7 +8,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +32,16 @@ class WidgetSocketTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     String widgetKey;
     Api api;
     final Map<String, String> visitorTokens = new HashMap<>();
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "shop.example");
-        widgetKey = fixtures.publishableKey(store.id());
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        widgetKey = fixtures.publishableKey(workspace.id());
+        api = Api.at(port).withKey(workspace.liveKey());
         api.post(
                 "/v1/knowledge-base",
                 Map.of(
@@ -127,8 +127,8 @@ class WidgetSocketTests {
         String conversationId = start("Hello");
 
         try (LiveClient widget = LiveClient.widget(port)) {
-            JsonNode authenticated =
-                    widget.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            JsonNode authenticated = widget.auth(
+                    Map.of("type", "auth", "api_key", workspace.liveKey(), "conversation_id", conversationId));
             widget.send(Map.of("type", "message", "content", "And standard shipping?"));
 
             assertThat(authenticated.path("conversation_id").asString()).isEqualTo(conversationId);
@@ -259,8 +259,8 @@ class WidgetSocketTests {
     @Test
     void refusesAnotherWorkspacesConversationAndAnotherModesKey() {
         String theirs = start("Hello");
-        TestStore other = fixtures.store("enterprise", "shop.example");
-        String testKey = fixtures.key(store.id(), Mode.TEST, Scope.CONVERSATIONS_WRITE);
+        TestWorkspace other = fixtures.workspace("enterprise", "shop.example");
+        String testKey = fixtures.key(workspace.id(), Mode.TEST, Scope.CONVERSATIONS_WRITE);
 
         try (LiveClient stranger = LiveClient.widget(port, ORIGIN);
                 LiveClient testMode = LiveClient.widget(port)) {
@@ -348,8 +348,8 @@ class WidgetSocketTests {
         try (LiveClient bySession = LiveClient.widget(port);
                 LiveClient byKey = LiveClient.widget(port)) {
             bySession.auth(Map.of("type", "auth", "token", session.path("token").asString()));
-            JsonNode keyAuthenticated =
-                    byKey.auth(Map.of("type", "auth", "api_key", store.liveKey(), "conversation_id", conversationId));
+            JsonNode keyAuthenticated = byKey.auth(
+                    Map.of("type", "auth", "api_key", workspace.liveKey(), "conversation_id", conversationId));
             api.delete("/v1/sessions/" + session.path("session_id").asString());
             JsonNode ended = bySession.next("error");
 

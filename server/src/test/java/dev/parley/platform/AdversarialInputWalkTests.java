@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -80,8 +80,8 @@ class AdversarialInputWalkTests {
 
     @Test
     void noJsonWriteEndpointAnswersAdversarialInputWithA5xx() {
-        TestStore store = fixtures.store();
-        Map<String, String> ids = realIds(Api.at(port).withKey(store.liveKey()), store);
+        TestWorkspace workspace = fixtures.workspace();
+        Map<String, String> ids = realIds(Api.at(port).withKey(workspace.liveKey()), workspace);
         List<String> failures = new ArrayList<>();
         int walked = 0;
 
@@ -96,7 +96,7 @@ class AdversarialInputWalkTests {
                         continue; // the console's HTML forms (ConsoleTests), and the tests' own failing endpoints
                     }
                     // A fresh key per endpoint, so its burst limit never answers for it.
-                    Api api = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+                    Api api = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
                     String path = path(pattern, method == RequestMethod.DELETE ? Map.of() : ids);
                     for (Probe probe : probes(mapping.getValue())) {
                         Api.Response response = api.send(
@@ -122,7 +122,7 @@ class AdversarialInputWalkTests {
 
     @Test
     void noListEndpointAnswersAbsurdPagingOrQueryTextWithA5xx() {
-        TestStore store = fixtures.store();
+        TestWorkspace workspace = fixtures.workspace();
         List<String> failures = new ArrayList<>();
         Set<String> lists = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
@@ -134,7 +134,7 @@ class AdversarialInputWalkTests {
         });
 
         for (String list : lists) {
-            Api api = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+            Api api = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
             for (String query : List.of(
                     "page=2147483647&per_page=100",
                     "page=2147483648",
@@ -224,7 +224,7 @@ class AdversarialInputWalkTests {
     }
 
     /** Ids of things that exist, so handlers get past their lookups; anything else gets an id that does not. */
-    private static Map<String, String> realIds(Api api, TestStore store) {
+    private static Map<String, String> realIds(Api api, TestWorkspace workspace) {
         String conversation = api.post(
                         "/v1/conversations", Map.of("initial_message", "Hello", "customer_email", "walk@shop.example"))
                 .json()
@@ -241,7 +241,7 @@ class AdversarialInputWalkTests {
                 "chat_id", conversation,
                 "article_id", article,
                 "contact_id", contact,
-                "store_id", store.id());
+                "store_id", workspace.id());
     }
 
     private static String path(String pattern, Map<String, String> ids) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -34,19 +34,19 @@ class ErrorEnvelopeTests {
     TenancyFixtures fixtures;
 
     Api api;
-    TestStore store;
+    TestWorkspace workspace;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
     void answersAnOversizedAuthorizationHeaderInTheEnvelope() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /v1/stores/" + store.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            out.write(("GET /v1/stores/" + workspace.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                             + "Authorization: Bearer sk_live_" + "x".repeat(100 * 1024) + "\r\n"
                             + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -65,7 +65,7 @@ class ErrorEnvelopeTests {
 
     @Test
     void answersMalformedJsonWithInvalidRequest() {
-        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), "{\"name\": \"Acme\",");
+        Api.Response response = api.send("PATCH", "/v1/stores/" + workspace.id(), "{\"name\": \"Acme\",");
 
         assertEnvelope(response, 400, "invalid_request");
         assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("malformed_json");
@@ -73,7 +73,7 @@ class ErrorEnvelopeTests {
 
     @Test
     void answersAMissingBodyWithInvalidRequest() {
-        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), "");
+        Api.Response response = api.send("PATCH", "/v1/stores/" + workspace.id(), "");
 
         assertEnvelope(response, 400, "invalid_request");
         assertThat(response.json().at("/error/details/reason").asString()).isEqualTo("body_required");
@@ -81,7 +81,7 @@ class ErrorEnvelopeTests {
 
     @Test
     void answersAWrongTypeNamingTheField() {
-        Api.Response response = api.patch("/v1/stores/" + store.id(), Map.of("domains", "shop.example"));
+        Api.Response response = api.patch("/v1/stores/" + workspace.id(), Map.of("domains", "shop.example"));
 
         assertEnvelope(response, 400, "invalid_request");
         assertThat(response.json().at("/error/details/field").asString()).isEqualTo("domains");
@@ -91,7 +91,7 @@ class ErrorEnvelopeTests {
     void answersAnOversizedBodyWith413() {
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
 
-        Api.Response response = api.send("PATCH", "/v1/stores/" + store.id(), huge);
+        Api.Response response = api.send("PATCH", "/v1/stores/" + workspace.id(), huge);
 
         assertEnvelope(response, 413, "payload_too_large");
         assertThat(response.json().at("/error/details/max_bytes").asLong()).isEqualTo(1_048_576);
@@ -101,8 +101,8 @@ class ErrorEnvelopeTests {
     void answersAnOversizedChunkedBodyWith413() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH /v1/stores/" + store.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Authorization: Bearer " + store.liveKey() + "\r\n"
+            out.write(("PATCH /v1/stores/" + workspace.id() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + workspace.liveKey() + "\r\n"
                             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "y".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
@@ -134,7 +134,7 @@ class ErrorEnvelopeTests {
 
     @Test
     void answersAWrongMethodWith405AndTheAllowedOnes() {
-        Api.Response response = api.send("PUT", "/v1/stores/" + store.id(), "{}");
+        Api.Response response = api.send("PUT", "/v1/stores/" + workspace.id(), "{}");
 
         assertEnvelope(response, 405, "method_not_allowed");
         assertThat(response.header("Allow").orElse("")).contains("GET").contains("PATCH");
@@ -143,7 +143,7 @@ class ErrorEnvelopeTests {
     @Test
     void answersAnUnsupportedContentTypeWith415() {
         Api.Response response =
-                api.withHeader("Content-Type", "text/plain").send("PATCH", "/v1/stores/" + store.id(), "name=Acme");
+                api.withHeader("Content-Type", "text/plain").send("PATCH", "/v1/stores/" + workspace.id(), "name=Acme");
 
         assertEnvelope(response, 415, "unsupported_media_type");
     }
@@ -182,7 +182,7 @@ class ErrorEnvelopeTests {
 
     @Test
     void putsTheRequestIdOnEveryResponseAndInTheEnvelope() {
-        Api.Response ok = api.get("/v1/stores/" + store.id());
+        Api.Response ok = api.get("/v1/stores/" + workspace.id());
         Api.Response failed = api.get("/v1/stores/store_missing");
         Api.Response given = api.withHeader("X-Request-Id", "trace-1234567890").get("/v1/stores/store_missing");
 
@@ -196,8 +196,8 @@ class ErrorEnvelopeTests {
     void answersABrokenRequestLineWithoutA500() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream()
-                    .write(("GET /v1/stores/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + store.liveKey()
-                                    + "\r\nConnection: close\r\n\r\n")
+                    .write(("GET /v1/stores/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                                    + workspace.liveKey() + "\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

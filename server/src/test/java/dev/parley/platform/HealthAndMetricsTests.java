@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,13 +21,13 @@ class HealthAndMetricsTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -48,7 +48,7 @@ class HealthAndMetricsTests {
     @Test
     void reportsRequestDurationQuantilesPerOperationAsJson() {
         for (int i = 0; i < 3; i++) {
-            api.get("/v1/stores/" + store.id());
+            api.get("/v1/stores/" + workspace.id());
         }
 
         Api.Response response = api.get("/v1/monitoring/metrics?format=json");
@@ -68,7 +68,7 @@ class HealthAndMetricsTests {
 
     @Test
     void reportsTheSameAsPrometheusTextFilteredByOperation() {
-        api.get("/v1/stores/" + store.id());
+        api.get("/v1/stores/" + workspace.id());
 
         Api.Response response =
                 api.get("/api/monitoring/metrics?format=prometheus&operations=GET%20/v1/stores/%7Bstore_id%7D");
@@ -86,7 +86,7 @@ class HealthAndMetricsTests {
 
     @Test
     void refusesAnUnknownFormatAndKeysWithoutTheMonitoringPermission() {
-        String narrow = fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ);
+        String narrow = fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ);
 
         assertThat(api.get("/v1/monitoring/metrics?format=xml").status()).isEqualTo(400);
         assertThat(Api.at(port).withKey(narrow).get("/v1/monitoring/metrics").status())
@@ -111,11 +111,11 @@ class HealthAndMetricsTests {
 
     @Test
     void servesTheSeedsOwnPathsAsAliases() {
-        Api.Response seed002 = api.get("/api/v1/stores/" + store.id());
-        Api.Response seed000 = api.get("/api/stores/" + store.id());
+        Api.Response seed002 = api.get("/api/v1/stores/" + workspace.id());
+        Api.Response seed000 = api.get("/api/stores/" + workspace.id());
 
         assertThat(seed002.status()).isEqualTo(200);
         assertThat(seed000.status()).isEqualTo(200);
-        assertThat(seed000.json().path("id").asString()).isEqualTo(store.id());
+        assertThat(seed000.json().path("id").asString()).isEqualTo(workspace.id());
     }
 }

@@ -6,7 +6,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +30,13 @@ class IdempotencyTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -97,7 +97,7 @@ class IdempotencyTests {
 
     @Test
     void keepsKeysApartBetweenWorkspaces() {
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         Map<String, Object> body = Map.of("name", "shared-idempotency-key", "mode", "test");
 
         Api.Response mine = api.withHeader("Idempotency-Key", "same").post("/v1/api-keys", body);

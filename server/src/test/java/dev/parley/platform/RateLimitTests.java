@@ -7,7 +7,7 @@ import dev.parley.support.ApiTest;
 import dev.parley.support.Concurrently;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +46,10 @@ class RateLimitTests {
 
     @Test
     void admitsExactlyTheBurstOf20PerSecondUnderConcurrentRequests() {
-        TestStore store = fixtures.store();
-        Api api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        Api api = Api.at(port).withKey(workspace.liveKey());
 
-        List<Api.Response> responses = Concurrently.run(64, i -> api.get("/v1/stores/" + store.id()));
+        List<Api.Response> responses = Concurrently.run(64, i -> api.get("/v1/stores/" + workspace.id()));
 
         Map<Integer, Long> byStatus = countByStatus(responses);
         assertThat(byStatus).containsEntry(200, 20L).containsEntry(429, 44L);
@@ -63,17 +63,17 @@ class RateLimitTests {
         assertThat(retryAfter).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(retryAfter));
-        assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
+        assertThat(api.get("/v1/stores/" + workspace.id()).status()).isEqualTo(200);
     }
 
     @Test
     void reportsTheLimitThatWillRefuseNextOnEverySuccessfulResponse() {
-        TestStore store = fixtures.store("starter");
-        Api api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace("starter");
+        Api api = Api.at(port).withKey(workspace.liveKey());
         long now = clock.instant().getEpochSecond();
 
-        Api.Response first = api.get("/v1/stores/" + store.id());
-        Api.Response second = api.get("/v1/stores/" + store.id());
+        Api.Response first = api.get("/v1/stores/" + workspace.id());
+        Api.Response second = api.get("/v1/stores/" + workspace.id());
         Api.Response creation = api.post("/v1/conversations", Map.of("initial_message", "Hello"));
 
         // Seed 002's starter plan: 1000 an hour, beside 1000 reads a minute; the hour comes back last.
@@ -89,8 +89,8 @@ class RateLimitTests {
 
     @Test
     void limitsConversationCreationTo100PerMinutePerKey() {
-        TestStore store = fixtures.store();
-        Api api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        Api api = Api.at(port).withKey(workspace.liveKey());
 
         // 20 a second (the burst cap) for six seconds: a refilling bucket let 5 more through; no minute admits 101.
         int admitted = 0;
@@ -111,24 +111,24 @@ class RateLimitTests {
         assertThat(refused.errorCode()).isEqualTo("rate_limited");
         assertThat(refused.header("X-RateLimit-Limit")).contains("100");
         assertThat(refused.json().at("/error/details/window").asString()).isEqualTo("conversation_create");
-        assertThat(api.get("/v1/stores/" + store.id()).status())
+        assertThat(api.get("/v1/stores/" + workspace.id()).status())
                 .as("reads are another class")
                 .isEqualTo(200);
     }
 
     @Test
     void enforcesTheHourlyQuotaOfTheFreePlan() {
-        TestStore store = fixtures.store("free");
-        Api api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace("free");
+        Api api = Api.at(port).withKey(workspace.liveKey());
 
         int admitted = 0;
         for (int second = 0; second < 6; second++) {
-            admitted += (int) Concurrently.run(20, i -> api.get("/v1/stores/" + store.id())).stream()
+            admitted += (int) Concurrently.run(20, i -> api.get("/v1/stores/" + workspace.id())).stream()
                     .filter(r -> r.status() == 200)
                     .count();
             clock.advance(Duration.ofSeconds(1));
         }
-        Api.Response refused = api.get("/v1/stores/" + store.id());
+        Api.Response refused = api.get("/v1/stores/" + workspace.id());
 
         assertThat(admitted).isEqualTo(100);
         assertThat(refused.status()).isEqualTo(429);
@@ -139,9 +139,9 @@ class RateLimitTests {
         assertThat(retryAfter).isBetween(3600L - 6, 3600L);
 
         clock.advance(Duration.ofSeconds(retryAfter - 1));
-        assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(429);
+        assertThat(api.get("/v1/stores/" + workspace.id()).status()).isEqualTo(429);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(api.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
+        assertThat(api.get("/v1/stores/" + workspace.id()).status()).isEqualTo(200);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.parley.support.Concurrently;
 import dev.parley.support.TestClock;
 import dev.parley.support.TwoNodes;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -49,12 +49,13 @@ class TwoNodeRateLimitTests {
 
     @Test
     void sharesOneBurstLimitAcrossNodes() {
-        TestStore store = first.getBean(TenancyFixtures.class).store();
-        Api a = Api.at(TwoNodes.port(first)).withKey(store.liveKey());
-        Api b = Api.at(TwoNodes.port(second)).withKey(store.liveKey());
+        TestWorkspace workspace = first.getBean(TenancyFixtures.class).workspace();
+        Api a = Api.at(TwoNodes.port(first)).withKey(workspace.liveKey());
+        Api b = Api.at(TwoNodes.port(second)).withKey(workspace.liveKey());
         clock.freeze();
 
-        List<Api.Response> responses = Concurrently.run(40, i -> (i % 2 == 0 ? a : b).get("/v1/stores/" + store.id()));
+        List<Api.Response> responses =
+                Concurrently.run(40, i -> (i % 2 == 0 ? a : b).get("/v1/stores/" + workspace.id()));
 
         assertThat(responses.stream().filter(r -> r.status() == 200).count()).isEqualTo(20);
         assertThat(responses.stream().filter(r -> r.status() == 429).count()).isEqualTo(20);
@@ -64,7 +65,7 @@ class TwoNodeRateLimitTests {
                 .max()
                 .orElseThrow();
         clock.advance(Duration.ofSeconds(retryAfter));
-        assertThat(b.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
+        assertThat(b.get("/v1/stores/" + workspace.id()).status()).isEqualTo(200);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +28,13 @@ class AgentApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api admin;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        admin = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        admin = Api.at(port).withKey(workspace.liveKey());
     }
 
     static String email(String name) {
@@ -156,7 +156,7 @@ class AgentApiTests {
                 boss.post("/v1/agents", Map.of("name", "New", "email", email("new"), "password", "long enough"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(boss.get("/v1/stores/" + store.id()).status()).isEqualTo(200);
+        assertThat(boss.get("/v1/stores/" + workspace.id()).status()).isEqualTo(200);
     }
 
     @Test
@@ -256,7 +256,7 @@ class AgentApiTests {
     @Test
     void anotherWorkspacesAgentsAnswer404() {
         String id = invite("Mine", "agent", email("mine")).path("id").asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         assertThat(other.get("/v1/agents/" + id).status()).isEqualTo(404);
         assertThat(other.patch("/v1/agents/" + id, Map.of("name", "Stolen")).status())
@@ -268,8 +268,8 @@ class AgentApiTests {
 
     @Test
     void keysWithoutTheTeamScopeCannotInvite() {
-        Api reader = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
-        Api test = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api reader = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
+        Api test = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         assertThat(reader.post("/v1/agents", Map.of("name", "X", "email", email("x"), "password", "long enough"))
                         .status())

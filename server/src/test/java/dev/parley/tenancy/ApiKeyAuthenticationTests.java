@@ -7,7 +7,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,17 +28,17 @@ class ApiKeyAuthenticationTests {
     TenancyFixtures fixtures;
 
     Api api;
-    TestStore store;
+    TestWorkspace workspace;
 
     @BeforeEach
     void setUp() {
         api = Api.at(port);
-        store = fixtures.store();
+        workspace = fixtures.workspace();
     }
 
     @Test
     void refusesARequestWithoutAKey() {
-        Api.Response response = api.get("/v1/stores/" + store.id());
+        Api.Response response = api.get("/v1/stores/" + workspace.id());
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.errorCode()).isEqualTo("invalid_api_key");
@@ -49,7 +49,7 @@ class ApiKeyAuthenticationTests {
     @Test
     void refusesMalformedAndUnknownKeysAlike() {
         for (String key : List.of("nonsense", "sk_live_short", "sk_live_" + "x".repeat(32), "Basic abc")) {
-            Api.Response response = api.withKey(key).get("/v1/stores/" + store.id());
+            Api.Response response = api.withKey(key).get("/v1/stores/" + workspace.id());
 
             assertThat(response.status()).as(key).isEqualTo(401);
             assertThat(response.errorCode()).isEqualTo("invalid_api_key");
@@ -58,11 +58,11 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void acceptsTheKeyOfTheStoreAndShowsItsSettings() {
-        Api.Response response = api.withKey(store.liveKey()).get("/v1/stores/" + store.id());
+        Api.Response response = api.withKey(workspace.liveKey()).get("/v1/stores/" + workspace.id());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
-        assertThat(body.path("id").asString()).isEqualTo(store.id());
+        assertThat(body.path("id").asString()).isEqualTo(workspace.id());
         assertThat(body.at("/settings/return_window_days").asInt()).isEqualTo(30);
         assertThat(body.at("/settings/working_hours/timezone").asString()).isEqualTo("UTC");
     }
@@ -70,9 +70,10 @@ class ApiKeyAuthenticationTests {
     @Test
     void refusesARevokedKeyFromTheMomentItIsRevoked() {
         // given a second key that works
-        String second = fixtures.key(store.id(), Mode.LIVE);
-        assertThat(api.withKey(second).get("/v1/stores/" + store.id()).status()).isEqualTo(200);
-        String secondId = api.withKey(store.liveKey())
+        String second = fixtures.key(workspace.id(), Mode.LIVE);
+        assertThat(api.withKey(second).get("/v1/stores/" + workspace.id()).status())
+                .isEqualTo(200);
+        String secondId = api.withKey(workspace.liveKey())
                 .get("/v1/api-keys")
                 .json()
                 .path("data")
@@ -84,12 +85,12 @@ class ApiKeyAuthenticationTests {
                 .asString();
 
         // when
-        Api.Response revoked = api.withKey(store.liveKey()).delete("/v1/api-keys/" + secondId);
+        Api.Response revoked = api.withKey(workspace.liveKey()).delete("/v1/api-keys/" + secondId);
 
         // then
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().path("revoked").asBoolean()).isTrue();
-        Api.Response refused = api.withKey(second).get("/v1/stores/" + store.id());
+        Api.Response refused = api.withKey(second).get("/v1/stores/" + workspace.id());
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().at("/error/details/reason").asString()).isEqualTo("revoked");
     }
@@ -97,11 +98,11 @@ class ApiKeyAuthenticationTests {
     @Test
     void aKeyRevokesOnlyKeysHoldingNoMoreThanItHolds() {
         // given a key that may only manage keys, a stronger key and a weaker one
-        String keysOnly = fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE);
+        String keysOnly = fixtures.key(workspace.id(), Mode.LIVE, Scope.KEYS_WRITE);
         Api manager = api.withKey(keysOnly);
-        String strongerId = idOf(fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE, Scope.SETTINGS_WRITE));
-        String weakerId = idOf(fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE));
-        String widgetId = idOf(fixtures.publishableKey(store.id()));
+        String strongerId = idOf(fixtures.key(workspace.id(), Mode.LIVE, Scope.KEYS_WRITE, Scope.SETTINGS_WRITE));
+        String weakerId = idOf(fixtures.key(workspace.id(), Mode.LIVE, Scope.KEYS_WRITE));
+        String widgetId = idOf(fixtures.publishableKey(workspace.id()));
 
         // when
         Api.Response stronger = manager.delete("/v1/api-keys/" + strongerId);
@@ -114,7 +115,7 @@ class ApiKeyAuthenticationTests {
         assertThat(stronger.status()).as(stronger.toString()).isEqualTo(403);
         assertThat(stronger.json().at("/error/details/required_permission").asString())
                 .isEqualTo("settings:write");
-        assertThat(api.withKey(store.liveKey())
+        assertThat(api.withKey(workspace.liveKey())
                         .get("/v1/api-keys/" + strongerId)
                         .json()
                         .path("revoked")
@@ -126,7 +127,7 @@ class ApiKeyAuthenticationTests {
     }
 
     private String idOf(String secret) {
-        return api.withKey(store.liveKey())
+        return api.withKey(workspace.liveKey())
                 .get("/v1/api-keys?per_page=100")
                 .json()
                 .path("data")
@@ -140,9 +141,9 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void refusesAKeyWithoutTheRequiredPermission() {
-        String readOnly = fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ);
+        String readOnly = fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ);
 
-        Api.Response response = api.withKey(readOnly).get("/v1/stores/" + store.id());
+        Api.Response response = api.withKey(readOnly).get("/v1/stores/" + workspace.id());
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.errorCode()).isEqualTo("insufficient_permissions");
@@ -152,11 +153,11 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void answersAnotherWorkspacesStoreAsNotFound() {
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
 
-        Api.Response read = api.withKey(store.liveKey()).get("/v1/stores/" + other.id());
+        Api.Response read = api.withKey(workspace.liveKey()).get("/v1/stores/" + other.id());
         Api.Response write =
-                api.withKey(store.liveKey()).patch("/v1/stores/" + other.id(), Map.of("name", "Taken over"));
+                api.withKey(workspace.liveKey()).patch("/v1/stores/" + other.id(), Map.of("name", "Taken over"));
 
         assertThat(read.status()).isEqualTo(404);
         assertThat(read.errorCode()).isEqualTo("not_found");
@@ -171,23 +172,23 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void listsOnlyTheCallersOwnStoreUnlessThePlatformAdminAsks() {
-        fixtures.store();
+        fixtures.workspace();
 
-        JsonNode own = api.withKey(store.liveKey()).get("/v1/stores").json();
+        JsonNode own = api.withKey(workspace.liveKey()).get("/v1/stores").json();
         JsonNode all = api.withKey(TenancyFixtures.ADMIN_KEY)
                 .get("/v1/stores?per_page=100")
                 .json();
 
         assertThat(own.path("data").valueStream().map(s -> s.path("id").asString()))
-                .containsExactly(store.id());
+                .containsExactly(workspace.id());
         assertThat(own.at("/pagination/total_count").asLong()).isEqualTo(1);
         assertThat(all.at("/pagination/total_count").asLong()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void keepsTestKeysAwayFromLiveData() {
-        String testKey = fixtures.key(store.id(), Mode.TEST);
-        String liveKeyId = api.withKey(store.liveKey())
+        String testKey = fixtures.key(workspace.id(), Mode.TEST);
+        String liveKeyId = api.withKey(workspace.liveKey())
                 .get("/v1/api-keys")
                 .json()
                 .path("data")
@@ -203,7 +204,7 @@ class ApiKeyAuthenticationTests {
         Api.Response revokeLiveByTestKey = api.withKey(testKey).delete("/v1/api-keys/" + liveKeyId);
         Api.Response liveKeyFromTestKey = api.withKey(testKey).post("/v1/api-keys", Map.of("mode", "live"));
         Api.Response settingsFromTestKey = api.withKey(testKey)
-                .patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("auto_refund_limit", 5000)));
+                .patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("auto_refund_limit", 5000)));
 
         assertThat(testList.path("data").valueStream().map(k -> k.path("mode").asString()))
                 .isNotEmpty()
@@ -212,19 +213,21 @@ class ApiKeyAuthenticationTests {
         assertThat(revokeLiveByTestKey.status()).isEqualTo(404);
         assertThat(liveKeyFromTestKey.status()).isEqualTo(403);
         assertThat(settingsFromTestKey.status()).isEqualTo(403);
-        assertThat(api.withKey(store.liveKey())
-                        .get("/v1/stores/" + store.id())
+        assertThat(api.withKey(workspace.liveKey())
+                        .get("/v1/stores/" + workspace.id())
                         .json()
                         .at("/settings/auto_refund_limit")
                         .decimalValue())
                 .isEqualByComparingTo("50");
-        assertThat(api.withKey(store.liveKey()).get("/v1/stores/" + store.id()).status())
+        assertThat(api.withKey(workspace.liveKey())
+                        .get("/v1/stores/" + workspace.id())
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void createsKeysShownOnceAndMaskedAfterwards() {
-        Api.Response created = api.withKey(store.liveKey())
+        Api.Response created = api.withKey(workspace.liveKey())
                 .post(
                         "/v1/api-keys",
                         Map.of("name", "Zapier", "mode", "test", "scopes", List.of("conversations:read")));
@@ -232,35 +235,37 @@ class ApiKeyAuthenticationTests {
         assertThat(created.status()).isEqualTo(201);
         String secret = created.json().path("key").asString();
         assertThat(secret).matches("sk_test_[A-Za-z0-9]{32}");
-        JsonNode listed = api.withKey(store.liveKey())
+        JsonNode listed = api.withKey(workspace.liveKey())
                 .get("/v1/api-keys/" + created.json().path("id").asString())
                 .json();
         assertThat(listed.has("key")).isFalse();
         assertThat(listed.path("masked_key").asString()).isEqualTo(secret.substring(0, 8) + "…" + secret.substring(36));
         assertThat(listed.path("scopes").valueStream().map(JsonNode::asString)).containsExactly("conversations:read");
-        assertThat(api.withKey(secret).get("/v1/stores/" + store.id()).status()).isEqualTo(403);
+        assertThat(api.withKey(secret).get("/v1/stores/" + workspace.id()).status())
+                .isEqualTo(403);
     }
 
     @Test
     void servesSeed000sGenerateKeyAsTheSameCreate() {
-        Api.Response created = api.withKey(store.liveKey()).post("/api/auth/generate-key", Map.of("name", "seed 000"));
+        Api.Response created =
+                api.withKey(workspace.liveKey()).post("/api/auth/generate-key", Map.of("name", "seed 000"));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(api.withKey(created.json().path("key").asString())
-                        .get("/v1/stores/" + store.id())
+                        .get("/v1/stores/" + workspace.id())
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void neverGrantsMoreThanTheCallerHolds() {
-        String narrow = fixtures.key(store.id(), Mode.LIVE, Scope.KEYS_WRITE, Scope.CONVERSATIONS_READ);
+        String narrow = fixtures.key(workspace.id(), Mode.LIVE, Scope.KEYS_WRITE, Scope.CONVERSATIONS_READ);
 
         Api.Response wider = api.withKey(narrow).post("/v1/api-keys", Map.of("scopes", List.of("settings:write")));
         Api.Response admin =
-                api.withKey(store.liveKey()).post("/v1/api-keys", Map.of("scopes", List.of("platform:admin")));
+                api.withKey(workspace.liveKey()).post("/v1/api-keys", Map.of("scopes", List.of("platform:admin")));
         Api.Response unknown =
-                api.withKey(store.liveKey()).post("/v1/api-keys", Map.of("scopes", List.of("everything")));
+                api.withKey(workspace.liveKey()).post("/v1/api-keys", Map.of("scopes", List.of("everything")));
 
         assertThat(wider.status()).isEqualTo(403);
         assertThat(admin.status()).isEqualTo(403);
@@ -270,9 +275,9 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void letsPublishableKeysDoNothingButWidgetWork() {
-        String publishable = fixtures.publishableKey(store.id());
+        String publishable = fixtures.publishableKey(workspace.id());
 
-        Api.Response response = api.withKey(publishable).get("/v1/stores/" + store.id());
+        Api.Response response = api.withKey(publishable).get("/v1/stores/" + workspace.id());
 
         assertThat(publishable).startsWith("pk_live_");
         assertThat(response.status()).isEqualTo(403);
@@ -280,7 +285,7 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void refusesPublishableKeysFromForeignOrigins() {
-        TestStore shop = fixtures.store("starter", "shop.example");
+        TestWorkspace shop = fixtures.workspace("starter", "shop.example");
         String publishable = fixtures.publishableKey(shop.id());
 
         Api.Response foreign = api.withKey(publishable)
@@ -300,7 +305,7 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void choosesOneOfTheStoresDomainsWithXDomain() {
-        TestStore shop = fixtures.store("starter", "shop.example", "*.shop.example");
+        TestWorkspace shop = fixtures.workspace("starter", "shop.example", "*.shop.example");
 
         Api.Response own = api.withKey(shop.liveKey())
                 .withHeader("X-Domain", "eu.shop.example")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +30,18 @@ class StoreSettingsTests {
     Workspaces workspaces;
 
     Api api;
-    TestStore store;
+    TestWorkspace workspace;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
     void updatesOnlyTheSettingsSentAsSeed001Shows() {
         Api.Response response = api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of("settings", Map.of("auto_refund_limit", 75.00, "escalation_confidence_threshold", 0.7)));
 
         assertThat(response.status()).isEqualTo(200);
@@ -51,7 +51,7 @@ class StoreSettingsTests {
         assertThat(body.at("/settings/escalation_confidence_threshold").asDouble())
                 .isEqualTo(0.7);
         assertThat(body.at("/settings/return_window_days").asInt()).isEqualTo(30);
-        StoreSettings stored = workspaces.settings(store.id());
+        StoreSettings stored = workspaces.settings(workspace.id());
         assertThat(stored.autoRefundLimit()).isEqualByComparingTo("75");
         assertThat(stored.escalationConfidenceThreshold()).isEqualTo(0.7);
         assertThat(stored.workingHours().timezone()).isEqualTo("UTC");
@@ -60,7 +60,7 @@ class StoreSettingsTests {
     @Test
     void mergesNestedSettingsAndRestoresDefaultsOnNull() {
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of(
                         "settings",
                         Map.of(
@@ -68,9 +68,9 @@ class StoreSettingsTests {
                                 "notifications", Map.of("escalation_email", "support@acme.com"))));
         Map<String, Object> reset = new LinkedHashMap<>();
         reset.put("start", null);
-        api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("working_hours", reset)));
+        api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("working_hours", reset)));
 
-        StoreSettings stored = workspaces.settings(store.id());
+        StoreSettings stored = workspaces.settings(workspace.id());
         assertThat(stored.workingHours().timezone()).isEqualTo("America/New_York");
         assertThat(stored.workingHours().start()).isEqualTo("09:00");
         assertThat(stored.workingHours().end()).isEqualTo("18:00");
@@ -95,7 +95,7 @@ class StoreSettingsTests {
         cases.put(Map.of("auto_refund_limt", 10), "settings.auto_refund_limt");
 
         cases.forEach((settings, field) -> {
-            Api.Response response = api.patch("/v1/stores/" + store.id(), Map.of("settings", settings));
+            Api.Response response = api.patch("/v1/stores/" + workspace.id(), Map.of("settings", settings));
 
             assertThat(response.status()).as(settings.toString()).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("invalid_request");
@@ -103,13 +103,13 @@ class StoreSettingsTests {
                     .as(settings.toString())
                     .isEqualTo(field);
         });
-        assertThat(workspaces.settings(store.id())).isEqualTo(StoreSettings.defaults());
+        assertThat(workspaces.settings(workspace.id())).isEqualTo(StoreSettings.defaults());
     }
 
     @Test
     void refusesUnknownTopLevelFieldsAndDomainsThatAreNotHostnames() {
-        Api.Response unknown = api.patch("/v1/stores/" + store.id(), Map.of("nmae", "typo"));
-        Api.Response badDomain = api.patch("/v1/stores/" + store.id(), Map.of("domains", List.of("not a domain")));
+        Api.Response unknown = api.patch("/v1/stores/" + workspace.id(), Map.of("nmae", "typo"));
+        Api.Response badDomain = api.patch("/v1/stores/" + workspace.id(), Map.of("domains", List.of("not a domain")));
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().at("/error/details/field").asString()).isEqualTo("nmae");
@@ -120,10 +120,11 @@ class StoreSettingsTests {
 
     @Test
     void letsOnlyThePlatformAdminChangeThePlan() {
-        Api.Response byStore = api.patch("/v1/stores/" + store.id(), Map.of("plan", "enterprise", "quota_per_hour", 1));
+        Api.Response byStore =
+                api.patch("/v1/stores/" + workspace.id(), Map.of("plan", "enterprise", "quota_per_hour", 1));
         Api.Response byAdmin = Api.at(port)
                 .withKey(TenancyFixtures.ADMIN_KEY)
-                .patch("/v1/stores/" + store.id(), Map.of("plan", "professional"));
+                .patch("/v1/stores/" + workspace.id(), Map.of("plan", "professional"));
 
         assertThat(byStore.status()).isEqualTo(403);
         assertThat(byAdmin.status()).isEqualTo(200);

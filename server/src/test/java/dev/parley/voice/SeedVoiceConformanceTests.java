@@ -44,7 +44,7 @@ class SeedVoiceConformanceTests {
         }
         List<JsonNode> client = seed.block(3).jsonValues();
         assertThat(seed.block(2).text()).contains("/ws/voice/session?token=");
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
         // block 18: client.createSession(), then connectVoice(session.token)
         JsonNode session = api.post("/api/sessions", Map.of()).json();
         String sessionId = session.path("session_id").asString();

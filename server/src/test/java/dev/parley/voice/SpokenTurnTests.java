@@ -37,7 +37,7 @@ class SpokenTurnTests {
     void hearsASpokenQuestionAnswersItAndSpeaksTheAnswer() throws Exception {
         // given: the question as Festival's slt voice says it, 16 kHz mono pcm16
         byte[] pcm = spoken(QUESTION);
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);

@@ -35,7 +35,7 @@ class VoiceSettingsTests {
 
     @Test
     void startsWithTheNodesDefaultsAndListsItsEngines() {
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         JsonNode settings = api.get("/v1/voice/settings").json();
 
@@ -49,7 +49,7 @@ class VoiceSettingsTests {
 
     @Test
     void refusesEnginesThisServerDoesNotHaveAndUnknownFormats() {
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         Api.Response engine = api.send("PUT", "/v1/voice/settings", Map.of("speech_to_text", "dragon"));
         Api.Response voice = api.send("PUT", "/v1/voice/settings", Map.of("text_to_speech", "pocketsphinx"));
@@ -71,8 +71,8 @@ class VoiceSettingsTests {
 
     @Test
     void aSessionWithoutPreferencesUsesItsWorkspacesSettings() {
-        TenancyFixtures.TestStore store = fixtures.store();
-        Api api = Api.at(port).withKey(store.liveKey());
+        TenancyFixtures.TestWorkspace workspace = fixtures.workspace();
+        Api api = Api.at(port).withKey(workspace.liveKey());
         Api.Response saved = api.send(
                 "PUT",
                 "/v1/voice/settings",
@@ -112,8 +112,8 @@ class VoiceSettingsTests {
 
     @Test
     void anotherWorkspaceNeitherSeesNorChangesTheSettings() {
-        TenancyFixtures.TestStore mine = fixtures.store();
-        TenancyFixtures.TestStore theirs = fixtures.store();
+        TenancyFixtures.TestWorkspace mine = fixtures.workspace();
+        TenancyFixtures.TestWorkspace theirs = fixtures.workspace();
         Api me = Api.at(port).withKey(mine.liveKey());
         Api them = Api.at(port).withKey(theirs.liveKey());
         assertThat(me.send("PUT", "/v1/voice/settings", Map.of("audio_format", "mp3"))
@@ -131,9 +131,9 @@ class VoiceSettingsTests {
 
     @Test
     void needsTheSettingsScopes() {
-        TenancyFixtures.TestStore store = fixtures.store();
-        Api reader = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.SETTINGS_READ));
-        Api nobody = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
+        TenancyFixtures.TestWorkspace workspace = fixtures.workspace();
+        Api reader = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.SETTINGS_READ));
+        Api nobody = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
 
         assertThat(reader.get("/v1/voice/settings").status()).isEqualTo(200);
         assertThat(reader.send("PUT", "/v1/voice/settings", Map.of("audio_format", "mp3"))

@@ -43,7 +43,7 @@ class VoiceSocketTests {
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port).withKey(fixtures.store().liveKey());
+        api = Api.at(port).withKey(fixtures.workspace().liveKey());
         audio = FakeOpenAiAudioServer.fresh();
     }
 
@@ -117,7 +117,7 @@ class VoiceSocketTests {
                 () -> api.get("/v1/analytics/sessions/" + sessionId),
                 r -> r.at("/metrics/messages_count").asLong() == 2);
         assertThat(report.path("intents").valueStream().map(JsonNode::asString)).isNotEmpty();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(other.get("/v1/analytics/sessions/" + sessionId).status()).isEqualTo(404);
         assertThat(other.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
     }

@@ -47,7 +47,7 @@ class SeedWebhookVerifierTests {
         // The first conversations of a cold application on a loaded machine can take longer than the default wait.
         api = Api.at(port)
                 .withTimeout(java.time.Duration.ofMinutes(2))
-                .withKey(fixtures.store().liveKey());
+                .withKey(fixtures.workspace().liveKey());
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +30,14 @@ class WebhookApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
     WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         receiver = WebhookReceiver.on("127.0.0.2");
     }
 
@@ -146,7 +146,7 @@ class WebhookApiTests {
 
         String id = api.post("/v1/webhooks", valid).json().path("id").asString();
         // a key of its own: the requests above spend most of the first key's burst of 20 a second
-        Api later = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+        Api later = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
         assertThat(later.patch("/v1/webhooks/" + id, Map.of("active", "perhaps"))
                         .status())
                 .isEqualTo(400);
@@ -178,8 +178,8 @@ class WebhookApiTests {
                 .path("id")
                 .asString();
 
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
-        Api testMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
+        Api testMode = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
         for (Api outsider : List.of(other, testMode)) {
             assertThat(outsider.get("/v1/webhooks/" + id).status()).isEqualTo(404);
             assertThat(outsider.patch("/v1/webhooks/" + id, Map.of("active", false))
@@ -201,8 +201,8 @@ class WebhookApiTests {
 
     @Test
     void needsTheWebhookScopes() {
-        Api reader = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.WEBHOOKS_READ));
-        Api other = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
+        Api reader = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.WEBHOOKS_READ));
+        Api other = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
 
         assertThat(reader.get("/v1/webhooks").status()).isEqualTo(200);
         Api.Response refused =

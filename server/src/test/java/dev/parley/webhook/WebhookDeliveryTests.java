@@ -9,7 +9,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import dev.parley.webhook.WebhookReceiver.Answer;
 import dev.parley.webhook.WebhookReceiver.Received;
 import java.net.InetAddress;
@@ -60,13 +60,13 @@ class WebhookDeliveryTests {
 
     final TestClock clock = TestClock.shared();
     final List<WebhookReceiver> receivers = new ArrayList<>();
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @AfterEach
@@ -401,7 +401,7 @@ class WebhookDeliveryTests {
                         + " VALUES (?, ?, 'live', 'webhook.deliver', 'running', ?, '{}', 1, ?, 'node_dead', ?, ?, ?)")
                 .params(
                         jobId,
-                        store.id(),
+                        workspace.id(),
                         "{\"delivery_id\":\"" + deliveryId + "\"}",
                         Sql.timestamp(past),
                         Sql.timestamp(past),
@@ -413,7 +413,7 @@ class WebhookDeliveryTests {
                         + " VALUES (?, ?, 'live', ?, 'evt_restart', 'thing.happened', ?, 'pending', ?, 0, ?, ?)")
                 .params(
                         deliveryId,
-                        store.id(),
+                        workspace.id(),
                         webhook.path("id").asString(),
                         "{\"id\":\"evt_restart\",\"event\":\"thing.happened\",\"data\":{}}",
                         jobId,
@@ -432,10 +432,10 @@ class WebhookDeliveryTests {
         WebhookReceiver mine = receiver();
         WebhookReceiver theirs = receiver();
         JsonNode myWebhook = subscribe(mine.url("/mine"), List.of("*"));
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         Api otherApi = Api.at(port).withKey(other.liveKey());
         otherApi.post("/v1/webhooks", Map.of("url", theirs.url("/theirs"), "events", List.of("*")));
-        Api myTestMode = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api myTestMode = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         otherApi.post("/v1/conversations", Map.of("initial_message", "hello"));
         myTestMode.post("/v1/conversations", Map.of("initial_message", "hello"));
@@ -484,7 +484,7 @@ class WebhookDeliveryTests {
         while (jdbc.sql(
                                 "SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND type = 'webhook.deliver'"
                                         + " AND (status IN ('running', 'cancelling') OR (status = 'queued' AND run_after <= ?))")
-                        .params(store.id(), Sql.timestamp(clock.instant()))
+                        .params(workspace.id(), Sql.timestamp(clock.instant()))
                         .query(Long.class)
                         .single()
                 > 0) {
@@ -509,7 +509,7 @@ class WebhookDeliveryTests {
     }
 
     private void publish(String type, Map<String, Object> data, String orderingKey) {
-        events.publishEvent(new HappenedForTests(store.id(), Mode.LIVE, type, data, orderingKey));
+        events.publishEvent(new HappenedForTests(workspace.id(), Mode.LIVE, type, data, orderingKey));
     }
 
     private JsonNode deliveries(JsonNode webhook) {

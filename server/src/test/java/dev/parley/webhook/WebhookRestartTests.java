@@ -8,7 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.TestClock;
 import dev.parley.support.TwoNodes;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import dev.parley.webhook.WebhookReceiver.Answer;
 import dev.parley.webhook.WebhookReceiver.Received;
 import java.time.Duration;
@@ -49,8 +49,8 @@ class WebhookRestartTests {
                 "webhook_restart_" + Ids.random(8).toLowerCase(Locale.ROOT),
                 Map.of("parley.platform.fetch.allow", "127.0.0.2", "parley.webhook.timeout", "30s"));
         receiver = WebhookReceiver.on("127.0.0.2").answer(Answer.slow(Duration.ofSeconds(25)));
-        TestStore store = nodes.first().getBean(TenancyFixtures.class).store();
-        Api api = Api.at(TwoNodes.port(nodes.first())).withKey(store.liveKey());
+        TestWorkspace workspace = nodes.first().getBean(TenancyFixtures.class).workspace();
+        Api api = Api.at(TwoNodes.port(nodes.first())).withKey(workspace.liveKey());
         Api.Response subscribed = api.post(
                 "/v1/webhooks", Map.of("url", receiver.url("/hook"), "events", List.of("conversation.created")));
         assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
@@ -64,7 +64,7 @@ class WebhookRestartTests {
         Received first = receiver.await(r -> r.size() == 1).getFirst();
         JdbcClient jdbc = nodes.first().getBean(JdbcClient.class);
         String holder = jdbc.sql("SELECT lease_owner FROM jobs WHERE workspace_id = ? AND type = 'webhook.deliver'")
-                .param(store.id())
+                .param(workspace.id())
                 .query(String.class)
                 .single();
         ConfigurableApplicationContext stopped = owner(nodes.first()).equals(holder) ? nodes.first() : nodes.second();
@@ -79,10 +79,10 @@ class WebhookRestartTests {
         assertThat(got.get(1).eventId()).isEqualTo(first.eventId());
         assertThat(got.get(1).json().at("/data/conversation_id").asString()).isEqualTo(conversation);
         JdbcClient survivorDb = survivor.getBean(JdbcClient.class);
-        awaitStatus(survivorDb, store.id(), "delivered");
+        awaitStatus(survivorDb, workspace.id(), "delivered");
         assertThat(survivorDb
                         .sql("SELECT COUNT(*) FROM webhook_deliveries WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);

@@ -8,7 +8,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,13 +34,13 @@ class WidgetApiTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "shop.example", "*.shop.example");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example", "*.shop.example");
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     Map<String, Object> trigger(String name, String condition, int delay, String message, String pattern) {
@@ -90,7 +90,7 @@ class WidgetApiTests {
         assertThat(changed.json().path("behavior").path("show_on_pages").size()).isEqualTo(2);
         Api.Response again = api.get("/v1/widget/config");
         assertThat(again.json().path("welcome_message").asString()).isEqualTo("Xush kelibsiz!");
-        Api.Response storeView = api.get("/v1/stores/" + store.id());
+        Api.Response storeView = api.get("/v1/stores/" + workspace.id());
         assertThat(storeView.json().path("domains").toString()).isEqualTo("[\"new.example\",\"*.new.example\"]");
     }
 
@@ -122,8 +122,8 @@ class WidgetApiTests {
 
     @Test
     void aTestKeyOrAReadOnlyKeyCannotChangeTheWidget() {
-        String testKey = fixtures.key(store.id(), Mode.TEST);
-        String readOnly = fixtures.key(store.id(), Mode.LIVE, Scope.SETTINGS_READ);
+        String testKey = fixtures.key(workspace.id(), Mode.TEST);
+        String readOnly = fixtures.key(workspace.id(), Mode.LIVE, Scope.SETTINGS_READ);
 
         assertThat(Api.at(port)
                         .withKey(testKey)
@@ -206,7 +206,7 @@ class WidgetApiTests {
                 .json()
                 .path("id")
                 .asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         assertThat(other.get("/v1/automation/triggers/" + id).status()).isEqualTo(404);
         assertThat(other.patch("/v1/automation/triggers/" + id, Map.of("active", false))
@@ -230,7 +230,7 @@ class WidgetApiTests {
                 .path("id")
                 .asString();
         api.patch("/v1/automation/triggers/" + off, Map.of("active", false));
-        Api widget = Api.at(port).withKey(fixtures.publishableKey(store.id()));
+        Api widget = Api.at(port).withKey(fixtures.publishableKey(workspace.id()));
 
         Api.Response allowed =
                 widget.withHeader("Origin", "https://www.shop.example").get("/v1/widget/config");
@@ -257,10 +257,11 @@ class WidgetApiTests {
                         .status())
                 .isEqualTo(200);
         api.patch(
-                "/v1/stores/" + store.id(),
+                "/v1/stores/" + workspace.id(),
                 Map.of("settings", Map.of("auto_refund_enabled", true, "auto_refund_limit", 50.00)));
-        Api widget =
-                Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", "https://shop.example");
+        Api widget = Api.at(port)
+                .withKey(fixtures.publishableKey(workspace.id()))
+                .withHeader("Origin", "https://shop.example");
 
         Api.Response created = widget.post(
                 "/v1/conversations",
@@ -312,8 +313,9 @@ class WidgetApiTests {
 
     @Test
     void thePublishableKeyOpensContinuesReadsAndRatesItsConversationButListsNothing() {
-        Api widget =
-                Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", "https://shop.example");
+        Api widget = Api.at(port)
+                .withKey(fixtures.publishableKey(workspace.id()))
+                .withHeader("Origin", "https://shop.example");
 
         Api.Response created =
                 widget.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Do you ship abroad?"));
@@ -348,7 +350,7 @@ class WidgetApiTests {
                         .status())
                 .isEqualTo(403);
         String others = Api.at(port)
-                .withKey(fixtures.store().liveKey())
+                .withKey(fixtures.workspace().liveKey())
                 .post("/v1/conversations", Map.of("initial_message", "hello"))
                 .json()
                 .path("conversation_id")

@@ -7,7 +7,7 @@ import dev.parley.platform.WidgetAccess;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +45,13 @@ class WidgetVisitorTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api secret;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store("enterprise", "shop.example");
-        secret = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        secret = Api.at(port).withKey(workspace.liveKey());
     }
 
     /**
@@ -59,7 +59,7 @@ class WidgetVisitorTests {
      * policy's place).
      */
     Api widget() {
-        return Api.at(port).withKey(fixtures.publishableKey(store.id())).withHeader("Origin", ORIGIN);
+        return Api.at(port).withKey(fixtures.publishableKey(workspace.id())).withHeader("Origin", ORIGIN);
     }
 
     /** A widget visitor: the conversation the widget opened, and the visitor token it got with it. */
@@ -165,7 +165,7 @@ class WidgetVisitorTests {
     @Test
     void refusesAPublishableKeyWithoutAnOriginOrFromAnOriginThatIsNotTheStores() {
         // given
-        String key = fixtures.publishableKey(store.id());
+        String key = fixtures.publishableKey(workspace.id());
         Visitor ann = visitor("ann@example.com");
         long before =
                 secret.get("/v1/conversations").json().at("/pagination/total").asLong();
@@ -227,7 +227,7 @@ class WidgetVisitorTests {
                     .replaceAll("\\{[^}]+}", "x_1");
             // a fresh key for each call, so no rate limit answers in the policy's place
             Api.Response response = Api.at(port)
-                    .withKey(fixtures.publishableKey(store.id()))
+                    .withKey(fixtures.publishableKey(workspace.id()))
                     .withHeader("Origin", ORIGIN)
                     .withHeader(Caller.VISITOR_TOKEN_HEADER, ann.token())
                     .send(verb, path, verb.equals("GET") || verb.equals("DELETE") ? null : "{}");

@@ -8,7 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.support.TestClock;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ class AnalyticsRollupTests {
     @Autowired
     TransactionTemplate transactions;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     static final List<String> REPORTS = List.of(
@@ -68,8 +68,8 @@ class AnalyticsRollupTests {
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class AnalyticsRollupTests {
         rebuild();
 
         assertThat(jdbc.sql("SELECT SUM(conversations) FROM analytics_slot_totals WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(Long.class)
                         .single())
                 .as("the rollups hold the three conversations")
@@ -143,13 +143,13 @@ class AnalyticsRollupTests {
         rebuild();
         clock.set(Instant.parse("2026-05-10T12:00:00Z"));
 
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(other.get(REPORTS.getFirst())
                         .json()
                         .at("/summary/total_conversations")
                         .asLong())
                 .isZero();
-        String testKey = fixtures.key(store.id(), Mode.TEST, dev.parley.platform.Scope.ANALYTICS_READ);
+        String testKey = fixtures.key(workspace.id(), Mode.TEST, dev.parley.platform.Scope.ANALYTICS_READ);
         assertThat(Api.at(port)
                         .withKey(testKey)
                         .get(REPORTS.getFirst())
@@ -196,7 +196,7 @@ class AnalyticsRollupTests {
         conversation("cy@example.com", "Do you gift wrap?");
         for (double confidence : new double[] {0.2, 0.3, 0.4}) {
             transactions.executeWithoutResult(tx -> events.publishEvent(
-                    new KnowledgeGapFound(store.id(), Mode.LIVE, "conv_gap", "Gift cards?", confidence)));
+                    new KnowledgeGapFound(workspace.id(), Mode.LIVE, "conv_gap", "Gift cards?", confidence)));
         }
         clock.set(Instant.parse("2026-05-04T10:00:00Z"));
         for (String step : List.of("page_view", "product_view", "add_to_cart", "checkout", "purchase")) {
@@ -262,19 +262,19 @@ class AnalyticsRollupTests {
 
     private long marks() {
         return jdbc.sql("SELECT COUNT(*) FROM analytics_rollup_marks WHERE workspace_id = ?")
-                .param(store.id())
+                .param(workspace.id())
                 .query(Long.class)
                 .single();
     }
 
     private String rollupText() {
         return jdbc.sql("SELECT first_query FROM analytics_day_queries WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(String.class)
                         .list()
                 + " "
                 + jdbc.sql("SELECT name FROM analytics_slot_events WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(String.class)
                         .list();
     }

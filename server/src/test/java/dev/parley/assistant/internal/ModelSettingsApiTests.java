@@ -8,7 +8,7 @@ import dev.parley.platform.Scope;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +37,13 @@ class ModelSettingsApiTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
     }
 
     @Test
@@ -63,7 +63,7 @@ class ModelSettingsApiTests {
             assertThat(response.json().path("timeout_seconds").asDouble()).isEqualTo(20.0);
         }
         String stored = jdbc.sql("SELECT api_key_encrypted FROM assistant_models WHERE workspace_id = ?")
-                .param(store.id())
+                .param(workspace.id())
                 .query(String.class)
                 .single();
         assertThat(stored).startsWith("v1:").doesNotContain(API_KEY).doesNotContain("VerySecret");
@@ -130,8 +130,8 @@ class ModelSettingsApiTests {
 
     @Test
     void needsSettingsWriteToChangeItAndSettingsReadToSeeIt() {
-        Api reader = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.SETTINGS_READ));
-        Api outsider = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
+        Api reader = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.SETTINGS_READ));
+        Api outsider = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
 
         assertThat(reader.send("PUT", "/v1/assistant/model", settings(BASE_URL, API_KEY))
                         .status())
@@ -143,7 +143,7 @@ class ModelSettingsApiTests {
 
     @Test
     void isTheWorkspacesOwnAndDeletingItGoesBackToOffline() {
-        TestStore other = fixtures.store();
+        TestWorkspace other = fixtures.workspace();
         api.send("PUT", "/v1/assistant/model", settings(BASE_URL, API_KEY));
 
         Api.Response othersView = Api.at(port).withKey(other.liveKey()).get("/v1/assistant/model");
@@ -155,7 +155,7 @@ class ModelSettingsApiTests {
         assertThat(api.get("/v1/assistant/model").json().path("provider").asString())
                 .isEqualTo("none");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_models WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(Long.class)
                         .single())
                 .isZero();

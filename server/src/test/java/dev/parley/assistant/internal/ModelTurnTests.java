@@ -15,7 +15,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,14 +55,14 @@ class ModelTurnTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
     ScriptedOpenAiServerForTests model;
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         api.post("/v1/knowledge-base", Map.of("title", "Returns policy", "content", RETURNS));
         model = ScriptedOpenAiServerForTests.start();
         useModel(Map.of());
@@ -331,7 +331,7 @@ class ModelTurnTests {
 
     private TurnRequest request(String message) {
         return new TurnRequest(
-                store.id(), Mode.LIVE, "conv_model", message, List.of(), ConversationMemory.EMPTY, "widget", null);
+                workspace.id(), Mode.LIVE, "conv_model", message, List.of(), ConversationMemory.EMPTY, "widget", null);
     }
 
     private static List<String> names(JsonNode tools) {

@@ -36,7 +36,7 @@ class TurnGateTests {
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port).withKey(fixtures.store().liveKey());
+        api = Api.at(port).withKey(fixtures.workspace().liveKey());
     }
 
     @Test

@@ -38,7 +38,7 @@ class EmbeddingWaitTests {
     @Test
     void refusesATurnWithRetryAfterWhileEveryEmbeddingThreadIsBusyAndStoresNothing() throws Exception {
         // given
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(api.post("/v1/chat", Map.of("message", "Hello")).status()).isEqualTo(200);
         long before = conversations(api);
         String neverSeen = "Do you have the walking boots in size " + UUID.randomUUID() + "?";

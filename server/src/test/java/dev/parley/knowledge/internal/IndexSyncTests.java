@@ -46,7 +46,7 @@ class IndexSyncTests {
 
     @Test
     void rebuildsALostIndexFromTheDatabase() {
-        Caller caller = caller(fixtures.store().id());
+        Caller caller = caller(fixtures.workspace().id());
         sources.create(
                 caller.workspaceId(),
                 caller.mode(),
@@ -63,7 +63,7 @@ class IndexSyncTests {
 
     @Test
     void picksUpKnowledgeWrittenByAnotherNode() {
-        Caller caller = caller(fixtures.store().id());
+        Caller caller = caller(fixtures.workspace().id());
         // given a source written straight to the database, as another node's write leaves it
         Instant now = Instant.now();
         KnowledgeSource source = new KnowledgeSource(

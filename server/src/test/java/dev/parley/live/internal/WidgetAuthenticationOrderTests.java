@@ -48,7 +48,7 @@ class WidgetAuthenticationOrderTests {
 
     @Test
     void aSessionEndedRightAfterAuthenticatedClosesTheSocket() {
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
         JsonNode session = api.post("/v1/sessions", Map.of("user_id", "quick")).json();
         Client client = new Client(authenticated ->
                 api.delete("/v1/sessions/" + session.path("session_id").asString()));
@@ -63,7 +63,7 @@ class WidgetAuthenticationOrderTests {
 
     @Test
     void aReplyMadeRightAfterAuthenticatedReachesTheSocket() {
-        String key = fixtures.store().liveKey();
+        String key = fixtures.workspace().liveKey();
         Api api = Api.at(port).withKey(key);
         String conversationId = api.post("/v1/conversations", Map.of("channel", "widget", "initial_message", "Hello"))
                 .json()

@@ -37,7 +37,7 @@ class ConnectionPoolWaitTests {
     @Test
     void refusesARequestWithRetryAfterWhileEveryConnectionIsTaken() throws SQLException {
         // given
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
         assertThat(api.post("/v1/chat", Map.of("message", "Hello")).status()).isEqualTo(200);
         long before = conversations(api);
 

@@ -30,7 +30,7 @@ class FailureAnsweringTests {
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void answersEveryCodeWithItsStatusInEnglishAndUzbek(ErrorCode code) {
-        Api api = Api.at(port).withKey(fixtures.store().liveKey());
+        Api api = Api.at(port).withKey(fixtures.workspace().liveKey());
 
         Api.Response english = api.get("/v1/test-only/fail/" + code.name());
         Api.Response uzbek = api.withHeader("Accept-Language", "uz").get("/v1/test-only/fail/" + code.name());
@@ -59,7 +59,8 @@ class FailureAnsweringTests {
 
     @Test
     void answersAnUnexpectedFailureWith500AndNoInternals() {
-        Api.Response response = Api.at(port).withKey(fixtures.store().liveKey()).get("/v1/test-only/crash");
+        Api.Response response =
+                Api.at(port).withKey(fixtures.workspace().liveKey()).get("/v1/test-only/crash");
 
         assertThat(response.status()).isEqualTo(500);
         JsonNode body = response.json();

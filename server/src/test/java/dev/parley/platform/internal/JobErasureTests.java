@@ -7,7 +7,7 @@ import dev.parley.platform.Mode;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,9 +39,9 @@ class JobErasureTests {
 
     @Test
     void erasingACustomerCancelsAndEmptiesTheJobsThatMentionThemInThatWorkspaceOnly() {
-        TestStore store = fixtures.store();
-        TestStore other = fixtures.store();
-        Api api = Api.at(port).withKey(store.liveKey());
+        TestWorkspace workspace = fixtures.workspace();
+        TestWorkspace other = fixtures.workspace();
+        Api api = Api.at(port).withKey(workspace.liveKey());
         String conversationId = api.post(
                         "/v1/conversations",
                         Map.of("customer_email", "rosa@example.com", "initial_message", "Where is my order?"))
@@ -49,10 +49,13 @@ class JobErasureTests {
                 .path("conversation_id")
                 .asString();
         String byEmail = jobs.enqueue(
-                store.id(), Mode.LIVE, TYPE, Map.of("email", "Rosa@Example.com", "content", "my address is 1 Elm St"));
-        String byConversation =
-                jobs.enqueue(store.id(), Mode.LIVE, TYPE, Map.of("conversation_id", conversationId, "kind", "message"));
-        String unrelated = jobs.enqueue(store.id(), Mode.LIVE, TYPE, Map.of("email", "sam@example.com"));
+                workspace.id(),
+                Mode.LIVE,
+                TYPE,
+                Map.of("email", "Rosa@Example.com", "content", "my address is 1 Elm St"));
+        String byConversation = jobs.enqueue(
+                workspace.id(), Mode.LIVE, TYPE, Map.of("conversation_id", conversationId, "kind", "message"));
+        String unrelated = jobs.enqueue(workspace.id(), Mode.LIVE, TYPE, Map.of("email", "sam@example.com"));
         String elsewhere = jobs.enqueue(other.id(), Mode.LIVE, TYPE, Map.of("email", "rosa@example.com"));
 
         Api.Response erased = api.send("DELETE", "/v1/gdpr/delete", Map.of("email", "rosa@example.com"));
@@ -67,7 +70,7 @@ class JobErasureTests {
         assertThat(row(elsewhere)).containsEntry("status", "queued");
         assertThat((String) row(elsewhere).get("payload")).contains("rosa@example.com");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND LOWER(payload) LIKE ?")
-                        .params(store.id(), "%rosa@example.com%")
+                        .params(workspace.id(), "%rosa@example.com%")
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -12,7 +12,7 @@ import dev.parley.support.Concurrently;
 import dev.parley.support.TestClock;
 import dev.parley.support.TestDatabase;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -80,7 +80,7 @@ class GdprApiTests {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     final TestClock clock = TestClock.shared();
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
     String tag;
     String email;
@@ -90,8 +90,8 @@ class GdprApiTests {
 
     @BeforeEach
     void setUp() {
-        store = fixtures.store();
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace();
+        api = Api.at(port).withKey(workspace.liveKey());
         tag = Ids.random(10).toLowerCase(Locale.ROOT);
         email = "erase-" + tag + "@example.com";
         name = "Zed Q" + tag;
@@ -176,15 +176,15 @@ class GdprApiTests {
             assertThat(get(archiveLink).statusCode()).isEqualTo(200);
             eventually(() -> received.stream().anyMatch(b -> b.contains(phrase)));
             // The checks outnumber one key's burst of 20 requests a second: they use keys of their own.
-            Api earlier = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+            Api earlier = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
             long conversationsBefore = totalConversations(earlier);
             long analyticsBefore = analyticsConversations(earlier);
             assertThat(analyticsBefore).isGreaterThanOrEqualTo(3);
             assertThat(earlier.get("/api/dashboard/overview?period=week").text())
                     .contains(phrase);
             assertThat(earlier.get("/v1/chats/" + conversation).text()).contains(email);
-            Api checks = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
-            Api later = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE));
+            Api checks = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
+            Api later = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE));
             // when
             Api.Response erased = checks.send(
                     "DELETE",
@@ -351,8 +351,8 @@ class GdprApiTests {
                 .json()
                 .path("request_id")
                 .asString();
-        Api other = Api.at(port).withKey(fixtures.store().liveKey());
-        Api test = Api.at(port).withKey(fixtures.key(store.id(), Mode.TEST));
+        Api other = Api.at(port).withKey(fixtures.workspace().liveKey());
+        Api test = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.TEST));
 
         assertThat(other.send("DELETE", "/v1/gdpr/delete", Map.of("email", email))
                         .status())
@@ -407,7 +407,7 @@ class GdprApiTests {
                         .status())
                 .isEqualTo(400);
         assertThat(api.get("/v1/gdpr/export/export_missing").status()).isEqualTo(404);
-        Api readOnly = Api.at(port).withKey(fixtures.key(store.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
+        Api readOnly = Api.at(port).withKey(fixtures.key(workspace.id(), Mode.LIVE, Scope.CONVERSATIONS_READ));
         assertThat(readOnly.send("DELETE", "/v1/gdpr/delete", Map.of("email", email))
                         .status())
                 .isEqualTo(403);
@@ -500,7 +500,7 @@ class GdprApiTests {
                 .contains(202);
         List<Map<String, Object>> exports = jdbc.sql(
                         "SELECT id, created_at, completed_at FROM privacy_exports WHERE workspace_id = ? ORDER BY created_at, id")
-                .param(store.id())
+                .param(workspace.id())
                 .query()
                 .listOfRows();
         List<String> started = responses.stream()
@@ -517,7 +517,7 @@ class GdprApiTests {
         }
         List<Map<String, Object>> made = jdbc.sql(
                         "SELECT created_at, completed_at FROM privacy_exports WHERE workspace_id = ? ORDER BY created_at, id")
-                .param(store.id())
+                .param(workspace.id())
                 .query()
                 .listOfRows();
         for (int i = 1; i < made.size(); i++) {
@@ -526,7 +526,7 @@ class GdprApiTests {
                     .isAfterOrEqualTo(instant(made.get(i - 1).get("completed_at")));
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND type = ?")
-                        .params(store.id(), Exports.JOB_TYPE)
+                        .params(workspace.id(), Exports.JOB_TYPE)
                         .query(Long.class)
                         .single())
                 .isEqualTo(exports.size());
@@ -550,12 +550,14 @@ class GdprApiTests {
     void answersWithTheExportThatWonTheRaceToStart() throws Exception {
         // given the customer's export, inserted by another request whose transaction has not committed yet
         api.post("/v1/conversations", Map.of("customer_email", email, "initial_message", "about " + phrase));
-        String contactId =
-                customers.find(store.id(), Mode.LIVE, email, null).orElseThrow().contactId();
+        String contactId = customers
+                .find(workspace.id(), Mode.LIVE, email, null)
+                .orElseThrow()
+                .contactId();
         Instant now = clock.instant();
         ExportRecords.Export rival = new ExportRecords.Export(
                 Ids.next("export"),
-                store.id(),
+                workspace.id(),
                 Mode.LIVE,
                 contactId,
                 email,
@@ -577,7 +579,7 @@ class GdprApiTests {
             Future<?> other = threads.submit(() -> transactions.executeWithoutResult(tx -> {
                 records.insert(
                         rival,
-                        ExportRequests.runningKey(store.id(), Mode.LIVE, contactId, email, null, true, false),
+                        ExportRequests.runningKey(workspace.id(), Mode.LIVE, contactId, email, null, true, false),
                         "key_rival");
                 inserted.countDown();
                 try {
@@ -604,12 +606,12 @@ class GdprApiTests {
             assertThat(response.json().path("request_id").asString()).isEqualTo(rival.id());
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM privacy_exports WHERE workspace_id = ?")
-                        .param(store.id())
+                        .param(workspace.id())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND type = ?")
-                        .params(store.id(), Exports.JOB_TYPE)
+                        .params(workspace.id(), Exports.JOB_TYPE)
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -655,10 +657,10 @@ class GdprApiTests {
     @Test
     void erasesConversationsPastTheRetentionPeriodAndKeepsTheirCounts() {
         clock.set(Instant.parse("2026-05-01T10:00:00Z"));
-        assertThat(api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("retention_days", 0)))
+        assertThat(api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("retention_days", 0)))
                         .status())
                 .isEqualTo(400);
-        assertThat(api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("retention_days", 30)))
+        assertThat(api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("retention_days", 30)))
                         .json()
                         .at("/settings/retention_days")
                         .asInt())
@@ -681,7 +683,7 @@ class GdprApiTests {
         clock.advance(Duration.ofDays(15));
         long before = analyticsTotal();
 
-        retention.sweep(store.id());
+        retention.sweep(workspace.id());
 
         assertClean(api.get("/v1/conversations/" + old).text());
         assertThat(api.get("/v1/conversations/" + old).status()).isEqualTo(200);
@@ -700,13 +702,13 @@ class GdprApiTests {
         // without a retention period, nothing more goes
         Map<String, Object> forever = new HashMap<>();
         forever.put("retention_days", null);
-        assertThat(api.patch("/v1/stores/" + store.id(), Map.of("settings", forever))
+        assertThat(api.patch("/v1/stores/" + workspace.id(), Map.of("settings", forever))
                         .json()
                         .at("/settings/retention_days")
                         .isNull())
                 .isTrue();
         clock.advance(Duration.ofDays(60));
-        retention.sweep(store.id());
+        retention.sweep(workspace.id());
         assertThat(api.get("/v1/conversations/" + recent).text()).contains("recent question " + tag);
     }
 

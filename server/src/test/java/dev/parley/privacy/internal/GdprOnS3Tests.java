@@ -17,7 +17,8 @@ class GdprOnS3Tests extends GdprApiTests {
     void keepsTheArchiveInTheBucketUntilTheCustomerIsErased() throws Exception {
         api.post("/v1/conversations", Map.of("customer_email", email, "initial_message", "about " + phrase));
         JsonNode done = finishedExport(Map.of("email", email));
-        String archive = "exports/" + store.id() + "/" + done.path("request_id").asString() + ".zip";
+        String archive =
+                "exports/" + workspace.id() + "/" + done.path("request_id").asString() + ".zip";
         assertThat(FakeS3Server.shared().keys()).contains(archive);
         assertThat(FakeS3Server.shared().object(archive)).isNotEmpty();
 

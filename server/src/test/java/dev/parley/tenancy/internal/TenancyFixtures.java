@@ -25,25 +25,26 @@ public class TenancyFixtures {
     }
 
     /** A workspace and its default live key (every scope but platform administration). */
-    public record TestStore(String id, String liveKey) {}
+    public record TestWorkspace(String id, String liveKey) {}
 
-    public TestStore store(String plan, String... domains) {
+    public TestWorkspace workspace(String plan, String... domains) {
         WorkspaceService.Created created = workspaceService.create(
                 new WorkspaceService.Draft("Test store", List.of(domains), "custom", Plan.of(plan), null, null));
-        return new TestStore(created.workspace().id(), created.key().secret());
+        return new TestWorkspace(created.workspace().id(), created.key().secret());
     }
 
-    public TestStore store() {
-        return store("enterprise");
+    public TestWorkspace workspace() {
+        return workspace("enterprise");
     }
 
-    public String key(String storeId, Mode mode, Scope... scopes) {
+    public String key(String workspaceId, Mode mode, Scope... scopes) {
         Set<Scope> granted = scopes.length == 0 ? Scope.secretDefaults() : EnumSet.copyOf(List.of(scopes));
-        return keys.issue(storeId, KeyKind.SECRET, mode, "Test key", granted).secret();
+        return keys.issue(workspaceId, KeyKind.SECRET, mode, "Test key", granted)
+                .secret();
     }
 
-    public String publishableKey(String storeId) {
-        return keys.issue(storeId, KeyKind.PUBLISHABLE, Mode.LIVE, "Widget", Set.of())
+    public String publishableKey(String workspaceId) {
+        return keys.issue(workspaceId, KeyKind.PUBLISHABLE, Mode.LIVE, "Widget", Set.of())
                 .secret();
     }
 }
