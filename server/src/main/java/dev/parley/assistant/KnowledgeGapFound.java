@@ -3,8 +3,6 @@ package dev.parley.assistant;
 import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The assistant could not answer from the store's knowledge: a content gap for analytics (seed 000). */
 public record KnowledgeGapFound(String workspaceId, Mode mode, String conversationId, String query, double confidence)
@@ -16,13 +14,12 @@ public record KnowledgeGapFound(String workspaceId, Mode mode, String conversati
     }
 
     @Override
-    public Map<String, Object> data() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("conversation_id", conversationId);
-        data.put("query", query);
-        data.put("confidence", confidence);
-        return data;
+    public Data data() {
+        return new Data(conversationId, query, confidence);
     }
+
+    /** The payload's {@code data}. */
+    public record Data(String conversationId, String query, double confidence) {}
 
     @Override
     public String orderingKey() {

@@ -4,9 +4,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What happened to conversations, past tense, for webhooks, analytics and live updates alike. Each is published once,
@@ -24,9 +22,12 @@ public final class ConversationEvents {
             return EventName.CONVERSATION_CREATED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String channel) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "channel", channel.wire());
+        public Data data() {
+            return new Data(conversationId, channel.wire());
         }
 
         @Override
@@ -44,9 +45,12 @@ public final class ConversationEvents {
             return EventName.MESSAGE_RECEIVED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String messageId, String content) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "message_id", messageId, "content", content);
+        public Data data() {
+            return new Data(conversationId, messageId, content);
         }
 
         @Override
@@ -68,17 +72,12 @@ public final class ConversationEvents {
             return EventName.MESSAGE_SENT.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String messageId, String role, String content) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields(
-                    "conversation_id",
-                    conversationId,
-                    "message_id",
-                    messageId,
-                    "role",
-                    role.wire(),
-                    "content",
-                    content);
+        public Data data() {
+            return new Data(conversationId, messageId, role.wire(), content);
         }
 
         @Override
@@ -109,21 +108,18 @@ public final class ConversationEvents {
             return EventName.CONVERSATION_ESCALATED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(
+                String conversationId,
+                String userId,
+                String reason,
+                String assignedAgent,
+                String priority,
+                String ticketId) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields(
-                    "conversation_id",
-                    conversationId,
-                    "user_id",
-                    userId,
-                    "reason",
-                    reason.wire(),
-                    "assigned_agent",
-                    assignedAgent,
-                    "priority",
-                    priority.wire(),
-                    "ticket_id",
-                    ticketId);
+        public Data data() {
+            return new Data(conversationId, userId, reason.wire(), assignedAgent, priority.wire(), ticketId);
         }
 
         @Override
@@ -147,19 +143,13 @@ public final class ConversationEvents {
             return EventName.CHAT_SESSION_ENDED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(
+                String sessionId, String conversationId, int messageCount, long durationSeconds, boolean resolved) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields(
-                    "session_id",
-                    sessionId,
-                    "conversation_id",
-                    conversationId,
-                    "message_count",
-                    messageCount,
-                    "duration_seconds",
-                    durationSeconds,
-                    "resolved",
-                    resolved);
+        public Data data() {
+            return new Data(sessionId, conversationId, messageCount, durationSeconds, resolved);
         }
 
         @Override
@@ -177,15 +167,12 @@ public final class ConversationEvents {
             return EventName.CONVERSATION_RESOLVED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String resolutionType, Integer csatScore) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields(
-                    "conversation_id",
-                    conversationId,
-                    "resolution_type",
-                    resolutionType.wire(),
-                    "csat_score",
-                    csatScore);
+        public Data data() {
+            return new Data(conversationId, resolutionType.wire(), csatScore);
         }
 
         @Override
@@ -207,9 +194,12 @@ public final class ConversationEvents {
             return EventName.CONVERSATION_ASSIGNED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String agentId, String previousAgentId) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "agent_id", agentId, "previous_agent_id", previousAgentId);
+        public Data data() {
+            return new Data(conversationId, agentId, previousAgentId);
         }
 
         @Override
@@ -226,9 +216,12 @@ public final class ConversationEvents {
             return EventName.CONVERSATION_CLOSED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String closedBy) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields("conversation_id", conversationId, "closed_by", closedBy);
+        public Data data() {
+            return new Data(conversationId, closedBy);
         }
 
         @Override
@@ -257,19 +250,12 @@ public final class ConversationEvents {
             return EventName.FEEDBACK_SUBMITTED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String conversationId, String feedbackId, int rating, String comment, String agentId) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields(
-                    "conversation_id",
-                    conversationId,
-                    "feedback_id",
-                    feedbackId,
-                    "rating",
-                    rating,
-                    "comment",
-                    comment,
-                    "agent_id",
-                    agentId);
+        public Data data() {
+            return new Data(conversationId, feedbackId, rating, comment, agentId);
         }
 
         @Override
@@ -288,9 +274,12 @@ public final class ConversationEvents {
             return EventName.CHAT_SESSION_STARTED.wire();
         }
 
+        /** The payload's {@code data}. */
+        public record Data(String sessionId, String conversationId, String userId) {}
+
         @Override
-        public Map<String, Object> data() {
-            return fields("session_id", sessionId, "conversation_id", conversationId, "user_id", userId);
+        public Data data() {
+            return new Data(sessionId, conversationId, userId);
         }
 
         @Override
@@ -322,14 +311,5 @@ public final class ConversationEvents {
         public TurnRecorded {
             actions = List.copyOf(actions);
         }
-    }
-
-    /** A data object from alternating keys and values, in order; null values are kept as JSON nulls. */
-    static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            data.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return data;
     }
 }

@@ -4,8 +4,6 @@ import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A website crawl finished (seed 000's {@code scrape.completed}).
@@ -29,15 +27,17 @@ public record ScrapeCompleted(
     }
 
     @Override
-    public Map<String, Object> data() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("job_id", jobId);
-        data.put("url", url);
-        data.put("status", status);
-        data.put("pages_scraped", pagesScraped);
-        data.put("pages_failed", pagesFailed);
-        data.put("duration_seconds", duration.toSeconds());
-        data.put("duration_ms", duration.toMillis());
-        return data;
+    public Data data() {
+        return new Data(jobId, url, status, pagesScraped, pagesFailed, duration.toSeconds(), duration.toMillis());
     }
+
+    /** The payload's {@code data}. */
+    public record Data(
+            String jobId,
+            String url,
+            String status,
+            int pagesScraped,
+            int pagesFailed,
+            long durationSeconds,
+            long durationMs) {}
 }

@@ -1,7 +1,5 @@
 package dev.parley.platform;
 
-import java.util.Map;
-
 /**
  * A fact other systems may hear about, named as in the webhook catalogue ({@code conversation.created},
  * {@code message.received}, ...). Modules publish these records with Spring's event publisher inside the transaction
@@ -18,8 +16,11 @@ public interface PublicEvent {
     /** The catalogue name, e.g. {@code conversation.escalated}. */
     String type();
 
-    /** The payload's {@code data} object, with snake_case keys, as a receiver gets it. */
-    Map<String, Object> data();
+    /**
+     * The payload's {@code data} object as a receiver gets it: a record of the event's own, whose components are the
+     * object's fields in order (snake_case on the wire, nulls kept).
+     */
+    Object data();
 
     /**
      * Facts with the same key are delivered in the order they happened (a conversation's id, typically); {@code null}

@@ -3,8 +3,6 @@ package dev.parley.tenancy;
 import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PublicEvent;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code agent.deactivated}: a console user was removed from the team. Published inside the transaction that
@@ -24,11 +22,12 @@ public record AgentDeactivated(String workspaceId, String agentId) implements Pu
     }
 
     @Override
-    public Map<String, Object> data() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("agent_id", agentId);
-        return data;
+    public Data data() {
+        return new Data(agentId);
     }
+
+    /** The payload's {@code data}. */
+    public record Data(String agentId) {}
 
     @Override
     public String orderingKey() {

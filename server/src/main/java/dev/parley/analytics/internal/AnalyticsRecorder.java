@@ -19,11 +19,12 @@ import dev.parley.platform.PublicEvent;
 import dev.parley.tenancy.AgentDeactivated;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes every fact into the event log as it is published, inside the transaction that made it: a fact that rolls
@@ -38,8 +39,10 @@ class AnalyticsRecorder {
 
     private final AnalyticsRows analyticsRows;
     private final Clock clock;
+    private final JsonMapper json;
 
-    AnalyticsRecorder(AnalyticsRows analyticsRows, Clock clock) {
+    AnalyticsRecorder(AnalyticsRows analyticsRows, Clock clock, JsonMapper json) {
+        this.json = json;
         this.analyticsRows = analyticsRows;
         this.clock = clock;
     }
@@ -140,7 +143,7 @@ class AnalyticsRecorder {
 
     /** The fact's row in the event log, under its catalogue name: its data without message text. */
     private void log(PublicEvent event, Instant now, String name, Double amount) {
-        Map<String, Object> data = new LinkedHashMap<>(event.data());
+        ObjectNode data = json.valueToTree(event.data());
         data.remove("content");
         analyticsRows.event(
                 event.workspaceId(),
@@ -160,11 +163,7 @@ class AnalyticsRecorder {
         Instant now = clock.instant();
         analyticsRows.answered(
                 turn.conversationId(), turn.contactId(), turn.intent(), turn.sentiment(), turn.responseMillis());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("message_id", turn.messageId());
-        data.put("sentiment", turn.sentiment());
-        data.put("confidence", turn.confidence());
-        data.put("escalated", turn.escalated());
+        TurnData data = new TurnData(turn.messageId(), turn.sentiment(), turn.confidence(), turn.escalated());
         analyticsRows.event(
                 turn.workspaceId(),
                 turn.mode(),
@@ -177,9 +176,7 @@ class AnalyticsRecorder {
                 null,
                 data);
         for (ActionTaken action : turn.actions()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("tool", action.tool());
-            details.put("status", action.status());
+            ActionData details = new ActionData(action.tool(), action.status());
             analyticsRows.event(
                     turn.workspaceId(),
                     turn.mode(),
@@ -204,8 +201,14 @@ class AnalyticsRecorder {
         return normalized.length() > QUERY_LENGTH ? normalized.substring(0, QUERY_LENGTH) : normalized;
     }
 
-    private static String text(Map<String, Object> data, String key) {
-        Object value = data.get(key);
-        return value == null ? null : value.toString();
+    private static String text(JsonNode data, String key) {
+        JsonNode value = data.get(key);
+        return value == null || value.isNull() ? null : value.asString();
     }
+
+    /** The data of a {@code turn} row. */
+    record TurnData(String messageId, String sentiment, double confidence, boolean escalated) {}
+
+    /** The data of an {@code action} row. */
+    record ActionData(String tool, String status) {}
 }

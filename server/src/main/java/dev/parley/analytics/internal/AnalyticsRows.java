@@ -83,7 +83,7 @@ class AnalyticsRows {
             String conversationId,
             String sessionId,
             String agentId,
-            Map<String, Object> data) {
+            Object data) {
         jdbc.sql("""
                         INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
                             conversation_id, session_id, agent_id, data)

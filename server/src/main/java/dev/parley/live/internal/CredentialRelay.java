@@ -3,7 +3,6 @@ package dev.parley.live.internal;
 import dev.parley.tenancy.AgentDeactivated;
 import dev.parley.tenancy.ApiKeyRevoked;
 import dev.parley.tenancy.ConsoleSessionEnded;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,16 +25,16 @@ class CredentialRelay {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ApiKeyRevoked event) {
-        fanout.publish(Signal.ended(event.workspaceId(), KEY_REVOKED, Map.of("key_id", event.keyId())));
+        fanout.publish(Signal.ended(event.workspaceId(), KEY_REVOKED, "key_id", event.keyId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConsoleSessionEnded event) {
-        fanout.publish(Signal.ended(event.workspaceId(), SESSION_ENDED, Map.of("session_id", event.sessionId())));
+        fanout.publish(Signal.ended(event.workspaceId(), SESSION_ENDED, "session_id", event.sessionId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AgentDeactivated event) {
-        fanout.publish(Signal.ended(event.workspaceId(), AGENT_DEACTIVATED, Map.of("agent_id", event.agentId())));
+        fanout.publish(Signal.ended(event.workspaceId(), AGENT_DEACTIVATED, "agent_id", event.agentId()));
     }
 }

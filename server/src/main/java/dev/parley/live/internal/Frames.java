@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,7 +72,7 @@ class Frames {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> details) {}
 
     /** A conversation event as an agent's stream gets it: its data as webhooks get it. */
-    record EventFrame(String type, String event, String conversationId, Map<String, Object> data, String timestamp) {}
+    record EventFrame(String type, String event, String conversationId, JsonNode data, String timestamp) {}
 
     /** Someone typing in a conversation, for the agents: {@code role} is {@code customer}, {@code agent} or {@code assistant}. */
     record AgentTypingFrame(
@@ -150,21 +151,20 @@ class Frames {
 
     /** What a customer's client is sent for a conversation event; {@code null} for events it does not see. */
     Frame forCustomer(Signal event, Locale locale) {
-        Map<String, Object> data = event.data();
         EventName name = EventName.of(event.type()).orElse(null);
         if (name == null) {
             return null;
         }
         return switch (name) {
             case MESSAGE_RECEIVED ->
-                message(text(data, "message_id"), MessageRole.USER, text(data, "content"), event.at());
+                message(event.field("message_id"), MessageRole.USER, event.field("content"), event.at());
             case MESSAGE_SENT -> {
-                MessageRole role = MessageRole.fromWire(text(data, "role")).orElse(null);
+                MessageRole role = MessageRole.fromWire(event.field("role")).orElse(null);
                 yield role != null && CUSTOMER_ROLES.contains(role)
-                        ? message(text(data, "message_id"), role, text(data, "content"), event.at())
+                        ? message(event.field("message_id"), role, event.field("content"), event.at())
                         : null;
             }
-            case CONVERSATION_ESCALATED -> escalated(text(data, "ticket_id"), locale);
+            case CONVERSATION_ESCALATED -> escalated(event.field("ticket_id"), locale);
             case CONVERSATION_CLOSED -> error("conversation_closed", "error.conversation_closed", locale);
             default -> null;
         };
@@ -191,10 +191,5 @@ class Frames {
 
     private static String text(Instant at) {
         return at == null ? null : at.toString();
-    }
-
-    private static String text(Map<String, Object> data, String key) {
-        Object value = data.get(key);
-        return value == null ? null : value.toString();
     }
 }

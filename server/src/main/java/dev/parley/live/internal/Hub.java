@@ -133,8 +133,7 @@ class Hub implements SmartLifecycle {
 
     /** The client's own message comes back to it as its acknowledgement, never as a message it would show. */
     private Frame forCustomer(Connection connection, Signal signal) {
-        if (EventName.MESSAGE_RECEIVED.is(signal.type())
-                && signal.data().get("message_id") instanceof String messageId) {
+        if (EventName.MESSAGE_RECEIVED.is(signal.type()) && signal.field("message_id") instanceof String messageId) {
             String clientMessageId = connection.acknowledge(messageId);
             if (clientMessageId != null) {
                 return frames.received(messageId, clientMessageId, signal.at());
@@ -153,7 +152,7 @@ class Hub implements SmartLifecycle {
         return connection.sessionId != null
                 && EventName.CHAT_SESSION_ENDED.is(signal.type())
                 && sameWorkspace(connection, signal)
-                && connection.sessionId.equals(signal.data().get("session_id"));
+                && connection.sessionId.equals(signal.field("session_id"));
     }
 
     /** Whether the connection was opened with the key or console session (or by the console user) that ended. */
@@ -166,11 +165,11 @@ class Hub implements SmartLifecycle {
         }
         return switch (signal.type()) {
             case CredentialRelay.KEY_REVOKED ->
-                !caller.isAgent() && caller.keyId().equals(signal.data().get("key_id"));
+                !caller.isAgent() && caller.keyId().equals(signal.field("key_id"));
             case CredentialRelay.SESSION_ENDED ->
-                caller.isAgent() && caller.keyId().equals(signal.data().get("session_id"));
+                caller.isAgent() && caller.keyId().equals(signal.field("session_id"));
             case CredentialRelay.AGENT_DEACTIVATED ->
-                caller.isAgent() && caller.agentId().equals(signal.data().get("agent_id"));
+                caller.isAgent() && caller.agentId().equals(signal.field("agent_id"));
             default -> false;
         };
     }

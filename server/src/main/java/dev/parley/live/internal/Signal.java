@@ -2,7 +2,8 @@ package dev.parley.live.internal;
 
 import dev.parley.platform.Mode;
 import java.time.Instant;
-import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What travels between nodes: a conversation event as published ({@code kind} {@code event}), someone typing
@@ -19,23 +20,40 @@ record Signal(
         Mode mode,
         String conversationId,
         String type,
-        Map<String, Object> data,
+        JsonNode data,
         String role,
         boolean typing,
         Instant at,
         String origin) {
 
-    static Signal event(
-            String workspaceId, Mode mode, String conversationId, String type, Map<String, Object> data, Instant at) {
+    static Signal event(String workspaceId, Mode mode, String conversationId, String type, JsonNode data, Instant at) {
         return new Signal("event", workspaceId, mode, conversationId, type, data, null, false, at, null);
     }
 
     static Signal typing(String workspaceId, Mode mode, String conversationId, String role, boolean typing) {
-        return new Signal("typing", workspaceId, mode, conversationId, null, Map.of(), role, typing, null, null);
+        return new Signal(
+                "typing",
+                workspaceId,
+                mode,
+                conversationId,
+                null,
+                JsonNodeFactory.instance.objectNode(),
+                role,
+                typing,
+                null,
+                null);
     }
 
-    static Signal ended(String workspaceId, String type, Map<String, Object> data) {
+    /** A credential that ended, named by one field ({@code key_id}, {@code session_id} or {@code agent_id}). */
+    static Signal ended(String workspaceId, String type, String field, String id) {
+        JsonNode data = JsonNodeFactory.instance.objectNode().put(field, id);
         return new Signal("ended", workspaceId, null, null, type, data, null, false, null, null);
+    }
+
+    /** A text field of the data, or {@code null} when it is absent or null. */
+    String field(String name) {
+        JsonNode value = data == null ? null : data.get(name);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     boolean endsACredential() {

@@ -61,7 +61,8 @@ class Outbox {
             String eventId = Ids.next("evt");
             for (Subscription subscription : wanting) {
                 String name = subscription.nameFor(event.type());
-                String body = envelope(eventId, name, now, SeedPayloads.data(event.type(), event.data()));
+                String body =
+                        envelope(eventId, name, now, SeedPayloads.data(event.type(), json.valueToTree(event.data())));
                 write(subscription, eventId, name, event.orderingKey(), body, now);
             }
         });

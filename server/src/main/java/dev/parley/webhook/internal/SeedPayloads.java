@@ -1,9 +1,9 @@
 package dev.parley.webhook.internal;
 
 import dev.parley.platform.EventName;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The data of an event as the seed that defines the event spells it. Seed 000's events ({@code scrape.completed},
@@ -17,20 +17,22 @@ final class SeedPayloads {
 
     private SeedPayloads() {}
 
-    static Map<String, Object> data(String eventType, Map<String, Object> data) {
+    static ObjectNode data(String eventType, ObjectNode data) {
         if (!OMNIOPS_EVENTS.contains(eventType)) {
             return data;
         }
-        Map<String, Object> camel = new LinkedHashMap<>();
-        data.forEach((key, value) -> {
+        ObjectNode camel = data.objectNode();
+        data.properties().forEach(field -> {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
             if (key.equals("duration_ms")) {
-                camel.put("duration", value);
+                camel.set("duration", value);
             } else if (key.equals("duration_seconds")) {
-                if (!data.containsKey("duration_ms") && value instanceof Number seconds) {
-                    camel.put("duration", seconds.longValue() * 1000);
+                if (!data.has("duration_ms") && value.isNumber()) {
+                    camel.put("duration", value.longValue() * 1000);
                 }
             } else {
-                camel.put(camel(key), value);
+                camel.set(camel(key), value);
             }
         });
         return camel;
