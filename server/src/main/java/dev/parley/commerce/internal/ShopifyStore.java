@@ -1,5 +1,7 @@
 package dev.parley.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.commerce.internal.StoreConnection.Credentials;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
@@ -11,12 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,17 +132,14 @@ final class ShopifyStore implements StoreConnector {
         if (paid == null) {
             throw new StoreUnavailableException(platform(), "no_refundable_transaction");
         }
-        Map<String, Object> transaction = new LinkedHashMap<>();
-        transaction.put("orderId", order.id());
-        transaction.put("parentId", paid.path("id").asString());
-        transaction.put("amount", amount.toPlainString());
-        transaction.put("kind", "REFUND");
-        transaction.put("gateway", paid.path("gateway").asString());
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("orderId", order.id());
-        input.put("note", reason == null ? "Refunded by Parley" : reason);
-        input.put("notify", true);
-        input.put("transactions", List.of(transaction));
+        RefundTransaction transaction = new RefundTransaction(
+                order.id(),
+                paid.path("id").asString(),
+                amount.toPlainString(),
+                "REFUND",
+                paid.path("gateway").asString());
+        RefundInput input =
+                new RefundInput(order.id(), reason == null ? "Refunded by Parley" : reason, true, List.of(transaction));
         JsonNode refunded = graphql(
                 "mutation Refund($input: RefundInput!) { refundCreate(input: $input) { refund { id }"
                         + " order { ...OrderFields } userErrors { field message } } }\n" + ORDER_FIELDS,
@@ -161,28 +161,20 @@ final class ShopifyStore implements StoreConnector {
                         + " returnableFulfillmentLineItems(first: 50) { nodes { fulfillmentLineItem { id }"
                         + " quantity } } } } }",
                 Map.of("id", order.id()));
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<ReturnLineItem> items = new ArrayList<>();
         for (JsonNode fulfillment : returnable.at("/returnableFulfillments/nodes")) {
             for (JsonNode item : fulfillment.at("/returnableFulfillmentLineItems/nodes")) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put(
-                        "fulfillmentLineItemId",
-                        item.at("/fulfillmentLineItem/id").asString());
-                line.put("quantity", item.path("quantity").asInt());
-                line.put("returnReason", reason == null ? "UNKNOWN" : "OTHER");
-                if (reason != null) {
-                    line.put("returnReasonNote", reason.length() > 255 ? reason.substring(0, 255) : reason);
-                }
-                items.add(line);
+                items.add(new ReturnLineItem(
+                        item.at("/fulfillmentLineItem/id").asString(),
+                        item.path("quantity").asInt(),
+                        reason == null ? "UNKNOWN" : "OTHER",
+                        reason == null ? null : reason.length() > 255 ? reason.substring(0, 255) : reason));
             }
         }
         if (items.isEmpty()) {
             throw new StoreUnavailableException(platform(), "nothing_returnable");
         }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("orderId", order.id());
-        input.put("returnLineItems", items);
-        input.put("notifyCustomer", true);
+        ReturnInput input = new ReturnInput(order.id(), items, true);
         JsonNode data = graphql("""
                 mutation Return($input: ReturnInput!) { returnCreate(returnInput: $input) {
                   return { id name status reverseFulfillmentOrders(first: 1) { nodes { reverseDeliveries(first: 1) {
@@ -203,15 +195,14 @@ final class ShopifyStore implements StoreConnector {
 
     @Override
     public Discount createDiscount(String code, int percent, String email) {
-        Map<String, Object> discount = new LinkedHashMap<>();
-        discount.put("title", "Parley " + code);
-        discount.put("code", code);
-        discount.put("startsAt", Instant.now().toString());
-        discount.put("usageLimit", 1);
-        discount.put("appliesOncePerCustomer", true);
-        discount.put("customerSelection", Map.of("all", true));
-        discount.put(
-                "customerGets", Map.of("value", Map.of("percentage", percent / 100.0), "items", Map.of("all", true)));
+        DiscountInput discount = new DiscountInput(
+                "Parley " + code,
+                code,
+                Instant.now().toString(),
+                1,
+                true,
+                new Everyone(true),
+                new CustomerGets(new Percentage(percent / 100.0), new Everyone(true)));
         JsonNode data = graphql(
                 "mutation Discount($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) {"
                         + " codeDiscountNode { id } userErrors { field message } } }",
@@ -222,17 +213,17 @@ final class ShopifyStore implements StoreConnector {
 
     @Override
     public Order changeAddress(Order order, Address address) {
-        Map<String, Object> shipping = new LinkedHashMap<>();
-        shipping.put("address1", address.address1());
-        shipping.put("address2", address.address2());
-        shipping.put("city", address.city());
-        shipping.put("province", address.province());
-        shipping.put("zip", address.zip());
-        shipping.put("countryCode", address.country());
+        ShippingAddress shipping = new ShippingAddress(
+                address.address1(),
+                address.address2(),
+                address.city(),
+                address.province(),
+                address.zip(),
+                address.country());
         JsonNode data = graphql(
                 "mutation Address($input: OrderInput!) { orderUpdate(input: $input) { order { ...OrderFields }"
                         + " userErrors { field message } } }\n" + ORDER_FIELDS,
-                Map.of("input", Map.of("id", order.id(), "shippingAddress", shipping)));
+                Map.of("input", new OrderInput(order.id(), shipping)));
         userErrors(data.path("orderUpdate"));
         return order(data.at("/orderUpdate/order"));
     }
@@ -246,14 +237,12 @@ final class ShopifyStore implements StoreConnector {
      */
     @Override
     public Cancellation cancel(Order order, String reason) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("orderId", order.id());
-        variables.put("refundMethod", Map.of("originalPaymentMethodsRefund", true));
-        variables.put("restock", true);
-        variables.put("reason", "CUSTOMER");
-        variables.put("notifyCustomer", true);
-        variables.put(
-                "staffNote",
+        CancelVariables variables = new CancelVariables(
+                order.id(),
+                new RefundMethod(true),
+                true,
+                "CUSTOMER",
+                true,
                 "Cancelled by Parley at the customer's request"
                         + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         JsonNode data = graphql("""
@@ -310,7 +299,7 @@ final class ShopifyStore implements StoreConnector {
     }
 
     /** One GraphQL call with Shopify's retry rules; the {@code data} of a successful answer. */
-    JsonNode graphql(String query, Map<String, Object> variables) {
+    JsonNode graphql(String query, Object variables) {
         byte[] body = json.writeValueAsString(Map.of("query", query, "variables", variables))
                 .getBytes(StandardCharsets.UTF_8);
         String reason = "unavailable";
@@ -510,4 +499,63 @@ final class ShopifyStore implements StoreConnector {
         String value = text(node);
         return value == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(value).setScale(2);
     }
+
+    // GraphQL inputs, spelled as Shopify's Admin API reads them (camelCase).
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record RefundTransaction(String orderId, String parentId, String amount, String kind, String gateway) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record RefundInput(
+            String orderId,
+            String note,
+            @JsonProperty("notify") boolean notifyCustomer,
+            List<RefundTransaction> transactions) {}
+
+    /** @param returnReasonNote absent when the customer gave no reason */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record ReturnLineItem(
+            String fulfillmentLineItemId,
+            int quantity,
+            String returnReason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String returnReasonNote) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record ReturnInput(String orderId, List<ReturnLineItem> returnLineItems, boolean notifyCustomer) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record DiscountInput(
+            String title,
+            String code,
+            String startsAt,
+            int usageLimit,
+            boolean appliesOncePerCustomer,
+            Everyone customerSelection,
+            CustomerGets customerGets) {}
+
+    /** {@code {"all": true}}: every customer, or every item. */
+    record Everyone(boolean all) {}
+
+    record CustomerGets(Percentage value, Everyone items) {}
+
+    record Percentage(double percentage) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record ShippingAddress(
+            String address1, String address2, String city, String province, String zip, String countryCode) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record OrderInput(String id, ShippingAddress shippingAddress) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record RefundMethod(boolean originalPaymentMethodsRefund) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record CancelVariables(
+            String orderId,
+            RefundMethod refundMethod,
+            boolean restock,
+            String reason,
+            boolean notifyCustomer,
+            String staffNote) {}
 }
