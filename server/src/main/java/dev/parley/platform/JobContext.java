@@ -1,7 +1,5 @@
 package dev.parley.platform;
 
-import java.util.Map;
-
 /** What a running job can see and do. */
 public interface JobContext {
 
@@ -11,13 +9,14 @@ public interface JobContext {
 
     Mode mode();
 
-    Map<String, Object> payload();
+    /** What the job was queued with, read as the handler's own record. */
+    <T> T payload(Class<T> type);
 
-    /** The progress saved by earlier attempts, empty at first. */
-    Map<String, Object> state();
+    /** The progress saved by earlier attempts, read as the handler's own record; {@code null} at first. */
+    <T> T state(Class<T> type);
 
-    /** Saves progress durably, so a later attempt resumes from it; also renews the lease. */
-    void save(Map<String, Object> state);
+    /** Saves progress (a record) durably, so a later attempt resumes from it; also renews the lease. */
+    void save(Object state);
 
     /** Whether the owner asked the job to stop; checked against the database at most once a second. */
     boolean cancelled();

@@ -1,28 +1,28 @@
 package dev.parley.platform;
 
 import java.time.Instant;
-import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A job as its owner sees it.
  *
- * @param status queued, running, succeeded, failed, cancelling or cancelled
- * @param state what the handler saved of its progress
+ * @param payload what the job was queued with, as JSON
+ * @param state what the handler saved of its progress, as JSON (an empty object at first)
  */
 public record JobView(
         String id,
         String workspaceId,
         String type,
-        String status,
+        JobStatus status,
         int attempts,
-        Map<String, Object> payload,
-        Map<String, Object> state,
+        JsonNode payload,
+        JsonNode state,
         String error,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {
 
     public boolean finished() {
-        return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
+        return status.finished();
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.platform;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,8 +8,12 @@ import java.util.Optional;
  */
 public interface Jobs {
 
-    /** Queues a job for a {@link JobHandler} of that type and returns its id ({@code job_...}). */
-    String enqueue(String workspaceId, Mode mode, String type, Map<String, Object> payload);
+    /**
+     * Queues a job for a {@link JobHandler} of that type and returns its id ({@code job_...}).
+     *
+     * @param payload what the handler needs, a record it reads back with {@link JobContext#payload(Class)}
+     */
+    String enqueue(String workspaceId, Mode mode, String type, Object payload);
 
     Optional<JobView> find(String workspaceId, Mode mode, String jobId);
 

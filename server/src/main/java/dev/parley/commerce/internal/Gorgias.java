@@ -20,9 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,12 +121,7 @@ class Gorgias implements Helpdesk {
         } catch (StoreUnavailableException e) {
             // The conversation gets Parley's reference now; the job opens the Gorgias ticket when Gorgias is back.
             log.warn("Gorgias did not open a ticket for workspace {} ({}); queued", ws, e.details());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("kind", "ticket");
-            payload.put("conversation_id", escalation.conversationId());
-            payload.put("email", email);
-            payload.put("ticket", body);
-            jobs.enqueue(ws, escalation.mode(), JOB_TYPE, payload);
+            jobs.enqueue(ws, escalation.mode(), JOB_TYPE, Forward.ticket(escalation.conversationId(), email, body));
             claim(ws, PENDING, escalation.conversationId());
             if (escalation.lastMessageId() != null) {
                 claim(ws, GorgiasWebhookController.SYNCED, escalation.lastMessageId());
@@ -161,12 +154,11 @@ class Gorgias implements Helpdesk {
         if (!ticketed) {
             return;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", "message");
-        payload.put("conversation_id", event.conversationId());
-        payload.put("message_id", event.messageId());
-        payload.put("content", event.content());
-        jobs.enqueue(ws, event.mode(), JOB_TYPE, payload);
+        jobs.enqueue(
+                ws,
+                event.mode(),
+                JOB_TYPE,
+                Forward.message(event.conversationId(), event.messageId(), event.content()));
     }
 
     /** One attempt at a queued ticket or message; a failure is retried by the job runner. */
@@ -176,23 +168,16 @@ class Gorgias implements Helpdesk {
         if (connection.isEmpty()) {
             return; // disconnected since: there is nowhere to send it
         }
-        Map<String, Object> payload = job.payload();
-        String conversationId = (String) payload.get("conversation_id");
+        Forward payload = job.payload(Forward.class);
+        String conversationId = payload.conversationId();
         Optional<Ticket> ticket = connections.ticketOf(ws, job.mode(), conversationId);
-        if ("ticket".equals(payload.get("kind"))) {
+        if (Forward.TICKET.equals(payload.kind())) {
             if (ticket.isEmpty()) {
-                open(
-                        connection.get(),
-                        job.mode(),
-                        conversationId,
-                        (String) payload.get("email"),
-                        payload.get("ticket"),
-                        null,
-                        1);
+                open(connection.get(), job.mode(), conversationId, payload.email(), payload.ticket(), null, 1);
             }
             return;
         }
-        String messageId = (String) payload.get("message_id");
+        String messageId = payload.messageId();
         if (receipts.seen(ws, FORWARDED, messageId)) {
             return;
         }
@@ -202,7 +187,7 @@ class Gorgias implements Helpdesk {
         JsonNode created = post(
                 connection.get(),
                 "/api/tickets/" + ticket.get().ticketId() + "/messages",
-                message(ticket.get().customerEmail(), (String) payload.get("content")),
+                message(ticket.get().customerEmail(), payload.content()),
                 1);
         claim(ws, FORWARDED, messageId);
         String id = created.path("id").asString(null);
@@ -262,6 +247,25 @@ class Gorgias implements Helpdesk {
             @JsonInclude(JsonInclude.Include.NON_NULL) String name) {}
 
     record Tag(String name) {}
+
+    /**
+     * A queued job's payload: a ticket Gorgias could not open at escalation ({@code kind} {@code ticket}), or a
+     * customer message to follow the ticket ({@code kind} {@code message}); fields of the other kind are absent.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Forward(
+            String kind, String conversationId, String email, NewTicket ticket, String messageId, String content) {
+
+        static final String TICKET = "ticket";
+
+        static Forward ticket(String conversationId, String email, NewTicket ticket) {
+            return new Forward(TICKET, conversationId, email, ticket, null, null);
+        }
+
+        static Forward message(String conversationId, String messageId, String content) {
+            return new Forward("message", conversationId, null, null, messageId, content);
+        }
+    }
 
     /** A customer's message in a ticket, sent by API on their behalf. */
     record TicketMessage(

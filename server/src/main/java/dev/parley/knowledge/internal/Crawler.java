@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -93,25 +92,7 @@ class Crawler implements JobHandler {
      * A page the crawl could not read ({@code failures}) or left alone ({@code skipped}), and why: {@code http_404},
      * {@code blocked_by_robots}, ...
      */
-    record PageProblem(String url, String reason) {
-
-        /** The problems saved in a job's state, as its JSON came back: a list of objects. */
-        static List<PageProblem> all(Object saved) {
-            if (!(saved instanceof List<?> list)) {
-                return List.of();
-            }
-            List<PageProblem> problems = new ArrayList<>();
-            for (Object item : list) {
-                if (item instanceof PageProblem problem) {
-                    problems.add(problem);
-                } else if (item instanceof Map<?, ?> object) {
-                    problems.add(
-                            new PageProblem(String.valueOf(object.get("url")), String.valueOf(object.get("reason"))));
-                }
-            }
-            return problems;
-        }
-    }
+    record PageProblem(String url, String reason) {}
 
     /** A crawl's saved progress. Lists, so that it survives as JSON in the job's state. */
     private static final class Progress {
@@ -126,50 +107,50 @@ class Crawler implements JobHandler {
         boolean started;
         String startedAt;
 
-        @SuppressWarnings("unchecked")
-        static Progress of(Map<String, Object> state) {
+        static Progress of(CrawlJob.State state) {
             Progress p = new Progress();
-            p.started = Boolean.TRUE.equals(state.get("started"));
-            p.queue.addAll((List<String>) state.getOrDefault("queue", List.of()));
-            p.seen.addAll((List<String>) state.getOrDefault("seen", List.of()));
-            p.hashes.addAll((List<String>) state.getOrDefault("hashes", List.of()));
-            p.kept.addAll((List<String>) state.getOrDefault("kept", List.of()));
-            p.failures.addAll(PageProblem.all(state.get("failures")));
-            p.skipped.addAll(PageProblem.all(state.get("skipped")));
-            p.scraped = ((Number) state.getOrDefault("pages_scraped", 0)).intValue();
-            p.failed = ((Number) state.getOrDefault("pages_failed", 0)).intValue();
-            p.startedAt = (String) state.get("started_at");
+            p.started = state.started();
+            p.queue.addAll(state.queue());
+            p.seen.addAll(state.seen());
+            p.hashes.addAll(state.hashes());
+            p.kept.addAll(state.kept());
+            p.failures.addAll(state.failures());
+            p.skipped.addAll(state.skipped());
+            p.scraped = state.pagesScraped();
+            p.failed = state.pagesFailed();
+            p.startedAt = state.startedAt();
             return p;
         }
 
-        Map<String, Object> toState(int maxPages) {
-            Map<String, Object> state = new HashMap<>();
-            state.put("started", started);
-            state.put("queue", List.copyOf(queue));
-            state.put("seen", List.copyOf(seen));
-            state.put("hashes", List.copyOf(hashes));
-            state.put("kept", List.copyOf(kept));
-            state.put("failures", List.copyOf(failures));
-            state.put("skipped", List.copyOf(skipped));
-            state.put("pages_scraped", scraped);
-            state.put("pages_failed", failed);
-            state.put("total_pages", Math.max(scraped, Math.min(maxPages, scraped + queue.size())));
-            state.put("started_at", startedAt);
-            return state;
+        CrawlJob.State toState(int maxPages) {
+            return new CrawlJob.State(
+                    started,
+                    List.copyOf(queue),
+                    List.copyOf(seen),
+                    List.copyOf(hashes),
+                    List.copyOf(kept),
+                    failures,
+                    skipped,
+                    scraped,
+                    failed,
+                    Math.max(scraped, Math.min(maxPages, scraped + queue.size())),
+                    startedAt,
+                    null,
+                    null);
         }
     }
 
     @Override
     public void run(JobContext context) throws InterruptedException {
-        Map<String, Object> payload = context.payload();
-        URI start = URI.create((String) payload.get("url"));
-        int maxPages =
-                Math.min(((Number) payload.getOrDefault("max_pages", 100)).intValue(), properties.maxCrawlPages());
-        boolean followLinks = !Boolean.FALSE.equals(payload.get("follow_links"));
-        boolean products = !Boolean.FALSE.equals(payload.get("extract_products"));
-        boolean faqs = !Boolean.FALSE.equals(payload.get("extract_faqs"));
+        CrawlJob.Request payload = context.payload(CrawlJob.Request.class);
+        URI start = URI.create(payload.url());
+        int maxPages = Math.min(payload.maxPages() == null ? 100 : payload.maxPages(), properties.maxCrawlPages());
+        boolean followLinks = !Boolean.FALSE.equals(payload.followLinks());
+        boolean products = !Boolean.FALSE.equals(payload.extractProducts());
+        boolean faqs = !Boolean.FALSE.equals(payload.extractFaqs());
 
-        Progress progress = Progress.of(context.state());
+        CrawlJob.State saved = context.state(CrawlJob.State.class);
+        Progress progress = Progress.of(saved == null ? CrawlJob.State.NONE : saved);
         if (progress.startedAt == null) {
             progress.startedAt = clock.instant().toString();
         }
@@ -222,12 +203,9 @@ class Crawler implements JobHandler {
     }
 
     private void finish(JobContext context, URI start, Progress progress, int maxPages) {
-        Map<String, Object> state = progress.toState(maxPages);
         String result =
                 progress.scraped == 0 && progress.failed > 0 ? "failed" : progress.failed > 0 ? "partial" : "success";
-        state.put("result", result);
-        state.put("finished_at", clock.instant().toString());
-        context.save(state);
+        context.save(progress.toState(maxPages).finished(result, clock.instant().toString()));
         Duration took = Duration.between(Instant.parse(progress.startedAt), clock.instant());
         transactions.executeWithoutResult(status -> events.publishEvent(new ScrapeCompleted(
                 context.workspaceId(),

@@ -3,6 +3,7 @@ package dev.parley.knowledge.internal;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.JobStatus;
 import dev.parley.platform.JobView;
 import dev.parley.platform.Jobs;
 import dev.parley.platform.RequiresScope;
@@ -11,10 +12,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seed 000's scraping API: {@code POST /v1/scrape} starts a crawl job, {@code GET /v1/scrape/status/{job_id}} shows
@@ -33,8 +33,10 @@ class ScrapeController {
 
     private final Jobs jobs;
     private final KnowledgeProperties properties;
+    private final JsonMapper json;
 
-    ScrapeController(Jobs jobs, KnowledgeProperties properties) {
+    ScrapeController(Jobs jobs, KnowledgeProperties properties, JsonMapper json) {
+        this.json = json;
         this.jobs = jobs;
         this.properties = properties;
     }
@@ -60,8 +62,8 @@ class ScrapeController {
             Instant startedAt,
             Instant estimatedCompletion,
             Instant finishedAt,
-            List<Object> errors,
-            List<Object> skipped) {}
+            List<Crawler.PageProblem> errors,
+            List<Crawler.PageProblem> skipped) {}
 
     @PostMapping("/v1/scrape")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -73,12 +75,12 @@ class ScrapeController {
         if (maxPages < 1 || maxPages > properties.maxCrawlPages()) {
             throw ApiException.invalidField("options.max_pages", "out_of_range");
         }
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("url", url.toString());
-        payload.put("max_pages", maxPages);
-        payload.put("follow_links", options.followLinks() == null || options.followLinks());
-        payload.put("extract_products", options.extractProducts() == null || options.extractProducts());
-        payload.put("extract_faqs", options.extractFaqs() == null || options.extractFaqs());
+        CrawlJob.Request payload = new CrawlJob.Request(
+                url.toString(),
+                maxPages,
+                options.followLinks() == null || options.followLinks(),
+                options.extractProducts() == null || options.extractProducts(),
+                options.extractFaqs() == null || options.extractFaqs());
         String jobId = jobs.enqueue(caller.workspaceId(), caller.mode(), Crawler.TYPE, payload);
         return new ScrapeStarted(jobId, "queued", maxPages, null);
     }
@@ -102,14 +104,14 @@ class ScrapeController {
                 .orElseThrow(() -> ApiException.notFound("scrape job", jobId));
     }
 
-    @SuppressWarnings("unchecked")
-    private static ScrapeStatus view(JobView job) {
-        Map<String, Object> state = job.state();
-        int scraped = number(state.get("pages_scraped"));
-        int failed = number(state.get("pages_failed"));
-        int total = job.finished()
-                ? scraped
-                : number(state.getOrDefault("total_pages", job.payload().get("max_pages")));
+    private ScrapeStatus view(JobView job) {
+        CrawlJob.State state =
+                job.state().isEmpty() ? CrawlJob.State.NONE : json.treeToValue(job.state(), CrawlJob.State.class);
+        CrawlJob.Request request = json.treeToValue(job.payload(), CrawlJob.Request.class);
+        int scraped = state.pagesScraped();
+        int failed = state.pagesFailed();
+        int total =
+                job.finished() ? scraped : number(state.totalPages() != null ? state.totalPages() : request.maxPages());
         int percent = job.finished() ? 100 : total == 0 ? 0 : Math.min(99, 100 * scraped / total);
         Instant estimated = null;
         if (!job.finished() && job.startedAt() != null && scraped > 0 && total > scraped) {
@@ -117,31 +119,31 @@ class ScrapeController {
             estimated = Instant.now().plus(elapsed.multipliedBy(total - scraped).dividedBy(scraped));
         }
         String status = switch (job.status()) {
-            case "queued" -> "queued";
-            case "running" -> "processing";
-            case "succeeded" -> "failed".equals(state.get("result")) ? "failed" : "completed";
-            case "cancelling", "cancelled" -> "cancelled";
-            default -> job.status().toLowerCase(Locale.ROOT);
+            case QUEUED -> "queued";
+            case RUNNING -> "processing";
+            case SUCCEEDED -> "failed".equals(state.result()) ? "failed" : "completed";
+            case CANCELLING, CANCELLED -> "cancelled";
+            case FAILED -> "failed";
         };
-        List<Object> errors = (List<Object>) state.getOrDefault("failures", List.of());
-        if (job.status().equals("failed") && job.error() != null) {
-            errors = List.of(Map.of("url", job.payload().get("url"), "reason", job.error()));
+        List<Crawler.PageProblem> errors = state.failures();
+        if (job.status() == JobStatus.FAILED && job.error() != null) {
+            errors = List.of(new Crawler.PageProblem(request.url(), job.error()));
         }
         return new ScrapeStatus(
                 job.id(),
-                (String) job.payload().get("url"),
+                request.url(),
                 status,
-                (String) state.get("result"),
+                state.result(),
                 new Progress(scraped, failed, total, percent),
                 job.startedAt(),
                 estimated,
                 job.finishedAt(),
                 errors,
-                (List<Object>) state.getOrDefault("skipped", List.of()));
+                state.skipped());
     }
 
-    private static int number(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
+    private static int number(Integer value) {
+        return value == null ? 0 : value;
     }
 
     private static URI validUrl(String text) {

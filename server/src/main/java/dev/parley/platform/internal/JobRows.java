@@ -1,5 +1,6 @@
 package dev.parley.platform.internal;
 
+import dev.parley.platform.JobStatus;
 import dev.parley.platform.JobView;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
@@ -7,19 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The job table: claimed with {@code FOR UPDATE SKIP LOCKED} and leases, so nodes never run one job twice at once. */
 @Repository
 class JobRows {
-
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -31,7 +29,7 @@ class JobRows {
 
     record Claimed(JobView job, Mode mode) {}
 
-    void insert(String id, String workspaceId, Mode mode, String type, Map<String, Object> payload, Instant now) {
+    void insert(String id, String workspaceId, Mode mode, String type, Object payload, Instant now) {
         jdbc.sql("""
                         INSERT INTO jobs (id, workspace_id, mode, type, status, payload, state, attempts, run_after, created_at, updated_at)
                         VALUES (?, ?, ?, ?, 'queued', ?, '{}', 0, ?, ?, ?)""")
@@ -54,11 +52,11 @@ class JobRows {
                 .optional();
     }
 
-    String status(String id) {
-        return jdbc.sql("SELECT status FROM jobs WHERE id = ?")
+    JobStatus status(String id) {
+        return JobStatus.fromWire(jdbc.sql("SELECT status FROM jobs WHERE id = ?")
                 .param(id)
                 .query(String.class)
-                .single();
+                .single());
     }
 
     /** Claims up to {@code limit} due jobs of the given types for this node until {@code leaseUntil}. */
@@ -108,7 +106,7 @@ class JobRows {
     }
 
     /** Saves progress and renews the lease, only while this node still holds it. */
-    boolean save(String id, String owner, Map<String, Object> state, Instant leaseUntil, Instant now) {
+    boolean save(String id, String owner, JsonNode state, Instant leaseUntil, Instant now) {
         return jdbc.sql("UPDATE jobs SET state = ?, lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ?")
                         .params(
                                 json.writeValueAsString(state),
@@ -120,12 +118,12 @@ class JobRows {
                 > 0;
     }
 
-    void finish(String id, String owner, String status, String error, Instant now) {
+    void finish(String id, String owner, JobStatus status, String error, Instant now) {
         jdbc.sql("""
                         UPDATE jobs SET status = ?, last_error = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL,
                             updated_at = ?
                          WHERE id = ? AND lease_owner = ?""")
-                .params(status, error, Sql.timestamp(now), Sql.timestamp(now), id, owner)
+                .params(status.wire(), error, Sql.timestamp(now), Sql.timestamp(now), id, owner)
                 .update();
     }
 
@@ -161,10 +159,10 @@ class JobRows {
                 rs.getString("id"),
                 rs.getString("workspace_id"),
                 rs.getString("type"),
-                rs.getString("status"),
+                JobStatus.fromWire(rs.getString("status")),
                 rs.getInt("attempts"),
-                json.readValue(rs.getString("payload"), OBJECT),
-                json.readValue(rs.getString("state"), OBJECT),
+                json.readTree(rs.getString("payload")),
+                json.readTree(rs.getString("state")),
                 rs.getString("last_error"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "started_at"),

@@ -4,13 +4,13 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.Ids;
 import dev.parley.platform.JobContext;
 import dev.parley.platform.JobHandler;
+import dev.parley.platform.JobStatus;
 import dev.parley.platform.JobView;
 import dev.parley.platform.Jobs;
 import dev.parley.platform.Mode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Claims due jobs for the handlers this node has, runs them on virtual threads, renews their leases while they run,
@@ -39,6 +41,7 @@ class JobRunner implements Jobs, SmartLifecycle {
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final int MAX_RUNNING = 4;
 
+    private final JsonMapper json;
     private final JobRows jobRows;
     private final Clock clock;
     private final Map<String, JobHandler> handlers;
@@ -49,15 +52,16 @@ class JobRunner implements Jobs, SmartLifecycle {
     private ExecutorService workers;
     private volatile boolean started;
 
-    JobRunner(JobRows jobRows, Clock clock, List<JobHandler> handlers, PlatformProperties properties) {
+    JobRunner(JobRows jobRows, Clock clock, List<JobHandler> handlers, PlatformProperties properties, JsonMapper json) {
         this.jobRows = jobRows;
+        this.json = json;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
         this.pollInterval = properties.jobPollInterval();
     }
 
     @Override
-    public String enqueue(String workspaceId, Mode mode, String type, Map<String, Object> payload) {
+    public String enqueue(String workspaceId, Mode mode, String type, Object payload) {
         String id = Ids.next("job");
         jobRows.insert(id, workspaceId, mode, type, payload, clock.instant());
         return id;
@@ -134,7 +138,12 @@ class JobRunner implements Jobs, SmartLifecycle {
         JobHandler handler = handlers.get(job.view.type());
         try {
             handler.run(job);
-            jobRows.finish(job.view.id(), owner, job.cancelled() ? "cancelled" : "succeeded", null, clock.instant());
+            jobRows.finish(
+                    job.view.id(),
+                    owner,
+                    job.cancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED,
+                    null,
+                    clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -142,7 +151,7 @@ class JobRunner implements Jobs, SmartLifecycle {
             error = error.length() > 1900 ? error.substring(0, 1900) : error;
             Instant now = clock.instant();
             if (job.cancelled()) {
-                jobRows.finish(job.view.id(), owner, "cancelled", error, now);
+                jobRows.finish(job.view.id(), owner, JobStatus.CANCELLED, error, now);
             } else if (job.view.attempts() >= handler.maxAttempts()) {
                 log.warn(
                         "Job {} ({}) failed for good after {} attempts",
@@ -150,7 +159,7 @@ class JobRunner implements Jobs, SmartLifecycle {
                         job.view.type(),
                         job.view.attempts(),
                         e);
-                jobRows.finish(job.view.id(), owner, "failed", error, now);
+                jobRows.finish(job.view.id(), owner, JobStatus.FAILED, error, now);
             } else {
                 log.info(
                         "Job {} ({}) failed, attempt {}: {}",
@@ -188,7 +197,7 @@ class JobRunner implements Jobs, SmartLifecycle {
     private void renewLeases() {
         running.values().forEach(job -> {
             try {
-                job.save(job.state);
+                job.renew(job.state);
             } catch (RuntimeException e) {
                 log.warn("Renewing the lease of job {} failed", job.view.id(), e);
             }
@@ -199,14 +208,14 @@ class JobRunner implements Jobs, SmartLifecycle {
 
         final JobView view;
         final Mode mode;
-        volatile Map<String, Object> state;
+        volatile JsonNode state;
         private volatile Instant checkedAt = Instant.EPOCH;
         private volatile boolean cancelled;
 
         RunningJob(JobView view, Mode mode) {
             this.view = view;
             this.mode = mode;
-            this.state = new HashMap<>(view.state());
+            this.state = view.state();
         }
 
         @Override
@@ -225,20 +234,26 @@ class JobRunner implements Jobs, SmartLifecycle {
         }
 
         @Override
-        public Map<String, Object> payload() {
-            return view.payload();
+        public <T> T payload(Class<T> type) {
+            return json.treeToValue(view.payload(), type);
         }
 
         @Override
-        public Map<String, Object> state() {
-            return state;
+        public <T> T state(Class<T> type) {
+            JsonNode saved = state;
+            return saved == null || saved.isEmpty() ? null : json.treeToValue(saved, type);
         }
 
         @Override
-        public void save(Map<String, Object> newState) {
-            this.state = new HashMap<>(newState);
+        public void save(Object newState) {
+            renew(json.valueToTree(newState));
+        }
+
+        /** Saves the state and renews the lease. */
+        void renew(JsonNode newState) {
+            this.state = newState;
             Instant now = clock.instant();
-            jobRows.save(view.id(), owner, state, now.plus(LEASE), now);
+            jobRows.save(view.id(), owner, newState, now.plus(LEASE), now);
         }
 
         @Override
@@ -246,8 +261,7 @@ class JobRunner implements Jobs, SmartLifecycle {
             Instant now = Instant.now();
             if (!cancelled && now.isAfter(checkedAt.plusSeconds(1))) {
                 checkedAt = now;
-                String status = jobRows.status(view.id());
-                cancelled = status.equals("cancelling") || status.equals("cancelled");
+                cancelled = jobRows.status(view.id()).stopRequested();
             }
             return cancelled;
         }

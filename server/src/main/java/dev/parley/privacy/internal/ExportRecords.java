@@ -21,7 +21,6 @@ class ExportRecords {
     }
 
     /**
-     * @param status processing, completed, failed or expired
      * @param progress percent done
      */
     record Export(
@@ -33,7 +32,7 @@ class ExportRecords {
             String userId,
             boolean includeConversations,
             boolean includeAnalytics,
-            String status,
+            ExportStatus status,
             String jobId,
             int progress,
             String archiveKey,
@@ -187,7 +186,7 @@ class ExportRecords {
                 rs.getString("subject_user_id"),
                 rs.getBoolean("include_conversations"),
                 rs.getBoolean("include_analytics"),
-                rs.getString("status"),
+                ExportStatus.fromWire(rs.getString("status")),
                 rs.getString("job_id"),
                 rs.getInt("progress"),
                 rs.getString("archive_key"),

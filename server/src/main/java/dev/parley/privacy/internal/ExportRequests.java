@@ -126,7 +126,7 @@ class ExportRequests {
         }
         Instant now = clock.instant();
         String id = Ids.next("export");
-        String jobId = jobs.enqueue(caller.workspaceId(), caller.mode(), Exports.JOB_TYPE, Map.of("export_id", id));
+        String jobId = jobs.enqueue(caller.workspaceId(), caller.mode(), Exports.JOB_TYPE, new Exports.Payload(id));
         Export export = new Export(
                 id,
                 caller.workspaceId(),
@@ -136,7 +136,7 @@ class ExportRequests {
                 user,
                 withConversations,
                 withAnalytics,
-                "processing",
+                ExportStatus.PROCESSING,
                 jobId,
                 0,
                 null,

@@ -82,7 +82,7 @@ class Exports implements JobHandler {
 
     /** A signed link to a completed archive, valid until the archive expires; {@code null} before and after. */
     String downloadUrl(Export export) {
-        if (!export.status().equals("completed") || !clock.instant().isBefore(export.expiresAt())) {
+        if (export.status() != ExportStatus.COMPLETED || !clock.instant().isBefore(export.expiresAt())) {
             return null;
         }
         return links.create(DOWNLOAD, DOWNLOADS + export.id(), export.expiresAt());
@@ -93,7 +93,7 @@ class Exports implements JobHandler {
     Archive download(String id, String expires, String signature) {
         links.check(DOWNLOAD, DOWNLOADS + id, expires, signature);
         Export export = records.findSigned(id).orElseThrow(() -> ApiException.notFound("export", id));
-        if (!export.status().equals("completed") || !clock.instant().isBefore(export.expiresAt())) {
+        if (export.status() != ExportStatus.COMPLETED || !clock.instant().isBefore(export.expiresAt())) {
             throw ApiException.notFound("export", id);
         }
         try {
@@ -115,16 +115,16 @@ class Exports implements JobHandler {
         } catch (Exception e) {
             if (job.attempt() >= maxAttempts()) {
                 // The runner gives up after this attempt: the export says so instead of processing forever.
-                records.failed(String.valueOf(job.payload().get("export_id")), "archive_failed", clock.instant());
+                records.failed(job.payload(Payload.class).exportId(), "archive_failed", clock.instant());
             }
             throw e;
         }
     }
 
     private void make(JobContext job) throws Exception {
-        String id = String.valueOf(job.payload().get("export_id"));
+        String id = job.payload(Payload.class).exportId();
         Optional<Export> found = records.find(job.workspaceId(), job.mode(), id);
-        if (found.isEmpty() || !found.get().status().equals("processing")) {
+        if (found.isEmpty() || found.get().status() != ExportStatus.PROCESSING) {
             return;
         }
         Export export = found.get();
@@ -231,4 +231,7 @@ class Exports implements JobHandler {
         erased.tally().add("privacy.exports", about.size());
         storage.deleteAfterCommit(keys);
     }
+
+    /** An export job's payload: the export it makes. */
+    record Payload(String exportId) {}
 }

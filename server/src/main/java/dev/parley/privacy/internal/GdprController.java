@@ -137,7 +137,7 @@ class GdprController {
     private ExportView view(Export e) {
         return new ExportView(
                 e.id(),
-                e.status(),
+                e.status().wire(),
                 e.progress(),
                 exports.downloadUrl(e),
                 e.expiresAt(),

@@ -87,7 +87,7 @@ class ConsoleWebhooks implements WebhookAdmin {
         return new DeliveryAttempt(
                 d.id(),
                 d.eventType(),
-                d.status(),
+                d.status().wire(),
                 d.attempts(),
                 d.lastStatusCode(),
                 d.lastError(),

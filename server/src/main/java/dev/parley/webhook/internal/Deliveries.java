@@ -63,12 +63,12 @@ class Deliveries {
                 .optional();
     }
 
-    List<Delivery> page(String workspaceId, Mode mode, String subscriptionId, String status, PageQuery query) {
+    List<Delivery> page(String workspaceId, Mode mode, String subscriptionId, DeliveryStatus status, PageQuery query) {
         List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), subscriptionId));
         String filter = "";
         if (status != null) {
             filter = " AND status = ?";
-            params.add(status);
+            params.add(status.wire());
         }
         params.add(query.perPage());
         params.add(query.offset());
@@ -79,12 +79,12 @@ class Deliveries {
                 .list();
     }
 
-    long count(String workspaceId, Mode mode, String subscriptionId, String status) {
+    long count(String workspaceId, Mode mode, String subscriptionId, DeliveryStatus status) {
         List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), subscriptionId));
         String filter = "";
         if (status != null) {
             filter = " AND status = ?";
-            params.add(status);
+            params.add(status.wire());
         }
         return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE workspace_id = ? AND mode = ?"
                         + " AND subscription_id = ?" + filter)
@@ -122,7 +122,8 @@ class Deliveries {
                 .update();
     }
 
-    void attempted(String id, Attempt attempt, String status, Instant nextAttemptAt) {
+    void attempted(String id, Attempt attempt, DeliveryStatus outcome, Instant nextAttemptAt) {
+        String status = outcome.wire();
         jdbc.sql("""
                         UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, last_status_code = ?,
                             last_error = ?, latency_ms = ?, response_snippet = ?, last_attempt_at = ?,
@@ -174,7 +175,7 @@ class Deliveries {
                 rs.getString("event_type"),
                 rs.getString("ordering_key"),
                 rs.getString("body"),
-                rs.getString("status"),
+                DeliveryStatus.fromWire(rs.getString("status")).orElseThrow(),
                 rs.getString("job_id"),
                 rs.getInt("attempts"),
                 (Integer) rs.getObject("last_status_code", Integer.class),

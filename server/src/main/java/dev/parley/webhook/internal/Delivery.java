@@ -8,7 +8,6 @@ import java.time.Instant;
  *
  * @param seq the order deliveries were written in; a lane (subscription and ordering key) is delivered in this order
  * @param body the exact JSON every attempt sends, so every attempt signs and sends the same bytes
- * @param status {@code pending}, {@code delivered} or {@code failed}
  * @param jobId the job that owns the next attempt, {@code null} while it waits for an earlier delivery of its lane
  */
 record Delivery(
@@ -21,7 +20,7 @@ record Delivery(
         String eventType,
         String orderingKey,
         String body,
-        String status,
+        DeliveryStatus status,
         String jobId,
         int attempts,
         Integer lastStatusCode,
@@ -33,11 +32,7 @@ record Delivery(
         Instant deliveredAt,
         Instant createdAt) {
 
-    static final String PENDING = "pending";
-    static final String DELIVERED = "delivered";
-    static final String FAILED = "failed";
-
     boolean pending() {
-        return status.equals(PENDING);
+        return status == DeliveryStatus.PENDING;
     }
 }

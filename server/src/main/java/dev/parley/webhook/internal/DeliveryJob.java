@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,7 +83,7 @@ class DeliveryJob implements JobHandler {
 
     @Override
     public void run(JobContext job) {
-        String deliveryId = (String) job.payload().get("delivery_id");
+        String deliveryId = job.payload(Payload.class).deliveryId();
         Delivery delivery =
                 deliveries.find(job.workspaceId(), job.mode(), deliveryId).orElse(null);
         if (delivery == null || !delivery.pending() || !job.jobId().equals(delivery.jobId())) {
@@ -106,18 +105,18 @@ class DeliveryJob implements JobHandler {
         Deliveries.Attempt attempt = send(subscription, delivery);
         Integer status = attempt.statusCode();
         if (status != null && status >= 200 && status < 300) {
-            finish(delivery, () -> deliveries.attempted(delivery.id(), attempt, Delivery.DELIVERED, null));
+            finish(delivery, () -> deliveries.attempted(delivery.id(), attempt, DeliveryStatus.DELIVERED, null));
         } else if (status != null && status == 410) {
             finish(delivery, () -> {
-                deliveries.attempted(delivery.id(), attempt, Delivery.FAILED, null);
+                deliveries.attempted(delivery.id(), attempt, DeliveryStatus.FAILED, null);
                 subscriptions.disable(subscription.id(), "gone", attempt.at());
             });
         } else if (job.attempt() >= maxAttempts()) {
-            finish(delivery, () -> deliveries.attempted(delivery.id(), attempt, Delivery.FAILED, null));
+            finish(delivery, () -> deliveries.attempted(delivery.id(), attempt, DeliveryStatus.FAILED, null));
             throw new DeliveryFailed(attempt);
         } else {
             Instant next = attempt.at().plus(retryDelay(job));
-            deliveries.attempted(delivery.id(), attempt, Delivery.PENDING, next);
+            deliveries.attempted(delivery.id(), attempt, DeliveryStatus.PENDING, next);
             throw new DeliveryFailed(attempt);
         }
     }
@@ -154,8 +153,8 @@ class DeliveryJob implements JobHandler {
                     .filter(next -> next.jobId() == null)
                     .ifPresent(next -> {
                         Instant now = clock.instant();
-                        String jobId = jobs.enqueue(
-                                next.workspaceId(), next.mode(), Outbox.JOB_TYPE, Map.of("delivery_id", next.id()));
+                        String jobId =
+                                jobs.enqueue(next.workspaceId(), next.mode(), Outbox.JOB_TYPE, new Payload(next.id()));
                         deliveries.assignJob(next.id(), jobId, now, now);
                     });
         });
@@ -205,4 +204,7 @@ class DeliveryJob implements JobHandler {
             super(attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error(), null, false, false);
         }
     }
+
+    /** A delivery job's payload: the delivery it sends. */
+    record Payload(String deliveryId) {}
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,7 +83,7 @@ class Outbox {
             Subscription subscription, String eventId, String type, String orderingKey, String body, Instant now) {
         String deliveryId = Ids.next("dlv");
         String jobId = jobs.enqueue(
-                subscription.workspaceId(), subscription.mode(), JOB_TYPE, Map.of("delivery_id", deliveryId));
+                subscription.workspaceId(), subscription.mode(), JOB_TYPE, new DeliveryJob.Payload(deliveryId));
         deliveries.insert(
                 deliveryId,
                 subscription.workspaceId(),

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,15 +155,14 @@ class Subscriptions {
 
     Page<Delivery> deliveries(Caller caller, String id, String status, PageQuery query) {
         get(caller, id);
-        if (status != null
-                && !Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED)
-                        .contains(status)) {
-            throw ApiException.invalidField("status", "invalid_value");
-        }
+        DeliveryStatus wanted = status == null
+                ? null
+                : DeliveryStatus.fromWire(status)
+                        .orElseThrow(() -> ApiException.invalidField("status", "invalid_value"));
         return Page.of(
-                deliveries.page(caller.workspaceId(), caller.mode(), id, status, query),
+                deliveries.page(caller.workspaceId(), caller.mode(), id, wanted, query),
                 query,
-                deliveries.count(caller.workspaceId(), caller.mode(), id, status));
+                deliveries.count(caller.workspaceId(), caller.mode(), id, wanted));
     }
 
     /** Sends a finished delivery again (same event id, so receivers can dedupe); 409 while it is still pending. */
@@ -179,7 +177,7 @@ class Subscriptions {
         }
         transactions.executeWithoutResult(tx -> {
             String jobId = jobs.enqueue(
-                    caller.workspaceId(), caller.mode(), Outbox.JOB_TYPE, Map.of("delivery_id", delivery.id()));
+                    caller.workspaceId(), caller.mode(), Outbox.JOB_TYPE, new DeliveryJob.Payload(delivery.id()));
             if (!deliveries.reopen(delivery.id(), jobId, clock.instant())) {
                 throw new ApiException(ErrorCode.CONFLICT, null, Map.of("reason", "delivery_pending"));
             }

@@ -104,7 +104,7 @@ class WebhookController {
                     d.id(),
                     d.eventId(),
                     d.eventType(),
-                    d.status(),
+                    d.status().wire(),
                     d.attempts(),
                     d.lastStatusCode(),
                     d.lastError(),

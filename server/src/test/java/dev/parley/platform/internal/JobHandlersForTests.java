@@ -2,7 +2,6 @@ package dev.parley.platform.internal;
 
 import dev.parley.platform.JobContext;
 import dev.parley.platform.JobHandler;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,9 @@ class JobHandlersForTests {
     static final List<String> ran = new CopyOnWriteArrayList<>();
     static final Map<String, Integer> resumedFrom = new ConcurrentHashMap<>();
 
+    /** The counting job's progress. */
+    record Count(int done) {}
+
     @Bean
     JobHandler countingJobForTests() {
         return new JobHandler() {
@@ -27,11 +29,10 @@ class JobHandlersForTests {
 
             @Override
             public void run(JobContext context) {
-                int from = ((Number) context.state().getOrDefault("done", 0)).intValue();
+                Count saved = context.state(Count.class);
+                int from = saved == null ? 0 : saved.done();
                 resumedFrom.put(context.jobId(), from);
-                Map<String, Object> state = new HashMap<>(context.state());
-                state.put("done", 3);
-                context.save(state);
+                context.save(new Count(3));
                 ran.add(context.jobId());
             }
         };

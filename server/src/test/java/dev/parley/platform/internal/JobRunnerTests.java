@@ -2,6 +2,7 @@ package dev.parley.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.platform.JobStatus;
 import dev.parley.platform.JobView;
 import dev.parley.platform.Jobs;
 import dev.parley.platform.Mode;
@@ -41,9 +42,9 @@ class JobRunnerTests {
 
         JobView done = awaitJob(id, JobView::finished);
 
-        assertThat(done.status()).isEqualTo("succeeded");
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(1);
-        assertThat(done.state()).containsEntry("done", 3);
+        assertThat(done.state().path("done").asInt()).isEqualTo(3);
         assertThat(JobHandlersForTests.ran).containsOnlyOnce(id);
     }
 
@@ -52,12 +53,12 @@ class JobRunnerTests {
         clock.freeze();
         String id = jobs.enqueue("store_jobs", Mode.LIVE, "test.fail", Map.of());
 
-        JobView retrying = awaitJob(id, j -> j.attempts() == 1 && j.status().equals("queued"));
+        JobView retrying = awaitJob(id, j -> j.attempts() == 1 && j.status() == JobStatus.QUEUED);
         assertThat(retrying.error()).contains("attempt 1 failed on purpose");
         clock.advance(Duration.ofHours(2));
         JobView failed = awaitJob(id, JobView::finished);
 
-        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(2);
         assertThat(failed.error()).contains("attempt 2 failed on purpose");
     }
@@ -77,7 +78,7 @@ class JobRunnerTests {
         // when its lease has run out, another node runs it
         JobView done = awaitJob(id, JobView::finished);
 
-        assertThat(done.status()).isEqualTo("succeeded");
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(JobHandlersForTests.resumedFrom).containsEntry(id, 2);
     }
@@ -85,11 +86,11 @@ class JobRunnerTests {
     @Test
     void stopsARunningJobWhenItsOwnerCancelsIt() {
         String id = jobs.enqueue("store_jobs", Mode.LIVE, "test.endless", Map.of());
-        awaitJob(id, j -> j.status().equals("running"));
+        awaitJob(id, j -> j.status() == JobStatus.RUNNING);
 
         jobs.cancel("store_jobs", Mode.LIVE, id);
 
-        assertThat(awaitJob(id, JobView::finished).status()).isEqualTo("cancelled");
+        assertThat(awaitJob(id, JobView::finished).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     @Test

@@ -564,7 +564,7 @@ class GdprApiTests {
                 null,
                 true,
                 false,
-                "processing",
+                ExportStatus.PROCESSING,
                 null,
                 0,
                 null,
