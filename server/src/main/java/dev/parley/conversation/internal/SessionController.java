@@ -135,7 +135,7 @@ class SessionController {
         return new SessionView(
                 session.id(),
                 session.conversationId(),
-                status(session),
+                status(session).wire(),
                 session.userId(),
                 session.metadata(),
                 session.startedAt(),
@@ -149,9 +149,11 @@ class SessionController {
     @RequiresScope(Scope.CONVERSATIONS_WRITE)
     SessionEndedResponse end(Caller caller, @PathVariable("session_id") String id) {
         Session session = session(caller, id);
-        if (session.status().equals("ended")) {
+        if (session.status() == SessionStatus.ENDED) {
             throw new ApiException(
-                    dev.parley.platform.ErrorCode.CONFLICT, null, Map.of("session_id", id, "status", "ended"));
+                    dev.parley.platform.ErrorCode.CONFLICT,
+                    null,
+                    Map.of("session_id", id, "status", SessionStatus.ENDED.wire()));
         }
         Instant now = clock.instant();
         long duration = Duration.between(session.startedAt(), now).toSeconds();
@@ -170,9 +172,9 @@ class SessionController {
         return new SessionEndedResponse("Session ended successfully", duration);
     }
 
-    private String status(Session session) {
-        if (session.status().equals("active") && session.expiresAt().isBefore(clock.instant())) {
-            return "expired";
+    private SessionStatus status(Session session) {
+        if (session.status() == SessionStatus.ACTIVE && session.expiresAt().isBefore(clock.instant())) {
+            return SessionStatus.EXPIRED;
         }
         return session.status();
     }

@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Sessions {
 
-    /** A session as the sessions API shows it; {@code status} is as stored ({@code active} or {@code ended}). */
+    /** A session as stored; its {@code status} is {@code active} or {@code ended}. */
     record Session(
             String id,
             String conversationId,
             String userId,
             Map<String, Object> metadata,
-            String status,
+            SessionStatus status,
             Instant expiresAt,
             Instant startedAt,
             Instant endedAt) {}
@@ -76,7 +76,7 @@ class Sessions {
                         rs.getString("conversation_id"),
                         rs.getString("user_id"),
                         readMap(rs.getString("metadata")),
-                        rs.getString("status"),
+                        SessionStatus.fromWire(rs.getString("status")),
                         Sql.instant(rs, "expires_at"),
                         Sql.instant(rs, "started_at"),
                         Sql.instant(rs, "ended_at")))

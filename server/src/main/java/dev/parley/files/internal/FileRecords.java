@@ -129,7 +129,7 @@ class FileRecords {
                 rs.getString("content_type"),
                 sizeBytes,
                 rs.getString("sha256"),
-                rs.getString("status"),
+                FileStatus.fromWire(rs.getString("status")),
                 rs.getString("storage_key"),
                 rs.getString("conversation_id"),
                 Sql.instant(rs, "upload_expires_at"),

@@ -100,7 +100,7 @@ class FileService implements Attachments {
                 null,
                 null,
                 null,
-                "pending",
+                FileStatus.PENDING,
                 null,
                 null,
                 expires,
@@ -162,7 +162,7 @@ class FileService implements Attachments {
             }
             records.uploaded(id, sniffed, bytes.length, Digests.sha256Hex(bytes), key, clock.instant());
             stored = true;
-            return new Uploaded(id, "uploaded", sniffed, bytes.length);
+            return new Uploaded(id, FileStatus.UPLOADED.wire(), sniffed, bytes.length);
         } finally {
             if (!stored) {
                 records.rejected(id);
@@ -231,19 +231,19 @@ class FileService implements Attachments {
         if (!conversations.reachable(caller, conversationId)) {
             throw ApiException.notFound("conversation", conversationId);
         }
-        if (file.status().equals("attached")) {
+        if (file.status() == FileStatus.ATTACHED) {
             if (!file.conversationId().equals(conversationId)) {
                 throw new ApiException(
                         ErrorCode.CONFLICT, "error.conflict.file_attached", Map.of("file_id", fileId), fileId);
             }
             return confirmed(file);
         }
-        if (!file.status().equals("uploaded")
+        if (file.status() != FileStatus.UPLOADED
                 || !records.attach(caller.workspaceId(), caller.mode(), fileId, conversationId, clock.instant())) {
             throw new ApiException(
                     ErrorCode.CONFLICT,
                     "error.conflict.file_not_uploaded",
-                    Map.of("file_id", fileId, "status", file.status()),
+                    Map.of("file_id", fileId, "status", file.status().wire()),
                     fileId);
         }
         return confirmed(
@@ -253,7 +253,7 @@ class FileService implements Attachments {
     /** An attached file with a fresh download link; other states answer 404, as they cannot be served. */
     Confirmed get(Caller caller, String fileId) {
         StoredFile file = records.find(caller.workspaceId(), caller.mode(), fileId)
-                .filter(f -> f.status().equals("attached"))
+                .filter(f -> f.status() == FileStatus.ATTACHED)
                 .orElseThrow(() -> ApiException.notFound("file", fileId));
         return confirmed(file);
     }
@@ -276,7 +276,7 @@ class FileService implements Attachments {
     Download download(String id, String expires, String signature) {
         links.check(DOWNLOAD, FilesConfiguration.CONTENT + id, expires, signature);
         StoredFile file = records.findSigned(id)
-                .filter(f -> f.status().equals("attached"))
+                .filter(f -> f.status() == FileStatus.ATTACHED)
                 .orElseThrow(() -> ApiException.notFound("file", id));
         try {
             return new Download(file, storage.open(file.storageKey()));
@@ -288,7 +288,7 @@ class FileService implements Attachments {
     @Override
     public List<Attachment> of(String workspaceId, Mode mode, List<String> conversationIds) {
         return records.ofConversations(workspaceId, mode, conversationIds).stream()
-                .filter(f -> f.status().equals("attached"))
+                .filter(f -> f.status() == FileStatus.ATTACHED)
                 .map(f -> new Attachment(
                         f.id(),
                         f.conversationId(),

@@ -19,7 +19,7 @@ record StoredFile(
         String contentType,
         Long sizeBytes,
         String sha256,
-        String status,
+        FileStatus status,
         String storageKey,
         String conversationId,
         Instant uploadExpiresAt,
