@@ -1,6 +1,7 @@
 package dev.parley.tenancy;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * What a workspace has connected, for the {@code integrations} block of its store resource (seed 001's
@@ -9,6 +10,22 @@ import java.util.Map;
  */
 public interface StoreIntegrations {
 
-    /** Each integration by name, e.g. {@code shopify}, {@code woocommerce}, {@code gorgias}, with its status fields. */
-    Map<String, Object> of(String workspaceId);
+    IntegrationsBlock of(String workspaceId);
+
+    /** Each integration by name, with its status fields; absent when no module answers for it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IntegrationsBlock(
+            ShopifyIntegration shopify, WooCommerceIntegration woocommerce, HelpdeskIntegration gorgias) {
+
+        /** Nothing answers for the integrations. */
+        public static final IntegrationsBlock NONE = new IntegrationsBlock(null, null, null);
+    }
+
+    /** @param scopes the Admin API access scopes Parley uses, empty while not connected */
+    record ShopifyIntegration(boolean connected, List<String> scopes) {}
+
+    record WooCommerceIntegration(boolean connected) {}
+
+    /** @param mode how the helpdesk is connected, {@code null} while it is not */
+    record HelpdeskIntegration(boolean connected, String mode) {}
 }

@@ -1,9 +1,11 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.tenancy.StoreIntegrations;
-import java.util.LinkedHashMap;
+import dev.parley.tenancy.StoreIntegrations.HelpdeskIntegration;
+import dev.parley.tenancy.StoreIntegrations.IntegrationsBlock;
+import dev.parley.tenancy.StoreIntegrations.ShopifyIntegration;
+import dev.parley.tenancy.StoreIntegrations.WooCommerceIntegration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The store resource's {@code integrations}: the store connection and the helpdesk, connected or not. */
@@ -23,17 +25,15 @@ class StoreIntegrationsBlock implements StoreIntegrations {
     }
 
     @Override
-    public Map<String, Object> of(String workspaceId) {
+    public IntegrationsBlock of(String workspaceId) {
         String platform = stores.get(workspaceId).map(StoreConnection::platform).orElse(null);
-        Map<String, Object> integrations = new LinkedHashMap<>();
         boolean shopify = "shopify".equals(platform);
-        integrations.put("shopify", Map.of("connected", shopify, "scopes", shopify ? SHOPIFY_SCOPES : List.of()));
-        integrations.put("woocommerce", Map.of("connected", "woocommerce".equals(platform)));
         var helpdesk = helpdesks.find(workspaceId);
-        Map<String, Object> gorgias = new LinkedHashMap<>();
-        gorgias.put("connected", helpdesk.isPresent());
-        gorgias.put("mode", helpdesk.map(HelpdeskConnections.Connection::mode).orElse(null));
-        integrations.put("gorgias", gorgias);
-        return integrations;
+        return new IntegrationsBlock(
+                new ShopifyIntegration(shopify, shopify ? SHOPIFY_SCOPES : List.of()),
+                new WooCommerceIntegration("woocommerce".equals(platform)),
+                new HelpdeskIntegration(
+                        helpdesk.isPresent(),
+                        helpdesk.map(HelpdeskConnections.Connection::mode).orElse(null)));
     }
 }

@@ -8,12 +8,11 @@ import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.tenancy.Plan;
 import dev.parley.tenancy.StoreIntegrations;
+import dev.parley.tenancy.StoreIntegrations.IntegrationsBlock;
 import dev.parley.tenancy.StoreSettings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,8 +39,8 @@ class WorkspaceController {
 
     /** The store resource with what the workspace has connected (seed 001's {@code integrations}). */
     private StoreResponse view(Workspace w) {
-        Map<String, Object> connected = new LinkedHashMap<>();
-        integrations.forEach(i -> connected.putAll(i.of(w.id())));
+        IntegrationsBlock connected =
+                integrations.stream().findFirst().map(i -> i.of(w.id())).orElse(IntegrationsBlock.NONE);
         return StoreResponse.of(w, connected);
     }
 
@@ -72,11 +71,11 @@ class WorkspaceController {
             String plan,
             long hourlyQuota,
             StoreSettings settings,
-            Map<String, Object> integrations,
+            IntegrationsBlock integrations,
             Instant createdAt,
             Instant updatedAt) {
 
-        static StoreResponse of(Workspace w, Map<String, Object> integrations) {
+        static StoreResponse of(Workspace w, IntegrationsBlock integrations) {
             return new StoreResponse(
                     w.id(),
                     w.name(),
