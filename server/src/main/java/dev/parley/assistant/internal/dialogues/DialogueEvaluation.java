@@ -127,7 +127,7 @@ public final class DialogueEvaluation {
             Set<String> only = Set.of(options.get("only").split(","));
             dialogues = dialogues.stream().filter(d -> only.contains(d.id())).toList();
         }
-        Map<String, Object> model = model(options);
+        DialoguePlayer.Model model = model(options);
         long started = System.nanoTime();
         Report report;
         try (Target target = target(options, starter, model)) {
@@ -143,7 +143,7 @@ public final class DialogueEvaluation {
             List<Dialogue> dialogues,
             URI base,
             String adminKey,
-            Map<String, Object> model,
+            DialoguePlayer.Model model,
             boolean transcripts,
             PrintStream err) {
         DialoguePlayer player = new DialoguePlayer(base, adminKey, model);
@@ -203,7 +203,7 @@ public final class DialogueEvaluation {
         return s.toString();
     }
 
-    private static Target target(Map<String, String> options, Starter starter, Map<String, Object> model)
+    private static Target target(Map<String, String> options, Starter starter, DialoguePlayer.Model model)
             throws Exception {
         if (options.containsKey("url")) {
             if (!options.containsKey("key")) {
@@ -227,9 +227,9 @@ public final class DialogueEvaluation {
             };
         }
         Map<String, String> properties = new LinkedHashMap<>();
-        if (model.containsKey("base_url")) {
+        if (model != null && model.baseUrl() != null) {
             // A model on this machine or the local network (Ollama, vLLM) is a private address, refused unless allowed.
-            URI modelUri = URI.create(model.get("base_url").toString());
+            URI modelUri = URI.create(model.baseUrl());
             properties.put(
                     "parley.platform.fetch.allow",
                     modelUri.getHost() + (modelUri.getPort() > 0 ? ":" + modelUri.getPort() : ""));
@@ -237,19 +237,16 @@ public final class DialogueEvaluation {
         return starter.start(properties);
     }
 
-    private static Map<String, Object> model(Map<String, String> options) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        if (options.containsKey("model")) {
-            model.put("provider", options.getOrDefault("model-provider", "openai_compatible"));
-            if (options.containsKey("model-base-url")) {
-                model.put("base_url", options.get("model-base-url"));
-            }
-            model.put("model", options.get("model"));
-            if (options.containsKey("model-api-key")) {
-                model.put("api_key", options.get("model-api-key"));
-            }
+    /** The model the command line names, or {@code null} for the offline engine. */
+    private static DialoguePlayer.Model model(Map<String, String> options) {
+        if (!options.containsKey("model")) {
+            return null;
         }
-        return model;
+        return new DialoguePlayer.Model(
+                options.getOrDefault("model-provider", "openai_compatible"),
+                options.get("model-base-url"),
+                options.get("model"),
+                options.get("model-api-key"));
     }
 
     /** {@code --name value} pairs and {@code --transcripts}; {@code null} for anything else. */

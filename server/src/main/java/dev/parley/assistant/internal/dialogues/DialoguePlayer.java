@@ -56,7 +56,7 @@ public final class DialoguePlayer {
 
     private final URI base;
     private final String adminKey;
-    private final Map<String, Object> model;
+    private final Model model;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private List<Article> helpCentre;
@@ -66,10 +66,10 @@ public final class DialoguePlayer {
     /**
      * @param adminKey a platform admin's live key (the installation's bootstrap key): it creates the workspaces, and
      *     its own workspace's articles are the help centre every dialogue gets
-     * @param model the {@code /v1/assistant/model} settings for every workspace, or an empty map for the offline
+     * @param model the {@code /v1/assistant/model} settings for every workspace, or {@code null} for the offline
      *     engine
      */
-    public DialoguePlayer(URI base, String adminKey, Map<String, Object> model) {
+    public DialoguePlayer(URI base, String adminKey, Model model) {
         this.base = base;
         this.adminKey = adminKey;
         this.model = model;
@@ -165,7 +165,7 @@ public final class DialoguePlayer {
         for (Article article : helpCentre()) {
             call("POST", "/v1/knowledge-base", key, article, Map.of()).requireOk();
         }
-        if (!model.isEmpty()) {
+        if (model != null) {
             call("PUT", "/v1/assistant/model", key, model, Map.of()).requireOk();
         }
         return key;
@@ -347,4 +347,17 @@ public final class DialoguePlayer {
             return new Reply(response.statusCode(), json);
         }
     }
+
+    /**
+     * The {@code /v1/assistant/model} settings a dialogue's workspace gets.
+     *
+     * @param baseUrl absent for the provider's own address
+     * @param apiKey absent for a model that needs none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(
+            String provider,
+            @JsonProperty("base_url") String baseUrl,
+            String model,
+            @JsonProperty("api_key") String apiKey) {}
 }

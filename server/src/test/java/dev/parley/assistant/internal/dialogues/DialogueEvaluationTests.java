@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +63,7 @@ class DialogueEvaluationTests {
                 dialogues,
                 URI.create("http://127.0.0.1:" + port + "/"),
                 TenancyFixtures.ADMIN_KEY,
-                Map.of(),
+                null,
                 true,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
