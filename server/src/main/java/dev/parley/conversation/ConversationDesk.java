@@ -61,7 +61,7 @@ public interface ConversationDesk {
             String id,
             MessageRole role,
             String content,
-            Map<String, Object> analysis,
+            MessageAnalysis analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
             List<Map<String, Object>> attachments,

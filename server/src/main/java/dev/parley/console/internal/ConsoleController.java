@@ -1,5 +1,6 @@
 package dev.parley.console.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.Copilot;
 import dev.parley.assistant.TurnRequest;
@@ -262,7 +263,7 @@ class ConsoleController {
                 "reading",
                 detail.entries().stream()
                         // the reading of a customer message is kept with the assistant's reply to it
-                        .filter(e -> e.analysis() != null && e.analysis().containsKey("intent"))
+                        .filter(e -> e.analysis() != null && e.analysis().isReading())
                         .reduce((first, second) -> second)
                         .map(e -> words.analysis(e.analysis()))
                         .orElse(""));
@@ -306,13 +307,15 @@ class ConsoleController {
     /** The agent types (or stopped): the customer's widget shows it. */
     @PostMapping("/console/conversations/{id}/typing")
     @ResponseBody
-    Map<String, Object> typing(
+    Typing typing(
             @RequestAttribute(ConsoleGuard.CALLER) Caller caller,
             @PathVariable String id,
             @RequestParam(name = "is_typing", defaultValue = "false") boolean typing) {
         streams.typing(caller, id, typing);
-        return Map.of("is_typing", typing);
+        return new Typing(typing);
     }
+
+    record Typing(@JsonProperty("is_typing") boolean typing) {}
 
     /**
      * The agent's reply, with a file when one is chosen: the file is checked and stored first, attached once the reply

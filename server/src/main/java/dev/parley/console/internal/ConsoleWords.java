@@ -3,6 +3,8 @@ package dev.parley.console.internal;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.ToolName;
+import dev.parley.conversation.MessageAnalysis;
+import dev.parley.conversation.MessageRole;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,14 +116,14 @@ public class ConsoleWords {
     }
 
     /** The assistant's reading of a customer message, in a sentence: what they ask, how they feel, how sure it is. */
-    public String analysis(Map<String, Object> analysis) {
-        if (analysis == null || analysis.isEmpty()) {
+    public String analysis(MessageAnalysis analysis) {
+        if (analysis == null) {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        if (analysis.get("intent") instanceof String intent && !intent.isBlank() && !intent.equals("other")) {
+        if (analysis.intent() instanceof String intent && !intent.isBlank() && !intent.equals("other")) {
             String asks = "Asks about " + intent(intent);
-            if (analysis.get("other_intents") instanceof List<?> others && !others.isEmpty()) {
+            if (analysis.otherIntents() instanceof List<?> others && !others.isEmpty()) {
                 asks += " and also "
                         + String.join(
                                 ", ",
@@ -130,10 +132,10 @@ public class ConsoleWords {
                                         .toList());
             }
             parts.add(asks);
-        } else if (analysis.containsKey("intent")) {
+        } else if (analysis.isReading()) {
             parts.add("The question fits none of the known topics");
         }
-        if (analysis.get("sentiment") instanceof String sentiment && !sentiment.isBlank()) {
+        if (analysis.sentiment() instanceof String sentiment && !sentiment.isBlank()) {
             parts.add(
                     switch (sentiment) {
                         case "frustrated" -> "sounds frustrated";
@@ -142,10 +144,10 @@ public class ConsoleWords {
                         default -> "sounds calm";
                     });
         }
-        if (analysis.get("confidence") instanceof Number confidence) {
+        if (analysis.confidence() instanceof Double confidence) {
             parts.add(Math.round(confidence.doubleValue() * 100) + "% sure of its reply");
         }
-        if (analysis.get("language") instanceof String language && language.equals("uz")) {
+        if ("uz".equals(analysis.language())) {
             parts.add("writes in Uzbek");
         }
         if (parts.isEmpty()) {
@@ -240,13 +242,13 @@ public class ConsoleWords {
     }
 
     /** What a role's message is called next to it. */
-    public String sender(String role, String authorName) {
+    public String sender(MessageRole role, String authorName) {
         return switch (role) {
-            case "user" -> "Customer";
-            case "assistant" -> "Assistant";
-            case "agent" -> authorName == null || authorName.isBlank() ? "Agent" : authorName;
-            case "note" -> "Private note" + (authorName == null ? "" : " · " + authorName);
-            default -> "Activity";
+            case USER -> "Customer";
+            case ASSISTANT -> "Assistant";
+            case AGENT -> authorName == null || authorName.isBlank() ? "Agent" : authorName;
+            case NOTE -> "Private note" + (authorName == null ? "" : " · " + authorName);
+            case SYSTEM -> "Activity";
         };
     }
 

@@ -7,6 +7,7 @@ import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.MessageAnalysis;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -231,7 +232,7 @@ class ConversationController {
             String sender,
             String content,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> analysis,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MessageAnalysis analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> attachments,
             @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
@@ -241,8 +242,7 @@ class ConversationController {
         static MessageView of(Message m) {
             Author author =
                     m.authorId() == null && m.authorName() == null ? null : new Author(m.authorId(), m.authorName());
-            Double confidence =
-                    m.analysis() != null && m.analysis().get("confidence") instanceof Number n ? n.doubleValue() : null;
+            Double confidence = m.analysis() == null ? null : m.analysis().confidence();
             return new MessageView(
                     m.id(),
                     m.role(),

@@ -5,6 +5,7 @@ import dev.parley.assistant.Citation;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.MessageAnalysis;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -602,7 +603,7 @@ class ConversationRows {
                 rs.getString("conversation_id"),
                 wire(MessageRole::fromWire, rs.getString("role")),
                 rs.getString("content"),
-                analysis == null ? null : json.readValue(analysis, OBJECT),
+                analysis == null ? null : json.readValue(analysis, MessageAnalysis.class),
                 json.readValue(rs.getString("actions"), ACTIONS),
                 json.readValue(rs.getString("sources"), CITATIONS),
                 json.readValue(rs.getString("attachments"), OBJECTS),

@@ -12,6 +12,7 @@ import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.MessageAnalysis;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -522,7 +523,7 @@ class Conversations {
                     conversationId,
                     MessageRole.SYSTEM,
                     message[0],
-                    notes == null ? null : Map.of("notes", notes),
+                    notes == null ? null : MessageAnalysis.notes(notes),
                     List.of(),
                     List.of(),
                     List.of(),
@@ -581,8 +582,8 @@ class Conversations {
     private Locale lastReadLanguage(Caller caller, Conversation conversation) {
         List<Message> recent = conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), 20);
         for (int i = recent.size() - 1; i >= 0; i--) {
-            Map<String, Object> analysis = recent.get(i).analysis();
-            if (analysis != null && analysis.get("language") instanceof String language) {
+            MessageAnalysis analysis = recent.get(i).analysis();
+            if (analysis != null && analysis.language() instanceof String language) {
                 return Languages.preferred(language);
             }
         }
@@ -658,17 +659,17 @@ class Conversations {
                 .toList();
     }
 
-    private static Map<String, Object> analysis(Turn turn) {
-        Map<String, Object> analysis = new LinkedHashMap<>();
-        analysis.put("intent", turn.analysis().intent());
-        analysis.put("other_intents", turn.analysis().otherIntents());
-        analysis.put("sentiment", turn.analysis().sentiment());
-        analysis.put("confidence", turn.analysis().confidence());
-        analysis.put("language", turn.analysis().language());
-        analysis.put("model", turn.model());
-        // Milliseconds per stage of the turn, as the assistant measured them (understand, decide, retrieve, ...).
-        analysis.put("timings", turn.timings());
-        return analysis;
+    private static MessageAnalysis analysis(Turn turn) {
+        Turn.Analysis read = turn.analysis();
+        return new MessageAnalysis(
+                read.intent(),
+                read.otherIntents(),
+                read.sentiment(),
+                read.confidence(),
+                read.language(),
+                turn.model(),
+                turn.timings(),
+                null);
     }
 
     /** The assistant names its reason in the catalogue's words (its turn is not typed with conversation's words). */

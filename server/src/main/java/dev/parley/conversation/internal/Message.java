@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.MessageAnalysis;
 import dev.parley.conversation.MessageRole;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ record Message(
         String conversationId,
         MessageRole role,
         String content,
-        Map<String, Object> analysis,
+        MessageAnalysis analysis,
         List<ActionTaken> actions,
         List<Citation> sources,
         List<Map<String, Object>> attachments,
@@ -31,7 +32,7 @@ record Message(
             String conversationId,
             MessageRole role,
             String content,
-            Map<String, Object> analysis,
+            MessageAnalysis analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
             List<Map<String, Object>> attachments,

@@ -1,6 +1,7 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.conversation.MessageAnalysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +37,6 @@ final class VisitorView {
     /** Money that changed hands: shown only for an action that was done, never a sum asked for or allowed. */
     private static final Set<String> PAID = Set.of("amount", "refund_amount");
 
-    private static final Set<String> ANALYSIS =
-            Set.of("intent", "other_intents", "sentiment", "confidence", "language");
-
     private VisitorView() {}
 
     static Map<String, Object> details(String status, Map<String, Object> details) {
@@ -56,16 +54,7 @@ final class VisitorView {
                 action.type(), action.tool(), action.status(), details(action.status(), action.details()));
     }
 
-    static Map<String, Object> analysis(Map<String, Object> analysis) {
-        if (analysis == null) {
-            return null;
-        }
-        Map<String, Object> shown = new LinkedHashMap<>();
-        analysis.forEach((name, value) -> {
-            if (ANALYSIS.contains(name)) {
-                shown.put(name, value);
-            }
-        });
-        return shown;
+    static MessageAnalysis analysis(MessageAnalysis analysis) {
+        return analysis == null ? null : analysis.forVisitor();
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.console.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
+import dev.parley.conversation.MessageAnalysis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +26,18 @@ public final class ConsoleWordsProbe {
         return words.actions(actions);
     }
 
+    /** The analysis as stored (its JSON fields), read as the console reads it. */
+    @SuppressWarnings("unchecked")
     public String analysis(Map<String, Object> analysis) {
-        return words.analysis(analysis);
+        return words.analysis(new MessageAnalysis(
+                (String) analysis.get("intent"),
+                (List<String>) analysis.get("other_intents"),
+                (String) analysis.get("sentiment"),
+                (Double) analysis.get("confidence"),
+                (String) analysis.get("language"),
+                (String) analysis.get("model"),
+                (Map<String, Double>) analysis.get("timings"),
+                (String) analysis.get("notes")));
     }
 
     public String initials(String name, String email) {
