@@ -30,7 +30,7 @@ class AgentEventStreams implements AgentStreams {
         if (conversations.find(caller, conversationId).isEmpty()) {
             throw ApiException.notFound("conversation", conversationId);
         }
-        fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "agent", typing));
+        fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, Signal.Typist.AGENT, typing));
     }
 
     @Override

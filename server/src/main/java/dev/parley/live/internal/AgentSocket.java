@@ -89,6 +89,7 @@ class AgentSocket extends SocketHandler {
             }
             connection.checkedConversation = conversationId;
         }
-        fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "agent", typing.asBoolean()));
+        fanout.publish(Signal.typing(
+                caller.workspaceId(), caller.mode(), conversationId, Signal.Typist.AGENT, typing.asBoolean()));
     }
 }

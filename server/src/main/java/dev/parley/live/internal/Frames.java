@@ -78,7 +78,7 @@ class Frames {
     record AgentTypingFrame(
             String type,
             String conversationId,
-            String role,
+            Signal.Typist role,
             @JsonProperty("is_typing") boolean isTyping) {}
 
     Frame message(String messageId, MessageRole role, String content, Instant timestamp) {

@@ -98,8 +98,8 @@ class Hub implements SmartLifecycle {
             }
             return;
         }
-        boolean toCustomers = !signal.aboutTyping() || !signal.role().equals("customer");
-        boolean toAgents = !signal.aboutTyping() || signal.role().equals("customer");
+        boolean toCustomers = !signal.aboutTyping() || signal.role() != Signal.Typist.CUSTOMER;
+        boolean toAgents = !signal.aboutTyping() || signal.role() == Signal.Typist.CUSTOMER;
         if (toCustomers) {
             Set<Connection> followers = byConversation.get(signal.conversationId());
             if (followers != null) {

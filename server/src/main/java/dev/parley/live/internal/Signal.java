@@ -1,7 +1,9 @@
 package dev.parley.live.internal;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.parley.platform.Mode;
 import java.time.Instant;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -11,28 +13,28 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * session or user gone; {@code type} says which, {@code data} names it), whose connections close. Small and
  * self-contained, so it crosses Redis as one JSON message.
  *
- * @param role for typing: {@code customer}, {@code agent} or {@code assistant}
+ * @param role for typing: who types
  * @param origin the node that raised it, so a node ignores its own signals coming back from Redis
  */
 record Signal(
-        String kind,
+        Kind kind,
         String workspaceId,
         Mode mode,
         String conversationId,
         String type,
         JsonNode data,
-        String role,
+        Typist role,
         boolean typing,
         Instant at,
         String origin) {
 
     static Signal event(String workspaceId, Mode mode, String conversationId, String type, JsonNode data, Instant at) {
-        return new Signal("event", workspaceId, mode, conversationId, type, data, null, false, at, null);
+        return new Signal(Kind.EVENT, workspaceId, mode, conversationId, type, data, null, false, at, null);
     }
 
-    static Signal typing(String workspaceId, Mode mode, String conversationId, String role, boolean typing) {
+    static Signal typing(String workspaceId, Mode mode, String conversationId, Typist role, boolean typing) {
         return new Signal(
-                "typing",
+                Kind.TYPING,
                 workspaceId,
                 mode,
                 conversationId,
@@ -47,7 +49,7 @@ record Signal(
     /** A credential that ended, named by one field ({@code key_id}, {@code session_id} or {@code agent_id}). */
     static Signal ended(String workspaceId, String type, String field, String id) {
         JsonNode data = JsonNodeFactory.instance.objectNode().put(field, id);
-        return new Signal("ended", workspaceId, null, null, type, data, null, false, null, null);
+        return new Signal(Kind.ENDED, workspaceId, null, null, type, data, null, false, null, null);
     }
 
     /** A text field of the data, or {@code null} when it is absent or null. */
@@ -57,14 +59,38 @@ record Signal(
     }
 
     boolean endsACredential() {
-        return kind.equals("ended");
+        return kind == Kind.ENDED;
     }
 
     boolean aboutTyping() {
-        return kind.equals("typing");
+        return kind == Kind.TYPING;
     }
 
     Signal from(String node) {
         return new Signal(kind, workspaceId, mode, conversationId, type, data, role, typing, at, node);
+    }
+
+    /** What the signal is about; its word is what crosses Redis. */
+    enum Kind {
+        EVENT,
+        TYPING,
+        ENDED;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Who types: the customer, an agent, or the assistant writing its reply. */
+    enum Typist {
+        CUSTOMER,
+        AGENT,
+        ASSISTANT;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

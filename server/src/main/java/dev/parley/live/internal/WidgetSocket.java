@@ -208,8 +208,8 @@ class WidgetSocket extends SocketHandler {
                     content.asString(),
                     () -> {
                         answering.set(true);
-                        fanout.publish(
-                                Signal.typing(answerer.workspaceId(), answerer.mode(), answered, "assistant", true));
+                        fanout.publish(Signal.typing(
+                                answerer.workspaceId(), answerer.mode(), answered, Signal.Typist.ASSISTANT, true));
                     },
                     connection.streaming ? new ReplyPreview(connection, messageId) : null);
             String unacknowledged = connection.acknowledge(messageId);
@@ -223,7 +223,8 @@ class WidgetSocket extends SocketHandler {
             throw refused;
         } finally {
             if (answering.get()) {
-                fanout.publish(Signal.typing(caller.workspaceId(), caller.mode(), conversationId, "assistant", false));
+                fanout.publish(Signal.typing(
+                        caller.workspaceId(), caller.mode(), conversationId, Signal.Typist.ASSISTANT, false));
             }
         }
     }
@@ -263,7 +264,11 @@ class WidgetSocket extends SocketHandler {
         if (connection.conversationId != null) {
             Caller caller = connection.caller;
             fanout.publish(Signal.typing(
-                    caller.workspaceId(), caller.mode(), connection.conversationId, "customer", typing.asBoolean()));
+                    caller.workspaceId(),
+                    caller.mode(),
+                    connection.conversationId,
+                    Signal.Typist.CUSTOMER,
+                    typing.asBoolean()));
         }
     }
 }
