@@ -156,6 +156,13 @@ final class TaskReplies {
                 : "Sorry I couldn't sort that out for you myself.";
     }
 
+    /** Compensation is not the assistant's to give: the request goes to a person. */
+    static String compensationPassedOn(String language) {
+        return language.equals("uz")
+                ? "Kompensatsiya haqida oʻzim qaror qila olmayman, shuning uchun soʻrovingizni jamoamizga topshirdim."
+                : "I can't decide on compensation myself, so I've passed your request on to our team.";
+    }
+
     /** An apology before an answer to an upset customer. */
     static String apology(String language) {
         return language.equals("uz")
