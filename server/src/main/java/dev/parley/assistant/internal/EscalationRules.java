@@ -30,7 +30,7 @@ final class EscalationRules {
     /**
      * A problem only a person can put right, and what the customer is told before being handed over: a parcel the
      * carrier marks delivered that never came (the carrier must be asked), a payment taken twice (the payment must be
-     * checked). The assistant neither repeats the order's status nor refunds anything for them.
+     * checked). The assistant refunds nothing for them.
      *
      * @param reason the escalation's reason code
      * @param english what the customer is told first, in English
@@ -56,16 +56,26 @@ final class EscalationRules {
                     + "|two\\s+charges|charged\\s+again|unauthori[sz]ed\\s+(?:charge|payment)|wrong\\s+amount\\s+charged"
                     + "|charged\\s+(?:me\\s+)?the\\s+wrong\\s+amount)\\b");
 
-    /** Whether the message reports a problem only a person can put right. */
+    /** Whether the message says a parcel the carrier marks delivered never reached the customer. */
+    static boolean deliveredButNotReceived(String message) {
+        return NOT_RECEIVED.matcher(message).find();
+    }
+
+    /** What a customer whose order the store shows delivered, but who never got it, is told before a person takes over. */
+    static PeopleOnly notReceived() {
+        return new PeopleOnly(
+                "delivered_not_received",
+                "I'm sorry it hasn't reached you although the carrier shows it delivered. That needs a check with the"
+                        + " carrier, which our support team does.",
+                "Yetkazib beruvchi uni yetkazilgan deb koʻrsatgani holda sizga yetib kelmagani uchun uzr soʻrayman."
+                        + " Buni yetkazib beruvchi bilan tekshirish kerak, buni qoʻllab-quvvatlash jamoamiz qiladi.");
+    }
+
+    /**
+     * Whether the message reports a problem only a person can put right at once: a payment taken twice (the payment
+     * must be checked). A parcel marked delivered that never came is looked up first ({@link #notReceived}).
+     */
     static Optional<PeopleOnly> onlyAPersonCanHelp(String message) {
-        if (NOT_RECEIVED.matcher(message).find()) {
-            return Optional.of(new PeopleOnly(
-                    "delivered_not_received",
-                    "I'm sorry your order shows as delivered but hasn't reached you. That needs a check with the"
-                            + " carrier, which our support team does.",
-                    "Buyurtmangiz yetkazilgan deb koʻrsatilgani, lekin sizga yetib kelmagani uchun uzr soʻrayman."
-                            + " Jamoamiz aʼzosi yetkazib beruvchi bilan tekshirib, masalani hal qiladi."));
-        }
         if (CHARGED_TWICE.matcher(message).find()) {
             return Optional.of(new PeopleOnly(
                     "billing_problem",

@@ -55,6 +55,9 @@ final class TaskFlows {
 
     static final String PRODUCT_ID = "product_id";
 
+    /** A parcel the carrier marks delivered that the customer never got. */
+    static final String MISSING_PARCEL = "missing_parcel";
+
     /** The lowest price among the products a search showed, so "any cheaper ones?" searches under it. */
     static final String SHOWN_MIN_PRICE = "shown_min_price";
 
@@ -81,6 +84,8 @@ final class TaskFlows {
             flow("list_orders", "list_orders"),
             // a damaged or wrong item: the order is looked up (it proves whose it is), then a remedy is offered
             flow("report_problem", "order_status", ORDER_NUMBER, EMAIL),
+            // a parcel marked delivered that never came: the order is looked up, then a person checks with the carrier
+            flow(MISSING_PARCEL, "order_status", ORDER_NUMBER, EMAIL),
             // one of the products a search showed, picked by its place in the list ("the second one")
             flow("product_details", "get_product_details"));
 
@@ -231,6 +236,9 @@ final class TaskFlows {
     /** The task the message asks for, if it asks for one the store's tools can do. */
     static Optional<String> taskFor(
             String intent, double confidence, String message, Entities entities, ConversationMemory memory) {
+        if (EscalationRules.deliveredButNotReceived(message)) {
+            return Optional.of(MISSING_PARCEL);
+        }
         if (LISTS_ORDERS.matcher(message).find()
                 && entities.orderNumber().isEmpty()
                 && looseOrderNumber(message, entities).isEmpty()) {

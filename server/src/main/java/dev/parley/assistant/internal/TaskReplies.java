@@ -203,6 +203,7 @@ final class TaskReplies {
             case "change_address" -> uz ? "manzilni oʻzgartirish" : "address change";
             case "product_search" -> uz ? "mahsulot qidiruvi" : "product search";
             case "report_problem" -> uz ? "buyurtmadagi muammo" : "problem with the order";
+            case "missing_parcel" -> uz ? "yetib kelmagan buyurtma" : "missing parcel";
             default -> uz ? "buyurtma holati" : "order";
         };
     }

@@ -23,11 +23,14 @@ final class TurnDecision {
 
     static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
 
-    /** A customer saying they are unhappy, or that something did not happen when it should have. */
+    /**
+     * A customer saying they are unhappy, or that something did not happen when it should have ("it was supposed to
+     * arrive yesterday"; "when is it supposed to arrive?" only asks).
+     */
     private static final Pattern SAYS_UPSET = Pattern.compile(
             "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
                     + "|unacceptable|worst|terrible|awful|horrible|useless|pathetic|disgusting|unbelievable|a joke"
-                    + "|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
+                    + "|(was|were) supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
 
     /** Words in capitals: a customer shouting ("WHERE IS MY STUFF"), whatever the sentiment model makes of it. */
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b\\p{Lu}{2,}\\b");

@@ -232,8 +232,9 @@ class TurnEngine implements Assistant {
             case Declined declined -> sure(TaskReplies.declined(declined.action(), turn.language()), actions, memory);
             case Ask ask -> {
                 String question = TaskReplies.ask(ask.slot(), ask.task(), turn.language(), memory.lastQuestion());
-                if ((ask.task().name().equals(TaskFlows.REPORT_PROBLEM) && memory.lastQuestion() == null)
-                        || (turn.upset() && !ask.task().name().equals(TaskFlows.REPORT_PROBLEM))) {
+                boolean problem = ask.task().name().equals(TaskFlows.REPORT_PROBLEM)
+                        || ask.task().name().equals(TaskFlows.MISSING_PARCEL);
+                if ((problem && memory.lastQuestion() == null) || (turn.upset() && !problem)) {
                     // an upset customer hears an apology before the question, not the question alone
                     question = TaskReplies.apology(turn.language()) + " " + question;
                 }
@@ -310,6 +311,18 @@ class TurnEngine implements Assistant {
                 reply = greeted(turn, withOtherAsks(answer, turn, memory, actions));
                 if (task != null && task.slots().containsKey(TaskFlows.COMPENSATION_ASKED)) {
                     return compensation(turn, memory, actions, reply);
+                }
+                if (task != null
+                        && task.name().equals(TaskFlows.MISSING_PARCEL)
+                        && "delivered".equals(done.details().get("status"))) {
+                    // the store shows it delivered and the customer has nothing: a person checks with the carrier
+                    EscalationRules.PeopleOnly missing = EscalationRules.notReceived();
+                    return handOff(
+                            turn,
+                            memory,
+                            actions,
+                            new Escalation(missing.reason(), "high", "Marked delivered, not received"),
+                            reply + "\n\n" + missing.said(turn.language()));
                 }
             }
             case ToolOutcome.NeedsInfo needs -> {
