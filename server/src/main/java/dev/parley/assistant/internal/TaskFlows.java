@@ -133,8 +133,9 @@ final class TaskFlows {
 
     /** A change of mind about an action the customer said no to: "actually yes", "ok go ahead", "changed my mind". */
     private static final Pattern CHANGES_MIND = Pattern.compile(
-            "(?i)^\\W*(?:(?:actually|ok(?:ay)?|oh|hmm+|well|on second thought|wait)[\\s,.!]+)*(?:yes|yeah|yep|sure"
-                    + "|go ahead|do it|please do|i changed my mind|i've changed my mind|changed my mind)\\b.*");
+            "(?i)^\\W*(?:(?:actually|ok(?:ay)?|oh|hmm+|well|on second thought|sorry|my bad|i meant|i mean)[\\s,.!]+)*"
+                    + "(?:yes|yeah|yep|sure|go ahead|do it|please do|i changed my mind|i've changed my mind|changed my mind"
+                    + "|i meant yes|i mean yes)\\b.*");
 
     static boolean changesMind(String message) {
         return CHANGES_MIND.matcher(message).matches() && !NO.matcher(message).matches();
@@ -209,8 +210,24 @@ final class TaskFlows {
 
     /** Whether the message asks what the order holds. */
     static boolean asksWhatIsInIt(String message) {
-        return ASKS_WHAT_IS_IN_IT.matcher(message).find();
+        return ASKS_WHAT_IS_IN_IT.matcher(message).find()
+                || WHAT_IS_IN_ORDER.matcher(message).find();
     }
+
+    /** "what's in 1008?", "what was in order 1002": the items of an order named. */
+    private static final Pattern WHAT_IS_IN_ORDER =
+            Pattern.compile("(?i)\\bwhat(?:'s| is| was| were)? in (?:my |the )?(?:order )?(?:number )?#?\\d{4,}");
+
+    /** A remedy asked for in so many words: "I want to return it", "please start a return". */
+    private static final Pattern WANTS_IT_DONE = Pattern.compile(
+            "(?i)\\b((i'?d like|i would like|i want|i wanna|i need|please) to (return|refund|exchange|cancel|send)"
+                    + "|start (a|the) (return|refund|exchange)|(return|refund|cancel|exchange) (it|this|that|them|my order)"
+                    + "( please)?$)");
+
+    /** A question about a remedy's rules, not a request for one: "what is your return policy?". */
+    private static final Pattern ASKS_THE_POLICY = Pattern.compile(
+            "(?i)\\b(polic(y|ies)|(return|refund|exchange) (window|period)|how (do|does) (returns?|refunds?|exchanges?"
+                    + "|cancell?ations?) work)\\b");
 
     /**
      * A question about the order the conversation is about, asked of "it" ("when will it arrive?", "what was in it?",
@@ -246,6 +263,9 @@ final class TaskFlows {
         }
         if (followsUpOnTheOrder(message, entities, memory)) {
             return Optional.of(TRACK.matcher(message).find() ? "track_order" : "order_status");
+        }
+        if (WHAT_IS_IN_ORDER.matcher(message).find()) {
+            return Optional.of("order_status");
         }
         if (asksForCompensation(message)
                 && (entities.orderNumber().isPresent()
@@ -285,6 +305,15 @@ final class TaskFlows {
         }
         if (task.equals("order_status") && TRACK.matcher(message).find()) {
             task = "track_order";
+        }
+        if (ABOUT_AN_ORDER.contains(task)
+                && !namesAnOrder
+                && ((ASKS_THE_POLICY.matcher(message).find()
+                                && !WANTS_IT_DONE.matcher(message).find())
+                        || (HOW_IT_WORKS.matcher(message).find()
+                                && !ASKS_FOR_IT.matcher(message).find()))) {
+            // "what is your return policy?" while an order is remembered: a question the knowledge answers
+            return Optional.empty();
         }
         boolean orderKnown = entities.orderNumber().isPresent()
                 || memory.orderNumber() != null
