@@ -142,6 +142,9 @@ class ShopperFollowUpTests {
                 Map.of("customer_email", "jane@example.com", "initial_message", "what orders do I have?"));
 
         assertThat(actions(listed)).containsExactly("orders_listed");
+
+        Api.Response items = say(id(listed), "what's in 1008?");
+        assertThat(reply(items)).contains("#1008").contains("It holds ");
         List<String> numbers = listed.json()
                 .path("actions_taken")
                 .get(0)

@@ -215,8 +215,8 @@ final class TaskFlows {
     }
 
     /** "what's in 1008?", "what was in order 1002": the items of an order named. */
-    private static final Pattern WHAT_IS_IN_ORDER =
-            Pattern.compile("(?i)\\bwhat(?:'s| is| was| were)? in (?:my |the )?(?:order )?(?:number )?#?\\d{4,}");
+    private static final Pattern WHAT_IS_IN_ORDER = Pattern.compile(
+            "(?i)\\bwhat(?:'s| is| was| were)? in (?:my |the )?(?:order )?(?:number )?#?(\\d{4,10})\\b");
 
     /** A remedy asked for in so many words: "I want to return it", "please start a return". */
     private static final Pattern WANTS_IT_DONE = Pattern.compile(
@@ -498,6 +498,10 @@ final class TaskFlows {
         Optional<String> order = entities.orderNumber().map(Entity.OrderNumber::number);
         if (order.isEmpty() && FLOWS.get(filled.name()).needs().contains(ORDER_NUMBER)) {
             order = looseOrderNumber(message, entities);
+        }
+        Matcher itemsOf = WHAT_IS_IN_ORDER.matcher(message);
+        if (order.isEmpty() && itemsOf.find()) {
+            order = Optional.of(itemsOf.group(1));
         }
         if (order.isPresent()) {
             filled = filled.with(ORDER_NUMBER, order.get());
