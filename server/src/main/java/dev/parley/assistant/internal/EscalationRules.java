@@ -58,8 +58,13 @@ final class EscalationRules {
 
     /** Whether the message says a parcel the carrier marks delivered never reached the customer. */
     static boolean deliveredButNotReceived(String message) {
-        return NOT_RECEIVED.matcher(message).find();
+        return NOT_RECEIVED.matcher(message).find()
+                && !ABOUT_A_MESSAGE.matcher(message).find();
     }
+
+    /** "I never got the email saying it was delivered": a missing notice, not a missing parcel. */
+    private static final Pattern ABOUT_A_MESSAGE =
+            Pattern.compile("(?i)\\b(e-?mails?|notifications?|confirmations?|texts?|sms|messages?)\\b");
 
     /** What a customer whose order the store shows delivered, but who never got it, is told before a person takes over. */
     static PeopleOnly notReceived() {

@@ -62,7 +62,7 @@ final class TaskFlows {
     static final String SHOWN_MIN_PRICE = "shown_min_price";
 
     private static final Pattern CHEAPER = Pattern.compile(
-            "(?i)\\b(cheaper|less expensive|lower[- ]priced|more affordable|too (expensive|pricey|much)|on a budget)\\b");
+            "(?i)\\b(cheaper|less expensive|lower[- ]priced|more affordable|too (expensive|pricey)|on a budget)\\b");
 
     private static final List<String> ORDINALS = List.of("first", "second", "third");
 
@@ -181,6 +181,10 @@ final class TaskFlows {
     private static final Pattern ASKS_WHERE_IT_IS = Pattern.compile(
             "(?i)\\b(arriv\\w*|deliver\\w*|get here|come|coming|ship(ped|s)?|where|status|on its way|eta|when)\\b");
 
+    /** Words of a question about a product, not an order: "when will it be back in stock?", "is it in blue?". */
+    private static final Pattern ABOUT_A_PRODUCT = Pattern.compile(
+            "(?i)\\b(in stock|back in stock|restock\\w*|available|availability|sizes?|colou?rs?|price|cost|sold out)\\b");
+
     /** A question about what an order holds: "what was in it?", "what did I order?". */
     private static final Pattern ASKS_WHAT_IS_IN_IT = Pattern.compile(
             "(?i)\\b(what(?:'s| is| was| were| are)? in (?:it|them|my order|the order|the package|my package|the parcel)"
@@ -245,6 +249,7 @@ final class TaskFlows {
         }
         return REFERS_TO_THE_ORDER.matcher(message).find()
                 && ASKS_WHERE_IT_IS.matcher(message).find()
+                && !ABOUT_A_PRODUCT.matcher(message).find()
                 && NAMED_TASKS.entrySet().stream()
                         .limit(REMEDIES)
                         .noneMatch(named -> named.getValue().matcher(message).find());

@@ -76,6 +76,8 @@ class EscalationAndAnswerTests {
                 .isTrue();
         assertThat(EscalationRules.deliveredButNotReceived("was my order delivered?"))
                 .isFalse();
+        assertThat(EscalationRules.deliveredButNotReceived("I never got the email saying it was delivered"))
+                .isFalse();
         assertThat(EscalationRules.onlyAPersonCanHelp("it says delivered but I never got it"))
                 .isEmpty();
         assertThat(EscalationRules.onlyAPersonCanHelp("you charged me twice for order 1002"))

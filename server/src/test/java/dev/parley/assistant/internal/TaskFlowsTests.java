@@ -78,9 +78,11 @@ class TaskFlowsTests {
                 .contains("track_order");
         assertThat(task("product_search", "what's in 1008?", ConversationMemory.EMPTY))
                 .contains("order_status");
-        // no order discussed, or a general question: the knowledge
+        // no order discussed, a general question or one about a product: not the order
         assertThat(task("delivery_time", "when will it arrive?", ConversationMemory.EMPTY))
                 .isEmpty();
+        assertThat(task("stock_availability", "when will it be back in stock?", KNOWN_ORDER))
+                .contains("product_search");
         assertThat(task("delivery_time", "how long does shipping take to Canada?", KNOWN_ORDER))
                 .isEmpty();
         assertThat(TaskFlows.asksWhatIsInIt("what was in it?")).isTrue();
