@@ -19,6 +19,8 @@ import java.util.Map;
  * @param lowConfidenceStreak turns in a row the assistant was unsure
  * @param lastSearch the last product search made (its query, size, price bounds), so that a next message naming
  *     only a size, a colour or a price ("in size 10?") narrows it, or {@code null}
+ * @param withdrawn the last action the customer said no to, so that a change of mind a turn or two later ("actually
+ *     yes, go ahead") states it again for their yes, or {@code null}
  * @param other stored keys this record does not know, kept as they are
  */
 public record ConversationMemory(
@@ -31,6 +33,7 @@ public record ConversationMemory(
         String discountCode,
         int lowConfidenceStreak,
         Task lastSearch,
+        Withdrawn withdrawn,
         Map<String, String> other) {
 
     /** The order number the conversation is about. */
@@ -44,6 +47,9 @@ public record ConversationMemory(
     /** A customer token the store's site signed; the store tools check its signature. */
     public static final String CUSTOMER_TOKEN = "customer_token";
 
+    /** How many emails given in the conversation an order tool found not to be the order's. */
+    public static final String EMAIL_MISMATCHES = "email_mismatches";
+
     public static final String DISCOUNT_CODE = "discount_code";
     public static final String LOW_CONFIDENCE_STREAK = "low_confidence_streak";
 
@@ -52,13 +58,15 @@ public record ConversationMemory(
     private static final String LAST_SEARCH = "last_search";
     private static final String LAST_QUESTION = "last_question";
     private static final String PENDING = "pending";
+    private static final String WITHDRAWN = "withdrawn";
+
     /** Before tasks were typed: the store tool that asked for something, and an address given before the email. */
     private static final String OLD_PENDING_TOOL = "pending_tool";
 
     private static final String OLD_NEW_ADDRESS = "new_address";
 
     public static final ConversationMemory EMPTY =
-            new ConversationMemory(null, null, Identity.NONE, null, null, null, null, 0, null, Map.of());
+            new ConversationMemory(null, null, Identity.NONE, null, null, null, null, 0, null, null, Map.of());
 
     public ConversationMemory {
         identity = identity == null ? Identity.NONE : identity;
@@ -98,10 +106,16 @@ public record ConversationMemory(
      * @param emailGiven written by the customer, not yet checked
      * @param vouchedEmail given by the store's own server (a secret key's {@code customer_email}): trusted
      * @param customerToken signed by the store's site, checked by the store tools
+     * @param mismatches emails given in this conversation that an order tool found not to be the order's
      */
-    public record Identity(String verifiedEmail, String emailGiven, String vouchedEmail, String customerToken) {
+    public record Identity(
+            String verifiedEmail, String emailGiven, String vouchedEmail, String customerToken, int mismatches) {
 
-        public static final Identity NONE = new Identity(null, null, null, null);
+        public static final Identity NONE = new Identity(null, null, null, null, 0);
+
+        public Identity(String verifiedEmail, String emailGiven, String vouchedEmail, String customerToken) {
+            this(verifiedEmail, emailGiven, vouchedEmail, customerToken, 0);
+        }
 
         /** Whether there is anything for a store tool to prove the customer by, so that no email need be asked. */
         public boolean known() {
@@ -109,11 +123,16 @@ public record ConversationMemory(
         }
 
         public Identity withEmailGiven(String email) {
-            return new Identity(verifiedEmail, email, vouchedEmail, customerToken);
+            return new Identity(verifiedEmail, email, vouchedEmail, customerToken, mismatches);
         }
 
         public Identity withVerifiedEmail(String email) {
-            return new Identity(email, emailGiven, vouchedEmail, customerToken);
+            return new Identity(email, emailGiven, vouchedEmail, customerToken, mismatches);
+        }
+
+        /** The email given was not the order's: it is forgotten, and counted. */
+        public Identity mismatched() {
+            return new Identity(verifiedEmail, null, vouchedEmail, customerToken, mismatches + 1);
         }
     }
 
@@ -142,6 +161,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -156,6 +176,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -170,6 +191,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -184,6 +206,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -198,6 +221,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -212,6 +236,7 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
@@ -226,12 +251,23 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
 
     public ConversationMemory withLowConfidenceStreak(int streak) {
         return new ConversationMemory(
-                task, setAside, identity, orderNumber, lastQuestion, pending, discountCode, streak, lastSearch, other);
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                streak,
+                lastSearch,
+                withdrawn,
+                other);
     }
 
     public ConversationMemory withLastSearch(Task lastSearch) {
@@ -245,8 +281,30 @@ public record ConversationMemory(
                 discountCode,
                 lowConfidenceStreak,
                 lastSearch,
+                withdrawn,
                 other);
     }
+
+    public ConversationMemory withWithdrawn(Withdrawn withdrawn) {
+        return new ConversationMemory(
+                task,
+                setAside,
+                identity,
+                orderNumber,
+                lastQuestion,
+                pending,
+                discountCode,
+                lowConfidenceStreak,
+                lastSearch,
+                withdrawn,
+                other);
+    }
+
+    /**
+     * An action the customer said no to, and on which of their turns (counted from the first, 1), so that a change
+     * of mind is taken up only soon after.
+     */
+    public record Withdrawn(Confirmation action, int customerTurn) {}
 
     /**
      * What a store tool reported it established (the order it looked up, the email it verified, the code it gave),
@@ -272,9 +330,13 @@ public record ConversationMemory(
         putTask(facts, TASK, task);
         putTask(facts, SET_ASIDE, setAside);
         putTask(facts, LAST_SEARCH, lastSearch);
-        if (pending != null) {
-            facts.put(PENDING, pending.task() + "|" + pending.tool());
-            pending.arguments().forEach((name, value) -> facts.put(PENDING + "." + name, value));
+        putConfirmation(facts, PENDING, pending);
+        if (withdrawn != null) {
+            putConfirmation(facts, WITHDRAWN, withdrawn.action());
+            facts.put(WITHDRAWN + ".turn", Integer.toString(withdrawn.customerTurn()));
+        }
+        if (identity.mismatches() > 0) {
+            facts.put(EMAIL_MISMATCHES, Integer.toString(identity.mismatches()));
         }
         return facts;
     }
@@ -289,15 +351,19 @@ public record ConversationMemory(
                 rest.remove(VERIFIED_EMAIL),
                 rest.remove(EMAIL_GIVEN),
                 rest.remove(VOUCHED_EMAIL),
-                rest.remove(CUSTOMER_TOKEN));
+                rest.remove(CUSTOMER_TOKEN),
+                count(rest.remove(EMAIL_MISMATCHES)));
         String order = rest.remove(ORDER_NUMBER);
         String code = rest.remove(DISCOUNT_CODE);
         String question = rest.remove(LAST_QUESTION);
-        int streak = streak(rest.remove(LOW_CONFIDENCE_STREAK));
+        int streak = count(rest.remove(LOW_CONFIDENCE_STREAK));
         Task task = task(rest, TASK);
         Task setAside = task(rest, SET_ASIDE);
         Task lastSearch = task(rest, LAST_SEARCH);
-        Confirmation pending = pending(rest);
+        int withdrawnTurn = count(rest.remove(WITHDRAWN + ".turn"));
+        Confirmation withdrawnAction = confirmation(rest, WITHDRAWN);
+        Withdrawn withdrawn = withdrawnAction == null ? null : new Withdrawn(withdrawnAction, withdrawnTurn);
+        Confirmation pending = confirmation(rest, PENDING);
         String oldTool = rest.remove(OLD_PENDING_TOOL);
         String oldAddress = rest.remove(OLD_NEW_ADDRESS);
         if (task == null && oldTool != null) {
@@ -307,7 +373,14 @@ public record ConversationMemory(
             task = (task == null ? new Task("change_address", Map.of(), List.of()) : task).with("address", oldAddress);
         }
         return new ConversationMemory(
-                task, setAside, identity, order, question, pending, code, streak, lastSearch, rest);
+                task, setAside, identity, order, question, pending, code, streak, lastSearch, withdrawn, rest);
+    }
+
+    private static void putConfirmation(Map<String, String> facts, String key, Confirmation action) {
+        if (action != null) {
+            facts.put(key, action.task() + "|" + action.tool());
+            action.arguments().forEach((name, value) -> facts.put(key + "." + name, value));
+        }
     }
 
     private static void put(Map<String, String> facts, String key, String value) {
@@ -337,9 +410,9 @@ public record ConversationMemory(
         return new Task(name, slots, missing == null || missing.isBlank() ? List.of() : List.of(missing.split(",")));
     }
 
-    private static Confirmation pending(Map<String, String> rest) {
-        String pending = rest.remove(PENDING);
-        Map<String, String> arguments = withPrefix(rest, PENDING + ".");
+    private static Confirmation confirmation(Map<String, String> rest, String key) {
+        String pending = rest.remove(key);
+        Map<String, String> arguments = withPrefix(rest, key + ".");
         if (pending == null || !pending.contains("|")) {
             return null;
         }
@@ -357,7 +430,7 @@ public record ConversationMemory(
         return found;
     }
 
-    private static int streak(String stored) {
+    private static int count(String stored) {
         try {
             return stored == null ? 0 : Integer.parseInt(stored);
         } catch (NumberFormatException e) {

@@ -14,6 +14,9 @@ public record ToolName(String wire) {
     /** Looks up an order's status, items and fulfilment. */
     public static final ToolName ORDER_STATUS = new ToolName("order_status");
 
+    /** Lists the recent orders of a customer whose identity is proven. */
+    public static final ToolName LIST_ORDERS = new ToolName("list_orders");
+
     /** Reads an order's tracking. */
     public static final ToolName TRACK_ORDER = new ToolName("track_order");
 
@@ -47,6 +50,7 @@ public record ToolName(String wire) {
     /** Parley's own tools: the store's and its own. */
     public static final List<ToolName> BUILT_IN = List.of(
             ORDER_STATUS,
+            LIST_ORDERS,
             TRACK_ORDER,
             REQUEST_RETURN,
             REFUND,

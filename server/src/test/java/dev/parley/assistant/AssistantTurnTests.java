@@ -125,7 +125,7 @@ class AssistantTurnTests {
     }
 
     @Test
-    void admitsWhatItDoesNotKnowRecordsTheGapAndHandsOverTheSecondTime() {
+    void admitsWhatItDoesNotKnowRecordsTheGapAndHandsOverTheThirdTimeInARow() {
         Turn first = respond("does the flux capacitor fit a 1985 delorean?", List.of(), Map.of());
 
         assertThat(first.reply()).contains("not sure");
@@ -139,11 +139,24 @@ class AssistantTurnTests {
 
         Turn second = respond(
                 "and the time circuits?",
-                List.of(new PriorMessage("user", "flux capacitor?")),
+                List.of(new PriorMessage("user", "flux capacitor?"), new PriorMessage("assistant", first.reply())),
                 first.memory().toFacts());
 
-        assertThat(second.escalation()).isNotNull();
-        assertThat(second.escalation().reason()).isEqualTo("low_confidence");
+        // the second time it asks what the customer needs, with a person on offer, in other words
+        assertThat(second.escalation()).isNull();
+        assertThat(second.reply()).isNotEqualTo(first.reply()).containsIgnoringCase("person");
+
+        Turn third = respond(
+                "and the hoverboard?",
+                List.of(
+                        new PriorMessage("user", "flux capacitor?"),
+                        new PriorMessage("assistant", first.reply()),
+                        new PriorMessage("user", "and the time circuits?"),
+                        new PriorMessage("assistant", second.reply())),
+                second.memory().toFacts());
+
+        assertThat(third.escalation()).isNotNull();
+        assertThat(third.escalation().reason()).isEqualTo("low_confidence");
     }
 
     @Test

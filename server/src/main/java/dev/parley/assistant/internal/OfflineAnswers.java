@@ -71,12 +71,87 @@ final class OfflineAnswers {
                         + "; they'll reply to you here then.";
     }
 
+    /** The handoff told after words that already say the request went to a person: only when they reply. */
+    static String teamWillReply(String language, String backAt) {
+        if (language.equals("uz")) {
+            return backAt == null
+                    ? "Tez orada xodimimiz shu yerda javob beradi."
+                    : "Jamoamiz hozir ish vaqtidan tashqarida; " + backAt + " qaytadi va shu yerda javob beradi.";
+        }
+        return backAt == null
+                ? "A team member will be with you shortly."
+                : "They're away right now and will be back " + backAt + "; they'll reply to you here then.";
+    }
+
+    private static final Pattern HANDED_OVER = Pattern.compile(
+            "(?i)\\b(passed (your|the|this) (request|conversation|question) on|passed it on|connected you|(a|our) (member of"
+                    + " our team|team member) will|jamoamiz|xodimimiz)\\b");
+
+    /** Whether words said before a handoff already tell the customer a person will take it up. */
+    static boolean saysHandedOver(String text) {
+        return HANDED_OVER.matcher(text).find();
+    }
+
+    private static final Pattern APOLOGY = Pattern.compile("(?i)\\b(sorry|apolog\\w*|uzr)\\b");
+
+    static boolean apologises(String text) {
+        return APOLOGY.matcher(text).find();
+    }
+
     static String unsure(String language) {
         return language.equals("uz")
                 ? "Bu savolga aniq javob bera olmayman: yordam markazimizda bu haqda maʼlumot topmadim. Sizni jamoamiz"
                         + " aʼzosi bilan bogʻlashimni xohlaysizmi?"
                 : "I'm not sure about that: I couldn't find an answer in our help centre. Would you like me to connect"
                         + " you with a member of our team?";
+    }
+
+    /** A message that says the customer needs help but not with what: "I have a problem", "help", "it's complicated". */
+    private static final Pattern VAGUE = Pattern.compile(
+            "(?i)^\\W*(?:(?:hi|hello|hey|um+|uh+|so|well|ok|please|pls)\\W+)*(?:i\\s+(?:have|got|need|have got)\\s+(?:a|an|some)?"
+                    + "\\s*(?:problem|issue|question|help)|(?:i\\s+)?need\\s+(?:some\\s+)?help|help(?:\\s+me)?|can\\s+you\\s+help"
+                    + "(?:\\s+me)?|something(?:'s|\\s+is)\\s+wrong|there(?:'s|\\s+is)\\s+(?:an?\\s+)?(?:problem|issue)|it'?s"
+                    + "\\s+complicated|hm+|um+|uh+|\\?+|not\\s+sure|i\\s+don'?t\\s+know|idk)(?:\\W+(?:please|pls|thanks|with"
+                    + "\\s+(?:something|my\\s+order|an\\s+order)))*\\W*$");
+
+    /** Whether the message asks for help without saying with what. */
+    static boolean vague(String message) {
+        return VAGUE.matcher(message.strip()).matches();
+    }
+
+    private static final Pattern A_PROBLEM = Pattern.compile("(?i)\\b(problem|issue|wrong|complicated)\\b");
+
+    /**
+     * A question back when the assistant cannot tell what the customer needs (a vague message, or a second answer it
+     * is unsure of): what would help, and a person if they would rather. {@code again} gives other words than the
+     * first time, so the same reply never comes twice in a row.
+     */
+    static String clarify(String message, boolean again, String language) {
+        boolean problem = A_PROBLEM.matcher(message).find();
+        if (language.equals("uz")) {
+            return again
+                    ? "Kechirasiz, hali tushunmadim. Bu buyurtma, qaytarish yoki pulni qaytarish, mahsulot yoki boshqa"
+                            + " narsa haqidami? Agar xohlasangiz, \"ha\" deb yozing, sizni jamoamiz aʼzosi bilan"
+                            + " bogʻlayman."
+                    : (problem ? "Buni eshitganimdan afsusdaman. " : "Albatta, yordam beraman. ")
+                            + "Nima boʻlganini biroz batafsil aytib bera olasizmi? Buyurtma haqida boʻlsa, uning"
+                            + " raqami yordam beradi. Xohlasangiz, sizni jamoamiz aʼzosi bilan bogʻlashim mumkin.";
+        }
+        return again
+                ? "Sorry, I still don't quite follow. Is it about an order, a return or refund, a product, or something"
+                        + " else? If you'd rather talk to a person, just say yes and I'll connect you."
+                : (problem ? "I'm sorry to hear that. " : "Of course, I'm here to help. ")
+                        + "Could you tell me a little more about what you need? If it's about an order, its number"
+                        + " helps. I can also connect you with a member of our team if you'd rather.";
+    }
+
+    /** The customer said no to a person: the assistant stays with them. */
+    static String stayWithThem(String language) {
+        return language.equals("uz")
+                ? "Yaxshi, men shu yerdaman. Sizga nima kerakligini biroz batafsil yozing: buyurtma haqida boʻlsa,"
+                        + " uning raqami yordam beradi."
+                : "All right, I'm here. Tell me a little more about what you need: if it's about an order, its number"
+                        + " helps.";
     }
 
     /**

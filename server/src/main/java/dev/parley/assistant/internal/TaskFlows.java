@@ -37,6 +37,11 @@ final class TaskFlows {
     static final String ADDRESS = "address";
     static final String AMOUNT = "amount";
     static final String SIZE = "size";
+    /** The colour an exchange is for ("the colour black", "another colour"). */
+    static final String COLOUR = "colour";
+
+    private static final Pattern ANOTHER_COLOUR =
+            Pattern.compile("(?i)\\b(another|different|other)\\s+(colou?r|shade)\\b|\\bcolou?r\\b");
     static final String QUERY = "query";
     static final String MIN_PRICE = "min_price";
     static final String MAX_PRICE = "max_price";
@@ -50,6 +55,15 @@ final class TaskFlows {
 
     static final String PRODUCT_ID = "product_id";
 
+    /** A parcel the carrier marks delivered that the customer never got. */
+    static final String MISSING_PARCEL = "missing_parcel";
+
+    /** The lowest price among the products a search showed, so "any cheaper ones?" searches under it. */
+    static final String SHOWN_MIN_PRICE = "shown_min_price";
+
+    private static final Pattern CHEAPER = Pattern.compile(
+            "(?i)\\b(cheaper|less expensive|lower[- ]priced|more affordable|too (expensive|pricey)|on a budget)\\b");
+
     private static final List<String> ORDINALS = List.of("first", "second", "third");
 
     private static final Pattern PICKS_ONE = Pattern.compile(
@@ -57,19 +71,27 @@ final class TaskFlows {
                     + "|what about|how about)[\\s,]+)*(?:the\\s+)?(first|second|third|1st|2nd|3rd|last)"
                     + "(?:\\s+(?:one|option|product|item))?(?:\\s+please)?\\W*$");
 
-    static final Map<String, Flow> FLOWS = Map.of(
-            "order_status", new Flow("order_status", "order_status", List.of(ORDER_NUMBER, EMAIL)),
-            "track_order", new Flow("track_order", "track_order", List.of(ORDER_NUMBER, EMAIL)),
-            "refund", new Flow("refund", "refund", List.of(ORDER_NUMBER, EMAIL)),
-            "return", new Flow("return", "request_return", List.of(ORDER_NUMBER, EMAIL)),
-            "exchange", new Flow("exchange", "request_return", List.of(ORDER_NUMBER, EMAIL)),
-            "cancel", new Flow("cancel", "cancel_order", List.of(ORDER_NUMBER, EMAIL)),
-            "change_address", new Flow("change_address", "change_address", List.of(ORDER_NUMBER, EMAIL, ADDRESS)),
-            "product_search", new Flow("product_search", "search_products", List.of()),
+    static final Map<String, Flow> FLOWS = Map.ofEntries(
+            flow("order_status", "order_status", ORDER_NUMBER, EMAIL),
+            flow("track_order", "track_order", ORDER_NUMBER, EMAIL),
+            flow("refund", "refund", ORDER_NUMBER, EMAIL),
+            flow("return", "request_return", ORDER_NUMBER, EMAIL),
+            flow("exchange", "request_return", ORDER_NUMBER, EMAIL),
+            flow("cancel", "cancel_order", ORDER_NUMBER, EMAIL),
+            flow("change_address", "change_address", ORDER_NUMBER, EMAIL, ADDRESS),
+            flow("product_search", "search_products"),
+            // the customer's recent orders: the tool lists them only for a proven email
+            flow("list_orders", "list_orders"),
             // a damaged or wrong item: the order is looked up (it proves whose it is), then a remedy is offered
-            "report_problem", new Flow("report_problem", "order_status", List.of(ORDER_NUMBER, EMAIL)),
+            flow("report_problem", "order_status", ORDER_NUMBER, EMAIL),
+            // a parcel marked delivered that never came: the order is looked up, then a person checks with the carrier
+            flow(MISSING_PARCEL, "order_status", ORDER_NUMBER, EMAIL),
             // one of the products a search showed, picked by its place in the list ("the second one")
-            "product_details", new Flow("product_details", "get_product_details", List.of()));
+            flow("product_details", "get_product_details"));
+
+    private static Map.Entry<String, Flow> flow(String name, String tool, String... needs) {
+        return Map.entry(name, new Flow(name, tool, List.of(needs)));
+    }
 
     /** The task each intent asks for; other intents are questions the knowledge answers. */
     private static final Map<String, String> TASKS = Map.of(
@@ -109,6 +131,16 @@ final class TaskFlows {
         return NO.matcher(message).matches();
     }
 
+    /** A change of mind about an action the customer said no to: "actually yes", "ok go ahead", "changed my mind". */
+    private static final Pattern CHANGES_MIND = Pattern.compile(
+            "(?i)^\\W*(?:(?:actually|ok(?:ay)?|oh|hmm+|well|on second thought|sorry|my bad|i meant|i mean)[\\s,.!]+)*"
+                    + "(?:yes|yeah|yep|sure|go ahead|do it|please do|i changed my mind|i've changed my mind|changed my mind"
+                    + "|i meant yes|i mean yes)\\b.*");
+
+    static boolean changesMind(String message) {
+        return CHANGES_MIND.matcher(message).matches() && !NO.matcher(message).matches();
+    }
+
     /** How sure the intent must be, and the message must ask for it, to set aside a task that waits on the customer. */
     static final double SWITCH_CONFIDENCE = 0.6;
 
@@ -140,9 +172,114 @@ final class TaskFlows {
     private static final Pattern ASKS_ABOUT_THE_CATALOGUE = Pattern.compile(
             "(?i)\\b(do you (have|sell|carry|stock)|have you got|got any|is there|are there|any \\w+ in)\\b");
 
+    /** A message speaking of an order already named ("when will it arrive?", "what was in it?"). */
+    private static final Pattern REFERS_TO_THE_ORDER = Pattern.compile(
+            "(?i)\\b(it|it'?s|them|they|my order|the order|that order|this order|my package|the package|my parcel"
+                    + "|the parcel|my stuff|my things)\\b");
+
+    /** A question about where an order is or when it comes. */
+    private static final Pattern ASKS_WHERE_IT_IS = Pattern.compile(
+            "(?i)\\b(arriv\\w*|deliver\\w*|get here|come|coming|ship(ped|s)?|where|status|on its way|eta|when)\\b");
+
+    /** Words of a question about a product, not an order: "when will it be back in stock?", "is it in blue?". */
+    private static final Pattern ABOUT_A_PRODUCT = Pattern.compile(
+            "(?i)\\b(in stock|back in stock|restock\\w*|available|availability|sizes?|colou?rs?|price|cost|sold out)\\b");
+
+    /** A question about what an order holds: "what was in it?", "what did I order?". */
+    private static final Pattern ASKS_WHAT_IS_IN_IT = Pattern.compile(
+            "(?i)\\b(what(?:'s| is| was| were| are)? in (?:it|them|my order|the order|the package|my package|the parcel)"
+                    + "|what did i (?:order|buy|get|purchase)|which (?:items|products|things)|what (?:items|products)"
+                    + "|items? (?:in|on|of) (?:it|my order|the order))\\b");
+
+    static final String LIST_ORDERS = "list_orders";
+
+    /** "what orders do I have?", "list my orders", "show me my order history". */
+    private static final Pattern LISTS_ORDERS = Pattern.compile(
+            "(?i)\\b(?:(?:list|show|see|view|check|find|look up|get)\\b[^.?!]{0,12}\\b(?:all\\s+(?:of\\s+)?)?my\\s+"
+                    + "(?:orders|purchases)|(?:what|which|how many)\\s+orders\\s+(?:do|did|have)\\s+i|my\\s+(?:order"
+                    + "\\s+history|past\\s+orders|previous\\s+orders|recent\\s+orders|other\\s+orders|orders\\s+list))\\b");
+
+    /** Compensation asked for without a refund named ("I want compensation", "make it up to me"). */
+    private static final Pattern COMPENSATION = Pattern.compile(
+            "(?i)\\b(compensat\\w*|make (it|this|that) up to me|something for (the|my) (trouble|inconvenience)"
+                    + "|goodwill (gesture|credit))\\b");
+
+    /** Slot of an order lookup asked for as compensation. */
+    static final String COMPENSATION_ASKED = "compensation";
+
+    static boolean asksForCompensation(String message) {
+        return COMPENSATION.matcher(message).find()
+                && !NAMED_TASKS.get("refund").matcher(message).find();
+    }
+
+    /** Whether the message asks what the order holds. */
+    static boolean asksWhatIsInIt(String message) {
+        return ASKS_WHAT_IS_IN_IT.matcher(message).find()
+                || WHAT_IS_IN_ORDER.matcher(message).find();
+    }
+
+    /** "what's in 1008?", "what was in order 1002": the items of an order named. */
+    private static final Pattern WHAT_IS_IN_ORDER = Pattern.compile(
+            "(?i)\\bwhat(?:'s| is| was| were)? in (?:my |the )?(?:order )?(?:number )?#?(\\d{4,10})\\b");
+
+    /** A remedy asked for in so many words: "I want to return it", "please start a return". */
+    private static final Pattern WANTS_IT_DONE = Pattern.compile(
+            "(?i)\\b((i'?d like|i would like|i want|i wanna|i need|please) to (return|refund|exchange|cancel|send)"
+                    + "|start (a|the) (return|refund|exchange)|(return|refund|cancel|exchange) (it|this|that|them|my order)"
+                    + "( please)?$)");
+
+    /** A question about a remedy's rules, not a request for one: "what is your return policy?". */
+    private static final Pattern ASKS_THE_POLICY = Pattern.compile(
+            "(?i)\\b(polic(y|ies)|(return|refund|exchange) (window|period)|how (do|does) (returns?|refunds?|exchanges?"
+                    + "|cancell?ations?) work)\\b");
+
+    /**
+     * A question about the order the conversation is about, asked of "it" ("when will it arrive?", "what was in it?",
+     * "is it shipped yet?"): its status, whatever the words resemble (delivery times in general, a product).
+     */
+    static boolean followsUpOnTheOrder(String message, Entities entities, ConversationMemory memory) {
+        if (memory.orderNumber() == null
+                || entities.orderNumber().isPresent()
+                || looseOrderNumber(message, entities).isPresent()
+                || HYPOTHETICAL.matcher(message).find()) {
+            return false;
+        }
+        if (asksWhatIsInIt(message)) {
+            return true;
+        }
+        return REFERS_TO_THE_ORDER.matcher(message).find()
+                && ASKS_WHERE_IT_IS.matcher(message).find()
+                && !ABOUT_A_PRODUCT.matcher(message).find()
+                && NAMED_TASKS.entrySet().stream()
+                        .limit(REMEDIES)
+                        .noneMatch(named -> named.getValue().matcher(message).find());
+    }
+
     /** The task the message asks for, if it asks for one the store's tools can do. */
     static Optional<String> taskFor(
             String intent, double confidence, String message, Entities entities, ConversationMemory memory) {
+        if (EscalationRules.deliveredButNotReceived(message)) {
+            return Optional.of(MISSING_PARCEL);
+        }
+        if (LISTS_ORDERS.matcher(message).find()
+                && entities.orderNumber().isEmpty()
+                && looseOrderNumber(message, entities).isEmpty()) {
+            return Optional.of(LIST_ORDERS);
+        }
+        if (followsUpOnTheOrder(message, entities, memory)) {
+            return Optional.of(TRACK.matcher(message).find() ? "track_order" : "order_status");
+        }
+        if (WHAT_IS_IN_ORDER.matcher(message).find()) {
+            return Optional.of("order_status");
+        }
+        if (asksForCompensation(message)
+                && (entities.orderNumber().isPresent()
+                        || memory.orderNumber() != null
+                        || looseOrderNumber(message, entities).isPresent())) {
+            // compensation is not a refund: the order is looked up, and making up for it is the discount policy's
+            // to offer, or a person's
+            return Optional.of("order_status");
+        }
         if (ReportedProblems.in(message).isPresent()
                 && !HYPOTHETICAL.matcher(message).find()
                 && !ASKS_FOR_MORE.matcher(message).find()
@@ -173,6 +310,15 @@ final class TaskFlows {
         }
         if (task.equals("order_status") && TRACK.matcher(message).find()) {
             task = "track_order";
+        }
+        if (ABOUT_AN_ORDER.contains(task)
+                && !namesAnOrder
+                && ((ASKS_THE_POLICY.matcher(message).find()
+                                && !WANTS_IT_DONE.matcher(message).find())
+                        || (HOW_IT_WORKS.matcher(message).find()
+                                && !ASKS_FOR_IT.matcher(message).find()))) {
+            // "what is your return policy?" while an order is remembered: a question the knowledge answers
+            return Optional.empty();
         }
         boolean orderKnown = entities.orderNumber().isPresent()
                 || memory.orderNumber() != null
@@ -257,6 +403,7 @@ final class TaskFlows {
     /** What a message that only names an order says besides the order: fillers, courtesy, digits. */
     private static final Pattern ONLY_AN_ORDER = Pattern.compile(
             "(?i)\\b(?:yeah|yes|hi|hello|hey|um+|uh+|er|so|ok|okay|please|pls|order|number|no|my|the|it'?s|its|is"
+                    + "|and|what|how|about|also|then|too"
                     + "|zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|#?\\d+|[^\\p{L}\\p{N}]+");
 
     /** The first named tasks are remedies a customer may ask for with a problem: refund, cancel, exchange, return. */
@@ -275,7 +422,12 @@ final class TaskFlows {
 
     private static Map<String, Pattern> namedTasks() {
         Map<String, Pattern> named = new LinkedHashMap<>();
-        named.put("refund", Pattern.compile("(?i)\\b(refund|money back|reimburse)"));
+        // "can I get $10 back", "20 dollars back": an amount back is a refund of that much
+        named.put(
+                "refund",
+                Pattern.compile(
+                        "(?i)\\b(refund|money back|reimburse)|(?:\\$\\s?\\d+(?:[.,]\\d{1,2})?|\\b\\d+(?:[.,]\\d{1,2})?"
+                                + "\\s*(?:dollars|bucks|usd|eur|euros))\\s+back\\b"));
         named.put("cancel", Pattern.compile("(?i)\\bcancel"));
         named.put("exchange", Pattern.compile("(?i)\\b(exchange|swap)"));
         named.put("return", Pattern.compile("(?i)\\b(return|send (it |them |this |that )?back)"));
@@ -340,6 +492,9 @@ final class TaskFlows {
         if (filled.name().equals(PRODUCT_DETAILS)) {
             return filled;
         }
+        if (filled.name().equals("order_status") && asksForCompensation(message)) {
+            filled = filled.with(COMPENSATION_ASKED, "yes");
+        }
         Optional<String> problem = ReportedProblems.in(message);
         if (problem.isPresent()
                 && (filled.name().equals(REPORT_PROBLEM) || filled.name().equals("refund"))) {
@@ -348,6 +503,10 @@ final class TaskFlows {
         Optional<String> order = entities.orderNumber().map(Entity.OrderNumber::number);
         if (order.isEmpty() && FLOWS.get(filled.name()).needs().contains(ORDER_NUMBER)) {
             order = looseOrderNumber(message, entities);
+        }
+        Matcher itemsOf = WHAT_IS_IN_ORDER.matcher(message);
+        if (order.isEmpty() && itemsOf.find()) {
+            order = Optional.of(itemsOf.group(1));
         }
         if (order.isPresent()) {
             filled = filled.with(ORDER_NUMBER, order.get());
@@ -375,6 +534,15 @@ final class TaskFlows {
         Optional<Entity.Size> size = entities.size();
         if (size.isPresent() && filled.name().equals("exchange")) {
             filled = filled.with(SIZE, size.get().label());
+        }
+        if (filled.name().equals("exchange")) {
+            Optional<String> colour = entities.colour()
+                    .map(c -> "the colour " + lower(c.name()))
+                    .or(() ->
+                            ANOTHER_COLOUR.matcher(message).find() ? Optional.of("another colour") : Optional.empty());
+            if (colour.isPresent()) {
+                filled = filled.with(COLOUR, colour.get());
+            }
         }
         return filled.missing(missing(filled, memory));
     }
@@ -411,6 +579,13 @@ final class TaskFlows {
                 || entities.email().isPresent()
                 || entities.first(Entity.Category.class).isPresent()) {
             return Optional.empty();
+        }
+        String cheapest = last.slots().get(SHOWN_MIN_PRICE);
+        if (cheapest != null && CHEAPER.matcher(message).find()) {
+            // "any cheaper ones?": the same search, under the lowest price it showed
+            BigDecimal under = new BigDecimal(cheapest).subtract(new BigDecimal("0.01"));
+            return Optional.of(
+                    new Task(PRODUCT_SEARCH, last.slots(), List.of()).with(MAX_PRICE, under.toPlainString()));
         }
         Optional<String> bareSize = bareSize(message);
         if (bareSize.isPresent()) {
@@ -534,7 +709,9 @@ final class TaskFlows {
                         "reason",
                         task.slots().containsKey(SIZE)
                                 ? "Exchange for size " + task.slots().get(SIZE)
-                                : "Exchange for another size");
+                                : task.slots().containsKey(COLOUR)
+                                        ? "Exchange for " + task.slots().get(COLOUR)
+                                        : "Exchange for another size");
             case "change_address" -> {
                 NewAddress a = EntityExtractor.parseAddress(task.slots().get(ADDRESS));
                 put(arguments, "address1", a.address1());

@@ -156,6 +156,13 @@ final class TaskReplies {
                 : "Sorry I couldn't sort that out for you myself.";
     }
 
+    /** Compensation is not the assistant's to give: the request goes to a person. */
+    static String compensationPassedOn(String language) {
+        return language.equals("uz")
+                ? "Kompensatsiya haqida oʻzim qaror qila olmayman, shuning uchun soʻrovingizni jamoamizga topshirdim."
+                : "I can't decide on compensation myself, so I've passed your request on to our team.";
+    }
+
     /** An apology before an answer to an upset customer. */
     static String apology(String language) {
         return language.equals("uz")
@@ -196,6 +203,7 @@ final class TaskReplies {
             case "change_address" -> uz ? "manzilni oʻzgartirish" : "address change";
             case "product_search" -> uz ? "mahsulot qidiruvi" : "product search";
             case "report_problem" -> uz ? "buyurtmadagi muammo" : "problem with the order";
+            case "missing_parcel" -> uz ? "yetib kelmagan buyurtma" : "missing parcel";
             default -> uz ? "buyurtma holati" : "order";
         };
     }

@@ -23,11 +23,14 @@ final class TurnDecision {
 
     static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
 
-    /** A customer saying they are unhappy, or that something did not happen when it should have. */
+    /**
+     * A customer saying they are unhappy, or that something did not happen when it should have ("it was supposed to
+     * arrive yesterday"; "when is it supposed to arrive?" only asks).
+     */
     private static final Pattern SAYS_UPSET = Pattern.compile(
             "(?i)\\b(frustrat\\w*|annoy\\w*|upset|angry|furious|disappointed|unhappy|not happy|fed up|ridiculous"
                     + "|unacceptable|worst|terrible|awful|horrible|useless|pathetic|disgusting|unbelievable|a joke"
-                    + "|supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
+                    + "|(was|were) supposed to (arrive|be here|come)|should have (arrived|come|been here))\\b");
 
     /** Words in capitals: a customer shouting ("WHERE IS MY STUFF"), whatever the sentiment model makes of it. */
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b\\p{Lu}{2,}\\b");
@@ -83,18 +86,41 @@ final class TurnDecision {
      * @param declined the pending action the customer did not say yes to, or {@code null}
      * @param moved whether the message started a task or told it something new
      * @param restated whether the message asked again for the task already in progress
+     * @param retaken an action the customer said no to a turn or two ago and now wants after all, to state again for
+     *     their yes, or {@code null}
      */
     record Tracked(
             ConversationMemory memory,
             Confirmation confirmed,
             Confirmation declined,
             boolean moved,
-            boolean restated) {}
+            boolean restated,
+            Confirmation retaken) {
+
+        Tracked(
+                ConversationMemory memory,
+                Confirmation confirmed,
+                Confirmation declined,
+                boolean moved,
+                boolean restated) {
+            this(memory, confirmed, declined, moved, restated, null);
+        }
+    }
 
     /** What the turn does. */
     sealed interface Decision {}
 
-    record HandOff(Escalation escalation) implements Decision {}
+    /**
+     * A person takes over.
+     *
+     * @param said what the customer is told before the handoff's own words, or {@code null}
+     */
+    record HandOff(Escalation escalation, String said) implements Decision {
+
+        HandOff(Escalation escalation) {
+            this(escalation, null);
+        }
+    }
 
     record SmallTalk() implements Decision {}
 
@@ -108,6 +134,9 @@ final class TurnDecision {
 
     record Propose(Confirmation action) implements Decision {}
 
+    /** The customer said no to the offer of a person: the assistant stays and asks what they need. */
+    record StayWithThem() implements Decision {}
+
     record Run(String tool, Map<String, Object> arguments) implements Decision {}
 
     /** A question for the knowledge (and the model, when there is one). */
@@ -119,6 +148,11 @@ final class TurnDecision {
         ConversationMemory memory = remember(turn.request().memory(), entities);
         Confirmation pending = memory.pending();
         Confirmation declined = null;
+        int customerTurn = customerTurn(turn.request());
+        ConversationMemory.Withdrawn withdrawn = memory.withdrawn();
+        if (withdrawn != null) {
+            memory = memory.withWithdrawn(null);
+        }
         if (pending != null) {
             // The action was stated for a yes: anything else, a no or another request, means it is not done.
             memory = memory.withPending(null).withTask(null);
@@ -126,6 +160,18 @@ final class TurnDecision {
                 return new Tracked(memory, pending, null, false, false);
             }
             declined = pending;
+            memory = memory.withWithdrawn(new ConversationMemory.Withdrawn(pending, customerTurn));
+        } else if (withdrawn != null
+                && customerTurn - withdrawn.customerTurn() <= CHANGE_OF_MIND_TURNS
+                && TaskFlows.changesMind(turn.message())
+                && entities.orderNumber()
+                        .map(o ->
+                                o.number().equals(withdrawn.action().arguments().get(TaskFlows.ORDER_NUMBER)))
+                        .orElse(true)) {
+            // "no" ... "actually yes, go ahead": the action is stated again, and done on the next yes
+            return new Tracked(memory.withTask(null), null, null, false, false, withdrawn.action());
+        } else if (withdrawn != null && customerTurn - withdrawn.customerTurn() < CHANGE_OF_MIND_TURNS) {
+            memory = memory.withWithdrawn(withdrawn);
         }
         Task task = memory.task();
         Optional<String> asked = TaskFlows.taskFor(
@@ -184,6 +230,17 @@ final class TurnDecision {
         return new Tracked(memory.withTask(filled), null, declined, moved, asked.isPresent() && !started);
     }
 
+    /** For how many of the customer's turns after a no a change of mind takes up the action again. */
+    static final int CHANGE_OF_MIND_TURNS = 2;
+
+    /** The customer's turns so far, this one included. */
+    static int customerTurn(TurnRequest request) {
+        return 1
+                + (int) request.history().stream()
+                        .filter(m -> m.role().equals("user"))
+                        .count();
+    }
+
     /** What the message itself tells the memory: the order it names, and an email it gives (given, not verified). */
     private static ConversationMemory remember(ConversationMemory memory, Entities entities) {
         ConversationMemory remembered = memory;
@@ -210,6 +267,9 @@ final class TurnDecision {
         if (tracked.confirmed() != null) {
             return new Confirmed(tracked.confirmed());
         }
+        if (tracked.retaken() != null) {
+            return new Propose(tracked.retaken());
+        }
         Task task = tracked.memory().task();
         boolean waiting = task != null && !task.missing().isEmpty();
         Understanding.Understood understood = turn.understood();
@@ -221,6 +281,22 @@ final class TurnDecision {
                 && !(waiting && requested.get().reason().equals("frustrated"))
                 && !(answersTheTask && requested.get().reason().equals("customer_request"))) {
             return new HandOff(requested.get());
+        }
+        Optional<EscalationRules.PeopleOnly> peopleOnly = EscalationRules.onlyAPersonCanHelp(turn.message());
+        if (peopleOnly.isPresent()) {
+            return new HandOff(
+                    new Escalation(
+                            peopleOnly.get().reason(), "high", "The customer reports a problem only a person can fix"),
+                    peopleOnly.get().said(turn.language()));
+        }
+        boolean personOffered = turn.request().memory().lowConfidenceStreak() > 0 && !tracked.moved();
+        if (personOffered && tracked.declined() == null && TaskFlows.yes(turn.message())) {
+            // the last answer was unsure and offered a person: "yes" takes up the offer
+            return new HandOff(
+                    new Escalation("customer_request", "normal", "The customer took up the offer of a person"));
+        }
+        if (personOffered && tracked.declined() == null && TaskFlows.no(turn.message())) {
+            return new StayWithThem();
         }
         boolean answerable = turn.smallTalk()
                 || (understood.intentConfidence() >= 0.5 && !understood.intent().equals("other"));
@@ -252,10 +328,15 @@ final class TurnDecision {
         Map<String, Object> arguments = new java.util.LinkedHashMap<>();
         if (task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
             arguments.putAll(TaskFlows.searchArguments(task));
+        } else if (task.name().equals(TaskFlows.LIST_ORDERS)) {
+            // no arguments: the tool lists the orders of the email the conversation has proven
         } else if (task.name().equals(TaskFlows.PRODUCT_DETAILS)) {
             arguments.put(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
         } else {
             arguments.put(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
+            if (flow.tool().equals("order_status") && TaskFlows.asksWhatIsInIt(turn.message())) {
+                arguments.put("items", "yes");
+            }
         }
         return new Run(flow.tool(), arguments);
     }

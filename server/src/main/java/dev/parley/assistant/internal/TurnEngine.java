@@ -24,7 +24,9 @@ import dev.parley.assistant.internal.TurnDecision.Propose;
 import dev.parley.assistant.internal.TurnDecision.Reassure;
 import dev.parley.assistant.internal.TurnDecision.Run;
 import dev.parley.assistant.internal.TurnDecision.SmallTalk;
+import dev.parley.assistant.internal.TurnDecision.StayWithThem;
 import dev.parley.assistant.internal.TurnDecision.Tracked;
+import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.MessageIntents;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
@@ -175,6 +177,7 @@ class TurnEngine implements Assistant {
      *
      * @param reply the reply, or {@code null} when the knowledge or the model is to answer
      * @param sure whether the reply is the assistant's own certain step (a task's), not an answer to judge
+     * @param offersPerson whether the reply could not help and offers a person, so that a yes next takes it up
      */
     private record Acted(
             String reply,
@@ -184,7 +187,21 @@ class TurnEngine implements Assistant {
             Escalation escalation,
             String refusal,
             Retrieved retrieved,
-            ModelAnswers.Outcome modelled) {}
+            ModelAnswers.Outcome modelled,
+            boolean offersPerson) {
+
+        Acted(
+                String reply,
+                boolean sure,
+                List<ActionTaken> actions,
+                ConversationMemory memory,
+                Escalation escalation,
+                String refusal,
+                Retrieved retrieved,
+                ModelAnswers.Outcome modelled) {
+            this(reply, sure, actions, memory, escalation, refusal, retrieved, modelled, false);
+        }
+    }
 
     /**
      * What the knowledge search found for the message, and for each of its asks when it asks several things ("do you
@@ -209,13 +226,15 @@ class TurnEngine implements Assistant {
         ConversationMemory memory = tracked.memory();
         List<ActionTaken> actions = new ArrayList<>();
         return switch (decision) {
-            case HandOff handOff -> handOff(turn, memory, actions, handOff.escalation(), null);
+            case HandOff handOff -> handOff(turn, memory.withTask(null), actions, handOff.escalation(), handOff.said());
             case SmallTalk small -> sure(null, actions, memory);
+            case StayWithThem stay -> sure(OfflineAnswers.stayWithThem(turn.language()), actions, memory);
             case Declined declined -> sure(TaskReplies.declined(declined.action(), turn.language()), actions, memory);
             case Ask ask -> {
                 String question = TaskReplies.ask(ask.slot(), ask.task(), turn.language(), memory.lastQuestion());
-                if ((ask.task().name().equals(TaskFlows.REPORT_PROBLEM) && memory.lastQuestion() == null)
-                        || (turn.upset() && !ask.task().name().equals(TaskFlows.REPORT_PROBLEM))) {
+                boolean problem = ask.task().name().equals(TaskFlows.REPORT_PROBLEM)
+                        || ask.task().name().equals(TaskFlows.MISSING_PARCEL);
+                if ((problem && memory.lastQuestion() == null) || (turn.upset() && !problem)) {
                     // an upset customer hears an apology before the question, not the question alone
                     question = TaskReplies.apology(turn.language()) + " " + question;
                 }
@@ -274,13 +293,37 @@ class TurnEngine implements Assistant {
         switch (call.outcome()) {
             case ToolOutcome.Done done -> {
                 memory = memory.learned(done.factsLearned()).withTask(null);
-                if (task != null && task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
-                    memory = memory.withLastSearch(task.with(TaskFlows.SHOWN, shownProducts(done)));
-                }
                 String answer = task != null && task.name().equals(TaskFlows.REPORT_PROBLEM)
                         ? problemReply(turn, memory, actions, task)
                         : done.answer();
+                if (task != null && task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
+                    Task shown = task.with(TaskFlows.SHOWN, shownProducts(done));
+                    Optional<String> cheapest = cheapestShown(done);
+                    memory = memory.withLastSearch(
+                            cheapest.isPresent() ? shown.with(TaskFlows.SHOWN_MIN_PRICE, cheapest.get()) : shown);
+                    if (shownProducts(done).isEmpty()) {
+                        // "do you sell gift cards?": the catalogue has none, but the help centre may say
+                        answer = knowledgeInstead(turn, memory, actions).orElse(answer);
+                    }
+                }
+                answer = withOtherOrders(
+                        answer, turn, memory, actions, call.action().tool(), task);
                 reply = greeted(turn, withOtherAsks(answer, turn, memory, actions));
+                if (task != null && task.slots().containsKey(TaskFlows.COMPENSATION_ASKED)) {
+                    return compensation(turn, memory, actions, reply);
+                }
+                if (task != null
+                        && task.name().equals(TaskFlows.MISSING_PARCEL)
+                        && "delivered".equals(done.details().get("status"))) {
+                    // the store shows it delivered and the customer has nothing: a person checks with the carrier
+                    EscalationRules.PeopleOnly missing = EscalationRules.notReceived();
+                    return handOff(
+                            turn,
+                            memory,
+                            actions,
+                            new Escalation(missing.reason(), "high", "Marked delivered, not received"),
+                            reply + "\n\n" + missing.said(turn.language()));
+                }
             }
             case ToolOutcome.NeedsInfo needs -> {
                 memory = memory.withTask(task == null ? null : task.missing(List.of(needs.field())))
@@ -298,10 +341,17 @@ class TurnEngine implements Assistant {
             }
             case ToolOutcome.Refused refused
             when "order_not_verified".equals(refused.reason()) && task != null -> {
-                // The email did not match: forget it and wait for the right one.
-                memory = memory.withIdentity(memory.identity().withEmailGiven(null))
+                // The email did not match: forget it (counted: the order tools stop checking after a few) and wait for
+                // the right one.
+                memory = memory.withIdentity(memory.identity().mismatched())
                         .withTask(task.missing(List.of(TaskFlows.EMAIL)));
                 return sure(refused.message(), actions, memory);
+            }
+            case ToolOutcome.Refused refused
+            when "too_many_email_attempts".equals(refused.reason()) -> {
+                // no more emails are checked for this conversation: a person can help, if the customer wants one
+                memory = memory.withIdentity(memory.identity().mismatched()).withTask(null);
+                return new Acted(refused.message(), true, actions, memory, null, null, Retrieved.NOTHING, null, true);
             }
             case ToolOutcome.Refused refused -> {
                 memory = memory.withTask(null);
@@ -349,6 +399,88 @@ class TurnEngine implements Assistant {
                         .filter(p -> p instanceof Map<?, ?>)
                         .map(p -> String.valueOf(((Map<?, ?>) p).get("id")))
                         .toList());
+    }
+
+    /**
+     * Compensation asked for an order now known to be the customer's: the discount policy may make up for a problem
+     * with it; otherwise a person decides. Never a refund the customer did not ask for.
+     */
+    private Acted compensation(Context turn, ConversationMemory memory, List<ActionTaken> actions, String status) {
+        Recovered recovered = recover(turn, true, memory, actions);
+        if (recovered.apology() != null) {
+            return sure(status + "\n\n" + recovered.apology(), actions, recovered.memory());
+        }
+        return handOff(
+                turn,
+                memory,
+                actions,
+                new Escalation("compensation_request", "normal", "The customer asks for compensation"),
+                status + "\n\n" + TaskReplies.compensationPassedOn(turn.language()));
+    }
+
+    /**
+     * A lookup's answer with the other orders the message names looked up too ("where are my orders 1001 and 1008?"),
+     * each through the same tool and its checks, so an order not the customer's is refused as it would be alone.
+     */
+    private String withOtherOrders(
+            String answer, Context turn, ConversationMemory memory, List<ActionTaken> actions, String tool, Task task) {
+        if (task == null || !(task.name().equals("order_status") || task.name().equals("track_order"))) {
+            return answer;
+        }
+        String looked = task.slots().get(TaskFlows.ORDER_NUMBER);
+        List<String> others = turn.understood().entities().all(Entity.OrderNumber.class).stream()
+                .map(Entity.OrderNumber::number)
+                .filter(number -> !number.equals(looked))
+                .distinct()
+                .limit(MORE_ORDERS)
+                .toList();
+        StringBuilder all = new StringBuilder(answer);
+        for (String other : others) {
+            ToolGate.Call call = gate.call(tool, invocation(turn, Map.of(TaskFlows.ORDER_NUMBER, other), memory));
+            actions.add(call.action());
+            String said = switch (call.outcome()) {
+                case ToolOutcome.Done done -> done.answer();
+                case ToolOutcome.Refused refused -> refused.message();
+                case ToolOutcome.NeedsInfo needs -> null;
+            };
+            if (said != null && !said.isBlank()) {
+                all.append("\n\n").append(said);
+            }
+        }
+        return all.toString();
+    }
+
+    /** How many more orders one message may ask after, besides the first. */
+    static final int MORE_ORDERS = 3;
+
+    /** The lowest price among the products a search showed. */
+    private static Optional<String> cheapestShown(ToolOutcome.Done search) {
+        if (!(search.details().get("products") instanceof List<?> products)) {
+            return Optional.empty();
+        }
+        return products.stream()
+                .filter(p -> p instanceof Map<?, ?> m && m.get("price") != null)
+                .map(p -> new java.math.BigDecimal(String.valueOf(((Map<?, ?>) p).get("price"))))
+                .min(java.math.BigDecimal::compareTo)
+                .map(java.math.BigDecimal::toPlainString);
+    }
+
+    /**
+     * The help centre's answer to a catalogue question the catalogue has nothing for, when it answers it surely (the
+     * store sells gift cards, but not as products).
+     */
+    private Optional<String> knowledgeInstead(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
+        Retrieved found = search(turn, turn.message(), memory, actions);
+        if (found.passages().isEmpty() || strength(match(turn.message(), found)) < SECOND_ASK_STRENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(OfflineAnswers.fromPassages(
+                turn.message(),
+                answeringFirst(turn.message(), found).passages(),
+                understanding::nearness,
+                turn.settings().brandVoice(),
+                null,
+                turn.language()));
     }
 
     /** Whether the task's own answer already says sorry. */
@@ -441,7 +573,11 @@ class TurnEngine implements Assistant {
 
     /** Making up for a problem with the customer's order is offered, never asked for; the tool's policy decides. */
     private Recovered recover(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
-        Optional<StorePlan.Step> recovery = StorePlan.recovery(turn.upset(), memory.toFacts());
+        return recover(turn, turn.upset(), memory, actions);
+    }
+
+    private Recovered recover(Context turn, boolean unhappy, ConversationMemory memory, List<ActionTaken> actions) {
+        Optional<StorePlan.Step> recovery = StorePlan.recovery(unhappy, memory.toFacts());
         if (recovery.isEmpty()
                 || !gate.available(
                         recovery.get().tool(),
@@ -486,7 +622,8 @@ class TurnEngine implements Assistant {
         w.lap("retrieve");
         double confidence = confidence(turn, retrieved);
         Optional<Escalation> unsure = EscalationRules.unsure(turn.request(), confidence, turn.settings());
-        if (unsure.isPresent()) {
+        if (unsure.isPresent() && !OfflineAnswers.vague(turn.message())) {
+            // a customer still trying to say what they need ("help") is asked again, with a person on offer
             return handOff(turn, memory, actions, unsure.get(), null);
         }
         if (turn.message().isEmpty()) {
@@ -640,9 +777,12 @@ class TurnEngine implements Assistant {
             reply = TaskReplies.leftAsIs(tracked.declined(), turn.language()) + " " + reply;
         }
         ConversationMemory memory = acted.memory()
-                .withLowConfidenceStreak(written.unsure() ? acted.memory().lowConfidenceStreak() + 1 : 0);
+                .withLowConfidenceStreak(
+                        written.unsure() || acted.offersPerson()
+                                ? acted.memory().lowConfidenceStreak() + 1
+                                : 0);
         // Reported, not published: the gap is a fact only once the turn is stored (see Turn.knowledgeGap).
-        KnowledgeGapFound gap = written.unsure() && !turn.message().isEmpty()
+        KnowledgeGapFound gap = written.unsure() && !turn.message().isEmpty() && !OfflineAnswers.vague(turn.message())
                 ? new KnowledgeGapFound(
                         turn.request().workspaceId(),
                         turn.request().mode(),
@@ -683,16 +823,22 @@ class TurnEngine implements Assistant {
         Understanding.Understood understood = turn.understood();
         double sureOfTask = Math.max(0.9, understood.intentConfidence());
         if (acted.escalation() != null) {
-            String reply = OfflineAnswers.handedOff(turn.language(), backAt(turn));
+            boolean said = acted.refusal() != null && !acted.refusal().isBlank();
+            String reply = said && OfflineAnswers.saysHandedOver(acted.refusal())
+                    // the refusal already says the request went to a person: the handoff is told once
+                    ? OfflineAnswers.teamWillReply(turn.language(), backAt(turn))
+                    : OfflineAnswers.handedOff(turn.language(), backAt(turn));
             boolean afterTrying = acted.escalation().reason().equals("customer_request")
                     && !turn.request().history().isEmpty();
-            if (acted.escalation().reason().equals("frustrated") || turn.upset()) {
+            if (said && OfflineAnswers.apologises(acted.refusal())) {
+                // what is said first already says sorry
+            } else if (acted.escalation().reason().equals("frustrated") || turn.upset()) {
                 reply = TaskReplies.apology(turn.language()) + " " + reply;
             } else if (afterTrying) {
                 // asked for a person after the assistant tried (or took up its offer): no frustration to understand
                 reply = TaskReplies.couldNotHelp(turn.language()) + " " + reply;
             }
-            if (acted.refusal() != null && !acted.refusal().isBlank()) {
+            if (said) {
                 reply = acted.refusal() + " " + reply;
             }
             return new Written(reply, List.of(), understood.intentConfidence(), false, false);
@@ -736,6 +882,16 @@ class TurnEngine implements Assistant {
                 && understood.intent().equals("discount_request")
                 && understood.intentConfidence() >= ASKS_FOR_A_CODE) {
             return new Written(OfflineAnswers.noCodesOnRequest(turn.language()), List.of(), confidence, false, false);
+        }
+        if (weak
+                && (OfflineAnswers.vague(turn.message())
+                        || turn.request().memory().lowConfidenceStreak() > 0)) {
+            // what the customer needs is not clear: ask, and offer a person, in other words than the last time
+            boolean again = turn.request().memory().lowConfidenceStreak() > 0
+                    && !OfflineAnswers.clarify(turn.message(), true, turn.language())
+                            .equals(lastReply(turn));
+            return new Written(
+                    OfflineAnswers.clarify(turn.message(), again, turn.language()), List.of(), confidence, true, false);
         }
         if (weak) {
             String unsure = OfflineAnswers.unsure(turn.language());
@@ -851,6 +1007,17 @@ class TurnEngine implements Assistant {
             cited.add(sources.get(1));
         }
         return List.copyOf(cited);
+    }
+
+    /** The assistant's last reply in the conversation, or {@code null}. */
+    private static String lastReply(Context turn) {
+        List<TurnRequest.PriorMessage> history = turn.request().history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).role().equals("assistant")) {
+                return history.get(i).content();
+            }
+        }
+        return null;
     }
 
     /** When people are back, if they are away now. */

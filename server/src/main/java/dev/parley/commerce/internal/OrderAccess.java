@@ -60,6 +60,14 @@ class OrderAccess {
                     "I can help with order #" + number + ". To keep your details safe, please tell me the email"
                             + " address you used when you placed it."));
         }
+        Map<String, String> facts = invocation.facts();
+        boolean typed = email.get().equalsIgnoreCase(facts.get(ConversationMemory.EMAIL_GIVEN))
+                && !email.get().equalsIgnoreCase(facts.get(ConversationMemory.VERIFIED_EMAIL))
+                && !email.get().equalsIgnoreCase(facts.get(ConversationMemory.VOUCHED_EMAIL));
+        if (typed && mismatches(invocation) >= MAX_EMAIL_MISMATCHES) {
+            // someone trying emails until one fits: no more are checked in this conversation, whatever is asked
+            return new Denied(tooManyEmails(number, false));
+        }
         Optional<Order> order;
         try {
             order = store.get().order(number);
@@ -69,6 +77,9 @@ class OrderAccess {
         if (order.isEmpty()
                 || order.get().email() == null
                 || !order.get().email().equalsIgnoreCase(email.get())) {
+            if (typed && mismatches(invocation) + 1 >= MAX_EMAIL_MISMATCHES) {
+                return new Denied(tooManyEmails(number, true));
+            }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("order_number", number);
             return new Denied(new ToolOutcome.Refused(
@@ -82,6 +93,29 @@ class OrderAccess {
         learned.put("order_number", number);
         learned.put("verified_email", email.get().toLowerCase(Locale.ROOT));
         return new Granted(order.get(), store.get(), connection.get(), learned);
+    }
+
+    /** Emails that did not match an order in one conversation, after which the order tools check no more. */
+    static final int MAX_EMAIL_MISMATCHES = 3;
+
+    private static ToolOutcome.Refused tooManyEmails(String number, boolean thisOne) {
+        return new ToolOutcome.Refused(
+                "too_many_email_attempts",
+                (thisOne
+                                ? "I couldn't find order #" + number + " under that email address either."
+                                : "I can't check order #" + number + " against another email address.")
+                        + " For your security I can't check any more email addresses in this conversation. Would you"
+                        + " like me to connect you with a member of our team?",
+                Map.of("order_number", number),
+                false);
+    }
+
+    private static int mismatches(ToolInvocation invocation) {
+        try {
+            return Integer.parseInt(invocation.facts().getOrDefault(ConversationMemory.EMAIL_MISMATCHES, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     static ToolOutcome.Refused unreachable() {

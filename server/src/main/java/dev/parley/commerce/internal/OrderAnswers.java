@@ -48,6 +48,47 @@ final class OrderAnswers {
         return late(order, now, uz) + placed + " " + state(order, now, uz);
     }
 
+    /** What the order holds, one item after another: "It holds 1 x Trail Runner (Blue / 9) at USD 89.99." */
+    static String items(Order order, boolean uz) {
+        if (order.lineItems().isEmpty()) {
+            return uz ? "Buyurtmada mahsulotlar koʻrsatilmagan." : "The order shows no items.";
+        }
+        List<String> items = order.lineItems().stream()
+                .map(item -> item.quantity() + " x " + item.title()
+                        + (item.variant() == null || item.variant().isBlank() ? "" : " (" + item.variant() + ")")
+                        + (item.price() == null ? "" : (uz ? ", " : " at ") + money(item.price(), order)))
+                .toList();
+        return (uz ? "Buyurtmada: " : "It holds ") + String.join(uz ? "; " : ", ", items) + ".";
+    }
+
+    /** A customer's orders, newest first: number, day placed and state. */
+    static String list(List<Order> orders, boolean uz) {
+        if (orders.isEmpty()) {
+            return uz
+                    ? "Bu elektron pochta bilan berilgan buyurtmani topmadim."
+                    : "I couldn't find any orders under your email address.";
+        }
+        List<String> lines = orders.stream()
+                .map(order -> "- #" + order.number()
+                        + (order.placedAt() == null ? "" : (uz ? ", " : ", placed ") + day(order.placedAt(), uz))
+                        + ": " + stateWord(order.status(), uz))
+                .toList();
+        return (uz ? "Soʻnggi buyurtmalaringiz:\n" : "Here are your most recent orders:\n")
+                + String.join("\n", lines)
+                + (uz ? "\nQaysi biri haqida bilmoqchisiz?" : "\nWhich one would you like to know more about?");
+    }
+
+    private static String stateWord(String status, boolean uz) {
+        return switch (status) {
+            case "cancelled" -> uz ? "bekor qilingan" : "cancelled";
+            case "refunded" -> uz ? "puli qaytarilgan" : "refunded";
+            case "partially_refunded" -> uz ? "puli qisman qaytarilgan" : "partially refunded";
+            case "delivered" -> uz ? "yetkazilgan" : "delivered";
+            case "in_transit" -> uz ? "yoʻlda" : "in transit";
+            default -> uz ? "hali joʻnatilmagan" : "not shipped yet";
+        };
+    }
+
     static String tracking(Order order, Instant now, boolean uz) {
         if (order.fulfillments().isEmpty()) {
             return status(order, now, uz);

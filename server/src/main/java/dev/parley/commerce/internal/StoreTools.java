@@ -94,7 +94,13 @@ final class StoreTools {
                     access,
                     "order_status",
                     "Look up the status of the customer's order (only their own, verified by the conversation).",
-                    new ToolSchema(Map.of("order_number", ORDER_NUMBER), List.of()));
+                    new ToolSchema(
+                            Map.of(
+                                    "order_number",
+                                    ORDER_NUMBER,
+                                    "items",
+                                    Property.oneOf("Whether to say what the order holds", "yes", "no")),
+                            List.of()));
             this.clock = clock;
         }
 
@@ -105,12 +111,13 @@ final class StoreTools {
 
         @Override
         ToolOutcome execute(ToolInvocation invocation, Granted verified) {
+            boolean uz = OrderAnswers.uzbek(invocation);
+            String status = OrderAnswers.status(verified.order(), clock.instant(), uz);
+            if ("yes".equals(invocation.arguments().get("items"))) {
+                status = status + " " + OrderAnswers.items(verified.order(), uz);
+            }
             return new ToolOutcome.Done(
-                    "order_status_checked",
-                    OrderAnswers.status(verified.order(), clock.instant(), OrderAnswers.uzbek(invocation)),
-                    details(verified.order()),
-                    List.of(),
-                    verified.facts());
+                    "order_status_checked", status, details(verified.order()), List.of(), verified.facts());
         }
     }
 

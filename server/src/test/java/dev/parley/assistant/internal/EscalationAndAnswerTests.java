@@ -52,15 +52,65 @@ class EscalationAndAnswerTests {
     }
 
     @Test
-    void handsOverWhenUnsureTwiceInARowUnderTheStoresThreshold() {
+    void handsOverUnaskedOnlyWhenUnsureThreeTimesInARowUnderTheStoresThreshold() {
         assertThat(EscalationRules.unsure(request("flux capacitor?", List.of(), Map.of()), 0.2, settings))
                 .isEmpty();
         assertThat(EscalationRules.unsure(
                         request("flux capacitor?", List.of(), Map.of("low_confidence_streak", "1")), 0.2, settings))
+                .isEmpty();
+        assertThat(EscalationRules.unsure(
+                        request("flux capacitor?", List.of(), Map.of("low_confidence_streak", "2")), 0.2, settings))
                 .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("low_confidence"));
         assertThat(EscalationRules.unsure(
-                        request("returns?", List.of(), Map.of("low_confidence_streak", "1")), 0.8, settings))
+                        request("returns?", List.of(), Map.of("low_confidence_streak", "2")), 0.8, settings))
                 .isEmpty();
+    }
+
+    @Test
+    void aParcelNeverReceivedOrADoubleChargeIsForAPerson() {
+        assertThat(EscalationRules.deliveredButNotReceived("it says delivered but I never got it"))
+                .isTrue();
+        assertThat(EscalationRules.deliveredButNotReceived("tracking says delivered, nothing here"))
+                .isTrue();
+        assertThat(EscalationRules.deliveredButNotReceived("I think my package was stolen"))
+                .isTrue();
+        assertThat(EscalationRules.deliveredButNotReceived("was my order delivered?"))
+                .isFalse();
+        assertThat(EscalationRules.deliveredButNotReceived("I never got the email saying it was delivered"))
+                .isFalse();
+        assertThat(EscalationRules.onlyAPersonCanHelp("it says delivered but I never got it"))
+                .isEmpty();
+        assertThat(EscalationRules.onlyAPersonCanHelp("you charged me twice for order 1002"))
+                .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo("billing_problem"));
+        assertThat(EscalationRules.onlyAPersonCanHelp("I was double-charged"))
+                .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo("billing_problem"));
+        assertThat(EscalationRules.onlyAPersonCanHelp("was my order delivered?"))
+                .isEmpty();
+        assertThat(EscalationRules.onlyAPersonCanHelp("when will I be charged?"))
+                .isEmpty();
+    }
+
+    @Test
+    void aVagueMessageIsToldFromAQuestion() {
+        for (String vague : List.of(
+                "I have a problem",
+                "help",
+                "Hi, I need some help please",
+                "it's complicated",
+                "hmm",
+                "can you help me?",
+                "there is an issue")) {
+            assertThat(OfflineAnswers.vague(vague)).as(vague).isTrue();
+        }
+        for (String asked : List.of(
+                "I have a problem with my order 1001",
+                "help me return my boots",
+                "do you ship to Canada?",
+                "where is my order")) {
+            assertThat(OfflineAnswers.vague(asked)).as(asked).isFalse();
+        }
+        assertThat(OfflineAnswers.clarify("help", false, "en"))
+                .isNotEqualTo(OfflineAnswers.clarify("help", true, "en"));
     }
 
     @Test

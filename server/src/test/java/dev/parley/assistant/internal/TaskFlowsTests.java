@@ -49,6 +49,85 @@ class TaskFlowsTests {
     }
 
     @Test
+    void aPolicyQuestionWhileAnOrderIsRememberedIsForTheKnowledge() {
+        assertThat(task("return_request", "what is your return policy?", KNOWN_ORDER))
+                .isEmpty();
+        assertThat(task("refund_request", "can you explain your refund policy please", KNOWN_ORDER))
+                .isEmpty();
+        assertThat(task("return_request", "how do returns work?", KNOWN_ORDER)).isEmpty();
+        // asked to be done, it is the task
+        assertThat(task("return_request", "I want to return it, what's the policy?", KNOWN_ORDER))
+                .contains("return");
+        assertThat(task("return_request", "please return my order 1001", KNOWN_ORDER))
+                .contains("return");
+    }
+
+    @Test
+    void aQuestionAboutTheOrderJustDiscussedIsAboutThatOrder() {
+        for (String followUp : List.of(
+                "when will it arrive?",
+                "has it shipped yet?",
+                "is it delivered?",
+                "what was in it?",
+                "what did I order?")) {
+            assertThat(task("delivery_time", followUp, KNOWN_ORDER))
+                    .as(followUp)
+                    .contains("order_status");
+        }
+        assertThat(task("delivery_time", "where is it? I want to track it", KNOWN_ORDER))
+                .contains("track_order");
+        assertThat(task("product_search", "what's in 1008?", ConversationMemory.EMPTY))
+                .contains("order_status");
+        // no order discussed, a general question or one about a product: not the order
+        assertThat(task("delivery_time", "when will it arrive?", ConversationMemory.EMPTY))
+                .isEmpty();
+        assertThat(task("stock_availability", "when will it be back in stock?", KNOWN_ORDER))
+                .contains("product_search");
+        assertThat(task("delivery_time", "how long does shipping take to Canada?", KNOWN_ORDER))
+                .isEmpty();
+        assertThat(TaskFlows.asksWhatIsInIt("what was in it?")).isTrue();
+        assertThat(TaskFlows.asksWhatIsInIt("when will it arrive?")).isFalse();
+    }
+
+    @Test
+    void moneyBackInTheCustomersWordsIsARefundAndCompensationIsNot() {
+        assertThat(task("other", "can I get $10 back on order 1002?", ConversationMemory.EMPTY))
+                .contains("refund");
+        assertThat(task("return_request", "I'd like 15 dollars back for order 1002", ConversationMemory.EMPTY))
+                .contains("refund");
+        assertThat(task("refund_request", "my order 1001 is late, I want compensation", ConversationMemory.EMPTY))
+                .contains("order_status");
+        assertThat(TaskFlows.asksForCompensation("I want compensation")).isTrue();
+        assertThat(TaskFlows.asksForCompensation("compensation or a refund please"))
+                .isFalse();
+    }
+
+    @Test
+    void aChangeOfMindIsToldFromANewRequest() {
+        for (String yes : List.of(
+                "ok yes go ahead",
+                "actually yes, cancel it",
+                "sorry I meant yes",
+                "actually go ahead",
+                "I changed my mind, do it")) {
+            assertThat(TaskFlows.changesMind(yes)).as(yes).isTrue();
+        }
+        for (String other : List.of("no", "what about my other order?", "how long does shipping take?")) {
+            assertThat(TaskFlows.changesMind(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
+    void listsOrdersOnlyWhenAskedForTheList() {
+        assertThat(task("order_status", "what orders do I have?", ConversationMemory.EMPTY))
+                .contains("list_orders");
+        assertThat(task("other", "show me my order history", ConversationMemory.EMPTY))
+                .contains("list_orders");
+        assertThat(task("order_status", "where are my orders 1001 and 1008?", ConversationMemory.EMPTY))
+                .contains("order_status");
+    }
+
+    @Test
     void searchesTheCatalogueForAStockQuestion() {
         assertThat(task("stock_availability", "is the blue hoodie back in stock", ConversationMemory.EMPTY))
                 .contains("product_search");
