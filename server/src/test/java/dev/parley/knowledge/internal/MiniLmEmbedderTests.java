@@ -72,7 +72,7 @@ class MiniLmEmbedderTests {
         List<float[]> understood = embedder.embedAll(List.of("Where is my order?", "Hello", "Where is my order?"));
         float[] searched = embedder.embed("Where is my order?");
         long afterAnswering = embedder.inferences();
-        new RememberedTextErasure(embedder)
+        new RememberedTextErasure(embedder, KnowledgeIndex.inMemory())
                 .on(new CustomerErased(
                         "era_1",
                         "ws_1",
