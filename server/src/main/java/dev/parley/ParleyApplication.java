@@ -57,7 +57,7 @@ public class ParleyApplication {
                 "--server.port=0",
                 "--parley.data-dir=" + dataDir,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("parley")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128",
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
                 "--parley.redis.url=",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.support.Api;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
-import dev.parley.tenancy.internal.TenancyFixtures.TestStore;
+import dev.parley.tenancy.internal.TenancyFixtures.TestWorkspace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,17 +30,17 @@ class ShopperFollowUpTests {
     @Autowired
     TenancyFixtures fixtures;
 
-    TestStore store;
+    TestWorkspace workspace;
     Api api;
 
     @BeforeEach
     void connectTheDemoStore() {
-        store = fixtures.store("enterprise", "shop.example");
-        api = Api.at(port).withKey(store.liveKey());
+        workspace = fixtures.workspace("enterprise", "shop.example");
+        api = Api.at(port).withKey(workspace.liveKey());
         assertThat(api.send("PUT", "/v1/store/connection", Map.of("platform", "demo"))
                         .status())
                 .isEqualTo(200);
-        api.patch("/v1/stores/" + store.id(), Map.of("settings", Map.of("auto_refund_enabled", true)));
+        api.patch("/v1/stores/" + workspace.id(), Map.of("settings", Map.of("auto_refund_enabled", true)));
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 api.post("/v1/conversations", Map.of("initial_message", "hello"));

@@ -7,14 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,17 +65,177 @@ class AnalyticsRows {
             .map(c -> "SUM(" + c + ") AS " + c)
             .collect(java.util.stream.Collectors.joining(", "));
 
+    private static final String INSERT_EVENT = """
+            INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
+                conversation_id, session_id, agent_id, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     private final Rollups rollups;
 
-    AnalyticsRows(JdbcClient jdbc, JsonMapper json, Rollups rollups) {
+    AnalyticsRows(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, Rollups rollups) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.rollups = rollups;
     }
 
     // ---- recording -------------------------------------------------------------------------------------------
+
+    /**
+     * What a transaction records, written just before it commits: its event rows in one batch, and each conversation's
+     * counters in one statement (an INSERT for a conversation opened in the transaction, an UPDATE otherwise). A turn
+     * records about eight facts, which were eight statements. Any other change of a conversation's row writes what is
+     * pending for that conversation first, so the row takes the facts in the order they happened. Outside a
+     * transaction each fact is written at once.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Object[]> events = new ArrayList<>();
+        private final Map<String, Counters> conversations = new LinkedHashMap<>();
+
+        AnalyticsRows rows() {
+            return AnalyticsRows.this;
+        }
+
+        /** The conversation's pending counters, after writing them first if they already hold a fact of this kind. */
+        Counters counters(String conversationId, java.util.function.Predicate<Counters> holds) {
+            Counters counters = conversations.get(conversationId);
+            if (counters != null && holds.test(counters)) {
+                write(conversationId);
+                counters = null;
+            }
+            return counters != null ? counters : conversations.computeIfAbsent(conversationId, Counters::new);
+        }
+
+        void write(String conversationId) {
+            Counters counters = conversations.remove(conversationId);
+            if (counters != null) {
+                AnalyticsRows.this.write(counters);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (Counters counters : conversations.values()) {
+                AnalyticsRows.this.write(counters);
+            }
+            conversations.clear();
+            if (!events.isEmpty()) {
+                batches.batchUpdate(INSERT_EVENT, events);
+                events.clear();
+            }
+        }
+    }
+
+    /** One conversation's row as this transaction's facts change it. */
+    private static final class Counters {
+        final String conversationId;
+        Opened opened;
+        boolean wrote;
+        Instant firstMessageAt;
+        String firstQuery;
+        int repliesOut;
+        Instant firstResponseAt;
+        boolean answered;
+        long turnMillis;
+        String contactId;
+        String intent;
+        String sentiment;
+
+        Counters(String conversationId) {
+            this.conversationId = conversationId;
+        }
+    }
+
+    private record Opened(String workspaceId, Mode mode, String channel, Instant at) {}
+
+    /** This transaction's pending facts, or {@code null} outside a transaction (facts are then written at once). */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.rows() == this) {
+                return pending;
+            }
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** Writes what this transaction has pending for the conversation, before its row changes otherwise. */
+    private void writePending(String conversationId) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.write(conversationId);
+        }
+    }
+
+    private void write(Counters c) {
+        if (c.opened != null) {
+            try {
+                jdbc.sql("""
+                                INSERT INTO analytics_conversations (conversation_id, workspace_id, mode, channel,
+                                    created_at, created_slot, messages_in, messages_out, turns, turn_millis, reopened,
+                                    first_message_at, first_query, first_response_at, contact_id, intent, sentiment)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                c.conversationId,
+                                c.opened.workspaceId(),
+                                c.opened.mode().wire(),
+                                c.opened.channel(),
+                                Sql.timestamp(c.opened.at()),
+                                slot(c.opened.at()),
+                                c.wrote ? 1 : 0,
+                                c.repliesOut,
+                                c.answered ? 1 : 0,
+                                c.turnMillis,
+                                c.firstMessageAt == null ? null : Sql.timestamp(c.firstMessageAt),
+                                c.firstQuery,
+                                c.firstResponseAt == null ? null : Sql.timestamp(c.firstResponseAt),
+                                c.contactId,
+                                c.intent,
+                                c.sentiment)
+                        .update();
+                return;
+            } catch (DuplicateKeyException again) {
+                // A conversation opened twice is counted once; the other facts still count.
+            }
+        }
+        jdbc.sql("""
+                        UPDATE analytics_conversations SET messages_in = messages_in + ?,
+                            first_message_at = COALESCE(first_message_at, ?),
+                            first_query = COALESCE(first_query, ?),
+                            reopened = CASE WHEN ? AND resolved_at IS NOT NULL AND closed_at IS NULL THEN TRUE
+                                ELSE reopened END,
+                            messages_out = messages_out + ?,
+                            first_response_at = COALESCE(first_response_at, ?),
+                            turns = turns + ?, turn_millis = turn_millis + ?,
+                            contact_id = COALESCE(contact_id, ?),
+                            intent = CASE WHEN intent IS NULL OR intent IN ('other', 'greeting') THEN COALESCE(?, intent)
+                                ELSE intent END,
+                            sentiment = COALESCE(?, sentiment)
+                        WHERE conversation_id = ?""")
+                .params(
+                        c.wrote ? 1 : 0,
+                        c.firstMessageAt == null ? null : Sql.timestamp(c.firstMessageAt),
+                        c.firstQuery,
+                        c.wrote,
+                        c.repliesOut,
+                        c.firstResponseAt == null ? null : Sql.timestamp(c.firstResponseAt),
+                        c.answered ? 1 : 0,
+                        c.turnMillis,
+                        c.contactId,
+                        c.intent,
+                        c.sentiment,
+                        c.conversationId)
+                .update();
+    }
 
     void event(
             String workspaceId,
@@ -84,24 +248,26 @@ class AnalyticsRows {
             String sessionId,
             String agentId,
             Object data) {
-        jdbc.sql("""
-                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
-                            conversation_id, session_id, agent_id, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        Ids.next("evt"),
-                        workspaceId,
-                        mode.wire(),
-                        type,
-                        name,
-                        amount,
-                        Sql.timestamp(at),
-                        slot(at),
-                        conversationId,
-                        sessionId,
-                        agentId,
-                        json.writeValueAsString(data))
-                .update();
+        Object[] row = {
+            Ids.next("evt"),
+            workspaceId,
+            mode.wire(),
+            type,
+            name,
+            amount,
+            Sql.timestamp(at),
+            slot(at),
+            conversationId,
+            sessionId,
+            agentId,
+            json.writeValueAsString(data)
+        };
+        Pending pending = pending();
+        if (pending != null) {
+            pending.events.add(row);
+        } else {
+            jdbc.sql(INSERT_EVENT).params(row).update();
+        }
         rollups.mark(workspaceId, mode, slot(at));
     }
 
@@ -140,6 +306,12 @@ class AnalyticsRows {
     }
 
     void opened(String workspaceId, Mode mode, String conversationId, String channel, Instant at) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.counters(conversationId, c -> true).opened = new Opened(workspaceId, mode, channel, at);
+            rollups.markOpened(workspaceId, mode, slot(at), conversationId);
+            return;
+        }
         try {
             jdbc.sql("""
                             INSERT INTO analytics_conversations (conversation_id, workspace_id, mode, channel, created_at,
@@ -154,6 +326,15 @@ class AnalyticsRows {
     }
 
     void customerWrote(String conversationId, String query, Instant at) {
+        Pending pending = pending();
+        if (pending != null) {
+            Counters counters = pending.counters(conversationId, c -> c.wrote);
+            counters.wrote = true;
+            counters.firstMessageAt = at;
+            counters.firstQuery = query;
+            rollups.markConversation(conversationId);
+            return;
+        }
         jdbc.sql("""
                         UPDATE analytics_conversations SET messages_in = messages_in + 1,
                             first_message_at = COALESCE(first_message_at, ?),
@@ -164,6 +345,15 @@ class AnalyticsRows {
     }
 
     void replied(String conversationId, boolean byAgent, Instant at) {
+        Pending pending = pending();
+        if (pending != null && !byAgent) {
+            Counters counters = pending.counters(conversationId, c -> c.repliesOut > 0);
+            counters.repliesOut = 1;
+            counters.firstResponseAt = at;
+            rollups.markConversation(conversationId);
+            return;
+        }
+        writePending(conversationId);
         jdbc.sql("""
                         UPDATE analytics_conversations SET messages_out = messages_out + 1,
                             first_response_at = COALESCE(first_response_at, ?)
@@ -211,6 +401,17 @@ class AnalyticsRows {
     }
 
     void answered(String conversationId, String contactId, String intent, String sentiment, long millis) {
+        Pending pending = pending();
+        if (pending != null) {
+            Counters counters = pending.counters(conversationId, c -> c.answered);
+            counters.answered = true;
+            counters.turnMillis = millis;
+            counters.contactId = contactId;
+            counters.intent = intent;
+            counters.sentiment = sentiment;
+            rollups.markConversation(conversationId);
+            return;
+        }
         jdbc.sql("""
                         UPDATE analytics_conversations SET turns = turns + 1, turn_millis = turn_millis + ?,
                             contact_id = COALESCE(contact_id, ?),
@@ -224,6 +425,7 @@ class AnalyticsRows {
     }
 
     void escalated(String conversationId, Instant at) {
+        writePending(conversationId);
         jdbc.sql(
                         "UPDATE analytics_conversations SET escalated_at = COALESCE(escalated_at, ?) WHERE conversation_id = ?")
                 .params(Sql.timestamp(at), conversationId)
@@ -235,6 +437,7 @@ class AnalyticsRows {
         if (agentId == null) {
             return;
         }
+        writePending(conversationId);
         jdbc.sql("""
                         UPDATE analytics_conversations SET assigned_agent = ?, assigned_at = COALESCE(assigned_at, ?)
                         WHERE conversation_id = ?""").params(agentId, Sql.timestamp(at), conversationId).update();
@@ -242,6 +445,7 @@ class AnalyticsRows {
     }
 
     void resolved(String conversationId, String type, Integer csat, Instant at) {
+        writePending(conversationId);
         moments(conversationId)
                 .ifPresent(m -> jdbc.sql("""
                         UPDATE analytics_conversations SET resolved_at = ?, resolution_type = ?, resolution_seconds = ?,
@@ -253,6 +457,7 @@ class AnalyticsRows {
     }
 
     void closed(String conversationId, Instant at) {
+        writePending(conversationId);
         jdbc.sql("UPDATE analytics_conversations SET closed_at = COALESCE(closed_at, ?) WHERE conversation_id = ?")
                 .params(Sql.timestamp(at), conversationId)
                 .update();
@@ -262,6 +467,7 @@ class AnalyticsRows {
         if (rating == null) {
             return;
         }
+        writePending(conversationId);
         jdbc.sql("UPDATE analytics_conversations SET csat = ? WHERE conversation_id = ?")
                 .params(rating, conversationId)
                 .update();
@@ -269,6 +475,7 @@ class AnalyticsRows {
     }
 
     void sessionOf(String conversationId, String sessionId) {
+        writePending(conversationId);
         jdbc.sql("UPDATE analytics_conversations SET session_id = ? WHERE conversation_id = ?")
                 .params(sessionId, conversationId)
                 .update();

@@ -1,5 +1,7 @@
 package dev.parley.assistant.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.tenancy.StoreSettings.BrandVoice;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -303,6 +305,14 @@ final class OfflineAnswers {
 
     /** The text's sentences, without a leading piece that starts mid-sentence or a trailing one that stops short. */
     static List<String> wholeSentences(String text) {
+        return SENTENCES_OF.get(text, OfflineAnswers::cutIntoWholeSentences);
+    }
+
+    /** Passages come back turn after turn from the same help centre: each is cut into sentences once. */
+    private static final Cache<String, List<String>> SENTENCES_OF =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private static List<String> cutIntoWholeSentences(String text) {
         List<String> sentences = new ArrayList<>();
         for (String piece : SENTENCE.split(HARD_WRAP.matcher(text).replaceAll(" "))) {
             if (!piece.isBlank()) {
@@ -316,7 +326,7 @@ final class OfflineAnswers {
                 && !ENDS_A_SENTENCE.matcher(sentences.getLast()).find()) {
             sentences.removeLast();
         }
-        return sentences;
+        return List.copyOf(sentences);
     }
 
     /**

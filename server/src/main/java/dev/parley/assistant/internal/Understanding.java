@@ -55,7 +55,7 @@ class Understanding {
     }
 
     private final CompletableFuture<IntentClassifier> intents;
-    private final CachingEmbeddings embeddings;
+    private final TextEmbeddings embeddings;
     private final WorkspaceIntents workspaceIntents;
     private final Cache<String, String> versions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5))
@@ -71,7 +71,9 @@ class Understanding {
     private final LanguageDetector languages = new LanguageDetector();
 
     Understanding(TextEmbeddings embeddings, WorkspaceIntents workspaceIntents) {
-        this.embeddings = new CachingEmbeddings(embeddings);
+        // The embeddings remember what they embedded: retraining a workspace's intents embeds only its new examples,
+        // and a message is embedded once for its intent, its sentiment and the knowledge search.
+        this.embeddings = embeddings;
         this.workspaceIntents = workspaceIntents;
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
         // Both models read one embedding of a message: the intent classifier's, remembered by the cache.
@@ -100,11 +102,6 @@ class Understanding {
             nb += b[i] * b[i];
         }
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
-
-    /** Drops the remembered embeddings of texts, customers' messages among them. */
-    void forgetCachedText() {
-        embeddings.forgetAll();
     }
 
     /** What a message says; relative dates in it ("yesterday", "next Monday") count from {@code today}. */

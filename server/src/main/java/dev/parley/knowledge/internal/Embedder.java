@@ -19,6 +19,9 @@ public interface Embedder extends dev.parley.knowledge.TextEmbeddings {
         return embedAll(texts);
     }
 
+    /** Forgets the texts it remembers having embedded, if it remembers any. */
+    default void forgetRemembered() {}
+
     /** Scales a vector to unit length, so dot product and cosine agree. */
     static float[] normalize(float[] vector) {
         double norm = 0;

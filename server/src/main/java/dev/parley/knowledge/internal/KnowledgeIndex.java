@@ -1,5 +1,7 @@
 package dev.parley.knowledge.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.knowledge.SearchHit;
 import dev.parley.knowledge.SearchQuery;
 import dev.parley.platform.Mode;
@@ -8,10 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -20,6 +24,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -85,6 +90,38 @@ public final class KnowledgeIndex implements Closeable {
             String text,
             String url,
             float[] vector) {}
+
+    /**
+     * A search as it was asked of one state of the index. The vector is part of it: the same words searched with
+     * another vector are another search.
+     */
+    private record Asked(
+            long version, String workspaceId, Mode mode, SearchQuery query, float[] vector, int candidates, int limit) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Asked asked
+                    && version == asked.version
+                    && candidates == asked.candidates
+                    && limit == asked.limit
+                    && mode == asked.mode
+                    && workspaceId.equals(asked.workspaceId)
+                    && query.equals(asked.query)
+                    && Arrays.equals(vector, asked.vector);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(version, workspaceId, mode, query, candidates, limit) * 31 + Arrays.hashCode(vector);
+        }
+    }
+
+    /**
+     * Hits of searches asked again while the index has not changed: shoppers ask the same things, and the answer of an
+     * unchanged index is the same. Any change of the index makes a new state, whose searches run afresh.
+     */
+    private final Cache<Asked, List<SearchHit>> answered =
+            Caffeine.newBuilder().maximumSize(2_000).build();
 
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -203,43 +240,17 @@ public final class KnowledgeIndex implements Closeable {
      */
     public List<SearchHit> search(
             String workspaceId, Mode mode, SearchQuery query, float[] vector, int candidates, int limit) {
-        Query filter = filter(workspaceId, mode, query);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<Integer, Fused> fused = new HashMap<>();
-                Query lexical = lexical(query.query());
-                if (lexical != null) {
-                    Query scoped = new BooleanQuery.Builder()
-                            .add(filter, Occur.FILTER)
-                            .add(lexical, Occur.MUST)
-                            .build();
-                    TopDocs keyword = searcher.search(scoped, candidates);
-                    rank(keyword, fused, false);
+                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+                Asked asked = new Asked(version, workspaceId, mode, query, vector, candidates, limit);
+                List<SearchHit> known = answered.getIfPresent(asked);
+                if (known != null) {
+                    return known;
                 }
-                TopDocs meaning =
-                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
-                rank(meaning, fused, true);
-                StoredFields stored = searcher.storedFields();
-                double best = 2.0 / (RRF_K + 1);
-                List<Fused> ranked = new ArrayList<>(fused.values());
-                ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
-                List<SearchHit> hits = new ArrayList<>();
-                for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
-                    Document doc = stored.document(f.doc);
-                    double similarity =
-                            f.vectorScore >= 0 ? 2 * f.vectorScore - 1 : similarity(searcher, f.doc, vector);
-                    hits.add(new SearchHit(
-                            doc.get(ID),
-                            doc.get(SOURCE),
-                            doc.get(KIND),
-                            doc.get(TITLE),
-                            doc.get(HEADING),
-                            doc.get(TEXT),
-                            doc.get(URL),
-                            Math.min(1.0, f.score / best),
-                            similarity));
-                }
+                List<SearchHit> hits = search(searcher, workspaceId, mode, query, vector, candidates, limit);
+                answered.put(asked, hits);
                 return hits;
             } finally {
                 searchers.release(searcher);
@@ -247,6 +258,55 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Forgets the searches asked so far (their words may be a customer's). */
+    public void forgetAsked() {
+        answered.invalidateAll();
+    }
+
+    private List<SearchHit> search(
+            IndexSearcher searcher,
+            String workspaceId,
+            Mode mode,
+            SearchQuery query,
+            float[] vector,
+            int candidates,
+            int limit)
+            throws IOException {
+        Query filter = filter(workspaceId, mode, query);
+        Map<Integer, Fused> fused = new HashMap<>();
+        Query lexical = lexical(query.query());
+        if (lexical != null) {
+            Query scoped = new BooleanQuery.Builder()
+                    .add(filter, Occur.FILTER)
+                    .add(lexical, Occur.MUST)
+                    .build();
+            TopDocs keyword = searcher.search(scoped, candidates);
+            rank(keyword, fused, false);
+        }
+        TopDocs meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
+        rank(meaning, fused, true);
+        StoredFields stored = searcher.storedFields();
+        double best = 2.0 / (RRF_K + 1);
+        List<Fused> ranked = new ArrayList<>(fused.values());
+        ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
+        List<SearchHit> hits = new ArrayList<>();
+        for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            Document doc = stored.document(f.doc);
+            double similarity = f.vectorScore >= 0 ? 2 * f.vectorScore - 1 : similarity(searcher, f.doc, vector);
+            hits.add(new SearchHit(
+                    doc.get(ID),
+                    doc.get(SOURCE),
+                    doc.get(KIND),
+                    doc.get(TITLE),
+                    doc.get(HEADING),
+                    doc.get(TEXT),
+                    doc.get(URL),
+                    Math.min(1.0, f.score / best),
+                    similarity));
+        }
+        return List.copyOf(hits);
     }
 
     /** The sources with a chunk that matches any of the text's words (as the analyzer stems them), up to a limit. */

@@ -13,14 +13,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * all-MiniLM-L6-v2 (quantized), run in process by ONNX Runtime from the model inside its Maven artifact: no network,
- * no key. Query embeddings are cached, since shoppers ask the same things.
+ * no key. What is embedded to answer someone (questions, customers' messages, answer sentences, intent examples) is
+ * remembered by its text, once for the whole node: the same message is understood, searched for and compared with
+ * answer sentences on one inference, and shoppers ask the same things. Indexed chunks are not remembered (the index
+ * keeps their vectors).
  *
  * <p>The session is configured for a node whose few cores serve many requests at once: each inference runs on one
  * thread ({@code intraOpThreads}, 1 by default; ONNX Runtime's default is a pool of one spinning thread per core for
@@ -36,8 +41,9 @@ public final class MiniLmEmbedder implements Embedder {
 
     private final EmbeddingModel model;
     private final EmbeddingWorkers workers;
-    private final Cache<String, float[]> cache =
-            Caffeine.newBuilder().maximumSize(20_000).build();
+    private final AtomicLong inferences = new AtomicLong();
+    private final Cache<String, float[]> remembered =
+            Caffeine.newBuilder().maximumSize(50_000).build();
 
     /** One single-threaded inference per core at once (evaluations, tests and tools outside the application). */
     public MiniLmEmbedder() {
@@ -60,35 +66,44 @@ public final class MiniLmEmbedder implements Embedder {
     @Override
     public float[] embed(String text) {
         // Not computed inside the cache: a caller waiting for a worker must not hold up others asking for other texts.
-        float[] cached = cache.getIfPresent(text);
-        if (cached != null) {
-            return cached;
+        float[] known = remembered.getIfPresent(text);
+        if (known != null) {
+            return known;
         }
         float[] vector = workers.run(() -> inference(text));
-        cache.put(text, vector);
+        remembered.put(text, vector);
         return vector;
     }
 
     /**
-     * Each text is one inference on a worker (the model runs one text at a time); the caller waits for them all, and
-     * for each free worker at most the workers' wait.
+     * Each text not remembered is one inference on a worker (the model runs one text at a time); the caller waits for
+     * them all, and for each free worker at most the workers' wait.
      */
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        return embedAll(texts, false);
+        Map<String, CompletableFuture<float[]>> inferences = new HashMap<>();
+        for (String text : texts) {
+            if (remembered.getIfPresent(text) == null && !inferences.containsKey(text)) {
+                inferences.put(text, workers.submit(() -> inference(text)));
+            }
+        }
+        inferences.forEach((text, inference) -> remembered.put(text, EmbeddingWorkers.join(inference)));
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            CompletableFuture<float[]> inference = inferences.get(text);
+            float[] known = inference != null ? inference.join() : remembered.getIfPresent(text);
+            // One forgotten since it was looked at (an erasure, or pushed out by others) is embedded again.
+            vectors.add(known != null ? known : embed(text));
+        }
+        return vectors;
     }
 
-    /** As {@link #embedAll}, waiting for free workers however long it takes. */
+    /** As {@link #embedAll}, waiting for free workers however long it takes, and remembering nothing. */
     @Override
     public List<float[]> embedAllForIndex(List<String> texts) {
-        return embedAll(texts, true);
-    }
-
-    private List<float[]> embedAll(List<String> texts, boolean patient) {
         List<CompletableFuture<float[]>> inferences = new ArrayList<>(texts.size());
         for (String text : texts) {
-            inferences.add(
-                    patient ? workers.submitWhenFree(() -> inference(text)) : workers.submit(() -> inference(text)));
+            inferences.add(workers.submitWhenFree(() -> inference(text)));
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (CompletableFuture<float[]> inference : inferences) {
@@ -97,7 +112,19 @@ public final class MiniLmEmbedder implements Embedder {
         return vectors;
     }
 
+    /** Forgets every remembered text, so no customer's words outlive their erasure on this node. */
+    @Override
+    public void forgetRemembered() {
+        remembered.invalidateAll();
+    }
+
+    /** How many inferences this embedder has run. */
+    long inferences() {
+        return inferences.get();
+    }
+
     private float[] inference(String text) {
+        inferences.incrementAndGet();
         try {
             return Embedder.normalize(model.embed(text).content().vector());
         } catch (IllegalArgumentException nothingToEmbed) {

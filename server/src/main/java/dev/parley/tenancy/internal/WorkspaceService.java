@@ -32,7 +32,7 @@ class WorkspaceService implements Workspaces {
 
     static final java.time.Duration SETTINGS_TTL = java.time.Duration.ofSeconds(5);
 
-    private final com.github.benmanes.caffeine.cache.Cache<String, StoreSettings> settingsCache =
+    private final com.github.benmanes.caffeine.cache.Cache<String, Workspace> recentlyRead =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(SETTINGS_TTL)
                     .maximumSize(100_000)
@@ -128,7 +128,7 @@ class WorkspaceService implements Workspaces {
                 clock.instant());
         workspaces.update(updated);
         keys.forgetCachedCallers();
-        settingsCache.invalidate(updated.id());
+        recentlyRead.invalidate(updated.id());
         return updated;
     }
 
@@ -170,25 +170,22 @@ class WorkspaceService implements Workspaces {
     }
 
     /**
-     * Settings are read on every assistant turn, so they are kept for a few seconds; a change made on this node is
-     * seen at once, one made on another node within {@link #SETTINGS_TTL}.
+     * Settings and platform are read on every assistant turn, so the workspace is kept for a few seconds; a change
+     * made on this node is seen at once, one made on another node within {@link #SETTINGS_TTL}.
      */
     @Override
     public StoreSettings settings(String workspaceId) {
-        return settingsCache.get(
-                workspaceId,
-                id -> workspaces
-                        .find(id)
-                        .orElseThrow(() -> ApiException.notFound("store", id))
-                        .settings());
+        return recentlyRead(workspaceId).settings();
     }
 
     @Override
     public String platform(String workspaceId) {
-        return workspaces
-                .find(workspaceId)
-                .orElseThrow(() -> ApiException.notFound("store", workspaceId))
-                .platform();
+        return recentlyRead(workspaceId).platform();
+    }
+
+    private Workspace recentlyRead(String workspaceId) {
+        return recentlyRead.get(
+                workspaceId, id -> workspaces.find(id).orElseThrow(() -> ApiException.notFound("store", id)));
     }
 
     @Override
