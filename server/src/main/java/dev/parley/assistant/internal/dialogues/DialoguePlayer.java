@@ -317,7 +317,10 @@ public final class DialoguePlayer {
         }
     }
 
-    /** One API call; a rate-limited one waits as {@code Retry-After} says and goes again. */
+    /**
+     * One API call; one refused for now (429, or 503 with {@code Retry-After}: a busy node stored nothing) waits as
+     * {@code Retry-After} says and goes again, as a client of the API should.
+     */
     private Reply call(String method, String path, String key, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
@@ -335,7 +338,10 @@ public final class DialoguePlayer {
             }
             headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 && attempt < 30) {
+            boolean refusedForNow = response.statusCode() == 429
+                    || (response.statusCode() == 503
+                            && response.headers().firstValue("Retry-After").isPresent());
+            if (refusedForNow && attempt < 30) {
                 long seconds = response.headers()
                         .firstValue("Retry-After")
                         .map(Long::parseLong)
