@@ -196,7 +196,10 @@ public final class UnderstandingEvaluation {
         return new IntentClassifier.Settings(
                 Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
                 Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
-                Double.parseDouble(options.getOrDefault("ngram-weight", "" + d.ngramWeight())),
+                Double.parseDouble(
+                        options.getOrDefault("word-weight", options.getOrDefault("ngram-weight", "" + d.wordWeight()))),
+                Double.parseDouble(
+                        options.getOrDefault("char-weight", options.getOrDefault("ngram-weight", "" + d.charWeight()))),
                 Integer.parseInt(options.getOrDefault("epochs", "" + d.epochs())),
                 Double.parseDouble(options.getOrDefault("learning-rate", "" + d.learningRate())),
                 Double.parseDouble(options.getOrDefault("l2", "" + d.l2())));
