@@ -68,7 +68,8 @@ public final class UnderstandingEvaluation {
         List<LabelledText> train =
                 builtIn ? BuiltInIntents.examples() : LabelledCsv.read(Path.of(options.get("train")));
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        IntentClassifier.Settings settings = settings(options);
+        IntentClassifier.Settings settings =
+                settings(options, builtIn ? BuiltInIntents.SETTINGS : IntentClassifier.Settings.DEFAULT);
 
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
@@ -191,8 +192,8 @@ public final class UnderstandingEvaluation {
         return json.toString();
     }
 
-    private static IntentClassifier.Settings settings(Map<String, String> options) {
-        IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
+    /** The settings {@code d}, but for those the options give. */
+    private static IntentClassifier.Settings settings(Map<String, String> options, IntentClassifier.Settings d) {
         return new IntentClassifier.Settings(
                 Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
                 Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
