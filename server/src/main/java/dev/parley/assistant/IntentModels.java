@@ -47,7 +47,7 @@ public final class IntentModels {
         IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
         IntentClassifier.Settings settings = ngrams
                 ? d
-                : new IntentClassifier.Settings(d.hashBits(), 1.0, 0.0, d.epochs(), d.learningRate(), d.l2());
+                : new IntentClassifier.Settings(d.hashBits(), 1.0, 0.0, 0.0, d.epochs(), d.learningRate(), d.l2());
         IntentClassifier classifier = IntentClassifier.train(
                         examples.stream()
                                 .map(e -> new LabelledText(e.text(), e.label()))

@@ -227,7 +227,8 @@ class Understanding {
         long started = System.nanoTime();
         Optional<IntentClassifier> stored = StoredModels.builtInIntents(embeddings);
         List<LabelledText> examples = stored.isPresent() ? List.of() : BuiltInIntents.examples();
-        IntentClassifier classifier = stored.orElseGet(() -> IntentClassifier.train(examples, embeddings))
+        IntentClassifier classifier = stored.orElseGet(
+                        () -> IntentClassifier.train(examples, embeddings, BuiltInIntents.SETTINGS))
                 .withThreshold(BuiltInIntents.THRESHOLD)
                 .withFamilyThresholds(BuiltInIntents.FAMILY_THRESHOLDS);
         long millis = (System.nanoTime() - started) / 1_000_000;

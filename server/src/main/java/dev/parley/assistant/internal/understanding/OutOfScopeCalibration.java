@@ -48,11 +48,11 @@ final class OutOfScopeCalibration {
             List<LabelledText> held = examples.stream()
                     .filter(e -> Math.floorMod(e.text().hashCode(), folds) == f)
                     .toList();
-            heldOut.addAll(score(IntentClassifier.train(train, embeddings), held));
+            heldOut.addAll(score(IntentClassifier.train(train, embeddings, BuiltInIntents.SETTINGS), held));
             err.printf(Locale.ROOT, "fold %d of %d scored (%d examples)%n", fold + 1, folds, held.size());
         }
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        List<Scored> tested = score(IntentClassifier.train(examples, embeddings), test);
+        List<Scored> tested = score(IntentClassifier.train(examples, embeddings, BuiltInIntents.SETTINGS), test);
         Set<String> testLabels = test.stream().map(LabelledText::label).collect(Collectors.toCollection(HashSet::new));
 
         printOneThreshold(heldOut, tested, testLabels, err);

@@ -69,7 +69,7 @@ public final class StoredModels {
     }
 
     static String intentsKey() {
-        return key("intents", IntentClassifier.Settings.DEFAULT, BuiltInIntents.examples());
+        return key("intents", BuiltInIntents.SETTINGS, BuiltInIntents.examples());
     }
 
     static String sentimentKey() {
@@ -179,7 +179,10 @@ public final class StoredModels {
             long started = System.nanoTime();
             TextEmbeddings using = embeddings;
             byte[] bytes = resource.equals(INTENTS)
-                    ? write(key, using, IntentClassifier.train(BuiltInIntents.examples(), using)::write)
+                    ? write(
+                            key,
+                            using,
+                            IntentClassifier.train(BuiltInIntents.examples(), using, BuiltInIntents.SETTINGS)::write)
                     : write(key, using, SentimentAnalyzer.standard(using)::write);
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -102,6 +102,10 @@ final class TextFeatures {
         Map<Integer, float[]> grams = new HashMap<>();
         // Word and character n-grams are normalised as two groups, so neither drowns the other.
         for (boolean words : new boolean[] {true, false}) {
+            float weight = words ? settings.wordWeight() : settings.charWeight();
+            if (weight == 0) {
+                continue; // a group left out costs nothing
+            }
             Map<Integer, Integer> counts = words ? wordCounts(text, buckets) : charCounts(text, buckets);
             double norm = 0;
             Map<Integer, Float> weighted = new HashMap<>();
@@ -110,8 +114,7 @@ final class TextFeatures {
                 weighted.put(entry.getKey(), value);
                 norm += value * value;
             }
-            float scale =
-                    (float) ((words ? settings.wordWeight() : settings.charWeight()) / Math.max(Math.sqrt(norm), 1e-9));
+            float scale = (float) (weight / Math.max(Math.sqrt(norm), 1e-9));
             weighted.forEach((bucket, value) -> grams.computeIfAbsent(bucket, b -> new float[1])[0] += value * scale);
         }
         int dense = embedding.length;

@@ -68,7 +68,8 @@ public final class UnderstandingEvaluation {
         List<LabelledText> train =
                 builtIn ? BuiltInIntents.examples() : LabelledCsv.read(Path.of(options.get("train")));
         List<LabelledText> test = LabelledCsv.read(Path.of(options.get("test")));
-        IntentClassifier.Settings settings = settings(options);
+        IntentClassifier.Settings settings =
+                settings(options, builtIn ? BuiltInIntents.SETTINGS : IntentClassifier.Settings.DEFAULT);
 
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
@@ -191,12 +192,15 @@ public final class UnderstandingEvaluation {
         return json.toString();
     }
 
-    private static IntentClassifier.Settings settings(Map<String, String> options) {
-        IntentClassifier.Settings d = IntentClassifier.Settings.DEFAULT;
+    /** The settings {@code d}, but for those the options give. */
+    private static IntentClassifier.Settings settings(Map<String, String> options, IntentClassifier.Settings d) {
         return new IntentClassifier.Settings(
                 Integer.parseInt(options.getOrDefault("hash-bits", "" + d.hashBits())),
                 Double.parseDouble(options.getOrDefault("embedding-weight", "" + d.embeddingWeight())),
-                Double.parseDouble(options.getOrDefault("ngram-weight", "" + d.ngramWeight())),
+                Double.parseDouble(
+                        options.getOrDefault("word-weight", options.getOrDefault("ngram-weight", "" + d.wordWeight()))),
+                Double.parseDouble(
+                        options.getOrDefault("char-weight", options.getOrDefault("ngram-weight", "" + d.charWeight()))),
                 Integer.parseInt(options.getOrDefault("epochs", "" + d.epochs())),
                 Double.parseDouble(options.getOrDefault("learning-rate", "" + d.learningRate())),
                 Double.parseDouble(options.getOrDefault("l2", "" + d.l2())));

@@ -77,8 +77,21 @@ class StoredModelsTests {
                         new IntentClassifier.Settings(
                                 d.hashBits(),
                                 d.embeddingWeight(),
-                                d.ngramWeight(),
+                                d.wordWeight(),
+                                d.charWeight(),
                                 d.epochs() + 1,
+                                d.learningRate(),
+                                d.l2()),
+                        examples))
+                .isNotEqualTo(key);
+        assertThat(StoredModels.key(
+                        "intents",
+                        new IntentClassifier.Settings(
+                                d.hashBits(),
+                                d.embeddingWeight(),
+                                d.wordWeight(),
+                                d.charWeight() + 0.1,
+                                d.epochs(),
                                 d.learningRate(),
                                 d.l2()),
                         examples))
