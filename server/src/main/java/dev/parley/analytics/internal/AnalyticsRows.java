@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
+import dev.parley.platform.ThisTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -154,18 +155,11 @@ class AnalyticsRows {
 
     /** This transaction's pending facts, or {@code null} outside a transaction (facts are then written at once). */
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending pending && pending.rows() == this) {
-                return pending;
-            }
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return ThisTransaction.kept(Pending.class, pending -> pending.rows() == this, Pending::new)
+                .orElse(null);
     }
 
     /** Writes what this transaction has pending for the conversation, before its row changes otherwise. */

@@ -2,6 +2,7 @@ package dev.parley.analytics.internal;
 
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
+import dev.parley.platform.ThisTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,6 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,18 +75,9 @@ class Rollups {
         private final Set<String> written = new HashSet<>();
 
         static boolean first(String mark) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return true;
-            }
-            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-                if (synchronization instanceof MarksOfThisTransaction marks) {
-                    return marks.written.add(mark);
-                }
-            }
-            MarksOfThisTransaction marks = new MarksOfThisTransaction();
-            marks.written.add(mark);
-            TransactionSynchronizationManager.registerSynchronization(marks);
-            return true;
+            return ThisTransaction.kept(MarksOfThisTransaction.class, marks -> true, MarksOfThisTransaction::new)
+                    .map(marks -> marks.written.add(mark))
+                    .orElse(true);
         }
     }
 

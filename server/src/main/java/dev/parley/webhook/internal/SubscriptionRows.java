@@ -2,6 +2,7 @@ package dev.parley.webhook.internal;
 
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
+import dev.parley.platform.ThisTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The subscriptions table; every method but the delivery job's {@link #lock} is scoped by workspace and mode. */
 @Repository
@@ -140,34 +140,14 @@ class SubscriptionRows {
         private final Map<String, List<Subscription>> read = new HashMap<>();
 
         static List<Subscription> of(String key, Supplier<List<Subscription>> reading) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return reading.get();
-            }
-            ReadInThisTransaction current = current();
-            if (current == null) {
-                current = new ReadInThisTransaction();
-                TransactionSynchronizationManager.registerSynchronization(current);
-            }
-            return current.read.computeIfAbsent(key, k -> reading.get());
+            return ThisTransaction.kept(ReadInThisTransaction.class, reads -> true, ReadInThisTransaction::new)
+                    .map(current -> current.read.computeIfAbsent(key, k -> reading.get()))
+                    .orElseGet(reading);
         }
 
         static void forget() {
-            ReadInThisTransaction current = current();
-            if (current != null) {
-                current.read.clear();
-            }
-        }
-
-        private static ReadInThisTransaction current() {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return null;
-            }
-            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-                if (synchronization instanceof ReadInThisTransaction reads) {
-                    return reads;
-                }
-            }
-            return null;
+            ThisTransaction.existing(ReadInThisTransaction.class, reads -> true)
+                    .ifPresent(current -> current.read.clear());
         }
     }
 
