@@ -23,6 +23,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.TurnRequest;
@@ -237,7 +238,7 @@ class ModelAnswers {
             List<ChatMessage> messages) {
         for (int i = 0; i < requested.size(); i++) {
             ToolExecutionRequest call = requested.get(i);
-            Map<String, Object> arguments = arguments(call, calls);
+            ToolArguments arguments = arguments(call, calls);
             ToolGate.Call done;
             if (gate.needsCustomerYes(call.name())) {
                 Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
@@ -307,13 +308,11 @@ class ModelAnswers {
     }
 
     /** The call's arguments; a call whose arguments are not a JSON object is refused and ends the model's turn. */
-    private Map<String, Object> arguments(ToolExecutionRequest call, List<ToolGate.Call> calls) {
+    private ToolArguments arguments(ToolExecutionRequest call, List<ToolGate.Call> calls) {
         String raw = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
         try {
-            Object parsed = json.readValue(raw, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                Map<String, Object> arguments = new LinkedHashMap<>();
-                map.forEach((k, v) -> arguments.put(String.valueOf(k), v));
+            ToolArguments arguments = json.readValue(raw, ToolArguments.class);
+            if (arguments != null) {
                 return arguments;
             }
         } catch (JacksonException malformed) {

@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.platform.ApiException;
@@ -57,7 +58,7 @@ public class ToolGate {
     }
 
     /** The refusal a call of the tool with these arguments would get before it runs (no such tool, unfit), if any. */
-    public Optional<Call> check(String name, Map<String, Object> arguments) {
+    public Optional<Call> check(String name, ToolArguments arguments) {
         AssistantTool tool = tools.get(name);
         if (tool == null) {
             return Optional.of(refused(name, "unknown_tool", Map.of()));

@@ -3,6 +3,7 @@ package dev.parley.assistant.internal;
 import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.Turn.Escalation;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.internal.understanding.Entities;
@@ -137,7 +138,7 @@ final class TurnDecision {
     /** The customer said no to the offer of a person: the assistant stays and asks what they need. */
     record StayWithThem() implements Decision {}
 
-    record Run(String tool, Map<String, Object> arguments) implements Decision {}
+    record Run(String tool, ToolArguments arguments) implements Decision {}
 
     /** A question for the knowledge (and the model, when there is one). */
     record Answer() implements Decision {}
@@ -325,17 +326,17 @@ final class TurnDecision {
         if (needsYes.test(flow.tool())) {
             return new Propose(TaskFlows.confirmation(task));
         }
-        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        ToolArguments arguments = ToolArguments.none();
         if (task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
-            arguments.putAll(TaskFlows.searchArguments(task));
+            arguments = TaskFlows.searchArguments(task);
         } else if (task.name().equals(TaskFlows.LIST_ORDERS)) {
             // no arguments: the tool lists the orders of the email the conversation has proven
         } else if (task.name().equals(TaskFlows.PRODUCT_DETAILS)) {
-            arguments.put(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
+            arguments = arguments.with(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
         } else {
-            arguments.put(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
+            arguments = arguments.with(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
             if (flow.tool().equals("order_status") && TaskFlows.asksWhatIsInIt(turn.message())) {
-                arguments.put("items", "yes");
+                arguments = arguments.with("items", "yes");
             }
         }
         return new Run(flow.tool(), arguments);

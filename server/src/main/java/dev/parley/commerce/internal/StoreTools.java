@@ -1,6 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.ReportedProblems;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -113,7 +114,7 @@ final class StoreTools {
         ToolOutcome execute(ToolInvocation invocation, Granted verified) {
             boolean uz = OrderAnswers.uzbek(invocation);
             String status = OrderAnswers.status(verified.order(), clock.instant(), uz);
-            if ("yes".equals(invocation.arguments().get("items"))) {
+            if (invocation.arguments().text("items").filter("yes"::equals).isPresent()) {
                 status = status + " " + OrderAnswers.items(verified.order(), uz);
             }
             return new ToolOutcome.Done(
@@ -196,7 +197,7 @@ final class StoreTools {
             ReturnLabel label;
             try {
                 label = verified.store()
-                        .createReturn(order, (String) invocation.arguments().get("reason"));
+                        .createReturn(order, invocation.arguments().textOrNull("reason"));
             } catch (StoreUnavailableException e) {
                 if ("returns_not_supported".equals(e.details().get("reason"))) {
                     return new ToolOutcome.Refused(
@@ -322,8 +323,8 @@ final class StoreTools {
                 case RefundAllowance.Allowed allowed -> {
                     Order after;
                     try {
-                        after = verified.store().refund(order, amount, (String)
-                                invocation.arguments().get("reason"));
+                        after = verified.store()
+                                .refund(order, amount, invocation.arguments().textOrNull("reason"));
                     } catch (StoreUnavailableException e) {
                         allowance.giveBack(allowed.claim());
                         yield OrderAccess.unreachable();
@@ -367,9 +368,7 @@ final class StoreTools {
         private static Optional<ToolOutcome.Refused> notDelivered(
                 ToolInvocation invocation, Order order, Map<String, Object> details) {
             Optional<String> problem = Optional.ofNullable(invocation.facts().get(ToolInvocation.REPORTED_PROBLEM))
-                    .or(() -> invocation.arguments().get("reason") instanceof String reason
-                            ? ReportedProblems.in(reason)
-                            : Optional.empty());
+                    .or(() -> invocation.arguments().text("reason").flatMap(ReportedProblems::in));
             if (problem.isEmpty() || order.cancelledAt() != null || order.deliveredAt() != null) {
                 return Optional.empty();
             }
@@ -395,9 +394,11 @@ final class StoreTools {
         }
 
         private static BigDecimal amount(ToolInvocation invocation, Order order) {
-            return invocation.arguments().get("amount") instanceof Number n
-                    ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
-                    : order.refundable();
+            return invocation
+                    .arguments()
+                    .number("amount")
+                    .map(n -> new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP))
+                    .orElse(order.refundable());
         }
 
         private static ToolSchema schema() {
@@ -439,17 +440,17 @@ final class StoreTools {
             if (shipped.isPresent()) {
                 return shipped.get();
             }
-            Map<String, Object> a = invocation.arguments();
+            ToolArguments a = invocation.arguments();
             Address address = new Address(
                     order.shippingAddress() == null
                             ? order.customerName()
                             : order.shippingAddress().name(),
-                    (String) a.get("address1"),
-                    (String) a.get("address2"),
-                    (String) a.get("city"),
-                    (String) a.get("province"),
-                    (String) a.get("zip"),
-                    (String) a.get("country"));
+                    a.textOrNull("address1"),
+                    a.textOrNull("address2"),
+                    a.textOrNull("city"),
+                    a.textOrNull("province"),
+                    a.textOrNull("zip"),
+                    a.textOrNull("country"));
             try {
                 verified.store().changeAddress(order, address);
             } catch (StoreUnavailableException e) {
@@ -574,8 +575,8 @@ final class StoreTools {
             }
             StoreConnector.Cancellation cancellation;
             try {
-                cancellation = verified.store()
-                        .cancel(order, (String) invocation.arguments().get("reason"));
+                cancellation =
+                        verified.store().cancel(order, invocation.arguments().textOrNull("reason"));
             } catch (StoreUnavailableException e) {
                 cancellations.giveBack(invocation.workspaceId(), invocation.mode(), order.id());
                 Object reason = e.details().get("reason");
@@ -693,9 +694,11 @@ final class StoreTools {
                 }
             }
             int cap = order.connection().maxDiscountPercent();
-            int percent = invocation.arguments().get("percent") instanceof Number n
-                    ? (int) Math.ceil(n.doubleValue())
-                    : Math.min(10, cap);
+            int percent = invocation
+                    .arguments()
+                    .number("percent")
+                    .map(n -> (int) Math.ceil(n.doubleValue()))
+                    .orElse(Math.min(10, cap));
             details.put("value", percent + "%");
             String code = "SORRY" + percent;
             return switch (allowance.claim(invocation, order.connection(), percent, code, details)) {

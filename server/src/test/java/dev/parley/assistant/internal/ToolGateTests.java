@@ -3,6 +3,7 @@ package dev.parley.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -134,6 +135,6 @@ class ToolGateTests {
     }
 
     private static ToolInvocation invocation(Map<String, Object> arguments) {
-        return new ToolInvocation("store_x", Mode.LIVE, "conv_x", "refund me", arguments, Map.of());
+        return new ToolInvocation("store_x", Mode.LIVE, "conv_x", "refund me", ToolArguments.of(arguments), Map.of());
     }
 }
