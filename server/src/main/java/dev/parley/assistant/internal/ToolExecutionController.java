@@ -29,7 +29,8 @@ class ToolExecutionController {
 
     record ExecutionRequest(String tool, ToolArguments parameters, Map<String, String> facts) {}
 
-    record ExecutionResponse(String tool, String status, String result, ActionTaken action, boolean escalate) {}
+    record ExecutionResponse(
+            String tool, ActionTaken.Status status, String result, ActionTaken action, boolean escalate) {}
 
     @PostMapping("/v1/test/tool-execution")
     @RequiresScope(Scope.SETTINGS_WRITE)

@@ -238,7 +238,7 @@ final class TurnDecision {
     static int customerTurn(TurnRequest request) {
         return 1
                 + (int) request.history().stream()
-                        .filter(m -> m.role().equals("user"))
+                        .filter(m -> m.role() == TurnRequest.Speaker.CUSTOMER)
                         .count();
     }
 

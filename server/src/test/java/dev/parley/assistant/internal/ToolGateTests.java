@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
@@ -84,7 +85,7 @@ class ToolGateTests {
 
         assertThat(call.outcome()).isInstanceOf(ToolOutcome.Done.class);
         assertThat(call.action().type()).isEqualTo("refund_processed");
-        assertThat(call.action().status()).isEqualTo("executed");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.EXECUTED);
     }
 
     @Test
@@ -94,7 +95,7 @@ class ToolGateTests {
         assertThat(call.outcome())
                 .isInstanceOfSatisfying(
                         ToolOutcome.Refused.class, r -> assertThat(r.escalate()).isTrue());
-        assertThat(call.action().status()).isEqualTo("refused");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.REFUSED);
         assertThat(call.action().details()).containsEntry("reason", "over_auto_refund_limit");
     }
 
@@ -110,7 +111,7 @@ class ToolGateTests {
                 gate.call("refund", invocation(Map.of("order_number", "1001", "amount", 5, "approve", true))));
 
         assertThat(calls).allSatisfy(call -> {
-            assertThat(call.action().status()).isEqualTo("refused");
+            assertThat(call.action().status()).isEqualTo(ActionTaken.Status.REFUSED);
             assertThat(call.outcome()).isInstanceOf(ToolOutcome.Refused.class);
         });
         assertThat(calls.getFirst().action().details()).containsEntry("reason", "unknown_tool");
@@ -122,7 +123,7 @@ class ToolGateTests {
     void turnsAFailingToolIntoAFailedActionInsteadOfAnError() {
         ToolGate.Call call = gate.call("refund", invocation(Map.of("order_number", "boom", "amount", 5)));
 
-        assertThat(call.action().status()).isEqualTo("failed");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.FAILED);
         assertThat(call.outcome()).isInstanceOf(ToolOutcome.Refused.class);
     }
 
