@@ -164,7 +164,7 @@ class TurnEngine implements Assistant {
         List<TurnRequest.PriorMessage> history = request.history();
         for (int i = history.size() - 1; i >= 0; i--) {
             TurnRequest.PriorMessage prior = history.get(i);
-            if (prior.role().equals("user") && saysAnythingInWords(prior.content())) {
+            if (prior.role() == TurnRequest.Speaker.CUSTOMER && saysAnythingInWords(prior.content())) {
                 return Optional.of(prior.content());
             }
         }
@@ -242,7 +242,7 @@ class TurnEngine implements Assistant {
                 actions.add(new ActionTaken(
                         "information_requested",
                         TaskFlows.FLOWS.get(ask.task().name()).tool(),
-                        "needs_info",
+                        ActionTaken.Status.NEEDS_INFO,
                         Map.of("field", ask.slot())));
                 yield sure(question, actions, memory.withLastQuestion(question));
             }
@@ -273,7 +273,7 @@ class TurnEngine implements Assistant {
         }
         Map<String, Object> details = new LinkedHashMap<>(action.arguments());
         details.put("field", "confirmation");
-        actions.add(new ActionTaken("confirmation_requested", action.tool(), "needs_info", details));
+        actions.add(new ActionTaken("confirmation_requested", action.tool(), ActionTaken.Status.NEEDS_INFO, details));
         String statement = TaskReplies.confirm(action, turn.language());
         return sure(statement, actions, memory.withPending(action).withLastQuestion(statement));
     }
@@ -1019,7 +1019,7 @@ class TurnEngine implements Assistant {
     private static String lastReply(Context turn) {
         List<TurnRequest.PriorMessage> history = turn.request().history();
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).role().equals("assistant")) {
+            if (history.get(i).role() == TurnRequest.Speaker.ASSISTANT) {
                 return history.get(i).content();
             }
         }
