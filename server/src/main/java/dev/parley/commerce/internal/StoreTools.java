@@ -9,6 +9,7 @@ import dev.parley.assistant.ToolSchema.Property;
 import dev.parley.commerce.internal.OrderAccess.Denied;
 import dev.parley.commerce.internal.OrderAccess.Granted;
 import dev.parley.commerce.internal.StoreConnector.Address;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.commerce.internal.StoreConnector.ReturnLabel;
 import dev.parley.tenancy.StoreSettings;
@@ -18,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ final class StoreTools {
     private static Map<String, Object> details(Order order) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("order_number", order.number());
-        details.put("status", order.status());
+        details.put("status", order.status().wire());
         return details;
     }
 
@@ -149,7 +151,7 @@ final class StoreTools {
                 var f = verified.order().fulfillments().getLast();
                 details.put("carrier", f.trackingCompany());
                 details.put("tracking_number", f.trackingNumber());
-                details.put("tracking_status", f.status());
+                details.put("tracking_status", f.status().wire());
             }
             return new ToolOutcome.Done(
                     "order_tracked",
@@ -236,10 +238,11 @@ final class StoreTools {
         /** Why the order cannot be returned now: cancelled or refunded, not delivered, or outside the window. */
         private Optional<ToolOutcome.Refused> refusal(
                 Order order, StoreSettings settings, Map<String, Object> details) {
-            if (order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
+            if (order.cancelledAt() != null || order.financialStatus() == FinancialStatus.REFUNDED) {
                 return Optional.of(new ToolOutcome.Refused(
                         "not_returnable",
-                        "Order #" + order.number() + " was " + order.status() + ", so there is nothing to" + " return.",
+                        "Order #" + order.number() + " was " + order.status().wire() + ", so there is nothing to"
+                                + " return.",
                         details,
                         false));
             }
@@ -329,7 +332,7 @@ final class StoreTools {
                         allowance.giveBack(allowed.claim());
                         yield OrderAccess.unreachable();
                     }
-                    details.put("status", after.status());
+                    details.put("status", after.status().wire());
                     yield new ToolOutcome.Done(
                             "refund_processed",
                             "I've refunded " + OrderAnswers.money(amount, order) + " for order #"
@@ -612,7 +615,8 @@ final class StoreTools {
         }
 
         /** Financial states in which the customer has been charged, as the platforms' orders are mapped. */
-        static final Set<String> CHARGED = Set.of("paid", "partially_paid", "partially_refunded");
+        static final Set<FinancialStatus> CHARGED =
+                EnumSet.of(FinancialStatus.PAID, FinancialStatus.PARTIALLY_PAID, FinancialStatus.PARTIALLY_REFUNDED);
 
         private static ToolOutcome alreadyCancelled(Order order, Map<String, Object> details) {
             details.put("status", "cancelled");
