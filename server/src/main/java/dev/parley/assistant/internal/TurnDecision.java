@@ -175,29 +175,7 @@ final class TurnDecision {
             memory = memory.withWithdrawn(withdrawn);
         }
         Task task = memory.task();
-        Optional<String> asked = TaskFlows.taskFor(
-                        turn.understood().intent(),
-                        turn.understood().intentConfidence(),
-                        turn.message(),
-                        entities,
-                        memory)
-                .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
-        if (asked.isEmpty()
-                && task != null
-                && !task.missing().isEmpty()
-                && TaskFlows.asksAboutTheCatalogue(turn.message(), entities)
-                && toolAvailable.test(
-                        TaskFlows.FLOWS.get(TaskFlows.PRODUCT_SEARCH).tool())) {
-            // a question about the catalogue while a task waits: answered now, and the task goes on after it
-            asked = Optional.of(TaskFlows.PRODUCT_SEARCH);
-        } else if (asked.isPresent()
-                && task != null
-                && !task.missing().isEmpty()
-                && !task.name().equals(asked.get())
-                && !TaskFlows.switches(asked.get(), turn.understood().intentConfidence(), turn.message())) {
-            // A task waits on the customer: only a clear request for another one sets it aside.
-            asked = Optional.empty();
-        }
+        Optional<String> asked = asked(turn, entities, memory, toolAvailable);
         Optional<Task> picked =
                 task == null || task.missing().isEmpty() ? TaskFlows.picked(turn.message(), memory) : Optional.empty();
         if (picked.isPresent()) {
@@ -229,6 +207,39 @@ final class TurnDecision {
             memory = memory.withOrderNumber(filled.slots().get(TaskFlows.ORDER_NUMBER));
         }
         return new Tracked(memory.withTask(filled), null, declined, moved, asked.isPresent() && !started);
+    }
+
+    /**
+     * The task this message asks for, if its tool is available: a question about the catalogue while a task waits is
+     * answered first; another request sets a waiting task aside only when it is clear.
+     */
+    private static Optional<String> asked(
+            Context turn, Entities entities, ConversationMemory memory, Predicate<String> toolAvailable) {
+        Task task = memory.task();
+        Optional<String> asked = TaskFlows.taskFor(
+                        turn.understood().intent(),
+                        turn.understood().intentConfidence(),
+                        turn.message(),
+                        entities,
+                        memory)
+                .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
+        if (asked.isEmpty()
+                && task != null
+                && !task.missing().isEmpty()
+                && TaskFlows.asksAboutTheCatalogue(turn.message(), entities)
+                && toolAvailable.test(
+                        TaskFlows.FLOWS.get(TaskFlows.PRODUCT_SEARCH).tool())) {
+            // a question about the catalogue while a task waits: answered now, and the task goes on after it
+            asked = Optional.of(TaskFlows.PRODUCT_SEARCH);
+        } else if (asked.isPresent()
+                && task != null
+                && !task.missing().isEmpty()
+                && !task.name().equals(asked.get())
+                && !TaskFlows.switches(asked.get(), turn.understood().intentConfidence(), turn.message())) {
+            // A task waits on the customer: only a clear request for another one sets it aside.
+            asked = Optional.empty();
+        }
+        return asked;
     }
 
     /** For how many of the customer's turns after a no a change of mind takes up the action again. */
