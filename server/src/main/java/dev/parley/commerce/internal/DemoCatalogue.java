@@ -1,5 +1,12 @@
 package dev.parley.commerce.internal;
 
+import static dev.parley.commerce.OrderState.CANCELLED;
+import static dev.parley.commerce.OrderState.DELIVERED;
+import static dev.parley.commerce.OrderState.IN_TRANSIT;
+import static dev.parley.commerce.OrderState.PARTIALLY_REFUNDED;
+import static dev.parley.commerce.OrderState.REFUNDED;
+import static dev.parley.commerce.OrderState.UNFULFILLED;
+
 import dev.parley.commerce.OrderState;
 import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnector.Address;
@@ -257,68 +264,40 @@ final class DemoCatalogue {
         List<Product> products = CATALOGUE;
         List<Order> orders = new ArrayList<>();
         // 1001: shipped three days ago, in transit with tracking.
-        orders.add(order(
-                1001,
-                0,
-                now.minus(days(4)),
-                List.of(item(pick("Running Shoes", 0), 2, 1)),
-                OrderState.IN_TRANSIT,
-                now,
-                0));
+        orders.add(
+                order(1001, 0, now.minus(days(4)), List.of(item(pick("Running Shoes", 0), 2, 1)), IN_TRANSIT, now, 0));
         // 1002: delivered, a small order (under the default refund limit of 50.00).
-        orders.add(order(
-                1002, 1, now.minus(days(12)), List.of(item(pick("T-Shirt", 0), 2, 1)), OrderState.DELIVERED, now, 0));
+        orders.add(order(1002, 1, now.minus(days(12)), List.of(item(pick("T-Shirt", 0), 2, 1)), DELIVERED, now, 0));
         // 1003: delivered, a large order (over the default refund limit).
         orders.add(order(
                 1003,
                 2,
                 now.minus(days(9)),
                 List.of(item(pick("Hiking Boots", 0), 2, 1), item(pick("Rain Jacket", 0), 1, 1)),
-                OrderState.DELIVERED,
+                DELIVERED,
                 now,
                 0));
         // 1004: placed today, not shipped yet: its address can still change.
         orders.add(order(
-                1004,
-                3,
-                now.minus(Duration.ofHours(5)),
-                List.of(item(pick("Hoodie", 1), 1, 2)),
-                OrderState.UNFULFILLED,
-                now,
-                0));
+                1004, 3, now.minus(Duration.ofHours(5)), List.of(item(pick("Hoodie", 1), 1, 2)), UNFULFILLED, now, 0));
         // 1005: cancelled before shipping.
-        orders.add(order(
-                1005, 4, now.minus(days(20)), List.of(item(pick("Backpack", 0), 0, 1)), OrderState.CANCELLED, now, 0));
+        orders.add(order(1005, 4, now.minus(days(20)), List.of(item(pick("Backpack", 0), 0, 1)), CANCELLED, now, 0));
         // 1006: refunded in full.
-        orders.add(order(
-                1006, 5, now.minus(days(25)), List.of(item(pick("Sneakers", 1), 0, 1)), OrderState.REFUNDED, now, 0));
+        orders.add(order(1006, 5, now.minus(days(25)), List.of(item(pick("Sneakers", 1), 0, 1)), REFUNDED, now, 0));
         // 1007: partially refunded, one of two items.
         orders.add(order(
                 1007,
                 6,
                 now.minus(days(15)),
                 List.of(item(pick("Cap", 0), 0, 1), item(pick("Leggings", 0), 0, 1)),
-                OrderState.PARTIALLY_REFUNDED,
+                PARTIALLY_REFUNDED,
                 now,
                 0));
         // 1008: delivered 60 days ago, outside a 30-day return window.
-        orders.add(order(
-                1008,
-                0,
-                now.minus(days(62)),
-                List.of(item(pick("Trail Shoes", 0), 3, 1)),
-                OrderState.DELIVERED,
-                now,
-                0));
+        orders.add(order(1008, 0, now.minus(days(62)), List.of(item(pick("Trail Shoes", 0), 3, 1)), DELIVERED, now, 0));
         Random random = new Random(1009L);
-        List<OrderState> states = List.of(
-                OrderState.IN_TRANSIT,
-                OrderState.DELIVERED,
-                OrderState.DELIVERED,
-                OrderState.UNFULFILLED,
-                OrderState.CANCELLED,
-                OrderState.REFUNDED,
-                OrderState.PARTIALLY_REFUNDED);
+        List<OrderState> states =
+                List.of(IN_TRANSIT, DELIVERED, DELIVERED, UNFULFILLED, CANCELLED, REFUNDED, PARTIALLY_REFUNDED);
         for (int number = 1009; orders.size() < ORDERS; number++) {
             int customer = random.nextInt(CUSTOMERS.size());
             List<LineItem> items = new ArrayList<>();
@@ -329,7 +308,7 @@ final class DemoCatalogue {
             }
             OrderState state = states.get(random.nextInt(states.size()));
             Instant placed = now.minus(Duration.ofHours(6 + random.nextInt(24 * 80)));
-            if (state == OrderState.UNFULFILLED) {
+            if (state == UNFULFILLED) {
                 placed = now.minus(Duration.ofHours(1 + random.nextInt(30)));
             }
             orders.add(order(number, customer, placed, items, state, now, number));
