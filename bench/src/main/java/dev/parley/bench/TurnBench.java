@@ -177,8 +177,13 @@ final class TurnBench {
      * the figure to compare on a shared machine, where latencies mostly measure the neighbours.
      */
     private double serverCpuSeconds() {
+        return cpuSeconds(serverPid);
+    }
+
+    /** CPU seconds a process has used, user and system, from {@code /proc}; NaN where there is none. */
+    static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name.
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
@@ -454,7 +459,12 @@ final class TurnBench {
     }
 
     private record Phase(
-            LoadRun.Result load, List<String> conversations, long escalated, long unavailable, double cpuMsPerTurn) {}
+            LoadRun.Result load,
+            List<String> conversations,
+            long escalated,
+            long unavailable,
+            double cpuMsPerTurn,
+            double generatorCpuMsPerTurn) {}
 
     private Phase turns(String name, int clients, Duration duration, boolean uncached) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -463,6 +473,7 @@ final class TurnBench {
         LongAdder unavailable = new LongAdder();
         LongAdder timeouts = new LongAdder();
         double cpuBefore = serverCpuSeconds();
+        double ownCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         LoadRun.Result load = LoadRun.run(
                 name,
                 worker -> {
@@ -491,9 +502,14 @@ final class TurnBench {
                 clients,
                 duration);
         double cpuMsPerTurn = (serverCpuSeconds() - cpuBefore) * 1000 / Math.max(1, load.requests() - load.failures());
+        // The load generator shares the cores: what it spends per turn is CPU the server could not have.
+        double generatorCpuMsPerTurn = (cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore)
+                * 1000
+                / Math.max(1, load.requests() - load.failures());
         Bench.progress(
                 "%-18s %3d clients %8.1f turns/s  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  >2s %d  503 %d"
-                        + "  failures %d (timeouts %d)  escalated %d  server CPU %.2f ms/turn  (load %s)",
+                        + "  failures %d (timeouts %d)  escalated %d  server CPU %.2f ms/turn"
+                        + "  generator CPU %.2f ms/turn  (load %s)",
                 name,
                 clients,
                 (load.requests() - load.failures()) / load.seconds(),
@@ -507,8 +523,9 @@ final class TurnBench {
                 timeouts.sum(),
                 escalated.sum(),
                 cpuMsPerTurn,
+                generatorCpuMsPerTurn,
                 loadAverage());
-        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn);
+        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn, generatorCpuMsPerTurn);
     }
 
     /** The {@code n}th message: the shoppers' queries in turn, made new (so embedded afresh) by a counter if asked. */
@@ -547,6 +564,7 @@ final class TurnBench {
         figures.put(prefix + "over_2s", load.over(Duration.ofSeconds(2)));
         figures.put(prefix + "status_503", result.unavailable());
         figures.put(prefix + "server_cpu_ms_per_turn", Bench.round(result.cpuMsPerTurn()));
+        figures.put(prefix + "generator_cpu_ms_per_turn", Bench.round(result.generatorCpuMsPerTurn()));
         figures.put(prefix + "load", loadAverage());
         if (delayMs > 0) {
             figures.put(prefix + "overhead_p50_ms", Bench.round(load.percentileMs(50) - delayMs));
