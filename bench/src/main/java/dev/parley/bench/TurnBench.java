@@ -58,6 +58,8 @@ final class TurnBench {
     private final String endpoint;
     private final long serverPid;
     private final Path jfr;
+    /** The turns' own client: lean, since it shares the cores with the server (see {@link KeepAliveClient}). */
+    private final KeepAliveClient turns;
 
     private TurnBench(
             HttpClient client,
@@ -76,6 +78,8 @@ final class TurnBench {
         this.endpoint = endpoint;
         this.serverPid = serverPid;
         this.jfr = jfr;
+        URI server = URI.create(base);
+        this.turns = new KeepAliveClient(server.getHost(), server.getPort(), "Bearer " + Bench.KEY, 30_000);
     }
 
     static void run(Map<String, String> options) throws Exception {
@@ -324,7 +328,7 @@ final class TurnBench {
                 int n = i;
                 sent.add(executor.submit(() -> {
                     try {
-                        return turn(n % 64, message(n, false)).statusCode();
+                        return turn(n % 64, message(n, false)).status();
                     } catch (java.io.IOException timedOut) {
                         return 0;
                     }
@@ -349,11 +353,11 @@ final class TurnBench {
                 name,
                 n -> {
                     int i = counter.getAndIncrement();
-                    HttpResponse<String> response = turn(n % 64, message(i, fresh));
-                    if (response.statusCode() == 200) {
+                    KeepAliveClient.Response response = turn(n % 64, message(i, fresh));
+                    if (response.status() == 200) {
                         conversations.add(conversationId(JSON.readTree(response.body())));
                     }
-                    return response.statusCode();
+                    return response.status();
                 },
                 rate,
                 phase);
@@ -478,7 +482,7 @@ final class TurnBench {
                 name,
                 worker -> {
                     int n = next.getAndIncrement();
-                    HttpResponse<String> response;
+                    KeepAliveClient.Response response;
                     try {
                         response = turn(worker, message(n, uncached));
                     } catch (java.io.IOException timedOutOrRefused) {
@@ -486,10 +490,10 @@ final class TurnBench {
                         timeouts.increment();
                         return false;
                     }
-                    if (response.statusCode() == 503) {
+                    if (response.status() == 503) {
                         unavailable.increment();
                     }
-                    if (response.statusCode() != 200) {
+                    if (response.status() != 200) {
                         return false;
                     }
                     JsonNode answered = JSON.readTree(response.body());
@@ -535,17 +539,14 @@ final class TurnBench {
     }
 
     /** One turn in a new conversation, through the endpoint chosen. */
-    private HttpResponse<String> turn(int customer, String message) throws Exception {
-        if (endpoint.equals("chat")) {
-            return send(
-                    post("/v1/chat", Map.of("message", message, "context", Map.of("user_id", "shopper-" + customer))));
-        }
-        return send(post(
-                "/v1/conversations",
-                Map.of(
+    private KeepAliveClient.Response turn(int customer, String message) throws Exception {
+        Object body = endpoint.equals("chat")
+                ? Map.of("message", message, "context", Map.of("user_id", "shopper-" + customer))
+                : Map.of(
                         "customer_email", "shopper" + customer + "@example.com",
                         "customer_name", "Shopper " + customer,
-                        "initial_message", message)));
+                        "initial_message", message);
+        return turns.post(endpoint.equals("chat") ? "/v1/chat" : "/v1/conversations", JSON.writeValueAsBytes(body));
     }
 
     private static String conversationId(JsonNode answer) {
