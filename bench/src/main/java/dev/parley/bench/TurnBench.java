@@ -60,6 +60,8 @@ final class TurnBench {
     private final Path jfr;
     /** The turns' own client: lean, since it shares the cores with the server (see {@link KeepAliveClient}). */
     private final KeepAliveClient turns;
+    /** How many new messages have been asked: each one's text is new. */
+    private final AtomicInteger asked = new AtomicInteger();
 
     private TurnBench(
             HttpClient client,
@@ -196,6 +198,69 @@ final class TurnBench {
         }
     }
 
+    /**
+     * Warm-up rounds of {@code warmup} each, until the JIT compiler's threads use less than a tenth of the server's
+     * CPU (at most eight rounds): a phase measured while the compiler still works measures the compiler too, and on a
+     * busy machine it needs more than one round. The compiler's share of each round is in {@link #figures}.
+     */
+    private void warmUp(String name, boolean fresh) throws Exception {
+        List<Double> shares = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            Map<String, Double> before = threadCpuSeconds(serverPid);
+            double cpuBefore = serverCpuSeconds();
+            turns(name, 16, warmup, fresh);
+            Map<String, Double> after = threadCpuSeconds(serverPid);
+            double compiler = after.entrySet().stream()
+                    .filter(e -> e.getKey().contains("CompilerThre"))
+                    .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0))
+                    .sum();
+            double share = compiler / Math.max(1e-9, serverCpuSeconds() - cpuBefore);
+            shares.add(Bench.round(share));
+            if (share < 0.10) {
+                break;
+            }
+        }
+        figures.put(name + "_compiler_share_by_round", shares);
+    }
+
+    /**
+     * CPU seconds by thread group of a process, from {@code /proc/PID/task}: the digits of thread names dropped, so
+     * the request carriers ({@code ForkJoinPool-N-worker-N}), the embedding threads, GC and JIT each sum to one line.
+     * Threads that ended between two readings are missing from the second.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> groups = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    groups.merge(name.replaceAll("\\d+", "N"), seconds, Double::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    /** The groups that used the most CPU since {@code before}, in ms per turn, largest first. */
+    private String byThread(Map<String, Double> before, long turns) {
+        Map<String, Double> after = threadCpuSeconds(serverPid);
+        return after.entrySet().stream()
+                .map(e -> Map.entry(
+                        e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / Math.max(1, turns)))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them: a figure means little without them. */
     static String loadAverage() {
         try {
@@ -288,7 +353,13 @@ final class TurnBench {
     private void offline(Set<String> phases, List<Integer> clients, double rate) throws Exception {
         primeEveryQuery();
         Bench.progress("Offline turns: warm-up %d s at 16 clients...", warmup.toSeconds());
-        turns("warmup", 16, warmup, false);
+        warmUp("warmup", false);
+        if (phases.contains("new") || phases.contains("open")) {
+            // New messages take paths that repeated ones never reach (an inference, a search of the index): without
+            // their own warm-up the compiler spends a third of the server's CPU on them during the measured phase.
+            Bench.progress("New messages: warm-up %d s at 16 clients...", warmup.toSeconds());
+            warmUp("warmup_new", true);
+        }
         for (int c : clients) {
             if (phases.contains("cached")) {
                 // Shoppers repeat themselves and query embeddings are cached: after warm-up these turns hit that
@@ -477,6 +548,7 @@ final class TurnBench {
         LongAdder unavailable = new LongAdder();
         LongAdder timeouts = new LongAdder();
         double cpuBefore = serverCpuSeconds();
+        Map<String, Double> threadsBefore = threadCpuSeconds(serverPid);
         double ownCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         LoadRun.Result load = LoadRun.run(
                 name,
@@ -529,13 +601,18 @@ final class TurnBench {
                 cpuMsPerTurn,
                 generatorCpuMsPerTurn,
                 loadAverage());
+        Bench.progress(
+                "  server CPU by thread, ms/turn: %s", byThread(threadsBefore, load.requests() - load.failures()));
         return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn, generatorCpuMsPerTurn);
     }
 
-    /** The {@code n}th message: the shoppers' queries in turn, made new (so embedded afresh) by a counter if asked. */
+    /**
+     * The {@code n}th message: the shoppers' queries in turn, made new (so embedded afresh) if asked by a counter that
+     * runs across all phases, so that no phase asks a text another phase has asked.
+     */
     private String message(int n, boolean fresh) {
         String message = queries.get(n % queries.size());
-        return fresh ? message + " (asked " + n + " times)" : message;
+        return fresh ? message + " (asked " + asked.getAndIncrement() + " times)" : message;
     }
 
     /** One turn in a new conversation, through the endpoint chosen. */
