@@ -290,7 +290,7 @@ public final class KnowledgeIndex implements Closeable {
         StoredFields stored = searcher.storedFields();
         double best = 2.0 / (RRF_K + 1);
         List<Fused> ranked = new ArrayList<>(fused.values());
-        ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
+        ranked.sort(BEST_FIRST);
         List<SearchHit> hits = new ArrayList<>();
         for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
             Document doc = stored.document(f.doc);
@@ -336,6 +336,17 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /**
+     * Higher fused score first; a tie (common: first by words and second by meaning scores the same as the other way
+     * round) goes to the passage nearer in meaning, then to the earlier document (a source's chunks are indexed in
+     * order). Never to the map's order of document numbers, which merges and re-indexing change: a workspace's ranking
+     * must not depend on when its articles were written.
+     */
+    private static final Comparator<Fused> BEST_FIRST = Comparator.comparingDouble(Fused::score)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Fused::vectorScore).reversed())
+            .thenComparingInt(Fused::doc);
+
     private static final class Fused {
         final int doc;
         double score;
@@ -347,6 +358,14 @@ public final class KnowledgeIndex implements Closeable {
 
         double score() {
             return score;
+        }
+
+        double vectorScore() {
+            return vectorScore;
+        }
+
+        int doc() {
+            return doc;
         }
     }
 

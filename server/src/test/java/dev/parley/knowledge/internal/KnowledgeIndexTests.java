@@ -54,6 +54,44 @@ class KnowledgeIndexTests {
         assertThat(afterForgetting).isNotSameAs(afterChange).isEqualTo(afterChange);
     }
 
+    @Test
+    void aTieInRankGoesToThePassageNearerInMeaningWhateverOrderTheChunksWereIndexedIn() {
+        // given two passages of one workspace: one first by its words, the other first by its meaning, so their fused
+        // scores tie exactly (1/61 + 1/62 either way)
+        float[] asked = unit(0);
+        KnowledgeIndex.IndexedChunk byWords = chunk("chk_words", "art_words", "Shipping shipping shipping.", 1);
+        KnowledgeIndex.IndexedChunk byMeaning = new KnowledgeIndex.IndexedChunk(
+                "chk_meaning",
+                "art_meaning",
+                "ws_1",
+                Mode.LIVE,
+                "article",
+                null,
+                List.of(),
+                "Delivery",
+                null,
+                "We deliver to shipping addresses in the US and Canada.",
+                null,
+                unit(0));
+        SearchQuery query = SearchQuery.of("shipping", 2);
+        index.replaceSource("art_words", List.of(byWords));
+        index.replaceSource("art_meaning", List.of(byMeaning));
+        index.refresh();
+
+        // when the two are searched, and again after the first is indexed again (as the sync re-applies a change)
+        List<SearchHit> first = index.search("ws_1", Mode.LIVE, query, asked);
+        index.replaceSource("art_words", List.of(byWords));
+        index.refresh();
+        List<SearchHit> again = index.search("ws_1", Mode.LIVE, query, asked);
+
+        // then they tie, and the one nearer in meaning leads both times
+        assertThat(first)
+                .extracting(SearchHit::score)
+                .containsExactly(first.getFirst().score(), first.getFirst().score());
+        assertThat(first).extracting(SearchHit::chunkId).containsExactly("chk_meaning", "chk_words");
+        assertThat(again).extracting(SearchHit::chunkId).containsExactly("chk_meaning", "chk_words");
+    }
+
     private static KnowledgeIndex.IndexedChunk chunk(String id, String source, String text, int axis) {
         return new KnowledgeIndex.IndexedChunk(
                 id, source, "ws_1", Mode.LIVE, "article", null, List.of(), "Shipping", null, text, null, unit(axis));
