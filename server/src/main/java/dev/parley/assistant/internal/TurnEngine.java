@@ -951,10 +951,11 @@ class TurnEngine implements Assistant {
     static final double RUNNER_UP = 0.15;
 
     /**
-     * The passages with the one that answers first: the search ranks whole passages, so when another article's
-     * passage scored nearly as well (within {@link #RUNNER_UP}), the one holding the sentence nearest the question in
-     * meaning answers ("can I pick my order up in store?" is answered by the stores article's pick-up sentence, not by
-     * the shipping one).
+     * The passages with the one that answers first: the search ranks whole passages, so when another passage scored
+     * nearly as well (within {@link #RUNNER_UP}), the one holding the sentence nearest the question in meaning answers
+     * ("can I pick my order up in store?" is answered by the stores article's pick-up sentence, not by the shipping
+     * one). Another part of the same article counts too: "can you ship to London?" ranks the shipping article's
+     * tracking part and its countries part as a tie, and the countries part answers whichever the search put first.
      */
     private Retrieved answeringFirst(String question, Retrieved retrieved) {
         List<OfflineAnswers.Passage> passages = retrieved.passages();
@@ -966,7 +967,7 @@ class TurnEngine implements Assistant {
         double nearest = nearestSentence(question, top);
         for (int i = 1; i < Math.min(3, passages.size()); i++) {
             OfflineAnswers.Passage other = passages.get(i);
-            if (other.title().equals(top.title()) || other.similarity() < top.similarity() - RUNNER_UP) {
+            if (other.similarity() < top.similarity() - RUNNER_UP) {
                 continue;
             }
             double near = nearestSentence(question, other);
