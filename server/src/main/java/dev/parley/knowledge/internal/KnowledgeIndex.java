@@ -282,7 +282,8 @@ public final class KnowledgeIndex implements Closeable {
                     .add(filter, Occur.FILTER)
                     .add(lexical, Occur.MUST)
                     .build();
-            TopDocs keyword = searcher.search(scoped, candidates);
+            TopDocs keyword = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode))
+                    .search(scoped, candidates);
             rank(keyword, fused, false);
         }
         TopDocs meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
@@ -324,7 +325,8 @@ public final class KnowledgeIndex implements Closeable {
             try {
                 StoredFields stored = searcher.storedFields();
                 List<String> sources = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(scoped, Math.max(1, limit)).scoreDocs) {
+                IndexSearcher ranking = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode));
+                for (ScoreDoc hit : ranking.search(scoped, Math.max(1, limit)).scoreDocs) {
                     sources.add(stored.document(hit.doc).get(SOURCE));
                 }
                 return sources;
@@ -426,10 +428,16 @@ public final class KnowledgeIndex implements Closeable {
         return parts.size();
     }
 
-    private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+    /** A workspace's chunks in one mode: what a search may return, and what its keyword statistics count. */
+    private static Query scope(String workspaceId, Mode mode) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(WORKSPACE, workspaceId)), Occur.FILTER)
-                .add(new TermQuery(new Term(MODE, mode.wire())), Occur.FILTER);
+                .add(new TermQuery(new Term(MODE, mode.wire())), Occur.FILTER)
+                .build();
+    }
+
+    private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(scope(workspaceId, mode), Occur.FILTER);
         if (!query.kinds().isEmpty()) {
             filter.add(anyOf(KIND, query.kinds()), Occur.FILTER);
         }

@@ -92,6 +92,48 @@ class KnowledgeIndexTests {
         assertThat(again).extracting(SearchHit::chunkId).containsExactly("chk_meaning", "chk_words");
     }
 
+    @Test
+    void aWorkspacesKeywordRankingDependsOnItsOwnLiveChunksAloneNotOnAnotherWorkspacesOrOnDeletedOnes() {
+        // given a workspace whose first article says "ship" twice, its second "order" once
+        index.replaceSource("art_ship", List.of(chunk("chk_ship", "art_ship", "Ship ship parcel.", 0)));
+        index.replaceSource("art_order", List.of(chunk("chk_order", "art_order", "Order parcel.", 1)));
+        index.refresh();
+        List<String> alone = index.keywordMatches("ws_1", Mode.LIVE, "ship order", 5);
+        List<SearchHit> searched = index.search("ws_1", Mode.LIVE, SearchQuery.of("ship order", 2), unit(0));
+
+        // when another workspace has many chunks saying "ship" (which makes the word common in the whole index), and
+        // the first article is indexed again and again (its old chunks deleted, not yet merged away)
+        for (int i = 0; i < 30; i++) {
+            index.replaceSource(
+                    "other_" + i,
+                    List.of(new KnowledgeIndex.IndexedChunk(
+                            "other_chk_" + i,
+                            "other_" + i,
+                            "ws_2",
+                            Mode.LIVE,
+                            "article",
+                            null,
+                            List.of(),
+                            "Shipping",
+                            null,
+                            "We ship every day.",
+                            null,
+                            unit(2))));
+            index.replaceSource("art_ship", List.of(chunk("chk_ship", "art_ship", "Ship ship parcel.", 0)));
+        }
+        index.refresh();
+
+        // then the first workspace ranks its chunks as it did alone, by its own words
+        assertThat(alone).containsExactly("art_ship", "art_order");
+        assertThat(index.keywordMatches("ws_1", Mode.LIVE, "ship order", 5)).isEqualTo(alone);
+        assertThat(index.search("ws_1", Mode.LIVE, SearchQuery.of("ship order", 2), unit(0)))
+                .extracting(SearchHit::chunkId, SearchHit::score)
+                .isEqualTo(searched.stream()
+                        .map(hit -> org.assertj.core.groups.Tuple.tuple(hit.chunkId(), hit.score()))
+                        .toList());
+        assertThat(index.keywordMatches("ws_2", Mode.LIVE, "ship order", 50)).hasSize(30);
+    }
+
     private static KnowledgeIndex.IndexedChunk chunk(String id, String source, String text, int axis) {
         return new KnowledgeIndex.IndexedChunk(
                 id, source, "ws_1", Mode.LIVE, "article", null, List.of(), "Shipping", null, text, null, unit(axis));
