@@ -58,6 +58,8 @@ final class TurnBench {
     private final String endpoint;
     private final long serverPid;
     private final Path jfr;
+    /** The turns' own client: lean, since it shares the cores with the server (see {@link KeepAliveClient}). */
+    private final KeepAliveClient turns;
 
     private TurnBench(
             HttpClient client,
@@ -76,6 +78,8 @@ final class TurnBench {
         this.endpoint = endpoint;
         this.serverPid = serverPid;
         this.jfr = jfr;
+        URI server = URI.create(base);
+        this.turns = new KeepAliveClient(server.getHost(), server.getPort(), "Bearer " + Bench.KEY, 30_000);
     }
 
     static void run(Map<String, String> options) throws Exception {
@@ -177,8 +181,13 @@ final class TurnBench {
      * the figure to compare on a shared machine, where latencies mostly measure the neighbours.
      */
     private double serverCpuSeconds() {
+        return cpuSeconds(serverPid);
+    }
+
+    /** CPU seconds a process has used, user and system, from {@code /proc}; NaN where there is none. */
+    static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name.
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
@@ -319,7 +328,7 @@ final class TurnBench {
                 int n = i;
                 sent.add(executor.submit(() -> {
                     try {
-                        return turn(n % 64, message(n, false)).statusCode();
+                        return turn(n % 64, message(n, false)).status();
                     } catch (java.io.IOException timedOut) {
                         return 0;
                     }
@@ -344,11 +353,11 @@ final class TurnBench {
                 name,
                 n -> {
                     int i = counter.getAndIncrement();
-                    HttpResponse<String> response = turn(n % 64, message(i, fresh));
-                    if (response.statusCode() == 200) {
+                    KeepAliveClient.Response response = turn(n % 64, message(i, fresh));
+                    if (response.status() == 200) {
                         conversations.add(conversationId(JSON.readTree(response.body())));
                     }
-                    return response.statusCode();
+                    return response.status();
                 },
                 rate,
                 phase);
@@ -454,7 +463,12 @@ final class TurnBench {
     }
 
     private record Phase(
-            LoadRun.Result load, List<String> conversations, long escalated, long unavailable, double cpuMsPerTurn) {}
+            LoadRun.Result load,
+            List<String> conversations,
+            long escalated,
+            long unavailable,
+            double cpuMsPerTurn,
+            double generatorCpuMsPerTurn) {}
 
     private Phase turns(String name, int clients, Duration duration, boolean uncached) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -463,11 +477,12 @@ final class TurnBench {
         LongAdder unavailable = new LongAdder();
         LongAdder timeouts = new LongAdder();
         double cpuBefore = serverCpuSeconds();
+        double ownCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         LoadRun.Result load = LoadRun.run(
                 name,
                 worker -> {
                     int n = next.getAndIncrement();
-                    HttpResponse<String> response;
+                    KeepAliveClient.Response response;
                     try {
                         response = turn(worker, message(n, uncached));
                     } catch (java.io.IOException timedOutOrRefused) {
@@ -475,10 +490,10 @@ final class TurnBench {
                         timeouts.increment();
                         return false;
                     }
-                    if (response.statusCode() == 503) {
+                    if (response.status() == 503) {
                         unavailable.increment();
                     }
-                    if (response.statusCode() != 200) {
+                    if (response.status() != 200) {
                         return false;
                     }
                     JsonNode answered = JSON.readTree(response.body());
@@ -491,9 +506,14 @@ final class TurnBench {
                 clients,
                 duration);
         double cpuMsPerTurn = (serverCpuSeconds() - cpuBefore) * 1000 / Math.max(1, load.requests() - load.failures());
+        // The load generator shares the cores: what it spends per turn is CPU the server could not have.
+        double generatorCpuMsPerTurn = (cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore)
+                * 1000
+                / Math.max(1, load.requests() - load.failures());
         Bench.progress(
                 "%-18s %3d clients %8.1f turns/s  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  >2s %d  503 %d"
-                        + "  failures %d (timeouts %d)  escalated %d  server CPU %.2f ms/turn  (load %s)",
+                        + "  failures %d (timeouts %d)  escalated %d  server CPU %.2f ms/turn"
+                        + "  generator CPU %.2f ms/turn  (load %s)",
                 name,
                 clients,
                 (load.requests() - load.failures()) / load.seconds(),
@@ -507,8 +527,9 @@ final class TurnBench {
                 timeouts.sum(),
                 escalated.sum(),
                 cpuMsPerTurn,
+                generatorCpuMsPerTurn,
                 loadAverage());
-        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn);
+        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn, generatorCpuMsPerTurn);
     }
 
     /** The {@code n}th message: the shoppers' queries in turn, made new (so embedded afresh) by a counter if asked. */
@@ -518,17 +539,14 @@ final class TurnBench {
     }
 
     /** One turn in a new conversation, through the endpoint chosen. */
-    private HttpResponse<String> turn(int customer, String message) throws Exception {
-        if (endpoint.equals("chat")) {
-            return send(
-                    post("/v1/chat", Map.of("message", message, "context", Map.of("user_id", "shopper-" + customer))));
-        }
-        return send(post(
-                "/v1/conversations",
-                Map.of(
+    private KeepAliveClient.Response turn(int customer, String message) throws Exception {
+        Object body = endpoint.equals("chat")
+                ? Map.of("message", message, "context", Map.of("user_id", "shopper-" + customer))
+                : Map.of(
                         "customer_email", "shopper" + customer + "@example.com",
                         "customer_name", "Shopper " + customer,
-                        "initial_message", message)));
+                        "initial_message", message);
+        return turns.post(endpoint.equals("chat") ? "/v1/chat" : "/v1/conversations", JSON.writeValueAsBytes(body));
     }
 
     private static String conversationId(JsonNode answer) {
@@ -547,6 +565,7 @@ final class TurnBench {
         figures.put(prefix + "over_2s", load.over(Duration.ofSeconds(2)));
         figures.put(prefix + "status_503", result.unavailable());
         figures.put(prefix + "server_cpu_ms_per_turn", Bench.round(result.cpuMsPerTurn()));
+        figures.put(prefix + "generator_cpu_ms_per_turn", Bench.round(result.generatorCpuMsPerTurn()));
         figures.put(prefix + "load", loadAverage());
         if (delayMs > 0) {
             figures.put(prefix + "overhead_p50_ms", Bench.round(load.percentileMs(50) - delayMs));

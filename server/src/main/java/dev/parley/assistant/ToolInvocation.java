@@ -15,7 +15,7 @@ public record ToolInvocation(
         Mode mode,
         String conversationId,
         String message,
-        Map<String, Object> arguments,
+        ToolArguments arguments,
         Map<String, String> facts) {
 
     /** How the customer feels in this turn's message: positive, neutral, negative or frustrated. */
@@ -28,7 +28,7 @@ public record ToolInvocation(
     public static final String REPORTED_PROBLEM = "reported_problem";
 
     public ToolInvocation {
-        arguments = Map.copyOf(arguments);
+        arguments = arguments == null ? ToolArguments.none() : arguments;
         facts = Map.copyOf(facts);
     }
 }

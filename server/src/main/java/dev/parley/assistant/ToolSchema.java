@@ -39,18 +39,18 @@ public record ToolSchema(Map<String, Property> properties, List<String> required
     }
 
     /** The problems with these arguments, empty when they fit. */
-    public List<String> problems(Map<String, Object> arguments) {
+    public List<String> problems(ToolArguments arguments) {
         List<String> problems = new java.util.ArrayList<>();
         for (String name : required) {
             if (arguments.get(name) == null) {
                 problems.add(name + " is required");
             }
         }
-        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
-            Property property = properties.get(argument.getKey());
-            Object value = argument.getValue();
+        for (String name : arguments.names()) {
+            Property property = properties.get(name);
+            Object value = arguments.get(name);
             if (property == null) {
-                problems.add(argument.getKey() + " is not a parameter");
+                problems.add(name + " is not a parameter");
                 continue;
             }
             if (value == null) {
@@ -59,30 +59,30 @@ public record ToolSchema(Map<String, Property> properties, List<String> required
             switch (property.type()) {
                 case "string" -> {
                     if (!(value instanceof String s)) {
-                        problems.add(argument.getKey() + " must be a string");
+                        problems.add(name + " must be a string");
                     } else if (!property.allowed().isEmpty()
                             && !property.allowed().contains(s)) {
-                        problems.add(argument.getKey() + " must be one of " + property.allowed());
+                        problems.add(name + " must be one of " + property.allowed());
                     } else if (s.length() > 2000) {
-                        problems.add(argument.getKey() + " is too long");
+                        problems.add(name + " is too long");
                     }
                 }
                 case "number", "integer" -> {
                     if (!(value instanceof Number n)
                             || Double.isNaN(n.doubleValue())
                             || Double.isInfinite(n.doubleValue())) {
-                        problems.add(argument.getKey() + " must be a number");
+                        problems.add(name + " must be a number");
                     } else if ((property.minimum() != null && n.doubleValue() < property.minimum())
                             || (property.maximum() != null && n.doubleValue() > property.maximum())) {
-                        problems.add(argument.getKey() + " is out of range");
+                        problems.add(name + " is out of range");
                     }
                 }
                 case "boolean" -> {
                     if (!(value instanceof Boolean)) {
-                        problems.add(argument.getKey() + " must be true or false");
+                        problems.add(name + " must be true or false");
                     }
                 }
-                default -> problems.add(argument.getKey() + " has an unknown type");
+                default -> problems.add(name + " has an unknown type");
             }
         }
         return problems;

@@ -1,6 +1,8 @@
 package dev.parley.assistant;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.parley.platform.Mode;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,8 +22,35 @@ public record TurnRequest(
         String channel,
         String customerName) {
 
-    /** @param role user, assistant or agent */
-    public record PriorMessage(String role, String content) {}
+    /** One earlier message of the conversation and who wrote it. */
+    public record PriorMessage(Speaker role, String content) {}
+
+    /** Who wrote an earlier message: the customer ({@code user}), the assistant, or a person of the team. */
+    public enum Speaker {
+        CUSTOMER("user"),
+        ASSISTANT("assistant"),
+        AGENT("agent");
+
+        private final String wire;
+
+        Speaker(String wire) {
+            this.wire = wire;
+        }
+
+        /** The word a message's role is stored under. */
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+
+        /** The speaker of a message stored with this role; a role that is no speaker (a note, a notice) is refused. */
+        public static Speaker fromWire(String role) {
+            return Arrays.stream(values())
+                    .filter(s -> s.wire.equals(role))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No speaker " + role));
+        }
+    }
 
     public TurnRequest {
         history = history == null ? List.of() : List.copyOf(history);

@@ -11,22 +11,17 @@ import java.util.List;
  */
 public interface CustomerOrders {
 
-    /**
-     * @param status one word for the order's state: unfulfilled, in_transit, delivered, cancelled, refunded,
-     *     partially_refunded
-     * @param tracking the shipped packages, newest last
-     */
+    /** @param tracking the shipped packages, newest last */
     record OrderSummary(
             String number,
             Instant placedAt,
             String currency,
             BigDecimal total,
-            String status,
+            OrderState status,
             int items,
             List<Tracking> tracking) {}
 
-    /** @param status in_transit, out_for_delivery, delivered, failure */
-    record Tracking(String carrier, String number, String url, String status, Instant estimatedDelivery) {}
+    record Tracking(String carrier, String number, String url, ShipmentStatus status, Instant estimatedDelivery) {}
 
     /**
      * The customer's most recent orders with this email, newest first; empty when there is no store, no email, or the

@@ -64,7 +64,7 @@ public interface ConversationDesk {
             MessageAnalysis analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             String authorName,
             Instant createdAt,
             long seq) {}
@@ -120,7 +120,7 @@ public interface ConversationDesk {
      * A reply carrying files, each as seed 003's message attachments are ({@code type}, {@code url}, and here also
      * {@code filename}, {@code content_type}, {@code size_bytes}, {@code file_id}).
      */
-    void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments);
+    void reply(Caller caller, String conversationId, String text, List<MessageAttachment> attachments);
 
     void note(Caller caller, String conversationId, String text);
 

@@ -48,6 +48,21 @@ public record DateRange(Instant start, Instant end) {
                 bound(endField, endText, zone, true, "invalid_date"));
     }
 
+    /**
+     * One day named by a parameter: a day ({@code 2026-03-10}), or the UTC day of a date-time with an offset, for
+     * reports over whole days. An unreadable one is {@code invalid_format}.
+     */
+    public static LocalDate day(String field, String text) {
+        String value = text.strip();
+        try {
+            return isDateTime(value)
+                    ? LocalDate.ofInstant(OffsetDateTime.parse(value).toInstant(), ZoneOffset.UTC)
+                    : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(field, "invalid_format");
+        }
+    }
+
     private static Instant bound(String field, String text, ZoneId zone, boolean end, String reason) {
         if (text == null || text.isBlank()) {
             return null;

@@ -70,7 +70,8 @@ class AssistantTurnTests {
         assertThat(turn.sources()).extracting(Citation::title).containsExactly("Returns policy");
         assertThat(turn.actions())
                 .extracting(ActionTaken::type, ActionTaken::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("knowledge_searched", "executed"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("knowledge_searched", ActionTaken.Status.EXECUTED));
         assertThat(turn.escalation()).isNull();
         assertThat(turn.timings()).containsKeys("understand", "decide", "retrieve", "act", "answer", "total");
         assertThat(turn.model()).isEqualTo("offline");
@@ -139,7 +140,9 @@ class AssistantTurnTests {
 
         Turn second = respond(
                 "and the time circuits?",
-                List.of(new PriorMessage("user", "flux capacitor?"), new PriorMessage("assistant", first.reply())),
+                List.of(
+                        new PriorMessage(TurnRequest.Speaker.CUSTOMER, "flux capacitor?"),
+                        new PriorMessage(TurnRequest.Speaker.ASSISTANT, first.reply())),
                 first.memory().toFacts());
 
         // the second time it asks what the customer needs, with a person on offer, in other words
@@ -149,10 +152,10 @@ class AssistantTurnTests {
         Turn third = respond(
                 "and the hoverboard?",
                 List.of(
-                        new PriorMessage("user", "flux capacitor?"),
-                        new PriorMessage("assistant", first.reply()),
-                        new PriorMessage("user", "and the time circuits?"),
-                        new PriorMessage("assistant", second.reply())),
+                        new PriorMessage(TurnRequest.Speaker.CUSTOMER, "flux capacitor?"),
+                        new PriorMessage(TurnRequest.Speaker.ASSISTANT, first.reply()),
+                        new PriorMessage(TurnRequest.Speaker.CUSTOMER, "and the time circuits?"),
+                        new PriorMessage(TurnRequest.Speaker.ASSISTANT, second.reply())),
                 second.memory().toFacts());
 
         assertThat(third.escalation()).isNotNull();

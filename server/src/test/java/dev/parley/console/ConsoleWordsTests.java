@@ -16,25 +16,38 @@ class ConsoleWordsTests {
 
     @Test
     void actionsReadAsSentencesAndRoutineSearchesAreLeftOut() {
-        assertThat(words.action(
-                        new ActionTaken("escalated", "handoff", "executed", Map.of("reason", "customer_request"))))
+        assertThat(words.action(new ActionTaken(
+                        "escalated", "handoff", ActionTaken.Status.EXECUTED, Map.of("reason", "customer_request"))))
                 .isEqualTo("Handed the conversation to a person (customer request)");
         assertThat(words.action(new ActionTaken(
                         "refund_processed",
                         "refund",
-                        "executed",
+                        ActionTaken.Status.EXECUTED,
                         Map.of("order_number", "1001", "amount", new java.math.BigDecimal("20"), "currency", "USD"))))
                 .isEqualTo("Refunded USD 20.00 on order #1001");
         assertThat(words.action(new ActionTaken(
-                        "refund_refused", "refund", "refused", Map.of("order_number", "1002", "reason", "over_limit"))))
+                        "refund_refused",
+                        "refund",
+                        ActionTaken.Status.REFUSED,
+                        Map.of("order_number", "1002", "reason", "over_limit"))))
                 .isEqualTo("The store's policy stopped a refund of order #1002 (over limit)");
         assertThat(words.action(new ActionTaken(
-                        "information_requested", "order_status", "needs_info", Map.of("field", "email"))))
+                        "information_requested",
+                        "order_status",
+                        ActionTaken.Status.NEEDS_INFO,
+                        Map.of("field", "email"))))
                 .isEqualTo("Asked the customer for their email");
         assertThat(words.actions(List.of(
-                        new ActionTaken("knowledge_searched", "search_knowledge", "executed", Map.of("results", 3)),
                         new ActionTaken(
-                                "order_status_checked", "order_status", "executed", Map.of("order_number", "1001")))))
+                                "knowledge_searched",
+                                "search_knowledge",
+                                ActionTaken.Status.EXECUTED,
+                                Map.of("results", 3)),
+                        new ActionTaken(
+                                "order_status_checked",
+                                "order_status",
+                                ActionTaken.Status.EXECUTED,
+                                Map.of("order_number", "1001")))))
                 .containsExactly("Looked up order #1001");
     }
 

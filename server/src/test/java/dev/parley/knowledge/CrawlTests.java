@@ -122,7 +122,7 @@ class CrawlTests {
                 .satisfies(e -> {
                     assertThat(e.pagesScraped()).isEqualTo(4);
                     assertThat(e.pagesFailed()).isEqualTo(1);
-                    assertThat(e.status()).isEqualTo("partial");
+                    assertThat(e.status()).isEqualTo(ScrapeCompleted.Result.PARTIAL);
                     assertThat(e.url()).isEqualTo(site.url("/"));
                 });
         assertThat(site.requested()).doesNotContain("/private/secret");

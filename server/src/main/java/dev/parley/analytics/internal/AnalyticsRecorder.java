@@ -210,5 +210,5 @@ class AnalyticsRecorder {
     record TurnData(String messageId, String sentiment, double confidence, boolean escalated) {}
 
     /** The data of an {@code action} row. */
-    record ActionData(String tool, String status) {}
+    record ActionData(String tool, ActionTaken.Status status) {}
 }

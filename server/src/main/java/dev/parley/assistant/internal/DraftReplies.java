@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.Copilot;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.TurnRequest;
@@ -54,7 +55,7 @@ class DraftReplies implements Copilot {
                             request.mode(),
                             request.conversationId(),
                             message,
-                            Map.of("order_number", order),
+                            ToolArguments.of(Map.of("order_number", order)),
                             request.memory().toFacts()));
             if (call.outcome() instanceof ToolOutcome.Done done && done.answer() != null) {
                 parts.add(done.answer());

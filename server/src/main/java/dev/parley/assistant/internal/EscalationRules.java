@@ -97,8 +97,9 @@ final class EscalationRules {
         if (asksForHuman(request.message()) || (intent.equals("human_handoff") && intentConfidence >= 0.5)) {
             return Optional.of(new Escalation("customer_request", "normal", "The customer asked for a person"));
         }
-        long customerTurns =
-                request.history().stream().filter(m -> m.role().equals("user")).count();
+        long customerTurns = request.history().stream()
+                .filter(m -> m.role() == TurnRequest.Speaker.CUSTOMER)
+                .count();
         if (sentiment.equals("frustrated") && customerTurns >= FRUSTRATED_AFTER_TURNS) {
             return Optional.of(
                     new Escalation("frustrated", "high", "Frustrated after " + (customerTurns + 1) + " messages"));

@@ -23,6 +23,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.TurnRequest;
@@ -176,7 +177,9 @@ class ModelAnswers {
                 continue;
             }
             messages.add(
-                    prior.role().equals("user") ? UserMessage.from(prior.content()) : AiMessage.from(prior.content()));
+                    prior.role() == TurnRequest.Speaker.CUSTOMER
+                            ? UserMessage.from(prior.content())
+                            : AiMessage.from(prior.content()));
         }
         messages.add(UserMessage.from(question.message()));
         List<ToolSpecification> tools =
@@ -237,7 +240,7 @@ class ModelAnswers {
             List<ChatMessage> messages) {
         for (int i = 0; i < requested.size(); i++) {
             ToolExecutionRequest call = requested.get(i);
-            Map<String, Object> arguments = arguments(call, calls);
+            ToolArguments arguments = arguments(call, calls);
             ToolGate.Call done;
             if (gate.needsCustomerYes(call.name())) {
                 Optional<ToolGate.Call> unfit = gate.check(call.name(), arguments);
@@ -307,13 +310,11 @@ class ModelAnswers {
     }
 
     /** The call's arguments; a call whose arguments are not a JSON object is refused and ends the model's turn. */
-    private Map<String, Object> arguments(ToolExecutionRequest call, List<ToolGate.Call> calls) {
+    private ToolArguments arguments(ToolExecutionRequest call, List<ToolGate.Call> calls) {
         String raw = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
         try {
-            Object parsed = json.readValue(raw, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                Map<String, Object> arguments = new LinkedHashMap<>();
-                map.forEach((k, v) -> arguments.put(String.valueOf(k), v));
+            ToolArguments arguments = json.readValue(raw, ToolArguments.class);
+            if (arguments != null) {
                 return arguments;
             }
         } catch (JacksonException malformed) {
@@ -322,7 +323,7 @@ class ModelAnswers {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", "malformed_arguments");
         calls.add(new ToolGate.Call(
-                new ActionTaken("tool_refused", call.name(), "refused", details),
+                new ActionTaken("tool_refused", call.name(), ActionTaken.Status.REFUSED, details),
                 new ToolOutcome.Refused("malformed_arguments", null, details, false)));
         throw new ModelFailure("malformed_tool_call", "The model called " + call.name() + " with arguments not JSON");
     }
@@ -332,7 +333,7 @@ class ModelAnswers {
 
     /** @param passages what a search found, numbered on from those the model already has; absent for other tools */
     record Executed(
-            String status,
+            ActionTaken.Status status,
             @JsonInclude(JsonInclude.Include.NON_NULL) String answer,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Passage> passages,
             Map<String, Object> details)
@@ -341,11 +342,11 @@ class ModelAnswers {
     record Passage(int number, String title, String text) {}
 
     record Refused(
-            String status,
+            ActionTaken.Status status,
             String reason,
             @JsonInclude(JsonInclude.Include.NON_NULL) String message) implements ToolResult {}
 
-    record NeedsInfo(String status, String field, String question) implements ToolResult {}
+    record NeedsInfo(ActionTaken.Status status, String field, String question) implements ToolResult {}
 
     /** What the model is told a tool did; passages a search found are numbered on from those it already has. */
     private String result(ToolGate.Call call, List<Numbered> numbered) {
@@ -363,10 +364,12 @@ class ModelAnswers {
                         found.add(new Passage(numbered.size(), title, clip(text)));
                     }
                 }
-                yield new Executed("executed", done.answer(), found, details);
+                yield new Executed(ActionTaken.Status.EXECUTED, done.answer(), found, details);
             }
-            case ToolOutcome.Refused refused -> new Refused("refused", refused.reason(), refused.message());
-            case ToolOutcome.NeedsInfo needs -> new NeedsInfo("needs_info", needs.field(), needs.question());
+            case ToolOutcome.Refused refused ->
+                new Refused(ActionTaken.Status.REFUSED, refused.reason(), refused.message());
+            case ToolOutcome.NeedsInfo needs ->
+                new NeedsInfo(ActionTaken.Status.NEEDS_INFO, needs.field(), needs.question());
         };
         try {
             return json.writeValueAsString(result);
@@ -420,7 +423,7 @@ class ModelAnswers {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", "awaiting_confirmation");
         return new ToolGate.Call(
-                new ActionTaken(call.name() + "_refused", call.name(), "refused", details),
+                new ActionTaken(call.name() + "_refused", call.name(), ActionTaken.Status.REFUSED, details),
                 new ToolOutcome.Refused("awaiting_confirmation", null, details, false));
     }
 
@@ -441,7 +444,7 @@ class ModelAnswers {
                 null,
                 List.of(),
                 List.copyOf(calls),
-                List.of(new ActionTaken("model_failed", "model", "failed", details)),
+                List.of(new ActionTaken("model_failed", "model", ActionTaken.Status.FAILED, details)),
                 tokens,
                 reason,
                 null);

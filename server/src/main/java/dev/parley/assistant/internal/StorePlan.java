@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal;
 
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolName;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 final class StorePlan {
 
     /** A tool to call and its arguments. */
-    record Step(String tool, Map<String, Object> arguments) {}
+    record Step(String tool, ToolArguments arguments) {}
 
     static final double MIN_INTENT_CONFIDENCE = 0.3;
 
@@ -107,29 +108,31 @@ final class StorePlan {
         if (!unhappy || !facts.containsKey("verified_email") || facts.containsKey("discount_code")) {
             return Optional.empty();
         }
-        return Optional.of(new Step(ToolName.APPLY_DISCOUNT.wire(), Map.of()));
+        return Optional.of(new Step(ToolName.APPLY_DISCOUNT.wire(), ToolArguments.none()));
     }
 
     /**
      * The catalogue search a message asks for: its price bound (or an amount alone as the most it would pay), its
      * size, and its remaining words as the query (colour and category words stay in it: they match titles).
      */
-    static void productQuery(String message, Entities entities, Map<String, Object> arguments) {
+    static ToolArguments productQuery(String message, Entities entities) {
+        ToolArguments arguments = ToolArguments.none();
         Optional<Entity.PriceBound> bound = entities.priceBound();
         if (bound.isPresent()) {
             if (bound.get().min() != null) {
-                arguments.put("min_price", bound.get().min().doubleValue());
+                arguments = arguments.with("min_price", bound.get().min().doubleValue());
             }
             if (bound.get().max() != null) {
-                arguments.put("max_price", bound.get().max().doubleValue());
+                arguments = arguments.with("max_price", bound.get().max().doubleValue());
             }
-        } else {
-            entities.amount()
-                    .ifPresent(
-                            amount -> arguments.put("max_price", amount.amount().doubleValue()));
+        } else if (entities.amount().isPresent()) {
+            arguments =
+                    arguments.with("max_price", entities.amount().get().amount().doubleValue());
         }
-        // "EU 42" asks for the store's size 42.
-        entities.size().ifPresent(size -> arguments.put("size", size.label().replaceFirst("^(EU|US|UK) ", "")));
+        if (entities.size().isPresent()) {
+            // "EU 42" asks for the store's size 42.
+            arguments = arguments.with("size", entities.size().get().label().replaceFirst("^(EU|US|UK) ", ""));
+        }
         StringBuilder words = new StringBuilder(message);
         for (Entity entity : entities.all()) {
             if (entity instanceof Entity.Money
@@ -147,8 +150,6 @@ final class StorePlan {
                         .split("[^\\p{L}']+"))
                 .filter(w -> !w.isBlank() && !NOT_PRODUCT_WORDS.contains(w))
                 .collect(Collectors.joining(" "));
-        if (!query.isBlank()) {
-            arguments.put("query", query);
-        }
+        return query.isBlank() ? arguments : arguments.with("query", query);
     }
 }

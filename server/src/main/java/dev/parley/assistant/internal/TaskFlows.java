@@ -4,6 +4,7 @@ import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
 import dev.parley.assistant.ReportedProblems;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.Entity.NewAddress;
@@ -552,10 +553,9 @@ final class TaskFlows {
      * already (one narrowed by "in black", "in size 10") keeps them and takes the new ones beside them.
      */
     private static Task searchFor(Task task, String message, Entities entities) {
-        Map<String, Object> asked = new LinkedHashMap<>();
-        StorePlan.productQuery(message, entities, asked);
+        ToolArguments asked = StorePlan.productQuery(message, entities);
         Task filled = task;
-        for (Map.Entry<String, Object> slot : asked.entrySet()) {
+        for (Map.Entry<String, Object> slot : asked.asJson().entrySet()) {
             String value = slot.getValue() instanceof Double d
                     ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
                     : slot.getValue().toString();
@@ -599,8 +599,7 @@ final class TaskFlows {
         if (!namesAnAttribute) {
             return Optional.empty();
         }
-        Map<String, Object> asked = new LinkedHashMap<>();
-        StorePlan.productQuery(message, entities, asked);
+        ToolArguments asked = StorePlan.productQuery(message, entities);
         Object words = asked.get(QUERY);
         String colour = entities.colour().map(c -> lower(c.name())).orElse("");
         boolean onlyTheColour =
@@ -656,15 +655,16 @@ final class TaskFlows {
     }
 
     /** A product search's arguments for the tool, from its slots. */
-    static Map<String, Object> searchArguments(Task search) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        search.slots().forEach((slot, value) -> {
-            switch (slot) {
-                case MIN_PRICE, MAX_PRICE -> arguments.put(slot, new BigDecimal(value).doubleValue());
-                case QUERY, SIZE -> arguments.put(slot, value);
-                default -> {}
-            }
-        });
+    static ToolArguments searchArguments(Task search) {
+        ToolArguments arguments = ToolArguments.none();
+        for (Map.Entry<String, String> slot : search.slots().entrySet()) {
+            String value = slot.getValue();
+            arguments = switch (slot.getKey()) {
+                case MIN_PRICE, MAX_PRICE -> arguments.with(slot.getKey(), new BigDecimal(value).doubleValue());
+                case QUERY, SIZE -> arguments.with(slot.getKey(), value);
+                default -> arguments;
+            };
+        }
         return arguments;
     }
 
@@ -727,24 +727,26 @@ final class TaskFlows {
     }
 
     /** A confirmation's arguments as the tool's schema takes them: amounts as numbers. */
-    static Map<String, Object> arguments(Confirmation confirmation) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        confirmation.arguments().forEach((name, value) -> {
+    static ToolArguments arguments(Confirmation confirmation) {
+        ToolArguments arguments = ToolArguments.none();
+        for (Map.Entry<String, String> argument : confirmation.arguments().entrySet()) {
+            String name = argument.getKey();
+            String value = argument.getValue();
             if (name.equals(AMOUNT) || name.equals("percent")) {
                 try {
-                    arguments.put(name, new BigDecimal(value).doubleValue());
+                    arguments = arguments.with(name, new BigDecimal(value).doubleValue());
                 } catch (NumberFormatException e) {
                     // a stated amount that is not a number is not passed on: the tool then refunds what is left
                 }
             } else {
-                arguments.put(name, value);
+                arguments = arguments.with(name, value);
             }
-        });
+        }
         return arguments;
     }
 
     /** A model's tool call to confirm first, with its arguments kept as text. */
-    static Confirmation proposed(String tool, Map<String, Object> arguments) {
+    static Confirmation proposed(String tool, ToolArguments arguments) {
         Map<String, String> text = new LinkedHashMap<>();
         arguments.forEach((name, value) -> {
             if (value != null) {

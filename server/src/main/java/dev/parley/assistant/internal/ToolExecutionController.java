@@ -1,6 +1,7 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.ActionTaken;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.platform.ApiException;
@@ -26,9 +27,10 @@ class ToolExecutionController {
         this.gate = gate;
     }
 
-    record ExecutionRequest(String tool, Map<String, Object> parameters, Map<String, String> facts) {}
+    record ExecutionRequest(String tool, ToolArguments parameters, Map<String, String> facts) {}
 
-    record ExecutionResponse(String tool, String status, String result, ActionTaken action, boolean escalate) {}
+    record ExecutionResponse(
+            String tool, ActionTaken.Status status, String result, ActionTaken action, boolean escalate) {}
 
     @PostMapping("/v1/test/tool-execution")
     @RequiresScope(Scope.SETTINGS_WRITE)
@@ -46,7 +48,7 @@ class ToolExecutionController {
                         caller.mode(),
                         null,
                         "",
-                        withoutNulls(request.parameters()),
+                        arguments(request.parameters()),
                         withoutNulls(request.facts())));
         String result = switch (call.outcome()) {
             case ToolOutcome.Done done -> done.answer();
@@ -55,6 +57,11 @@ class ToolExecutionController {
         };
         boolean escalate = call.outcome() instanceof ToolOutcome.Refused r && r.escalate();
         return new ExecutionResponse(request.tool(), call.action().status(), result, call.action(), escalate);
+    }
+
+    /** The parameters given, those sent as JSON null left out as not given. */
+    private static ToolArguments arguments(ToolArguments parameters) {
+        return parameters == null ? ToolArguments.none() : ToolArguments.of(withoutNulls(parameters.asJson()));
     }
 
     private static <V> Map<String, V> withoutNulls(Map<String, V> map) {

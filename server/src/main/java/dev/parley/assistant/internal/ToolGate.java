@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.platform.ApiException;
@@ -57,7 +58,7 @@ public class ToolGate {
     }
 
     /** The refusal a call of the tool with these arguments would get before it runs (no such tool, unfit), if any. */
-    public Optional<Call> check(String name, Map<String, Object> arguments) {
+    public Optional<Call> check(String name, ToolArguments arguments) {
         AssistantTool tool = tools.get(name);
         if (tool == null) {
             return Optional.of(refused(name, "unknown_tool", Map.of()));
@@ -106,7 +107,7 @@ public class ToolGate {
                     new ActionTaken(
                             name + "_failed",
                             name,
-                            "failed",
+                            ActionTaken.Status.FAILED,
                             Map.of("error", e.getClass().getSimpleName())),
                     new ToolOutcome.Refused("tool_failed", null, Map.of(), false));
         }
@@ -115,14 +116,16 @@ public class ToolGate {
 
     private static ActionTaken action(String tool, ToolOutcome outcome) {
         return switch (outcome) {
-            case ToolOutcome.Done done -> new ActionTaken(done.actionType(), tool, "executed", done.details());
+            case ToolOutcome.Done done ->
+                new ActionTaken(done.actionType(), tool, ActionTaken.Status.EXECUTED, done.details());
             case ToolOutcome.Refused refused -> {
                 Map<String, Object> details = new LinkedHashMap<>(refused.details());
                 details.put("reason", refused.reason());
-                yield new ActionTaken(tool + "_refused", tool, "refused", details);
+                yield new ActionTaken(tool + "_refused", tool, ActionTaken.Status.REFUSED, details);
             }
             case ToolOutcome.NeedsInfo needs ->
-                new ActionTaken("information_requested", tool, "needs_info", Map.of("field", needs.field()));
+                new ActionTaken(
+                        "information_requested", tool, ActionTaken.Status.NEEDS_INFO, Map.of("field", needs.field()));
         };
     }
 
@@ -130,7 +133,7 @@ public class ToolGate {
         Map<String, Object> all = new LinkedHashMap<>(details);
         all.put("reason", reason);
         return new Call(
-                new ActionTaken("tool_refused", tool, "refused", all),
+                new ActionTaken("tool_refused", tool, ActionTaken.Status.REFUSED, all),
                 new ToolOutcome.Refused(reason, null, all, false));
     }
 }

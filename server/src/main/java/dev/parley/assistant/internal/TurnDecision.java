@@ -3,6 +3,7 @@ package dev.parley.assistant.internal;
 import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.Turn.Escalation;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.internal.understanding.Entities;
@@ -137,7 +138,7 @@ final class TurnDecision {
     /** The customer said no to the offer of a person: the assistant stays and asks what they need. */
     record StayWithThem() implements Decision {}
 
-    record Run(String tool, Map<String, Object> arguments) implements Decision {}
+    record Run(String tool, ToolArguments arguments) implements Decision {}
 
     /** A question for the knowledge (and the model, when there is one). */
     record Answer() implements Decision {}
@@ -174,29 +175,7 @@ final class TurnDecision {
             memory = memory.withWithdrawn(withdrawn);
         }
         Task task = memory.task();
-        Optional<String> asked = TaskFlows.taskFor(
-                        turn.understood().intent(),
-                        turn.understood().intentConfidence(),
-                        turn.message(),
-                        entities,
-                        memory)
-                .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
-        if (asked.isEmpty()
-                && task != null
-                && !task.missing().isEmpty()
-                && TaskFlows.asksAboutTheCatalogue(turn.message(), entities)
-                && toolAvailable.test(
-                        TaskFlows.FLOWS.get(TaskFlows.PRODUCT_SEARCH).tool())) {
-            // a question about the catalogue while a task waits: answered now, and the task goes on after it
-            asked = Optional.of(TaskFlows.PRODUCT_SEARCH);
-        } else if (asked.isPresent()
-                && task != null
-                && !task.missing().isEmpty()
-                && !task.name().equals(asked.get())
-                && !TaskFlows.switches(asked.get(), turn.understood().intentConfidence(), turn.message())) {
-            // A task waits on the customer: only a clear request for another one sets it aside.
-            asked = Optional.empty();
-        }
+        Optional<String> asked = asked(turn, entities, memory, toolAvailable);
         Optional<Task> picked =
                 task == null || task.missing().isEmpty() ? TaskFlows.picked(turn.message(), memory) : Optional.empty();
         if (picked.isPresent()) {
@@ -230,6 +209,39 @@ final class TurnDecision {
         return new Tracked(memory.withTask(filled), null, declined, moved, asked.isPresent() && !started);
     }
 
+    /**
+     * The task this message asks for, if its tool is available: a question about the catalogue while a task waits is
+     * answered first; another request sets a waiting task aside only when it is clear.
+     */
+    private static Optional<String> asked(
+            Context turn, Entities entities, ConversationMemory memory, Predicate<String> toolAvailable) {
+        Task task = memory.task();
+        Optional<String> asked = TaskFlows.taskFor(
+                        turn.understood().intent(),
+                        turn.understood().intentConfidence(),
+                        turn.message(),
+                        entities,
+                        memory)
+                .filter(name -> toolAvailable.test(TaskFlows.FLOWS.get(name).tool()));
+        if (asked.isEmpty()
+                && task != null
+                && !task.missing().isEmpty()
+                && TaskFlows.asksAboutTheCatalogue(turn.message(), entities)
+                && toolAvailable.test(
+                        TaskFlows.FLOWS.get(TaskFlows.PRODUCT_SEARCH).tool())) {
+            // a question about the catalogue while a task waits: answered now, and the task goes on after it
+            asked = Optional.of(TaskFlows.PRODUCT_SEARCH);
+        } else if (asked.isPresent()
+                && task != null
+                && !task.missing().isEmpty()
+                && !task.name().equals(asked.get())
+                && !TaskFlows.switches(asked.get(), turn.understood().intentConfidence(), turn.message())) {
+            // A task waits on the customer: only a clear request for another one sets it aside.
+            asked = Optional.empty();
+        }
+        return asked;
+    }
+
     /** For how many of the customer's turns after a no a change of mind takes up the action again. */
     static final int CHANGE_OF_MIND_TURNS = 2;
 
@@ -237,7 +249,7 @@ final class TurnDecision {
     static int customerTurn(TurnRequest request) {
         return 1
                 + (int) request.history().stream()
-                        .filter(m -> m.role().equals("user"))
+                        .filter(m -> m.role() == TurnRequest.Speaker.CUSTOMER)
                         .count();
     }
 
@@ -325,17 +337,17 @@ final class TurnDecision {
         if (needsYes.test(flow.tool())) {
             return new Propose(TaskFlows.confirmation(task));
         }
-        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        ToolArguments arguments = ToolArguments.none();
         if (task.name().equals(TaskFlows.PRODUCT_SEARCH)) {
-            arguments.putAll(TaskFlows.searchArguments(task));
+            arguments = TaskFlows.searchArguments(task);
         } else if (task.name().equals(TaskFlows.LIST_ORDERS)) {
             // no arguments: the tool lists the orders of the email the conversation has proven
         } else if (task.name().equals(TaskFlows.PRODUCT_DETAILS)) {
-            arguments.put(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
+            arguments = arguments.with(TaskFlows.PRODUCT_ID, task.slots().get(TaskFlows.PRODUCT_ID));
         } else {
-            arguments.put(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
+            arguments = arguments.with(TaskFlows.ORDER_NUMBER, task.slots().get(TaskFlows.ORDER_NUMBER));
             if (flow.tool().equals("order_status") && TaskFlows.asksWhatIsInIt(turn.message())) {
-                arguments.put("items", "yes");
+                arguments = arguments.with("items", "yes");
             }
         }
         return new Run(flow.tool(), arguments);

@@ -8,6 +8,7 @@ import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
 import dev.parley.assistant.KnowledgeGapFound;
 import dev.parley.assistant.ReportedProblems;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.Turn;
@@ -163,7 +164,7 @@ class TurnEngine implements Assistant {
         List<TurnRequest.PriorMessage> history = request.history();
         for (int i = history.size() - 1; i >= 0; i--) {
             TurnRequest.PriorMessage prior = history.get(i);
-            if (prior.role().equals("user") && saysAnythingInWords(prior.content())) {
+            if (prior.role() == TurnRequest.Speaker.CUSTOMER && saysAnythingInWords(prior.content())) {
                 return Optional.of(prior.content());
             }
         }
@@ -241,7 +242,7 @@ class TurnEngine implements Assistant {
                 actions.add(new ActionTaken(
                         "information_requested",
                         TaskFlows.FLOWS.get(ask.task().name()).tool(),
-                        "needs_info",
+                        ActionTaken.Status.NEEDS_INFO,
                         Map.of("field", ask.slot())));
                 yield sure(question, actions, memory.withLastQuestion(question));
             }
@@ -272,14 +273,14 @@ class TurnEngine implements Assistant {
         }
         Map<String, Object> details = new LinkedHashMap<>(action.arguments());
         details.put("field", "confirmation");
-        actions.add(new ActionTaken("confirmation_requested", action.tool(), "needs_info", details));
+        actions.add(new ActionTaken("confirmation_requested", action.tool(), ActionTaken.Status.NEEDS_INFO, details));
         String statement = TaskReplies.confirm(action, turn.language());
         return sure(statement, actions, memory.withPending(action).withLastQuestion(statement));
     }
 
     /** A store tool's call, its outcome in the memory, and a task set aside taken up again once this one is over. */
     private Acted runTool(
-            Context turn, ConversationMemory before, List<ActionTaken> actions, String tool, Map<String, Object> args) {
+            Context turn, ConversationMemory before, List<ActionTaken> actions, String tool, ToolArguments args) {
         ToolGate.Call call = gate.call(tool, invocation(turn, args, before));
         actions.add(call.action());
         return afterCall(turn, before, actions, call);
@@ -443,7 +444,8 @@ class TurnEngine implements Assistant {
                 .toList();
         StringBuilder all = new StringBuilder(answer);
         for (String other : others) {
-            ToolGate.Call call = gate.call(tool, invocation(turn, Map.of(TaskFlows.ORDER_NUMBER, other), memory));
+            ToolGate.Call call =
+                    gate.call(tool, invocation(turn, ToolArguments.of(Map.of(TaskFlows.ORDER_NUMBER, other)), memory));
             actions.add(call.action());
             String said = switch (call.outcome()) {
                 case ToolOutcome.Done done -> done.answer();
@@ -619,7 +621,10 @@ class TurnEngine implements Assistant {
             Context turn, ConversationMemory memory, List<ActionTaken> actions, Escalation escalation, String refusal) {
         ToolGate.Call handoff = gate.call(
                 "handoff",
-                invocation(turn, Map.of("reason", escalation.reason(), "priority", escalation.priority()), memory));
+                invocation(
+                        turn,
+                        ToolArguments.of(Map.of("reason", escalation.reason(), "priority", escalation.priority())),
+                        memory));
         actions.add(handoff.action());
         return new Acted(
                 null, true, actions, memory.withLastQuestion(null), escalation, refusal, Retrieved.NOTHING, null);
@@ -741,7 +746,8 @@ class TurnEngine implements Assistant {
     }
 
     private Retrieved search(Context turn, String query, ConversationMemory memory, List<ActionTaken> actions) {
-        ToolGate.Call search = gate.call("search_knowledge", invocation(turn, Map.of("query", query), memory));
+        ToolGate.Call search =
+                gate.call("search_knowledge", invocation(turn, ToolArguments.of(Map.of("query", query)), memory));
         actions.add(search.action());
         if (search.outcome() instanceof ToolOutcome.Done done) {
             return new Retrieved(List.copyOf(done.sources()), passages(done.details()));
@@ -1047,7 +1053,7 @@ class TurnEngine implements Assistant {
     private static String lastReply(Context turn) {
         List<TurnRequest.PriorMessage> history = turn.request().history();
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).role().equals("assistant")) {
+            if (history.get(i).role() == TurnRequest.Speaker.ASSISTANT) {
                 return history.get(i).content();
             }
         }
@@ -1075,7 +1081,7 @@ class TurnEngine implements Assistant {
         return Map.copyOf(all);
     }
 
-    private static ToolInvocation invocation(Context turn, Map<String, Object> arguments, ConversationMemory memory) {
+    private static ToolInvocation invocation(Context turn, ToolArguments arguments, ConversationMemory memory) {
         TurnRequest request = turn.request();
         return new ToolInvocation(
                 request.workspaceId(),

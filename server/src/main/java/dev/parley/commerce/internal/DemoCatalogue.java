@@ -1,7 +1,18 @@
 package dev.parley.commerce.internal;
 
+import static dev.parley.commerce.OrderState.CANCELLED;
+import static dev.parley.commerce.OrderState.DELIVERED;
+import static dev.parley.commerce.OrderState.IN_TRANSIT;
+import static dev.parley.commerce.OrderState.PARTIALLY_REFUNDED;
+import static dev.parley.commerce.OrderState.REFUNDED;
+import static dev.parley.commerce.OrderState.UNFULFILLED;
+
+import dev.parley.commerce.OrderState;
+import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnector.Address;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
 import dev.parley.commerce.internal.StoreConnector.Fulfillment;
+import dev.parley.commerce.internal.StoreConnector.FulfillmentStatus;
 import dev.parley.commerce.internal.StoreConnector.LineItem;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.commerce.internal.StoreConnector.Product;
@@ -253,47 +264,40 @@ final class DemoCatalogue {
         List<Product> products = CATALOGUE;
         List<Order> orders = new ArrayList<>();
         // 1001: shipped three days ago, in transit with tracking.
-        orders.add(order(
-                1001, 0, now.minus(days(4)), List.of(item(pick("Running Shoes", 0), 2, 1)), "in_transit", now, 0));
+        orders.add(
+                order(1001, 0, now.minus(days(4)), List.of(item(pick("Running Shoes", 0), 2, 1)), IN_TRANSIT, now, 0));
         // 1002: delivered, a small order (under the default refund limit of 50.00).
-        orders.add(order(1002, 1, now.minus(days(12)), List.of(item(pick("T-Shirt", 0), 2, 1)), "delivered", now, 0));
+        orders.add(order(1002, 1, now.minus(days(12)), List.of(item(pick("T-Shirt", 0), 2, 1)), DELIVERED, now, 0));
         // 1003: delivered, a large order (over the default refund limit).
         orders.add(order(
                 1003,
                 2,
                 now.minus(days(9)),
                 List.of(item(pick("Hiking Boots", 0), 2, 1), item(pick("Rain Jacket", 0), 1, 1)),
-                "delivered",
+                DELIVERED,
                 now,
                 0));
         // 1004: placed today, not shipped yet: its address can still change.
         orders.add(order(
-                1004,
-                3,
-                now.minus(Duration.ofHours(5)),
-                List.of(item(pick("Hoodie", 1), 1, 2)),
-                "unfulfilled",
-                now,
-                0));
+                1004, 3, now.minus(Duration.ofHours(5)), List.of(item(pick("Hoodie", 1), 1, 2)), UNFULFILLED, now, 0));
         // 1005: cancelled before shipping.
-        orders.add(order(1005, 4, now.minus(days(20)), List.of(item(pick("Backpack", 0), 0, 1)), "cancelled", now, 0));
+        orders.add(order(1005, 4, now.minus(days(20)), List.of(item(pick("Backpack", 0), 0, 1)), CANCELLED, now, 0));
         // 1006: refunded in full.
-        orders.add(order(1006, 5, now.minus(days(25)), List.of(item(pick("Sneakers", 1), 0, 1)), "refunded", now, 0));
+        orders.add(order(1006, 5, now.minus(days(25)), List.of(item(pick("Sneakers", 1), 0, 1)), REFUNDED, now, 0));
         // 1007: partially refunded, one of two items.
         orders.add(order(
                 1007,
                 6,
                 now.minus(days(15)),
                 List.of(item(pick("Cap", 0), 0, 1), item(pick("Leggings", 0), 0, 1)),
-                "partially_refunded",
+                PARTIALLY_REFUNDED,
                 now,
                 0));
         // 1008: delivered 60 days ago, outside a 30-day return window.
-        orders.add(
-                order(1008, 0, now.minus(days(62)), List.of(item(pick("Trail Shoes", 0), 3, 1)), "delivered", now, 0));
+        orders.add(order(1008, 0, now.minus(days(62)), List.of(item(pick("Trail Shoes", 0), 3, 1)), DELIVERED, now, 0));
         Random random = new Random(1009L);
-        List<String> states = List.of(
-                "in_transit", "delivered", "delivered", "unfulfilled", "cancelled", "refunded", "partially_refunded");
+        List<OrderState> states =
+                List.of(IN_TRANSIT, DELIVERED, DELIVERED, UNFULFILLED, CANCELLED, REFUNDED, PARTIALLY_REFUNDED);
         for (int number = 1009; orders.size() < ORDERS; number++) {
             int customer = random.nextInt(CUSTOMERS.size());
             List<LineItem> items = new ArrayList<>();
@@ -302,9 +306,9 @@ final class DemoCatalogue {
                 Product product = products.get(random.nextInt(products.size()));
                 items.add(item(product, random.nextInt(product.variants().size()), 1 + random.nextInt(2)));
             }
-            String state = states.get(random.nextInt(states.size()));
+            OrderState state = states.get(random.nextInt(states.size()));
             Instant placed = now.minus(Duration.ofHours(6 + random.nextInt(24 * 80)));
-            if (state.equals("unfulfilled")) {
+            if (state == UNFULFILLED) {
                 placed = now.minus(Duration.ofHours(1 + random.nextInt(30)));
             }
             orders.add(order(number, customer, placed, items, state, now, number));
@@ -331,7 +335,7 @@ final class DemoCatalogue {
     }
 
     private static Order order(
-            int number, int customer, Instant placed, List<LineItem> items, String state, Instant now, int seed) {
+            int number, int customer, Instant placed, List<LineItem> items, OrderState state, Instant now, int seed) {
         String[] who = CUSTOMERS.get(customer);
         BigDecimal total = items.stream()
                 .map(i -> i.price().multiply(BigDecimal.valueOf(i.quantity())))
@@ -347,50 +351,30 @@ final class DemoCatalogue {
                 String.format(Locale.ROOT, "%05d", 10000 + number * 7 % 89999),
                 "US");
         List<Fulfillment> fulfillments = new ArrayList<>();
-        String financial = "paid";
-        String fulfillment = "fulfilled";
+        FinancialStatus financial = FinancialStatus.PAID;
+        FulfillmentStatus fulfillment = FulfillmentStatus.FULFILLED;
         Instant cancelled = null;
         BigDecimal refunded = BigDecimal.ZERO.setScale(2);
-        Instant shipped = placed.plus(Duration.ofDays(1));
         String tracking = "1Z" + String.format(Locale.ROOT, "%016d", 7_000_000_000L + number * 7919L + seed);
-        String url = "https://www.ups.com/track?tracknum=" + tracking;
         switch (state) {
-            case "in_transit" ->
-                fulfillments.add(new Fulfillment(
-                        "in_transit", "UPS", tracking, url, shipped, shipped.plus(Duration.ofDays(4)), null));
-            case "delivered", "partially_refunded" -> {
-                fulfillments.add(new Fulfillment(
-                        "delivered",
-                        "UPS",
-                        tracking,
-                        url,
-                        shipped,
-                        shipped.plus(Duration.ofDays(3)),
-                        min(shipped.plus(Duration.ofDays(3)), now)));
-                if (state.equals("partially_refunded")) {
-                    financial = "partially_refunded";
-                    refunded = items.getFirst().price().setScale(2, RoundingMode.HALF_UP);
-                }
+            case IN_TRANSIT -> fulfillments.add(shipment(tracking, placed, now, false));
+            case DELIVERED -> fulfillments.add(shipment(tracking, placed, now, true));
+            case PARTIALLY_REFUNDED -> {
+                fulfillments.add(shipment(tracking, placed, now, true));
+                financial = FinancialStatus.PARTIALLY_REFUNDED;
+                refunded = items.getFirst().price().setScale(2, RoundingMode.HALF_UP);
             }
-            case "unfulfilled" -> fulfillment = "unfulfilled";
-            case "cancelled" -> {
-                fulfillment = "unfulfilled";
-                financial = "voided";
+            case UNFULFILLED -> fulfillment = FulfillmentStatus.UNFULFILLED;
+            case CANCELLED -> {
+                fulfillment = FulfillmentStatus.UNFULFILLED;
+                financial = FinancialStatus.VOIDED;
                 cancelled = placed.plus(Duration.ofHours(2));
             }
-            case "refunded" -> {
-                fulfillments.add(new Fulfillment(
-                        "delivered",
-                        "UPS",
-                        tracking,
-                        url,
-                        shipped,
-                        shipped.plus(Duration.ofDays(3)),
-                        min(shipped.plus(Duration.ofDays(3)), now)));
-                financial = "refunded";
+            case REFUNDED -> {
+                fulfillments.add(shipment(tracking, placed, now, true));
+                financial = FinancialStatus.REFUNDED;
                 refunded = total;
             }
-            default -> throw new IllegalArgumentException(state);
         }
         return new Order(
                 "demo_order_" + number,
@@ -407,6 +391,21 @@ final class DemoCatalogue {
                 items,
                 address,
                 fulfillments);
+    }
+
+    /**
+     * The UPS parcel of an order placed at {@code placed}: shipped a day later, due in four days while in transit, or
+     * delivered three days after shipping (not later than now).
+     */
+    private static Fulfillment shipment(String tracking, Instant placed, Instant now, boolean delivered) {
+        Instant shipped = placed.plus(Duration.ofDays(1));
+        String url = "https://www.ups.com/track?tracknum=" + tracking;
+        if (!delivered) {
+            return new Fulfillment(
+                    ShipmentStatus.IN_TRANSIT, "UPS", tracking, url, shipped, shipped.plus(Duration.ofDays(4)), null);
+        }
+        Instant due = shipped.plus(Duration.ofDays(3));
+        return new Fulfillment(ShipmentStatus.DELIVERED, "UPS", tracking, url, shipped, due, min(due, now));
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
 import dev.parley.platform.Ids;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
@@ -73,7 +74,9 @@ final class DemoStore implements StoreConnector {
                             current.currency(),
                             current.total(),
                             refunded,
-                            refunded.compareTo(current.total()) >= 0 ? "refunded" : "partially_refunded",
+                            refunded.compareTo(current.total()) >= 0
+                                    ? FinancialStatus.REFUNDED
+                                    : FinancialStatus.PARTIALLY_REFUNDED,
                             current.fulfillmentStatus(),
                             current.cancelledAt(),
                             current.lineItems(),
@@ -126,7 +129,7 @@ final class DemoStore implements StoreConnector {
                     if (current.cancelledAt() != null || current.shipped()) {
                         throw new StoreUnavailableException(platform(), "not_cancellable");
                     }
-                    boolean paid = !"pending".equals(current.financialStatus());
+                    boolean paid = current.financialStatus() != FinancialStatus.PENDING;
                     return new Order(
                             current.id(),
                             current.number(),
@@ -136,7 +139,7 @@ final class DemoStore implements StoreConnector {
                             current.currency(),
                             current.total(),
                             paid ? current.total() : current.refunded(),
-                            paid ? "refunded" : "voided",
+                            paid ? FinancialStatus.REFUNDED : FinancialStatus.VOIDED,
                             current.fulfillmentStatus(),
                             clock.instant(),
                             current.lineItems(),

@@ -123,10 +123,11 @@ class OrderAccess {
     }
 
     static String orderNumber(ToolInvocation invocation) {
-        Object given = invocation.arguments().get("order_number");
-        String number = given instanceof String s && !s.isBlank()
-                ? s
-                : invocation.facts().get("order_number");
+        String number = invocation
+                .arguments()
+                .text("order_number")
+                .filter(given -> !given.isBlank())
+                .orElse(invocation.facts().get("order_number"));
         if (number == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.ToolInvocation;
+import dev.parley.commerce.OrderState;
+import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnector.Fulfillment;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import java.math.BigDecimal;
@@ -78,13 +80,13 @@ final class OrderAnswers {
                 + (uz ? "\nQaysi biri haqida bilmoqchisiz?" : "\nWhich one would you like to know more about?");
     }
 
-    private static String stateWord(String status, boolean uz) {
+    private static String stateWord(OrderState status, boolean uz) {
         return switch (status) {
-            case "cancelled" -> uz ? "bekor qilingan" : "cancelled";
-            case "refunded" -> uz ? "puli qaytarilgan" : "refunded";
-            case "partially_refunded" -> uz ? "puli qisman qaytarilgan" : "partially refunded";
-            case "delivered" -> uz ? "yetkazilgan" : "delivered";
-            case "in_transit" -> uz ? "yoʻlda" : "in transit";
+            case CANCELLED -> uz ? "bekor qilingan" : "cancelled";
+            case REFUNDED -> uz ? "puli qaytarilgan" : "refunded";
+            case PARTIALLY_REFUNDED -> uz ? "puli qisman qaytarilgan" : "partially refunded";
+            case DELIVERED -> uz ? "yetkazilgan" : "delivered";
+            case IN_TRANSIT -> uz ? "yoʻlda" : "in transit";
             default -> uz ? "hali joʻnatilmagan" : "not shipped yet";
         };
     }
@@ -109,23 +111,23 @@ final class OrderAnswers {
 
     private static String state(Order order, Instant now, boolean uz) {
         return switch (order.status()) {
-            case "cancelled" ->
+            case CANCELLED ->
                 uz
                         ? "U " + day(order.cancelledAt(), true) + " kuni bekor qilingan, shuning uchun hech narsa"
                                 + " joʻnatilmaydi."
                         : "It was cancelled on " + day(order.cancelledAt()) + ", so nothing will be shipped.";
-            case "refunded" ->
+            case REFUNDED ->
                 uz
                         ? "Uning puli toʻliq qaytarilgan (" + money(order.refunded(), order) + ")."
                         : "It was refunded in full (" + money(order.refunded(), order) + ").";
-            case "partially_refunded" ->
+            case PARTIALLY_REFUNDED ->
                 (uz
                                 ? money(order.total(), order) + " dan " + money(order.refunded(), order)
                                         + " qaytarilgan. "
                                 : money(order.refunded(), order) + " of " + money(order.total(), order)
                                         + " has been refunded. ")
                         + shipping(order, now, uz);
-            case "unfulfilled" ->
+            case UNFULFILLED ->
                 uz
                         ? "U tayyorlanmoqda va hali joʻnatilmagan. Joʻnatilishi bilan kuzatish raqamini olasiz."
                         : "It is being prepared and hasn't shipped yet. You'll get tracking as soon as it does.";
@@ -141,7 +143,7 @@ final class OrderAnswers {
         StringBuilder text = new StringBuilder();
         boolean due = f.estimatedDelivery() != null;
         boolean overdue = due && now.isAfter(f.estimatedDelivery());
-        if ("delivered".equals(f.status()) && f.deliveredAt() != null) {
+        if (f.status() == ShipmentStatus.DELIVERED && f.deliveredAt() != null) {
             text.append(
                     uz
                             ? "U " + day(f.deliveredAt(), true) + " kuni " + f.trackingCompany()
@@ -152,7 +154,7 @@ final class OrderAnswers {
                     .append(f.shippedAt() == null ? "" : day(f.shippedAt(), true) + " kuni ")
                     .append(f.trackingCompany())
                     .append(" orqali joʻnatilgan va ")
-                    .append("out_for_delivery".equals(f.status()) ? "bugun yetkazib beriladi" : "yoʻlda");
+                    .append(f.status() == ShipmentStatus.OUT_FOR_DELIVERY ? "bugun yetkazib beriladi" : "yoʻlda");
             if (overdue) {
                 text.append(". U ")
                         .append(day(f.estimatedDelivery(), true))
@@ -166,7 +168,7 @@ final class OrderAnswers {
                     .append("with ")
                     .append(f.trackingCompany())
                     .append(" and is ")
-                    .append("out_for_delivery".equals(f.status()) ? "out for delivery today" : "in transit");
+                    .append(f.status() == ShipmentStatus.OUT_FOR_DELIVERY ? "out for delivery today" : "in transit");
             if (overdue) {
                 text.append(". It was due on ")
                         .append(day(f.estimatedDelivery()))

@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.commerce.OrderState;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.platform.Mode;
 import dev.parley.platform.PageQuery;
@@ -25,11 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderCache {
 
     /**
-     * @param status one word as {@link Order#status()} gives it
      * @param from orders placed at or after this instant
      * @param to orders placed before this instant (exclusive, as {@link dev.parley.platform.DateRange#end()})
      */
-    record Filter(String email, String status, Instant from, Instant to) {}
+    record Filter(String email, OrderState status, Instant from, Instant to) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -99,7 +99,7 @@ class OrderCache {
                         WHERE workspace_id = ? AND mode = ? AND order_number = ?""")
                 .params(
                         email,
-                        order.status(),
+                        order.status().wire(),
                         Sql.timestamp(placed),
                         data,
                         Sql.timestamp(now),
@@ -120,7 +120,7 @@ class OrderCache {
                             mode.wire(),
                             order.number(),
                             email,
-                            order.status(),
+                            order.status().wire(),
                             Sql.timestamp(placed),
                             data,
                             Sql.timestamp(now))
@@ -170,7 +170,7 @@ class OrderCache {
         }
         if (filter.status() != null) {
             where.append(" AND status = ?");
-            params.add(filter.status());
+            params.add(filter.status().wire());
         }
         if (filter.from() != null) {
             where.append(" AND placed_at >= ?");

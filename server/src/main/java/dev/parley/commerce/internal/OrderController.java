@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.commerce.OrderState;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -8,7 +9,6 @@ import dev.parley.platform.Page;
 import dev.parley.platform.PageQuery;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class OrderController {
-
-    static final Set<String> STATUSES =
-            Set.of("unfulfilled", "in_transit", "delivered", "cancelled", "refunded", "partially_refunded");
 
     private final StoreConnections connections;
     private final OrderCache cache;
@@ -42,15 +39,15 @@ class OrderController {
             @RequestParam(name = "end_date", required = false) String endDate,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.invalidField("status", "invalid_value");
-        }
+        OrderState state = status == null
+                ? null
+                : OrderState.fromWire(status).orElseThrow(() -> ApiException.invalidField("status", "invalid_value"));
         PageQuery query = PageQuery.of(page, perPage);
         // Loads the demo store's orders on first use.
         connections.connector(caller.workspaceId(), caller.mode());
         DateRange range = DateRange.filter("start_date", startDate, "end_date", endDate);
         OrderCache.Filter filter = new OrderCache.Filter(
-                email == null || email.isBlank() ? null : email.strip(), status, range.start(), range.end());
+                email == null || email.isBlank() ? null : email.strip(), state, range.start(), range.end());
         return Page.of(
                         cache.page(caller.workspaceId(), caller.mode(), filter, query),
                         query,

@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.commerce.OrderState;
 import dev.parley.commerce.internal.StoreConnector.Address;
 import dev.parley.commerce.internal.StoreConnector.Fulfillment;
 import dev.parley.commerce.internal.StoreConnector.LineItem;
@@ -12,9 +13,9 @@ import java.util.List;
 record OrderView(
         String id,
         String orderNumber,
-        String status,
-        String financialStatus,
-        String fulfillmentStatus,
+        OrderState status,
+        StoreConnector.FinancialStatus financialStatus,
+        StoreConnector.FulfillmentStatus fulfillmentStatus,
         String customerEmail,
         String customerName,
         String currency,

@@ -109,7 +109,8 @@ class RefundAllowance {
         if (order.cancelledAt() != null || refundable.signum() == 0) {
             return Optional.of(refused(
                     "nothing_to_refund",
-                    "Order #" + order.number() + " has nothing left to refund (it is " + order.status() + ").",
+                    "Order #" + order.number() + " has nothing left to refund (it is "
+                            + order.status().wire() + ").",
                     details,
                     false));
         }

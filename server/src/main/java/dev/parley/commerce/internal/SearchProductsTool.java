@@ -1,5 +1,6 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolName;
 import dev.parley.assistant.ToolOutcome;
@@ -57,9 +58,11 @@ class SearchProductsTool extends StoreTool {
             return new ToolOutcome.Refused("no_store_connected", null, Map.of(), false);
         }
         ProductAsk ask = ask(invocation, catalogue.get());
-        int limit = invocation.arguments().get("limit") instanceof Number n
-                ? Math.max(1, Math.min(20, n.intValue()))
-                : SHOWN;
+        int limit = invocation
+                .arguments()
+                .number("limit")
+                .map(n -> Math.max(1, Math.min(20, n.intValue())))
+                .orElse(SHOWN);
         ProductPage page = search.search(catalogue.get(), ask, limit);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("query", ask.text());
@@ -90,12 +93,13 @@ class SearchProductsTool extends StoreTool {
      * message says filling in what neither gave (a model or the plan may pass only the product words).
      */
     static ProductAsk ask(ToolInvocation invocation, CatalogueIndex catalogue) {
-        Map<String, Object> a = invocation.arguments();
+        ToolArguments a = invocation.arguments();
         ProductAsk fromMessage = ProductAsk.parse(invocation.message(), catalogue.categories());
-        ProductAsk fromQuery = a.get("query") instanceof String q && !q.isBlank()
-                ? ProductAsk.parse(q, catalogue.categories())
-                : fromMessage;
-        ProductAsk.Sort sort = a.get("sort") instanceof String s ? ProductAsk.Sort.of(s) : null;
+        ProductAsk fromQuery = a.text("query")
+                .filter(q -> !q.isBlank())
+                .map(q -> ProductAsk.parse(q, catalogue.categories()))
+                .orElse(fromMessage);
+        ProductAsk.Sort sort = a.text("sort").map(ProductAsk.Sort::of).orElse(null);
         return fromQuery
                 .under(
                         string(a.get("category")),

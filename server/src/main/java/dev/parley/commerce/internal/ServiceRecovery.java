@@ -99,7 +99,9 @@ class ServiceRecovery {
             return Optional.of(Problem.LATE_ORDER);
         }
         // A refund in full has made up for the order already.
-        if (order.deliveredAt() == null || order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
+        if (order.deliveredAt() == null
+                || order.cancelledAt() != null
+                || order.financialStatus() == StoreConnector.FinancialStatus.REFUNDED) {
             return Optional.empty();
         }
         return switch (String.valueOf(invocation.facts().get(ToolInvocation.REPORTED_PROBLEM))) {

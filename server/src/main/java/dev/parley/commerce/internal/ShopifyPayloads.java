@@ -1,7 +1,10 @@
 package dev.parley.commerce.internal;
 
+import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnector.Address;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
 import dev.parley.commerce.internal.StoreConnector.Fulfillment;
+import dev.parley.commerce.internal.StoreConnector.FulfillmentStatus;
 import dev.parley.commerce.internal.StoreConnector.LineItem;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import java.math.BigDecimal;
@@ -40,11 +43,11 @@ final class ShopifyPayloads {
                 o.path("currency").asString("USD"),
                 money(o.path("total_price")),
                 refunded(o.path("refunds")),
-                o.path("financial_status").asString("pending"),
+                FinancialStatus.of(o.path("financial_status").asString("pending")),
                 o.path("fulfillment_status").isNull()
                                 || o.path("fulfillment_status").isMissingNode()
-                        ? "unfulfilled"
-                        : o.path("fulfillment_status").asString(),
+                        ? FulfillmentStatus.UNFULFILLED
+                        : FulfillmentStatus.of(o.path("fulfillment_status").asString()),
                 instant(o.path("cancelled_at")),
                 lineItems(o.path("line_items")),
                 address(o.path("shipping_address")),
@@ -79,11 +82,11 @@ final class ShopifyPayloads {
         List<Fulfillment> fulfillments = new ArrayList<>();
         shipments.forEach(f -> {
             String shipment = f.path("shipment_status").asString("in_transit");
-            String status = switch (shipment) {
-                case "delivered" -> "delivered";
-                case "out_for_delivery" -> "out_for_delivery";
-                case "failure" -> "failure";
-                default -> "in_transit";
+            ShipmentStatus status = switch (shipment) {
+                case "delivered" -> ShipmentStatus.DELIVERED;
+                case "out_for_delivery" -> ShipmentStatus.OUT_FOR_DELIVERY;
+                case "failure" -> ShipmentStatus.FAILURE;
+                default -> ShipmentStatus.IN_TRANSIT;
             };
             Instant updated = instant(f.path("updated_at"));
             fulfillments.add(new Fulfillment(
@@ -93,7 +96,7 @@ final class ShopifyPayloads {
                     text(f.path("tracking_url")),
                     instant(f.path("created_at")),
                     null,
-                    status.equals("delivered") ? updated : null));
+                    status == ShipmentStatus.DELIVERED ? updated : null));
         });
         return fulfillments;
     }

@@ -2,7 +2,10 @@ package dev.parley.commerce.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnection.Credentials;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
+import dev.parley.commerce.internal.StoreConnector.FulfillmentStatus;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -403,11 +406,11 @@ final class ShopifyStore implements StoreConnector {
         o.path("fulfillments").forEach(f -> {
             JsonNode tracking = f.path("trackingInfo").path(0);
             String display = f.path("displayStatus").asString("").toLowerCase(Locale.ROOT);
-            String status = display.equals("delivered")
-                    ? "delivered"
+            ShipmentStatus status = display.equals("delivered")
+                    ? ShipmentStatus.DELIVERED
                     : display.equals("out_for_delivery")
-                            ? "out_for_delivery"
-                            : display.contains("fail") ? "failure" : "in_transit";
+                            ? ShipmentStatus.OUT_FOR_DELIVERY
+                            : display.contains("fail") ? ShipmentStatus.FAILURE : ShipmentStatus.IN_TRANSIT;
             fulfillments.add(new Fulfillment(
                     status,
                     text(tracking.path("company")),
@@ -441,8 +444,8 @@ final class ShopifyStore implements StoreConnector {
                 o.path("currencyCode").asString("USD"),
                 money(o.at("/totalPriceSet/shopMoney/amount")),
                 money(o.at("/totalRefundedSet/shopMoney/amount")),
-                o.path("displayFinancialStatus").asString("").toLowerCase(Locale.ROOT),
-                o.path("displayFulfillmentStatus").asString("").toLowerCase(Locale.ROOT),
+                FinancialStatus.of(o.path("displayFinancialStatus").asString("")),
+                FulfillmentStatus.of(o.path("displayFulfillmentStatus").asString("")),
                 instant(o.path("cancelledAt")),
                 items,
                 address,

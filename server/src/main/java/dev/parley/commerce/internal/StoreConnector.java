@@ -1,8 +1,13 @@
 package dev.parley.commerce.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.parley.commerce.OrderState;
+import dev.parley.commerce.ShipmentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,11 +63,9 @@ interface StoreConnector {
 
     record LineItem(String sku, String title, String variant, int quantity, BigDecimal price) {}
 
-    /**
-     * @param status shipped packages' state: in_transit, out_for_delivery, delivered, failure
-     */
+    /** A shipped package. */
     record Fulfillment(
-            String status,
+            ShipmentStatus status,
             String trackingCompany,
             String trackingNumber,
             String trackingUrl,
@@ -75,8 +78,6 @@ interface StoreConnector {
      *
      * @param id the platform's own id (a Shopify GID, a WooCommerce number, {@code demo_...})
      * @param number what customers call it, without {@code #}
-     * @param financialStatus paid, pending, refunded, partially_refunded, voided
-     * @param fulfillmentStatus unfulfilled, partial, fulfilled
      * @param cancelledAt when the order was cancelled, or {@code null}
      */
     record Order(
@@ -88,8 +89,8 @@ interface StoreConnector {
             String currency,
             BigDecimal total,
             BigDecimal refunded,
-            String financialStatus,
-            String fulfillmentStatus,
+            FinancialStatus financialStatus,
+            FulfillmentStatus fulfillmentStatus,
             Instant cancelledAt,
             List<LineItem> lineItems,
             Address shippingAddress,
@@ -101,27 +102,25 @@ interface StoreConnector {
             refunded = refunded == null ? BigDecimal.ZERO.setScale(2) : refunded;
         }
 
-        /**
-         * One word for the order's state, as {@code GET /v1/orders?status=} filters it: cancelled, refunded,
-         * partially_refunded, delivered, in_transit (shipped), unfulfilled.
-         */
-        public String status() {
+        /** Where the order stands, as {@code GET /v1/orders?status=} filters it. */
+        public OrderState status() {
             if (cancelledAt != null) {
-                return "cancelled";
+                return OrderState.CANCELLED;
             }
-            if ("refunded".equals(financialStatus)) {
-                return "refunded";
+            if (financialStatus == FinancialStatus.REFUNDED) {
+                return OrderState.REFUNDED;
             }
-            if ("partially_refunded".equals(financialStatus)) {
-                return "partially_refunded";
+            if (financialStatus == FinancialStatus.PARTIALLY_REFUNDED) {
+                return OrderState.PARTIALLY_REFUNDED;
             }
-            if (!fulfillments.isEmpty() && fulfillments.stream().allMatch(f -> "delivered".equals(f.status()))) {
-                return "delivered";
+            if (!fulfillments.isEmpty()
+                    && fulfillments.stream().allMatch(f -> f.status() == ShipmentStatus.DELIVERED)) {
+                return OrderState.DELIVERED;
             }
             if (!fulfillments.isEmpty()) {
-                return "in_transit";
+                return OrderState.IN_TRANSIT;
             }
-            return "unfulfilled";
+            return OrderState.UNFULFILLED;
         }
 
         public BigDecimal refundable() {
@@ -129,7 +128,7 @@ interface StoreConnector {
         }
 
         public boolean shipped() {
-            return !fulfillments.isEmpty() || !"unfulfilled".equals(fulfillmentStatus);
+            return !fulfillments.isEmpty() || fulfillmentStatus != FulfillmentStatus.UNFULFILLED;
         }
 
         /** Whether it is on its way (or not yet sent) after the delivery the store estimated for it. */
@@ -149,6 +148,79 @@ interface StoreConnector {
                     .filter(java.util.Objects::nonNull)
                     .max(Instant::compareTo)
                     .orElse(null);
+        }
+    }
+
+    /**
+     * Whether an order is paid, in the words Shopify uses (lower case); WooCommerce's and the demo store's are mapped
+     * to them. A word no platform documented is kept as {@link #UNKNOWN}.
+     */
+    enum FinancialStatus {
+        PENDING,
+        AUTHORIZED,
+        PARTIALLY_PAID,
+        PAID,
+        PARTIALLY_REFUNDED,
+        REFUNDED,
+        VOIDED,
+        EXPIRED,
+        UNKNOWN;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The status a platform's word names, in any case ({@code PAID}, {@code paid}); others are unknown. */
+        @JsonCreator
+        public static FinancialStatus of(String word) {
+            return word == null ? UNKNOWN : Words.named(values(), word, UNKNOWN);
+        }
+    }
+
+    /**
+     * Whether an order's items were sent, in Shopify's words (its REST API's and its GraphQL API's, lower case);
+     * WooCommerce's and the demo store's are mapped to {@code fulfilled} or {@code unfulfilled}. A word no platform
+     * documented is kept as {@link #UNKNOWN}.
+     */
+    enum FulfillmentStatus {
+        UNFULFILLED,
+        PARTIAL,
+        FULFILLED,
+        RESTOCKED,
+        OPEN,
+        IN_PROGRESS,
+        ON_HOLD,
+        SCHEDULED,
+        PENDING_FULFILLMENT,
+        PARTIALLY_FULFILLED,
+        REQUEST_DECLINED,
+        UNKNOWN;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The status a platform's word names, in any case; a missing one is unfulfilled, others unknown. */
+        @JsonCreator
+        public static FulfillmentStatus of(String word) {
+            return word == null ? UNFULFILLED : Words.named(values(), word, UNKNOWN);
+        }
+    }
+
+    /** Reads a platform's status word as one of ours. */
+    final class Words {
+        private Words() {}
+
+        static <E extends Enum<E>> E named(E[] values, String word, E otherwise) {
+            String wanted = word.strip().toUpperCase(Locale.ROOT);
+            for (E value : values) {
+                if (value.name().equals(wanted)) {
+                    return value;
+                }
+            }
+            return otherwise;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.commerce.internal;
 
 import dev.parley.assistant.ReportedProblems;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -8,6 +9,7 @@ import dev.parley.assistant.ToolSchema.Property;
 import dev.parley.commerce.internal.OrderAccess.Denied;
 import dev.parley.commerce.internal.OrderAccess.Granted;
 import dev.parley.commerce.internal.StoreConnector.Address;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
 import dev.parley.commerce.internal.StoreConnector.Order;
 import dev.parley.commerce.internal.StoreConnector.ReturnLabel;
 import dev.parley.tenancy.StoreSettings;
@@ -17,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ final class StoreTools {
     private static Map<String, Object> details(Order order) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("order_number", order.number());
-        details.put("status", order.status());
+        details.put("status", order.status().wire());
         return details;
     }
 
@@ -113,7 +116,7 @@ final class StoreTools {
         ToolOutcome execute(ToolInvocation invocation, Granted verified) {
             boolean uz = OrderAnswers.uzbek(invocation);
             String status = OrderAnswers.status(verified.order(), clock.instant(), uz);
-            if ("yes".equals(invocation.arguments().get("items"))) {
+            if (invocation.arguments().text("items").filter("yes"::equals).isPresent()) {
                 status = status + " " + OrderAnswers.items(verified.order(), uz);
             }
             return new ToolOutcome.Done(
@@ -148,7 +151,7 @@ final class StoreTools {
                 var f = verified.order().fulfillments().getLast();
                 details.put("carrier", f.trackingCompany());
                 details.put("tracking_number", f.trackingNumber());
-                details.put("tracking_status", f.status());
+                details.put("tracking_status", f.status().wire());
             }
             return new ToolOutcome.Done(
                     "order_tracked",
@@ -196,7 +199,7 @@ final class StoreTools {
             ReturnLabel label;
             try {
                 label = verified.store()
-                        .createReturn(order, (String) invocation.arguments().get("reason"));
+                        .createReturn(order, invocation.arguments().textOrNull("reason"));
             } catch (StoreUnavailableException e) {
                 if ("returns_not_supported".equals(e.details().get("reason"))) {
                     return new ToolOutcome.Refused(
@@ -235,10 +238,11 @@ final class StoreTools {
         /** Why the order cannot be returned now: cancelled or refunded, not delivered, or outside the window. */
         private Optional<ToolOutcome.Refused> refusal(
                 Order order, StoreSettings settings, Map<String, Object> details) {
-            if (order.cancelledAt() != null || "refunded".equals(order.financialStatus())) {
+            if (order.cancelledAt() != null || order.financialStatus() == FinancialStatus.REFUNDED) {
                 return Optional.of(new ToolOutcome.Refused(
                         "not_returnable",
-                        "Order #" + order.number() + " was " + order.status() + ", so there is nothing to" + " return.",
+                        "Order #" + order.number() + " was " + order.status().wire() + ", so there is nothing to"
+                                + " return.",
                         details,
                         false));
             }
@@ -322,13 +326,13 @@ final class StoreTools {
                 case RefundAllowance.Allowed allowed -> {
                     Order after;
                     try {
-                        after = verified.store().refund(order, amount, (String)
-                                invocation.arguments().get("reason"));
+                        after = verified.store()
+                                .refund(order, amount, invocation.arguments().textOrNull("reason"));
                     } catch (StoreUnavailableException e) {
                         allowance.giveBack(allowed.claim());
                         yield OrderAccess.unreachable();
                     }
-                    details.put("status", after.status());
+                    details.put("status", after.status().wire());
                     yield new ToolOutcome.Done(
                             "refund_processed",
                             "I've refunded " + OrderAnswers.money(amount, order) + " for order #"
@@ -367,9 +371,7 @@ final class StoreTools {
         private static Optional<ToolOutcome.Refused> notDelivered(
                 ToolInvocation invocation, Order order, Map<String, Object> details) {
             Optional<String> problem = Optional.ofNullable(invocation.facts().get(ToolInvocation.REPORTED_PROBLEM))
-                    .or(() -> invocation.arguments().get("reason") instanceof String reason
-                            ? ReportedProblems.in(reason)
-                            : Optional.empty());
+                    .or(() -> invocation.arguments().text("reason").flatMap(ReportedProblems::in));
             if (problem.isEmpty() || order.cancelledAt() != null || order.deliveredAt() != null) {
                 return Optional.empty();
             }
@@ -395,9 +397,11 @@ final class StoreTools {
         }
 
         private static BigDecimal amount(ToolInvocation invocation, Order order) {
-            return invocation.arguments().get("amount") instanceof Number n
-                    ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
-                    : order.refundable();
+            return invocation
+                    .arguments()
+                    .number("amount")
+                    .map(n -> new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP))
+                    .orElse(order.refundable());
         }
 
         private static ToolSchema schema() {
@@ -439,17 +443,17 @@ final class StoreTools {
             if (shipped.isPresent()) {
                 return shipped.get();
             }
-            Map<String, Object> a = invocation.arguments();
+            ToolArguments a = invocation.arguments();
             Address address = new Address(
                     order.shippingAddress() == null
                             ? order.customerName()
                             : order.shippingAddress().name(),
-                    (String) a.get("address1"),
-                    (String) a.get("address2"),
-                    (String) a.get("city"),
-                    (String) a.get("province"),
-                    (String) a.get("zip"),
-                    (String) a.get("country"));
+                    a.textOrNull("address1"),
+                    a.textOrNull("address2"),
+                    a.textOrNull("city"),
+                    a.textOrNull("province"),
+                    a.textOrNull("zip"),
+                    a.textOrNull("country"));
             try {
                 verified.store().changeAddress(order, address);
             } catch (StoreUnavailableException e) {
@@ -574,8 +578,8 @@ final class StoreTools {
             }
             StoreConnector.Cancellation cancellation;
             try {
-                cancellation = verified.store()
-                        .cancel(order, (String) invocation.arguments().get("reason"));
+                cancellation =
+                        verified.store().cancel(order, invocation.arguments().textOrNull("reason"));
             } catch (StoreUnavailableException e) {
                 cancellations.giveBack(invocation.workspaceId(), invocation.mode(), order.id());
                 Object reason = e.details().get("reason");
@@ -611,7 +615,8 @@ final class StoreTools {
         }
 
         /** Financial states in which the customer has been charged, as the platforms' orders are mapped. */
-        static final Set<String> CHARGED = Set.of("paid", "partially_paid", "partially_refunded");
+        static final Set<FinancialStatus> CHARGED =
+                EnumSet.of(FinancialStatus.PAID, FinancialStatus.PARTIALLY_PAID, FinancialStatus.PARTIALLY_REFUNDED);
 
         private static ToolOutcome alreadyCancelled(Order order, Map<String, Object> details) {
             details.put("status", "cancelled");
@@ -693,9 +698,11 @@ final class StoreTools {
                 }
             }
             int cap = order.connection().maxDiscountPercent();
-            int percent = invocation.arguments().get("percent") instanceof Number n
-                    ? (int) Math.ceil(n.doubleValue())
-                    : Math.min(10, cap);
+            int percent = invocation
+                    .arguments()
+                    .number("percent")
+                    .map(n -> (int) Math.ceil(n.doubleValue()))
+                    .orElse(Math.min(10, cap));
             details.put("value", percent + "%");
             String code = "SORRY" + percent;
             return switch (allowance.claim(invocation, order.connection(), percent, code, details)) {

@@ -2,7 +2,10 @@ package dev.parley.commerce.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.commerce.ShipmentStatus;
 import dev.parley.commerce.internal.StoreConnection.Credentials;
+import dev.parley.commerce.internal.StoreConnector.FinancialStatus;
+import dev.parley.commerce.internal.StoreConnector.FulfillmentStatus;
 import dev.parley.platform.FetchException;
 import dev.parley.platform.FetchRequest;
 import dev.parley.platform.FetchResponse;
@@ -158,7 +161,8 @@ final class WooCommerceStore implements StoreConnector {
         Order cancelled = call(FetchRequest.Method.PUT, "/orders/" + order.id(), Map.of("status", "cancelled"))
                 .map(WooCommerceStore::order)
                 .orElseThrow(() -> new StoreUnavailableException(platform(), "order_not_found"));
-        boolean paid = "paid".equals(order.financialStatus()) || "partially_refunded".equals(order.financialStatus());
+        boolean paid = order.financialStatus() == FinancialStatus.PAID
+                || order.financialStatus() == FinancialStatus.PARTIALLY_REFUNDED;
         if (!paid || order.refundable().signum() == 0) {
             return new Cancellation(cancelled, true);
         }
@@ -345,7 +349,7 @@ final class WooCommerceStore implements StoreConnector {
                                     Long.parseLong(t.path("date_shipped").asString()))
                             : null;
                     fulfillments.add(new Fulfillment(
-                            "in_transit",
+                            ShipmentStatus.IN_TRANSIT,
                             blankToNull(t.path("tracking_provider").asString("")),
                             blankToNull(t.path("tracking_number").asString("")),
                             blankToNull(t.path("tracking_link").asString("")),
@@ -360,15 +364,8 @@ final class WooCommerceStore implements StoreConnector {
             // which is where stores start their return window.
             Instant completed = instant(o.path("date_completed_gmt").asString(null));
             Instant at = completed != null ? completed : modified;
-            fulfillments.add(new Fulfillment("delivered", null, null, null, at, null, at));
+            fulfillments.add(new Fulfillment(ShipmentStatus.DELIVERED, null, null, null, at, null, at));
         }
-        String financial = switch (status) {
-            case "refunded" -> "refunded";
-            case "pending", "failed" -> "pending";
-            case "cancelled" -> "voided";
-            default ->
-                refunded.signum() > 0 ? (refunded.compareTo(total) >= 0 ? "refunded" : "partially_refunded") : "paid";
-        };
         JsonNode s = o.path("shipping");
         Address address = new Address(
                 (s.path("first_name").asString("") + " " + s.path("last_name").asString("")).strip(),
@@ -390,12 +387,27 @@ final class WooCommerceStore implements StoreConnector {
                 o.path("currency").asString("USD"),
                 total,
                 refunded,
-                financial,
-                status.equals("completed") ? "fulfilled" : "unfulfilled",
+                financial(status, total, refunded),
+                status.equals("completed") ? FulfillmentStatus.FULFILLED : FulfillmentStatus.UNFULFILLED,
                 status.equals("cancelled") ? modified : null,
                 items,
                 address,
                 fulfillments);
+    }
+
+    /** A WooCommerce order's status and refunds in Shopify's payment words, which Parley's orders use. */
+    private static FinancialStatus financial(String status, BigDecimal total, BigDecimal refunded) {
+        return switch (status) {
+            case "refunded" -> FinancialStatus.REFUNDED;
+            case "pending", "failed" -> FinancialStatus.PENDING;
+            case "cancelled" -> FinancialStatus.VOIDED;
+            default ->
+                refunded.signum() > 0
+                        ? (refunded.compareTo(total) >= 0
+                                ? FinancialStatus.REFUNDED
+                                : FinancialStatus.PARTIALLY_REFUNDED)
+                        : FinancialStatus.PAID;
+        };
     }
 
     private static Product product(JsonNode p) {

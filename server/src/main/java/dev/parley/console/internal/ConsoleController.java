@@ -7,6 +7,7 @@ import dev.parley.assistant.TurnRequest;
 import dev.parley.commerce.CustomerOrders;
 import dev.parley.conversation.ConversationDesk;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.SavedReplies;
 import dev.parley.files.Attachments;
@@ -28,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,7 +286,8 @@ class ConsoleController {
                 id,
                 context.lastCustomerMessage(),
                 context.history().stream()
-                        .map(e -> new TurnRequest.PriorMessage(e.role().wire(), e.content()))
+                        .map(e -> new TurnRequest.PriorMessage(
+                                TurnRequest.Speaker.fromWire(e.role().wire()), e.content()))
                         .toList(),
                 ConversationMemory.fromFacts(context.facts()),
                 context.channel().wire(),
@@ -368,15 +369,14 @@ class ConsoleController {
     }
 
     /** A file as a message carries it: seed 003's {@code type} and {@code url}, and what the reader shows of it. */
-    private static Map<String, Object> attachment(Attachments.Upload upload) {
-        Map<String, Object> attachment = new LinkedHashMap<>();
-        attachment.put("type", upload.contentType().startsWith("image/") ? "image" : "file");
-        attachment.put("url", upload.url());
-        attachment.put("filename", upload.filename());
-        attachment.put("content_type", upload.contentType());
-        attachment.put("size_bytes", upload.sizeBytes());
-        attachment.put("file_id", upload.id());
-        return attachment;
+    private static MessageAttachment attachment(Attachments.Upload upload) {
+        return new MessageAttachment(
+                upload.contentType().startsWith("image/") ? "image" : "file",
+                upload.url(),
+                upload.filename(),
+                upload.contentType(),
+                upload.sizeBytes(),
+                upload.id());
     }
 
     @PostMapping("/console/conversations/{id}/{action}")

@@ -161,18 +161,18 @@ public class ConsoleWords {
     public String action(ActionTaken action) {
         Map<String, Object> d = action.details() == null ? Map.of() : action.details();
         String order = d.get("order_number") != null ? " #" + d.get("order_number") : "";
-        if ("refused".equals(action.status())) {
+        if (action.status() == ActionTaken.Status.REFUSED) {
             String reason = d.get("reason") == null
                     ? ""
                     : " (" + String.valueOf(d.get("reason")).replace('_', ' ') + ")";
             return "The store's policy stopped " + verb(action.tool()) + order + reason;
         }
-        if ("failed".equals(action.status())) {
+        if (action.status() == ActionTaken.Status.FAILED) {
             return action.tool().equals("model")
                     ? "The language model did not answer; the offline engine replied"
                     : "Could not " + verb(action.tool()) + order + ": the service failed";
         }
-        if ("needs_info".equals(action.status())) {
+        if (action.status() == ActionTaken.Status.NEEDS_INFO) {
             return "Asked the customer for their "
                     + String.valueOf(d.getOrDefault("field", "details")).replace('_', ' ');
         }

@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
+import dev.parley.platform.DateRange;
 import dev.parley.platform.RequiresScope;
 import dev.parley.platform.Scope;
 import dev.parley.tenancy.Agents;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,8 +47,8 @@ class AgentStatsController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         agents.find(caller.workspaceId(), agentId).orElseThrow(() -> ApiException.notFound("agent", agentId));
-        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : date("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : date("from", from);
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : DateRange.day("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : DateRange.day("from", from);
         if (first.isAfter(last)) {
             throw ApiException.invalidField("from", "out_of_range");
         }
@@ -58,17 +58,5 @@ class AgentStatsController {
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         return new AgentStats(agentId, new Period(first, last), performance.of(caller, agentId, start, end));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notADay) {
-            try {
-                return LocalDate.ofInstant(Instant.parse(value), ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField(field, "invalid_format");
-            }
-        }
     }
 }

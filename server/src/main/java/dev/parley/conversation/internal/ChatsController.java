@@ -3,6 +3,7 @@ package dev.parley.conversation.internal;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.Priority;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
@@ -76,14 +77,14 @@ class ChatsController {
                     description = "The agent's reply; also read as content (seed 001) or message (seed 002)")
             String text,
 
-            List<Map<String, Object>> attachments) {}
+            List<MessageAttachment> attachments) {}
 
     record Sent(
             String id,
             String chatId,
             String text,
             InboxController.Sender sender,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             Instant createdAt) {}
 
     @GetMapping("/v1/chats")

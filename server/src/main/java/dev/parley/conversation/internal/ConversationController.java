@@ -8,6 +8,7 @@ import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageAnalysis;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -86,7 +87,7 @@ class ConversationController {
             @JsonDeserialize(using = TextOnly.class)
             String content,
 
-            List<Map<String, Object>> attachments) {}
+            List<MessageAttachment> attachments) {}
 
     record EscalateRequest(String reason, String priority, String notes) {}
 
@@ -101,7 +102,7 @@ class ConversationController {
 
     record Analysis(String intent, List<String> otherIntents, String sentiment, double confidence) {}
 
-    record Action(String type, String status, Map<String, Object> details) {}
+    record Action(String type, ActionTaken.Status status, Map<String, Object> details) {}
 
     record Created(
             String conversationId,
@@ -249,7 +250,7 @@ class ConversationController {
             @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) MessageAnalysis analysis,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Citation> sources,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> attachments,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
             @JsonInclude(JsonInclude.Include.NON_NULL) Author author,
             Instant createdAt,
             Instant timestamp) {
@@ -294,7 +295,8 @@ class ConversationController {
         }
     }
 
-    record ActionView(String type, String status, String messageId, Map<String, Object> details, Instant createdAt) {}
+    record ActionView(
+            String type, ActionTaken.Status status, String messageId, Map<String, Object> details, Instant createdAt) {}
 
     /** Seed 001's conversation, with seed 002's {@code conversation_id} and {@code user_id} beside {@code id}. */
     record ConversationView(

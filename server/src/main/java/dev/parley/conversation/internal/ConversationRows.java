@@ -6,6 +6,7 @@ import dev.parley.conversation.Channel;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageAnalysis;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -37,7 +38,7 @@ class ConversationRows {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<ActionTaken>> ACTIONS = new TypeReference<>() {};
     private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
-    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {};
+    private static final TypeReference<List<MessageAttachment>> ATTACHMENTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -606,7 +607,7 @@ class ConversationRows {
                 analysis == null ? null : json.readValue(analysis, MessageAnalysis.class),
                 json.readValue(rs.getString("actions"), ACTIONS),
                 json.readValue(rs.getString("sources"), CITATIONS),
-                json.readValue(rs.getString("attachments"), OBJECTS),
+                json.readValue(rs.getString("attachments"), ATTACHMENTS),
                 Sql.instant(rs, "created_at"),
                 rs.getString("author_id"),
                 rs.getString("author_name"),

@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationEvents.TurnRecorded;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.MessageAnalysis;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -251,7 +252,7 @@ class Conversations {
         });
     }
 
-    Exchange send(Caller caller, String conversationId, String content, List<Map<String, Object>> attachments) {
+    Exchange send(Caller caller, String conversationId, String content, List<MessageAttachment> attachments) {
         return send(caller, conversationId, Ids.next("msg"), content, attachments);
     }
 
@@ -264,7 +265,7 @@ class Conversations {
             String conversationId,
             String messageId,
             String content,
-            List<Map<String, Object>> attachments) {
+            List<MessageAttachment> attachments) {
         return send(caller, conversationId, messageId, content, attachments, Watcher.NOBODY);
     }
 
@@ -278,7 +279,7 @@ class Conversations {
             String conversationId,
             String messageId,
             String content,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             Watcher watcher) {
         validMessage(content, "content");
         Conversation conversation = get(caller, conversationId);
@@ -310,7 +311,7 @@ class Conversations {
             NewContact contact,
             String messageId,
             String content,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             String name,
             Watcher watcher) {
         boolean isNew = contact != null;
@@ -472,7 +473,8 @@ class Conversations {
                 ? List.of()
                 : conversationRows.messages(caller.workspaceId(), caller.mode(), conversation.id(), HISTORY).stream()
                         .filter(m -> m.role() != MessageRole.SYSTEM && !m.isPrivate())
-                        .map(m -> new TurnRequest.PriorMessage(m.role().wire(), m.content()))
+                        .map(m -> new TurnRequest.PriorMessage(
+                                TurnRequest.Speaker.fromWire(m.role().wire()), m.content()))
                         .toList();
         TurnRequest request = new TurnRequest(
                 caller.workspaceId(),

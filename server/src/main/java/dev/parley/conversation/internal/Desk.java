@@ -1,6 +1,7 @@
 package dev.parley.conversation.internal;
 
 import dev.parley.conversation.ConversationDesk;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Caller;
 import dev.parley.platform.Page;
@@ -100,7 +101,7 @@ class Desk implements ConversationDesk {
     }
 
     @Override
-    public void reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+    public void reply(Caller caller, String conversationId, String text, List<MessageAttachment> attachments) {
         caller.require(Scope.CONVERSATIONS_WRITE);
         inbox.reply(caller, conversationId, text, attachments);
     }

@@ -8,6 +8,7 @@ import dev.parley.conversation.ConversationEvents.FeedbackSubmitted;
 import dev.parley.conversation.ConversationEvents.MessageSent;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.ResolutionType;
@@ -276,14 +277,17 @@ class Inbox {
      * A reply by the signed-in agent, else by the conversation's assignee, else by the team ({@link #TEAM_SENDER}). A
      * signed-in agent replying to a conversation nobody holds takes it.
      */
-    Reply reply(Caller caller, String conversationId, String text, List<Map<String, Object>> attachments) {
+    Reply reply(Caller caller, String conversationId, String text, List<MessageAttachment> attachments) {
         validText(text, "text");
-        List<Map<String, Object>> files = attachments == null ? List.of() : attachments;
+        List<MessageAttachment> files = attachments == null ? List.of() : attachments;
         if (files.size() > 10) {
             throw ApiException.invalidField("attachments", "out_of_range");
         }
-        for (Map<String, Object> file : files) {
-            if (!(file.get("url") instanceof String url) || url.isBlank() || url.length() > 2000) {
+        for (MessageAttachment file : files) {
+            if (file == null
+                    || file.url() == null
+                    || file.url().isBlank()
+                    || file.url().length() > 2000) {
                 throw ApiException.invalidField("attachments.url", "invalid_value");
             }
         }

@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import dev.parley.platform.Caller;
 import dev.parley.platform.RequiresScope;
@@ -9,7 +10,6 @@ import dev.parley.platform.Scope;
 import dev.parley.platform.WidgetAccess;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +34,7 @@ class InboxController {
                     description = "The agent's reply; also read as text (seed 003) or message (seed 002)")
             String content,
 
-            List<Map<String, Object>> attachments) {}
+            List<MessageAttachment> attachments) {}
 
     record NoteRequest(String content) {}
 
@@ -49,7 +49,7 @@ class InboxController {
             MessageRole role,
             String content,
             Sender sender,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             ConversationStatus status,
             String assignedTo,
             Instant createdAt) {}

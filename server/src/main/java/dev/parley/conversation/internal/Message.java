@@ -3,10 +3,10 @@ package dev.parley.conversation.internal;
 import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.Citation;
 import dev.parley.conversation.MessageAnalysis;
+import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.MessageRole;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One message: the customer's ({@code user}), the assistant's, an agent's, a system notice, or an agents-only
@@ -21,7 +21,7 @@ record Message(
         MessageAnalysis analysis,
         List<ActionTaken> actions,
         List<Citation> sources,
-        List<Map<String, Object>> attachments,
+        List<MessageAttachment> attachments,
         Instant createdAt,
         String authorId,
         String authorName,
@@ -35,7 +35,7 @@ record Message(
             MessageAnalysis analysis,
             List<ActionTaken> actions,
             List<Citation> sources,
-            List<Map<String, Object>> attachments,
+            List<MessageAttachment> attachments,
             Instant createdAt,
             String authorId,
             String authorName) {

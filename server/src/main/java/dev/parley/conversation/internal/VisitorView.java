@@ -39,10 +39,10 @@ final class VisitorView {
 
     private VisitorView() {}
 
-    static Map<String, Object> details(String status, Map<String, Object> details) {
+    static Map<String, Object> details(ActionTaken.Status status, Map<String, Object> details) {
         Map<String, Object> told = new LinkedHashMap<>();
         details.forEach((name, value) -> {
-            if (TOLD.contains(name) || (PAID.contains(name) && "executed".equals(status))) {
+            if (TOLD.contains(name) || (PAID.contains(name) && status == ActionTaken.Status.EXECUTED)) {
                 told.put(name, value);
             }
         });

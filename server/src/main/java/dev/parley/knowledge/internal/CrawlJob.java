@@ -1,5 +1,6 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.knowledge.ScrapeCompleted;
 import java.util.List;
 
 /** What a crawl job is queued with and what it saves as it goes, as the job's JSON payload and state. */
@@ -32,7 +33,7 @@ final class CrawlJob {
             int pagesFailed,
             Integer totalPages,
             String startedAt,
-            String result,
+            ScrapeCompleted.Result result,
             String finishedAt) {
 
         State {
@@ -47,7 +48,7 @@ final class CrawlJob {
         /** Before the first attempt saved anything. */
         static final State NONE = new State(false, null, null, null, null, null, null, 0, 0, null, null, null, null);
 
-        State finished(String result, String finishedAt) {
+        State finished(ScrapeCompleted.Result result, String finishedAt) {
             return new State(
                     started,
                     queue,

@@ -203,8 +203,7 @@ class Crawler implements JobHandler {
     }
 
     private void finish(JobContext context, URI start, Progress progress, int maxPages) {
-        String result =
-                progress.scraped == 0 && progress.failed > 0 ? "failed" : progress.failed > 0 ? "partial" : "success";
+        ScrapeCompleted.Result result = ScrapeCompleted.Result.of(progress.scraped, progress.failed);
         context.save(progress.toState(maxPages).finished(result, clock.instant().toString()));
         Duration took = Duration.between(Instant.parse(progress.startedAt), clock.instant());
         transactions.executeWithoutResult(status -> events.publishEvent(new ScrapeCompleted(

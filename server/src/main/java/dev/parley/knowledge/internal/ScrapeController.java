@@ -1,6 +1,7 @@
 package dev.parley.knowledge.internal;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.parley.knowledge.ScrapeCompleted;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Caller;
 import dev.parley.platform.JobStatus;
@@ -57,7 +58,7 @@ class ScrapeController {
             String jobId,
             String url,
             String status,
-            String result,
+            ScrapeCompleted.Result result,
             Progress progress,
             Instant startedAt,
             Instant estimatedCompletion,
@@ -121,7 +122,7 @@ class ScrapeController {
         String status = switch (job.status()) {
             case QUEUED -> "queued";
             case RUNNING -> "processing";
-            case SUCCEEDED -> "failed".equals(state.result()) ? "failed" : "completed";
+            case SUCCEEDED -> state.result() == ScrapeCompleted.Result.FAILED ? "failed" : "completed";
             case CANCELLING, CANCELLED -> "cancelled";
             case FAILED -> "failed";
         };

@@ -36,10 +36,10 @@ class EscalationAndAnswerTests {
     @Test
     void handsOverAFrustratedCustomerOnlyOnceTheConversationHasGoneOn() {
         List<PriorMessage> twoTurns = List.of(
-                new PriorMessage("user", "where is my order"),
-                new PriorMessage("assistant", "It is on its way."),
-                new PriorMessage("user", "it was due yesterday"),
-                new PriorMessage("assistant", "Sorry about that."));
+                new PriorMessage(TurnRequest.Speaker.CUSTOMER, "where is my order"),
+                new PriorMessage(TurnRequest.Speaker.ASSISTANT, "It is on its way."),
+                new PriorMessage(TurnRequest.Speaker.CUSTOMER, "it was due yesterday"),
+                new PriorMessage(TurnRequest.Speaker.ASSISTANT, "Sorry about that."));
 
         assertThat(EscalationRules.requested(
                         request("this is ridiculous!!!", List.of(), Map.of()), "complaint", 0.9, "frustrated"))

@@ -105,7 +105,7 @@ class ModelTurnTests {
         assertThat(refund.executions).hasValue(1);
         assertThat(turn.actions())
                 .extracting(ActionTaken::type, ActionTaken::tool, ActionTaken::status)
-                .contains(tuple("refund_processed", "test_refund", "executed"));
+                .contains(tuple("refund_processed", "test_refund", ActionTaken.Status.EXECUTED));
         assertThat(turn.reply()).isEqualTo("I have refunded $20 for order 1001.");
         assertThat(turn.tokensUsed()).isEqualTo(2 * ScriptedOpenAiServerForTests.TOKENS_PER_COMPLETION);
         JsonNode secondRound = model.requests().get(1).body().path("messages");
@@ -123,8 +123,10 @@ class ModelTurnTests {
 
         assertThat(turn.actions())
                 .extracting(ActionTaken::type, ActionTaken::status)
-                .contains(tuple("test_refund_refused", "refused"), tuple("escalated", "executed"))
-                .doesNotContain(tuple("refund_processed", "executed"));
+                .contains(
+                        tuple("test_refund_refused", ActionTaken.Status.REFUSED),
+                        tuple("escalated", ActionTaken.Status.EXECUTED))
+                .doesNotContain(tuple("refund_processed", ActionTaken.Status.EXECUTED));
         assertThat(turn.escalation()).isNotNull();
         assertThat(turn.escalation().reason()).isEqualTo("policy");
         assertThat(turn.reply()).contains("A teammate will review this refund.").doesNotContain("refunded $5000");
@@ -139,7 +141,7 @@ class ModelTurnTests {
 
         assertThat(turn.actions()).anySatisfy(action -> {
             assertThat(action.tool()).isEqualTo("wire_money");
-            assertThat(action.status()).isEqualTo("refused");
+            assertThat(action.status()).isEqualTo(ActionTaken.Status.REFUSED);
             assertThat(action.details()).containsEntry("reason", "unknown_tool");
         });
         JsonNode secondRound = model.requests().get(1).body().path("messages");
@@ -194,7 +196,7 @@ class ModelTurnTests {
         assertThat(refund.executions).hasValue(0);
         assertThat(turn.actions()).anySatisfy(action -> {
             assertThat(action.tool()).isEqualTo("test_refund");
-            assertThat(action.status()).isEqualTo("refused");
+            assertThat(action.status()).isEqualTo(ActionTaken.Status.REFUSED);
             assertThat(action.details()).containsEntry("reason", "malformed_arguments");
         });
     }
@@ -295,7 +297,7 @@ class ModelTurnTests {
         assertThat(turn.reply()).contains("within 30 days [1]");
         assertThat(turn.actions())
                 .extracting(ActionTaken::tool, ActionTaken::status)
-                .contains(tuple("test_refund", "executed"));
+                .contains(tuple("test_refund", ActionTaken.Status.EXECUTED));
         assertThat(refund.executions.get()).isEqualTo(1);
         Received request = model.requests().getFirst();
         assertThat(request.path()).isEqualTo("/v1/messages");

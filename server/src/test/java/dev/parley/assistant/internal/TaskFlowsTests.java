@@ -6,6 +6,7 @@ import dev.parley.assistant.ConversationMemory;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Identity;
 import dev.parley.assistant.ConversationMemory.Task;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.internal.understanding.Entities;
 import dev.parley.assistant.internal.understanding.EntityExtractor;
@@ -131,9 +132,8 @@ class TaskFlowsTests {
     void searchesTheCatalogueForAStockQuestion() {
         assertThat(task("stock_availability", "is the blue hoodie back in stock", ConversationMemory.EMPTY))
                 .contains("product_search");
-        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
-        StorePlan.productQuery("is the blue hoodie back in stock", Entities.NONE, arguments);
-        assertThat(arguments).containsEntry("query", "blue hoodie");
+        ToolArguments arguments = StorePlan.productQuery("is the blue hoodie back in stock", Entities.NONE);
+        assertThat(arguments.asJson()).containsEntry("query", "blue hoodie");
     }
 
     @Test
@@ -342,7 +342,7 @@ class TaskFlowsTests {
         assertThat(narrowed).isPresent();
         Task search = TaskFlows.fill(narrowed.get(), "in size 9 please", entities("in size 9 please"), searched);
         assertThat(search.slots()).containsEntry("query", "running shoes").containsEntry("size", "9");
-        assertThat(TaskFlows.searchArguments(search))
+        assertThat(TaskFlows.searchArguments(search).asJson())
                 .containsEntry("query", "running shoes")
                 .containsEntry("size", "9");
 

@@ -2,7 +2,9 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
+import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
 import dev.parley.assistant.ToolSchema;
@@ -83,7 +85,7 @@ class ToolGateTests {
 
         assertThat(call.outcome()).isInstanceOf(ToolOutcome.Done.class);
         assertThat(call.action().type()).isEqualTo("refund_processed");
-        assertThat(call.action().status()).isEqualTo("executed");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.EXECUTED);
     }
 
     @Test
@@ -93,7 +95,7 @@ class ToolGateTests {
         assertThat(call.outcome())
                 .isInstanceOfSatisfying(
                         ToolOutcome.Refused.class, r -> assertThat(r.escalate()).isTrue());
-        assertThat(call.action().status()).isEqualTo("refused");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.REFUSED);
         assertThat(call.action().details()).containsEntry("reason", "over_auto_refund_limit");
     }
 
@@ -109,7 +111,7 @@ class ToolGateTests {
                 gate.call("refund", invocation(Map.of("order_number", "1001", "amount", 5, "approve", true))));
 
         assertThat(calls).allSatisfy(call -> {
-            assertThat(call.action().status()).isEqualTo("refused");
+            assertThat(call.action().status()).isEqualTo(ActionTaken.Status.REFUSED);
             assertThat(call.outcome()).isInstanceOf(ToolOutcome.Refused.class);
         });
         assertThat(calls.getFirst().action().details()).containsEntry("reason", "unknown_tool");
@@ -121,7 +123,7 @@ class ToolGateTests {
     void turnsAFailingToolIntoAFailedActionInsteadOfAnError() {
         ToolGate.Call call = gate.call("refund", invocation(Map.of("order_number", "boom", "amount", 5)));
 
-        assertThat(call.action().status()).isEqualTo("failed");
+        assertThat(call.action().status()).isEqualTo(ActionTaken.Status.FAILED);
         assertThat(call.outcome()).isInstanceOf(ToolOutcome.Refused.class);
     }
 
@@ -134,6 +136,6 @@ class ToolGateTests {
     }
 
     private static ToolInvocation invocation(Map<String, Object> arguments) {
-        return new ToolInvocation("store_x", Mode.LIVE, "conv_x", "refund me", arguments, Map.of());
+        return new ToolInvocation("store_x", Mode.LIVE, "conv_x", "refund me", ToolArguments.of(arguments), Map.of());
     }
 }

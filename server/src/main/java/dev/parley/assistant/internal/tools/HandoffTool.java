@@ -45,7 +45,7 @@ class HandoffTool implements AssistantTool {
     public ToolOutcome execute(ToolInvocation invocation) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", invocation.arguments().get("reason"));
-        details.put("priority", invocation.arguments().getOrDefault("priority", "normal"));
+        details.put("priority", invocation.arguments().text("priority").orElse("normal"));
         return new ToolOutcome.Done("escalated", null, details, List.of(), Map.of());
     }
 }

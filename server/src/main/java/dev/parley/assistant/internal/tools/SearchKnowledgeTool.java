@@ -50,8 +50,8 @@ class SearchKnowledgeTool implements AssistantTool {
 
     @Override
     public ToolOutcome execute(ToolInvocation invocation) {
-        String query = (String) invocation.arguments().get("query");
-        int topK = invocation.arguments().get("top_k") instanceof Number n ? n.intValue() : 5;
+        String query = invocation.arguments().textOrNull("query");
+        int topK = invocation.arguments().integer("top_k", 5);
         List<SearchHit> hits =
                 knowledge.search(invocation.workspaceId(), invocation.mode(), SearchQuery.of(query, topK));
         List<Map<String, Object>> passages = hits.stream()
