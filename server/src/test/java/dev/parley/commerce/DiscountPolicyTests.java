@@ -123,10 +123,12 @@ class DiscountPolicyTests {
         assertThat(code.at("/details/service_recovery").asString()).isEqualTo("late_order");
         assertThat(code.at("/details/order_number").asString()).isEqualTo("1001");
         assertThat(code.at("/details/discount_policy").asString()).isEqualTo("service_recovery");
-        assertThat(late.json().at("/response/content").asString())
-                .contains("#1001")
-                .contains("running late")
-                .contains("SORRY10");
+        String content = late.json().at("/response/content").asString();
+        assertThat(content).contains("#1001").contains("running late").contains("SORRY10");
+        // the apology comes first, once; the order's status after it, the code last
+        assertThat(content).as(content).startsWith("I'm sorry that order #1001 is running late.");
+        assertThat(content.split("(?i)\\bsorry\\b", -1)).as(content).hasSize(2);
+        assertThat(content.indexOf("SORRY10")).isGreaterThan(content.indexOf("in transit"));
 
         // and no second one, in that conversation or another
         String conversation = late.json().path("conversation_id").asString();

@@ -169,6 +169,25 @@ final class OfflineAnswers {
     }
 
     /** A customer asked for a discount code and the knowledge has no promotion to tell them of. */
+    /** Words that say something is sold or can be had, in English and Uzbek ("final sale" is not one). */
+    private static final Pattern SOLD = Pattern.compile(
+            "(?iu)\\b(sell|sells|selling|sold|buy|buying|bought|purchas\\w*|available|availability|in stock|carry|carries"
+                    + "|sot\\w*|mavjud)\\b");
+
+    /** Whether a help-centre sentence says that something is sold or can be had, not only that it exists. */
+    static boolean saysWhatIsSold(String sentence) {
+        return SOLD.matcher(sentence).find();
+    }
+
+    /** A catalogue question that neither the catalogue nor the help centre answers: said plainly, a person offered. */
+    static String notSoldAsFarAsWeKnow(String language) {
+        return language.equals("uz")
+                ? "Buni mahsulotlarimiz orasida topa olmadim, yordam markazimizda ham uning sotilishi haqida maʼlumot"
+                        + " yoʻq. Sizni jamoamiz aʼzosi bilan bogʻlashimni xohlaysizmi?"
+                : "I couldn't find that among our products, and our help centre doesn't say whether we sell it. Would"
+                        + " you like me to connect you with a member of our team?";
+    }
+
     static String noCodesOnRequest(String language) {
         return language.equals("uz")
                 ? "Kechirasiz, chegirma kodlarini soʻrov boʻyicha bera olmayman, hozir ulashadigan aksiya ham yoʻq."

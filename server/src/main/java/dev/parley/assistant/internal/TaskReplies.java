@@ -3,7 +3,10 @@ package dev.parley.assistant.internal;
 import dev.parley.assistant.ConversationMemory.Confirmation;
 import dev.parley.assistant.ConversationMemory.Task;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the assistant says while it works on a task: the question for a missing slot (in a few wordings, so the same
@@ -143,10 +146,15 @@ final class TaskReplies {
             default -> uz ? "bu ishni hal qilaman" : "sort this out for you";
         };
         return uz
-                ? "Noqulaylik uchun uzr soʻrayman, sizni tushunaman. " + need + " yozishingiz bilan " + doing
-                        + ". Agar xohlasangiz, sizni jamoamiz aʼzosi bilan bogʻlayman."
+                ? "Noqulaylik uchun uzr soʻrayman, sizni tushunaman. " + capitalised(need) + " yozishingiz bilan "
+                        + doing + ". Agar xohlasangiz, sizni jamoamiz aʼzosi bilan bogʻlayman."
                 : "I'm sorry about this, and I understand how frustrating it is. As soon as you send me " + need
                         + ", I'll " + doing + ". If you'd rather talk to a person, just say so and I'll connect you.";
+    }
+
+    /** The words with their first letter a capital, as a sentence opens. */
+    private static String capitalised(String words) {
+        return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
     /** Before a handoff the customer asked for after the assistant tried: it could not do it itself. */
@@ -164,6 +172,39 @@ final class TaskReplies {
     }
 
     /** An apology before an answer to an upset customer. */
+    /** The first sentence of a text: up to its first full stop, question or exclamation mark followed by a space. */
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.!?])(?:\\s+|$)(.*)$", Pattern.DOTALL);
+
+    /**
+     * A reply that makes up for a problem with an order: the apology first, as a good agent says it, then what was
+     * looked up (without a second apology of its own, "I'm sorry for the wait."), then the offer. {@code recovery} is
+     * the recovery tool's answer, whose first sentence is the apology ("I'm sorry that order #1001 is running late.
+     * As an apology, here is ...").
+     */
+    static String apologyFirst(String answer, String recovery) {
+        Matcher parts = FIRST_SENTENCE.matcher(recovery.strip());
+        if (!parts.matches() || !OfflineAnswers.apologises(parts.group(1))) {
+            return answer + "\n\n" + recovery;
+        }
+        String offer = parts.group(2).strip();
+        return parts.group(1) + " " + withoutLeadingApology(answer) + (offer.isEmpty() ? "" : "\n\n" + offer);
+    }
+
+    /** Whether a reply opens by saying sorry, so that another apology before it would say it twice. */
+    static boolean opensWithApology(String reply) {
+        Matcher parts = FIRST_SENTENCE.matcher(reply.strip());
+        return parts.matches() && OfflineAnswers.apologises(parts.group(1));
+    }
+
+    private static String withoutLeadingApology(String answer) {
+        Matcher parts = FIRST_SENTENCE.matcher(answer.strip());
+        return parts.matches()
+                        && OfflineAnswers.apologises(parts.group(1))
+                        && !parts.group(2).isBlank()
+                ? parts.group(2)
+                : answer;
+    }
+
     static String apology(String language) {
         return language.equals("uz")
                 ? "Noqulaylik uchun uzr soʻrayman."

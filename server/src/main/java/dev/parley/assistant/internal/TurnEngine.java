@@ -291,6 +291,7 @@ class TurnEngine implements Assistant {
         ConversationMemory memory = before.withLastQuestion(null);
         Task task = memory.task();
         String reply;
+        boolean offersPerson = false;
         switch (call.outcome()) {
             case ToolOutcome.Done done -> {
                 memory = memory.learned(done.factsLearned()).withTask(null);
@@ -304,7 +305,11 @@ class TurnEngine implements Assistant {
                             cheapest.isPresent() ? shown.with(TaskFlows.SHOWN_MIN_PRICE, cheapest.get()) : shown);
                     if (shownProducts(done).isEmpty()) {
                         // "do you sell gift cards?": the catalogue has none, but the help centre may say
-                        answer = knowledgeInstead(turn, memory, actions).orElse(answer);
+                        Optional<CatalogueMiss> instead = knowledgeInstead(turn, memory, actions);
+                        if (instead.isPresent()) {
+                            answer = instead.get().reply();
+                            offersPerson = instead.get().offersPerson();
+                        }
                     }
                 }
                 answer = withOtherOrders(
@@ -361,13 +366,15 @@ class TurnEngine implements Assistant {
         }
         Recovered recovered = recover(turn, memory, actions);
         reply = recovered.apology() != null
-                ? reply + "\n\n" + recovered.apology()
-                : turn.upset() && !apologised(task) ? TaskReplies.apology(turn.language()) + " " + reply : reply;
+                ? TaskReplies.apologyFirst(reply, recovered.apology())
+                : turn.upset() && !apologised(task) && !TaskReplies.opensWithApology(reply)
+                        ? TaskReplies.apology(turn.language()) + " " + reply
+                        : reply;
         ComeBack back = comeBack(turn, recovered.memory(), gate::needsCustomerYes);
         if (back.reply() != null) {
             reply = reply + "\n\n" + back.reply();
         }
-        return sure(reply, actions, back.memory());
+        return new Acted(reply, true, actions, back.memory(), null, null, Retrieved.NOTHING, null, offersPerson);
     }
 
     /**
@@ -409,7 +416,7 @@ class TurnEngine implements Assistant {
     private Acted compensation(Context turn, ConversationMemory memory, List<ActionTaken> actions, String status) {
         Recovered recovered = recover(turn, true, memory, actions);
         if (recovered.apology() != null) {
-            return sure(status + "\n\n" + recovered.apology(), actions, recovered.memory());
+            return sure(TaskReplies.apologyFirst(status, recovered.apology()), actions, recovered.memory());
         }
         return handOff(
                 turn,
@@ -467,22 +474,35 @@ class TurnEngine implements Assistant {
                 .map(java.math.BigDecimal::toPlainString);
     }
 
+    /** What to say of a catalogue question the catalogue has nothing for, and whether it offers a person. */
+    private record CatalogueMiss(String reply, boolean offersPerson) {}
+
     /**
-     * The help centre's answer to a catalogue question the catalogue has nothing for, when it answers it surely (the
-     * store sells gift cards, but not as products).
+     * The help centre's answer to a catalogue question the catalogue has nothing for, when it says the thing is sold
+     * (the store sells gift cards, but not as products). When the help centre only mentions it ("Gift cards ...
+     * cannot be returned", "We accept ... our own gift cards"), that is no answer to "do you sell gift cards?": the
+     * customer hears plainly that neither says, and a person is offered. Nothing near at all: the catalogue's answer.
      */
-    private Optional<String> knowledgeInstead(Context turn, ConversationMemory memory, List<ActionTaken> actions) {
+    private Optional<CatalogueMiss> knowledgeInstead(
+            Context turn, ConversationMemory memory, List<ActionTaken> actions) {
         Retrieved found = search(turn, turn.message(), memory, actions);
         if (found.passages().isEmpty() || strength(match(turn.message(), found)) < SECOND_ASK_STRENGTH) {
             return Optional.empty();
         }
-        return Optional.of(OfflineAnswers.fromPassages(
-                turn.message(),
-                answeringFirst(turn.message(), found).passages(),
-                understanding::nearness,
-                turn.settings().brandVoice(),
-                null,
-                turn.language()));
+        Retrieved answering = answeringFirst(turn.message(), found);
+        if (!OfflineAnswers.saysWhatIsSold(
+                nearestSentenceOf(turn.message(), answering.passages().getFirst()))) {
+            return Optional.of(new CatalogueMiss(OfflineAnswers.notSoldAsFarAsWeKnow(turn.language()), true));
+        }
+        return Optional.of(new CatalogueMiss(
+                OfflineAnswers.fromPassages(
+                        turn.message(),
+                        answering.passages(),
+                        understanding::nearness,
+                        turn.settings().brandVoice(),
+                        null,
+                        turn.language()),
+                false));
     }
 
     /** Whether the task's own answer already says sorry. */
@@ -957,10 +977,11 @@ class TurnEngine implements Assistant {
     static final double RUNNER_UP = 0.15;
 
     /**
-     * The passages with the one that answers first: the search ranks whole passages, so when another article's
-     * passage scored nearly as well (within {@link #RUNNER_UP}), the one holding the sentence nearest the question in
-     * meaning answers ("can I pick my order up in store?" is answered by the stores article's pick-up sentence, not by
-     * the shipping one).
+     * The passages with the one that answers first: the search ranks whole passages, so when another passage scored
+     * nearly as well (within {@link #RUNNER_UP}), the one holding the sentence nearest the question in meaning answers
+     * ("can I pick my order up in store?" is answered by the stores article's pick-up sentence, not by the shipping
+     * one). Another part of the same article counts too: "can you ship to London?" ranks the shipping article's
+     * tracking part and its countries part as a tie, and the countries part answers whichever the search put first.
      */
     private Retrieved answeringFirst(String question, Retrieved retrieved) {
         List<OfflineAnswers.Passage> passages = retrieved.passages();
@@ -972,7 +993,7 @@ class TurnEngine implements Assistant {
         double nearest = nearestSentence(question, top);
         for (int i = 1; i < Math.min(3, passages.size()); i++) {
             OfflineAnswers.Passage other = passages.get(i);
-            if (other.title().equals(top.title()) || other.similarity() < top.similarity() - RUNNER_UP) {
+            if (other.similarity() < top.similarity() - RUNNER_UP) {
                 continue;
             }
             double near = nearestSentence(question, other);
@@ -989,6 +1010,19 @@ class TurnEngine implements Assistant {
         reordered.addFirst(reordered.remove(best));
         sources.addFirst(sources.remove(best));
         return new Retrieved(List.copyOf(sources), List.copyOf(reordered), retrieved.asks());
+    }
+
+    /** The passage's sentence nearest the question in meaning. */
+    private String nearestSentenceOf(String question, OfflineAnswers.Passage passage) {
+        List<String> sentences = OfflineAnswers.wholeSentences(passage.text().strip());
+        double[] near = understanding.nearness(question, sentences);
+        int nearest = 0;
+        for (int i = 1; i < near.length; i++) {
+            if (near[i] > near[nearest]) {
+                nearest = i;
+            }
+        }
+        return sentences.isEmpty() ? "" : sentences.get(nearest);
     }
 
     private double nearestSentence(String question, OfflineAnswers.Passage passage) {

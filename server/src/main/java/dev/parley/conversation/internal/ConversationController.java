@@ -114,7 +114,13 @@ class ConversationController {
             Instant createdAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String visitorToken) {}
 
-    record Sent(String messageId, Response response, Analysis analysis, List<Action> actionsTaken, Instant createdAt) {}
+    record Sent(
+            String messageId,
+            Response response,
+            Analysis analysis,
+            List<Action> actionsTaken,
+            boolean escalated,
+            Instant createdAt) {}
 
     /**
      * Seed 002's answer to {@code POST /api/v1/conversations}; {@code response} is the team's notice while a person
@@ -156,8 +162,7 @@ class ConversationController {
                 response(exchange, locale),
                 analysis(exchange),
                 actions(caller, exchange),
-                (exchange.turn() != null && exchange.turn().escalation() != null)
-                        || exchange.conversation().heldByHumans(),
+                escalated(exchange),
                 exchange.conversation().createdAt(),
                 exchange.visitorToken()));
     }
@@ -213,9 +218,19 @@ class ConversationController {
                 response(exchange, locale),
                 analysis(exchange),
                 actions(caller, exchange),
+                escalated(exchange),
                 exchange.reply() == null
                         ? exchange.received().createdAt()
                         : exchange.reply().createdAt());
+    }
+
+    /**
+     * Whether people hold the conversation after this exchange: the turn handed it over, or it already was with them.
+     * Said on a new conversation's answer and on every later message's alike, so a client reads it the same way.
+     */
+    private static boolean escalated(Conversations.Exchange exchange) {
+        return (exchange.turn() != null && exchange.turn().escalation() != null)
+                || exchange.conversation().heldByHumans();
     }
 
     record Customer(String email, String name) {}

@@ -282,7 +282,8 @@ public final class KnowledgeIndex implements Closeable {
                     .add(filter, Occur.FILTER)
                     .add(lexical, Occur.MUST)
                     .build();
-            TopDocs keyword = searcher.search(scoped, candidates);
+            TopDocs keyword = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode))
+                    .search(scoped, candidates);
             rank(keyword, fused, false);
         }
         TopDocs meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
@@ -290,7 +291,7 @@ public final class KnowledgeIndex implements Closeable {
         StoredFields stored = searcher.storedFields();
         double best = 2.0 / (RRF_K + 1);
         List<Fused> ranked = new ArrayList<>(fused.values());
-        ranked.sort(Comparator.comparingDouble(Fused::score).reversed());
+        ranked.sort(BEST_FIRST);
         List<SearchHit> hits = new ArrayList<>();
         for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
             Document doc = stored.document(f.doc);
@@ -324,7 +325,8 @@ public final class KnowledgeIndex implements Closeable {
             try {
                 StoredFields stored = searcher.storedFields();
                 List<String> sources = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(scoped, Math.max(1, limit)).scoreDocs) {
+                IndexSearcher ranking = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode));
+                for (ScoreDoc hit : ranking.search(scoped, Math.max(1, limit)).scoreDocs) {
                     sources.add(stored.document(hit.doc).get(SOURCE));
                 }
                 return sources;
@@ -335,6 +337,17 @@ public final class KnowledgeIndex implements Closeable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Higher fused score first; a tie (common: first by words and second by meaning scores the same as the other way
+     * round) goes to the passage nearer in meaning, then to the earlier document (a source's chunks are indexed in
+     * order). Never to the map's order of document numbers, which merges and re-indexing change: a workspace's ranking
+     * must not depend on when its articles were written.
+     */
+    private static final Comparator<Fused> BEST_FIRST = Comparator.comparingDouble(Fused::score)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Fused::vectorScore).reversed())
+            .thenComparingInt(Fused::doc);
 
     private static final class Fused {
         final int doc;
@@ -347,6 +360,14 @@ public final class KnowledgeIndex implements Closeable {
 
         double score() {
             return score;
+        }
+
+        double vectorScore() {
+            return vectorScore;
+        }
+
+        int doc() {
+            return doc;
         }
     }
 
@@ -407,10 +428,16 @@ public final class KnowledgeIndex implements Closeable {
         return parts.size();
     }
 
-    private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+    /** A workspace's chunks in one mode: what a search may return, and what its keyword statistics count. */
+    private static Query scope(String workspaceId, Mode mode) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(WORKSPACE, workspaceId)), Occur.FILTER)
-                .add(new TermQuery(new Term(MODE, mode.wire())), Occur.FILTER);
+                .add(new TermQuery(new Term(MODE, mode.wire())), Occur.FILTER)
+                .build();
+    }
+
+    private static Query filter(String workspaceId, Mode mode, SearchQuery query) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(scope(workspaceId, mode), Occur.FILTER);
         if (!query.kinds().isEmpty()) {
             filter.add(anyOf(KIND, query.kinds()), Occur.FILTER);
         }

@@ -3,6 +3,7 @@ package dev.parley.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ConversationMemory.Task;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.assistant.TurnRequest.PriorMessage;
 import dev.parley.knowledge.TextEmbeddings;
@@ -64,6 +65,39 @@ class EscalationAndAnswerTests {
         assertThat(EscalationRules.unsure(
                         request("returns?", List.of(), Map.of("low_confidence_streak", "2")), 0.8, settings))
                 .isEmpty();
+    }
+
+    @Test
+    void aRecoveryApologyLeadsTheAnswerAndIsSaidOnce() {
+        String recovery = "I'm sorry that order #1001 is running late. As an apology, here is a 10% discount code for"
+                + " your next order: SORRY10";
+
+        assertThat(TaskReplies.apologyFirst(
+                        "I'm sorry for the wait. Your order #1001 is in transit with UPS.", recovery))
+                .isEqualTo("I'm sorry that order #1001 is running late. Your order #1001 is in transit with UPS.\n\n"
+                        + "As an apology, here is a 10% discount code for your next order: SORRY10");
+        assertThat(TaskReplies.apologyFirst("Your order #1001 is in transit with UPS.", recovery))
+                .startsWith("I'm sorry that order #1001 is running late. Your order #1001 is in transit")
+                .endsWith("SORRY10");
+        // an answer of the tool that does not open with an apology is left after the status, whole
+        assertThat(TaskReplies.apologyFirst("Your order #1001 is in transit.", "Here is a code: SORRY10"))
+                .isEqualTo("Your order #1001 is in transit.\n\nHere is a code: SORRY10");
+        assertThat(TaskReplies.opensWithApology("Kutib qolganingiz uchun uzr. Buyurtmangiz yoʻlda."))
+                .isTrue();
+        assertThat(TaskReplies.opensWithApology("Your order #1001 is in transit. Sorry it took a while."))
+                .isFalse();
+    }
+
+    @Test
+    void aHelpCentreSentenceThatOnlyMentionsAThingDoesNotSayItIsSold() {
+        assertThat(OfflineAnswers.saysWhatIsSold("Gift cards and items marked final sale cannot be returned."))
+                .isFalse();
+        assertThat(OfflineAnswers.saysWhatIsSold("We accept Visa, PayPal and our own gift cards."))
+                .isFalse();
+        assertThat(OfflineAnswers.saysWhatIsSold("You can buy gift cards from $10 in any of our shops."))
+                .isTrue();
+        assertThat(OfflineAnswers.saysWhatIsSold("Gift cards are sold online and in store."))
+                .isTrue();
     }
 
     @Test
@@ -265,6 +299,62 @@ class EscalationAndAnswerTests {
                 .isEqualTo("Hello Ada Lovelace! How can I help you today?");
         assertThat(OfflineAnswers.handedOff("en", "tomorrow at 09:00 (UTC)")).contains("back tomorrow at 09:00 (UTC)");
         assertThat(OfflineAnswers.unsure("uz")).contains("bogʻlashimni");
+    }
+
+    /**
+     * The reply templates, in English and Uzbek, are whole sentences: each opens with a capital letter and ends with
+     * its mark, and no piece is glued to the next ("Your order #1001 (placed Thursday) It shipped ...").
+     */
+    @Test
+    void everyTemplateIsMadeOfWholeSentencesInBothLanguages() {
+        List<String> replies = new java.util.ArrayList<>();
+        for (String language : List.of("en", "uz")) {
+            for (String flow : TaskFlows.FLOWS.keySet()) {
+                Task task = new Task(
+                        flow,
+                        Map.of("order_number", "1001", "email", "jane@example.com", "address", "1 Main St, Portland"),
+                        List.of());
+                for (String slot : List.of("order_number", "email", "address")) {
+                    String first = TaskReplies.ask(slot, task, language, null);
+                    replies.add(first);
+                    replies.add(TaskReplies.ask(slot, task, language, first));
+                    replies.add(TaskReplies.reassure(slot, task, language));
+                }
+                replies.add(TaskReplies.backTo(task, language) + " " + TaskReplies.ask("email", task, language, null));
+            }
+            for (Task task : List.of(
+                    new Task("refund", Map.of("order_number", "1002", "amount", "10.00"), List.of()),
+                    new Task("return", Map.of("order_number", "1003"), List.of()),
+                    new Task("cancel", Map.of("order_number", "1004"), List.of()),
+                    new Task("change_address", Map.of("order_number", "1004", "address", "1 Main St"), List.of()))) {
+                ConversationMemory.Confirmation action = TaskFlows.confirmation(task);
+                replies.add(TaskReplies.confirm(action, language));
+                replies.add(TaskReplies.declined(action, language));
+                replies.add(TaskReplies.leftAsIs(action, language) + " " + OfflineAnswers.unsure(language));
+            }
+            replies.add(TaskReplies.apology(language));
+            replies.add(TaskReplies.couldNotHelp(language));
+            replies.add(TaskReplies.compensationPassedOn(language));
+            replies.add(TaskReplies.problem("1003", "damaged", null, language));
+            replies.add(TaskReplies.problem("1003", "wrong_item", null, language));
+            replies.add(OfflineAnswers.unsure(language));
+            replies.add(OfflineAnswers.clarify("I have a problem", false, language));
+            replies.add(OfflineAnswers.clarify("help", true, language));
+            replies.add(OfflineAnswers.stayWithThem(language));
+            replies.add(OfflineAnswers.notSoldAsFarAsWeKnow(language));
+            replies.add(OfflineAnswers.noCodesOnRequest(language));
+            replies.add(OfflineAnswers.handedOff(language, null));
+            replies.add(OfflineAnswers.teamWillReply(language, null));
+        }
+
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply).as(reply).isNotBlank().doesNotContain("  ", " .", " ,", " ?", "null");
+            // a sentence opens with a capital letter, or with the order's number ("#1001 buyurtma ...")
+            assertThat(reply.strip()).as(reply).matches("(?s)^[\\p{Lu}#\\d].*");
+            assertThat(reply.strip()).as(reply).matches("(?s).*[.?!]$");
+            // a sentence ends before the next begins: no ") It" or ". it" where two pieces were joined
+            assertThat(reply).as(reply).doesNotContainPattern("\\) \\p{Lu}").doesNotContainPattern("[.?!] \\p{Ll}");
+        });
     }
 
     private static TurnRequest request(String message, List<PriorMessage> history, Map<String, String> facts) {
