@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -26,6 +27,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
@@ -282,8 +284,7 @@ public final class KnowledgeIndex implements Closeable {
                     .add(filter, Occur.FILTER)
                     .add(lexical, Occur.MUST)
                     .build();
-            TopDocs keyword = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode))
-                    .search(scoped, candidates);
+            TopDocs keyword = statistics(searcher, workspaceId, mode).search(scoped, candidates);
             rank(keyword, fused, false);
         }
         TopDocs meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
@@ -325,7 +326,7 @@ public final class KnowledgeIndex implements Closeable {
             try {
                 StoredFields stored = searcher.storedFields();
                 List<String> sources = new ArrayList<>();
-                IndexSearcher ranking = new WorkspaceStatistics(searcher.getIndexReader(), scope(workspaceId, mode));
+                IndexSearcher ranking = statistics(searcher, workspaceId, mode);
                 for (ScoreDoc hit : ranking.search(scoped, Math.max(1, limit)).scoreDocs) {
                     sources.add(stored.document(hit.doc).get(SOURCE));
                 }
@@ -337,6 +338,33 @@ public final class KnowledgeIndex implements Closeable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The keyword statistics of a workspace's chunks in the index as this searcher reads it: counted once per reader
+     * and workspace (a reader never changes), since counting passes over the workspace's chunks, and a 10,000-chunk
+     * workspace would pay that on every keyword search. A new reader (any change of the index) starts a new memory.
+     */
+    private WorkspaceStatistics statistics(IndexSearcher searcher, String workspaceId, Mode mode) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        CountedIn counted = this.counted;
+        if (counted == null || counted.reader() != reader) {
+            counted = new CountedIn(reader, new ConcurrentHashMap<>());
+            this.counted = counted;
+        }
+        String key = workspaceId + " " + mode.wire();
+        WorkspaceStatistics known = counted.workspaces().get(key);
+        if (known != null) {
+            return known;
+        }
+        WorkspaceStatistics fresh = new WorkspaceStatistics(reader, scope(workspaceId, mode));
+        WorkspaceStatistics raced = counted.workspaces().putIfAbsent(key, fresh);
+        return raced != null ? raced : fresh;
+    }
+
+    /** The workspaces' keyword statistics counted in one reader of the index. */
+    private record CountedIn(IndexReader reader, Map<String, WorkspaceStatistics> workspaces) {}
+
+    private volatile CountedIn counted;
 
     /**
      * Higher fused score first; a tie (common: first by words and second by meaning scores the same as the other way

@@ -1,8 +1,9 @@
 package dev.parley.knowledge.internal;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,12 +27,20 @@ import org.apache.lucene.util.SmallFloat;
  * have a field and how long they are, how many hold a term and how often. Lucene's own statistics are the whole
  * index's, so one store's articles would move another store's ranking, and so would chunks deleted but not yet merged
  * away (the index sync re-applies every change, and merges run when they run). These depend on the workspace's live
- * chunks alone. The cost is one pass over the workspace's chunks per field and per query term, on each keyword search.
+ * chunks alone. Counting costs a pass over the workspace's chunks per field and per term; an index reader never
+ * changes, so each count is kept for as long as the searcher of that reader is (one per reader and workspace, see
+ * {@link KnowledgeIndex}), and a term is counted once, not on every search that has it.
  */
 final class WorkspaceStatistics extends IndexSearcher {
 
+    /** Past this many terms remembered the memory starts again: a reader can live for days of shoppers' typos. */
+    private static final int MAX_TERMS = 50_000;
+
     private final Weight scope;
-    private final Map<String, CollectionStatistics> fields = new HashMap<>();
+    /** Empty for a field none of the index's documents has (Lucene's own statistics are then null). */
+    private final Map<String, Optional<CollectionStatistics>> fields = new ConcurrentHashMap<>();
+
+    private final Map<Term, TermStatistics> terms = new ConcurrentHashMap<>();
 
     /** A searcher of {@code reader} counting only the live documents that {@code scope} matches. */
     WorkspaceStatistics(IndexReader reader, Query scope) throws IOException {
@@ -41,9 +50,9 @@ final class WorkspaceStatistics extends IndexSearcher {
 
     @Override
     public CollectionStatistics collectionStatistics(String field) throws IOException {
-        CollectionStatistics known = fields.get(field);
+        Optional<CollectionStatistics> known = fields.get(field);
         if (known != null) {
-            return known;
+            return known.orElse(null);
         }
         long docCount = 0;
         long length = 0;
@@ -68,12 +77,25 @@ final class WorkspaceStatistics extends IndexSearcher {
                 ? super.collectionStatistics(field)
                 : new CollectionStatistics(
                         field, getIndexReader().maxDoc(), docCount, Math.max(length, docCount), docCount);
-        fields.put(field, statistics);
+        fields.put(field, Optional.ofNullable(statistics));
         return statistics;
     }
 
     @Override
     public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+        TermStatistics known = terms.get(term);
+        if (known != null) {
+            return known;
+        }
+        if (terms.size() >= MAX_TERMS) {
+            terms.clear();
+        }
+        TermStatistics counted = count(term);
+        terms.put(term, counted);
+        return counted;
+    }
+
+    private TermStatistics count(Term term) throws IOException {
         long inScope = 0;
         long occurrences = 0;
         for (LeafReaderContext leaf : getIndexReader().leaves()) {

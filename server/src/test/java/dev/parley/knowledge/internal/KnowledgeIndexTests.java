@@ -134,6 +134,25 @@ class KnowledgeIndexTests {
         assertThat(index.keywordMatches("ws_2", Mode.LIVE, "ship order", 50)).hasSize(30);
     }
 
+    @Test
+    void aWorkspacesOwnNewChunksAreCountedInItsKeywordStatisticsFromTheNextSearchOn() {
+        // given a workspace where "ship" is as rare as "order", counted by a first search
+        index.replaceSource("art_ship", List.of(chunk("chk_ship", "art_ship", "Ship ship parcel.", 0)));
+        index.replaceSource("art_order", List.of(chunk("chk_order", "art_order", "Order parcel.", 1)));
+        index.refresh();
+        List<String> before = index.keywordMatches("ws_1", Mode.LIVE, "ship order", 1);
+
+        // when the workspace itself writes thirty chunks saying "ship", so the word tells little in it
+        for (int i = 0; i < 30; i++) {
+            index.replaceSource("daily_" + i, List.of(chunk("daily_chk_" + i, "daily_" + i, "We ship every day.", 2)));
+        }
+        index.refresh();
+
+        // then the rare word leads: the statistics were counted again for the changed index, not remembered
+        assertThat(before).containsExactly("art_ship");
+        assertThat(index.keywordMatches("ws_1", Mode.LIVE, "ship order", 1)).containsExactly("art_order");
+    }
+
     private static KnowledgeIndex.IndexedChunk chunk(String id, String source, String text, int axis) {
         return new KnowledgeIndex.IndexedChunk(
                 id, source, "ws_1", Mode.LIVE, "article", null, List.of(), "Shipping", null, text, null, unit(axis));
