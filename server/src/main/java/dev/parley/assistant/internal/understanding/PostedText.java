@@ -13,8 +13,8 @@ final class PostedText {
 
     private static final Pattern LINK = Pattern.compile("\\b(?:https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE);
     private static final Pattern RETWEET = Pattern.compile("^\\s*RT\\b:?", Pattern.CASE_INSENSITIVE);
-    /** A handle, not the "@" of an e-mail address (which follows a letter or digit). */
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_.])@\\w+");
+    /** A handle (with the colon of "RT @name:"), not the "@" of an e-mail address, which follows a letter or digit. */
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_.])@\\w+:?");
 
     private static final Pattern HASHTAG = Pattern.compile("#(\\p{L}[\\p{L}\\p{N}_]*)");
     private static final Pattern CAMEL_CASE = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
