@@ -25,14 +25,24 @@ final class FrustrationCues {
                     + "|(days|weeks) (ago|now|later)|for (days|weeks|ages)|last (chance|time)|enough is enough"
                     + "|what is going on|are you kidding|do your job|just give me|immediately|right now)\\b");
 
+    /**
+     * Three-letter words that are shouted when written in capitals; any other three capitals are more likely a code
+     * (an airport such as JFK or LHR, a currency, a company) than a raised voice.
+     */
+    private static final Set<String> SHOUTED_SHORT_WORDS = Set.of(
+            "THE", "AND", "YOU", "WHY", "NOT", "ARE", "WAS", "FOR", "HOW", "NOW", "ANY", "GET", "OUT", "ONE", "TWO",
+            "ALL", "HAS", "HAD", "BUT", "OFF", "YET", "WHO", "CAN", "DID", "BAG", "MAD", "SAD", "BAD", "YES", "WOW");
+
     private FrustrationCues() {}
 
-    /** Two or more words in capitals (not acronyms), or a message mostly in capitals. */
+    /** Two or more words in capitals (not acronyms or codes), or a message mostly in capitals. */
     static boolean shouts(String text) {
         Matcher shouted = SHOUTED_WORD.matcher(text);
         int shoutedWords = 0;
         while (shouted.find()) {
-            shoutedWords += ACRONYMS.contains(shouted.group()) ? 0 : 1;
+            String word = shouted.group();
+            boolean code = ACRONYMS.contains(word) || (word.length() == 3 && !SHOUTED_SHORT_WORDS.contains(word));
+            shoutedWords += code ? 0 : 1;
         }
         long letters = text.chars().filter(Character::isLetter).count();
         long upper = text.chars().filter(Character::isUpperCase).count();

@@ -44,7 +44,8 @@ public final class StoredModels {
             SoftmaxRegression.class,
             IntentClassifier.class,
             SentimentAnalyzer.class,
-            SentimentCues.class);
+            SentimentCues.class,
+            PostedText.class);
 
     /** Writes a model's body. */
     interface Body {

@@ -54,6 +54,19 @@ class SentimentAnalyzerTests {
                 .contains("repeated punctuation", "still", "waiting");
         assertThat(FrustrationCues.find("WHY HAS NOBODY ANSWERED")).contains("capitals");
         assertThat(FrustrationCues.find("Can you ship with UPS or DHL?")).isEmpty();
+        // Airport codes are not shouting; short words in capitals are.
+        assertThat(FrustrationCues.find("is the JFK to LHR flight on time?")).isEmpty();
+        assertThat(FrustrationCues.find("WHY NOT tell us")).contains("capitals");
+    }
+
+    @Test
+    void readsAPostedMessageWithoutItsHandlesAndLinks() {
+        SentimentAnalyzer.Sentiment posted =
+                analyzer.analyze("@SkyLine @Ana_B can I change my flight to tomorrow? https://t.co/Ab3dE9");
+        SentimentAnalyzer.Sentiment plain = analyzer.analyze("can I change my flight to tomorrow?");
+
+        assertThat(posted.score()).isEqualTo(plain.score());
+        assertThat(posted.label()).isEqualTo(Label.NEUTRAL);
     }
 
     @Test
