@@ -19,7 +19,6 @@ public record TurnRequest(
         String message,
         List<PriorMessage> history,
         ConversationMemory memory,
-        String channel,
         String customerName) {
 
     /** One earlier message of the conversation and who wrote it. */

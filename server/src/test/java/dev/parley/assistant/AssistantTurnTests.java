@@ -194,7 +194,6 @@ class AssistantTurnTests {
                 "can i send back sneakers i never wore?",
                 List.of(),
                 ConversationMemory.EMPTY,
-                "api",
                 null));
 
         assertThat(turn.sources()).isEmpty();
@@ -209,7 +208,6 @@ class AssistantTurnTests {
                 message,
                 history,
                 ConversationMemory.fromFacts(facts),
-                "widget",
                 "Ada Lovelace"));
     }
 }

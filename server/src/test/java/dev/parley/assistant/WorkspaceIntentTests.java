@@ -118,7 +118,7 @@ class WorkspaceIntentTests {
     private String intentOf(String workspaceId, String message) {
         return assistant
                 .respond(new TurnRequest(
-                        workspaceId, Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, "api", null))
+                        workspaceId, Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, null))
                 .analysis()
                 .intent();
     }

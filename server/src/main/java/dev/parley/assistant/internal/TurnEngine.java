@@ -364,17 +364,29 @@ class TurnEngine implements Assistant {
                 reply = refused.message() == null ? OfflineAnswers.unsure(turn.language()) : refused.message();
             }
         }
+        return said(turn, memory, actions, task, reply, offersPerson);
+    }
+
+    /**
+     * A tool's answer as the customer reads it: a service-recovery apology first (or a plain one to an upset customer
+     * not yet apologised to), then the way back to a task left for this one.
+     */
+    private Acted said(
+            Context turn,
+            ConversationMemory memory,
+            List<ActionTaken> actions,
+            Task task,
+            String reply,
+            boolean offersPerson) {
         Recovered recovered = recover(turn, memory, actions);
-        reply = recovered.apology() != null
+        String apologised = recovered.apology() != null
                 ? TaskReplies.apologyFirst(reply, recovered.apology())
                 : turn.upset() && !apologised(task) && !TaskReplies.opensWithApology(reply)
                         ? TaskReplies.apology(turn.language()) + " " + reply
                         : reply;
         ComeBack back = comeBack(turn, recovered.memory(), gate::needsCustomerYes);
-        if (back.reply() != null) {
-            reply = reply + "\n\n" + back.reply();
-        }
-        return new Acted(reply, true, actions, back.memory(), null, null, Retrieved.NOTHING, null, offersPerson);
+        String whole = back.reply() == null ? apologised : apologised + "\n\n" + back.reply();
+        return new Acted(whole, true, actions, back.memory(), null, null, Retrieved.NOTHING, null, offersPerson);
     }
 
     /**

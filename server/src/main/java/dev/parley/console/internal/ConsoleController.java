@@ -290,7 +290,6 @@ class ConsoleController {
                                 TurnRequest.Speaker.fromWire(e.role().wire()), e.content()))
                         .toList(),
                 ConversationMemory.fromFacts(context.facts()),
-                context.channel().wire(),
                 context.customerName()));
     }
 

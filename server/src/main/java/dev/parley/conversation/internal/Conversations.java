@@ -483,7 +483,6 @@ class Conversations {
                 content,
                 history,
                 ConversationMemory.fromFacts(conversation.facts()),
-                conversation.channel().wire(),
                 name);
         return onText == null ? assistant.respond(request) : assistant.respond(request, onText);
     }

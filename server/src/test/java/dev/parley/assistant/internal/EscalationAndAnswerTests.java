@@ -359,6 +359,6 @@ class EscalationAndAnswerTests {
 
     private static TurnRequest request(String message, List<PriorMessage> history, Map<String, String> facts) {
         return new TurnRequest(
-                "store_x", Mode.LIVE, "conv_x", message, history, ConversationMemory.fromFacts(facts), "widget", null);
+                "store_x", Mode.LIVE, "conv_x", message, history, ConversationMemory.fromFacts(facts), null);
     }
 }

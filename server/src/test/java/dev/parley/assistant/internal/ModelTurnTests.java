@@ -333,7 +333,7 @@ class ModelTurnTests {
 
     private TurnRequest request(String message) {
         return new TurnRequest(
-                workspace.id(), Mode.LIVE, "conv_model", message, List.of(), ConversationMemory.EMPTY, "widget", null);
+                workspace.id(), Mode.LIVE, "conv_model", message, List.of(), ConversationMemory.EMPTY, null);
     }
 
     private static List<String> names(JsonNode tools) {

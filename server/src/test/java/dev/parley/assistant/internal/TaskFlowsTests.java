@@ -252,7 +252,7 @@ class TaskFlowsTests {
                 .toFacts());
         String message = "It was supposed to arrive yesterday. This is frustrating!";
         TurnDecision.Context turn = new TurnDecision.Context(
-                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), waiting, "widget", null),
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), waiting, null),
                 message,
                 new Understanding.Understood("order_status", 0.9, List.of(), "neutral", 0, "en", entities(message)),
                 StoreSettings.defaults(),
@@ -273,8 +273,7 @@ class TaskFlowsTests {
     void whetherACompleteTaskWaitsForAYesIsItsToolsOwnDeclaration() {
         String message = "please cancel order 1004";
         TurnDecision.Context turn = new TurnDecision.Context(
-                new TurnRequest(
-                        "store_x", Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, "api", null),
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), ConversationMemory.EMPTY, null),
                 message,
                 new Understanding.Understood("cancel_order", 0.9, List.of(), "neutral", 0, "en", entities(message)),
                 StoreSettings.defaults(),
@@ -512,7 +511,7 @@ class TaskFlowsTests {
 
     private static TurnDecision.Context context(String message, String intent, ConversationMemory memory) {
         return new TurnDecision.Context(
-                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), memory, "widget", null),
+                new TurnRequest("store_x", Mode.LIVE, "conv_x", message, List.of(), memory, null),
                 message,
                 new Understanding.Understood(intent, 0.9, List.of(), "neutral", 0, "en", entities(message)),
                 StoreSettings.defaults(),
