@@ -32,6 +32,7 @@ class ConversationTests(unittest.TestCase):
         self.assertIsInstance(response, models.MessageSent)
         self.assertTrue(response.message_id.startswith("msg_"))
         self.assertTrue(response.response.content)
+        self.assertIs(response.escalated, False)
 
         full = client.conversations.get(conv.id, include_messages=True)
         self.assertIsInstance(full, models.Conversation)

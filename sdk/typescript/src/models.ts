@@ -70,6 +70,8 @@ export interface MessageSent extends Open {
   response: AssistantResponse;
   analysis: Analysis | null;
   actions_taken: ActionTaken[];
+  /** Whether this answer handed the conversation to a person. */
+  escalated: boolean;
   created_at: string;
 }
 

@@ -29,6 +29,7 @@ test('conversations: create, send_message, get, list, update, escalate, resolve,
   const sent = await client.conversations.sendMessage({ conversationId: conv.id, content: 'It was ana@example.com' });
   assert.match(sent.message_id, /^msg_/);
   assert.equal(typeof sent.response.content, 'string');
+  assert.equal(sent.escalated, false);
   const sentPositional = await client.conversations.sendMessage(conv.id, { content: 'Thanks' });
   assert.match(sentPositional.message_id, /^msg_/);
 

@@ -31,6 +31,11 @@ public class MessageSent extends JsonObject {
         return getObjects("actions_taken");
     }
 
+    /** {@code escalated}: whether this answer handed the conversation to a person. */
+    public boolean escalated() {
+        return is("escalated");
+    }
+
     /** {@code created_at}. */
     public String createdAt() {
         return getString("created_at");

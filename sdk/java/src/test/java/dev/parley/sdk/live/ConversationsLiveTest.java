@@ -59,6 +59,7 @@ class ConversationsLiveTest {
         MessageSent sent = client.conversations().sendMessage(conv.id(), "It was ana@example.com");
         assertTrue(sent.messageId().startsWith("msg_"));
         assertFalse(sent.response().content().isEmpty());
+        assertFalse(sent.escalated());
 
         Conversation fetched = client.conversations().get(conv.id(), Params.of("includeMessages", true));
         assertEquals(conv.id(), fetched.id());
