@@ -122,7 +122,7 @@ class Reports {
                                 ratio(e.getValue()[1], e.getValue()[0]))));
         Map<String, Long> actions = new TreeMap<>();
         analyticsRows
-                .named(caller.workspaceId(), caller.mode(), "action", period.start(), period.end(), 1000)
+                .named(caller.workspaceId(), caller.mode(), EventType.Kind.ACTION, period.start(), period.end(), 1000)
                 .forEach(c -> actions.put(c.key(), c.count()));
         List<Point> series = buckets.entrySet().stream()
                 .map(e -> new Point(
@@ -299,7 +299,7 @@ class Reports {
         return analyticsRows.named(
                 caller.workspaceId(),
                 caller.mode(),
-                EventName.KNOWLEDGE_GAP_FOUND.wire(),
+                new EventType.Fact(EventName.KNOWLEDGE_GAP_FOUND),
                 period.start(),
                 period.end(),
                 20);

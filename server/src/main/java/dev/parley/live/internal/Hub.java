@@ -133,7 +133,7 @@ class Hub implements SmartLifecycle {
 
     /** The client's own message comes back to it as its acknowledgement, never as a message it would show. */
     private Frame forCustomer(Connection connection, Signal signal) {
-        if (EventName.MESSAGE_RECEIVED.is(signal.type()) && signal.field("message_id") instanceof String messageId) {
+        if (signal.is(EventName.MESSAGE_RECEIVED) && signal.field("message_id") instanceof String messageId) {
             String clientMessageId = connection.acknowledge(messageId);
             if (clientMessageId != null) {
                 return frames.received(messageId, clientMessageId, signal.at());
@@ -150,7 +150,7 @@ class Hub implements SmartLifecycle {
     /** A socket opened with a session's token lasts as long as that session. */
     private static boolean endsSessionOf(Connection connection, Signal signal) {
         return connection.sessionId != null
-                && EventName.CHAT_SESSION_ENDED.is(signal.type())
+                && signal.is(EventName.CHAT_SESSION_ENDED)
                 && sameWorkspace(connection, signal)
                 && connection.sessionId.equals(signal.field("session_id"));
     }

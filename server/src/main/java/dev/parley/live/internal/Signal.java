@@ -1,9 +1,11 @@
 package dev.parley.live.internal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -56,6 +58,16 @@ record Signal(
     String field(String name) {
         JsonNode value = data == null ? null : data.get(name);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** The catalogue fact an event signal is about; empty for a name outside the catalogue (or another kind). */
+    Optional<EventName> fact() {
+        return kind == Kind.EVENT ? EventName.of(type) : Optional.empty();
+    }
+
+    /** Whether this is an event signal about {@code fact}. */
+    boolean is(EventName fact) {
+        return kind == Kind.EVENT && fact.is(type);
     }
 
     boolean endsACredential() {
