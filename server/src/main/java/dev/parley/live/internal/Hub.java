@@ -163,15 +163,17 @@ class Hub implements SmartLifecycle {
                 || !caller.workspaceId().equals(signal.workspaceId())) {
             return false;
         }
-        return switch (signal.type()) {
-            case CredentialRelay.KEY_REVOKED ->
-                !caller.isAgent() && caller.keyId().equals(signal.field("key_id"));
-            case CredentialRelay.SESSION_ENDED ->
-                caller.isAgent() && caller.keyId().equals(signal.field("session_id"));
-            case CredentialRelay.AGENT_DEACTIVATED ->
-                caller.isAgent() && caller.agentId().equals(signal.field("agent_id"));
-            default -> false;
-        };
+        return signal.credential()
+                .map(credential -> {
+                    String id = signal.field(credential.field());
+                    return switch (credential) {
+                        case KEY_REVOKED -> !caller.isAgent() && caller.keyId().equals(id);
+                        case SESSION_ENDED -> caller.isAgent() && caller.keyId().equals(id);
+                        case AGENT_DEACTIVATED ->
+                            caller.isAgent() && caller.agentId().equals(id);
+                    };
+                })
+                .orElse(false);
     }
 
     /** The credential the connection was opened with no longer holds: it hears nothing more, is told, and closes. */
