@@ -5,7 +5,6 @@ import dev.parley.analytics.CustomerAnalytics.ConversationFigures;
 import dev.parley.analytics.CustomerAnalytics.Event;
 import dev.parley.analytics.CustomerAnalytics.Export;
 import dev.parley.platform.CustomerErased;
-import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ class AnalyticsErasure implements CustomerAnalytics {
                     kept.set(field.getKey(), value);
                 }
             }
-            boolean gap = row.type() instanceof EventType.Fact(EventName name) && name == EventName.KNOWLEDGE_GAP_FOUND;
+            boolean gap = row.type().equals(EventType.GAP);
             if (gap || client) {
                 slots.add(row.slot());
             }

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 sealed interface EventType {
 
+    /** A knowledge gap: its name is the customer's question, which the reports group and erasure removes. */
+    Fact GAP = new Fact(EventName.KNOWLEDGE_GAP_FOUND);
+
     /** The word in the {@code type} column. */
     String wire();
 

@@ -7,7 +7,6 @@ import dev.parley.analytics.internal.AnalyticsRows.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
 import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.Caller;
-import dev.parley.platform.EventName;
 import dev.parley.tenancy.Agents;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -297,12 +296,7 @@ class Reports {
 
     List<Count> contentGaps(Caller caller, Period period) {
         return analyticsRows.named(
-                caller.workspaceId(),
-                caller.mode(),
-                new EventType.Fact(EventName.KNOWLEDGE_GAP_FOUND),
-                period.start(),
-                period.end(),
-                20);
+                caller.workspaceId(), caller.mode(), EventType.GAP, period.start(), period.end(), 20);
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------------------

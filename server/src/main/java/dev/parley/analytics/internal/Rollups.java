@@ -1,6 +1,5 @@
 package dev.parley.analytics.internal;
 
-import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import dev.parley.platform.ThisTransaction;
@@ -24,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class Rollups {
-
-    private static final EventType GAP = new EventType.Fact(EventName.KNOWLEDGE_GAP_FOUND);
 
     static final int SLOTS_PER_DAY = 96;
     static final long DAY_SECONDS = 86_400;
@@ -120,7 +117,9 @@ class Rollups {
         for (long slot : new TreeSet<>(slots)) {
             jdbc.sql("""
                             DELETE FROM analytics_slot_events
-                            WHERE workspace_id = ? AND mode = ? AND type = ? AND slot = ?""").params(workspaceId, mode.wire(), GAP.wire(), slot).update();
+                            WHERE workspace_id = ? AND mode = ? AND type = ? AND slot = ?""")
+                    .params(workspaceId, mode.wire(), EventType.GAP.wire(), slot)
+                    .update();
         }
     }
 
