@@ -462,7 +462,8 @@ class AnalyticsApiTests {
         jdbc.sql("""
                         INSERT INTO analytics_events (id, workspace_id, mode, type, name, occurred_at, slot, session_id,
                             data)
-                        VALUES (?, ?, 'live', 'cart.retired_word', 'x', ?, ?, ?, '{"tool": "search_products"}')""")
+                        VALUES (?, ?, 'live', 'cart.retired_word', 'x', ?, ?, ?,
+                            '{"tool": "search_products", "status": "executed"}')""")
                 .params(
                         "evt_old_" + workspace.id(),
                         workspace.id(),
