@@ -9,8 +9,8 @@ public record KnowledgeGapFound(String workspaceId, Mode mode, String conversati
         implements PublicEvent {
 
     @Override
-    public String type() {
-        return EventName.KNOWLEDGE_GAP_FOUND.wire();
+    public EventName name() {
+        return EventName.KNOWLEDGE_GAP_FOUND;
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class ConversationEvents {
     public record ConversationCreated(String workspaceId, Mode mode, String conversationId, Channel channel)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CONVERSATION_CREATED.wire();
+        public EventName name() {
+            return EventName.CONVERSATION_CREATED;
         }
 
         /** The payload's {@code data}. */
@@ -41,8 +41,8 @@ public final class ConversationEvents {
             String workspaceId, Mode mode, String conversationId, String messageId, String content)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.MESSAGE_RECEIVED.wire();
+        public EventName name() {
+            return EventName.MESSAGE_RECEIVED;
         }
 
         /** The payload's {@code data}. */
@@ -68,8 +68,8 @@ public final class ConversationEvents {
             String workspaceId, Mode mode, String conversationId, String messageId, MessageRole role, String content)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.MESSAGE_SENT.wire();
+        public EventName name() {
+            return EventName.MESSAGE_SENT;
         }
 
         /** The payload's {@code data}. */
@@ -104,8 +104,8 @@ public final class ConversationEvents {
             String ticketId)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CONVERSATION_ESCALATED.wire();
+        public EventName name() {
+            return EventName.CONVERSATION_ESCALATED;
         }
 
         /** The payload's {@code data}. */
@@ -139,8 +139,8 @@ public final class ConversationEvents {
             boolean resolved)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CHAT_SESSION_ENDED.wire();
+        public EventName name() {
+            return EventName.CHAT_SESSION_ENDED;
         }
 
         /** The payload's {@code data}. */
@@ -163,8 +163,8 @@ public final class ConversationEvents {
             String workspaceId, Mode mode, String conversationId, ResolutionType resolutionType, Integer csatScore)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CONVERSATION_RESOLVED.wire();
+        public EventName name() {
+            return EventName.CONVERSATION_RESOLVED;
         }
 
         /** The payload's {@code data}. */
@@ -190,8 +190,8 @@ public final class ConversationEvents {
             String workspaceId, Mode mode, String conversationId, String agentId, String previousAgentId)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CONVERSATION_ASSIGNED.wire();
+        public EventName name() {
+            return EventName.CONVERSATION_ASSIGNED;
         }
 
         /** The payload's {@code data}. */
@@ -212,8 +212,8 @@ public final class ConversationEvents {
     public record ConversationClosed(String workspaceId, Mode mode, String conversationId, String closedBy)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CONVERSATION_CLOSED.wire();
+        public EventName name() {
+            return EventName.CONVERSATION_CLOSED;
         }
 
         /** The payload's {@code data}. */
@@ -246,8 +246,8 @@ public final class ConversationEvents {
             String agentId)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.FEEDBACK_SUBMITTED.wire();
+        public EventName name() {
+            return EventName.FEEDBACK_SUBMITTED;
         }
 
         /** The payload's {@code data}. */
@@ -270,8 +270,8 @@ public final class ConversationEvents {
     public record SessionStarted(String workspaceId, Mode mode, String sessionId, String conversationId, String userId)
             implements PublicEvent {
         @Override
-        public String type() {
-            return EventName.CHAT_SESSION_STARTED.wire();
+        public EventName name() {
+            return EventName.CHAT_SESSION_STARTED;
         }
 
         /** The payload's {@code data}. */

@@ -26,8 +26,8 @@ public record ScrapeCompleted(
         implements PublicEvent {
 
     @Override
-    public String type() {
-        return EventName.SCRAPE_COMPLETED.wire();
+    public EventName name() {
+        return EventName.SCRAPE_COMPLETED;
     }
 
     @Override

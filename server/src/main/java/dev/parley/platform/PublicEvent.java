@@ -13,8 +13,18 @@ public interface PublicEvent {
 
     Mode mode();
 
-    /** The catalogue name, e.g. {@code conversation.escalated}. */
-    String type();
+    /** The fact's entry in the catalogue, e.g. {@link EventName#CONVERSATION_ESCALATED}. */
+    EventName name();
+
+    /**
+     * The name receivers read where the fact leaves the process as JSON (webhook payloads, live signals): the
+     * catalogue's wire name, e.g. {@code conversation.escalated}. Only a fact relayed under a name from outside the
+     * catalogue (the webhook tests publish such made-up facts) gives its own; inside the process, facts are told
+     * apart by {@link #name()}.
+     */
+    default String wireName() {
+        return name().wire();
+    }
 
     /**
      * The payload's {@code data} object as a receiver gets it: a record of the event's own, whose components are the

@@ -17,8 +17,8 @@ public record AgentDeactivated(String workspaceId, String agentId) implements Pu
     }
 
     @Override
-    public String type() {
-        return EventName.AGENT_DEACTIVATED.wire();
+    public EventName name() {
+        return EventName.AGENT_DEACTIVATED;
     }
 
     @Override

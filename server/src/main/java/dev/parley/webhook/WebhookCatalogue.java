@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The event names a subscription may list, in one place. Any {@link dev.parley.platform.PublicEvent} is written to the
- * outbox whatever its type, so a subscription to {@code *} hears every event, including one whose name is not listed
- * here yet; a module that publishes a new event adds its name to {@link EventName} so subscriptions can name it.
+ * outbox whatever its name, so a subscription to {@code *} hears every event, including one relayed under a name from
+ * outside the catalogue ({@link dev.parley.platform.PublicEvent#wireName()}); a module that publishes a new fact adds
+ * it to {@link EventName}, which is how the fact names itself, and subscriptions can then name it too.
  */
 public final class WebhookCatalogue {
 

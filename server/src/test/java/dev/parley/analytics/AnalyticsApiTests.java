@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +49,9 @@ class AnalyticsApiTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestWorkspace workspace;
     Api api;
@@ -445,6 +449,38 @@ class AnalyticsApiTests {
         assertThat(peak.at("/by_weekday/thursday").asLong()).isEqualTo(2);
         assertThat(peak.at("/by_weekday/friday").asLong()).isEqualTo(1);
         assertThat(peak.path("busiest_day").asString()).isEqualTo("thursday");
+    }
+
+    @Test
+    void aSessionReportReadsAnOldRowWhoseTypeNoVersionWritesAnyMore() {
+        // given a visitor's session with a product view, and a row an older version logged under a retired word
+        Instant viewed = Instant.parse("2026-05-02T10:00:00Z");
+        clock.set(viewed);
+        String sessionId = "sess_old_row_" + workspace.id();
+        track(sessionId, "product_view", Map.of("product_id", "p1"));
+        Instant retired = viewed.plusSeconds(90);
+        jdbc.sql("""
+                        INSERT INTO analytics_events (id, workspace_id, mode, type, name, occurred_at, slot, session_id,
+                            data)
+                        VALUES (?, ?, 'live', 'cart.retired_word', 'x', ?, ?, ?,
+                            '{"tool": "search_products", "status": "executed"}')""")
+                .params(
+                        "evt_old_" + workspace.id(),
+                        workspace.id(),
+                        java.sql.Timestamp.from(retired),
+                        retired.getEpochSecond() / 900,
+                        sessionId)
+                .update();
+
+        // when
+        Api.Response report = api.get("/v1/analytics/sessions/" + sessionId);
+
+        // then the report answers, counting the old row as nothing but a moment of the session
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().at("/metrics/products_viewed").asLong()).isEqualTo(1);
+        assertThat(report.json().at("/metrics/tools_executed").asLong()).isZero();
+        assertThat(report.json().at("/metrics/duration_seconds").asLong()).isEqualTo(90);
+        assertThat(report.json().path("intents").size()).isZero();
     }
 
     @Test

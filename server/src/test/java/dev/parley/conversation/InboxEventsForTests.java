@@ -25,13 +25,14 @@ class InboxEventsForTests {
     static List<String> typesOf(String conversationId) {
         return committed.stream()
                 .filter(e -> conversationId.equals(e.orderingKey()))
-                .map(PublicEvent::type)
+                .map(PublicEvent::wireName)
                 .toList();
     }
 
     static List<PublicEvent> of(String conversationId, String type) {
         return committed.stream()
-                .filter(e -> conversationId.equals(e.orderingKey()) && e.type().equals(type))
+                .filter(e ->
+                        conversationId.equals(e.orderingKey()) && e.wireName().equals(type))
                 .toList();
     }
 }

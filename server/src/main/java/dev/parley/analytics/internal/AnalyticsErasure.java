@@ -5,7 +5,6 @@ import dev.parley.analytics.CustomerAnalytics.ConversationFigures;
 import dev.parley.analytics.CustomerAnalytics.Event;
 import dev.parley.analytics.CustomerAnalytics.Export;
 import dev.parley.platform.CustomerErased;
-import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.platform.Sql;
 import java.util.ArrayList;
@@ -85,18 +84,21 @@ class AnalyticsErasure implements CustomerAnalytics {
 
     /** Scrubs the events of those ids, adding to {@code slots} the quarter hours of their gaps and visitors' events. */
     private long scrub(String ws, Mode mode, String column, List<String> ids, List<Long> slots) {
-        record Row(String id, String type, String data, long slot) {}
+        record Row(String id, EventType type, String data, long slot) {}
         List<Row> rows = jdbc.sql("SELECT id, type, data, slot FROM analytics_events WHERE workspace_id = ?"
                         + " AND mode = ? AND " + column + " IN (" + Sql.placeholders(ids.size()) + ")")
                 .params(Sql.scoped(ws, mode, ids))
-                .query((rs, i) ->
-                        new Row(rs.getString("id"), rs.getString("type"), rs.getString("data"), rs.getLong("slot")))
+                .query((rs, i) -> new Row(
+                        rs.getString("id"),
+                        EventType.parse(rs.getString("type")),
+                        rs.getString("data"),
+                        rs.getLong("slot")))
                 .list();
         long changed = 0;
         for (Row row : rows) {
             JsonNode data = json.readTree(row.data());
             ObjectNode kept = json.createObjectNode();
-            boolean client = row.type().equals("client");
+            boolean client = row.type() == EventType.Kind.CLIENT;
             for (Map.Entry<String, JsonNode> field : data.properties()) {
                 JsonNode value = field.getValue();
                 boolean keep = client ? value.isNumber() || value.isBoolean() : !PERSONAL.contains(field.getKey());
@@ -104,13 +106,14 @@ class AnalyticsErasure implements CustomerAnalytics {
                     kept.set(field.getKey(), value);
                 }
             }
-            boolean gap = EventName.KNOWLEDGE_GAP_FOUND.is(row.type());
+            boolean gap = row.type().equals(EventType.GAP);
             if (gap || client) {
                 slots.add(row.slot());
             }
             if (!kept.equals(data) || gap) {
-                changed += jdbc.sql("UPDATE analytics_events SET data = ?,"
-                                + " name = CASE WHEN type = 'knowledge.gap_found' THEN NULL ELSE name END WHERE id = ?")
+                // A gap's name is the customer's question: erased with the rest.
+                changed += jdbc.sql(
+                                "UPDATE analytics_events SET data = ?" + (gap ? ", name = NULL" : "") + " WHERE id = ?")
                         .params(json.writeValueAsString(kept), row.id())
                         .update();
             }

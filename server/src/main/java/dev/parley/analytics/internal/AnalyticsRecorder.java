@@ -148,7 +148,7 @@ class AnalyticsRecorder {
         analyticsRows.event(
                 event.workspaceId(),
                 event.mode(),
-                event.type(),
+                new EventType.Fact(event.name()),
                 name,
                 amount,
                 now,
@@ -167,7 +167,7 @@ class AnalyticsRecorder {
         analyticsRows.event(
                 turn.workspaceId(),
                 turn.mode(),
-                "turn",
+                EventType.Kind.TURN,
                 turn.intent(),
                 (double) turn.responseMillis(),
                 now,
@@ -180,7 +180,7 @@ class AnalyticsRecorder {
             analyticsRows.event(
                     turn.workspaceId(),
                     turn.mode(),
-                    "action",
+                    EventType.Kind.ACTION,
                     action.type(),
                     null,
                     now,

@@ -234,7 +234,7 @@ class AnalyticsRows {
     void event(
             String workspaceId,
             Mode mode,
-            String type,
+            EventType type,
             String name,
             Double amount,
             Instant at,
@@ -246,7 +246,7 @@ class AnalyticsRows {
             Ids.next("evt"),
             workspaceId,
             mode.wire(),
-            type,
+            type.wire(),
             name,
             amount,
             Sql.timestamp(at),
@@ -281,11 +281,12 @@ class AnalyticsRows {
         jdbc.sql("""
                         INSERT INTO analytics_events (id, workspace_id, mode, type, name, amount, occurred_at, slot,
                             session_id, step, visitor_id, domain, data)
-                        VALUES (?, ?, ?, 'client', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         e.id(),
                         workspaceId,
                         mode.wire(),
+                        EventType.Kind.CLIENT.wire(),
                         e.type(),
                         e.amount(),
                         Sql.timestamp(e.at()),
@@ -645,11 +646,11 @@ class AnalyticsRows {
     }
 
     /** Events of one type in [from, to), counted per name, most frequent first, with the average amount. */
-    List<Count> named(String workspaceId, Mode mode, String type, Instant from, Instant to, int limit) {
+    List<Count> named(String workspaceId, Mode mode, EventType type, Instant from, Instant to, int limit) {
         Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
-        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type));
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type.wire()));
         String rollup = split.rollup("slot", params);
-        params.addAll(List.of(workspaceId, mode.wire(), type));
+        params.addAll(List.of(workspaceId, mode.wire(), type.wire()));
         String raw = split.raw("occurred_at", params);
         params.add(limit);
         return jdbc.sql("SELECT name, SUM(c) AS n, SUM(s) / NULLIF(SUM(k), 0) AS average FROM ("
@@ -666,11 +667,11 @@ class AnalyticsRows {
     record SlotCount(long slot, long count) {}
 
     /** Events of one type in [from, to), counted per quarter hour. */
-    List<SlotCount> eventSlots(String workspaceId, Mode mode, String type, Instant from, Instant to) {
+    List<SlotCount> eventSlots(String workspaceId, Mode mode, EventType type, Instant from, Instant to) {
         Split split = split(workspaceId, mode, from, to, SLOT_SECONDS);
-        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type));
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), type.wire()));
         String rollup = split.rollup("slot", params);
-        params.addAll(List.of(workspaceId, mode.wire(), type));
+        params.addAll(List.of(workspaceId, mode.wire(), type.wire()));
         String raw = split.raw("occurred_at", params);
         return jdbc.sql("SELECT slot, SUM(c) AS n FROM (SELECT slot, events AS c FROM analytics_slot_events"
                         + " WHERE workspace_id = ? AND mode = ? AND type = ? AND " + rollup
@@ -751,8 +752,9 @@ class AnalyticsRows {
         }
     }
 
+    /** A row of the event log as the session report reads it. */
     record Stored(
-            String type,
+            EventType type,
             String name,
             Double amount,
             Instant at,
@@ -805,14 +807,14 @@ class AnalyticsRows {
         if (split.from() >= split.to()) {
             return visitsOf(clientSteps(workspaceId, mode, from, to, domain));
         }
-        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire()));
+        List<Object> params = new ArrayList<>(List.of(workspaceId, mode.wire(), EventType.Kind.CLIENT.wire()));
         String raw = split.raw("occurred_at", params);
         if (byDomain) {
             params.add(key);
         }
         Set<String> rawSessions = new java.util.HashSet<>(
                 jdbc.sql("SELECT DISTINCT session_id FROM analytics_events WHERE workspace_id = ? AND mode = ?"
-                                + " AND type = 'client' AND " + raw + (byDomain ? " AND domain = ?" : ""))
+                                + " AND type = ? AND " + raw + (byDomain ? " AND domain = ?" : ""))
                         .params(params)
                         .query(String.class)
                         .list());
@@ -848,14 +850,14 @@ class AnalyticsRows {
         }
         List<String> ids = List.copyOf(rawSessions);
         for (List<String> batch : Sql.batches(ids, 500)) {
-            List<Object> batchParams =
-                    new ArrayList<>(List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)));
+            List<Object> batchParams = new ArrayList<>(List.of(
+                    workspaceId, mode.wire(), EventType.Kind.CLIENT.wire(), Sql.timestamp(from), Sql.timestamp(to)));
             if (byDomain) {
                 batchParams.add(key);
             }
             batchParams.addAll(batch);
             visits.addAll(visitsOf(jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
-                            + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
+                            + " WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ?"
                             + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : "") + " AND session_id IN ("
                             + Sql.placeholders(batch.size()) + ")")
                     .params(batchParams)
@@ -871,17 +873,23 @@ class AnalyticsRows {
     List<Step> clientSteps(String workspaceId, Mode mode, Instant from, Instant to, String domain) {
         boolean byDomain = domain != null && !domain.isBlank();
         return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM analytics_events"
-                        + " WHERE workspace_id = ? AND mode = ? AND type = 'client' AND occurred_at >= ?"
+                        + " WHERE workspace_id = ? AND mode = ? AND type = ? AND occurred_at >= ?"
                         + " AND occurred_at < ?" + (byDomain ? " AND domain = ?" : ""))
                 .params(
                         byDomain
                                 ? List.of(
                                         workspaceId,
                                         mode.wire(),
+                                        EventType.Kind.CLIENT.wire(),
                                         Sql.timestamp(from),
                                         Sql.timestamp(to),
                                         domain.strip().toLowerCase(java.util.Locale.ROOT))
-                                : List.of(workspaceId, mode.wire(), Sql.timestamp(from), Sql.timestamp(to)))
+                                : List.of(
+                                        workspaceId,
+                                        mode.wire(),
+                                        EventType.Kind.CLIENT.wire(),
+                                        Sql.timestamp(from),
+                                        Sql.timestamp(to)))
                 .query(AnalyticsRows::step)
                 .list();
     }
@@ -913,7 +921,7 @@ class AnalyticsRows {
         double value = rs.getDouble("amount");
         Double amount = rs.wasNull() ? null : value;
         return new Stored(
-                rs.getString("type"),
+                EventType.parse(rs.getString("type")),
                 rs.getString("name"),
                 amount,
                 Sql.instant(rs, "occurred_at"),

@@ -129,7 +129,7 @@ class Journeys {
             first = first == null || e.at().isBefore(first) ? e.at() : first;
             last = last == null || e.at().isAfter(last) ? e.at() : last;
             switch (e.type()) {
-                case "client" -> {
+                case EventType.Kind.CLIENT -> {
                     switch (e.name()) {
                         case "tool_execution" -> tools.merge(text(e.data().get("tool_name"), "unknown"), 1L, Long::sum);
                         case "product_view" -> products.add(text(e.data().get("product_id"), "unknown"));
@@ -137,23 +137,25 @@ class Journeys {
                         default -> {}
                     }
                 }
-                case "action" -> {
+                case EventType.Kind.ACTION -> {
                     Object tool = e.data().get("tool");
                     if (tool != null && "executed".equals(e.data().get("status"))) {
                         tools.merge(tool.toString(), 1L, Long::sum);
                     }
                 }
-                case "turn" -> {
+                case EventType.Kind.TURN -> {
                     if (e.name() != null) {
                         intents.add(e.name());
                     }
                 }
-                case "chat.session.ended" -> {
+                case EventType.Fact(EventName name)
+                when name == EventName.CHAT_SESSION_ENDED -> {
                     if (e.data().get("duration_seconds") instanceof Number n) {
                         ended = n.longValue();
                     }
                 }
-                default -> {}
+                case EventType.Fact other -> {}
+                case EventType.Unrecognized old -> {}
             }
         }
         long duration = ended != null
@@ -337,7 +339,11 @@ class Journeys {
             days.put(day.name().toLowerCase(Locale.ROOT), 0L);
         }
         for (AnalyticsRows.SlotCount slot : analyticsRows.eventSlots(
-                caller.workspaceId(), caller.mode(), EventName.MESSAGE_RECEIVED.wire(), period.start(), period.end())) {
+                caller.workspaceId(),
+                caller.mode(),
+                new EventType.Fact(EventName.MESSAGE_RECEIVED),
+                period.start(),
+                period.end())) {
             ZonedDateTime local = Instant.ofEpochSecond(slot.slot() * AnalyticsRows.SLOT_SECONDS)
                     .atZone(period.zone());
             hours[local.getHour()] += slot.count();

@@ -7,7 +7,6 @@ import dev.parley.analytics.internal.AnalyticsRows.Totals;
 import dev.parley.analytics.internal.Period.Granularity;
 import dev.parley.conversation.AgentPerformance;
 import dev.parley.platform.Caller;
-import dev.parley.platform.EventName;
 import dev.parley.tenancy.Agents;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,7 +121,7 @@ class Reports {
                                 ratio(e.getValue()[1], e.getValue()[0]))));
         Map<String, Long> actions = new TreeMap<>();
         analyticsRows
-                .named(caller.workspaceId(), caller.mode(), "action", period.start(), period.end(), 1000)
+                .named(caller.workspaceId(), caller.mode(), EventType.Kind.ACTION, period.start(), period.end(), 1000)
                 .forEach(c -> actions.put(c.key(), c.count()));
         List<Point> series = buckets.entrySet().stream()
                 .map(e -> new Point(
@@ -297,12 +296,7 @@ class Reports {
 
     List<Count> contentGaps(Caller caller, Period period) {
         return analyticsRows.named(
-                caller.workspaceId(),
-                caller.mode(),
-                EventName.KNOWLEDGE_GAP_FOUND.wire(),
-                period.start(),
-                period.end(),
-                20);
+                caller.workspaceId(), caller.mode(), EventType.GAP, period.start(), period.end(), 20);
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------------------

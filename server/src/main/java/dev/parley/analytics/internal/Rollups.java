@@ -117,7 +117,9 @@ class Rollups {
         for (long slot : new TreeSet<>(slots)) {
             jdbc.sql("""
                             DELETE FROM analytics_slot_events
-                            WHERE workspace_id = ? AND mode = ? AND type = 'knowledge.gap_found' AND slot = ?""").params(workspaceId, mode.wire(), slot).update();
+                            WHERE workspace_id = ? AND mode = ? AND type = ? AND slot = ?""")
+                    .params(workspaceId, mode.wire(), EventType.GAP.wire(), slot)
+                    .update();
         }
     }
 
@@ -263,17 +265,19 @@ class Rollups {
     private void visits(String workspaceId, String mode, long from, long to) {
         List<String> sessions = jdbc.sql("""
                         SELECT DISTINCT session_id FROM analytics_events
-                        WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ? AND type = 'client'""")
-                .params(workspaceId, mode, from, to)
+                        WHERE workspace_id = ? AND mode = ? AND slot >= ? AND slot < ? AND type = ?""")
+                .params(workspaceId, mode, from, to, EventType.Kind.CLIENT.wire())
                 .query(String.class)
                 .list();
         for (List<String> batch : Sql.batches(sessions, 200)) {
             List<Object> params = new ArrayList<>(List.of(workspaceId, mode));
             params.addAll(batch);
+            List<Object> clientParams = new ArrayList<>(List.of(workspaceId, mode, EventType.Kind.CLIENT.wire()));
+            clientParams.addAll(batch);
             List<AnalyticsRows.Step> steps = jdbc.sql("SELECT " + AnalyticsRows.STEP_COLUMNS
-                            + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = 'client'"
+                            + " FROM analytics_events WHERE workspace_id = ? AND mode = ? AND type = ?"
                             + " AND session_id IN (" + Sql.placeholders(batch.size()) + ")")
-                    .params(params)
+                    .params(clientParams)
                     .query(AnalyticsRows::step)
                     .list();
             jdbc.sql("DELETE FROM analytics_visits WHERE workspace_id = ? AND mode = ? AND session_id IN ("

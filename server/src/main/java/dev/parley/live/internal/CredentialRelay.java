@@ -13,10 +13,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class CredentialRelay {
 
-    static final String KEY_REVOKED = "api_key.revoked";
-    static final String SESSION_ENDED = "console_session.ended";
-    static final String AGENT_DEACTIVATED = "agent.deactivated";
-
     private final Fanout fanout;
 
     CredentialRelay(Fanout fanout) {
@@ -25,16 +21,16 @@ class CredentialRelay {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ApiKeyRevoked event) {
-        fanout.publish(Signal.ended(event.workspaceId(), KEY_REVOKED, "key_id", event.keyId()));
+        fanout.publish(Signal.ended(event.workspaceId(), Signal.Credential.KEY_REVOKED, event.keyId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConsoleSessionEnded event) {
-        fanout.publish(Signal.ended(event.workspaceId(), SESSION_ENDED, "session_id", event.sessionId()));
+        fanout.publish(Signal.ended(event.workspaceId(), Signal.Credential.SESSION_ENDED, event.sessionId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AgentDeactivated event) {
-        fanout.publish(Signal.ended(event.workspaceId(), AGENT_DEACTIVATED, "agent_id", event.agentId()));
+        fanout.publish(Signal.ended(event.workspaceId(), Signal.Credential.AGENT_DEACTIVATED, event.agentId()));
     }
 }

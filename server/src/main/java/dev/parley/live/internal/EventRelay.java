@@ -30,7 +30,7 @@ class EventRelay {
         JsonNode data = json.valueToTree(event.data());
         if (data.get("conversation_id") instanceof JsonNode id && id.isString()) {
             fanout.publish(Signal.event(
-                    event.workspaceId(), event.mode(), id.asString(), event.type(), data, clock.instant()));
+                    event.workspaceId(), event.mode(), id.asString(), event.wireName(), data, clock.instant()));
         }
     }
 }

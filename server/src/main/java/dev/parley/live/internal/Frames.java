@@ -151,7 +151,7 @@ class Frames {
 
     /** What a customer's client is sent for a conversation event; {@code null} for events it does not see. */
     Frame forCustomer(Signal event, Locale locale) {
-        EventName name = EventName.of(event.type()).orElse(null);
+        EventName name = event.fact().orElse(null);
         if (name == null) {
             return null;
         }

@@ -133,7 +133,7 @@ class Hub implements SmartLifecycle {
 
     /** The client's own message comes back to it as its acknowledgement, never as a message it would show. */
     private Frame forCustomer(Connection connection, Signal signal) {
-        if (EventName.MESSAGE_RECEIVED.is(signal.type()) && signal.field("message_id") instanceof String messageId) {
+        if (signal.is(EventName.MESSAGE_RECEIVED) && signal.field("message_id") instanceof String messageId) {
             String clientMessageId = connection.acknowledge(messageId);
             if (clientMessageId != null) {
                 return frames.received(messageId, clientMessageId, signal.at());
@@ -150,7 +150,7 @@ class Hub implements SmartLifecycle {
     /** A socket opened with a session's token lasts as long as that session. */
     private static boolean endsSessionOf(Connection connection, Signal signal) {
         return connection.sessionId != null
-                && EventName.CHAT_SESSION_ENDED.is(signal.type())
+                && signal.is(EventName.CHAT_SESSION_ENDED)
                 && sameWorkspace(connection, signal)
                 && connection.sessionId.equals(signal.field("session_id"));
     }
@@ -163,15 +163,17 @@ class Hub implements SmartLifecycle {
                 || !caller.workspaceId().equals(signal.workspaceId())) {
             return false;
         }
-        return switch (signal.type()) {
-            case CredentialRelay.KEY_REVOKED ->
-                !caller.isAgent() && caller.keyId().equals(signal.field("key_id"));
-            case CredentialRelay.SESSION_ENDED ->
-                caller.isAgent() && caller.keyId().equals(signal.field("session_id"));
-            case CredentialRelay.AGENT_DEACTIVATED ->
-                caller.isAgent() && caller.agentId().equals(signal.field("agent_id"));
-            default -> false;
-        };
+        return signal.credential()
+                .map(credential -> {
+                    String id = signal.field(credential.field());
+                    return switch (credential) {
+                        case KEY_REVOKED -> !caller.isAgent() && caller.keyId().equals(id);
+                        case SESSION_ENDED -> caller.isAgent() && caller.keyId().equals(id);
+                        case AGENT_DEACTIVATED ->
+                            caller.isAgent() && caller.agentId().equals(id);
+                    };
+                })
+                .orElse(false);
     }
 
     /** The credential the connection was opened with no longer holds: it hears nothing more, is told, and closes. */

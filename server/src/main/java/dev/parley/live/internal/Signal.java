@@ -1,9 +1,12 @@
 package dev.parley.live.internal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -46,16 +49,35 @@ record Signal(
                 null);
     }
 
-    /** A credential that ended, named by one field ({@code key_id}, {@code session_id} or {@code agent_id}). */
-    static Signal ended(String workspaceId, String type, String field, String id) {
-        JsonNode data = JsonNodeFactory.instance.objectNode().put(field, id);
-        return new Signal(Kind.ENDED, workspaceId, null, null, type, data, null, false, null, null);
+    /** A credential that ended, named by its id in the one field of its data. */
+    static Signal ended(String workspaceId, Credential credential, String id) {
+        JsonNode data = JsonNodeFactory.instance.objectNode().put(credential.field(), id);
+        return new Signal(Kind.ENDED, workspaceId, null, null, credential.wire(), data, null, false, null, null);
     }
 
     /** A text field of the data, or {@code null} when it is absent or null. */
     String field(String name) {
         JsonNode value = data == null ? null : data.get(name);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** The catalogue fact an event signal is about; empty for a name outside the catalogue (or another kind). */
+    Optional<EventName> fact() {
+        return kind == Kind.EVENT ? EventName.of(type) : Optional.empty();
+    }
+
+    /** Whether this is an event signal about {@code fact}. */
+    boolean is(EventName fact) {
+        return kind == Kind.EVENT && fact.is(type);
+    }
+
+    /** The credential an ended signal is about; empty for a word this node does not know (or another kind). */
+    Optional<Credential> credential() {
+        return kind == Kind.ENDED
+                ? Arrays.stream(Credential.values())
+                        .filter(c -> c.wire().equals(type))
+                        .findFirst()
+                : Optional.empty();
     }
 
     boolean endsACredential() {
@@ -79,6 +101,29 @@ record Signal(
         @JsonValue
         String wire() {
             return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What ended: its word is the signal's {@code type} across Redis, and its id travels in {@code field}. */
+    enum Credential {
+        KEY_REVOKED("api_key.revoked", "key_id"),
+        SESSION_ENDED("console_session.ended", "session_id"),
+        AGENT_DEACTIVATED("agent.deactivated", "agent_id");
+
+        private final String wire;
+        private final String field;
+
+        Credential(String wire, String field) {
+            this.wire = wire;
+            this.field = field;
+        }
+
+        String wire() {
+            return wire;
+        }
+
+        String field() {
+            return field;
         }
     }
 

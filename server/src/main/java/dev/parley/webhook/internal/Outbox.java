@@ -49,8 +49,9 @@ class Outbox {
     /** Synchronous on purpose: it must run inside the publisher's transaction, not after it. */
     @EventListener
     void on(PublicEvent event) {
+        String type = event.wireName();
         List<Subscription> wanting = subscriptions.activeInThisTransaction(event.workspaceId(), event.mode()).stream()
-                .filter(s -> s.wants(event.type()))
+                .filter(s -> s.wants(type))
                 .toList();
         if (wanting.isEmpty()) {
             return;
@@ -59,9 +60,8 @@ class Outbox {
             Instant now = clock.instant();
             String eventId = Ids.next("evt");
             for (Subscription subscription : wanting) {
-                String name = subscription.nameFor(event.type());
-                String body =
-                        envelope(eventId, name, now, SeedPayloads.data(event.type(), json.valueToTree(event.data())));
+                String name = subscription.nameFor(type);
+                String body = envelope(eventId, name, now, SeedPayloads.data(type, json.valueToTree(event.data())));
                 write(subscription, eventId, name, event.orderingKey(), body, now);
             }
         });

@@ -12,13 +12,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SeedPayloads {
 
-    private static final Set<String> OMNIOPS_EVENTS =
-            Set.of(EventName.SCRAPE_COMPLETED.wire(), EventName.CHAT_SESSION_ENDED.wire());
+    private static final Set<EventName> OMNIOPS_EVENTS =
+            Set.of(EventName.SCRAPE_COMPLETED, EventName.CHAT_SESSION_ENDED);
 
     private SeedPayloads() {}
 
+    /** @param eventType the event's name as the payload spells it (a relayed fact's may lie outside the catalogue) */
     static ObjectNode data(String eventType, ObjectNode data) {
-        if (!OMNIOPS_EVENTS.contains(eventType)) {
+        if (!EventName.of(eventType).filter(OMNIOPS_EVENTS::contains).isPresent()) {
             return data;
         }
         ObjectNode camel = data.objectNode();

@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.platform.EventName;
 import dev.parley.platform.Mode;
 import dev.parley.support.ApiTest;
 import dev.parley.tenancy.internal.TenancyFixtures;
@@ -39,6 +40,8 @@ class AnalyticsTransactionTests {
 
     static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
 
+    static final EventType CREATED = new EventType.Fact(EventName.CONVERSATION_CREATED);
+
     @Test
     void factsWrittenTogetherAtCommitLeaveTheRowsFactsWrittenOneByOneLeave() {
         // given
@@ -55,11 +58,21 @@ class AnalyticsTransactionTests {
             Consumer<Runnable> step = record.getValue();
             step.accept(() -> {
                 rows.opened(workspace, Mode.LIVE, id, "widget", T0);
-                rows.event(workspace, Mode.LIVE, "conversation.created", null, null, T0, id, null, null, Map.of());
+                rows.event(workspace, Mode.LIVE, CREATED, null, null, T0, id, null, null, Map.of());
                 rows.customerWrote(id, "where is my order", T0.plusSeconds(1));
                 rows.replied(id, false, T0.plusSeconds(2));
                 rows.answered(id, "ct_1", "greeting", "neutral", 40);
-                rows.event(workspace, Mode.LIVE, "turn", "greeting", 40.0, T0.plusSeconds(2), id, null, null, Map.of());
+                rows.event(
+                        workspace,
+                        Mode.LIVE,
+                        EventType.Kind.TURN,
+                        "greeting",
+                        40.0,
+                        T0.plusSeconds(2),
+                        id,
+                        null,
+                        null,
+                        Map.of());
             });
             step.accept(() -> {
                 rows.customerWrote(id, "it is late", T0.plusSeconds(60));
@@ -70,7 +83,7 @@ class AnalyticsTransactionTests {
                 rows.event(
                         workspace,
                         Mode.LIVE,
-                        "turn",
+                        EventType.Kind.TURN,
                         "order_status",
                         55.0,
                         T0.plusSeconds(62),
@@ -133,7 +146,16 @@ class AnalyticsTransactionTests {
                     rows.opened(workspace, Mode.LIVE, "cnv_rolled_back", "api", T0);
                     rows.customerWrote("cnv_rolled_back", "hi", T0);
                     rows.event(
-                            workspace, Mode.LIVE, "turn", "greeting", 1.0, T0, "cnv_rolled_back", null, null, Map.of());
+                            workspace,
+                            Mode.LIVE,
+                            EventType.Kind.TURN,
+                            "greeting",
+                            1.0,
+                            T0,
+                            "cnv_rolled_back",
+                            null,
+                            null,
+                            Map.of());
                     throw new IllegalStateException("the turn failed");
                 }))
                 .hasMessage("the turn failed");
