@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.conversation")
 record ConversationProperties(
-        @DefaultValue("64") int maxTurnsInFlight,
+        @DefaultValue("16") int maxTurnsInFlight,
         @DefaultValue("500ms") Duration turnQueueWait) {}
