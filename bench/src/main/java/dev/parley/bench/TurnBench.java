@@ -189,13 +189,17 @@ final class TurnBench {
     /** CPU seconds a process has used, user and system, from {@code /proc}; NaN where there is none. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return cpuSecondsOf(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException unknown) {
             return Double.NaN;
         }
+    }
+
+    /** The user and system CPU seconds a {@code /proc} {@code stat} line gives, of a process or of one thread. */
+    private static double cpuSecondsOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /**
@@ -206,15 +210,14 @@ final class TurnBench {
     private void warmUp(String name, boolean fresh) throws Exception {
         List<Double> shares = new ArrayList<>();
         for (int round = 0; round < 8; round++) {
-            Map<String, Double> before = threadCpuSeconds(serverPid);
-            double cpuBefore = serverCpuSeconds();
-            turns(name, 16, warmup, fresh);
-            Map<String, Double> after = threadCpuSeconds(serverPid);
-            double compiler = after.entrySet().stream()
+            Map<String, Double> threads = turns(name, 16, warmup, fresh).cpuSecondsByThread();
+            double compiler = threads.entrySet().stream()
                     .filter(e -> e.getKey().contains("CompilerThre"))
-                    .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0))
+                    .mapToDouble(Map.Entry::getValue)
                     .sum();
-            double share = compiler / Math.max(1e-9, serverCpuSeconds() - cpuBefore);
+            double all =
+                    threads.values().stream().mapToDouble(Double::doubleValue).sum();
+            double share = compiler / Math.max(1e-9, all);
             shares.add(Bench.round(share));
             if (share < 0.10) {
                 break;
@@ -235,9 +238,7 @@ final class TurnBench {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    groups.merge(name.replaceAll("\\d+", "N"), seconds, Double::sum);
+                    groups.merge(name.replaceAll("\\d+", "N"), cpuSecondsOf(stat), Double::sum);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while being read
                 }
@@ -248,12 +249,18 @@ final class TurnBench {
         return groups;
     }
 
-    /** The groups that used the most CPU since {@code before}, in ms per turn, largest first. */
-    private String byThread(Map<String, Double> before, long turns) {
-        Map<String, Double> after = threadCpuSeconds(serverPid);
-        return after.entrySet().stream()
-                .map(e -> Map.entry(
-                        e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / Math.max(1, turns)))
+    /** The CPU seconds each thread group used since {@code before}. */
+    private Map<String, Double> sinceThen(Map<String, Double> before) {
+        Map<String, Double> used = new TreeMap<>();
+        threadCpuSeconds(serverPid)
+                .forEach((group, seconds) -> used.put(group, seconds - before.getOrDefault(group, 0.0)));
+        return used;
+    }
+
+    /** The groups that used the most CPU, in ms per turn, largest first. */
+    private static String byThread(Map<String, Double> cpuSeconds, long turns) {
+        return cpuSeconds.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() * 1000 / Math.max(1, turns)))
                 .filter(e -> e.getValue() >= 0.05)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(8)
@@ -539,7 +546,8 @@ final class TurnBench {
             long escalated,
             long unavailable,
             double cpuMsPerTurn,
-            double generatorCpuMsPerTurn) {}
+            double generatorCpuMsPerTurn,
+            Map<String, Double> cpuSecondsByThread) {}
 
     private Phase turns(String name, int clients, Duration duration, boolean uncached) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -578,6 +586,7 @@ final class TurnBench {
                 clients,
                 duration);
         double cpuMsPerTurn = (serverCpuSeconds() - cpuBefore) * 1000 / Math.max(1, load.requests() - load.failures());
+        Map<String, Double> threads = sinceThen(threadsBefore);
         // The load generator shares the cores: what it spends per turn is CPU the server could not have.
         double generatorCpuMsPerTurn = (cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore)
                 * 1000
@@ -601,9 +610,9 @@ final class TurnBench {
                 cpuMsPerTurn,
                 generatorCpuMsPerTurn,
                 loadAverage());
-        Bench.progress(
-                "  server CPU by thread, ms/turn: %s", byThread(threadsBefore, load.requests() - load.failures()));
-        return new Phase(load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn, generatorCpuMsPerTurn);
+        Bench.progress("  server CPU by thread, ms/turn: %s", byThread(threads, load.requests() - load.failures()));
+        return new Phase(
+                load, conversations, escalated.sum(), unavailable.sum(), cpuMsPerTurn, generatorCpuMsPerTurn, threads);
     }
 
     /**

@@ -130,6 +130,11 @@ public final class KnowledgeIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
+    /** The workspaces' keyword statistics counted in one reader of the index (the newest reader searched). */
+    private record CountedIn(IndexReader reader, Map<String, WorkspaceStatistics> workspaces) {}
+
+    private volatile CountedIn counted;
+
     private KnowledgeIndex(Directory directory) {
         try {
             this.directory = directory;
@@ -360,11 +365,6 @@ public final class KnowledgeIndex implements Closeable {
         WorkspaceStatistics raced = counted.workspaces().putIfAbsent(key, fresh);
         return raced != null ? raced : fresh;
     }
-
-    /** The workspaces' keyword statistics counted in one reader of the index. */
-    private record CountedIn(IndexReader reader, Map<String, WorkspaceStatistics> workspaces) {}
-
-    private volatile CountedIn counted;
 
     /**
      * Higher fused score first; a tie (common: first by words and second by meaning scores the same as the other way
