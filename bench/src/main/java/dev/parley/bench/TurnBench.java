@@ -54,7 +54,7 @@ final class TurnBench {
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String> queries;
     private final Duration phase;
-    private final Duration warmup;
+    private final WarmUp warmup;
     private final String endpoint;
     private final long serverPid;
     private final Path jfr;
@@ -68,7 +68,7 @@ final class TurnBench {
             String base,
             List<String> queries,
             Duration phase,
-            Duration warmup,
+            WarmUp warmup,
             String endpoint,
             long serverPid,
             Path jfr) {
@@ -90,7 +90,10 @@ final class TurnBench {
         Duration seedLimit =
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seed-seconds", quick ? "150" : "1500")));
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", quick ? "8" : "20")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", quick ? "6" : "15")));
+        WarmUp warmup = new WarmUp(
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", quick ? "6" : "15"))),
+                Integer.parseInt(options.getOrDefault("warmup-rounds", quick ? "8" : "20")),
+                Double.parseDouble(options.getOrDefault("warm-share", "0.05")));
         int delayMs = Integer.parseInt(options.getOrDefault("model-delay-ms", "200"));
         List<Integer> clients = Arrays.stream(
                         options.getOrDefault("clients", "64").split(","))
@@ -157,7 +160,9 @@ final class TurnBench {
             bench.figures.put("java", Runtime.version().toString());
             bench.figures.put("endpoint", endpoint.equals("chat") ? "POST /v1/chat" : "POST /v1/conversations");
             bench.figures.put("phase_seconds", phase.toSeconds());
-            bench.figures.put("warmup_seconds", warmup.toSeconds());
+            bench.figures.put("warmup_seconds", warmup.round().toSeconds());
+            bench.figures.put("warmup_max_rounds", warmup.maxRounds());
+            bench.figures.put("warm_compiler_share", warmup.compilerShare());
             bench.figures.put("queries", queries.size());
             bench.figures.put("load_at_start", loadAverage());
             bench.seedOnce(data, kept, articles, chunks, seedLimit);
@@ -203,14 +208,21 @@ final class TurnBench {
     }
 
     /**
-     * Warm-up rounds of {@code warmup} each, until the JIT compiler's threads use less than a tenth of the server's
-     * CPU (at most eight rounds): a phase measured while the compiler still works measures the compiler too, and on a
-     * busy machine it needs more than one round. The compiler's share of each round is in {@link #figures}.
+     * How the server is warmed before the measured phases: rounds of {@code round}, until the JIT compiler's threads
+     * use less than {@code compilerShare} of the server's CPU in one, at most {@code maxRounds}
+     * ({@code --warmup}, {@code --warmup-rounds}, {@code --warm-share}).
+     */
+    record WarmUp(Duration round, int maxRounds, double compilerShare) {}
+
+    /**
+     * Warm-up rounds until the compiler is done (see {@link WarmUp}): a phase measured while the compiler still works
+     * measures the compiler too, which a server that has run for a while no longer pays, and on two shared cores it
+     * takes minutes. The compiler's share of each round is in {@link #figures}.
      */
     private void warmUp(String name, boolean fresh) throws Exception {
         List<Double> shares = new ArrayList<>();
-        for (int round = 0; round < 8; round++) {
-            Map<String, Double> threads = turns(name, 16, warmup, fresh).cpuSecondsByThread();
+        for (int round = 0; round < warmup.maxRounds(); round++) {
+            Map<String, Double> threads = turns(name, 16, warmup.round(), fresh).cpuSecondsByThread();
             double compiler = threads.entrySet().stream()
                     .filter(e -> e.getKey().contains("CompilerThre"))
                     .mapToDouble(Map.Entry::getValue)
@@ -219,7 +231,7 @@ final class TurnBench {
                     threads.values().stream().mapToDouble(Double::doubleValue).sum();
             double share = compiler / Math.max(1e-9, all);
             shares.add(Bench.round(share));
-            if (share < 0.10) {
+            if (share < warmup.compilerShare()) {
                 break;
             }
         }
@@ -359,12 +371,16 @@ final class TurnBench {
 
     private void offline(Set<String> phases, List<Integer> clients, double rate) throws Exception {
         primeEveryQuery();
-        Bench.progress("Offline turns: warm-up %d s at 16 clients...", warmup.toSeconds());
+        Bench.progress(
+                "Offline turns: warm-up rounds of %d s at 16 clients...",
+                warmup.round().toSeconds());
         warmUp("warmup", false);
         if (phases.contains("new") || phases.contains("open")) {
             // New messages take paths that repeated ones never reach (an inference, a search of the index): without
             // their own warm-up the compiler spends a third of the server's CPU on them during the measured phase.
-            Bench.progress("New messages: warm-up %d s at 16 clients...", warmup.toSeconds());
+            Bench.progress(
+                    "New messages: warm-up rounds of %d s at 16 clients...",
+                    warmup.round().toSeconds());
             warmUp("warmup_new", true);
         }
         for (int c : clients) {
@@ -525,8 +541,10 @@ final class TurnBench {
                     "PUT /v1/assistant/model: " + response.statusCode() + " " + response.body());
         }
         figures.put("model_delay_ms", delayMs);
-        Bench.progress("Turns with a model answering after %d ms: warm-up %d s...", delayMs, warmup.toSeconds());
-        turns("warmup", 16, warmup, false);
+        Bench.progress(
+                "Turns with a model answering after %d ms: warm-up %d s...",
+                delayMs, warmup.round().toSeconds());
+        turns("warmup", 16, warmup.round(), false);
         for (int clients : List.of(1, 16)) {
             long callsBefore = model.calls.sum();
             Phase result = turns("model", clients, phase, false);
@@ -620,8 +638,79 @@ final class TurnBench {
      * runs across all phases, so that no phase asks a text another phase has asked.
      */
     private String message(int n, boolean fresh) {
-        String message = queries.get(n % queries.size());
-        return fresh ? message + " (asked " + asked.getAndIncrement() + " times)" : message;
+        return fresh ? newMessage(queries, asked.getAndIncrement()) : queries.get(n % queries.size());
+    }
+
+    /** How shoppers open a message: each new message has one of these, or none. */
+    static final List<String> OPENERS = List.of(
+            "",
+            "hi",
+            "hello",
+            "hey",
+            "hi there",
+            "hello there",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "quick question",
+            "hey team",
+            "hi team",
+            "sorry to bother you",
+            "excuse me",
+            "so",
+            "ok so",
+            "hiya",
+            "morning",
+            "hey again",
+            "hi again",
+            "one question",
+            "hello again",
+            "hey there",
+            "hi folks");
+
+    /** How shoppers close a message: each new message has one of these, or none. */
+    static final List<String> CLOSERS = List.of(
+            "",
+            "thanks",
+            "thank you",
+            "thx",
+            "please",
+            "pls",
+            "cheers",
+            "ty",
+            "thanks in advance",
+            "much appreciated",
+            "any help appreciated",
+            "thanks a lot",
+            "if possible",
+            "if you can",
+            "thank you!",
+            "many thanks",
+            "ta",
+            "please help",
+            "thanks so much",
+            "cheers!",
+            "appreciate it",
+            "ok?",
+            "please advise",
+            "thanks again");
+
+    /**
+     * The {@code i}th new message: a query as shoppers write it, with one of {@link #OPENERS} and one of
+     * {@link #CLOSERS}, each combination once but the query alone (about 150,000 for 260 queries); past them a counter
+     * keeps it new. Until
+     * 2026-12-07 every new message ended "(asked N times)": five tokens no shopper writes, a fifth more to embed, and
+     * a lower match with the knowledge, which searched again with the topic more often than real messages do.
+     */
+    static String newMessage(List<String> queries, int i) {
+        String query = queries.get(i % queries.size());
+        // Variant 0, neither opener nor closer, is the query itself, which the other phases ask.
+        int variant = i / queries.size() + 1;
+        int combinations = OPENERS.size() * CLOSERS.size();
+        String opener = OPENERS.get(variant % OPENERS.size());
+        String closer = CLOSERS.get((variant / OPENERS.size()) % CLOSERS.size());
+        String message = (opener.isEmpty() ? "" : opener + ", ") + query + (closer.isEmpty() ? "" : " " + closer);
+        return variant < combinations ? message : message + " (asked " + i + " times)";
     }
 
     /** One turn in a new conversation, through the endpoint chosen. */

@@ -58,9 +58,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         long limit = limitFor(request);
-        PayloadTooLargeException tooLarge = new PayloadTooLargeException(limit);
         if (request.getContentLengthLong() > limit) {
-            errors.write(request, response, tooLarge.toApiException());
+            errors.write(request, response, new PayloadTooLargeException(limit).toApiException());
             return;
         }
         String type = request.getContentType();
