@@ -22,11 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this node's index in step with the database. A new or lost index is rebuilt from the stored chunks (no
  * re-embedding); after that, the change feed is polled every second, so a source written on another node becomes
- * searchable here too. A change this node wrote it has indexed already, from a state read after the change
- * committed, so the feed skips it rather than write the same chunks again (and leave the replaced ones as deleted
- * documents until a merge); a later change to the same source is applied as any other. The feed position is saved
- * in each index commit. Sequence numbers can commit out of order, so a gap is waited for a while before it is taken
- * to be a rolled-back write.
+ * searchable here too. A change this node wrote is indexed as soon as it commits, so the feed skips it rather than
+ * write the same chunks again (and leave the replaced ones as deleted documents until a merge); a later change to the
+ * same source is applied as any other. The feed position is saved in each index commit. Sequence numbers can commit
+ * out of order, so a gap is waited for a while before it is taken to be a rolled-back write.
  */
 @Component
 class IndexSync implements SmartLifecycle {
