@@ -23,6 +23,7 @@ import dev.parley.assistant.ActionTaken;
 import dev.parley.assistant.AssistantTool;
 import dev.parley.assistant.Citation;
 import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ModelWait;
 import dev.parley.assistant.ToolArguments;
 import dev.parley.assistant.ToolInvocation;
 import dev.parley.assistant.ToolOutcome;
@@ -192,7 +193,9 @@ class ModelAnswers {
                 if (mayUseTools) {
                     request.toolSpecifications(tools);
                 }
-                ChatResponse response = send(clients, request.build(), settings.timeout(), onToken);
+                ChatRequest asked = request.build();
+                // The turn's caller may lend the turn's place out while another machine works.
+                ChatResponse response = ModelWait.during(() -> send(clients, asked, settings.timeout(), onToken));
                 if (response.tokenUsage() != null && response.tokenUsage().totalTokenCount() != null) {
                     tokens[0] += response.tokenUsage().totalTokenCount();
                 }

@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import dev.parley.assistant.Assistant;
 import dev.parley.assistant.ConversationMemory;
+import dev.parley.assistant.ModelWait;
 import dev.parley.assistant.Turn;
 import dev.parley.assistant.TurnRequest;
 import dev.parley.conversation.Channel;
@@ -338,10 +339,12 @@ class Conversations {
             return new Exchange(saved, received, null, null, isNew ? contact.visitorToken() : null);
         }
         // A turn that fails, or is refused for want of a place, stores nothing: the request happens completely or
-        // not at all, so a retry duplicates nothing. Only a turn that has its place is announced as answering.
+        // not at all, so a retry duplicates nothing. Only a turn that has its place is announced as answering. While
+        // the turn waits for a remote model its place serves other turns; it takes one again for the rest of its work.
         try (TurnGate.Permit place = gate.enter()) {
             watcher.answering().run();
-            return answer(caller, conversation, reopened, contact, received, content, name, watcher);
+            return ModelWait.around(
+                    place, () -> answer(caller, conversation, reopened, contact, received, content, name, watcher));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this node's index in step with the database. A new or lost index is rebuilt from the stored chunks (no
  * re-embedding); after that, the change feed is polled every second, so a source written on another node becomes
- * searchable here too. The feed position is saved in each index commit. Sequence numbers can commit out of order,
- * so a gap is waited for a while before it is taken to be a rolled-back write.
+ * searchable here too. A change this node wrote is indexed as soon as it commits, so the feed skips it rather than
+ * write the same chunks again (and leave the replaced ones as deleted documents until a merge); a later change to the
+ * same source is applied as any other. The feed position is saved in each index commit. Sequence numbers can commit
+ * out of order, so a gap is waited for a while before it is taken to be a rolled-back write.
  */
 @Component
 class IndexSync implements SmartLifecycle {
@@ -37,6 +40,9 @@ class IndexSync implements SmartLifecycle {
     private final KnowledgeProperties properties;
     private final Object[] locks = new Object[LOCK_STRIPES];
     private final Set<Long> appliedAhead = new HashSet<>();
+    /** Changes this node wrote and indexed itself, by feed position; each is dropped when the feed passes it. */
+    private final Set<Long> appliedHere = ConcurrentHashMap.newKeySet();
+
     private final Map<Long, Instant> gapSeen = new HashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile long watermark;
@@ -105,15 +111,25 @@ class IndexSync implements SmartLifecycle {
             watermark = upTo;
             appliedAhead.clear();
             gapSeen.clear();
+            appliedHere.removeIf(seq -> seq <= upTo);
         }
         log.info(
                 "Rebuilt the knowledge index: {} sources in {} ms", sources, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Puts one source's current state into the index (or takes it out), and makes it searchable. */
-    void reindexNow(String sourceId) {
+    /**
+     * Puts one source's current state into the index (or takes it out), and makes it searchable, after this node
+     * committed change {@code seq} of it. What is read here is that change or a later one, so the feed need not apply
+     * it again; should this fail, the feed does.
+     */
+    void reindexNow(String sourceId, long seq) {
         reindex(sourceId);
         index.refresh();
+        appliedHere.add(seq);
+        if (seq <= watermark) {
+            // the feed went past it meanwhile (and applied it)
+            appliedHere.remove(seq);
+        }
     }
 
     private void reindex(String sourceId) {
@@ -143,7 +159,7 @@ class IndexSync implements SmartLifecycle {
         }
     }
 
-    /** Applies the changes written since the last poll, by this node or any other. */
+    /** Applies the changes written since the last poll by other nodes, and any this node wrote but did not index. */
     synchronized void poll() {
         List<KnowledgeRows.Change> changes = knowledgeRows.changesAfter(watermark, 1000);
         if (changes.isEmpty()) {
@@ -153,7 +169,8 @@ class IndexSync implements SmartLifecycle {
         boolean contiguous = true;
         Instant now = clock.instant();
         for (KnowledgeRows.Change change : changes) {
-            if (!appliedAhead.contains(change.seq())) {
+            boolean applied = appliedHere.remove(change.seq()) || appliedAhead.contains(change.seq());
+            if (!applied) {
                 reindex(change.sourceId());
             }
             if (contiguous && change.seq() != next) {
@@ -172,6 +189,7 @@ class IndexSync implements SmartLifecycle {
             }
         }
         appliedAhead.removeIf(seq -> seq <= watermark);
+        appliedHere.removeIf(seq -> seq <= watermark);
         index.refresh();
     }
 

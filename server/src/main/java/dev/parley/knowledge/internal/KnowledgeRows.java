@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -230,10 +232,13 @@ class KnowledgeRows {
                 .list();
     }
 
-    void recordChange(String workspaceId, String sourceId, java.time.Instant at) {
+    /** Adds a change of the source to the feed every node follows; returns its position in the feed. */
+    long recordChange(String workspaceId, String sourceId, java.time.Instant at) {
+        KeyHolder seq = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO knowledge_changes (workspace_id, source_id, created_at) VALUES (?, ?, ?)")
                 .params(workspaceId, sourceId, Sql.timestamp(at))
-                .update();
+                .update(seq, "seq");
+        return seq.getKeyAs(Number.class).longValue();
     }
 
     record Change(long seq, String sourceId, java.time.Instant at) {}

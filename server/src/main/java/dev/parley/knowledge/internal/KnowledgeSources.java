@@ -101,14 +101,21 @@ class KnowledgeSources implements KnowledgeSearch {
             }
         }
         List<Prepared> prepared = sources.stream().map(this::prepare).toList();
-        transactions.executeWithoutResult(status -> {
+        List<Long> changes = transactions.execute(status -> {
+            List<Long> seqs = new ArrayList<>();
             for (Prepared p : prepared) {
                 knowledgeRows.insert(p.source());
                 knowledgeRows.replaceChunks(p.source(), p.chunks());
-                knowledgeRows.recordChange(p.source().workspaceId(), p.source().id(), now);
+                seqs.add(knowledgeRows.recordChange(
+                        p.source().workspaceId(), p.source().id(), now));
             }
+            return seqs;
         });
-        return prepared.stream().map(p -> indexNow(p.source())).toList();
+        List<Saved> saved = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            saved.add(indexNow(prepared.get(i).source(), changes.get(i)));
+        }
+        return saved;
     }
 
     Saved update(String workspaceId, Mode mode, String id, Draft draft) {
@@ -168,14 +175,14 @@ class KnowledgeSources implements KnowledgeSearch {
         boolean sameContent = changed.contentHash().equals(current.contentHash());
         Prepared prepared = sameContent ? null : prepare(changed);
         KnowledgeSource stored = prepared != null ? prepared.source() : changed;
-        transactions.executeWithoutResult(status -> {
+        long change = transactions.execute(status -> {
             knowledgeRows.update(stored);
             if (prepared != null) {
                 knowledgeRows.replaceChunks(stored, prepared.chunks());
             }
-            knowledgeRows.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
+            return knowledgeRows.recordChange(stored.workspaceId(), stored.id(), stored.updatedAt());
         });
-        return indexNow(stored);
+        return indexNow(stored, change);
     }
 
     /** A source is its text: one without any (absent, empty or blank) is refused rather than stored empty. */
@@ -195,11 +202,11 @@ class KnowledgeSources implements KnowledgeSearch {
 
     void delete(String workspaceId, Mode mode, String id) {
         KnowledgeSource source = get(workspaceId, mode, id);
-        transactions.executeWithoutResult(status -> {
+        long change = transactions.execute(status -> {
             knowledgeRows.delete(workspaceId, mode, id);
-            knowledgeRows.recordChange(source.workspaceId(), id, clock.instant());
+            return knowledgeRows.recordChange(source.workspaceId(), id, clock.instant());
         });
-        sync.reindexNow(id);
+        sync.reindexNow(id, change);
     }
 
     KnowledgeSource get(String workspaceId, Mode mode, String id) {
@@ -263,8 +270,9 @@ class KnowledgeSources implements KnowledgeSearch {
         return new Prepared(counted, stored);
     }
 
-    private Saved indexNow(KnowledgeSource source) {
-        sync.reindexNow(source.id());
+    /** Indexes the source this node has just written as change {@code seq} of the feed. */
+    private Saved indexNow(KnowledgeSource source, long seq) {
+        sync.reindexNow(source.id(), seq);
         return new Saved(source, indexed(source));
     }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The index is a copy of the database: it rebuilds without re-embedding and follows writes made by other nodes. */
+/**
+ * The index is a copy of the database: it rebuilds without re-embedding and follows writes made by other nodes, but
+ * does not index again what this node wrote and indexed itself.
+ */
 @ApiTest
 @Tag("database")
 class IndexSyncTests {
@@ -106,6 +109,67 @@ class IndexSyncTests {
         assertThat(search(caller, "gift wrap paper"))
                 .extracting(h -> h.sourceId())
                 .contains(source.id());
+    }
+
+    @Test
+    void skipsAChangeThisNodeHasIndexedItself() {
+        Caller caller = caller(fixtures.workspace().id());
+        String found;
+        synchronized (sync) { // the background poll waits meanwhile
+            // given: a source this node wrote and indexed, whose chunk then changed behind the feed's back, so that
+            // indexing it again would show
+            KnowledgeSource source = sources.create(
+                            caller.workspaceId(),
+                            caller.mode(),
+                            "api",
+                            draft("Lost and found", "Umbrellas left in store are kept for 60 days."))
+                    .source();
+            rewriteChunk(source, "Bicycles left in store are kept for 90 days.");
+
+            // when
+            sync.poll();
+
+            found = texts(caller, "forgotten umbrella");
+        }
+
+        // then: the index holds what this node indexed when it wrote the source
+        assertThat(found).contains("Umbrellas").doesNotContain("Bicycles");
+    }
+
+    @Test
+    void appliesAnotherNodesLaterChangeToASourceThisNodeWrote() {
+        Caller caller = caller(fixtures.workspace().id());
+        synchronized (sync) {
+            // given: this node's write, then another node's to the same source
+            KnowledgeSource source = sources.create(
+                            caller.workspaceId(),
+                            caller.mode(),
+                            "api",
+                            draft("Lost and found", "Umbrellas left in store are kept for 60 days."))
+                    .source();
+            transactions.executeWithoutResult(status -> {
+                rewriteChunk(source, "Umbrellas left in store are now kept for 90 days.");
+                knowledgeRows.recordChange(caller.workspaceId(), source.id(), Instant.now());
+            });
+
+            // when
+            sync.poll();
+        }
+
+        // then
+        assertThat(texts(caller, "forgotten umbrella")).contains("90 days").doesNotContain("60 days");
+    }
+
+    /** The source's one chunk replaced in the database, as a write would leave it, but with no change recorded. */
+    private void rewriteChunk(KnowledgeSource source, String text) {
+        knowledgeRows.replaceChunks(
+                source, List.of(new StoredChunk(Ids.next("chunk"), source.id(), 0, "", text, embedder.embed(text))));
+    }
+
+    private String texts(Caller caller, String query) {
+        List<dev.parley.knowledge.SearchHit> hits = search(caller, query);
+        assertThat(hits).isNotEmpty();
+        return String.join("\n", hits.stream().map(h -> h.text()).toList());
     }
 
     private List<dev.parley.knowledge.SearchHit> search(Caller caller, String query) {
