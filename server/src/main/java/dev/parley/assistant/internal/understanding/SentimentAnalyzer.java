@@ -117,8 +117,8 @@ public final class SentimentAnalyzer {
 
     /**
      * Customer messages labelled positive, neutral, negative or frustrated, written for Parley (CC0): 150 support
-     * messages written one by one, about 3,390 tweet-like messages to shops, airlines, telecoms, couriers and banks
-     * (1,830 of them posted the way people post at companies) and 380 reviewer's statements, composed from
+     * messages written one by one, about 4,460 tweet-like messages to shops, airlines, telecoms, couriers and banks
+     * (2,900 of them posted the way people post at companies) and 380 reviewer's statements, composed from
      * hand-written templates (see bench/src/main/resources/eval/sentiment/README.md).
      */
     public static List<LabelledText> builtInExamples() {
