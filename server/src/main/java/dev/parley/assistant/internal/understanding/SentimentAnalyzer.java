@@ -163,7 +163,7 @@ public final class SentimentAnalyzer {
         List<String> texts =
                 examples.stream().map(e -> PostedText.plain(e.text())).toList();
         TextFeatures features = TextFeatures.fit(
-                settings.embeddings() ? embeddings : NO_EMBEDDING, TextFeatures.Settings.DEFAULT, texts);
+                settings.embeddings() ? embeddings : NO_EMBEDDING, TextFeatures.Settings.SENTIMENT, texts);
         List<SparseVector> vectors = withCues(features.featuresOfAll(texts), texts, features, settings);
         SoftmaxRegression model = SoftmaxRegression.train(
                 vectors,
