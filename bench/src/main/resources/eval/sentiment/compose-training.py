@@ -752,3 +752,253 @@ for label, count in (("neutral", 340), ("negative", 330), ("positive", 280), ("f
 fp.shuffle(fourth_rows)
 for row in fourth_rows:
     out.writerow(row)
+
+
+# Fifth pass (issue 16, session 10): more varied posts in the airline-customer register, written from what the
+# development sets got wrong (tweets-hard-dev.csv, tweets-real-traffic-dev.csv), never from a held-out set. New
+# fragments and new shapes: complaints told as bare facts with times, dates and counts; polite complaints ("I'd
+# appreciate an explanation"); complaints asked as questions ("why is...?") beside information questions ("can I...?");
+# sarcasm that thanks; praise told as a plain good fact; neutral posts that are plans, logistics or a DM sent.
+# Airlines weigh most. A generator of its own, so the rows above stay the same.
+fv = random.Random(20261210)
+FV_HANDLES = {"airline": ["@CirrusWay", "@MeridianAir", "@TernAirlines", "@PolarisJet", "@SaltmarshAir", "@ZephyrFly",
+                          "@CopperwingAir"],
+              "telecom": ["@Linkfield", "@NovaMobile", "@Beamline"],
+              "delivery": ["@Dropwell", "@CrateRun"],
+              "bank": ["@Ledgerly", "@FirstOakBank"],
+              "retail": ["@Woolhaven", "@Gadgetry"]}
+FV_WEIGHT = ["airline"] * 6 + ["telecom"] * 2 + ["delivery"] + ["bank"] + ["retail"]
+FV_SLOTS = {
+    "num": ["flight 1172", "1490", "fl 611", "#2218", "the 7:40", "flight 83", "the 5:55 to Reno", "3306", "the red-eye",
+            "flight 950", "my 6am", "the 14:20"],
+    "city": ["Tulsa", "SLC", "Raleigh", "Omaha", "PDX", "Boise", "Sacramento", "CLT", "Nashville", "MSP", "Tampa",
+             "San Juan", "Reno", "Buffalo", "DCA", "Albany", "El Paso"],
+    "t1": ["8:10", "9:45", "noon", "6:30", "7am", "1:15", "10:20"],
+    "t2": ["2:50", "4:35", "midnight", "3pm", "11:40", "5:15", "9pm"],
+    "hrs": ["2 hrs", "three hours", "4 hours", "90 min", "5 hrs", "2.5 hours", "6 hours"],
+    "mins": ["40 min", "an hour", "75 minutes", "50 mins", "1h20", "2 hours", "35 minutes"],
+    "days": ["4 days", "nine days", "2 weeks", "a month", "6 weeks", "11 days", "3 weeks"],
+    "month": ["January", "Feb", "March", "August", "June", "October", "last spring"],
+    "money": ["$35", "$70", "$150", "$89", "$12", "$240", "£45", "$60"],
+    "seat": ["22B", "31E", "9C", "17A", "40F", "12D"],
+    "gate": ["B7", "C22", "A4", "D31", "E9", "gate 16"],
+    "name": ["Priya", "Marcus", "Elena", "Tom", "Grace", "Luis", "Aisha", "Ben"],
+    "pet": ["my cat", "a small dog", "my emotional support dog", "a rabbit", "my puppy"],
+    "item": ["a booster seat", "a folding bike", "skis", "a cello", "a wedding dress", "golf clubs", "a surfboard",
+             "a CPAP machine", "a stroller", "breast milk"],
+    "day": ["friday", "Sunday", "tomorrow", "the 14th", "next Tuesday", "Monday morning", "Thursday night"],
+}
+FV = {
+    "airline": {
+        "bad": ["{t1} departure. it's {t2} and we're still at the gate", "boarding pass says {gate}, the screen says another gate, the agent says ask someone else",
+                "checked in online and still queued {mins} at bag drop", "{num} just got pushed back for the 4th time",
+                "the crew timed out after we sat on the plane for {hrs}", "new itinerary gets me in after my meeting is over",
+                "my bag is in {city}. I am not. day 3", "suitcase came back with a wheel snapped off",
+                "booked aisle seats in {month}, got middles in different rows", "one person at the transfer desk and a line out the door",
+                "{mins} on the phone and the call dropped the moment someone picked up", "hotel voucher for {money}, cheapest room was triple that",
+                "{money} overweight fee, scale at home said 21kg", "took {days} to answer my DM and the answer was a link to the FAQ",
+                "refund requested in {month}. status: processing", "bought the wifi, it never connected once",
+                "food ran out by row 12", "no screens, no power, 5 hour flight", "app froze at the payment screen and the fare was {money} more on retry",
+                "the app says on time, the board says cancelled", "3 gate changes, 2 terminals, still no plane",
+                "captain said 20 minutes. that was {hrs} ago", "landed at {t1}, bags came out at {t2}", "stroller came off the plane bent in half",
+                "my upgrade went to someone who booked yesterday", "no hotel, no meal voucher, told to sleep at the gate",
+                "paid for priority bags, waited till the belt stopped", "paid for seat {seat}, got moved, seat fee never refunded",
+                "agent shrugged when I asked if I'd make my connection", "{hrs} parked on the taxiway, cabin like an oven",
+                "the 'short delay' is now {hrs}", "flight Cancelled Flightled at the gate, next seat is on {day}",
+                "Late Flight arrival, missed the last train home", "we were told to deplane, then reboard, then deplane again",
+                "my mileage award disappeared from the account", "{num} oversold by 14 seats", "nobody announced the gate change",
+                "lavatory out of order on a {hrs} flight", "my carry-on got taken at the door and sent to {city}",
+                "two hours to get a wheelchair to the gate for my dad", "tray table sticky, seat pocket full of someone's trash",
+                "was told my bag would be checked through. it wasn't", "the kiosk printed someone else's boarding pass",
+                "the rebooking line has a 6 hour callback time", "seat assignment vanished after the aircraft swap",
+                "'weather' delay on a clear blue day"],
+        "good": ["bag was already on the carousel when we got there", "{name} at {gate} got the whole family seated together",
+                 "the refund landed in {days}, before the date you gave me", "landed {mins} ahead of schedule",
+                 "they held {num} for the six of us coming off the late connection", "crew found my son's teddy under a seat and ran it out to us",
+                 "rebooked automatically, new boarding pass already in the app", "change fee waived when my mum got sick",
+                 "the pilot updated us every ten minutes during the weather hold", "wifi was good enough for a video call at 35,000 feet",
+                 "moved up to first for free", "lost bag was brought to my hotel by evening", "call answered in 2 minutes, sorted in 5",
+                 "swapped me to the 2pm for free so I'd make the wedding", "a flight attendant walked my grandmother to her connection",
+                 "DM answered in 10 minutes with a credit on my account", "bumped, but got {money} and a seat 40 min later",
+                 "the agent in {city} skipped her break to sort out my reissued ticket", "travelled with {pet} and the crew were lovely to her",
+                 "checked {item} and it came out without a scratch", "a blanket and a hot tea before I even asked",
+                 "cancelled on me but rebooked and a hotel sorted within minutes", "the new app rebooked me with two taps",
+                 "got my miles back after one message", "ground crew waved us through the fast lane when they saw the baby",
+                 "the refund hit my account this morning", "money for the cancelled leg is back on my card already",
+                 "the missing suitcase was dropped at my house the next day", "the agent cleared the waitlist and got us 2 seats side by side",
+                 "delayed 3 hours, but the crew handed out dinner and kept us posted", "missed my connection, new boarding pass was waiting in the app when we landed",
+                 "overbooked flight, took the voucher, got {money} and a seat on the next one", "bags came off first, in and out in 15 min",
+                 "the lost and found posted my kindle back to me", "stuck overnight in {city} and the hotel was already booked for us",
+                 "my complaint got a real answer and a {money} credit", "flight cancelled, new one leaves earlier than the old one did"],
+        "problem": ["my flight shows delayed", "my bag didn't come off the belt in {city}", "I missed my connection in {city}",
+                    "my departure was changed to {day}", "I was charged twice for seat {seat}", "my name is spelled wrong on the ticket",
+                    "the app won't let me check in", "my passport expires in 5 months", "{num} was Cancelled Flightled",
+                    "I left my phone on {num}", "my return flight disappeared from the app", "my travel credit isn't showing"],
+        "info": ["can I bring {pet} in the cabin?", "how many kilos can I check to {city}?", "is {num} on time?",
+                 "can I pick a seat on a basic fare?", "do you fly direct from {city} to Denver?", "when does the {month} schedule open?",
+                 "how do I add my frequent flyer number to a booking?", "is there a fee to correct a name on a ticket?",
+                 "does a backpack count as my personal item?", "does the lounge in {city} sell day passes?",
+                 "what's the bag drop cutoff at {city}?", "what time does the desk open in {city}?", "is {num} a 737 or an A320?",
+                 "how do I request a vegetarian meal?", "does a baby under 2 need a ticket?", "can I fly with {item}?",
+                 "do you have a status match?", "any window seats left on {num}?", "can I still add a bag to my return?",
+                 "will my miles post if I booked through a partner?", "what ID does a 16 year old need to fly?",
+                 "how many days before can I check in?", "do you do gift cards?", "is the {city} route year round?",
+                 "where is the lost and found at {city}?", "can I pay for an upgrade at the gate?"],
+        "plan": ["flying {city} to Denver on {day}", "never flown with you before, going {day}", "at {gate} waiting for {num}",
+                 "just booked my {month} trip to {city}", "booking ref is in your inbox now", "sent you a DM about my booking",
+                 "my confirmation number is in your DMs", "need to update the passport number on my booking",
+                 "I'd like to add a checked bag to my return", "heading to {city} for work {day}", "checking in for {num} now",
+                 "on {num} tonight", "travelling with {item} on {day}", "mom flies {num} on {day}, she'll need a wheelchair"],
+    },
+    "telecom": {
+        "bad": ["paying for 300mb, speed test says 11", "the engineer window was 8 till 6. nobody came",
+                "{days} without a landline", "roaming charge of {money} for 2 texts", "router replaced twice, same dropouts",
+                "moved my plan without asking and the bill went up {money}", "the app says no outage. my street says otherwise"],
+        "good": ["the engineer had it working in {mins}", "{name} knocked {money} off my bill in one call",
+                 "speed's doubled since the upgrade", "switched my number over in under an hour"],
+        "info": ["do you cover roaming in Portugal?", "can I keep my number if I switch?", "is fibre live in {city}?",
+                 "how do I request a PAC code?", "can I add a second sim?"],
+        "plan": ["moving house on {day}, need the broadband moved", "DM sent with my account number"],
+        "problem": ["my internet dropped out", "the new sim says no service", "my bill has a charge I don't know"],
+    },
+    "delivery": {
+        "bad": ["'delivered' at 2:14pm. I was home, nobody knocked", "tracking stuck on 'in transit' for {days}",
+                "box dumped on the step in a downpour", "the delivery photo shows a red door. mine is white"],
+        "good": ["parcel turned up a day early", "driver gave me the time to get down from the 4th floor", "redelivered the same evening"],
+        "info": ["can I change the delivery day to {day}?", "can the driver leave it in the porch?", "what time is the van due?"],
+        "plan": ["I'll be out {day}, leave it with a neighbour pls"],
+        "problem": ["the tracker has shown 'with driver' since {day}", "the parcel went to my old address"],
+    },
+    "bank": {
+        "bad": ["card declined at the checkout even though I told you I'm travelling", "transfer 'pending' for {days}",
+                "{money} fee for a payment that bounced because of your outage", "locked out of the app on pay day"],
+        "good": ["fraud team stopped a fake charge before I noticed", "new card arrived the next morning", "{name} waived the late fee"],
+        "info": ["how do I freeze my card in the app?", "what's the limit for contactless?", "can I open an account for my teenager in the app?"],
+        "plan": ["travelling to {city} on {day}, noting it here for my card"],
+        "problem": ["a payment I don't recognise is on my card", "my card got stuck in the cash machine"],
+    },
+    "retail": {
+        "bad": ["order said 2 day shipping, arrived in {days}", "returned in {month}, refund still not in",
+                "got one shoe in a 9 and one in a 10", "the 'new' laptop had someone's photos on it"],
+        "good": ["the exchange pair came before I'd even sent the first back", "refund was in my account in {days}",
+                 "the jacket held up through a week of downpours"],
+        "info": ["do the boots run large?", "is the grey sofa back in stock soon?", "can I return something bought on sale?"],
+        "plan": ["ordered a birthday gift for {day}, just checking it'll make it"],
+        "problem": ["my order still says processing", "the coat came in the wrong size"],
+    },
+}
+FV_HELP = ["what now?", "new time?", "what should I do?", "who do I speak to?", "is that normal?", "what are my options",
+           "does that change anything for me?", "where do I go from here?", "can you check?", "how do I sort it?", "any update?",
+           "which counter should I queue at?", "can someone DM me?", "is there a form?", "what's the process?"]
+FV_STANCE = ["not ok", "really not happy", "poor", "disappointing", "expected better", "come on", "seriously",
+             "unbelievable", "hm.", "great start to the trip", "not acceptable", "do better please", "this is bad",
+             "terrible", "very poor service", "what a shambles", "zero communication", "no apology either", "awful", "😑"]
+FV_POLITE = ["I'd appreciate an explanation: {bad}", "hi, I'm quite disappointed. {bad}", "could someone explain why {bad}?",
+             "not trying to be difficult but {bad}", "with respect, {bad}", "just so you know, {bad}",
+             "I would like a response please. {bad}", "hello, I'm a loyal customer and {bad}", "please look into this: {bad}",
+             "sorry to complain but {bad}", "I hope someone reads this. {bad}", "dear team, {bad}"]
+FV_SARCASM = ["{bad}. thanks so much", "{bad}. love it", "{bad}. living the dream", "{bad} 👏", "{bad}. so that's fun",
+              "awesome, {bad}", "thanks {handle}, {bad}", "{bad}. really appreciate it", "{bad}. great work everyone",
+              "{bad}. 5 stars", "{bad}. what a treat", "nice touch: {bad}", "{bad}. love this for me", "{bad}, lovely",
+              "{bad}. you've outdone yourselves", "{bad}. can't make this up", "{bad}. thanks for the memories",
+              "the best part? {bad}", "{bad}. such a pleasure", "{bad}. perfect"]
+FV_ASK = ["why is it that {bad}?", "how is it acceptable that {bad}?", "is anyone going to explain why {bad}?",
+          "{bad}. why?", "{bad}. how?", "{bad}. what happened?", "{bad}. is this normal for you?", "{bad}. who signed off on this?",
+          "{bad}. how is that ok", "{bad} - any explanation?"]
+FV_PRAISE = ["thank you", "appreciate it", "grateful", "good job", "A+", "this is why I fly with you", "well done team",
+             "so relieved", "nice one", "made the trip", "💙", "👌", "can't fault it", "you've won me over", "", "", ""]
+FV_FRUSTRATED = ["{n} calls, {n} different answers", "I'm at my wits' end", "I have HAD it", "this has gone past funny",
+                 "never again. I mean it", "I need a real person NOW", "enough!!", "ANSWER YOUR DMS", "filing with the DOT",
+                 "I've asked {n} times", "hours. HOURS.", "how many times do I have to ask", "I'm so done with this airline",
+                 "last time I book with you", "sort it by the weekend or my bank hears about it", "do your job!!",
+                 "am I talking to a wall??", "still no reply. STILL"]
+FV_ABBR = [(r"\byou\b", "u"), (r"\byour\b", "ur"), (r"\bplease\b", "pls"), (r"\bthanks\b", "thx"), (r"\bhours\b", "hrs"),
+           (r"\bminutes\b", "mins"), (r"\bwith\b", "w/"), (r"\bthough\b", "tho"), (r"\btomorrow\b", "tmrw")]
+FV_TAGS = {"positive": ["#thankyou", "#traveltuesday", "#happyflyer", "#TopService"],
+           "neutral": ["#travel", "#question", "#help", "#wanderlust", "#businesstravel"],
+           "negative": ["#fail", "#CustomerServiceFail", "#unhappy", "#disappointed"],
+           "frustrated": ["#fail", "#NeverAgain", "#boycott", "#furious"]}
+
+
+def fv_fill(text):
+    text = text.replace("{n}", fv.choice(["4", "five", "6", "3"]))
+    return re.sub(r"\{(\w+)\}", lambda m: fv.choice(FV_SLOTS[m.group(1)]) if m.group(1) in FV_SLOTS else m.group(0), text)
+
+
+def fv_message(label, facts):
+    if label == "neutral":
+        form = fv.random()
+        if form < 0.45:
+            return fv.choice(["", "", "", "hi ", "hey, ", "quick question - ", "hello, ", "morning! "]) + fv.choice(facts["info"])
+        if form < 0.7:
+            return fv.choice(facts["problem"]) + fv.choice([", ", ". ", " - ", " "]) + fv.choice(FV_HELP)
+        if form < 0.92:
+            return fv.choice(facts["plan"])
+        return fv.choice(facts["plan"]) + ". " + fv.choice(facts["info"])
+    if label == "negative":
+        bad = fv.choice(facts["bad"])
+        form = fv.random()
+        if form < 0.3:
+            return bad
+        if form < 0.5:
+            return bad + fv.choice([". ", ". ", " - ", "... "]) + fv.choice(FV_STANCE)
+        if form < 0.65:
+            return fv.choice(FV_POLITE).replace("{bad}", bad)
+        if form < 0.87:
+            return fv.choice(FV_SARCASM).replace("{bad}", bad)
+        return fv.choice(FV_ASK).replace("{bad}", bad)
+    if label == "positive":
+        good = fv.choice(facts["good"])
+        form = fv.random()
+        if form < 0.4:
+            return good
+        if form < 0.8:
+            return (good + fv.choice([". ", "! ", ", ", " - "]) + fv.choice(FV_PRAISE)).strip(" ,-")
+        return fv.choice(["thank you for this:", "shoutout,", "credit where it's due,", "have to say,", "not often I post this but"]) + " " + good
+    bad = fv.choice(facts["bad"])
+    frustrated = fv.choice(FV_FRUSTRATED)
+    return bad + ". " + frustrated if fv.random() < 0.55 else frustrated + ". " + bad
+
+
+def fv_dress(text, label, domain):
+    handle = fv.choice(FV_HANDLES[domain])
+    text = fv_fill(text.replace("{handle}", handle))
+    if fv.random() < 0.3:
+        for pattern, short in FV_ABBR:
+            if fv.random() < 0.5:
+                text = re.sub(pattern, short, text)
+    place = fv.random()
+    text = handle + " " + text if place < 0.85 else text + " " + handle if place < 0.93 else text
+    if fv.random() < 0.15:
+        tags = FV_TAGS[label] + (["#delayed", "#stranded", "#lostluggage"] if domain == "airline" and label != "positive" and label != "neutral" else [])
+        text += " " + fv.choice(tags)
+    if fv.random() < 0.08:
+        text += " https://t.co/" + "".join(fv.choice("abcdefghjkmnpqrstuvwxyzAB0123456789") for _ in range(10))
+    if label == "positive" and fv.random() < 0.25:
+        text += " " + fv.choice(EMO_POS)
+    if label in ("negative", "frustrated") and fv.random() < 0.15:
+        text += " " + fv.choice(EMO_NEG + (EMO_ANGRY if label == "frustrated" else []))
+    if label == "frustrated" and fv.random() < 0.2:
+        text = text.upper()
+    elif fv.random() < 0.5:
+        text = text.lower()
+    return text.strip()
+
+
+fifth_rows = []
+for label, count in (("neutral", 300), ("negative", 380), ("positive", 300), ("frustrated", 90)):
+    made = 0
+    tries = 0
+    while made < count and tries < count * 30:
+        tries += 1
+        domain = fv.choice(FV_WEIGHT)
+        text = fv_dress(fv_message(label, FV[domain]), label, domain)
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        fifth_rows.append((text, label))
+        made += 1
+
+fv.shuffle(fifth_rows)
+for row in fifth_rows:
+    out.writerow(row)

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Signs of feeling that a sentence embedding and n-grams read poorly in short customer messages: emoji, sarcasm
  * ("great, just great", "thanks for nothing"), praise through problem words ("no problems at all"), negated praise
- * ("not happy"), questions, shouting, repeated punctuation and profanity. Each is one feature in [0, 1] that the
+ * ("not happy"), questions, shouting, repeated punctuation, profanity, questions asked to complain ("why...", "who
+ * decided...") apart from requests for information ("can I...", "is there..."), and time told as having passed ("it's
+ * 7:15", "that was 2 hours ago"), which turns a bare fact into a complaint. Each is one feature in [0, 1] that the
  * sentiment model weighs like any other.
  */
 final class SentimentCues {
 
-    static final int COUNT = 11;
+    static final int COUNT = 14;
 
     private static final Pattern POSITIVE_EMOJI = Pattern.compile(
             "[\\x{1F600}-\\x{1F60D}\\x{1F617}-\\x{1F61A}\\x{1F642}\\x{1F917}\\x{1F929}\\x{1F970}\\x{1F973}\\x{1F44D}"
@@ -48,6 +50,28 @@ final class SentimentCues {
             Pattern.compile("^(?:@\\w+\\s+)*(?:hi|hey|hello|quick\\s+one)?[,!\\s-]*"
                     + "(?:how|what|when|where|which|who|why\\s+does\\s+my\\s+bill|can|could|do|does|is|are|will|would|should"
                     + "|may|if|any|wondering|just\\s+checking|question)\\b");
+    /** A question asked to complain, not to learn something: "why...", "how is that ok", "who decided...". */
+    private static final Pattern COMPLAINT_QUESTION =
+            Pattern.compile("\\b(?:why|how\\s+come|how\\s+(?:is|was)\\s+(?:this|that|it)"
+                    + "\\s+(?:ok|okay|acceptable|possible|fair|legal|allowed)|how\\s+(?:hard|difficult)\\s+(?:is|can)\\s+it"
+                    + "|who\\s+(?:decided|thought|signed)|what(?:'s|\\s+is)\\s+the\\s+point|is\\s+any(?:one|body)\\s+(?:there|working|going|actually)"
+                    + "|does\\s+any(?:one|body)\\s+(?:there\\s+)?(?:care|work|read)|are\\s+you\\s+(?:serious|kidding|joking)"
+                    + "|since\\s+when|how\\s+(?:do|did|does|can|could)\\s+(?:you|u|they|an?\\s+airline)\\s+(?:lose|manage|expect|sell|get\\s+away)"
+                    + "|how\\s+many\\s+(?:more\\s+)?times|what\\s+happened\\s+to)\\b");
+    /** A plain request for information: "can I...", "do you...", "is there...", "how do I...". */
+    private static final Pattern INFORMATION_REQUEST = Pattern.compile(
+            "\\b(?:(?:can|could|may)\\s+(?:i|we|my)"
+                    + "|do\\s+(?:you|i|we)\\s+(?:need|have|offer|fly|allow|sell|do|charge|know)|is\\s+there\\s+(?:a|an|any)"
+                    + "|are\\s+there|what(?:'s|\\s+is|\\s+are)\\s+the\\s+(?:fee|cost|price|policy|limit|allowance|number|weight|cutoff|rules?|hours)"
+                    + "|how\\s+(?:do|can|should)\\s+(?:i|we)|where\\s+(?:do|can|should)\\s+(?:i|we)|when\\s+(?:does|do|will|is|should)"
+                    + "|any\\s+chance|will\\s+(?:there|i|my|the)|does\\s+(?:the|my|a|it|your)|what\\s+time|which\\s+(?:terminal|gate|airport))\\b");
+    /** Time that has passed, told as a fact: "it's 7:15", "that was 3 hours ago", "booked in March. it's October". */
+    private static final Pattern TIME_PASSED = Pattern.compile(
+            "\\b(?:(?:it's|its|it\\s+is|now)\\s+(?:\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)?"
+                    + "|midnight|noon|january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|day\\s+\\d+|been)"
+                    + "|(?:that|this)\\s+was\\s+[\\w\\s]{1,20}ago|day\\s+(?:\\d+|two|three|four|five)\\b|\\d+(?:st|nd|rd|th)\\s+(?:time|day|week|call))");
+
     private static final Pattern PROFANITY = Pattern.compile("\\b(?:wtf|ffs|omfg|fml|damn|dammit|hell|bloody|shit\\w*"
             + "|crap|crappy|bs|bullshit|f+u+c+k\\w*|f\\*+\\w*|piss\\w*|arse|ass|sucks?)\\b");
     private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("[!?]{2,}");
@@ -73,6 +97,10 @@ final class SentimentCues {
         cues[8] = FrustrationCues.shouts(text) ? 1 : 0;
         cues[9] = PROFANITY.matcher(lower).find() ? 1 : 0;
         cues[10] = capped(count(EXCLAMATION, text), 3);
+        boolean complaintQuestion = COMPLAINT_QUESTION.matcher(lower).find();
+        cues[11] = complaintQuestion ? 1 : 0;
+        cues[12] = !complaintQuestion && INFORMATION_REQUEST.matcher(lower).find() ? 1 : 0;
+        cues[13] = TIME_PASSED.matcher(lower).find() ? 1 : 0;
         return cues;
     }
 

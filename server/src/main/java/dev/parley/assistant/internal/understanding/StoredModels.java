@@ -33,7 +33,7 @@ public final class StoredModels {
     static final String INTENTS = "assistant/models/builtin-intents.bin";
     static final String SENTIMENT = "assistant/models/sentiment.bin";
 
-    private static final String FORMAT = "parley-model-1";
+    private static final String FORMAT = "parley-model-2";
     private static final String PROBE =
             "Hi, where is order 1001? The blue jacket I bought arrived torn, I want a refund.";
     /** Quantized ONNX models give slightly different floats on different processors: alike, not equal. */
@@ -78,7 +78,7 @@ public final class StoredModels {
                 "sentiment",
                 List.of(
                         SentimentAnalyzer.Settings.DEFAULT,
-                        TextFeatures.Settings.DEFAULT,
+                        TextFeatures.Settings.SENTIMENT,
                         SoftmaxRegression.Settings.DEFAULT),
                 SentimentAnalyzer.builtInExamples());
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +21,29 @@ import java.util.regex.Pattern;
  */
 final class TextFeatures {
 
-    record Settings(int hashBits, float embeddingWeight, float wordWeight, float charWeight) {
+    /**
+     * @param negationScope whether the words within a few words after a negation ("never", "didn't", "no"...) in the
+     *     same clause are read as negated words ("never showed up" as "never not_showed not_up"), so that "showed up"
+     *     alone does not learn the complaint that "never showed up" is
+     */
+    record Settings(int hashBits, float embeddingWeight, float wordWeight, float charWeight, boolean negationScope) {
 
         static final Settings DEFAULT = new Settings(17, 1.0f, 0.8f, 0.8f);
+        /** What the sentiment analyzer reads: the default with negation scope. */
+        static final Settings SENTIMENT = new Settings(17, 1.0f, 0.8f, 0.8f, true);
+
+        Settings(int hashBits, float embeddingWeight, float wordWeight, float charWeight) {
+            this(hashBits, embeddingWeight, wordWeight, charWeight, false);
+        }
     }
+
+    /** How many words after a negation are read as negated (the clause ends it sooner). */
+    private static final int NEGATION_SCOPE = 3;
+
+    private static final Pattern CLAUSE = Pattern.compile("[.,!?;:()\"]+|\\s-\\s");
+    private static final Set<String> NEGATORS = Set.of(
+            "not", "no", "never", "without", "nobody", "nothing", "nor", "cannot", "cant", "dont", "didnt", "wont",
+            "isnt", "wasnt", "neither", "none");
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -43,7 +63,8 @@ final class TextFeatures {
         int buckets = 1 << settings.hashBits();
         int[] documentFrequency = new int[buckets];
         for (String text : texts) {
-            for (int bucket : ngramCounts(text, buckets).keySet()) {
+            for (int bucket :
+                    ngramCounts(text, buckets, settings.negationScope()).keySet()) {
                 documentFrequency[bucket]++;
             }
         }
@@ -64,6 +85,7 @@ final class TextFeatures {
         out.writeFloat(settings.embeddingWeight());
         out.writeFloat(settings.wordWeight());
         out.writeFloat(settings.charWeight());
+        out.writeBoolean(settings.negationScope());
         out.writeInt(embeddings.dimensions());
         for (float value : idf) {
             out.writeFloat(value);
@@ -72,7 +94,8 @@ final class TextFeatures {
 
     /** Reads what {@link #write} wrote, to use with {@code embeddings}, which must have the writer's dimensions. */
     static TextFeatures read(DataInputStream in, TextEmbeddings embeddings) throws IOException {
-        Settings settings = new Settings(in.readInt(), in.readFloat(), in.readFloat(), in.readFloat());
+        Settings settings =
+                new Settings(in.readInt(), in.readFloat(), in.readFloat(), in.readFloat(), in.readBoolean());
         int dimensions = in.readInt();
         if (dimensions != embeddings.dimensions()) {
             throw new IOException("written for embeddings of " + dimensions + " dimensions");
@@ -106,7 +129,8 @@ final class TextFeatures {
             if (weight == 0) {
                 continue; // a group left out costs nothing
             }
-            Map<Integer, Integer> counts = words ? wordCounts(text, buckets) : charCounts(text, buckets);
+            Map<Integer, Integer> counts =
+                    words ? wordCounts(text, buckets, settings.negationScope()) : charCounts(text, buckets);
             double norm = 0;
             Map<Integer, Float> weighted = new HashMap<>();
             for (var entry : counts.entrySet()) {
@@ -148,15 +172,15 @@ final class TextFeatures {
         return tokens;
     }
 
-    private static Map<Integer, Integer> ngramCounts(String text, int buckets) {
-        Map<Integer, Integer> counts = wordCounts(text, buckets);
+    private static Map<Integer, Integer> ngramCounts(String text, int buckets, boolean negationScope) {
+        Map<Integer, Integer> counts = wordCounts(text, buckets, negationScope);
         charCounts(text, buckets).forEach((k, v) -> counts.merge(k, v, Integer::sum));
         return counts;
     }
 
-    private static Map<Integer, Integer> wordCounts(String text, int buckets) {
+    private static Map<Integer, Integer> wordCounts(String text, int buckets, boolean negationScope) {
         Map<Integer, Integer> counts = new HashMap<>();
-        List<String> tokens = tokens(text);
+        List<String> tokens = negationScope ? negationScoped(text) : tokens(text);
         String previous = "<s>";
         for (String token : tokens) {
             counts.merge(bucket("w:" + token, buckets), 1, Integer::sum);
@@ -178,6 +202,28 @@ final class TextFeatures {
             }
         }
         return counts;
+    }
+
+    /** The tokens of a text, those within a few words after a negation in the same clause marked "not_". */
+    static List<String> negationScoped(String text) {
+        List<String> scoped = new ArrayList<>();
+        for (String clause : CLAUSE.split(normalize(text))) {
+            int negated = 0;
+            var matcher = TOKEN.matcher(clause);
+            while (matcher.find()) {
+                String token = matcher.group();
+                if (NEGATORS.contains(token) || token.endsWith("n't")) {
+                    scoped.add(token);
+                    negated = NEGATION_SCOPE;
+                } else if (negated > 0) {
+                    scoped.add("not_" + token);
+                    negated--;
+                } else {
+                    scoped.add(token);
+                }
+            }
+        }
+        return scoped;
     }
 
     /** FNV-1a, 64 bits, folded into the bucket range: stable across runs and JVMs. */

@@ -124,4 +124,31 @@ class SentimentAnalyzerTests {
                 .as("no profanity in hello")
                 .isZero();
     }
+
+    @Test
+    void tellsComplaintQuestionsFromRequestsForInformation() {
+        float[] complaint = SentimentCues.of("why does it take 4 days to answer a DM?");
+        float[] pointless = SentimentCues.of("what's the point of priority boarding then");
+        float[] request = SentimentCues.of("can I bring my cat in the cabin?");
+        float[] rules = SentimentCues.of("what is the weight limit for checked bags");
+
+        assertThat(complaint[11]).as("complaint question").isEqualTo(1f);
+        assertThat(complaint[12]).as("not a request for information").isZero();
+        assertThat(pointless[11]).as("complaint question").isEqualTo(1f);
+        assertThat(request[12]).as("request for information").isEqualTo(1f);
+        assertThat(request[11]).as("not a complaint").isZero();
+        assertThat(rules[12]).as("request for information").isEqualTo(1f);
+    }
+
+    @Test
+    void findsTimeThatHasPassed() {
+        assertThat(SentimentCues.of("flight was supposed to leave at 4. it's 7:15")[13])
+                .isEqualTo(1f);
+        assertThat(SentimentCues.of("refund submitted in March. it's October")[13])
+                .isEqualTo(1f);
+        assertThat(SentimentCues.of("they said 20 minutes. that was 2 hours ago")[13])
+                .isEqualTo(1f);
+        assertThat(SentimentCues.of("my bag is in Denver, day 3")[13]).isEqualTo(1f);
+        assertThat(SentimentCues.of("landed early, thanks")[13]).isZero();
+    }
 }

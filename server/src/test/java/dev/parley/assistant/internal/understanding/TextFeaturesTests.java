@@ -40,15 +40,35 @@ class TextFeaturesTests {
     }
 
     @Test
+    void negationScopeMarksAFewWordsAfterANegationWithinTheClause() {
+        assertThat(TextFeatures.negationScoped("The engineer never showed up. Rang at 8, sorted by 9"))
+                .containsExactly(
+                        "the", "engineer", "never", "not_showed", "not_up", "rang", "at", "8", "sorted", "by", "9");
+        assertThat(TextFeatures.negationScoped("didn't get a single reply from anyone at all"))
+                .containsExactly("didn't", "not_get", "not_a", "not_single", "reply", "from", "anyone", "at", "all");
+    }
+
+    @Test
+    void negationScopeChangesOnlyTheWordsOfANegatedMessage() {
+        var scoped = new TextFeatures.Settings(17, 1f, 1f, 0f, true);
+        var plain = new TextFeatures.Settings(17, 1f, 1f, 0f);
+
+        assertThat(features(scoped, "my refund showed up overnight").indices())
+                .isEqualTo(features(plain, "my refund showed up overnight").indices());
+        assertThat(features(scoped, "my refund never showed up").indices())
+                .isNotEqualTo(features(plain, "my refund never showed up").indices());
+    }
+
+    @Test
     void theWordAndCharacterWeightsAreStoredWithTheFeatures() throws Exception {
-        TextFeatures fitted = TextFeatures.fit(embeddings, new TextFeatures.Settings(12, 1f, 1f, 0.4f), TEXTS);
+        TextFeatures fitted = TextFeatures.fit(embeddings, new TextFeatures.Settings(12, 1f, 1f, 0.4f, true), TEXTS);
         var bytes = new java.io.ByteArrayOutputStream();
         fitted.write(new java.io.DataOutputStream(bytes));
 
         TextFeatures read = TextFeatures.read(
                 new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), embeddings);
 
-        for (String text : TEXTS) {
+        for (String text : List.of(TEXTS.get(0), TEXTS.get(1), "I never got my refund")) {
             SparseVector expected = fitted.features(text);
             SparseVector actual = read.features(text);
             assertThat(actual.indices()).isEqualTo(expected.indices());
