@@ -921,10 +921,10 @@ class TurnEngine implements Assistant {
                 && understood.intentConfidence() >= ASKS_FOR_A_CODE) {
             return new Written(OfflineAnswers.noCodesOnRequest(turn.language()), List.of(), confidence, false, false);
         }
-        if (weak
-                && (OfflineAnswers.vague(turn.message())
-                        || turn.request().memory().lowConfidenceStreak() > 0)) {
-            // what the customer needs is not clear: ask, and offer a person, in other words than the last time
+        if (OfflineAnswers.vague(turn.message())
+                || (weak && turn.request().memory().lowConfidenceStreak() > 0)) {
+            // what the customer needs is not clear: ask, and offer a person, in other words than the last time. A
+            // vague message ("I have a problem") is asked about even when some article happens to match its intent.
             boolean again = turn.request().memory().lowConfidenceStreak() > 0
                     && !OfflineAnswers.clarify(turn.message(), true, turn.language())
                             .equals(lastReply(turn));

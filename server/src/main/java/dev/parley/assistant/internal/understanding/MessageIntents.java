@@ -105,7 +105,10 @@ public final class MessageIntents {
         // one counts only when it asks something.
         List<String> requests = new ArrayList<>(List.of(clauses.getFirst()));
         clauses.stream().skip(1).filter(MessageIntents::asksSomething).forEach(requests::add);
-        boolean firstTells = !asksSomething(clauses.getFirst());
+        // A first clause tells only when it neither asks nor requests: a short question ("Where's order #1001?") asks,
+        // even with fewer words than a later clause needs to count (those are kept from courtesy such as "Can you
+        // check?").
+        boolean firstTells = !ASKS.matcher(clauses.getFirst()).find();
         List<IntentClassifier.Prediction> predicted = classifier.predictAll(requests);
         List<IntentClassifier.Prediction> asked = new ArrayList<>();
         for (int i = 0; i < predicted.size(); i++) {
