@@ -219,10 +219,11 @@ final class TurnBench {
      * measures the compiler too, which a server that has run for a while no longer pays, and on two shared cores it
      * takes minutes. The compiler's share of each round is in {@link #figures}.
      */
-    private void warmUp(String name, boolean fresh) throws Exception {
+    private void warmUp(String name, int clients, boolean fresh) throws Exception {
         List<Double> shares = new ArrayList<>();
         for (int round = 0; round < warmup.maxRounds(); round++) {
-            Map<String, Double> threads = turns(name, 16, warmup.round(), fresh).cpuSecondsByThread();
+            Map<String, Double> threads =
+                    turns(name, clients, warmup.round(), fresh).cpuSecondsByThread();
             double compiler = threads.entrySet().stream()
                     .filter(e -> e.getKey().contains("CompilerThre"))
                     .mapToDouble(Map.Entry::getValue)
@@ -371,17 +372,20 @@ final class TurnBench {
 
     private void offline(Set<String> phases, List<Integer> clients, double rate) throws Exception {
         primeEveryQuery();
+        // At the most clients measured: more turns than places take the paths of waiting and of refusal (503), which
+        // 16 clients never reach, and the compiler would meet them first in a measured phase.
+        int most = clients.stream().mapToInt(Integer::intValue).max().orElse(16);
         Bench.progress(
-                "Offline turns: warm-up rounds of %d s at 16 clients...",
-                warmup.round().toSeconds());
-        warmUp("warmup", false);
+                "Offline turns: warm-up rounds of %d s at %d clients...",
+                warmup.round().toSeconds(), most);
+        warmUp("warmup", most, false);
         if (phases.contains("new") || phases.contains("open")) {
             // New messages take paths that repeated ones never reach (an inference, a search of the index): without
             // their own warm-up the compiler spends a third of the server's CPU on them during the measured phase.
             Bench.progress(
-                    "New messages: warm-up rounds of %d s at 16 clients...",
-                    warmup.round().toSeconds());
-            warmUp("warmup_new", true);
+                    "New messages: warm-up rounds of %d s at %d clients...",
+                    warmup.round().toSeconds(), most);
+            warmUp("warmup_new", most, true);
         }
         for (int c : clients) {
             if (phases.contains("cached")) {
