@@ -65,6 +65,11 @@ public final class ScriptedOpenAiServerForTests implements AutoCloseable {
     }
 
     /** Where an OpenAI client should send requests: {@code http://127.0.0.2:<port>/v1}. */
+    /** The body of {@code PUT /v1/assistant/model} that makes a workspace's assistant ask this server. */
+    public Map<String, Object> modelSettings() {
+        return Map.of("provider", "openai_compatible", "base_url", baseUrl(), "model", MODEL, "api_key", "sk-scripted");
+    }
+
     public String baseUrl() {
         return origin() + "/v1";
     }

@@ -52,18 +52,7 @@ class WidgetSocketSlowTurnTests {
                         "content",
                                 "Gift wrapping costs 3 euros per order. We ship to Norway and the rest of Europe in 4 to 6 business days."));
         model = ScriptedOpenAiServerForTests.start();
-        Api.Response response = api.send(
-                "PUT",
-                "/v1/assistant/model",
-                Map.of(
-                        "provider",
-                        "openai_compatible",
-                        "base_url",
-                        model.baseUrl(),
-                        "model",
-                        ScriptedOpenAiServerForTests.MODEL,
-                        "api_key",
-                        "sk-scripted"));
+        Api.Response response = api.send("PUT", "/v1/assistant/model", model.modelSettings());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 

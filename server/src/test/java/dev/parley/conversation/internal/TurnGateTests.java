@@ -217,18 +217,7 @@ class TurnGateTests {
         for (int i = 0; i < count; i++) {
             Api workspace = Api.at(port).withKey(fixtures.workspace().liveKey());
             workspace.post("/v1/knowledge-base", Map.of("title", "Returns policy", "content", RETURNS));
-            Api.Response configured = workspace.send(
-                    "PUT",
-                    "/v1/assistant/model",
-                    Map.of(
-                            "provider",
-                            "openai_compatible",
-                            "base_url",
-                            model.baseUrl(),
-                            "model",
-                            ScriptedOpenAiServerForTests.MODEL,
-                            "api_key",
-                            "sk-scripted"));
+            Api.Response configured = workspace.send("PUT", "/v1/assistant/model", model.modelSettings());
             assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
             workspaces.add(workspace);
         }
