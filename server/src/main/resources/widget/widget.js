@@ -41,7 +41,7 @@
   // The visitor token proves the conversation is this visitor's: the server shows it once, when the widget opens one.
   var state = { cfg: null, conv: store && store.getItem(convKey), visitor: store && store.getItem(tokenKey), seen: {}, last: null, open: false,
     status: null, rated: false, socket: null, socketUp: false, socketConv: null, poll: null, retry: 0, waiting: false,
-    sent: {}, draft: null, first: null };
+    queue: [], sent: {}, draft: null, first: null };
 
   function api(method, path, body) {
     var headers = { 'Authorization': 'Bearer ' + key, 'Accept-Language': uz ? 'uz' : 'en' };
@@ -251,12 +251,18 @@
   function submit(e) {
     e.preventDefault();
     var text = ui.input.value.trim();
-    if (!text || state.waiting) return;
+    if (!text) return;
     ui.input.value = '';
     ui.input.dispatchEvent(new Event('input')); // the typing ends with the message
+    var pending = notice(text, 'b customer');
+    // One written while the previous message is on its way (its reply still growing) goes after it, in order.
+    if (state.waiting) { state.queue.push({ text: text, pending: pending }); return; }
+    dispatch(text, pending);
+  }
+
+  function dispatch(text, pending) {
     state.waiting = true;
     ui.typing.removeAttribute('hidden');
-    var pending = notice(text, 'b customer');
     // Through the socket when it is up: the reply then grows as it is written.
     if (state.conv && state.socketUp && state.socketConv === state.conv) return sendLive(text, pending);
     // The first message too, through a socket that opens the conversation for it: the socket opens it (empty) and
@@ -266,14 +272,31 @@
     sendRest(text, pending);
   }
 
+  // The message on its way is stored: the next one written meanwhile goes.
+  function next() {
+    state.waiting = false;
+    var queued = state.queue.shift();
+    if (queued) dispatch(queued.text, queued.pending);
+  }
+
+  // The message on its way was refused or cut off: its text, and those written after it, go back to the input.
+  function giveBack(text) {
+    var texts = [text].concat(state.queue.map(function (q) { q.pending.remove(); return q.text; }));
+    state.queue = [];
+    state.waiting = false;
+    if (ui.input.value) texts.push(ui.input.value);
+    ui.input.value = texts.join('\n');
+  }
+
   function sendRest(text, pending) {
-    var done = function () { state.waiting = false; ui.typing.setAttribute('hidden', ''); };
     var call = state.conv
       ? api('POST', '/v1/conversations/' + state.conv + '/messages', { content: text })
       : api('POST', '/v1/conversations', { channel: 'widget', initial_message: text, context: { page_url: location.href }, handoff: !!state.wantsHuman })
           .then(function (r) { setConv(r.conversation_id, r.visitor_token); return r; });
     call.then(function () { pending.remove(); return sync(); })
-      .then(done, function (err) { done(); pending.remove(); ui.input.value = text; notice(err.status === 429 ? err.message : T.error); });
+      .then(function () { ui.typing.setAttribute('hidden', ''); next(); }, function (err) {
+        ui.typing.setAttribute('hidden', ''); pending.remove(); giveBack(text); notice(err.status === 429 ? err.message : T.error);
+      });
   }
 
   function sendLive(text, pending) {
@@ -288,18 +311,17 @@
     var s = state.sent[id];
     if (!s) return;
     delete state.sent[id];
-    state.waiting = false;
     if (messageId) {
       // It stays where it was written: the reply may already be growing below it.
       state.seen[messageId] = true;
       state.last = messageId;
       s.pending.insertBefore(el('span', { 'class': 'who' }, T.you), s.pending.firstChild);
-      return;
+      return next();
     }
     s.pending.remove();
     if (state.draft) { state.draft.remove(); state.draft = null; }
     ui.typing.setAttribute('hidden', '');
-    if (!ui.input.value) ui.input.value = s.text;
+    giveBack(s.text);
     notice(error || T.error);
   }
 

@@ -867,6 +867,38 @@ class BrowserTests {
     }
 
     @Test
+    void aMessageWrittenWhileTheReplyIsComingGoesAfterIt() {
+        openAllDay();
+        Api.Response article = api.post(
+                "/v1/knowledge-base",
+                Map.of(
+                        "title",
+                        "Gift wrapping",
+                        "content",
+                        "We wrap every gift in recycled paper with a handwritten card for 3 dollars."));
+        assertThat(article.status()).as(article.toString()).isBetween(200, 201);
+        Page shop = shopper.newPage();
+        shop.navigate(shopPage("/queued", publishable));
+        shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
+                .click();
+        Locator input = shop.getByLabel("Your message");
+        input.fill("Do you ship worldwide?");
+        input.press("Enter");
+        // written at once, while the first is on its way: neither dropped nor left in the input
+        input.fill("Do you offer gift wrapping?");
+        input.press("Enter");
+        assertThat(input).hasValue("");
+
+        Locator log = shop.getByRole(AriaRole.LOG);
+        assertThat(log.locator(".b.assistant:not(.draft)")).hasCount(3);
+        assertThat(log.locator(".draft")).hasCount(0);
+        assertThat(log.locator(".b.customer"))
+                .containsText(new String[] {"Do you ship worldwide?", "Do you offer gift wrapping?"});
+        assertThat(log.locator(".b.assistant").nth(1)).containsText("business days");
+        assertThat(log.locator(".b.assistant").nth(2)).containsText("recycled paper");
+    }
+
+    @Test
     void theWidgetWorksWithTheKeyboardAlone() {
         Page shop = shopper.newPage();
         shop.navigate(shopPage("/keyboard", publishable));
