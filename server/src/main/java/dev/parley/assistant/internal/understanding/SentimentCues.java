@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * ("great, just great", "thanks for nothing"), praise through problem words ("no problems at all"), negated praise
  * ("not happy"), questions, shouting, repeated punctuation, profanity, questions asked to complain ("why...", "who
  * decided...") apart from requests for information ("can I...", "is there..."), and time told as having passed ("it's
- * 7:15", "that was 2 hours ago"), which turns a bare fact into a complaint. Each is one feature in [0, 1] that the
- * sentiment model weighs like any other.
+ * 7:15", "that was 2 hours ago"), which turns a bare fact into a complaint; and who an outcome was good for: a thing
+ * that came through ("got my refund", "the bag was waiting", "sorted in 5 minutes") against a problem that persists
+ * ("still no refund", "yet again", "never arrived"), where the embedding reads "refund" or "bag" as a topic. Each is
+ * one feature in [0, 1] that the sentiment model weighs like any other.
  */
 final class SentimentCues {
 
-    static final int COUNT = 14;
+    static final int COUNT = 16;
 
     private static final Pattern POSITIVE_EMOJI = Pattern.compile(
             "[\\x{1F600}-\\x{1F60D}\\x{1F617}-\\x{1F61A}\\x{1F642}\\x{1F917}\\x{1F929}\\x{1F970}\\x{1F973}\\x{1F44D}"
@@ -71,6 +73,27 @@ final class SentimentCues {
                     + "|midnight|noon|january|february|march|april|may|june|july|august|september|october|november|december"
                     + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|day\\s+\\d+|been)"
                     + "|(?:that|this)\\s+was\\s+[\\w\\s]{1,20}ago|day\\s+(?:\\d+|two|three|four|five)\\b|\\d+(?:st|nd|rd|th)\\s+(?:time|day|week|call))");
+    /** An outcome that went the customer's way: "got my refund back", "the bag was waiting", "sorted in 5 min". */
+    private static final Pattern GOOD_OUTCOME =
+            Pattern.compile("\\b(?:(?:got|received|getting|have|had)\\s+(?:my|the|our|a\\s+full)\\s+(?:\\w+\\s+)?"
+                    + "(?:refund|money|bags?|luggage|suitcase|miles|points|deposit|parcel|order)(?:\\s+back)?(?!\\s+(?:yet|at\\s+all))"
+                    + "|(?:refund|money|bags?|luggage|suitcase|parcel|package|order|replacement|card|miles|credit)\\s+(?:\\w+\\s+)?"
+                    + "(?:arrived|showed\\s+up|landed|came\\s+(?:back|through|in)|turned\\s+up|was\\s+(?:waiting|already|back)"
+                    + "|is\\s+back|hit\\s+my|was\\s+in\\s+my|went\\s+through)"
+                    + "|(?:sorted|fixed|resolved|solved|done|refunded|rebooked|replaced|delivered)\\s+(?:it\\s+)?"
+                    + "(?:in|within|by|before|overnight|same\\s+day|the\\s+same)"
+                    + "|ahead\\s+of\\s+schedule|early\\b|before\\s+(?:i|we)\\s+(?:even|had|asked|noticed)"
+                    + "|without\\s+(?:me\\s+)?(?:even\\s+)?asking|went\\s+(?:out\\s+of|above)|saved\\s+(?:me|us|my|the)|as\\s+promised"
+                    + "|on\\s+time|right\\s+on\\s+schedule|in\\s+no\\s+time|no\\s+questions\\s+asked)");
+    /** A problem that persists or comes back: "still no refund", "yet again", "never arrived", "nobody came". */
+    private static final Pattern PERSISTING_PROBLEM = Pattern.compile(
+            "\\b(?:still\\s+(?:no|not|nothing|waiting|haven't|hasn't|isn't|can't|don't|doesn't|stuck|at|on|sat|sitting"
+                    + "|showing|says|shows)|yet\\s+again|(?:once|over)\\s+again|again\\?"
+                    + "|not\\s+(?:even\\s+)?(?:a|one)\\s+(?:reply|word|call|email|update|apology)"
+                    + "|no\\s+(?:refund|reply|response|answer|update|bag|driver|show|sign|one|call|apology|compensation"
+                    + "|explanation)\\b|never\\s+(?:came|arrived|showed|got|received|worked|turned|called|replied|answered)"
+                    + "|(?:it|they|he|she)\\s+(?:wasn't|weren't|didn't|hasn't|haven't|isn't|aren't)[.!]*$"
+                    + "|nobody\\s+(?:came|called|showed|answered|knows|told))");
 
     private static final Pattern PROFANITY = Pattern.compile("\\b(?:wtf|ffs|omfg|fml|damn|dammit|hell|bloody|shit\\w*"
             + "|crap|crappy|bs|bullshit|f+u+c+k\\w*|f\\*+\\w*|piss\\w*|arse|ass|sucks?)\\b");
@@ -101,6 +124,8 @@ final class SentimentCues {
         cues[11] = complaintQuestion ? 1 : 0;
         cues[12] = !complaintQuestion && INFORMATION_REQUEST.matcher(lower).find() ? 1 : 0;
         cues[13] = TIME_PASSED.matcher(lower).find() ? 1 : 0;
+        cues[14] = GOOD_OUTCOME.matcher(lower).find() ? 1 : 0;
+        cues[15] = PERSISTING_PROBLEM.matcher(lower).find() ? 1 : 0;
         return cues;
     }
 

@@ -9,13 +9,23 @@ import java.util.Random;
 /**
  * Multinomial logistic regression over sparse features, trained by stochastic gradient descent with AdaGrad step
  * sizes and L2 regularization of the weights an example updates (lazily: only where its gradient is not negligible). One thread and a seeded shuffle: the same examples
- * give the same model.
+ * give the same model. Optionally trained several times on differently shuffled examples and the weights averaged,
+ * which is still one linear model (the same size and speed) but no longer depends on the luck of one shuffle.
  */
 final class SoftmaxRegression {
 
-    record Settings(int epochs, double learningRate, double l2, long seed) {
+    /** @param shuffles how many models, each trained on its own shuffle of the examples, are averaged into one */
+    record Settings(int epochs, double learningRate, double l2, long seed, int shuffles) {
 
-        static final Settings DEFAULT = new Settings(12, 0.2, 1e-5, 20_261_123L);
+        static final Settings DEFAULT = new Settings(12, 0.2, 1e-5, 20_261_123L, 1);
+
+        Settings(int epochs, double learningRate, double l2, long seed) {
+            this(epochs, learningRate, l2, seed, 1);
+        }
+
+        Settings withShuffles(int shuffles) {
+            return new Settings(epochs, learningRate, l2, seed, shuffles);
+        }
     }
 
     /** Classes the example already scores right to within this are left alone: most of them, after an epoch. */
@@ -42,6 +52,34 @@ final class SoftmaxRegression {
             int classes,
             int dimensions,
             Settings settings) {
+        SoftmaxRegression averaged = trainOnce(examples, labels, exampleWeights, classes, dimensions, settings, 0);
+        for (int shuffle = 1; shuffle < settings.shuffles(); shuffle++) {
+            SoftmaxRegression next =
+                    trainOnce(examples, labels, exampleWeights, classes, dimensions, settings, shuffle);
+            for (int i = 0; i < averaged.weights.length; i++) {
+                averaged.weights[i] += next.weights[i];
+            }
+            for (int k = 0; k < classes; k++) {
+                averaged.bias[k] += next.bias[k];
+            }
+        }
+        for (int i = 0; i < averaged.weights.length; i++) {
+            averaged.weights[i] /= settings.shuffles();
+        }
+        for (int k = 0; k < classes; k++) {
+            averaged.bias[k] /= settings.shuffles();
+        }
+        return averaged;
+    }
+
+    private static SoftmaxRegression trainOnce(
+            List<SparseVector> examples,
+            int[] labels,
+            double[] exampleWeights,
+            int classes,
+            int dimensions,
+            Settings settings,
+            int shuffle) {
         float[] weights = new float[dimensions * classes];
         float[] squaredGradients = new float[dimensions * classes];
         double[] bias = new double[classes];
@@ -50,7 +88,8 @@ final class SoftmaxRegression {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random random = new Random(settings.seed());
+        // The first shuffle keeps the seed itself, so a model of one shuffle is what it was before averaging.
+        Random random = new Random(settings.seed() + shuffle);
         double[] gradient = new double[classes];
         float rate = (float) settings.learningRate();
         float l2 = (float) settings.l2();

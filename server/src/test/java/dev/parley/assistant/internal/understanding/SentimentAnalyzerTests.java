@@ -151,4 +151,25 @@ class SentimentAnalyzerTests {
         assertThat(SentimentCues.of("my bag is in Denver, day 3")[13]).isEqualTo(1f);
         assertThat(SentimentCues.of("landed early, thanks")[13]).isZero();
     }
+
+    @Test
+    void tellsAnOutcomeThatCameThroughFromAProblemThatPersists() {
+        float[] refunded = SentimentCues.of("got my refund back this morning");
+        float[] waiting = SentimentCues.of("the bag was waiting at the carousel");
+        float[] quick = SentimentCues.of("rang at 8:01, sorted by 8:07");
+        float[] stillNothing = SentimentCues.of("3 weeks later, still no refund");
+        float[] again = SentimentCues.of("delayed yet again");
+        float[] neverCame = SentimentCues.of("the parcel never arrived");
+
+        assertThat(refunded[14]).as("outcome came through").isEqualTo(1f);
+        assertThat(waiting[14]).as("outcome came through").isEqualTo(1f);
+        assertThat(quick[14]).as("outcome came through").isEqualTo(1f);
+        assertThat(stillNothing[15]).as("problem persists").isEqualTo(1f);
+        assertThat(stillNothing[14]).as("no outcome came through").isZero();
+        assertThat(again[15]).as("problem persists").isEqualTo(1f);
+        assertThat(neverCame[15]).as("problem persists").isEqualTo(1f);
+        assertThat(SentimentCues.of("got my refund yet? no")[14])
+                .as("a refund asked about is no outcome")
+                .isZero();
+    }
 }
