@@ -221,9 +221,16 @@ final class TurnBench {
      */
     private void warmUp(String name, int clients, boolean fresh) throws Exception {
         List<Double> shares = new ArrayList<>();
+        List<String> previous = List.of();
         for (int round = 0; round < warmup.maxRounds(); round++) {
-            Map<String, Double> threads =
-                    turns(name, clients, warmup.round(), fresh).cpuSecondsByThread();
+            // Each measured phase is followed by reading its conversations back (the server-side split), so the
+            // warm-up reads too, before a round, which then counts what the reads cost the compiler. Session 11: the
+            // first read of a message loaded a class that threw away a hundred compiled methods of the knowledge
+            // search, and the measured phase after it compiled them again.
+            readBack(previous);
+            Phase result = turns(name, clients, warmup.round(), fresh);
+            previous = result.conversations();
+            Map<String, Double> threads = result.cpuSecondsByThread();
             double compiler = threads.entrySet().stream()
                     .filter(e -> e.getKey().contains("CompilerThre"))
                     .mapToDouble(Map.Entry::getValue)
@@ -757,47 +764,20 @@ final class TurnBench {
 
     /** The stored per-stage timings of a sample of the phase's turns, as {@code GET /v1/conversations/{id}} shows. */
     private void timings(String prefix, List<String> conversations) throws Exception {
-        List<String> all;
-        synchronized (conversations) {
-            all = List.copyOf(conversations);
-        }
-        List<String> sample = new ArrayList<>();
-        int step = Math.max(1, all.size() / TIMING_SAMPLE);
-        for (int i = 0; i < all.size() && sample.size() < TIMING_SAMPLE; i += step) {
-            sample.add(all.get(i));
-        }
+        List<JsonNode> read = readBack(conversations);
         Map<String, List<Double>> stages = new TreeMap<>();
         Map<String, Integer> models = new TreeMap<>();
-        List<Future<JsonNode>> reads = new ArrayList<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
-            for (String id : sample) {
-                reads.add(executor.submit(() -> {
-                    HttpResponse<String> response = send(
-                            HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + id + "?message_limit=5"))
-                                    .header("Authorization", "Bearer " + Bench.KEY)
-                                    .timeout(Duration.ofSeconds(10)));
-                    return JSON.readTree(response.body());
-                }));
-            }
-            for (Future<JsonNode> read : reads) {
-                JsonNode conversation;
-                try {
-                    conversation = read.get();
-                } catch (java.util.concurrent.ExecutionException unread) {
-                    // A server still busy with the phase's backlog: the split is made of the turns that were read.
+        for (JsonNode conversation : read) {
+            for (JsonNode message : conversation.path("messages")) {
+                if (!message.path("role").asString().equals("assistant")) {
                     continue;
                 }
-                for (JsonNode message : conversation.path("messages")) {
-                    if (!message.path("role").asString().equals("assistant")) {
-                        continue;
-                    }
-                    JsonNode analysis = message.path("analysis");
-                    models.merge(analysis.path("model").asString(), 1, Integer::sum);
-                    for (Map.Entry<String, JsonNode> stage :
-                            analysis.path("timings").properties()) {
-                        stages.computeIfAbsent(stage.getKey(), k -> new ArrayList<>())
-                                .add(stage.getValue().asDouble());
-                    }
+                JsonNode analysis = message.path("analysis");
+                models.merge(analysis.path("model").asString(), 1, Integer::sum);
+                for (Map.Entry<String, JsonNode> stage :
+                        analysis.path("timings").properties()) {
+                    stages.computeIfAbsent(stage.getKey(), k -> new ArrayList<>())
+                            .add(stage.getValue().asDouble());
                 }
             }
         }
@@ -815,9 +795,46 @@ final class TurnBench {
             line.append(String.format(Locale.ROOT, " %s %.2f/%.2f", stage, p50, p99));
         }
         figures.put(prefix + "server_ms", split);
-        figures.put(prefix + "server_sample", sample.size());
+        figures.put(prefix + "server_sample", read.size());
         figures.put(prefix + "answered_by", models);
-        Bench.progress("  server-side p50/p99 ms (%d turns):%s; answered by %s", sample.size(), line, models);
+        Bench.progress("  server-side p50/p99 ms (%d turns):%s; answered by %s", read.size(), line, models);
+    }
+
+    /**
+     * Up to {@value #TIMING_SAMPLE} of these conversations, evenly spread, read back with {@code GET
+     * /v1/conversations/{id}}, 4 at a time; those the server did not answer in time are left out.
+     */
+    private List<JsonNode> readBack(List<String> phaseConversations) throws Exception {
+        List<String> conversations;
+        synchronized (phaseConversations) {
+            conversations = List.copyOf(phaseConversations);
+        }
+        List<String> sample = new ArrayList<>();
+        int step = Math.max(1, conversations.size() / TIMING_SAMPLE);
+        for (int i = 0; i < conversations.size() && sample.size() < TIMING_SAMPLE; i += step) {
+            sample.add(conversations.get(i));
+        }
+        List<Future<JsonNode>> reads = new ArrayList<>();
+        List<JsonNode> read = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
+            for (String id : sample) {
+                reads.add(executor.submit(() -> {
+                    HttpResponse<String> response = send(
+                            HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + id + "?message_limit=5"))
+                                    .header("Authorization", "Bearer " + Bench.KEY)
+                                    .timeout(Duration.ofSeconds(10)));
+                    return JSON.readTree(response.body());
+                }));
+            }
+            for (Future<JsonNode> conversation : reads) {
+                try {
+                    read.add(conversation.get());
+                } catch (java.util.concurrent.ExecutionException unread) {
+                    // A server still busy with the phase's backlog: the split is made of the turns that were read.
+                }
+            }
+        }
+        return read;
     }
 
     private HttpRequest.Builder post(String path, Object body) throws Exception {

@@ -135,6 +135,11 @@ public final class KnowledgeIndex implements Closeable {
 
     private volatile CountedIn counted;
 
+    static {
+        // Before any search is compiled (see HeapSegments).
+        HeapSegments.load();
+    }
+
     private KnowledgeIndex(Directory directory) {
         try {
             this.directory = directory;
