@@ -58,6 +58,8 @@ final class TurnBench {
     private final String endpoint;
     private final long serverPid;
     private final Path jfr;
+    /** What {@code JFR.start} is given besides the recording's name ({@code --jfr-settings}). */
+    private final List<String> jfrSettings;
     /** The turns' own client: lean, since it shares the cores with the server (see {@link KeepAliveClient}). */
     private final KeepAliveClient turns;
     /** How many new messages have been asked: each one's text is new. */
@@ -71,7 +73,8 @@ final class TurnBench {
             WarmUp warmup,
             String endpoint,
             long serverPid,
-            Path jfr) {
+            Path jfr,
+            List<String> jfrSettings) {
         this.client = client;
         this.base = base;
         this.queries = queries;
@@ -80,6 +83,7 @@ final class TurnBench {
         this.endpoint = endpoint;
         this.serverPid = serverPid;
         this.jfr = jfr;
+        this.jfrSettings = jfrSettings;
         URI server = URI.create(base);
         this.turns = new KeepAliveClient(server.getHost(), server.getPort(), "Bearer " + Bench.KEY, 30_000);
     }
@@ -108,6 +112,9 @@ final class TurnBench {
             throw new IllegalArgumentException("--endpoint is chat (POST /v1/chat) or conversations");
         }
         Path jfr = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
+        // e.g. "settings=profile method-profiling=max" for a sample of every thread each millisecond
+        List<String> jfrSettings = Arrays.asList(
+                options.getOrDefault("jfr-settings", "settings=profile").strip().split("\\s+"));
 
         List<SearchBench.Article> articles = new ArrayList<>();
         for (String file : List.of("northwind/corpus.jsonl", "voltcart/corpus.jsonl")) {
@@ -152,7 +159,8 @@ final class TurnBench {
             Bench.progress("Starting the server (data in %s)...", data);
             Bench.awaitHealthy(client, base, server);
             Bench.storeId(client, base);
-            TurnBench bench = new TurnBench(client, base, queries, phase, warmup, endpoint, server.pid(), jfr);
+            TurnBench bench =
+                    new TurnBench(client, base, queries, phase, warmup, endpoint, server.pid(), jfr, jfrSettings);
             bench.figures.put("benchmark", "turn");
             bench.figures.put("date", LocalDate.now().toString());
             bench.figures.put("quick", quick);
@@ -512,7 +520,9 @@ final class TurnBench {
             return;
         }
         Files.createDirectories(jfr);
-        jcmd("JFR.start", "name=" + phaseName, "settings=profile");
+        List<String> start = new ArrayList<>(List.of("JFR.start", "name=" + phaseName));
+        start.addAll(jfrSettings);
+        jcmd(start.toArray(String[]::new));
         try {
             step.run();
         } finally {

@@ -19,10 +19,12 @@ public final class ReportedProblems {
             + "|shoes?|one|thing|order|parcel|package)|not what i ordered|isn't what i ordered|sent me the wrong"
             + "|(a|the) different (item|product|size|colou?r) than|noto'g'ri (mahsulot|tovar|o'lcham|rang))\\b");
 
+    private static final Pattern APOSTROPHES = Pattern.compile("[’ʻʼ`‘]");
+
     private ReportedProblems() {}
 
     public static Optional<String> in(String message) {
-        String text = message.toLowerCase(Locale.ROOT).replaceAll("[’ʻʼ`‘]", "'");
+        String text = APOSTROPHES.matcher(message.toLowerCase(Locale.ROOT)).replaceAll("'");
         if (DAMAGED.matcher(text).find()) {
             return Optional.of("damaged");
         }

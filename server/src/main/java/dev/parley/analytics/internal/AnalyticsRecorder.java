@@ -20,6 +20,7 @@ import dev.parley.tenancy.AgentDeactivated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
 class AnalyticsRecorder {
 
     static final int QUERY_LENGTH = 200;
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[?!.]+$");
 
     private final AnalyticsRows analyticsRows;
     private final Clock clock;
@@ -196,8 +200,9 @@ class AnalyticsRecorder {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String normalized =
-                text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?!.]+$", "");
+        String normalized = END_PUNCTUATION
+                .matcher(SPACES.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" "))
+                .replaceAll("");
         return normalized.length() > QUERY_LENGTH ? normalized.substring(0, QUERY_LENGTH) : normalized;
     }
 

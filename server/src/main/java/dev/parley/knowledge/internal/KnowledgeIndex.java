@@ -140,6 +140,22 @@ public final class KnowledgeIndex implements Closeable {
         HeapSegments.load();
     }
 
+    /** What a hit shows of its chunk: the stored fields, as one reader of the index holds them. */
+    private record Shown(
+            String chunkId, String sourceId, String kind, String title, String heading, String text, String url) {}
+
+    /**
+     * The stored fields of chunks found in one reader of the index (the newest searched). Reading them decompresses
+     * a block of documents for each hit, a tenth of a new message's search; the same chunks answer many questions,
+     * and a reader's documents never change. A new reader (any change of the index) starts a new memory.
+     */
+    private record ShownIn(IndexReader reader, Cache<Integer, Shown> chunks) {}
+
+    /** Chunks remembered per reader: a few megabytes of text at most. */
+    static final int SHOWN_CHUNKS = 4_096;
+
+    private volatile ShownIn shown;
+
     private KnowledgeIndex(Directory directory) {
         try {
             this.directory = directory;
@@ -299,26 +315,51 @@ public final class KnowledgeIndex implements Closeable {
         }
         TopDocs meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
         rank(meaning, fused, true);
-        StoredFields stored = searcher.storedFields();
         double best = 2.0 / (RRF_K + 1);
         List<Fused> ranked = new ArrayList<>(fused.values());
         ranked.sort(BEST_FIRST);
         List<SearchHit> hits = new ArrayList<>();
         for (Fused f : ranked.subList(0, Math.min(limit, ranked.size()))) {
-            Document doc = stored.document(f.doc);
+            Shown chunk = shown(searcher, f.doc);
             double similarity = f.vectorScore >= 0 ? 2 * f.vectorScore - 1 : similarity(searcher, f.doc, vector);
             hits.add(new SearchHit(
-                    doc.get(ID),
-                    doc.get(SOURCE),
-                    doc.get(KIND),
-                    doc.get(TITLE),
-                    doc.get(HEADING),
-                    doc.get(TEXT),
-                    doc.get(URL),
+                    chunk.chunkId(),
+                    chunk.sourceId(),
+                    chunk.kind(),
+                    chunk.title(),
+                    chunk.heading(),
+                    chunk.text(),
+                    chunk.url(),
                     Math.min(1.0, f.score / best),
                     similarity));
         }
         return List.copyOf(hits);
+    }
+
+    /** A found chunk's stored fields, read from the index once per reader (see {@link ShownIn}). */
+    private Shown shown(IndexSearcher searcher, int doc) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        ShownIn memory = this.shown;
+        if (memory == null || memory.reader() != reader) {
+            memory = new ShownIn(
+                    reader, Caffeine.newBuilder().maximumSize(SHOWN_CHUNKS).build());
+            this.shown = memory;
+        }
+        Shown known = memory.chunks().getIfPresent(doc);
+        if (known != null) {
+            return known;
+        }
+        Document stored = searcher.storedFields().document(doc);
+        Shown read = new Shown(
+                stored.get(ID),
+                stored.get(SOURCE),
+                stored.get(KIND),
+                stored.get(TITLE),
+                stored.get(HEADING),
+                stored.get(TEXT),
+                stored.get(URL));
+        memory.chunks().put(doc, read);
+        return read;
     }
 
     /** The sources with a chunk that matches any of the text's words (as the analyzer stems them), up to a limit. */

@@ -109,6 +109,11 @@ public final class EntityExtractor {
                     + "|gold|khaki|burgundy|maroon|teal|turquoise|cream|ivory|charcoal|camel|coral|mint|lilac|lavender)\\b"
                     + "(?!\\s+(?:friday|glove|member|status|tier|card|light|flag|list)s?\\b)");
     private static final Map<String, String> CATEGORY_WORDS = categoryWords();
+    /** Each category word's pattern, compiled once, in {@link #CATEGORY_WORDS}' order. */
+    private static final Map<Pattern, String> CATEGORY_PATTERNS = CATEGORY_WORDS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toMap(
+                    e -> Pattern.compile(e.getKey()), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+
     private static final Pattern CATEGORY;
     private static final String MONEYISH = "(?:(?<%1$ssym>[$€£])\\s?)?(?<%1$sn>\\d{1,7}(?:[.,]\\d{1,2})?)"
             + "(?:\\s?(?<%1$sunit>" + CURRENCY_WORD + "|€|£)(?!\\w))?";
@@ -658,8 +663,8 @@ public final class EntityExtractor {
 
     private static Category category(Matcher m) {
         String word = m.group(1).toLowerCase(Locale.ROOT);
-        for (var entry : CATEGORY_WORDS.entrySet()) {
-            if (word.matches(entry.getKey())) {
+        for (var entry : CATEGORY_PATTERNS.entrySet()) {
+            if (entry.getKey().matcher(word).matches()) {
                 return new Category(entry.getValue(), word, span(m, 1));
             }
         }
