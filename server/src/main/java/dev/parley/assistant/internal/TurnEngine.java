@@ -29,6 +29,7 @@ import dev.parley.assistant.internal.TurnDecision.StayWithThem;
 import dev.parley.assistant.internal.TurnDecision.Tracked;
 import dev.parley.assistant.internal.understanding.Entity;
 import dev.parley.assistant.internal.understanding.MessageIntents;
+import dev.parley.assistant.internal.understanding.Misspellings;
 import dev.parley.tenancy.StoreSettings;
 import dev.parley.tenancy.Workspaces;
 import java.time.Clock;
@@ -130,7 +131,7 @@ class TurnEngine implements Assistant {
     private Context understand(TurnRequest request) {
         String message = request.message() == null
                 ? ""
-                : Misspellings.corrected(request.message().strip());
+                : Misspellings.standard().corrected(request.message().strip());
         StoreSettings settings = workspaces.settings(request.workspaceId());
         LocalDate today = LocalDate.ofInstant(
                 clock.instant(), ZoneId.of(settings.workingHours().timezone()));

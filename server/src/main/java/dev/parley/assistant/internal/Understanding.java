@@ -10,6 +10,7 @@ import dev.parley.assistant.internal.understanding.IntentClassifier;
 import dev.parley.assistant.internal.understanding.LabelledText;
 import dev.parley.assistant.internal.understanding.LanguageDetector;
 import dev.parley.assistant.internal.understanding.MessageIntents;
+import dev.parley.assistant.internal.understanding.Misspellings;
 import dev.parley.assistant.internal.understanding.SentimentAnalyzer;
 import dev.parley.assistant.internal.understanding.StoredModels;
 import dev.parley.knowledge.TextEmbeddings;
@@ -91,6 +92,8 @@ class Understanding {
         this.intents = CompletableFuture.supplyAsync(() -> builtInIntents(this.embeddings));
         // Both models read one embedding of a message: the intent classifier's, remembered by the cache.
         this.sentiment = CompletableFuture.supplyAsync(() -> sentimentAnalyzer(this.embeddings));
+        // The words a turn mends slips against are read once, before the first message rather than during it.
+        CompletableFuture.runAsync(Misspellings::standard);
     }
 
     /**

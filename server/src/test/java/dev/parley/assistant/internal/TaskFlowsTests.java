@@ -376,23 +376,6 @@ class TaskFlowsTests {
     }
 
     @Test
-    void correctsTheRequestsWordsMisspeltByOneLetterButNoRealWordOrAddress() {
-        assertThat(Misspellings.corrected("pls cancle my ordr 1004 alex@example.com"))
-                .isEqualTo("pls cancel my order 1004 alex@example.com");
-        assertThat(Misspellings.corrected("hiya cn u tell me wher my pakage is"))
-                .isEqualTo("hiya cn u tell me where my package is");
-        assertThat(Misspellings.corrected("need to chnage my delivery adress"))
-                .isEqualTo("need to change my delivery address");
-        assertThat(Misspellings.corrected("Ordr 1001")).isEqualTo("Order 1001");
-        // real words near ours, and the words of an email address or a link, stay as they are
-        String untouched = "we were here at the border, ordr@example.com and https://shop.example/retrun";
-        assertThat(Misspellings.corrected(untouched)).isEqualTo(untouched);
-        assertThat(Misspellings.oneEditApart("cancle", "cancel")).isTrue();
-        assertThat(Misspellings.oneEditApart("cancel", "cancel")).isFalse();
-        assertThat(Misspellings.oneEditApart("cnacle", "cancel")).isFalse();
-    }
-
-    @Test
     void readsAnOrderNumberRightAfterATasksVerb() {
         assertThat(TaskFlows.looseOrderNumber("hey can you cancel 1004?", entities("hey can you cancel 1004?")))
                 .contains("1004");

@@ -103,7 +103,8 @@ public final class UnderstandingEvaluation {
         java.time.LocalDate today = java.time.LocalDate.now();
         long[] understanding = new long[builtIn ? test.size() : 0];
         for (int i = 0; i < test.size(); i++) {
-            String text = test.get(i).text();
+            // Read as a turn reads a message: its slips of the keyboard mended first.
+            String text = Misspellings.standard().corrected(test.get(i).text());
             long before = System.nanoTime();
             IntentClassifier.Prediction prediction = classifier.predict(text);
             latencies[i] = System.nanoTime() - before;
@@ -360,7 +361,8 @@ public final class UnderstandingEvaluation {
         int frustratedFound = 0;
         for (int i = 0; i < test.size(); i++) {
             long before = System.nanoTime();
-            Sentiment sentiment = analyzer.analyze(test.get(i).text());
+            Sentiment sentiment = analyzer.analyze(
+                    Misspellings.standard().corrected(test.get(i).text()));
             latencies[i] = System.nanoTime() - before;
             Label expected = Label.of(test.get(i).label());
             Label got = sentiment.label().threeWay();
