@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Shop words are those the built-in intents' examples use at least {@value #SHOP_WORD_COUNT} times, except the
  * slips written into the examples on purpose (a word no dictionary knows one slip from one used {@value #COMMONER}
  * times as often: "adress" beside "address"). Known words are the shop words, 88,500 English words (American and British,
- * from SCOWL) and the embedding model's own whole words, less "oder" and "emil", and a few words shoppers write that no list has
- * ("brill"). Email addresses, links and words with digits are
+ * from SCOWL) and the embedding model's own whole words, less "oder" and "emil", and two words no list has ("whee",
+ * "mone"). Email addresses, links and words with digits are
  * left as they are, and so is a message in another language.
  */
 public final class Misspellings {
@@ -44,7 +44,7 @@ public final class Misspellings {
     private static final int TWO_SLIPS_FROM = 6;
 
     /** Words shoppers write that no word list here has, near a shop word: never "corrected". */
-    private static final Set<String> REAL = Set.of("brill", "whee", "mone");
+    private static final Set<String> REAL = Set.of("whee", "mone");
 
     /** Words of the model's vocabulary (German, a name) that our customers write only as slips of a shop word. */
     private static final Set<String> SLIPS_IN_THE_VOCABULARY = Set.of("oder", "emil");
