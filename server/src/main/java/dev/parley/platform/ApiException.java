@@ -106,7 +106,29 @@ public class ApiException extends RuntimeException {
      * its wait): 503 with {@code Retry-After}, so the client retries instead of the request waiting unbounded.
      */
     public static ApiException busy() {
-        return retryLater(ErrorCode.SERVICE_UNAVAILABLE, "error.service_unavailable.busy", 1);
+        return new Busy();
+    }
+
+    /**
+     * A refusal for lack of capacity: made hundreds of times a second when a node is saturated, for a client that will
+     * retry, so it builds no stack trace (which cost the busy node CPU for nothing anyone reads).
+     */
+    private static final class Busy extends ApiException {
+
+        private static final long RETRY_AFTER_SECONDS = 1;
+
+        Busy() {
+            super(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "error.service_unavailable.busy",
+                    Map.of("retry_after", RETRY_AFTER_SECONDS),
+                    RETRY_AFTER_SECONDS);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /** The seconds after which a retry may succeed, when the failure says so. */
