@@ -99,14 +99,9 @@ class BrowserTests {
         workspace = fixtures.workspace("enterprise", "127.0.0.1:" + site.port());
         api = Api.at(port).withKey(workspace.liveKey());
         publishable = fixtures.publishableKey(workspace.id());
-        Api.Response article = api.post(
-                "/v1/knowledge-base",
-                Map.of(
-                        "title",
-                        "Shipping policy",
-                        "content",
-                        "We ship worldwide. Standard shipping takes 3 to 5 business days and is free over 50 dollars."));
-        assertThat(article.status()).as(article.toString()).isBetween(200, 201);
+        addArticle(
+                "Shipping policy",
+                "We ship worldwide. Standard shipping takes 3 to 5 business days and is free over 50 dollars.");
         shopper = browser.newContext(
                 new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1440, 900));
         agent = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
@@ -869,14 +864,7 @@ class BrowserTests {
     @Test
     void aMessageWrittenWhileTheReplyIsComingGoesAfterIt() {
         openAllDay();
-        Api.Response article = api.post(
-                "/v1/knowledge-base",
-                Map.of(
-                        "title",
-                        "Gift wrapping",
-                        "content",
-                        "We wrap every gift in recycled paper with a handwritten card for 3 dollars."));
-        assertThat(article.status()).as(article.toString()).isBetween(200, 201);
+        addArticle("Gift wrapping", "We wrap every gift in recycled paper with a handwritten card for 3 dollars.");
         Page shop = shopper.newPage();
         shop.navigate(shopPage("/queued", publishable));
         shop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
@@ -1348,6 +1336,12 @@ class BrowserTests {
         assertThat(open.getByRole(AriaRole.LOG).locator(".b.assistant").first())
                 .hasText("Hi! How can I help you today?");
         assertThat(open.getByRole(AriaRole.LOG).locator(".offline-message")).hasCount(0);
+    }
+
+    /** An article of the workspace's knowledge base, which the assistant answers from. */
+    void addArticle(String title, String content) {
+        Api.Response article = api.post("/v1/knowledge-base", Map.of("title", title, "content", content));
+        assertThat(article.status()).as(article.toString()).isBetween(200, 201);
     }
 
     /** Working hours around the clock, so that what a test shows does not depend on when it runs. */
